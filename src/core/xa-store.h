@@ -1,0 +1,88 @@
+/* xa-store.h — the local records store: one sqlite file (WAL, migrations, foreign keys,
+ * an R*Tree over compound positions) mirroring the records server, plus the sync cursor.
+ * One XaStore is one sqlite connection: use it from one thread only; a worker thread opens
+ * its own XaStore on the same file. */
+#pragma once
+
+#include <gio/gio.h>
+#include "xa-records.h"
+
+G_BEGIN_DECLS
+
+#define XA_STORE_ERROR (xa_store_error_quark ())
+GQuark xa_store_error_quark (void);
+
+typedef enum
+{
+  XA_STORE_ERROR_OPEN,        /* the file cannot be opened or is not a store */
+  XA_STORE_ERROR_TOO_NEW,     /* written by a newer Xiaoqu Atlas */
+  XA_STORE_ERROR_SQL,         /* sqlite failed (disk full, I/O error …) */
+  XA_STORE_ERROR_REJECTED,    /* a page was rejected; the store is unchanged */
+} XaStoreError;
+
+#define XA_TYPE_STORE (xa_store_get_type ())
+G_DECLARE_FINAL_TYPE (XaStore, xa_store, XA, STORE, GObject)
+
+/* The default file: $XDG_DATA_HOME/xiaoqu-atlas/records.db */
+char    *xa_store_default_path   (void);
+
+XaStore *xa_store_open           (const char  *path,
+                                  GError     **error);
+const char *xa_store_get_path    (XaStore     *self);
+
+/* The cursor of the server at @server_url, or NULL when it was never synced. */
+char    *xa_store_dup_cursor     (XaStore     *self,
+                                  const char  *server_url);
+/* When the last page from @server_url was committed (unix seconds), 0 if never. */
+gint64   xa_store_get_last_sync  (XaStore     *self,
+                                  const char  *server_url);
+
+/* Applies @changes (XaChange*) and stores @cursor for @server_url in one transaction.
+ * All or nothing: on error the store is exactly as before and the error names the record.
+ * Returns the number of changes applied. */
+gboolean xa_store_apply_page     (XaStore     *self,
+                                  const char  *server_url,
+                                  GPtrArray   *changes,
+                                  const char  *cursor,
+                                  GError     **error);
+
+/* Replaces every record and the sync state of @server_url with those of the store file
+ * at @other_path, in one transaction (the end of a full resync). */
+gboolean xa_store_replace_from   (XaStore     *self,
+                                  const char  *other_path,
+                                  const char  *server_url,
+                                  GError     **error);
+
+/* Number of stored records of @type. */
+gint64   xa_store_count          (XaStore      *self,
+                                  XaRecordType  type);
+
+/* Runs @sql (a read-only query written by the caller, never user text) with no
+ * parameters and returns the first column of the first row as an integer. For tests
+ * and reports. */
+gint64   xa_store_query_int      (XaStore     *self,
+                                  const char  *sql,
+                                  GError     **error);
+
+/* Compound ids whose position falls in the box, via the R*Tree. */
+GPtrArray *xa_store_compounds_in_box (XaStore *self,
+                                      double   min_lat,
+                                      double   min_lon,
+                                      double   max_lat,
+                                      double   max_lon);
+
+/* Calls @func with each stored record of @type (an XaCompound*, XaProblem* … as in
+ * xa-records.h; valid only during the call), in id order. */
+typedef void (*XaStoreForeachFunc) (gconstpointer record,
+                                    gpointer      user_data);
+gboolean xa_store_foreach        (XaStore            *self,
+                                  XaRecordType        type,
+                                  XaStoreForeachFunc  func,
+                                  gpointer            user_data,
+                                  GError            **error);
+
+/* The compound with @id, or NULL. */
+XaCompound *xa_store_get_compound (XaStore    *self,
+                                   const char *id);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* xa-sync-client.h — pulls the records server's change feed into an XaStore over HTTP
+ * (libsoup), page by page, each page committed with its cursor; retries, timeouts,
+ * Retry-After, 410 full resync, progress and cancellation. See src/records-api.md. */
+#pragma once
+
+#include <gio/gio.h>
+#include "xa-store.h"
+
+G_BEGIN_DECLS
+
+#define XA_SYNC_ERROR (xa_sync_error_quark ())
+GQuark xa_sync_error_quark (void);
+
+typedef enum
+{
+  XA_SYNC_ERROR_UNAUTHORIZED,   /* 401: a (new) token is needed */
+  XA_SYNC_ERROR_NETWORK,        /* could not reach the server after all retries */
+  XA_SYNC_ERROR_TIMEOUT,        /* the server stopped answering */
+  XA_SYNC_ERROR_SERVER,         /* 5xx after all retries, or an unexpected status */
+  XA_SYNC_ERROR_BAD_PAGE,       /* a page failed validation: nothing of it was stored */
+  XA_SYNC_ERROR_BAD_URL,        /* the server address is not an http(s) URL */
+} XaSyncError;
+
+#define XA_TYPE_SYNC_CLIENT (xa_sync_client_get_type ())
+G_DECLARE_FINAL_TYPE (XaSyncClient, xa_sync_client, XA, SYNC_CLIENT, GObject)
+
+/* What one sync did; returned by xa_sync_client_sync_finish(). */
+typedef struct
+{
+  guint    pages;
+  guint64  records;          /* changes applied, tombstones included */
+  guint64  deleted;          /* tombstones applied */
+  gboolean full_resync;      /* the server answered 410 and the mirror was rebuilt */
+  guint    retries;          /* requests that had to be repeated */
+  double   seconds;
+} XaSyncResult;
+
+XaSyncClient *xa_sync_client_new        (const char *server_url,
+                                         const char *token);
+void          xa_sync_client_set_page_limit (XaSyncClient *self,
+                                             guint         limit);
+/* Per-request timeout (seconds) and how many attempts a request gets before the sync
+ * fails; the backoff between attempts starts at @base_delay_ms, doubles, and is capped. */
+void          xa_sync_client_set_retry_policy (XaSyncClient *self,
+                                               guint         timeout_seconds,
+                                               guint         max_attempts,
+                                               guint         base_delay_ms,
+                                               guint         max_delay_ms);
+
+/* Syncs into the store file at @store_path on a worker thread (with its own
+ * connection). "progress" (guint64 records, guint pages) is emitted on the calling
+ * thread's main context while it runs. */
+void          xa_sync_client_sync_async  (XaSyncClient        *self,
+                                          const char          *store_path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean      xa_sync_client_sync_finish (XaSyncClient        *self,
+                                          GAsyncResult        *result,
+                                          XaSyncResult        *out_result,
+                                          GError             **error);
+
+/* The same, blocking the calling thread (no progress signal): for the command line,
+ * benchmarks and worker threads. */
+gboolean      xa_sync_client_sync        (XaSyncClient  *self,
+                                          const char    *store_path,
+                                          GCancellable  *cancellable,
+                                          XaSyncResult  *out_result,
+                                          GError       **error);
+
+G_END_DECLS

@@ -1,0 +1,164 @@
+/* xa-test-util.c — see xa-test-util.h. Each test program gets its own throw-away home so
+ * tests never touch a real user's store, settings or tile cache. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+
+#include "xa-test-util.h"
+
+static char *test_tmpdir;
+static guint path_counter;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+cleanup_tmpdir (void)
+{
+  if (test_tmpdir != NULL && g_getenv ("XA_TEST_KEEP_TMP") == NULL)
+    remove_tree (test_tmpdir);
+}
+
+void
+xa_test_init (int    *argc,
+              char ***argv)
+{
+  static const char *subdirs[][2] = {
+    { "HOME", "home" },
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_CONFIG_HOME", "config" },
+    { "XDG_CACHE_HOME", "cache" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_RUNTIME_DIR", "runtime" },
+  };
+
+  g_test_init (argc, argv, NULL);
+
+  test_tmpdir = g_dir_make_tmp ("xiaoqu-test-XXXXXX", NULL);
+  g_assert_nonnull (test_tmpdir);
+  for (guint i = 0; i < G_N_ELEMENTS (subdirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (test_tmpdir, subdirs[i][1], NULL);
+      g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+      g_setenv (subdirs[i][0], dir, TRUE);
+    }
+  atexit (cleanup_tmpdir);
+}
+
+const char *
+xa_test_tmpdir (void)
+{
+  return test_tmpdir;
+}
+
+char *
+xa_test_path (const char *name)
+{
+  return g_strdup_printf ("%s/%s-%u", test_tmpdir, name, ++path_counter);
+}
+
+static const char *
+server_binary (void)
+{
+  const char *path = g_getenv ("XIAOQU_SERVER");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+XaTestServer *
+xa_test_server_start (const char         *db_path,
+                      const char * const *extra_args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autofree char *line = NULL;
+  XaTestServer *server = g_new0 (XaTestServer, 1);
+
+  server->token = g_strdup ("test-token");
+  server->db_path = g_strdup (db_path);
+
+  g_ptr_array_add (argv, (gpointer) server_binary ());
+  g_ptr_array_add (argv, (gpointer) "--port");
+  g_ptr_array_add (argv, (gpointer) "0");
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db_path);
+  g_ptr_array_add (argv, (gpointer) "--token");
+  g_ptr_array_add (argv, server->token);
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) extra_args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  server->process = g_subprocess_newv ((const char * const *) argv->pdata,
+                                       G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  g_assert_true (g_str_has_prefix (line, "http://"));
+  if (g_str_has_suffix (line, "/"))
+    line[strlen (line) - 1] = '\0';
+  server->base_url = g_steal_pointer (&line);
+  return server;
+}
+
+void
+xa_test_server_stop (XaTestServer *server,
+                     gboolean      hard)
+{
+  if (server->process == NULL)
+    return;
+  g_subprocess_send_signal (server->process, hard ? SIGKILL : SIGTERM);
+  g_subprocess_wait (server->process, NULL, NULL);
+  g_clear_object (&server->process);
+}
+
+void
+xa_test_server_free (XaTestServer *server)
+{
+  if (server == NULL)
+    return;
+  xa_test_server_stop (server, TRUE);
+  g_free (server->base_url);
+  g_free (server->token);
+  g_free (server->db_path);
+  g_free (server);
+}
+
+void
+xa_test_server_run_admin (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) server_binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (process, NULL, &error);
+  g_assert_no_error (error);
+}
