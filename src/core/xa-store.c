@@ -1,0 +1,1157 @@
+/* xa-store.c — the local sqlite mirror of the records server. Pages from the change feed
+ * are applied together with their cursor in one transaction, so a sync interrupted at any
+ * moment resumes at the last committed page and nothing is half-applied. Writes are
+ * upserts that keep the higher version, so re-applying a page is harmless. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xa-store.h"
+
+G_DEFINE_QUARK (xa-store-error-quark, xa_store_error)
+
+#define SCHEMA_VERSION 1
+
+struct _XaStore
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *upsert[XA_N_RECORD_TYPES];
+  sqlite3_stmt *remove[XA_N_RECORD_TYPES];
+  sqlite3_stmt *clear_cadre_links;
+  sqlite3_stmt *add_cadre_link;
+  sqlite3_stmt *get_cursor;
+  sqlite3_stmt *put_cursor;
+};
+
+G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
+
+/* The tables in dependency order: parents before the records that point at them. */
+static const char * const table_names[XA_N_RECORD_TYPES] = {
+  [XA_RECORD_DISTRICT] = "district",
+  [XA_RECORD_CATEGORY] = "category",
+  [XA_RECORD_COMPOUND] = "compound",
+  [XA_RECORD_CADRE] = "cadre",
+  [XA_RECORD_FLOOD_CHECK] = "flood_check",
+  [XA_RECORD_CHARGING] = "charging",
+  [XA_RECORD_ELEVATOR] = "elevator",
+  [XA_RECORD_PROBLEM] = "problem",
+};
+
+/* The columns each upsert binds after (id, version), in binding order. */
+static const char * const table_columns[XA_N_RECORD_TYPES] = {
+  [XA_RECORD_DISTRICT] = "name, lat, lon",
+  [XA_RECORD_CATEGORY] = "name_zh, name_en, key_action",
+  [XA_RECORD_COMPOUND] = "name, district, subdistrict, community, address, lat, lon, boundary, "
+                         "kind, built_year, buildings, households, property_company, "
+                         "owners_committee, public_revenue_recorded, special_account, "
+                         "supervised_fen",
+  [XA_RECORD_CADRE] = "name, unit, phone",
+  [XA_RECORD_FLOOD_CHECK] = "compound, season, supplies_in_place, supplies_date, supplies_notes, "
+                            "personnel_in_place, personnel_date, personnel_notes, "
+                            "plan_in_place, plan_date, plan_notes, drill_in_place, drill_date, "
+                            "drill_notes, drills_held, pumps, sandbags, low_lying_spots, "
+                            "problems_found, problems_fixed, inspected_at, inspected_by",
+  [XA_RECORD_CHARGING] = "compound, registered_ebikes, ports, smart_ports, sheds, outside_sites",
+  [XA_RECORD_ELEVATOR] = "compound, building, unit, registration_code, maker, model, "
+                         "commissioned, last_inspection, inspection_result, faults_12m, "
+                         "entrapments_12m, assessment_grade, renewal_status, planned_year, "
+                         "funding_source",
+  [XA_RECORD_PROBLEM] = "compound, category, source, ticket_no, title, description, reported_at, "
+                        "deadline, status, tier, responsible_party, resolved_at, "
+                        "resolution_note, satisfaction",
+};
+
+static const char schema_v1[] =
+  "CREATE TABLE sync_state ("
+  "  server TEXT PRIMARY KEY, cursor TEXT, last_sync INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE district ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL,"
+  "  lat REAL NOT NULL, lon REAL NOT NULL);"
+  "CREATE TABLE category ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL, name_zh TEXT NOT NULL,"
+  "  name_en TEXT NOT NULL, key_action TEXT);"
+  /* An integer key so the R*Tree below can point at compounds. */
+  "CREATE TABLE compound ("
+  "  rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL,"
+  "  name TEXT NOT NULL, district TEXT NOT NULL REFERENCES district (id),"
+  "  subdistrict TEXT NOT NULL, community TEXT NOT NULL, address TEXT NOT NULL,"
+  "  lat REAL NOT NULL, lon REAL NOT NULL, boundary BLOB, kind TEXT NOT NULL,"
+  "  built_year INTEGER, buildings INTEGER NOT NULL, households INTEGER NOT NULL,"
+  "  property_company TEXT, owners_committee INTEGER NOT NULL,"
+  "  public_revenue_recorded INTEGER NOT NULL, special_account INTEGER NOT NULL,"
+  "  supervised_fen INTEGER NOT NULL);"
+  "CREATE INDEX compound_district ON compound (district);"
+  "CREATE VIRTUAL TABLE compound_position USING rtree (compound, min_lat, max_lat, min_lon, max_lon);"
+  "CREATE TRIGGER compound_position_insert AFTER INSERT ON compound BEGIN"
+  "  INSERT INTO compound_position VALUES (new.rowid, new.lat, new.lat, new.lon, new.lon); END;"
+  "CREATE TRIGGER compound_position_update AFTER UPDATE OF lat, lon ON compound BEGIN"
+  "  UPDATE compound_position SET min_lat = new.lat, max_lat = new.lat,"
+  "    min_lon = new.lon, max_lon = new.lon WHERE compound = new.rowid; END;"
+  "CREATE TRIGGER compound_position_delete AFTER DELETE ON compound BEGIN"
+  "  DELETE FROM compound_position WHERE compound = old.rowid; END;"
+  "CREATE TABLE cadre ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL,"
+  "  unit TEXT NOT NULL, phone TEXT NOT NULL);"
+  "CREATE TABLE cadre_compound ("
+  "  cadre TEXT NOT NULL REFERENCES cadre (id) ON DELETE CASCADE,"
+  "  compound TEXT NOT NULL REFERENCES compound (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (cadre, compound)) WITHOUT ROWID;"
+  "CREATE INDEX cadre_compound_compound ON cadre_compound (compound);"
+  "CREATE TABLE flood_check ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+  "  compound TEXT NOT NULL REFERENCES compound (id) ON DELETE CASCADE,"
+  "  season INTEGER NOT NULL,"
+  "  supplies_in_place INTEGER NOT NULL, supplies_date TEXT, supplies_notes TEXT,"
+  "  personnel_in_place INTEGER NOT NULL, personnel_date TEXT, personnel_notes TEXT,"
+  "  plan_in_place INTEGER NOT NULL, plan_date TEXT, plan_notes TEXT,"
+  "  drill_in_place INTEGER NOT NULL, drill_date TEXT, drill_notes TEXT,"
+  "  drills_held INTEGER NOT NULL, pumps INTEGER NOT NULL, sandbags INTEGER NOT NULL,"
+  "  low_lying_spots INTEGER NOT NULL, problems_found INTEGER NOT NULL,"
+  "  problems_fixed INTEGER NOT NULL, inspected_at INTEGER NOT NULL, inspected_by TEXT NOT NULL);"
+  "CREATE INDEX flood_check_compound ON flood_check (compound);"
+  "CREATE TABLE charging ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+  "  compound TEXT NOT NULL REFERENCES compound (id) ON DELETE CASCADE,"
+  "  registered_ebikes INTEGER NOT NULL, ports INTEGER NOT NULL, smart_ports INTEGER NOT NULL,"
+  "  sheds INTEGER NOT NULL, outside_sites INTEGER NOT NULL);"
+  "CREATE INDEX charging_compound ON charging (compound);"
+  "CREATE TABLE elevator ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+  "  compound TEXT NOT NULL REFERENCES compound (id) ON DELETE CASCADE,"
+  "  building TEXT NOT NULL, unit TEXT NOT NULL, registration_code TEXT NOT NULL,"
+  "  maker TEXT NOT NULL, model TEXT NOT NULL, commissioned TEXT NOT NULL,"
+  "  last_inspection TEXT, inspection_result TEXT, faults_12m INTEGER NOT NULL,"
+  "  entrapments_12m INTEGER NOT NULL, assessment_grade TEXT, renewal_status TEXT NOT NULL,"
+  "  planned_year INTEGER, funding_source TEXT);"
+  "CREATE INDEX elevator_compound ON elevator (compound);"
+  "CREATE TABLE problem ("
+  "  id TEXT PRIMARY KEY, version INTEGER NOT NULL,"
+  "  compound TEXT NOT NULL REFERENCES compound (id) ON DELETE CASCADE,"
+  "  category TEXT NOT NULL REFERENCES category (id),"
+  "  source TEXT NOT NULL, ticket_no TEXT, title TEXT NOT NULL, description TEXT,"
+  "  reported_at INTEGER NOT NULL, deadline INTEGER NOT NULL, status TEXT NOT NULL,"
+  "  tier TEXT NOT NULL, responsible_party TEXT NOT NULL, resolved_at INTEGER,"
+  "  resolution_note TEXT, satisfaction INTEGER);"
+  "CREATE INDEX problem_compound ON problem (compound);"
+  "CREATE INDEX problem_category ON problem (category);"
+  "CREATE INDEX problem_status ON problem (status, deadline);"
+  /* Local edits waiting for the server to accept them (pushed by a later sync). */
+  "CREATE TABLE outbox ("
+  "  local_id INTEGER PRIMARY KEY, problem TEXT NOT NULL, base_version INTEGER NOT NULL,"
+  "  status TEXT NOT NULL, note TEXT, idempotency_key TEXT NOT NULL UNIQUE,"
+  "  created_at INTEGER NOT NULL);";
+
+static gboolean
+set_sql_error (XaStore     *self,
+               GError     **error,
+               const char  *what)
+{
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s: %s", what, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+exec (XaStore     *self,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s", message ? message : "sqlite error");
+      sqlite3_free (message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare (XaStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error, "Could not prepare a statement");
+      return NULL;
+    }
+  return stmt;
+}
+
+static gboolean
+migrate (XaStore  *self,
+         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL) != SQLITE_OK)
+    return set_sql_error (self, error, "Could not read the store's version");
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW,
+                   "The records store %s was written by a newer version of Xiaoqu Atlas "
+                   "(format %d, this version reads up to %d); update Xiaoqu Atlas",
+                   self->path, version, SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  /* Each step runs in its own transaction together with the new user_version. */
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (version < 1 && !exec (self, schema_v1, error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (!exec (self, "PRAGMA user_version = " G_STRINGIFY (SCHEMA_VERSION), error) ||
+      !exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+prepare_statements (XaStore  *self,
+                    GError  **error)
+{
+  for (guint type = 0; type < XA_N_RECORD_TYPES; type++)
+    {
+      g_auto(GStrv) columns = g_strsplit (table_columns[type], ",", -1);
+      g_autoptr(GString) sql = g_string_new (NULL);
+      g_autofree char *remove_sql = NULL;
+
+      g_string_append_printf (sql, "INSERT INTO %s (id, version, %s) VALUES (?, ?",
+                              table_names[type], table_columns[type]);
+      for (guint i = 0; columns[i] != NULL; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET version = excluded.version");
+      for (guint i = 0; columns[i] != NULL; i++)
+        {
+          const char *column = g_strstrip (columns[i]);
+          g_string_append_printf (sql, ", %s = excluded.%s", column, column);
+        }
+      g_string_append_printf (sql, " WHERE excluded.version >= %s.version", table_names[type]);
+
+      if ((self->upsert[type] = prepare (self, sql->str, error)) == NULL)
+        return FALSE;
+      remove_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND version <= ?",
+                                    table_names[type]);
+      if ((self->remove[type] = prepare (self, remove_sql, error)) == NULL)
+        return FALSE;
+    }
+
+  return (self->clear_cadre_links = prepare (self, "DELETE FROM cadre_compound WHERE cadre = ?", error)) &&
+         (self->add_cadre_link = prepare (self, "INSERT OR IGNORE INTO cadre_compound (cadre, compound) "
+                                                "VALUES (?, ?)", error)) &&
+         (self->get_cursor = prepare (self, "SELECT cursor, last_sync FROM sync_state WHERE server = ?",
+                                      error)) &&
+         (self->put_cursor = prepare (self, "INSERT INTO sync_state (server, cursor, last_sync) "
+                                            "VALUES (?, ?, ?) ON CONFLICT (server) DO UPDATE SET "
+                                            "cursor = excluded.cursor, last_sync = excluded.last_sync",
+                                      error));
+}
+
+static void
+xa_store_finalize (GObject *object)
+{
+  XaStore *self = XA_STORE (object);
+
+  for (guint type = 0; type < XA_N_RECORD_TYPES; type++)
+    {
+      sqlite3_finalize (self->upsert[type]);
+      sqlite3_finalize (self->remove[type]);
+    }
+  sqlite3_finalize (self->clear_cadre_links);
+  sqlite3_finalize (self->add_cadre_link);
+  sqlite3_finalize (self->get_cursor);
+  sqlite3_finalize (self->put_cursor);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (xa_store_parent_class)->finalize (object);
+}
+
+static void
+xa_store_class_init (XaStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xa_store_finalize;
+}
+
+static void
+xa_store_init (XaStore *self)
+{
+}
+
+char *
+xa_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "xiaoqu-atlas", "records.db", NULL);
+}
+
+XaStore *
+xa_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(XaStore) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   "Could not create the folder %s for the records store: %s",
+                   dir, g_strerror (errno));
+      return NULL;
+    }
+
+  self = g_object_new (XA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN,
+                   "Could not open the records store %s: %s", path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 10000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* NORMAL is durable against an application crash in WAL mode, and a mirror can be
+   * re-synced after a power cut; FULL would double the cost of every page. */
+  if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                   "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
+                   "PRAGMA cache_size = -16000;", error))
+    {
+      g_prefix_error (error, "Could not open the records store %s: ", path);
+      if (g_error_matches (*error, XA_STORE_ERROR, XA_STORE_ERROR_SQL))
+        (*error)->code = XA_STORE_ERROR_OPEN;
+      return NULL;
+    }
+  if (!migrate (self, error) || !prepare_statements (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+xa_store_get_path (XaStore *self)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+char *
+xa_store_dup_cursor (XaStore    *self,
+                     const char *server_url)
+{
+  char *cursor = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  sqlite3_bind_text (self->get_cursor, 1, server_url, -1, SQLITE_STATIC);
+  if (sqlite3_step (self->get_cursor) == SQLITE_ROW && sqlite3_column_text (self->get_cursor, 0))
+    cursor = g_strdup ((const char *) sqlite3_column_text (self->get_cursor, 0));
+  sqlite3_reset (self->get_cursor);
+  sqlite3_clear_bindings (self->get_cursor);
+  return cursor;
+}
+
+gint64
+xa_store_get_last_sync (XaStore    *self,
+                        const char *server_url)
+{
+  gint64 last = 0;
+
+  g_return_val_if_fail (XA_IS_STORE (self), 0);
+
+  sqlite3_bind_text (self->get_cursor, 1, server_url, -1, SQLITE_STATIC);
+  if (sqlite3_step (self->get_cursor) == SQLITE_ROW)
+    last = sqlite3_column_int64 (self->get_cursor, 1);
+  sqlite3_reset (self->get_cursor);
+  sqlite3_clear_bindings (self->get_cursor);
+  return last;
+}
+
+/* — binding records to their upsert statement — */
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int          *column,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, (*column)++, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, (*column)++);
+}
+
+static void
+bind_int (sqlite3_stmt *stmt,
+          int          *column,
+          gint64        value)
+{
+  sqlite3_bind_int64 (stmt, (*column)++, value);
+}
+
+/* Optional integers are NULL in the store when the record has none (0 in the struct). */
+static void
+bind_optional_int (sqlite3_stmt *stmt,
+                   int          *column,
+                   gint64        value)
+{
+  if (value != 0)
+    sqlite3_bind_int64 (stmt, (*column)++, value);
+  else
+    sqlite3_bind_null (stmt, (*column)++);
+}
+
+static void
+bind_enum (sqlite3_stmt       *stmt,
+           int                *column,
+           const char * const *names,
+           int                 value)
+{
+  bind_text (stmt, column, value >= 0 ? names[value] : NULL);
+}
+
+static void
+bind_double (sqlite3_stmt *stmt,
+             int          *column,
+             double        value)
+{
+  sqlite3_bind_double (stmt, (*column)++, value);
+}
+
+static void
+bind_record (sqlite3_stmt *stmt,
+             XaChange     *change)
+{
+  int col = 1;
+
+  bind_text (stmt, &col, change->id);
+  bind_int (stmt, &col, change->version);
+
+  switch (change->type)
+    {
+    case XA_RECORD_DISTRICT:
+      {
+        XaDistrict *d = change->record;
+        bind_text (stmt, &col, d->name);
+        bind_double (stmt, &col, d->lat);
+        bind_double (stmt, &col, d->lon);
+      }
+      break;
+
+    case XA_RECORD_CATEGORY:
+      {
+        XaCategory *c = change->record;
+        bind_text (stmt, &col, c->name_zh);
+        bind_text (stmt, &col, c->name_en);
+        bind_enum (stmt, &col, xa_key_action_names, c->key_action);
+      }
+      break;
+
+    case XA_RECORD_COMPOUND:
+      {
+        XaCompound *c = change->record;
+        bind_text (stmt, &col, c->name);
+        bind_text (stmt, &col, c->district);
+        bind_text (stmt, &col, c->subdistrict);
+        bind_text (stmt, &col, c->community);
+        bind_text (stmt, &col, c->address);
+        bind_double (stmt, &col, c->lat);
+        bind_double (stmt, &col, c->lon);
+        /* The ring as raw doubles: read back without parsing, drawn at high zoom. */
+        if (c->boundary != NULL)
+          sqlite3_bind_blob (stmt, col++, c->boundary,
+                             c->n_boundary_points * 2 * sizeof (double), SQLITE_STATIC);
+        else
+          sqlite3_bind_null (stmt, col++);
+        bind_enum (stmt, &col, xa_compound_kind_names, c->kind);
+        bind_optional_int (stmt, &col, c->built_year);
+        bind_int (stmt, &col, c->buildings);
+        bind_int (stmt, &col, c->households);
+        bind_text (stmt, &col, c->property_company);
+        bind_int (stmt, &col, c->owners_committee);
+        bind_int (stmt, &col, c->public_revenue_recorded);
+        bind_int (stmt, &col, c->special_account);
+        bind_int (stmt, &col, c->supervised_fen);
+      }
+      break;
+
+    case XA_RECORD_CADRE:
+      {
+        XaCadre *c = change->record;
+        bind_text (stmt, &col, c->name);
+        bind_text (stmt, &col, c->unit);
+        bind_text (stmt, &col, c->phone);
+      }
+      break;
+
+    case XA_RECORD_FLOOD_CHECK:
+      {
+        XaFloodCheck *f = change->record;
+        bind_text (stmt, &col, f->compound);
+        bind_int (stmt, &col, f->season);
+        for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+          {
+            bind_int (stmt, &col, f->items[i].in_place);
+            bind_text (stmt, &col, f->items[i].date);
+            bind_text (stmt, &col, f->items[i].notes);
+          }
+        bind_int (stmt, &col, f->drills_held);
+        bind_int (stmt, &col, f->pumps);
+        bind_int (stmt, &col, f->sandbags);
+        bind_int (stmt, &col, f->low_lying_spots);
+        bind_int (stmt, &col, f->problems_found);
+        bind_int (stmt, &col, f->problems_fixed);
+        bind_int (stmt, &col, f->inspected_at);
+        bind_text (stmt, &col, f->inspected_by);
+      }
+      break;
+
+    case XA_RECORD_CHARGING:
+      {
+        XaCharging *c = change->record;
+        bind_text (stmt, &col, c->compound);
+        bind_int (stmt, &col, c->registered_ebikes);
+        bind_int (stmt, &col, c->ports);
+        bind_int (stmt, &col, c->smart_ports);
+        bind_int (stmt, &col, c->sheds);
+        bind_int (stmt, &col, c->outside_sites);
+      }
+      break;
+
+    case XA_RECORD_ELEVATOR:
+      {
+        XaElevator *e = change->record;
+        bind_text (stmt, &col, e->compound);
+        bind_text (stmt, &col, e->building);
+        bind_text (stmt, &col, e->unit);
+        bind_text (stmt, &col, e->registration_code);
+        bind_text (stmt, &col, e->maker);
+        bind_text (stmt, &col, e->model);
+        bind_text (stmt, &col, e->commissioned);
+        bind_text (stmt, &col, e->last_inspection);
+        bind_enum (stmt, &col, xa_inspection_result_names, e->inspection_result);
+        bind_int (stmt, &col, e->faults_12m);
+        bind_int (stmt, &col, e->entrapments_12m);
+        bind_enum (stmt, &col, xa_assessment_grade_names, e->assessment_grade);
+        bind_enum (stmt, &col, xa_renewal_status_names, e->renewal_status);
+        bind_optional_int (stmt, &col, e->planned_year);
+        bind_enum (stmt, &col, xa_funding_source_names, e->funding_source);
+      }
+      break;
+
+    case XA_RECORD_PROBLEM:
+      {
+        XaProblem *p = change->record;
+        bind_text (stmt, &col, p->compound);
+        bind_text (stmt, &col, p->category);
+        bind_enum (stmt, &col, xa_problem_source_names, p->source);
+        bind_text (stmt, &col, p->ticket_no);
+        bind_text (stmt, &col, p->title);
+        bind_text (stmt, &col, p->description);
+        bind_int (stmt, &col, p->reported_at);
+        bind_int (stmt, &col, p->deadline);
+        bind_enum (stmt, &col, xa_problem_status_names, p->status);
+        bind_enum (stmt, &col, xa_problem_tier_names, p->tier);
+        bind_text (stmt, &col, p->responsible_party);
+        bind_optional_int (stmt, &col, p->resolved_at);
+        bind_text (stmt, &col, p->resolution_note);
+        bind_optional_int (stmt, &col, p->satisfaction);
+      }
+      break;
+
+    case XA_N_RECORD_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+row_exists (XaStore    *self,
+            const char *table,
+            const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Explains a foreign-key failure by finding the reference that points nowhere; the feed's
+ * ordering guarantee makes such a record a server error, named for its operator. */
+static void
+set_reference_error (XaStore    *self,
+                     XaChange   *change,
+                     const char *cadre_compound,
+                     GError    **error)
+{
+  const char *type = xa_record_type_to_string (change->type);
+  const char *field = NULL, *target = NULL, *table = NULL;
+
+  switch (change->type)
+    {
+    case XA_RECORD_COMPOUND:
+      field = "district", table = "district", target = ((XaCompound *) change->record)->district;
+      break;
+    case XA_RECORD_CADRE:
+      field = "compounds", table = "compound", target = cadre_compound;
+      break;
+    case XA_RECORD_FLOOD_CHECK:
+      field = "compound", table = "compound", target = ((XaFloodCheck *) change->record)->compound;
+      break;
+    case XA_RECORD_CHARGING:
+      field = "compound", table = "compound", target = ((XaCharging *) change->record)->compound;
+      break;
+    case XA_RECORD_ELEVATOR:
+      field = "compound", table = "compound", target = ((XaElevator *) change->record)->compound;
+      break;
+    case XA_RECORD_PROBLEM:
+      {
+        XaProblem *p = change->record;
+        if (!row_exists (self, "compound", p->compound))
+          field = "compound", table = "compound", target = p->compound;
+        else
+          field = "category", table = "category", target = p->category;
+      }
+      break;
+    case XA_RECORD_DISTRICT:
+    case XA_RECORD_CATEGORY:
+    case XA_N_RECORD_TYPES:
+    default:
+      break;
+    }
+
+  if (field != NULL)
+    g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE,
+                 "%s %s: field “%s”: unknown %s “%s”", type, change->id, field, table, target);
+  else
+    g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE,
+                 "%s %s: other records still point at it", type, change->id);
+}
+
+static gboolean
+step_done (XaStore      *self,
+           sqlite3_stmt *stmt,
+           XaChange     *change,
+           const char   *cadre_compound,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
+    set_reference_error (self, change, cadre_compound, error);
+  else
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s %s: could not be stored: %s",
+                 xa_record_type_to_string (change->type), change->id, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+static gboolean
+apply_change (XaStore   *self,
+              XaChange  *change,
+              GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (change->deleted)
+    {
+      stmt = self->remove[change->type];
+      sqlite3_bind_text (stmt, 1, change->id, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, change->version);
+      return step_done (self, stmt, change, NULL, error);
+    }
+
+  stmt = self->upsert[change->type];
+  bind_record (stmt, change);
+  if (!step_done (self, stmt, change, NULL, error))
+    return FALSE;
+
+  /* A cadre's links follow the cadre row, but only when that row took the new version. */
+  if (change->type == XA_RECORD_CADRE && sqlite3_changes (self->db) > 0)
+    {
+      XaCadre *cadre = change->record;
+
+      sqlite3_bind_text (self->clear_cadre_links, 1, change->id, -1, SQLITE_STATIC);
+      if (!step_done (self, self->clear_cadre_links, change, NULL, error))
+        return FALSE;
+      for (guint i = 0; cadre->compounds[i] != NULL; i++)
+        {
+          sqlite3_bind_text (self->add_cadre_link, 1, change->id, -1, SQLITE_STATIC);
+          sqlite3_bind_text (self->add_cadre_link, 2, cadre->compounds[i], -1, SQLITE_STATIC);
+          if (!step_done (self, self->add_cadre_link, change, cadre->compounds[i], error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+put_cursor (XaStore     *self,
+            const char  *server_url,
+            const char  *cursor,
+            GError     **error)
+{
+  sqlite3_bind_text (self->put_cursor, 1, server_url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->put_cursor, 2, cursor, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->put_cursor, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (self->put_cursor) != SQLITE_DONE)
+    set_sql_error (self, error, "Could not store the sync position");
+  sqlite3_reset (self->put_cursor);
+  sqlite3_clear_bindings (self->put_cursor);
+  return error == NULL || *error == NULL;
+}
+
+gboolean
+xa_store_apply_page (XaStore     *self,
+                     const char  *server_url,
+                     GPtrArray   *changes,
+                     const char  *cursor,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (server_url != NULL && cursor != NULL, FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < changes->len && local_error == NULL; i++)
+    apply_change (self, g_ptr_array_index (changes, i), &local_error);
+  if (local_error == NULL)
+    put_cursor (self, server_url, cursor, &local_error);
+  if (local_error == NULL && exec (self, "COMMIT", &local_error))
+    return TRUE;
+
+  exec (self, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_replace_from (XaStore     *self,
+                       const char  *other_path,
+                       const char  *server_url,
+                       GError     **error)
+{
+  sqlite3_stmt *attach = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *cursor_sql = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  if (sqlite3_prepare_v2 (self->db, "ATTACH DATABASE ? AS resync", -1, &attach, NULL) != SQLITE_OK)
+    return set_sql_error (self, error, "Could not open the resynced records");
+  sqlite3_bind_text (attach, 1, other_path, -1, SQLITE_STATIC);
+  if (sqlite3_step (attach) != SQLITE_DONE)
+    {
+      sqlite3_finalize (attach);
+      return set_sql_error (self, error, "Could not open the resynced records");
+    }
+  sqlite3_finalize (attach);
+
+  if (exec (self, "BEGIN IMMEDIATE", &local_error))
+    {
+      /* Children first when emptying, parents first when filling. */
+      for (int type = XA_N_RECORD_TYPES - 1; type >= 0 && local_error == NULL; type--)
+        {
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s", table_names[type]);
+          if (type == XA_RECORD_CADRE)
+            exec (self, "DELETE FROM main.cadre_compound", &local_error);
+          if (local_error == NULL)
+            exec (self, sql, &local_error);
+        }
+      for (guint type = 0; type < XA_N_RECORD_TYPES && local_error == NULL; type++)
+        {
+          g_autofree char *sql = g_strdup_printf ("INSERT INTO main.%s SELECT * FROM resync.%s",
+                                                  table_names[type], table_names[type]);
+          exec (self, sql, &local_error);
+          if (local_error == NULL && type == XA_RECORD_CADRE)
+            exec (self, "INSERT INTO main.cadre_compound SELECT * FROM resync.cadre_compound",
+                  &local_error);
+        }
+      if (local_error == NULL)
+        {
+          sqlite3_stmt *copy = NULL;
+
+          if (sqlite3_prepare_v2 (self->db,
+                                  "INSERT INTO main.sync_state (server, cursor, last_sync) "
+                                  "SELECT server, cursor, last_sync FROM resync.sync_state "
+                                  "WHERE server = ?1 ON CONFLICT (server) DO UPDATE SET "
+                                  "cursor = excluded.cursor, last_sync = excluded.last_sync",
+                                  -1, &copy, NULL) != SQLITE_OK)
+            set_sql_error (self, &local_error, "Could not copy the sync position");
+          else
+            {
+              sqlite3_bind_text (copy, 1, server_url, -1, SQLITE_STATIC);
+              if (sqlite3_step (copy) != SQLITE_DONE)
+                set_sql_error (self, &local_error, "Could not copy the sync position");
+              sqlite3_finalize (copy);
+            }
+        }
+      if (local_error == NULL)
+        exec (self, "COMMIT", &local_error);
+      else
+        exec (self, "ROLLBACK", NULL);
+    }
+  exec (self, "DETACH DATABASE resync", NULL);
+
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  "Could not replace the records after a full resync: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gint64
+xa_store_count (XaStore      *self,
+                XaRecordType  type)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), -1);
+  g_return_val_if_fail (type < XA_N_RECORD_TYPES, -1);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", table_names[type]);
+  return xa_store_query_int (self, sql, NULL);
+}
+
+gint64
+xa_store_query_int (XaStore     *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_return_val_if_fail (XA_IS_STORE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sql_error (self, error, "Could not run a query");
+      return -1;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+GPtrArray *
+xa_store_compounds_in_box (XaStore *self,
+                           double   min_lat,
+                           double   min_lon,
+                           double   max_lat,
+                           double   max_lon)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), ids);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT c.id FROM compound_position p JOIN compound c ON c.rowid = p.compound "
+                          "WHERE p.max_lat >= ?1 AND p.min_lat <= ?3 AND p.max_lon >= ?2 "
+                          "AND p.min_lon <= ?4 ORDER BY c.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return ids;
+  sqlite3_bind_double (stmt, 1, min_lat);
+  sqlite3_bind_double (stmt, 2, min_lon);
+  sqlite3_bind_double (stmt, 3, max_lat);
+  sqlite3_bind_double (stmt, 4, max_lon);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* — reading rows back into records — */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+static int
+column_enum (sqlite3_stmt       *stmt,
+             int                 column,
+             const char * const *names,
+             int                 absent)
+{
+  int value = xa_enum_from_string (names, (const char *) sqlite3_column_text (stmt, column));
+  return value >= 0 ? value : absent;
+}
+
+static gpointer
+read_row (XaStore      *self,
+          XaRecordType  type,
+          sqlite3_stmt *stmt)
+{
+  int c = 2;   /* columns 0 and 1 are id and version */
+
+  switch (type)
+    {
+    case XA_RECORD_DISTRICT:
+      {
+        XaDistrict *d = g_new0 (XaDistrict, 1);
+        d->code = column_dup (stmt, 0);
+        d->name = column_dup (stmt, c++);
+        d->lat = sqlite3_column_double (stmt, c++);
+        d->lon = sqlite3_column_double (stmt, c++);
+        return d;
+      }
+    case XA_RECORD_CATEGORY:
+      {
+        XaCategory *k = g_new0 (XaCategory, 1);
+        k->code = column_dup (stmt, 0);
+        k->name_zh = column_dup (stmt, c++);
+        k->name_en = column_dup (stmt, c++);
+        k->key_action = column_enum (stmt, c++, xa_key_action_names, XA_KEY_ACTION_NONE);
+        return k;
+      }
+    case XA_RECORD_COMPOUND:
+      {
+        XaCompound *o = g_new0 (XaCompound, 1);
+        int bytes;
+        o->id = column_dup (stmt, 0);
+        o->name = column_dup (stmt, c++);
+        o->district = column_dup (stmt, c++);
+        o->subdistrict = column_dup (stmt, c++);
+        o->community = column_dup (stmt, c++);
+        o->address = column_dup (stmt, c++);
+        o->lat = sqlite3_column_double (stmt, c++);
+        o->lon = sqlite3_column_double (stmt, c++);
+        bytes = sqlite3_column_bytes (stmt, c);
+        if (bytes > 0 && bytes % (2 * sizeof (double)) == 0)
+          {
+            o->boundary = g_memdup2 (sqlite3_column_blob (stmt, c), bytes);
+            o->n_boundary_points = bytes / (2 * sizeof (double));
+          }
+        c++;
+        o->kind = column_enum (stmt, c++, xa_compound_kind_names, XA_COMPOUND_RESIDENTIAL);
+        o->built_year = sqlite3_column_int (stmt, c++);
+        o->buildings = sqlite3_column_int (stmt, c++);
+        o->households = sqlite3_column_int (stmt, c++);
+        o->property_company = column_dup (stmt, c++);
+        o->owners_committee = sqlite3_column_int (stmt, c++);
+        o->public_revenue_recorded = sqlite3_column_int (stmt, c++);
+        o->special_account = sqlite3_column_int (stmt, c++);
+        o->supervised_fen = sqlite3_column_int64 (stmt, c++);
+        return o;
+      }
+    case XA_RECORD_CADRE:
+      {
+        XaCadre *d = g_new0 (XaCadre, 1);
+        g_autoptr(GPtrArray) links = g_ptr_array_new ();
+        sqlite3_stmt *link_stmt = NULL;
+        d->id = column_dup (stmt, 0);
+        d->name = column_dup (stmt, c++);
+        d->unit = column_dup (stmt, c++);
+        d->phone = column_dup (stmt, c++);
+        if (sqlite3_prepare_v2 (self->db, "SELECT compound FROM cadre_compound WHERE cadre = ? "
+                                "ORDER BY compound", -1, &link_stmt, NULL) == SQLITE_OK)
+          {
+            sqlite3_bind_text (link_stmt, 1, d->id, -1, SQLITE_STATIC);
+            while (sqlite3_step (link_stmt) == SQLITE_ROW)
+              g_ptr_array_add (links, column_dup (link_stmt, 0));
+            sqlite3_finalize (link_stmt);
+          }
+        g_ptr_array_add (links, NULL);
+        d->compounds = (char **) g_ptr_array_steal (links, NULL);
+        return d;
+      }
+    case XA_RECORD_FLOOD_CHECK:
+      {
+        XaFloodCheck *f = g_new0 (XaFloodCheck, 1);
+        f->id = column_dup (stmt, 0);
+        f->compound = column_dup (stmt, c++);
+        f->season = sqlite3_column_int (stmt, c++);
+        for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+          {
+            f->items[i].in_place = sqlite3_column_int (stmt, c++);
+            f->items[i].date = column_dup (stmt, c++);
+            f->items[i].notes = column_dup (stmt, c++);
+          }
+        f->drills_held = sqlite3_column_int (stmt, c++);
+        f->pumps = sqlite3_column_int (stmt, c++);
+        f->sandbags = sqlite3_column_int (stmt, c++);
+        f->low_lying_spots = sqlite3_column_int (stmt, c++);
+        f->problems_found = sqlite3_column_int (stmt, c++);
+        f->problems_fixed = sqlite3_column_int (stmt, c++);
+        f->inspected_at = sqlite3_column_int64 (stmt, c++);
+        f->inspected_by = column_dup (stmt, c++);
+        return f;
+      }
+    case XA_RECORD_CHARGING:
+      {
+        XaCharging *h = g_new0 (XaCharging, 1);
+        h->id = column_dup (stmt, 0);
+        h->compound = column_dup (stmt, c++);
+        h->registered_ebikes = sqlite3_column_int (stmt, c++);
+        h->ports = sqlite3_column_int (stmt, c++);
+        h->smart_ports = sqlite3_column_int (stmt, c++);
+        h->sheds = sqlite3_column_int (stmt, c++);
+        h->outside_sites = sqlite3_column_int (stmt, c++);
+        return h;
+      }
+    case XA_RECORD_ELEVATOR:
+      {
+        XaElevator *e = g_new0 (XaElevator, 1);
+        e->id = column_dup (stmt, 0);
+        e->compound = column_dup (stmt, c++);
+        e->building = column_dup (stmt, c++);
+        e->unit = column_dup (stmt, c++);
+        e->registration_code = column_dup (stmt, c++);
+        e->maker = column_dup (stmt, c++);
+        e->model = column_dup (stmt, c++);
+        e->commissioned = column_dup (stmt, c++);
+        e->last_inspection = column_dup (stmt, c++);
+        e->inspection_result = column_enum (stmt, c++, xa_inspection_result_names, XA_INSPECTION_NONE);
+        e->faults_12m = sqlite3_column_int (stmt, c++);
+        e->entrapments_12m = sqlite3_column_int (stmt, c++);
+        e->assessment_grade = column_enum (stmt, c++, xa_assessment_grade_names, XA_GRADE_NONE);
+        e->renewal_status = column_enum (stmt, c++, xa_renewal_status_names, XA_RENEWAL_NONE);
+        e->planned_year = sqlite3_column_int (stmt, c++);
+        e->funding_source = column_enum (stmt, c++, xa_funding_source_names, XA_FUNDING_NONE);
+        return e;
+      }
+    case XA_RECORD_PROBLEM:
+      {
+        XaProblem *p = g_new0 (XaProblem, 1);
+        p->id = column_dup (stmt, 0);
+        p->compound = column_dup (stmt, c++);
+        p->category = column_dup (stmt, c++);
+        p->source = column_enum (stmt, c++, xa_problem_source_names, XA_SOURCE_HOTLINE_12345);
+        p->ticket_no = column_dup (stmt, c++);
+        p->title = column_dup (stmt, c++);
+        p->description = column_dup (stmt, c++);
+        p->reported_at = sqlite3_column_int64 (stmt, c++);
+        p->deadline = sqlite3_column_int64 (stmt, c++);
+        p->status = column_enum (stmt, c++, xa_problem_status_names, XA_STATUS_OPEN);
+        p->tier = column_enum (stmt, c++, xa_problem_tier_names, XA_TIER_ON_SITE);
+        p->responsible_party = column_dup (stmt, c++);
+        p->resolved_at = sqlite3_column_int64 (stmt, c++);
+        p->resolution_note = column_dup (stmt, c++);
+        p->satisfaction = sqlite3_column_int (stmt, c++);
+        return p;
+      }
+    case XA_N_RECORD_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+  return NULL;
+}
+
+static void
+free_record (XaRecordType type,
+             gpointer     record)
+{
+  XaChange change = { .type = type, .record = record };
+
+  /* xa_change_free knows each type's free function; borrow it for the record only. */
+  xa_change_free (g_memdup2 (&change, sizeof change));
+}
+
+static sqlite3_stmt *
+prepare_select (XaStore      *self,
+                XaRecordType  type,
+                const char   *where,
+                GError      **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, version, %s FROM %s %s ORDER BY id",
+                                          table_columns[type], table_names[type], where);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    set_sql_error (self, error, "Could not read the records");
+  return stmt;
+}
+
+gboolean
+xa_store_foreach (XaStore            *self,
+                  XaRecordType        type,
+                  XaStoreForeachFunc  func,
+                  gpointer            user_data,
+                  GError            **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (type < XA_N_RECORD_TYPES, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if ((stmt = prepare_select (self, type, "", error)) == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer record = read_row (self, type, stmt);
+      func (record, user_data);
+      free_record (type, record);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, error, "Could not read the records");
+  return TRUE;
+}
+
+XaCompound *
+xa_store_get_compound (XaStore    *self,
+                       const char *id)
+{
+  sqlite3_stmt *stmt;
+  XaCompound *compound = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((stmt = prepare_select (self, XA_RECORD_COMPOUND, "WHERE id = ?", NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    compound = read_row (self, XA_RECORD_COMPOUND, stmt);
+  sqlite3_finalize (stmt);
+  return compound;
+}

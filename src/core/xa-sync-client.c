@@ -1,0 +1,1 @@
+/* xa-sync-client.c — written next; see xa-sync-client.h. */

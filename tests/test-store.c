@@ -1,0 +1,313 @@
+/* test-store.c — the local store: migrations, pages applied with their cursor in one
+ * transaction, upserts that keep the higher version, tombstones that cascade, rejected
+ * pages that leave everything as it was, the full-resync swap and the R*Tree. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "xa-store.h"
+#include "xa-test-util.h"
+
+#define SERVER "http://127.0.0.1:1"
+
+static GPtrArray *
+parse_page (const char *json_changes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_change_free);
+  JsonArray *array;
+
+  json_parser_load_from_data (parser, json_changes, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      XaChange *change = xa_change_parse (json_array_get_element (array, i), &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (changes, change);
+    }
+  return changes;
+}
+
+static char *
+compound_json (int         seq,
+               const char *id,
+               int         version,
+               double      lat,
+               double      lon)
+{
+  return g_strdup_printf (
+    "{\"seq\": %d, \"type\": \"compound\", \"id\": \"%s\", \"version\": %d, \"data\": {"
+    "\"name\": \"小区%s\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": \"社区\","
+    "\"address\": \"地址\", \"lat\": %.6f, \"lon\": %.6f, \"kind\": \"residential\", \"buildings\": 3,"
+    "\"households\": 100, \"owners_committee\": false, \"public_revenue_recorded\": true,"
+    "\"special_account\": true, \"supervised_fen\": %d}}", seq, id, version, id, lat, lon, version * 100);
+}
+
+static const char districts[] =
+  "{\"seq\": 1, \"type\": \"district\", \"id\": \"371302\", \"version\": 1,"
+  " \"data\": {\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.35}}";
+
+static char *
+base_page (void)
+{
+  g_autofree char *a = compound_json (2, "C1", 1, 35.05, 118.35);
+  g_autofree char *b = compound_json (3, "C2", 1, 35.10, 118.40);
+  return g_strdup_printf (
+    "[%s, %s, %s,"
+    " {\"seq\": 4, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, \"data\": {"
+    "  \"compound\": \"C1\", \"building\": \"1号楼\", \"unit\": \"1单元\", \"registration_code\": \"R1\","
+    "  \"maker\": \"M\", \"model\": \"X\", \"commissioned\": \"2005-03-01\", \"faults_12m\": 1,"
+    "  \"entrapments_12m\": 0, \"renewal_status\": \"none\"}},"
+    " {\"seq\": 5, \"type\": \"cadre\", \"id\": \"CD1\", \"version\": 1, \"data\": {"
+    "  \"name\": \"张三\", \"unit\": \"物业科\", \"phone\": \"13800000000\", \"compounds\": [\"C1\", \"C2\"]}}]",
+    districts, a, b);
+}
+
+static XaStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+apply (XaStore    *store,
+       const char *json,
+       const char *cursor)
+{
+  g_autoptr(GPtrArray) changes = parse_page (json);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_store_apply_page (store, SERVER, changes, cursor, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_open_and_migrate (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = open_store (path);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_null (xa_store_dup_cursor (store, SERVER));
+  g_clear_object (&store);
+
+  /* Reopening an existing store keeps it. */
+  store = open_store (path);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 0);
+  g_clear_object (&store);
+
+  /* A store from the future is refused with a way forward, and left alone. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = xa_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+}
+
+static void
+test_not_a_store (void)
+{
+  g_autofree char *path = xa_test_path ("garbage.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (path, "this is not a database, just text that is long enough", -1, NULL));
+  store = xa_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN);
+}
+
+static void
+test_apply_and_reapply (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autofree char *cursor = NULL;
+
+  apply (store, page, "cursor-1");
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_DISTRICT), ==, 1);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 2);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 1);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_CADRE), ==, 1);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM cadre_compound", NULL), ==, 2);
+  cursor = xa_store_dup_cursor (store, SERVER);
+  g_assert_cmpstr (cursor, ==, "cursor-1");
+  g_assert_cmpint (xa_store_get_last_sync (store, SERVER), >, 0);
+
+  /* The same page again changes nothing. */
+  apply (store, page, "cursor-1");
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 2);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM cadre_compound", NULL), ==, 2);
+}
+
+static void
+test_versions (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autofree char *v3 = compound_json (10, "C1", 3, 35.06, 118.36);
+  g_autofree char *v2 = compound_json (11, "C1", 2, 35.07, 118.37);
+  g_autofree char *page_v3 = g_strdup_printf ("[%s]", v3);
+  g_autofree char *page_v2 = g_strdup_printf ("[%s]", v2);
+  g_autoptr(XaCompound) compound = NULL;
+
+  apply (store, page, "c1");
+  apply (store, page_v3, "c2");
+  apply (store, page_v2, "c3");   /* older than what is stored: ignored */
+  compound = xa_store_get_compound (store, "C1");
+  g_assert_nonnull (compound);
+  g_assert_cmpint (compound->supervised_fen, ==, 300);
+  g_assert_cmpfloat_with_epsilon (compound->lat, 35.06, 1e-9);
+  /* The update kept the compound's children. */
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 1);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL), ==, 3);
+}
+
+static void
+test_tombstones (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autofree char *recreated = compound_json (30, "C1", 5, 35.05, 118.35);
+  g_autofree char *page3 = g_strdup_printf ("[%s]", recreated);
+  g_autoptr(GPtrArray) found = NULL;
+
+  apply (store, page, "c1");
+  apply (store, "[{\"seq\": 20, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true, \"data\": null},"
+                " {\"seq\": 21, \"type\": \"problem\", \"id\": \"NOPE\", \"version\": 1, \"deleted\": true}]", "c2");
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 1);
+  /* Deleting a compound removes what points at it. */
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM cadre_compound", NULL), ==, 1);
+  found = xa_store_compounds_in_box (store, 35.0, 118.3, 35.08, 118.38);
+  g_assert_cmpuint (found->len, ==, 0);
+
+  /* Deleted, then created again with a higher version. */
+  apply (store, page3, "c3");
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 2);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL), ==, 5);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = xa_store_compounds_in_box (store, 35.0, 118.3, 35.08, 118.38);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+test_rejected_page_changes_nothing (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autofree char *fresh = compound_json (40, "C9", 1, 35.2, 118.2);
+  g_autofree char *bad = g_strdup_printf (
+    "[%s, {\"seq\": 41, \"type\": \"elevator\", \"id\": \"E9\", \"version\": 1, \"data\": {"
+    "  \"compound\": \"C404\", \"building\": \"1\", \"unit\": \"1\", \"registration_code\": \"R\","
+    "  \"maker\": \"M\", \"model\": \"X\", \"commissioned\": \"2005-03-01\", \"faults_12m\": 0,"
+    "  \"entrapments_12m\": 0, \"renewal_status\": \"none\"}}]", fresh);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+
+  apply (store, page, "good");
+  changes = parse_page (bad);
+  g_assert_false (xa_store_apply_page (store, SERVER, changes, "bad", &error));
+  g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE);
+  g_assert_nonnull (strstr (error->message, "elevator E9: field “compound”: unknown compound “C404”"));
+
+  /* C9 came before the bad record in the same page: it must not be there either. */
+  g_assert_null (xa_store_get_compound (store, "C9"));
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 2);
+  cursor = xa_store_dup_cursor (store, SERVER);
+  g_assert_cmpstr (cursor, ==, "good");
+}
+
+static void
+test_replace_from (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autofree char *other_path = xa_test_path ("resync.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) other = open_store (other_path);
+  g_autofree char *page = base_page ();
+  g_autofree char *c3 = compound_json (2, "C3", 1, 35.3, 118.3);
+  g_autofree char *other_page = g_strdup_printf ("[%s, %s]", districts, c3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cursor = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+
+  apply (store, page, "old");
+  {
+    g_autoptr(GPtrArray) changes = parse_page (other_page);
+    g_assert_true (xa_store_apply_page (other, SERVER, changes, "new", &error));
+  }
+  g_clear_object (&other);
+
+  g_assert_true (xa_store_replace_from (store, other_path, SERVER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 1);
+  g_assert_nonnull (xa_store_get_compound (store, "C3"));
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_CADRE), ==, 0);
+  cursor = xa_store_dup_cursor (store, SERVER);
+  g_assert_cmpstr (cursor, ==, "new");
+  found = xa_store_compounds_in_box (store, 35.29, 118.29, 35.31, 118.31);
+  g_assert_cmpuint (found->len, ==, 1);
+}
+
+static void
+count_compound (gconstpointer record,
+                gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  GString *names = user_data;
+
+  g_string_append_printf (names, "%s:%s;", compound->id, compound->name);
+}
+
+static void
+test_foreach (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  apply (store, page, "c");
+  g_assert_true (xa_store_foreach (store, XA_RECORD_COMPOUND, count_compound, names, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (names->str, ==, "C1:小区C1;C2:小区C2;");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  xa_test_init (&argc, &argv);
+
+  g_test_add_func ("/store/open-and-migrate", test_open_and_migrate);
+  g_test_add_func ("/store/not-a-store", test_not_a_store);
+  g_test_add_func ("/store/apply-and-reapply", test_apply_and_reapply);
+  g_test_add_func ("/store/versions", test_versions);
+  g_test_add_func ("/store/tombstones", test_tombstones);
+  g_test_add_func ("/store/rejected-page", test_rejected_page_changes_nothing);
+  g_test_add_func ("/store/replace-from", test_replace_from);
+  g_test_add_func ("/store/foreach", test_foreach);
+
+  return g_test_run ();
+}
