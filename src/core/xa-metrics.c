@@ -1,0 +1,702 @@
+/* xa-metrics.c — see xa-metrics.h. The overlay bands and the dashboard totals are defined
+ * here once; the map layer, the dashboard, the CLI and the exports only read them. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "xa-metrics.h"
+
+G_DEFINE_QUARK (xa-metrics-error-quark, xa_metrics_error)
+
+/* A ratio this close under the target meets it: 7 ports for 10 e-bikes against a 0.7
+ * target must not fall short by a rounding error of the division. */
+#define RATIO_EPSILON 1e-9
+
+/* ---- Flood readiness ---- */
+
+int
+xa_metrics_flood_items_in_place (const XaFloodCheck *check)
+{
+  int n = 0;
+
+  g_return_val_if_fail (check != NULL, 0);
+
+  for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+    if (check->items[i].in_place)
+      n++;
+  return n;
+}
+
+XaFloodBand
+xa_metrics_flood_band (const XaFloodCheck *check_or_NULL,
+                       int                 season)
+{
+  int n;
+
+  if (check_or_NULL == NULL || check_or_NULL->season != season)
+    return XA_FLOOD_BAND_NOT_INSPECTED;
+
+  n = xa_metrics_flood_items_in_place (check_or_NULL);
+  if (n >= XA_N_FLOOD_ITEMS)
+    return XA_FLOOD_BAND_READY;
+  if (n == XA_N_FLOOD_ITEMS - 1)
+    return XA_FLOOD_BAND_THREE;
+  return XA_FLOOD_BAND_TWO_OR_LESS;
+}
+
+/* ---- Charging ---- */
+
+double
+xa_metrics_charging_ratio (const XaCharging *charging_or_NULL)
+{
+  if (charging_or_NULL == NULL || charging_or_NULL->registered_ebikes <= 0)
+    return NAN;
+  return (double) charging_or_NULL->ports / (double) charging_or_NULL->registered_ebikes;
+}
+
+XaChargingBand
+xa_metrics_charging_band (const XaCharging *charging_or_NULL,
+                          double            target)
+{
+  double ratio;
+
+  g_return_val_if_fail (isfinite (target) && target > 0, XA_CHARGING_BAND_NO_DATA);
+
+  ratio = xa_metrics_charging_ratio (charging_or_NULL);
+  if (isnan (ratio))
+    return XA_CHARGING_BAND_NO_DATA;
+  if (ratio >= target - RATIO_EPSILON)
+    return XA_CHARGING_BAND_MEETS_TARGET;
+  if (ratio >= target / 2 - RATIO_EPSILON)
+    return XA_CHARGING_BAND_HALF_OR_MORE;
+  return XA_CHARGING_BAND_BELOW_HALF;
+}
+
+/* ---- Elevator age ---- */
+
+XaElevatorThresholds
+xa_elevator_thresholds_default (void)
+{
+  return (XaElevatorThresholds) { .low = 10.0, .mid = 15.0, .high = 20.0 };
+}
+
+gboolean
+xa_elevator_thresholds_valid (const XaElevatorThresholds *thresholds)
+{
+  if (thresholds == NULL)
+    return FALSE;
+  return isfinite (thresholds->low) && isfinite (thresholds->mid) && isfinite (thresholds->high) &&
+         thresholds->low >= 0 && thresholds->low <= thresholds->mid &&
+         thresholds->mid <= thresholds->high;
+}
+
+/* The calendar day of @now in UTC+8, by integer arithmetic so no time zone database or
+ * local setting can move it. */
+static void
+date_of_unix (gint64  now,
+              GDate  *out)
+{
+  static const gint64 day = 24 * 3600;
+  gint64 local = now + XA_METRICS_UTC_OFFSET;
+  gint64 days = local / day;
+  GDate epoch;
+
+  /* Floor, not truncation, for instants before 1970. */
+  if (local % day < 0)
+    days--;
+  g_date_clear (&epoch, 1);
+  g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
+  g_date_clear (out, 1);
+  g_date_set_julian (out, g_date_get_julian (&epoch) + days);
+}
+
+/* @start moved on by @years; GDate clamps 29 February to the 28th in common years, so
+ * a lift commissioned on a leap day has its anniversary on the 28th. */
+static void
+anniversary (const GDate *start,
+             int          years,
+             GDate       *out)
+{
+  *out = *start;
+  g_date_add_years (out, years);
+}
+
+double
+xa_metrics_elevator_years (const XaElevator *elevator,
+                           gint64            now)
+{
+  GDate commissioned, today, last, next;
+  int full;
+
+  g_return_val_if_fail (elevator != NULL, NAN);
+
+  g_date_clear (&commissioned, 1);
+  if (!xa_parse_date (elevator->commissioned, &commissioned))
+    return NAN;
+  /* Dates before 1900 or after 9999 mean a broken clock, and would leave GDate's range. */
+  if (now < G_GINT64_CONSTANT (-2208988800) || now > G_GINT64_CONSTANT (253402300799))
+    return NAN;
+  date_of_unix (now, &today);
+  if (g_date_compare (&commissioned, &today) >= 0)
+    return 0.0;
+
+  /* Whole years by anniversaries, so the 15th anniversary is exactly 15.0 and not a day
+   * early or late as dividing days by 365.25 would make it. */
+  full = g_date_get_year (&today) - g_date_get_year (&commissioned);
+  anniversary (&commissioned, full, &last);
+  if (g_date_compare (&last, &today) > 0)
+    anniversary (&commissioned, --full, &last);
+  anniversary (&commissioned, full + 1, &next);
+
+  return full + (double) g_date_days_between (&last, &today) /
+                (double) g_date_days_between (&last, &next);
+}
+
+double
+xa_metrics_oldest_elevator_years (const XaElevator * const *elevators,
+                                  guint                     n,
+                                  gint64                    now)
+{
+  double oldest = NAN;
+
+  g_return_val_if_fail (elevators != NULL || n == 0, NAN);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double years;
+
+      if (elevators[i] == NULL)
+        continue;
+      years = xa_metrics_elevator_years (elevators[i], now);
+      if (!isnan (years) && (isnan (oldest) || years > oldest))
+        oldest = years;
+    }
+  return oldest;
+}
+
+XaElevatorAgeBand
+xa_metrics_elevator_age_band (double                      oldest_years,
+                              const XaElevatorThresholds *thresholds)
+{
+  XaElevatorThresholds defaults = xa_elevator_thresholds_default ();
+
+  if (thresholds == NULL)
+    thresholds = &defaults;
+  g_return_val_if_fail (xa_elevator_thresholds_valid (thresholds),
+                        XA_ELEVATOR_AGE_BAND_NO_ELEVATORS);
+
+  if (isnan (oldest_years) || oldest_years < 0)
+    return XA_ELEVATOR_AGE_BAND_NO_ELEVATORS;
+  if (oldest_years >= thresholds->high)
+    return XA_ELEVATOR_AGE_BAND_20_PLUS;
+  if (oldest_years >= thresholds->mid)
+    return XA_ELEVATOR_AGE_BAND_15_TO_20;
+  if (oldest_years >= thresholds->low)
+    return XA_ELEVATOR_AGE_BAND_10_TO_15;
+  return XA_ELEVATOR_AGE_BAND_UNDER_10;
+}
+
+gboolean
+xa_metrics_elevator_assessment_due (double years)
+{
+  return !isnan (years) && years >= XA_ELEVATOR_ASSESSMENT_YEARS;
+}
+
+/* ---- Problems ---- */
+
+gboolean
+xa_metrics_problem_is_open (const XaProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  return problem->status == XA_STATUS_OPEN || problem->status == XA_STATUS_IN_PROGRESS;
+}
+
+gboolean
+xa_metrics_problem_is_overdue (const XaProblem *problem,
+                               gint64           now)
+{
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  return xa_metrics_problem_is_open (problem) && problem->deadline < now;
+}
+
+gboolean
+xa_metrics_problem_solved_at_city_level (const XaProblem *problem)
+{
+  g_return_val_if_fail (problem != NULL, FALSE);
+
+  return problem->tier == XA_TIER_CITY &&
+         (problem->status == XA_STATUS_RESOLVED || problem->status == XA_STATUS_CLOSED);
+}
+
+void
+xa_metrics_count_problems (const XaProblem * const *problems,
+                           guint                    n,
+                           gint64                   now,
+                           guint                   *open,
+                           guint                   *overdue)
+{
+  guint n_open = 0, n_overdue = 0;
+
+  if (open != NULL)
+    *open = 0;
+  if (overdue != NULL)
+    *overdue = 0;
+  g_return_if_fail (problems != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (problems[i] == NULL || !xa_metrics_problem_is_open (problems[i]))
+        continue;
+      n_open++;
+      if (xa_metrics_problem_is_overdue (problems[i], now))
+        n_overdue++;
+    }
+  if (open != NULL)
+    *open = n_open;
+  if (overdue != NULL)
+    *overdue = n_overdue;
+}
+
+XaProblemBand
+xa_metrics_problem_band (guint open,
+                         guint overdue)
+{
+  if (overdue > 0)
+    return XA_PROBLEM_BAND_OVERDUE;
+  if (open > 0)
+    return XA_PROBLEM_BAND_OPEN;
+  return XA_PROBLEM_BAND_NONE;
+}
+
+/* ---- Totals ---- */
+
+void
+xa_totals_add_compound (XaTotals         *totals,
+                        const XaCompound *compound)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (compound != NULL);
+
+  totals->compounds++;
+  if (compound->public_revenue_recorded)
+    totals->public_revenue_recorded++;
+  if (compound->special_account)
+    totals->special_accounts++;
+  totals->supervised_fen += compound->supervised_fen;
+}
+
+void
+xa_totals_add_charging (XaTotals         *totals,
+                        const XaCharging *charging)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (charging != NULL);
+
+  /* Coverage counts facilities, not the ratio: a compound with ports but no e-bike count
+   * is covered even though its ratio is "no data". */
+  if (charging->ports > 0)
+    totals->compounds_with_charging++;
+  totals->charging_ports += MAX (charging->ports, 0);
+  totals->smart_ports += MAX (charging->smart_ports, 0);
+  totals->registered_ebikes += (guint64) MAX (charging->registered_ebikes, 0);
+}
+
+void
+xa_totals_add_elevator (XaTotals         *totals,
+                        const XaElevator *elevator,
+                        gint64            now)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (elevator != NULL);
+
+  totals->elevators++;
+  if (xa_metrics_elevator_assessment_due (xa_metrics_elevator_years (elevator, now)))
+    totals->elevators_assessment_due++;
+}
+
+void
+xa_totals_add_flood_check (XaTotals           *totals,
+                           const XaFloodCheck *check,
+                           int                 season)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (check != NULL);
+
+  if (check->season != season)
+    return;
+  totals->flood_inspected++;
+  if (xa_metrics_flood_band (check, season) == XA_FLOOD_BAND_READY)
+    totals->flood_ready++;
+  totals->drills_held += MAX (check->drills_held, 0);
+  totals->flood_problems_fixed += MAX (check->problems_fixed, 0);
+}
+
+void
+xa_totals_add_problem (XaTotals        *totals,
+                       const XaProblem *problem,
+                       gint64           now)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (problem != NULL);
+
+  totals->problems++;
+  if (xa_metrics_problem_is_open (problem))
+    totals->problems_open++;
+  else
+    totals->problems_resolved++;
+  if (xa_metrics_problem_is_overdue (problem, now))
+    totals->problems_overdue++;
+}
+
+void
+xa_totals_add_compound_problems (XaTotals                *totals,
+                                 const XaProblem * const *problems,
+                                 guint                    n,
+                                 gint64                   now)
+{
+  gboolean city_level = FALSE;
+
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (problems != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (problems[i] == NULL)
+        continue;
+      xa_totals_add_problem (totals, problems[i], now);
+      city_level |= xa_metrics_problem_solved_at_city_level (problems[i]);
+    }
+  if (city_level)
+    totals->city_tier_compounds++;
+}
+
+void
+xa_totals_add_totals (XaTotals       *totals,
+                      const XaTotals *other)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (other != NULL);
+
+  totals->compounds += other->compounds;
+  totals->public_revenue_recorded += other->public_revenue_recorded;
+  totals->special_accounts += other->special_accounts;
+  totals->supervised_fen += other->supervised_fen;
+  totals->compounds_with_charging += other->compounds_with_charging;
+  totals->charging_ports += other->charging_ports;
+  totals->smart_ports += other->smart_ports;
+  totals->registered_ebikes += other->registered_ebikes;
+  totals->elevators += other->elevators;
+  totals->elevators_assessment_due += other->elevators_assessment_due;
+  totals->flood_ready += other->flood_ready;
+  totals->flood_inspected += other->flood_inspected;
+  totals->drills_held += other->drills_held;
+  totals->flood_problems_fixed += other->flood_problems_fixed;
+  totals->problems += other->problems;
+  totals->problems_resolved += other->problems_resolved;
+  totals->problems_open += other->problems_open;
+  totals->problems_overdue += other->problems_overdue;
+  totals->city_tier_compounds += other->city_tier_compounds;
+}
+
+double
+xa_totals_charging_coverage (const XaTotals *totals)
+{
+  g_return_val_if_fail (totals != NULL, 0.0);
+
+  if (totals->compounds == 0)
+    return 0.0;
+  return 100.0 * totals->compounds_with_charging / totals->compounds;
+}
+
+/* ---- Totals from the store ---- */
+
+/* One pass over the store. Compounds come first and decide which XaTotals each compound
+ * id adds to; every other record finds its totals through its compound, so records of
+ * compounds outside the chosen district fall out without a second query. */
+typedef struct
+{
+  int          season;
+  gint64       now;
+  const char  *district;      /* only this district (single mode), or NULL */
+  XaTotals    *single;        /* single mode: everything adds here */
+  GHashTable  *districts;     /* by-district mode: code (the row's) → XaDistrictTotals*
+                               * (owned) */
+  GHashTable  *compounds;     /* compound id (owned) → XaTotals* */
+  GHashTable  *city_counted;  /* compound ids (keys of @compounds) already in
+                               * city_tier_compounds */
+  gboolean     district_seen; /* single mode: @district is a stored district */
+} Accumulation;
+
+static XaDistrictTotals *
+district_totals_new (const char *code,
+                     const char *name)
+{
+  XaDistrictTotals *row = g_new0 (XaDistrictTotals, 1);
+
+  row->code = g_strdup (code);
+  row->name = g_strdup (name != NULL ? name : code);
+  return row;
+}
+
+void
+xa_district_totals_free (XaDistrictTotals *district_totals)
+{
+  if (district_totals == NULL)
+    return;
+  g_free (district_totals->code);
+  g_free (district_totals->name);
+  g_free (district_totals);
+}
+
+static void
+accumulate_district (gconstpointer record,
+                     gpointer      user_data)
+{
+  const XaDistrict *district = record;
+  Accumulation *acc = user_data;
+
+  if (acc->districts != NULL)
+    {
+      XaDistrictTotals *row = district_totals_new (district->code, district->name);
+
+      g_hash_table_insert (acc->districts, row->code, row);
+    }
+  else if (acc->district != NULL && strcmp (district->code, acc->district) == 0)
+    acc->district_seen = TRUE;
+}
+
+static void
+accumulate_compound (gconstpointer record,
+                     gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Accumulation *acc = user_data;
+  XaTotals *totals;
+
+  if (acc->districts != NULL)
+    {
+      XaDistrictTotals *row = g_hash_table_lookup (acc->districts, compound->district);
+
+      /* The store's references make this unreachable; if not, still count the compound. */
+      if (row == NULL)
+        {
+          row = district_totals_new (compound->district, NULL);
+          g_hash_table_insert (acc->districts, row->code, row);
+        }
+      totals = &row->totals;
+    }
+  else if (acc->district == NULL || g_strcmp0 (compound->district, acc->district) == 0)
+    totals = acc->single;
+  else
+    return;
+
+  xa_totals_add_compound (totals, compound);
+  g_hash_table_insert (acc->compounds, g_strdup (compound->id), totals);
+}
+
+static void
+accumulate_charging (gconstpointer record,
+                     gpointer      user_data)
+{
+  const XaCharging *charging = record;
+  Accumulation *acc = user_data;
+  XaTotals *totals = g_hash_table_lookup (acc->compounds, charging->compound);
+
+  if (totals != NULL)
+    xa_totals_add_charging (totals, charging);
+}
+
+static void
+accumulate_elevator (gconstpointer record,
+                     gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Accumulation *acc = user_data;
+  XaTotals *totals = g_hash_table_lookup (acc->compounds, elevator->compound);
+
+  if (totals != NULL)
+    xa_totals_add_elevator (totals, elevator, acc->now);
+}
+
+static void
+accumulate_flood_check (gconstpointer record,
+                        gpointer      user_data)
+{
+  const XaFloodCheck *check = record;
+  Accumulation *acc = user_data;
+  XaTotals *totals = g_hash_table_lookup (acc->compounds, check->compound);
+
+  if (totals != NULL)
+    xa_totals_add_flood_check (totals, check, acc->season);
+}
+
+static void
+accumulate_problem (gconstpointer record,
+                    gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  Accumulation *acc = user_data;
+  gpointer key, value;
+
+  if (!g_hash_table_lookup_extended (acc->compounds, problem->compound, &key, &value))
+    return;
+  xa_totals_add_problem (value, problem, acc->now);
+  /* Problems arrive in id order, not by compound: remember which compounds were counted
+   * so that two city-level problems of one compound count it once. */
+  if (xa_metrics_problem_solved_at_city_level (problem) &&
+      g_hash_table_add (acc->city_counted, key))
+    ((XaTotals *) value)->city_tier_compounds++;
+}
+
+static gboolean
+accumulate (XaStore       *store,
+            Accumulation  *acc,
+            GError       **error)
+{
+  static const struct
+  {
+    XaRecordType       type;
+    XaStoreForeachFunc func;
+  } passes[] = {
+    /* Compounds before the records that point at them. */
+    { XA_RECORD_DISTRICT, accumulate_district },
+    { XA_RECORD_COMPOUND, accumulate_compound },
+    { XA_RECORD_CHARGING, accumulate_charging },
+    { XA_RECORD_ELEVATOR, accumulate_elevator },
+    { XA_RECORD_FLOOD_CHECK, accumulate_flood_check },
+    { XA_RECORD_PROBLEM, accumulate_problem },
+  };
+
+  acc->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  acc->city_counted = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+    {
+      if (!xa_store_foreach (store, passes[i].type, passes[i].func, acc, error))
+        return FALSE;
+      /* A district that is not stored is a mistyped code, not a district with nothing:
+       * say so instead of reporting zeros. */
+      if (passes[i].type == XA_RECORD_DISTRICT && acc->district != NULL &&
+          !acc->district_seen)
+        {
+          g_set_error (error, XA_METRICS_ERROR, XA_METRICS_ERROR_UNKNOWN_DISTRICT,
+                       "There is no district with the code “%s” in the local records; "
+                       "check the code, or sync to fetch it", acc->district);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+accumulation_clear (Accumulation *acc)
+{
+  g_clear_pointer (&acc->city_counted, g_hash_table_unref);
+  g_clear_pointer (&acc->compounds, g_hash_table_unref);
+  g_clear_pointer (&acc->districts, g_hash_table_unref);
+}
+
+gboolean
+xa_totals_compute (XaStore     *store,
+                   const char  *district_code_or_NULL,
+                   int          season,
+                   gint64       now,
+                   XaTotals    *out,
+                   GError     **error)
+{
+  XaTotals totals = { 0 };
+  Accumulation acc = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out = (XaTotals) { 0 };
+  acc.season = season;
+  acc.now = now;
+  acc.district = district_code_or_NULL;
+  acc.single = &totals;
+
+  ok = accumulate (store, &acc, error);
+  accumulation_clear (&acc);
+  if (ok)
+    *out = totals;
+  return ok;
+}
+
+static int
+compare_district_totals (gconstpointer a,
+                         gconstpointer b)
+{
+  const XaDistrictTotals *ra = *(XaDistrictTotals * const *) a;
+  const XaDistrictTotals *rb = *(XaDistrictTotals * const *) b;
+
+  return strcmp (ra->code, rb->code);
+}
+
+GPtrArray *
+xa_totals_compute_by_district (XaStore  *store,
+                               int       season,
+                               gint64    now,
+                               GError  **error)
+{
+  Accumulation acc = { 0 };
+  GPtrArray *rows;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  acc.season = season;
+  acc.now = now;
+  acc.districts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) xa_district_totals_free);
+  if (!accumulate (store, &acc, error))
+    {
+      accumulation_clear (&acc);
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_district_totals_free);
+  g_hash_table_iter_init (&iter, acc.districts);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_ptr_array_add (rows, value);
+      g_hash_table_iter_steal (&iter);
+    }
+  g_ptr_array_sort (rows, compare_district_totals);
+  accumulation_clear (&acc);
+  return rows;
+}
+
+/* ---- Money ---- */
+
+char *
+xa_format_fen_as_yuan (gint64 fen)
+{
+  /* The magnitude as unsigned, so G_MININT64 does not overflow on negation. */
+  guint64 magnitude = fen < 0 ? (guint64) (-(fen + 1)) + 1 : (guint64) fen;
+  char digits[24];
+  GString *out = g_string_sized_new (32);
+  gsize len;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, magnitude / 100);
+  len = strlen (digits);
+
+  if (fen < 0)
+    g_string_append_c (out, '-');
+  for (gsize i = 0; i < len; i++)
+    {
+      /* A separator before every group of three digits counted from the right. */
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append_printf (out, ".%02u", (guint) (magnitude % 100));
+  return g_string_free (out, FALSE);
+}
