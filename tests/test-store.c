@@ -260,7 +260,10 @@ test_replace_from (void)
   g_assert_true (xa_store_replace_from (store, other_path, SERVER, &error));
   g_assert_no_error (error);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 1);
-  g_assert_nonnull (xa_store_get_compound (store, "C3"));
+  {
+    g_autoptr(XaCompound) c3 = xa_store_get_compound (store, "C3");
+    g_assert_nonnull (c3);
+  }
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_CADRE), ==, 0);
   cursor = xa_store_dup_cursor (store, SERVER);
