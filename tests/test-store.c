@@ -261,8 +261,8 @@ test_replace_from (void)
   g_assert_no_error (error);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 1);
   {
-    g_autoptr(XaCompound) c3 = xa_store_get_compound (store, "C3");
-    g_assert_nonnull (c3);
+    g_autoptr(XaCompound) stored = xa_store_get_compound (store, "C3");
+    g_assert_nonnull (stored);
   }
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_CADRE), ==, 0);

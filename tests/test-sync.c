@@ -416,7 +416,9 @@ test_gone_runs_full_resync (Fixture       *f,
   const char *delete_args[] = { "--db", f->server->db_path, "--delete", "compound", "C0002", NULL };
   XaSyncResult result;
 
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  /* Through the proxy from the start: the sync position is kept per server address. */
+  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path, 0,
+                            &result, &error));
   g_assert_no_error (error);
   xa_test_server_run_admin (delete_args);
   xa_test_server_run_admin (compact_args);

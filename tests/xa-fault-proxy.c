@@ -20,6 +20,13 @@ typedef struct
 
 struct _XaFaultProxy
 {
+  /* The listener lives on a thread of its own with its own main context: the test's main
+   * thread is often blocked in a synchronous sync and could not accept connections. */
+  GThread        *thread;
+  GMainContext   *context;
+  GMainLoop      *loop;
+  GMutex          ready_lock;
+  GCond           ready;
   GSocketService *service;
   char           *url;
   GMutex          lock;
@@ -205,26 +212,55 @@ handle_connection (GThreadedSocketService *service,
   return TRUE;
 }
 
-XaFaultProxy *
-xa_fault_proxy_new (const char *upstream_url)
+static gpointer
+proxy_thread (gpointer user_data)
 {
-  XaFaultProxy *proxy = g_new0 (XaFaultProxy, 1);
+  XaFaultProxy *proxy = user_data;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) bound = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_mutex_init (&proxy->lock);
-  proxy->upstream = g_strdup (upstream_url);
-  proxy->stop = g_cancellable_new ();
+  g_main_context_push_thread_default (proxy->context);
   proxy->service = g_threaded_socket_service_new (8);
   g_socket_listener_add_address (G_SOCKET_LISTENER (proxy->service), address, G_SOCKET_TYPE_STREAM,
                                  G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
   g_assert_no_error (error);
-  proxy->url = g_strdup_printf ("http://127.0.0.1:%u",
-                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   g_signal_connect (proxy->service, "run", G_CALLBACK (handle_connection), proxy);
   g_socket_service_start (proxy->service);
+
+  g_mutex_lock (&proxy->ready_lock);
+  proxy->url = g_strdup_printf ("http://127.0.0.1:%u",
+                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+  g_cond_signal (&proxy->ready);
+  g_mutex_unlock (&proxy->ready_lock);
+
+  g_main_loop_run (proxy->loop);
+
+  g_socket_service_stop (proxy->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  g_main_context_pop_thread_default (proxy->context);
+  return NULL;
+}
+
+XaFaultProxy *
+xa_fault_proxy_new (const char *upstream_url)
+{
+  XaFaultProxy *proxy = g_new0 (XaFaultProxy, 1);
+
+  g_mutex_init (&proxy->lock);
+  g_mutex_init (&proxy->ready_lock);
+  g_cond_init (&proxy->ready);
+  proxy->upstream = g_strdup (upstream_url);
+  proxy->stop = g_cancellable_new ();
+  proxy->context = g_main_context_new ();
+  proxy->loop = g_main_loop_new (proxy->context, FALSE);
+
+  g_mutex_lock (&proxy->ready_lock);
+  proxy->thread = g_thread_new ("fault-proxy", proxy_thread, proxy);
+  while (proxy->url == NULL)
+    g_cond_wait (&proxy->ready, &proxy->ready_lock);
+  g_mutex_unlock (&proxy->ready_lock);
   return proxy;
 }
 
@@ -234,8 +270,8 @@ xa_fault_proxy_free (XaFaultProxy *proxy)
   if (proxy == NULL)
     return;
   g_cancellable_cancel (proxy->stop);
-  g_socket_service_stop (proxy->service);
-  g_socket_listener_close (G_SOCKET_LISTENER (proxy->service));
+  g_main_loop_quit (proxy->loop);
+  g_thread_join (proxy->thread);
   /* A stalled handler thread may still be finishing after the cancel and reads the
    * struct, so it stays reachable until the test program exits. */
   if (retired == NULL)

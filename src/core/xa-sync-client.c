@@ -531,13 +531,14 @@ full_resync (SyncRun  *run,
         return FALSE;
       outcome = pull (run, resync, error);
       g_clear_object (&resync);
-      if (outcome == FETCH_OK)
+      /* A failed resync keeps its file: the next sync continues it where it stopped. */
+      if (outcome != FETCH_GONE)
         break;
       /* A leftover resync file whose own cursor expired: start it over once. */
       remove_store_files (resync_path);
-      if (outcome == FETCH_FAILED)
-        return FALSE;
     }
+  if (outcome == FETCH_FAILED)
+    return FALSE;
   if (outcome == FETCH_GONE)
     {
       g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_SERVER,
