@@ -1,0 +1,379 @@
+/* xa-application.c — see xa-application.h. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-application.h"
+#include "xa-command-line.h"
+#include "xa-resources.h"
+#include "xa-store.h"
+#include "xa-window.h"
+
+struct _XaApplication
+{
+  AdwApplication parent_instance;
+
+  char          *store_path;      /* --store, or NULL */
+  char          *default_store_path;
+  char          *server_url;
+  char          *token;
+  XaDemoServer  *demo_server;
+  gboolean       options_handled;
+};
+
+G_DEFINE_FINAL_TYPE (XaApplication, xa_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "sync-only", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Sync once from the records server into the store and exit, without a window"), NULL },
+  { "server", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Address of the records server, e.g. https://records.example.gov.cn"), N_("URL") },
+  { "token", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Access token for the records server (or set XIAOQU_ATLAS_TOKEN)"), N_("TOKEN") },
+  { "store", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use this records file instead of the default one"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start the bundled demo server and open the demo city"), NULL },
+  { NULL }
+};
+
+XaApplication *
+xa_application_new (void)
+{
+  return g_object_new (XA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/xiaoquatlas/XiaoquAtlas",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+const char *
+xa_application_get_store_path (XaApplication *self)
+{
+  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
+
+  if (self->store_path != NULL)
+    return self->store_path;
+  if (self->default_store_path == NULL)
+    self->default_store_path = xa_store_default_path ();
+  return self->default_store_path;
+}
+
+char *
+xa_application_dup_demo_store_path (XaApplication *self)
+{
+  g_autofree char *default_path = NULL;
+  g_autofree char *dir = NULL;
+
+  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
+
+  if (self->store_path != NULL)
+    return g_strdup (self->store_path);
+  default_path = xa_store_default_path ();
+  dir = g_path_get_dirname (default_path);
+  return g_build_filename (dir, "demo.db", NULL);
+}
+
+XaDemoServer *
+xa_application_get_demo_server (XaApplication *self)
+{
+  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
+
+  if (self->demo_server == NULL)
+    {
+      g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "xiaoqu-atlas",
+                                                   "demo-server.db", NULL);
+      self->demo_server = xa_demo_server_new (db_path);
+    }
+  return self->demo_server;
+}
+
+const char *
+xa_application_get_server_url (XaApplication *self)
+{
+  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
+
+  return self->server_url;
+}
+
+const char *
+xa_application_get_token (XaApplication *self)
+{
+  g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
+
+  return self->token;
+}
+
+static XaWindow *
+ensure_window (XaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (XA_IS_WINDOW (window))
+    return XA_WINDOW (window);
+  return xa_window_new (self, xa_application_get_store_path (self));
+}
+
+static void
+xa_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (XA_APPLICATION (app))));
+}
+
+static gint
+xa_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  XaApplication *self = XA_APPLICATION (app);
+  g_autofree char *server = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *store = NULL;
+  gboolean sync_only = g_variant_dict_contains (options, "sync-only");
+  gboolean demo = g_variant_dict_contains (options, "demo");
+
+  self->options_handled = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("xiaoqu-atlas %s\n", PACKAGE_VERSION);
+      return XA_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, "server", "s", &server);
+  g_variant_dict_lookup (options, "token", "s", &token);
+  g_variant_dict_lookup (options, "store", "^ay", &store);
+  if (token == NULL && g_getenv ("XIAOQU_ATLAS_TOKEN") != NULL)
+    token = g_strdup (g_getenv ("XIAOQU_ATLAS_TOKEN"));
+
+  if (store != NULL)
+    {
+      if (*store == '\0')
+        {
+          g_printerr (_("xiaoqu-atlas: --store needs a file name: give the records file to use.\n"));
+          return XA_EXIT_USAGE;
+        }
+      self->store_path = g_canonicalize_filename (store, NULL);
+    }
+
+  if (sync_only)
+    {
+      if (demo)
+        {
+          g_printerr (_("xiaoqu-atlas: --sync-only cannot be combined with --demo: "
+                        "start the demo without --sync-only.\n"));
+          return XA_EXIT_USAGE;
+        }
+      if (server == NULL || *server == '\0')
+        {
+          g_printerr (_("xiaoqu-atlas: --sync-only needs --server URL: "
+                        "give the address of the records server.\n"));
+          return XA_EXIT_USAGE;
+        }
+      return xa_command_line_sync_only (server, token, xa_application_get_store_path (self));
+    }
+
+  /* The demo brings its own server and token. */
+  if (!demo)
+    {
+      self->server_url = g_steal_pointer (&server);
+      self->token = g_steal_pointer (&token);
+    }
+
+  /* These describe this run only; handing them to an instance that is already running
+   * would be surprising, so such a run gets its own instance. */
+  if (self->store_path != NULL || self->server_url != NULL)
+    g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  if (demo)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("xiaoqu-atlas: %s\n", error->message);
+          return XA_EXIT_SYNC_FAILED;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (app), "demo", NULL);
+    }
+
+  return -1;
+}
+
+static gboolean
+xa_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  XaApplication *self = XA_APPLICATION (app);
+  gboolean handled;
+
+  handled = G_APPLICATION_CLASS (xa_application_parent_class)->local_command_line (app, arguments,
+                                                                                   exit_status);
+  /* GApplication reports an unknown option with status 1; ours is 2 for bad usage, so a
+   * script can tell it from a failed sync. */
+  if (handled && !self->options_handled && *exit_status != 0)
+    *exit_status = XA_EXIT_USAGE;
+  return handled;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  XaApplication *self = user_data;
+  static const char *developers[] = { "The Xiaoqu Atlas developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Xiaoqu Atlas"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Supervise the residential compounds of a city: flood "
+                                       "readiness, e-bike charging, elevators and problems."),
+                         "developer-name", _("The Xiaoqu Atlas developers"),
+                         "developers", developers,
+                         "website", "https://github.com/xiaoquatlas/XiaoquAtlas",
+                         "issue-url", "https://github.com/xiaoquatlas/XiaoquAtlas/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: your names, one per line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error)
+      && XA_IS_WINDOW (source))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not open the help (%s). Install the "
+                                                 "Yelp help browser and try again."),
+                                               error->message);
+      xa_window_add_toast (XA_WINDOW (source), adw_toast_new (text));
+    }
+}
+
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri_full (window, "help:xiaoqu-atlas", GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+}
+
+static void
+demo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  XaWindow *window = ensure_window (XA_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "help", help_activated },
+  { "demo", demo_activated },
+};
+
+static void
+xa_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *sync_accels[] = { "<Control>r", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync", sync_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+xa_application_shutdown (GApplication *app)
+{
+  XaApplication *self = XA_APPLICATION (app);
+
+  /* The child must not outlive us; PR_SET_PDEATHSIG only covers crashes. */
+  if (self->demo_server != NULL)
+    xa_demo_server_stop (self->demo_server);
+
+  G_APPLICATION_CLASS (xa_application_parent_class)->shutdown (app);
+}
+
+static void
+xa_application_dispose (GObject *object)
+{
+  XaApplication *self = XA_APPLICATION (object);
+
+  g_clear_object (&self->demo_server);
+
+  G_OBJECT_CLASS (xa_application_parent_class)->dispose (object);
+}
+
+static void
+xa_application_finalize (GObject *object)
+{
+  XaApplication *self = XA_APPLICATION (object);
+
+  g_free (self->store_path);
+  g_free (self->default_store_path);
+  g_free (self->server_url);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (xa_application_parent_class)->finalize (object);
+}
+
+static void
+xa_application_class_init (XaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = xa_application_dispose;
+  object_class->finalize = xa_application_finalize;
+  app_class->activate = xa_application_activate;
+  app_class->startup = xa_application_startup;
+  app_class->shutdown = xa_application_shutdown;
+  app_class->handle_local_options = xa_application_handle_local_options;
+  app_class->local_command_line = xa_application_local_command_line;
+
+  /* The resources live in a static library; referencing them keeps the linker from
+   * dropping the object whose constructor registers them. */
+  (void) xa_get_resource ();
+}
+
+static void
+xa_application_init (XaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Map and supervise the residential compounds "
+                                              "of a city."));
+}

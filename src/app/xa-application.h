@@ -1,0 +1,27 @@
+/* xa-application.h — the application: command-line options (including the display-less
+ * --sync-only), app-wide actions and shortcuts, and the demo server's lifetime. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-demo-server.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_APPLICATION (xa_application_get_type ())
+G_DECLARE_FINAL_TYPE (XaApplication, xa_application, XA, APPLICATION, AdwApplication)
+
+XaApplication *xa_application_new                (void);
+
+/* The records file windows open: --store FILE, else xa_store_default_path(). */
+const char    *xa_application_get_store_path     (XaApplication *self);
+/* The records file the demo city is synced into: --store FILE, else demo.db beside the
+ * default store, so demo records never mix with a real server's. */
+char          *xa_application_dup_demo_store_path (XaApplication *self);
+/* The demo server child (created on first use; stopped when the application quits). */
+XaDemoServer  *xa_application_get_demo_server    (XaApplication *self);
+/* --server / --token from the command line (or $XIAOQU_ATLAS_TOKEN), or NULL. */
+const char    *xa_application_get_server_url     (XaApplication *self);
+const char    *xa_application_get_token          (XaApplication *self);
+
+G_END_DECLS

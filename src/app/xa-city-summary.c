@@ -1,0 +1,147 @@
+/* xa-city-summary.c — see xa-city-summary.h. The figures come from xa_totals_compute()
+ * so the window, the dashboard and the exports can never disagree. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-city-summary.h"
+#include "xa-format.h"
+#include "xa-metrics.h"
+
+struct _XaCitySummary
+{
+  AdwBin               parent_instance;
+
+  AdwPreferencesGroup *flood_group;
+  GtkLabel            *compounds_label;
+  GtkLabel            *revenue_recorded_label;
+  GtkLabel            *special_accounts_label;
+  GtkLabel            *supervised_label;
+  GtkLabel            *coverage_label;
+  GtkLabel            *charging_compounds_label;
+  GtkLabel            *ports_label;
+  GtkLabel            *smart_ports_label;
+  GtkLabel            *flood_inspected_label;
+  GtkLabel            *flood_ready_label;
+  GtkLabel            *drills_label;
+  GtkLabel            *flood_fixed_label;
+  GtkLabel            *resolved_label;
+  GtkLabel            *open_label;
+  GtkLabel            *overdue_label;
+  GtkLabel            *city_tier_label;
+  GtkLabel            *elevators_label;
+  GtkLabel            *assessment_due_label;
+};
+
+G_DEFINE_FINAL_TYPE (XaCitySummary, xa_city_summary, ADW_TYPE_BIN)
+
+static void
+set_count (GtkLabel *label,
+           gint64    value)
+{
+  g_autofree char *text = xa_format_count (value);
+
+  gtk_label_set_label (label, text);
+}
+
+gboolean
+xa_city_summary_update (XaCitySummary  *self,
+                        XaStore        *store,
+                        int             season,
+                        gint64          now,
+                        GError        **error)
+{
+  XaTotals totals = { 0 };
+  g_autofree char *yuan = NULL;
+  g_autofree char *supervised = NULL;
+  g_autofree char *coverage = NULL;
+  g_autofree char *flood_title = NULL;
+
+  g_return_val_if_fail (XA_IS_CITY_SUMMARY (self), FALSE);
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+
+  if (!xa_totals_compute (store, NULL, season, now, &totals, error))
+    return FALSE;
+
+  set_count (self->compounds_label, totals.compounds);
+  set_count (self->revenue_recorded_label, totals.public_revenue_recorded);
+  set_count (self->special_accounts_label, totals.special_accounts);
+
+  yuan = xa_format_fen_as_yuan (totals.supervised_fen);
+  /* Translators: an amount of money; %s is the number of yuan, e.g. "36,932,300.00". */
+  supervised = g_strdup_printf (_("%s yuan"), yuan);
+  gtk_label_set_label (self->supervised_label, supervised);
+
+  coverage = xa_format_percent (xa_totals_charging_coverage (&totals));
+  gtk_label_set_label (self->coverage_label, coverage);
+  set_count (self->charging_compounds_label, totals.compounds_with_charging);
+  set_count (self->ports_label, totals.charging_ports);
+  set_count (self->smart_ports_label, totals.smart_ports);
+
+  /* Translators: a group title; %d is the year of the flood season. */
+  flood_title = g_strdup_printf (_("Flood Prevention, %d Season"), season);
+  adw_preferences_group_set_title (self->flood_group, flood_title);
+  set_count (self->flood_inspected_label, totals.flood_inspected);
+  set_count (self->flood_ready_label, totals.flood_ready);
+  set_count (self->drills_label, totals.drills_held);
+  set_count (self->flood_fixed_label, totals.flood_problems_fixed);
+
+  set_count (self->resolved_label, totals.problems_resolved);
+  set_count (self->open_label, totals.problems_open);
+  set_count (self->overdue_label, totals.problems_overdue);
+  if (totals.problems_overdue > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "error");
+
+  set_count (self->city_tier_label, totals.city_tier_compounds);
+
+  set_count (self->elevators_label, totals.elevators);
+  set_count (self->assessment_due_label, totals.elevators_assessment_due);
+  return TRUE;
+}
+
+static void
+xa_city_summary_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_CITY_SUMMARY);
+
+  G_OBJECT_CLASS (xa_city_summary_parent_class)->dispose (object);
+}
+
+static void
+xa_city_summary_class_init (XaCitySummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_city_summary_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-city-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_group);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, compounds_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, revenue_recorded_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, special_accounts_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, supervised_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, charging_compounds_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, ports_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, smart_ports_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_inspected_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_ready_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, drills_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_fixed_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, resolved_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, open_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, city_tier_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, elevators_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, assessment_due_label);
+}
+
+static void
+xa_city_summary_init (XaCitySummary *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,416 @@
+/* xa-demo-server.c — see xa-demo-server.h. The child dies with us (PR_SET_PDEATHSIG) so a
+ * crashed app never leaves a server behind holding the demo database. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+
+#include "xa-demo-server.h"
+
+/* Generating the demo city on a first start takes a few seconds on a slow machine. */
+#define START_TIMEOUT_SECONDS 60
+#define STOP_GRACE_MS 3000
+
+struct _XaDemoServer
+{
+  GObject           parent_instance;
+
+  char             *db_path;
+  char             *token;
+  char             *url;
+  GSubprocess      *process;
+  GDataInputStream *stdout_lines;
+  GCancellable     *cancellable;     /* the reads and the wait on the child */
+  GPtrArray        *pending;         /* GTask* waiting for the URL */
+  guint             timeout_id;
+};
+
+G_DEFINE_FINAL_TYPE (XaDemoServer, xa_demo_server, G_TYPE_OBJECT)
+G_DEFINE_QUARK (xa-demo-server-error-quark, xa_demo_server_error)
+
+static void
+complete_pending (XaDemoServer *self,
+                  const GError *error)
+{
+  g_autoptr(GPtrArray) pending = g_steal_pointer (&self->pending);
+
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  for (guint i = 0; pending != NULL && i < pending->len; i++)
+    {
+      GTask *task = g_ptr_array_index (pending, i);
+
+      if (error != NULL)
+        g_task_return_error (task, g_error_copy (error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+fail_start (XaDemoServer *self,
+            GError       *error)
+{
+  g_autoptr(GError) owned = error;
+
+  g_debug ("demo server: %s", error->message);
+  if (self->process != NULL)
+    g_subprocess_force_exit (self->process);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stdout_lines);
+  g_clear_object (&self->process);
+  g_clear_pointer (&self->url, g_free);
+  complete_pending (self, owned);
+}
+
+static void read_line_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+static void
+read_next_line (XaDemoServer *self)
+{
+  g_data_input_stream_read_line_async (self->stdout_lines, G_PRIORITY_DEFAULT,
+                                       self->cancellable, read_line_cb, g_object_ref (self));
+}
+
+static void
+read_line_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XaDemoServer) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result,
+                                                    NULL, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (self->url != NULL)
+    {
+      /* Keep draining stdout so the child never blocks on a full pipe. */
+      if (line != NULL)
+        read_next_line (self);
+      return;
+    }
+
+  if (line == NULL || !g_str_has_prefix (line, "http"))
+    {
+      fail_start (self, g_error_new (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED,
+                                     _("The demo server stopped before it was ready: %s"),
+                                     error != NULL ? error->message
+                                                   : (line != NULL ? line : _("no address printed"))));
+      return;
+    }
+
+  g_strstrip (line);
+  if (g_str_has_suffix (line, "/"))
+    line[strlen (line) - 1] = '\0';
+  self->url = g_steal_pointer (&line);
+  g_debug ("demo server listening at %s", self->url);
+  complete_pending (self, NULL);
+  read_next_line (self);
+}
+
+static void
+wait_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(XaDemoServer) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error))
+    return;   /* cancelled: stop() or dispose is handling it */
+
+  if (self->process != G_SUBPROCESS (source))
+    return;
+
+  /* It exited by itself: forget it, so the next start launches a fresh one. */
+  g_debug ("demo server exited");
+  if (self->url == NULL)
+    {
+      fail_start (self, g_error_new_literal (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED,
+                                             _("The demo server stopped before it was ready.")));
+      return;
+    }
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stdout_lines);
+  g_clear_object (&self->process);
+  g_clear_pointer (&self->url, g_free);
+}
+
+static gboolean
+start_timeout_cb (gpointer user_data)
+{
+  XaDemoServer *self = user_data;
+
+  self->timeout_id = 0;
+  fail_start (self, g_error_new (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_TIMEOUT,
+                                 _("The demo server did not start within %d seconds."),
+                                 START_TIMEOUT_SECONDS));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static gboolean
+is_executable (const char *path)
+{
+  return path != NULL && g_file_test (path, G_FILE_TEST_IS_EXECUTABLE)
+         && !g_file_test (path, G_FILE_TEST_IS_DIR);
+}
+
+char *
+xa_demo_server_find_binary (void)
+{
+  const char *env = g_getenv ("XIAOQU_SERVER");
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *self_dir = self_exe != NULL ? g_path_get_dirname (self_exe) : NULL;
+  g_autofree char *installed = g_build_filename (BINDIR, "xiaoqu-server", NULL);
+
+  if (is_executable (env))
+    return g_strdup (env);
+  /* An installed app uses the installed server even if a build tree is still around. */
+  if (self_dir != NULL && g_strcmp0 (self_dir, BINDIR) == 0 && is_executable (installed))
+    return g_steal_pointer (&installed);
+  if (is_executable (BUILD_SERVER_PATH))
+    return g_strdup (BUILD_SERVER_PATH);
+  if (is_executable (installed))
+    return g_steal_pointer (&installed);
+  return g_find_program_in_path ("xiaoqu-server");
+}
+
+static char *
+random_token (void)
+{
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+
+  return g_strconcat ("demo-", a, "-", b, NULL);
+}
+
+XaDemoServer *
+xa_demo_server_new (const char *db_path)
+{
+  XaDemoServer *self;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  self = g_object_new (XA_TYPE_DEMO_SERVER, NULL);
+  self->db_path = g_strdup (db_path);
+  return self;
+}
+
+void
+xa_demo_server_start_async (XaDemoServer        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *binary = NULL;
+  g_autofree char *db_dir = NULL;
+  gboolean starting;
+
+  g_return_if_fail (XA_IS_DEMO_SERVER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, xa_demo_server_start_async);
+
+  if (self->url != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  starting = self->process != NULL;
+  g_ptr_array_add (self->pending, g_steal_pointer (&task));
+  if (starting)
+    return;
+
+  binary = xa_demo_server_find_binary ();
+  if (binary == NULL)
+    {
+      fail_start (self, g_error_new_literal (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_NOT_FOUND,
+                                             _("The demo server (xiaoqu-server) is not installed. "
+                                               "Reinstall Xiaoqu Atlas to get it back.")));
+      return;
+    }
+
+  db_dir = g_path_get_dirname (self->db_path);
+  g_mkdir_with_parents (db_dir, 0700);
+
+  g_free (self->token);
+  self->token = random_token ();
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawn (launcher, &error, binary,
+                                               "--demo", "--port", "0",
+                                               "--db", self->db_path,
+                                               "--token", self->token,
+                                               NULL);
+  if (self->process == NULL)
+    {
+      fail_start (self, g_error_new (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED,
+                                     _("Could not start the demo server %s: %s"),
+                                     binary, error->message));
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
+  read_next_line (self);
+  g_subprocess_wait_async (self->process, self->cancellable, wait_cb, g_object_ref (self));
+  self->timeout_id = g_timeout_add_seconds (START_TIMEOUT_SECONDS, start_timeout_cb, self);
+}
+
+gboolean
+xa_demo_server_start_finish (XaDemoServer  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+xa_demo_server_is_running (XaDemoServer *self)
+{
+  g_return_val_if_fail (XA_IS_DEMO_SERVER (self), FALSE);
+
+  return self->url != NULL;
+}
+
+const char *
+xa_demo_server_get_url (XaDemoServer *self)
+{
+  g_return_val_if_fail (XA_IS_DEMO_SERVER (self), NULL);
+
+  return self->url;
+}
+
+const char *
+xa_demo_server_get_token (XaDemoServer *self)
+{
+  g_return_val_if_fail (XA_IS_DEMO_SERVER (self), NULL);
+
+  return self->token;
+}
+
+static void
+stop_wait_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  *done = TRUE;
+}
+
+static gboolean
+stop_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+xa_demo_server_stop (XaDemoServer *self)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  gboolean done = FALSE;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  g_return_if_fail (XA_IS_DEMO_SERVER (self));
+
+  if (self->process == NULL)
+    return;
+
+  process = g_steal_pointer (&self->process);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->stdout_lines);
+  g_clear_pointer (&self->url, g_free);
+
+  /* SIGTERM lets the server close its database cleanly; a stuck one is killed. */
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait_async (process, NULL, stop_wait_cb, &done);
+  timeout_id = g_timeout_add (STOP_GRACE_MS, stop_timeout_cb, &timed_out);
+  while (!done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!done)
+    {
+      g_subprocess_force_exit (process);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  else
+    g_source_remove (timeout_id);
+
+  {
+    g_autoptr(GError) error = g_error_new_literal (XA_DEMO_SERVER_ERROR,
+                                                   XA_DEMO_SERVER_ERROR_FAILED,
+                                                   _("The demo server was stopped."));
+    complete_pending (self, error);
+  }
+}
+
+static void
+xa_demo_server_dispose (GObject *object)
+{
+  XaDemoServer *self = XA_DEMO_SERVER (object);
+
+  if (self->process != NULL)
+    xa_demo_server_stop (self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  G_OBJECT_CLASS (xa_demo_server_parent_class)->dispose (object);
+}
+
+static void
+xa_demo_server_finalize (GObject *object)
+{
+  XaDemoServer *self = XA_DEMO_SERVER (object);
+
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_free (self->db_path);
+  g_free (self->token);
+  g_free (self->url);
+
+  G_OBJECT_CLASS (xa_demo_server_parent_class)->finalize (object);
+}
+
+static void
+xa_demo_server_class_init (XaDemoServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xa_demo_server_dispose;
+  object_class->finalize = xa_demo_server_finalize;
+}
+
+static void
+xa_demo_server_init (XaDemoServer *self)
+{
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+}

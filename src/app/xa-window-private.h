@@ -1,0 +1,15 @@
+/* xa-window-private.h — what the UI tests look at inside XaWindow. */
+#pragma once
+
+#include "xa-window.h"
+
+G_BEGIN_DECLS
+
+/* "welcome", "busy", "summary" or "error". */
+const char *_xa_window_get_page       (XaWindow *self);
+gboolean    _xa_window_is_syncing     (XaWindow *self);
+const char *_xa_window_get_store_path (XaWindow *self);
+/* The text of the sync error strip, or NULL when it is hidden. */
+const char *_xa_window_get_error_text (XaWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,702 @@
+/* xa-window.c — see xa-window.h. The window owns one read connection to the store; syncs
+ * run on the sync client's worker thread with its own connection, and the window reads
+ * the result after each sync. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-city-summary.h"
+#include "xa-connect-dialog.h"
+#include "xa-format.h"
+#include "xa-messages.h"
+#include "xa-store.h"
+#include "xa-sync-client.h"
+#include "xa-window-private.h"
+
+struct _XaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *sync_button_stack;
+  GtkSpinner           *sync_spinner;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkButton            *error_button;
+  GtkStack             *main_stack;
+  AdwStatusPage        *busy_page;
+  GtkSpinner           *busy_spinner;
+  XaCitySummary        *city_summary;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_detail_label;
+
+  GSettings            *settings;
+  char                 *store_path;
+  XaStore              *store;
+  char                 *server_url;
+  char                 *token;
+  gboolean              is_demo;
+
+  XaSyncClient         *sync_client;
+  GCancellable         *sync_cancellable;
+  guint                 pulse_id;
+  guint                 auto_sync_id;
+};
+
+G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void start_sync (XaWindow *self);
+
+static void
+update_subtitle (XaWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  gint64 last = 0;
+
+  if (self->store != NULL && self->server_url != NULL)
+    last = xa_store_get_last_sync (self->store, self->server_url);
+
+  if (last > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (last);
+      g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+
+      subtitle = self->is_demo
+        /* Translators: the window subtitle; %s is a date and time. */
+        ? g_strdup_printf (_("Demo city · synced %s"), time)
+        /* Translators: the window subtitle; %s is a date and time. */
+        : g_strdup_printf (_("Synced %s"), time);
+    }
+  else if (self->is_demo)
+    subtitle = g_strdup (_("Demo city"));
+
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+}
+
+/* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
+static void
+reload (XaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->store_path);
+
+      g_mkdir_with_parents (dir, 0700);
+      self->store = xa_store_open (self->store_path, &error);
+      if (self->store == NULL)
+        {
+          g_autofree char *what = NULL;
+          g_autofree char *text = NULL;
+
+          if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW))
+            what = g_strdup_printf (_("The records file %s was written by a newer version of "
+                                      "Xiaoqu Atlas. Install that version to open it."),
+                                    self->store_path);
+          else
+            what = g_strdup_printf (_("The file %s is not a records file of Xiaoqu Atlas, or "
+                                      "it is damaged."), self->store_path);
+          /* Translators: %s is a sentence saying what is wrong with the records file. */
+          text = g_strdup_printf (_("%s Move the file aside to start with an empty one, or "
+                                    "open the demo city."), what);
+          adw_status_page_set_description (self->error_page, text);
+          gtk_label_set_label (self->error_detail_label, error->message);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+          return;
+        }
+    }
+
+  update_subtitle (self);
+
+  if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->sync_client != NULL ? "busy" : "welcome");
+      return;
+    }
+
+  if (!xa_city_summary_update (self->city_summary, self->store,
+                               g_settings_get_int (self->settings, "flood-season"),
+                               g_get_real_time () / G_USEC_PER_SEC, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+  gtk_stack_set_visible_child_name (self->main_stack, "summary");
+}
+
+static void
+set_store_path (XaWindow   *self,
+                const char *store_path)
+{
+  if (g_strcmp0 (self->store_path, store_path) == 0)
+    return;
+
+  g_free (self->store_path);
+  self->store_path = g_strdup (store_path);
+  g_clear_object (&self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_PATH]);
+}
+
+static void
+show_error_strip (XaWindow     *self,
+                  const GError *error)
+{
+  g_autofree char *text = NULL;
+  XaRemedy remedy;
+
+  text = xa_sync_error_message (error, self->server_url, self->store_path, FALSE, &remedy);
+  gtk_label_set_label (self->error_label, text);
+  /* The technical message, for whoever reports the problem to the server's administrator. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error->message);
+
+  if (remedy == XA_REMEDY_CONNECT)
+    {
+      gtk_button_set_label (self->error_button,
+                            g_error_matches (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED)
+                            ? _("Enter _Token…") : _("Change _Server…"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_button), "win.connect");
+    }
+  else
+    {
+      gtk_button_set_label (self->error_button, _("_Try Again"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_button),
+                                      self->is_demo ? "win.open-demo" : "win.sync");
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+set_syncing (XaWindow *self,
+             gboolean  syncing)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, syncing);
+  gtk_stack_set_visible_child_name (self->sync_button_stack, syncing ? "busy" : "idle");
+  gtk_spinner_set_spinning (self->sync_spinner, syncing);
+  gtk_spinner_set_spinning (self->busy_spinner, syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", syncing);
+  if (!syncing)
+    g_clear_handle_id (&self->pulse_id, g_source_remove);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sync_progress_cb (XaSyncClient *client,
+                  guint64       records,
+                  guint         pages,
+                  XaWindow     *self)
+{
+  g_autofree char *count = xa_format_count ((gint64) records);
+  g_autofree char *text = NULL;
+
+  /* Translators: sync progress; %s is a number of records, %u a number of pages. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s records received, %u page",
+                                       "%s records received, %u pages", pages),
+                          count, pages);
+  gtk_label_set_label (self->progress_label, text);
+  adw_status_page_set_description (self->busy_page, text);
+}
+
+static void
+sync_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaSyncClient) client = XA_SYNC_CLIENT (g_object_ref (source));
+  XaSyncResult sync_result = { 0 };
+  gboolean ok;
+
+  ok = xa_sync_client_sync_finish (client, result, &sync_result, &error);
+
+  g_signal_handlers_disconnect_by_data (client, self);
+  /* The window was closed while the sync ran: nothing left to show it in. */
+  if (self->settings == NULL)
+    return;
+  if (self->sync_client == client)
+    g_clear_object (&self->sync_client);
+  g_clear_object (&self->sync_cancellable);
+  set_syncing (self, FALSE);
+
+  if (ok)
+    {
+      g_autofree char *text = NULL;
+
+      if (sync_result.records == 0)
+        text = g_strdup (_("Already up to date"));
+      else
+        {
+          g_autofree char *count = xa_format_count ((gint64) sync_result.records);
+
+          /* Translators: after a sync; %s is a number of records, %.1f seconds. */
+          text = g_strdup_printf (_("Synced %s records in %.1f s"), count, sync_result.seconds);
+        }
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    xa_window_add_toast (self, adw_toast_new (_("Sync cancelled. The records received so far "
+                                                "are kept.")));
+  else
+    show_error_strip (self, error);
+
+  reload (self);
+}
+
+static void
+start_sync (XaWindow *self)
+{
+  if (self->sync_client != NULL)
+    return;
+
+  if (self->server_url == NULL || *self->server_url == '\0')
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
+      return;
+    }
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  self->sync_client = xa_sync_client_new (self->server_url,
+                                          self->token != NULL ? self->token : "");
+  self->sync_cancellable = g_cancellable_new ();
+  g_signal_connect (self->sync_client, "progress", G_CALLBACK (sync_progress_cb), self);
+
+  gtk_label_set_label (self->progress_label, _("Connecting to the records server…"));
+  adw_status_page_set_title (self->busy_page, self->is_demo ? _("Opening the Demo City…")
+                                                            : _("Syncing Records…"));
+  adw_status_page_set_description (self->busy_page, NULL);
+  set_syncing (self, TRUE);
+  self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
+  if (self->store == NULL || xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "busy");
+
+  xa_sync_client_sync_async (self->sync_client, self->store_path, self->sync_cancellable,
+                             sync_done_cb, g_object_ref (self));
+}
+
+static void
+sync_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  start_sync (XA_WINDOW (widget));
+}
+
+static void
+cancel_sync_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+}
+
+static void
+dismiss_error_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (XA_WINDOW (widget)->error_revealer, FALSE);
+}
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  XaDemoServer *demo = XA_DEMO_SERVER (source);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean started = xa_demo_server_start_finish (demo, result, &error);
+
+  if (self->settings == NULL)
+    return;
+  set_syncing (self, FALSE);
+  if (!started)
+    {
+      show_error_strip (self, error);
+      reload (self);
+      return;
+    }
+
+  if (XA_IS_APPLICATION (app))
+    {
+      g_autofree char *demo_store = xa_application_dup_demo_store_path (XA_APPLICATION (app));
+
+      set_store_path (self, demo_store);
+    }
+  self->is_demo = TRUE;
+  g_free (self->server_url);
+  self->server_url = g_strdup (xa_demo_server_get_url (demo));
+  g_free (self->token);
+  self->token = g_strdup (xa_demo_server_get_token (demo));
+  reload (self);
+  start_sync (self);
+}
+
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!XA_IS_APPLICATION (app))
+    return;
+
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  gtk_label_set_label (self->progress_label, _("Starting the demo server…"));
+  adw_status_page_set_title (self->busy_page, _("Opening the Demo City…"));
+  adw_status_page_set_description (self->busy_page, _("Starting the demo server…"));
+  set_syncing (self, TRUE);
+  /* Keep the cancel button off: the start cannot be cancelled half-way. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
+  self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
+  gtk_stack_set_visible_child_name (self->main_stack, "busy");
+  xa_demo_server_start_async (xa_application_get_demo_server (XA_APPLICATION (app)), NULL,
+                              demo_started_cb, g_object_ref (self));
+}
+
+static void
+connect_response_cb (XaConnectDialog *dialog,
+                     const char      *response,
+                     XaWindow        *self)
+{
+  const char *url;
+
+  if (g_strcmp0 (response, "connect") != 0)
+    return;
+
+  url = xa_connect_dialog_get_url (dialog);
+  g_settings_set_string (self->settings, "server-url", url);
+
+  /* Leaving the demo: the real server's records go to the real store. */
+  if (self->is_demo)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->is_demo = FALSE;
+      if (XA_IS_APPLICATION (app))
+        set_store_path (self, xa_application_get_store_path (XA_APPLICATION (app)));
+    }
+  xa_window_set_server (self, url, xa_connect_dialog_get_token (dialog));
+  reload (self);
+  start_sync (self);
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkWidget *dialog;
+
+  dialog = xa_connect_dialog_new (GTK_WINDOW (self),
+                                  self->is_demo ? NULL : self->server_url,
+                                  self->is_demo ? NULL : self->token);
+  g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+auto_sync_cb (gpointer user_data)
+{
+  XaWindow *self = user_data;
+
+  /* Only when a server and token are known: an automatic sync must never open a dialog. */
+  if (self->sync_client == NULL && self->server_url != NULL && self->token != NULL)
+    start_sync (self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_auto_sync (XaWindow *self)
+{
+  int minutes = g_settings_get_int (self->settings, "sync-interval-minutes");
+
+  g_clear_handle_id (&self->auto_sync_id, g_source_remove);
+  if (minutes > 0)
+    self->auto_sync_id = g_timeout_add_seconds ((guint) minutes * 60, auto_sync_cb, self);
+}
+
+static gboolean
+xa_window_close_request (GtkWindow *window)
+{
+  XaWindow *self = XA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+
+  return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
+}
+
+static void
+xa_window_constructed (GObject *object)
+{
+  XaWindow *self = XA_WINDOW (object);
+  GtkApplication *app;
+
+  G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (self->store_path == NULL)
+    self->store_path = xa_store_default_path ();
+
+  if (XA_IS_APPLICATION (app) && xa_application_get_server_url (XA_APPLICATION (app)) != NULL)
+    xa_window_set_server (self, xa_application_get_server_url (XA_APPLICATION (app)),
+                          xa_application_get_token (XA_APPLICATION (app)));
+  else
+    {
+      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
+
+      if (*url != '\0')
+        xa_window_set_server (self, url,
+                              XA_IS_APPLICATION (app)
+                              ? xa_application_get_token (XA_APPLICATION (app)) : NULL);
+    }
+
+  reload (self);
+  schedule_auto_sync (self);
+
+  /* A server and token given on the command line (or in the environment) mean "sync". */
+  if (self->server_url != NULL && self->token != NULL)
+    start_sync (self);
+}
+
+static void
+xa_window_dispose (GObject *object)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+  if (self->sync_client != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync_client, self);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_handle_id (&self->auto_sync_id, g_source_remove);
+  g_clear_object (&self->sync_client);
+  g_clear_object (&self->sync_cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
+}
+
+static void
+xa_window_finalize (GObject *object)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  g_free (self->store_path);
+  g_free (self->server_url);
+  g_free (self->token);
+
+  G_OBJECT_CLASS (xa_window_parent_class)->finalize (object);
+}
+
+static void
+xa_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE_PATH:
+      g_value_set_string (value, self->store_path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  XaWindow *self = XA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE_PATH:
+      set_store_path (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_window_class_init (XaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = xa_window_constructed;
+  object_class->dispose = xa_window_dispose;
+  object_class->finalize = xa_window_finalize;
+  object_class->get_property = xa_window_get_property;
+  object_class->set_property = xa_window_set_property;
+  window_class->close_request = xa_window_close_request;
+
+  properties[PROP_STORE_PATH] =
+    g_param_spec_string ("store-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (XA_TYPE_CITY_SUMMARY);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_button_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, error_button);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
+
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+}
+
+static void
+xa_window_init (XaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
+}
+
+XaWindow *
+xa_window_new (XaApplication *application,
+               const char    *store_path)
+{
+  g_return_val_if_fail (application == NULL || XA_IS_APPLICATION (application), NULL);
+
+  return g_object_new (XA_TYPE_WINDOW,
+                       "application", application,
+                       "store-path", store_path,
+                       NULL);
+}
+
+void
+xa_window_set_server (XaWindow   *self,
+                      const char *server_url,
+                      const char *token)
+{
+  g_return_if_fail (XA_IS_WINDOW (self));
+
+  g_free (self->server_url);
+  self->server_url = g_strdup (server_url);
+  g_free (self->token);
+  self->token = g_strdup (token);
+  update_subtitle (self);
+}
+
+void
+xa_window_add_toast (XaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (XA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+_xa_window_get_page (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+gboolean
+_xa_window_is_syncing (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), FALSE);
+
+  return self->sync_client != NULL || gtk_revealer_get_reveal_child (self->progress_revealer);
+}
+
+const char *
+_xa_window_get_store_path (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->store_path;
+}
+
+const char *
+_xa_window_get_error_text (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+  return gtk_label_get_label (self->error_label);
+}

@@ -1,0 +1,25 @@
+/* xa-window.h — the main window: header bar with sync, the welcome page for an empty
+ * store, the city summary once records exist, toasts and a strip for sync errors. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-application.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_WINDOW (xa_window_get_type ())
+G_DECLARE_FINAL_TYPE (XaWindow, xa_window, XA, WINDOW, AdwApplicationWindow)
+
+/* @application may be NULL (tests); then there is no demo server. */
+XaWindow *xa_window_new        (XaApplication *application,
+                                const char    *store_path);
+/* The server to sync from and its token (kept in memory only). */
+void      xa_window_set_server (XaWindow      *self,
+                                const char    *server_url,
+                                const char    *token);
+/* Takes ownership of @toast. */
+void      xa_window_add_toast  (XaWindow      *self,
+                                AdwToast      *toast);
+
+G_END_DECLS
