@@ -405,7 +405,9 @@ parse_page (GBytes      *body,
             gboolean    *out_more,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  /* Mutable nodes: an immutable parser seals and hashes every node, which costs more than
+   * the whole validation of the page. */
+  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) local_error = NULL;
   JsonObject *root;
