@@ -1,0 +1,24 @@
+/* xa-store-private.h — what xa-store.c and xa-store-rows.c share: the tables of each
+ * record type and the functions that move records in and out of their rows. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "xa-store.h"
+
+G_BEGIN_DECLS
+
+/* Indexed by XaRecordType, in dependency order (parents first). */
+extern const char * const _xa_store_table_names[XA_N_RECORD_TYPES];
+/* The columns each upsert binds after (id, version), in binding order. */
+extern const char * const _xa_store_table_columns[XA_N_RECORD_TYPES];
+
+/* Binds @change (not a tombstone) to its type's upsert statement. */
+void     _xa_store_bind_record (sqlite3_stmt *stmt,
+                                XaChange     *change);
+/* Reads the current row of a "SELECT id, version, <columns>" into a new record. */
+gpointer _xa_store_read_row    (sqlite3      *db,
+                                XaRecordType  type,
+                                sqlite3_stmt *stmt);
+
+G_END_DECLS
