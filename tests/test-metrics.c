@@ -503,27 +503,6 @@ test_fen_as_yuan (void)
 
 /* ---- Totals from a store ---- */
 
-static GPtrArray *
-parse_page (const char *json_changes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_change_free);
-  JsonArray *array;
-
-  json_parser_load_from_data (parser, json_changes, -1, &error);
-  g_assert_no_error (error);
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      XaChange *change = xa_change_parse (json_array_get_element (array, i), &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (changes, change);
-    }
-  return changes;
-}
-
 /* Each record as one change of the feed; @seq numbers them in order. */
 static void
 add_change (GString    *page,
@@ -698,7 +677,7 @@ open_city_store (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = xa_test_path ("store");
   g_autofree char *json = city_page ();
-  g_autoptr(GPtrArray) changes = parse_page (json);
+  g_autoptr(GPtrArray) changes = xa_test_parse_changes (json);
   XaStore *store = xa_store_open (path, &error);
 
   g_assert_no_error (error);

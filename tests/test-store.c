@@ -11,26 +11,6 @@
 
 #define SERVER "http://127.0.0.1:1"
 
-static GPtrArray *
-parse_page (const char *json_changes)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_change_free);
-  JsonArray *array;
-
-  json_parser_load_from_data (parser, json_changes, -1, &error);
-  g_assert_no_error (error);
-  array = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      XaChange *change = xa_change_parse (json_array_get_element (array, i), &error);
-      g_assert_no_error (error);
-      g_ptr_array_add (changes, change);
-    }
-  return changes;
-}
-
 static char *
 compound_json (int         seq,
                const char *id,
@@ -82,7 +62,7 @@ apply (XaStore    *store,
        const char *json,
        const char *cursor)
 {
-  g_autoptr(GPtrArray) changes = parse_page (json);
+  g_autoptr(GPtrArray) changes = xa_test_parse_changes (json);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (xa_store_apply_page (store, SERVER, changes, cursor, &error));
@@ -224,7 +204,7 @@ test_rejected_page_changes_nothing (void)
   g_autofree char *cursor = NULL;
 
   apply (store, page, "good");
-  changes = parse_page (bad);
+  changes = xa_test_parse_changes (bad);
   g_assert_false (xa_store_apply_page (store, SERVER, changes, "bad", &error));
   g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE);
   g_assert_nonnull (strstr (error->message, "elevator E9: field “compound”: unknown compound “C404”"));
@@ -252,7 +232,7 @@ test_replace_from (void)
 
   apply (store, page, "old");
   {
-    g_autoptr(GPtrArray) changes = parse_page (other_page);
+    g_autoptr(GPtrArray) changes = xa_test_parse_changes (other_page);
     g_assert_true (xa_store_apply_page (other, SERVER, changes, "new", &error));
   }
   g_clear_object (&other);

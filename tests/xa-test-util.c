@@ -7,6 +7,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 
+#include "xa-records.h"
 #include "xa-test-util.h"
 
 static char *test_tmpdir;
@@ -171,4 +172,25 @@ xa_test_server_run_admin (const char * const *args)
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
+}
+
+GPtrArray *
+xa_test_parse_changes (const char *json_changes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_change_free);
+  JsonArray *array;
+
+  json_parser_load_from_data (parser, json_changes, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      XaChange *change = xa_change_parse (json_array_get_element (array, i), &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (changes, change);
+    }
+  return changes;
 }

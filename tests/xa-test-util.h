@@ -31,6 +31,9 @@ void          xa_test_server_stop  (XaTestServer *server,
                                     gboolean      hard);
 void          xa_test_server_free  (XaTestServer *server);
 
+/* Parses a JSON array of feed changes into XaChange values; asserts each one is valid. */
+GPtrArray    *xa_test_parse_changes (const char *json_changes);
+
 /* Runs $XIAOQU_SERVER with @args (NULL-terminated) to completion; asserts it exits 0. */
 void          xa_test_server_run_admin (const char * const *args);
 
