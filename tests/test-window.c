@@ -274,6 +274,11 @@ test_summary (void)
   xa_test_server_free (server);
 
   window = open_window (store_path);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  wait_frames (GTK_WIDGET (window), 5);
+  save_screenshot (GTK_WIDGET (window), "map");
+  _xa_window_show_view (window, "summary");
+  wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
   g_assert_nonnull (find_label (GTK_WIDGET (window), "3,490"));
   save_screenshot (GTK_WIDGET (window), "summary");
@@ -293,12 +298,14 @@ test_open_demo (void)
   g_assert_cmpstr (_xa_window_get_page (window), ==, "busy");
   save_screenshot (GTK_WIDGET (window), "demo-starting");
 
-  wait_for_page (window, "summary", 240);
+  wait_for_page (window, "map", 240);
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
   g_assert_true (xa_demo_server_is_running (xa_application_get_demo_server (app)));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "3,490"));
   save_screenshot (GTK_WIDGET (window), "demo");
+  _xa_window_show_view (window, "summary");
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "3,490"));
   close_window (window);
 
   xa_demo_server_stop (xa_application_get_demo_server (app));

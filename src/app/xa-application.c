@@ -5,6 +5,7 @@
 
 #include "xa-application.h"
 #include "xa-command-line.h"
+#include "xa-overlay.h"
 #include "xa-resources.h"
 #include "xa-store.h"
 #include "xa-window.h"
@@ -303,6 +304,8 @@ xa_application_startup (GApplication *app)
   static const char *help_accels[] = { "F1", NULL };
   static const char *sync_accels[] = { "<Control>r", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *sidebar_accels[] = { "F9", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
 
@@ -312,6 +315,17 @@ xa_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.sync", sync_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  for (guint i = 0; i < XA_N_OVERLAYS; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("map.overlay('%s')", xa_overlay_to_string (i));
+      g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
+    }
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.toggle-sidebar",
+                                         sidebar_accels);
 }
 
 static void

@@ -5,8 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* "welcome", "busy", "summary" or "error". */
+/* "welcome", "busy", "error", or the records view shown: "map" or "summary". */
 const char *_xa_window_get_page       (XaWindow *self);
+/* Shows the records view @name ("map" or "summary"). */
+void        _xa_window_show_view      (XaWindow   *self,
+                                       const char *name);
 gboolean    _xa_window_is_syncing     (XaWindow *self);
 const char *_xa_window_get_store_path (XaWindow *self);
 /* The text of the sync error strip, or NULL when it is hidden. */

@@ -8,6 +8,7 @@
 #include "xa-city-summary.h"
 #include "xa-connect-dialog.h"
 #include "xa-format.h"
+#include "xa-map-view.h"
 #include "xa-messages.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
@@ -19,7 +20,8 @@ struct _XaWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *window_title;
+  GtkToggleButton      *sidebar_button;
   GtkStack             *sync_button_stack;
   GtkSpinner           *sync_spinner;
   GtkRevealer          *progress_revealer;
@@ -31,6 +33,9 @@ struct _XaWindow
   GtkStack             *main_stack;
   AdwStatusPage        *busy_page;
   GtkSpinner           *busy_spinner;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  XaMapView            *map_view;
   XaCitySummary        *city_summary;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
@@ -83,7 +88,20 @@ update_subtitle (XaWindow *self)
   else if (self->is_demo)
     subtitle = g_strdup (_("Demo city"));
 
-  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+}
+
+/* "records" shows the map and the figures with the view switcher; the other pages
+ * (welcome, busy, error) stand alone. */
+static void
+show_page (XaWindow   *self,
+           const char *name)
+{
+  gboolean records = g_strcmp0 (name, "records") == 0;
+
+  gtk_stack_set_visible_child_name (self->main_stack, name);
+  adw_view_switcher_title_set_view_switcher_enabled (self->window_title, records);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), records);
 }
 
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
@@ -115,7 +133,7 @@ reload (XaWindow *self)
                                     "open the demo city."), what);
           adw_status_page_set_description (self->error_page, text);
           gtk_label_set_label (self->error_detail_label, error->message);
-          gtk_stack_set_visible_child_name (self->main_stack, "error");
+          show_page (self, "error");
           return;
         }
     }
@@ -124,8 +142,7 @@ reload (XaWindow *self)
 
   if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
     {
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        self->sync_client != NULL ? "busy" : "welcome");
+      show_page (self, self->sync_client != NULL ? "busy" : "welcome");
       return;
     }
 
@@ -138,7 +155,14 @@ reload (XaWindow *self)
 
       xa_window_add_toast (self, adw_toast_new (text));
     }
-  gtk_stack_set_visible_child_name (self->main_stack, "summary");
+  if (!xa_map_view_load (self->map_view, self->store, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not read the compounds for the map (%s)."),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+  show_page (self, "records");
 }
 
 static void
@@ -293,7 +317,7 @@ start_sync (XaWindow *self)
   set_syncing (self, TRUE);
   self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
   if (self->store == NULL || xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
-    gtk_stack_set_visible_child_name (self->main_stack, "busy");
+    show_page (self, "busy");
 
   xa_sync_client_sync_async (self->sync_client, self->store_path, self->sync_cancellable,
                              sync_done_cb, g_object_ref (self));
@@ -381,7 +405,7 @@ open_demo_action (GtkWidget  *widget,
   /* Keep the cancel button off: the start cannot be cancelled half-way. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
   self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
-  gtk_stack_set_visible_child_name (self->main_stack, "busy");
+  show_page (self, "busy");
   xa_demo_server_start_async (xa_application_get_demo_server (XA_APPLICATION (app)), NULL,
                               demo_started_cb, g_object_ref (self));
 }
@@ -460,6 +484,7 @@ xa_window_close_request (GtkWindow *window)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
+  xa_map_view_save_state (self->map_view);
   if (self->sync_cancellable != NULL)
     g_cancellable_cancel (self->sync_cancellable);
 
@@ -515,6 +540,12 @@ xa_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
+  /* libadwaita 1.2's switchers unparent their buttons when they let go of the stack; if
+   * the stack is disposed first they touch freed pages. Let go while everything lives. */
+  if (self->window_title != NULL)
+    adw_view_switcher_title_set_stack (self->window_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_WINDOW);
 
   G_OBJECT_CLASS (xa_window_parent_class)->dispose (object);
@@ -589,6 +620,7 @@ xa_window_class_init (XaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
+  g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-window.ui");
@@ -605,6 +637,10 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
@@ -629,6 +665,9 @@ xa_window_init (XaWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
+  /* On the window, so the application's accelerators (Ctrl+1…4, Ctrl+F, F9) reach them. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
+                                  xa_map_view_get_actions (self->map_view));
 }
 
 XaWindow *
@@ -672,7 +711,18 @@ _xa_window_get_page (XaWindow *self)
 {
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "records") == 0)
+    return adw_view_stack_get_visible_child_name (self->view_stack);
   return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+void
+_xa_window_show_view (XaWindow   *self,
+                      const char *name)
+{
+  g_return_if_fail (XA_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 gboolean

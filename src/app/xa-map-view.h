@@ -1,0 +1,32 @@
+/* xa-map-view.h — the map page of the window: every compound on a libshumate map coloured
+ * by one of the four overlays, a legend, the basemap and its offline notice, and a sidebar
+ * with search, the district filter and the selected compound's card.
+ *
+ * Its actions live in the group returned by xa_map_view_get_actions(), which the window
+ * inserts under the "map" prefix so that the application's accelerators reach them:
+ * map.overlay (s: flood | charging | elevator-age | problems), map.search,
+ * map.toggle-sidebar, map.zoom-in, map.zoom-out, map.fit. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-store.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_MAP_VIEW (xa_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (XaMapView, xa_map_view, XA, MAP_VIEW, AdwBin)
+
+/* Reads the compounds of @store again (after a sync) and redraws. The view keeps a
+ * reference to @store for the compound card. The first load after construction restores
+ * the last view from settings, or fits the whole city. */
+gboolean      xa_map_view_load          (XaMapView  *self,
+                                         XaStore    *store,
+                                         GError    **error);
+/* Forgets the store (it is about to be replaced or closed). */
+void          xa_map_view_clear         (XaMapView  *self);
+GActionGroup *xa_map_view_get_actions   (XaMapView  *self);
+/* Writes the centre and zoom to settings, for the next start. */
+void          xa_map_view_save_state    (XaMapView  *self);
+
+G_END_DECLS
