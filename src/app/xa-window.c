@@ -518,6 +518,8 @@ xa_window_constructed (GObject *object)
 
   reload (self);
   schedule_auto_sync (self);
+  g_signal_connect_swapped (self->settings, "changed::sync-interval-minutes",
+                            G_CALLBACK (schedule_auto_sync), self);
 
   /* A server and token given on the command line (or in the environment) mean "sync". */
   if (self->server_url != NULL && self->token != NULL)
@@ -535,6 +537,8 @@ xa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sync_client, self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_clear_handle_id (&self->auto_sync_id, g_source_remove);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->sync_client);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->store);
