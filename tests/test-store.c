@@ -77,7 +77,7 @@ test_open_and_migrate (void)
   g_autoptr(XaStore) store = open_store (path);
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 1);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 2);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
   g_assert_null (xa_store_dup_cursor (store, SERVER));
   g_clear_object (&store);
@@ -216,6 +216,89 @@ test_rejected_page_changes_nothing (void)
   g_assert_cmpstr (cursor, ==, "good");
 }
 
+#define COUNT_INDEXES "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (" \
+  "'compound_district', 'cadre_compound_compound', 'flood_check_compound', 'charging_compound'," \
+  "'elevator_compound', 'problem_compound', 'problem_category', 'problem_status')"
+
+/* A first sync appends without secondary indexes and builds them once; a deletion brings
+ * them back first, inside its own page's transaction. */
+static void
+test_deferred_indexes (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autofree char *moved = compound_json (9, "C2", 2, 35.30, 118.60);
+  g_autofree char *moved_page = g_strdup_printf ("[%s]", moved);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
+  g_assert_true (xa_store_defer_indexes (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 0);
+
+  apply (store, page, "c1");
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 0);
+  /* The R*Tree is kept up all along, moves included. */
+  found = xa_store_compounds_in_box (store, 35.0, 118.3, 35.08, 118.38);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  apply (store, moved_page, "c2");
+  found = xa_store_compounds_in_box (store, 35.25, 118.55, 35.35, 118.65);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_clear_pointer (&found, g_ptr_array_unref);
+
+  /* Still deferred after reopening: an interrupted first sync continues as one. */
+  g_clear_object (&store);
+  store = open_store (path);
+
+  /* A rejected page with a tombstone takes the rebuilt indexes with it. */
+  changes = xa_test_parse_changes (
+    "[{\"seq\": 10, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true},"
+    " {\"seq\": 11, \"type\": \"charging\", \"id\": \"H1\", \"version\": 1, \"data\": {"
+    "  \"compound\": \"C404\", \"registered_ebikes\": 1, \"ports\": 1, \"smart_ports\": 0,"
+    "  \"sheds\": 0, \"outside_sites\": 0}}]");
+  g_assert_false (xa_store_apply_page (store, SERVER, changes, "bad", &error));
+  g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE);
+  g_clear_error (&error);
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 0);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 1);
+
+  apply (store, "[{\"seq\": 10, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true}]",
+         "c3");
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM cadre_compound", NULL), ==, 1);
+
+  /* A store with records is never stripped; building again is a no-op. */
+  g_assert_true (xa_store_defer_indexes (store, &error));
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
+  g_assert_true (xa_store_build_indexes (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_build_indexes (void)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autoptr(XaStore) store = open_store (path);
+  g_autofree char *page = base_page ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_store_defer_indexes (store, &error));
+  apply (store, page, "c1");
+  g_assert_true (xa_store_build_indexes (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM compound INDEXED BY compound_district "
+                                              "WHERE district = '371302'", NULL), ==, 2);
+  g_clear_object (&store);
+  store = open_store (path);
+  g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
+}
+
 static void
 test_replace_from (void)
 {
@@ -290,6 +373,8 @@ main (int   argc,
   g_test_add_func ("/store/tombstones", test_tombstones);
   g_test_add_func ("/store/rejected-page", test_rejected_page_changes_nothing);
   g_test_add_func ("/store/replace-from", test_replace_from);
+  g_test_add_func ("/store/deferred-indexes", test_deferred_indexes);
+  g_test_add_func ("/store/build-indexes", test_build_indexes);
   g_test_add_func ("/store/foreach", test_foreach);
 
   return g_test_run ();

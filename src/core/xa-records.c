@@ -130,11 +130,12 @@ id_is_valid (const char *id)
  * every later read is a no-op, so a parser reads all fields and checks once at the end. */
 typedef struct
 {
-  const char *type;
-  const char *id;
-  JsonObject *object;
-  const char *prefix;   /* "supplies." for nested flood items, else "" */
-  GError     *error;
+  const char       *type;
+  const char       *id;
+  const XaJsonNode *object;
+  const XaJsonNode *last;     /* the member found last: the next one usually follows it */
+  const char       *prefix;   /* "supplies." for nested flood items, else "" */
+  GError           *error;
 } Reader;
 
 G_GNUC_PRINTF (4, 5) static void
@@ -156,17 +157,19 @@ reader_fail (Reader     *r,
                r->type, r->id, r->prefix, field, detail);
 }
 
-static JsonNode *
+static const XaJsonNode *
 reader_node (Reader     *r,
              const char *field,
              gboolean    required)
 {
-  JsonNode *node;
+  const XaJsonNode *node;
 
   if (r->error != NULL)
     return NULL;
-  node = json_object_get_member (r->object, field);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  node = xa_json_object_get_member (r->object, field, r->last);
+  if (node != NULL)
+    r->last = node;
+  if (node == NULL || xa_json_node_get_kind (node) == XA_JSON_NULL)
     {
       if (required)
         reader_fail (r, XA_RECORD_ERROR_MISSING_FIELD, field, "missing");
@@ -180,16 +183,25 @@ reader_peek_string (Reader     *r,
                     const char *field,
                     gboolean    required)
 {
-  JsonNode *node = reader_node (r, field, required);
+  const XaJsonNode *node = reader_node (r, field, required);
+  const char *value;
+  gsize length;
 
   if (node == NULL)
     return NULL;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (xa_json_node_get_kind (node) != XA_JSON_STRING)
     {
       reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected a string");
       return NULL;
     }
-  return json_node_get_string (node);
+  value = xa_json_node_get_string (node, &length);
+  /* Records are C strings: a \u0000 would silently cut the text short in the store. */
+  if (strlen (value) != length)
+    {
+      reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, field, "contains a NUL character (\\u0000)");
+      return NULL;
+    }
+  return value;
 }
 
 static char *
@@ -232,17 +244,17 @@ read_int (Reader     *r,
           gint64      min,
           gint64      max)
 {
-  JsonNode *node = reader_node (r, field, required);
+  const XaJsonNode *node = reader_node (r, field, required);
   gint64 value;
 
   if (node == NULL)
     return 0;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (xa_json_node_get_kind (node) != XA_JSON_INTEGER)
     {
       reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected an integer");
       return 0;
     }
-  value = json_node_get_int (node);
+  value = xa_json_node_get_int (node);
   if (value < min || value > max)
     {
       reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, field,
@@ -253,22 +265,28 @@ read_int (Reader     *r,
   return value;
 }
 
+static gboolean
+node_is_number (const XaJsonNode *node)
+{
+  XaJsonKind kind = xa_json_node_get_kind (node);
+
+  return kind == XA_JSON_INTEGER || kind == XA_JSON_DOUBLE;
+}
+
 static double
 read_double (Reader     *r,
              const char *field)
 {
-  JsonNode *node = reader_node (r, field, TRUE);
-  GType type;
+  const XaJsonNode *node = reader_node (r, field, TRUE);
 
   if (node == NULL)
     return 0;
-  type = JSON_NODE_TYPE (node) == JSON_NODE_VALUE ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+  if (!node_is_number (node))
     {
       reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected a number");
       return 0;
     }
-  return json_node_get_double (node);
+  return xa_json_node_get_double (node);
 }
 
 static gboolean
@@ -276,16 +294,16 @@ read_bool (Reader     *r,
            const char *field,
            gboolean    required)
 {
-  JsonNode *node = reader_node (r, field, required);
+  const XaJsonNode *node = reader_node (r, field, required);
 
   if (node == NULL)
     return FALSE;
-  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (xa_json_node_get_kind (node) != XA_JSON_BOOLEAN)
     {
       reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected true or false");
       return FALSE;
     }
-  return json_node_get_boolean (node);
+  return xa_json_node_get_boolean (node);
 }
 
 /* Returns the index in @names, or @absent when the optional field is missing. */
@@ -392,19 +410,18 @@ static void
 read_boundary (Reader     *r,
                XaCompound *c)
 {
-  JsonNode *node = reader_node (r, "boundary", FALSE);
-  JsonArray *ring;
+  const XaJsonNode *node = reader_node (r, "boundary", FALSE);
+  const XaJsonNode *point;
   guint n;
 
   if (node == NULL)
     return;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (xa_json_node_get_kind (node) != XA_JSON_ARRAY)
     {
       reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary", "expected an array of [lon, lat]");
       return;
     }
-  ring = json_node_get_array (node);
-  n = json_array_get_length (ring);
+  n = xa_json_node_get_size (node);
   if (n < 3 || n > 10000)
     {
       reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "boundary", "%u points; a ring needs 3 … 10000", n);
@@ -412,30 +429,25 @@ read_boundary (Reader     *r,
     }
   c->boundary = g_new (double, 2 * n);
   c->n_boundary_points = n;
-  for (guint i = 0; i < n; i++)
+  point = xa_json_node_first_child (node);
+  for (guint i = 0; i < n; i++, point = xa_json_node_next (point))
     {
-      JsonNode *point = json_array_get_element (ring, i);
-      JsonArray *pair;
-      JsonNode *lon_node, *lat_node;
+      const XaJsonNode *lon_node, *lat_node;
 
-      if (!JSON_NODE_HOLDS_ARRAY (point) || json_array_get_length (pair = json_node_get_array (point)) != 2)
+      if (xa_json_node_get_kind (point) != XA_JSON_ARRAY || xa_json_node_get_size (point) != 2)
         {
           reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary", "point %u is not [lon, lat]", i);
           return;
         }
-      lon_node = json_array_get_element (pair, 0);
-      lat_node = json_array_get_element (pair, 1);
-      if (!JSON_NODE_HOLDS_VALUE (lon_node) || !JSON_NODE_HOLDS_VALUE (lat_node) ||
-          (json_node_get_value_type (lon_node) != G_TYPE_DOUBLE &&
-           json_node_get_value_type (lon_node) != G_TYPE_INT64) ||
-          (json_node_get_value_type (lat_node) != G_TYPE_DOUBLE &&
-           json_node_get_value_type (lat_node) != G_TYPE_INT64))
+      lon_node = xa_json_node_first_child (point);
+      lat_node = xa_json_node_next (lon_node);
+      if (!node_is_number (lon_node) || !node_is_number (lat_node))
         {
           reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary", "point %u is not numeric", i);
           return;
         }
-      c->boundary[2 * i] = json_node_get_double (lon_node);
-      c->boundary[2 * i + 1] = json_node_get_double (lat_node);
+      c->boundary[2 * i] = xa_json_node_get_double (lon_node);
+      c->boundary[2 * i + 1] = xa_json_node_get_double (lat_node);
       if (!xa_coordinates_in_china (c->boundary[2 * i + 1], c->boundary[2 * i]))
         {
           reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "boundary", "point %u is outside China", i);
@@ -473,32 +485,31 @@ static gpointer
 parse_cadre (Reader *r)
 {
   XaCadre *c = g_new0 (XaCadre, 1);
-  JsonNode *node;
+  const XaJsonNode *node;
 
   c->id = g_strdup (r->id);
   c->name = read_string (r, "name", TRUE);
   c->unit = read_string (r, "unit", TRUE);
   c->phone = read_string (r, "phone", TRUE);
   node = reader_node (r, "compounds", TRUE);
-  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+  if (node != NULL && xa_json_node_get_kind (node) != XA_JSON_ARRAY)
     reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "compounds", "expected an array of compound ids");
   else if (node != NULL)
     {
-      JsonArray *array = json_node_get_array (node);
-      guint n = json_array_get_length (array);
+      const XaJsonNode *element = xa_json_node_first_child (node);
+      guint n = xa_json_node_get_size (node);
 
       if (n < 1 || n > 10)
         reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds", "%u compounds; expected 1 … 10", n);
       c->compounds = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n && r->error == NULL; i++)
+      for (guint i = 0; i < n && r->error == NULL; i++, element = xa_json_node_next (element))
         {
-          JsonNode *element = json_array_get_element (array, i);
+          const char *value = xa_json_node_get_string (element, NULL);
 
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
-              !id_is_valid (json_node_get_string (element)))
+          if (value == NULL || !id_is_valid (value))
             reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds", "element %u is not a compound id", i);
           else
-            c->compounds[i] = g_strdup (json_node_get_string (element));
+            c->compounds[i] = g_strdup (value);
         }
     }
   return c;
@@ -514,19 +525,19 @@ parse_flood_check (Reader *r)
   f->season = read_int (r, "season", TRUE, 1990, 2200);
   for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
     {
-      JsonNode *node = reader_node (r, xa_flood_item_names[i], TRUE);
+      const XaJsonNode *node = reader_node (r, xa_flood_item_names[i], TRUE);
       g_autofree char *prefix = NULL;
       Reader item;
 
       if (node == NULL)
         break;
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (xa_json_node_get_kind (node) != XA_JSON_OBJECT)
         {
           reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, xa_flood_item_names[i], "expected an object");
           break;
         }
       prefix = g_strconcat (xa_flood_item_names[i], ".", NULL);
-      item = (Reader) { r->type, r->id, json_node_get_object (node), prefix, NULL };
+      item = (Reader) { r->type, r->id, node, NULL, prefix, NULL };
       f->items[i].in_place = read_bool (&item, "in_place", TRUE);
       f->items[i].date = read_date (&item, "date", FALSE);
       f->items[i].notes = read_string (&item, "notes", FALSE);
@@ -638,29 +649,29 @@ static const struct
 };
 
 XaChange *
-xa_change_parse (JsonNode  *node,
-                 GError   **error)
+xa_change_from_json (const XaJsonNode  *node,
+                     GError           **error)
 {
   g_autoptr(XaChange) change = g_new0 (XaChange, 1);
-  g_autofree char *seq_label = NULL;
-  Reader r = { "change", NULL, NULL, "", NULL };
+  char seq_label[48];
+  Reader r = { "change", NULL, NULL, NULL, "", NULL };
   const char *type_name;
   const char *id;
-  JsonNode *data;
+  const XaJsonNode *data;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (xa_json_node_get_kind (node) != XA_JSON_OBJECT)
     {
       g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_NOT_AN_OBJECT,
                    "a change is not a JSON object");
       return NULL;
     }
-  r.object = json_node_get_object (node);
+  r.object = node;
 
   /* Until the id is known the message can only point at the sequence number. */
   change->seq = read_int (&r, "seq", TRUE, 1, G_MAXINT64);
-  seq_label = g_strdup_printf ("at seq %" G_GINT64_FORMAT, change->seq);
+  g_snprintf (seq_label, sizeof seq_label, "at seq %" G_GINT64_FORMAT, change->seq);
   r.id = seq_label;
   type_name = reader_peek_string (&r, "type", TRUE);
   id = reader_peek_string (&r, "id", TRUE);
@@ -682,15 +693,16 @@ xa_change_parse (JsonNode  *node,
   r.id = change->id;
   change->version = read_int (&r, "version", TRUE, 1, G_MAXINT64);
   change->deleted = read_bool (&r, "deleted", FALSE);
-  data = json_object_get_member (r.object, "data");
+  data = xa_json_object_get_member (r.object, "data", r.last);
   if (r.error == NULL && !change->deleted)
     {
-      if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+      if (data == NULL || xa_json_node_get_kind (data) != XA_JSON_OBJECT)
         g_set_error (&r.error, XA_RECORD_ERROR, XA_RECORD_ERROR_NOT_AN_OBJECT,
                      "%s %s: field “data”: expected an object", r.type, r.id);
       else
         {
-          r.object = json_node_get_object (data);
+          r.object = data;
+          r.last = NULL;
           change->record = record_kinds[change->type].parse (&r);
         }
     }
@@ -700,6 +712,29 @@ xa_change_parse (JsonNode  *node,
       return NULL;
     }
   return g_steal_pointer (&change);
+}
+
+XaChange *
+xa_change_parse (JsonNode  *node,
+                 GError   **error)
+{
+  g_autoptr(XaJsonDocument) document = NULL;
+  g_autoptr(GError) json_error = NULL;
+  char *text;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  /* Through text, so a change held by json-glib meets exactly the checks of the feed. */
+  text = json_to_string (node, FALSE);
+  document = xa_json_document_new_take (text, strlen (text), &json_error);
+  if (document == NULL)
+    {
+      /* json-glib wrote it, so this is a value JSON cannot carry (a NaN, say). */
+      g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_WRONG_TYPE,
+                   "a change that is not JSON: %s", json_error->message);
+      return NULL;
+    }
+  return xa_change_from_json (xa_json_document_get_root (document), error);
 }
 
 void

@@ -6,6 +6,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "xa-json-reader.h"
+
 G_BEGIN_DECLS
 
 #define XA_RECORD_ERROR (xa_record_error_quark ())
@@ -210,9 +212,15 @@ typedef struct
   gpointer     record;               /* XaDistrict*, XaCompound*, … by @type */
 } XaChange;
 
-XaChange *xa_change_parse (JsonNode  *node,
-                           GError   **error);
-void      xa_change_free  (XaChange  *change);
+/* Parses and validates one change of the feed: the one place where records are checked.
+ * Errors (XA_RECORD_ERROR) name the record's type, id and the field at fault. */
+XaChange *xa_change_from_json (const XaJsonNode  *node,
+                               GError           **error);
+/* The same for a change held by json-glib (tests, tools); it goes through the same
+ * validation as xa_change_from_json(). */
+XaChange *xa_change_parse     (JsonNode          *node,
+                               GError           **error);
+void      xa_change_free      (XaChange          *change);
 
 void xa_district_free    (XaDistrict   *district);
 void xa_category_free    (XaCategory   *category);

@@ -13,6 +13,10 @@ extern const char * const _xa_store_table_names[XA_N_RECORD_TYPES];
 /* The columns each upsert binds after (id, version), in binding order. */
 extern const char * const _xa_store_table_columns[XA_N_RECORD_TYPES];
 
+/* The store's own connection, for read queries kept in other files (xa-store-queries.c).
+ * Owned by the store; use it from the store's thread only. */
+sqlite3 *_xa_store_get_db      (XaStore      *self);
+
 /* Binds @change (not a tombstone) to its type's upsert statement. */
 void     _xa_store_bind_record (sqlite3_stmt *stmt,
                                 XaChange     *change);

@@ -12,7 +12,10 @@
 
 G_DEFINE_QUARK (xa-store-error-quark, xa_store_error)
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
+/* The page cache, in KiB (negative, as PRAGMA cache_size takes it): bounds the memory a
+ * sync needs however many records it brings. */
+#define CACHE_KIB -16000
 
 struct _XaStore
 {
@@ -26,6 +29,7 @@ struct _XaStore
   sqlite3_stmt *add_cadre_link;
   sqlite3_stmt *get_cursor;
   sqlite3_stmt *put_cursor;
+  gboolean      indexes_deferred;   /* see xa_store_defer_indexes() */
 };
 
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
@@ -110,6 +114,35 @@ static const char schema_v1[] =
   "  status TEXT NOT NULL, note TEXT, idempotency_key TEXT NOT NULL UNIQUE,"
   "  created_at INTEGER NOT NULL);";
 
+/* Version 2: an upsert names lat and lon in every update, so "UPDATE OF lat, lon" alone
+ * rewrote the R*Tree entry of every compound the feed sent again, moved or not. */
+static const char schema_v2[] =
+  "DROP TRIGGER IF EXISTS compound_position_update;"
+  "CREATE TRIGGER compound_position_update AFTER UPDATE OF lat, lon ON compound"
+  "  WHEN old.lat IS NOT new.lat OR old.lon IS NOT new.lon BEGIN"
+  "  UPDATE compound_position SET min_lat = new.lat, max_lat = new.lat,"
+  "    min_lon = new.lon, max_lon = new.lon WHERE compound = new.rowid; END;";
+
+/* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
+ * at its end instead of row by row: rows arrive in id order but these keys in no order, so
+ * every page would dirty (and write to the WAL) nearly every page of each index, and a
+ * million records would write gigabytes for a few hundred megabytes of store. */
+static const struct
+{
+  const char *name;
+  const char *create;
+} deferred_indexes[] = {
+  { "compound_district", "CREATE INDEX IF NOT EXISTS compound_district ON compound (district)" },
+  { "cadre_compound_compound",
+    "CREATE INDEX IF NOT EXISTS cadre_compound_compound ON cadre_compound (compound)" },
+  { "flood_check_compound", "CREATE INDEX IF NOT EXISTS flood_check_compound ON flood_check (compound)" },
+  { "charging_compound", "CREATE INDEX IF NOT EXISTS charging_compound ON charging (compound)" },
+  { "elevator_compound", "CREATE INDEX IF NOT EXISTS elevator_compound ON elevator (compound)" },
+  { "problem_compound", "CREATE INDEX IF NOT EXISTS problem_compound ON problem (compound)" },
+  { "problem_category", "CREATE INDEX IF NOT EXISTS problem_category ON problem (category)" },
+  { "problem_status", "CREATE INDEX IF NOT EXISTS problem_status ON problem (status, deadline)" },
+};
+
 static gboolean
 set_sql_error (XaStore     *self,
                GError     **error,
@@ -177,7 +210,8 @@ migrate (XaStore  *self,
   /* Each step runs in its own transaction together with the new user_version. */
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (version < 1 && !exec (self, schema_v1, error))
+  if ((version < 1 && !exec (self, schema_v1, error)) ||
+      (version < 2 && !exec (self, schema_v2, error)))
     {
       exec (self, "ROLLBACK", NULL);
       return FALSE;
@@ -274,6 +308,7 @@ XaStore *
 xa_store_open (const char  *path,
                GError     **error)
 {
+  static gsize configured = 0;
   g_autoptr(XaStore) self = NULL;
   g_autofree char *dir = NULL;
   int rc;
@@ -287,6 +322,15 @@ xa_store_open (const char  *path,
                    "Could not create the folder %s for the records store: %s",
                    dir, g_strerror (errno));
       return NULL;
+    }
+
+  if (g_once_init_enter (&configured))
+    {
+      /* sqlite counts every allocation under a process-wide mutex unless told not to; that
+       * lock was a tenth of a sync's time. Only possible before sqlite's first use in the
+       * process, so it may fail quietly when another library got there first. */
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
     }
 
   self = g_object_new (XA_TYPE_STORE, NULL);
@@ -304,10 +348,16 @@ xa_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, 1);
 
   /* NORMAL is durable against an application crash in WAL mode, and a mirror can be
-   * re-synced after a power cut; FULL would double the cost of every page. */
+   * re-synced after a power cut; FULL would double the cost of every page. Under WAL it
+   * cannot corrupt the file either: a commit cut short by a power cut is a torn tail of the
+   * WAL, which its checksums make sqlite ignore, so the store falls back to an earlier page
+   * and cursor together. NORMAL syncs only at checkpoints, and a checkpoint every 4 MiB
+   * (the default) meant two fsyncs every other page of a first sync: 32 MiB between them,
+   * with the WAL file cut back to that size after each. */
   if (!exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                   "PRAGMA wal_autocheckpoint = 8192; PRAGMA journal_size_limit = 33554432;"
                    "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"
-                   "PRAGMA cache_size = -16000;", error))
+                   "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
     {
       g_prefix_error (error, "Could not open the records store %s: ", path);
       if (g_error_matches (*error, XA_STORE_ERROR, XA_STORE_ERROR_SQL))
@@ -316,6 +366,9 @@ xa_store_open (const char  *path,
     }
   if (!migrate (self, error) || !prepare_statements (self, error))
     return NULL;
+  self->indexes_deferred = xa_store_query_int (self,
+                                               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                               "AND name = 'problem_status'", NULL) == 0;
 
   return g_steal_pointer (&self);
 }
@@ -325,6 +378,13 @@ xa_store_get_path (XaStore *self)
 {
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
   return self->path;
+}
+
+sqlite3 *
+_xa_store_get_db (XaStore *self)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  return self->db;
 }
 
 char *
@@ -489,6 +549,16 @@ apply_change (XaStore   *self,
 }
 
 static gboolean
+create_indexes (XaStore  *self,
+                GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_indexes); i++)
+    if (!exec (self, deferred_indexes[i].create, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 put_cursor (XaStore     *self,
             const char  *server_url,
             const char  *cursor,
@@ -512,6 +582,7 @@ xa_store_apply_page (XaStore     *self,
                      GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gboolean building = FALSE;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (server_url != NULL && cursor != NULL, FALSE);
@@ -520,15 +591,96 @@ xa_store_apply_page (XaStore     *self,
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
+  /* A deletion cascades through the indexes on "compound" and checks the other references:
+   * without them each tombstone would scan whole tables. So the indexes come back first, in
+   * this page's transaction, and go with it if the page is rejected. */
+  if (self->indexes_deferred)
+    for (guint i = 0; i < changes->len && !building; i++)
+      building = ((XaChange *) g_ptr_array_index (changes, i))->deleted;
+  if (building)
+    create_indexes (self, &local_error);
+
   for (guint i = 0; i < changes->len && local_error == NULL; i++)
     apply_change (self, g_ptr_array_index (changes, i), &local_error);
   if (local_error == NULL)
     put_cursor (self, server_url, cursor, &local_error);
   if (local_error == NULL && exec (self, "COMMIT", &local_error))
-    return TRUE;
+    {
+      if (building)
+        self->indexes_deferred = FALSE;
+      return TRUE;
+    }
 
   exec (self, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+store_is_empty (XaStore *self)
+{
+  for (guint type = 0; type < XA_N_RECORD_TYPES; type++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
+                                              _xa_store_table_names[type]);
+      if (xa_store_query_int (self, sql, NULL) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xa_store_defer_indexes (XaStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  if (self->indexes_deferred || !store_is_empty (self))
+    return TRUE;
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (deferred_indexes); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP INDEX IF EXISTS %s", deferred_indexes[i].name);
+
+      if (!exec (self, sql, error))
+        {
+          exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+    }
+  if (!exec (self, "COMMIT", error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  self->indexes_deferred = TRUE;
+  return TRUE;
+}
+
+gboolean
+xa_store_build_indexes (XaStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  if (!self->indexes_deferred)
+    return TRUE;
+  /* Sorting a million keys in memory would make the peak grow with the store: the sorter
+   * spills to a temporary file once it holds as much as the page cache, kept small here. */
+  exec (self, "PRAGMA temp_store = FILE; PRAGMA cache_size = -4000", NULL);
+  if (exec (self, "BEGIN IMMEDIATE", &local_error) && create_indexes (self, &local_error) &&
+      exec (self, "COMMIT", &local_error))
+    self->indexes_deferred = FALSE;
+  else
+    exec (self, "ROLLBACK", NULL);
+  exec (self, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB), NULL);
+  if (!self->indexes_deferred)
+    return TRUE;
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              "Could not index the records store: ");
   return FALSE;
 }
 

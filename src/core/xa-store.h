@@ -46,6 +46,18 @@ gboolean xa_store_apply_page     (XaStore     *self,
                                   const char  *cursor,
                                   GError     **error);
 
+/* For a first sync: when the store holds no records, drops its secondary indexes so pages
+ * are appended without maintaining them (queries stay correct, only slower, meanwhile).
+ * They come back with xa_store_build_indexes(), or by themselves inside the transaction of
+ * the first page that deletes anything. Survives reopening: an interrupted first sync
+ * continues without them until a later sync completes. */
+gboolean xa_store_defer_indexes  (XaStore     *self,
+                                  GError     **error);
+/* Builds the indexes xa_store_defer_indexes() dropped, in one transaction; a no-op when
+ * nothing was deferred. */
+gboolean xa_store_build_indexes  (XaStore     *self,
+                                  GError     **error);
+
 /* Replaces every record and the sync state of @server_url with those of the store file
  * at @other_path, in one transaction (the end of a full resync). */
 gboolean xa_store_replace_from   (XaStore     *self,

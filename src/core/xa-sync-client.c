@@ -1,8 +1,9 @@
-/* xa-sync-client.c — the client side of the change feed (src/records-api.md). The whole
- * sync runs on one worker thread with its own SoupSession and its own store connection:
- * a page is fetched, validated whole, and committed with its cursor, so stopping at any
- * point (a kill, a network drop, a cancel) loses nothing and the next sync resumes at the
- * last committed page. */
+/* xa-sync-client.c — the client side of the change feed (src/records-api.md). A sync runs
+ * on a worker thread with its own store connection; a second thread with its own
+ * SoupSession fetches and validates the next page while the worker commits the current one
+ * with its cursor. Pages are committed strictly in order and one at a time, so stopping at
+ * any point (a kill, a network drop, a cancel) loses nothing and the next sync resumes at
+ * the last committed page. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -10,12 +11,16 @@
 #include <string.h>
 
 #include "xa-sync-client.h"
+#include "xa-sync-page.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
 
 /* A page is at most 5000 records of a few hundred bytes; anything far beyond is not a page. */
 #define MAX_PAGE_BYTES (256 * 1024 * 1024)
 #define MAX_RETRY_AFTER_SECONDS 300
+/* Parsed pages waiting for the worker: one is enough to keep both threads busy, and more
+ * would only hold more memory. */
+#define MAX_PAGES_AHEAD 1
 
 struct _XaSyncClient
 {
@@ -43,7 +48,6 @@ typedef void (*ProgressFunc) (guint64  records,
 typedef struct
 {
   XaSyncClient *client;
-  SoupSession  *session;
   GCancellable *cancellable;
   ProgressFunc  progress;
   gpointer      progress_data;
@@ -181,32 +185,39 @@ backoff_ms (XaSyncClient *self,
   return (guint) (delay / 2 + g_random_int_range (0, (gint32) MAX (delay / 2, 1)));
 }
 
+/* Reads straight into one growing buffer: the JSON reader decodes the page in place. */
 static GBytes *
 read_body (GInputStream  *stream,
            GCancellable  *cancellable,
            GError       **error)
 {
-  g_autoptr(GByteArray) body = g_byte_array_new ();
-  guint8 buffer[64 * 1024];
+  gsize capacity = 256 * 1024, length = 0;
+  g_autofree char *body = g_malloc (capacity);
 
   for (;;)
     {
-      gssize n = g_input_stream_read (stream, buffer, sizeof buffer, cancellable, error);
+      gssize n;
 
+      if (capacity - length < 64 * 1024)
+        {
+          capacity *= 2;
+          body = g_realloc (body, capacity);
+        }
+      n = g_input_stream_read (stream, body + length, capacity - length, cancellable, error);
       if (n < 0)
         return NULL;
       if (n == 0)
         break;
-      if (body->len + n > MAX_PAGE_BYTES)
+      length += n;
+      if (length > MAX_PAGE_BYTES)
         {
           g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE,
                        "The server sent a page larger than %d MiB; it is not a records server "
                        "or it is misconfigured", MAX_PAGE_BYTES / (1024 * 1024));
           return NULL;
         }
-      g_byte_array_append (body, buffer, n);
     }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&body));
+  return g_bytes_new_take (g_steal_pointer (&body), length);
 }
 
 /* The title and detail of an application/problem+json body, for error messages. */
@@ -247,12 +258,14 @@ page_url (XaSyncClient *self,
 
 /* Fetches one page, retrying what is worth retrying. On FETCH_OK *out_body holds it. */
 static FetchOutcome
-fetch_page (SyncRun     *run,
-            const char  *cursor,
-            GBytes     **out_body,
-            GError     **error)
+fetch_page (XaSyncClient  *self,
+            SoupSession   *session,
+            GCancellable  *cancellable,
+            guint         *retries,
+            const char    *cursor,
+            GBytes       **out_body,
+            GError       **error)
 {
-  XaSyncClient *self = run->client;
   g_autofree char *url = page_url (self, cursor);
   g_autoptr(GError) last_error = NULL;
 
@@ -266,7 +279,7 @@ fetch_page (SyncRun     *run,
       guint status;
 
       if (attempt > 1)
-        run->result.retries++;
+        (*retries)++;
       if (msg == NULL)
         {
           g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_URL,
@@ -282,10 +295,10 @@ fetch_page (SyncRun     *run,
           soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
         }
 
-      stream = soup_session_send (run->session, msg, run->cancellable, &local_error);
+      stream = soup_session_send (session, msg, cancellable, &local_error);
       if (stream != NULL)
         {
-          body = read_body (stream, run->cancellable, &local_error);
+          body = read_body (stream, cancellable, &local_error);
           g_input_stream_close (stream, NULL, NULL);
         }
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -362,7 +375,7 @@ fetch_page (SyncRun     *run,
           delay = MAX (delay, (guint) retry_after * 1000);
         g_debug ("sync: attempt %u failed (%s); retrying in %u ms", attempt,
                  last_error ? last_error->message : "?", delay);
-        if (!wait_cancellable (delay, run->cancellable))
+        if (!wait_cancellable (delay, cancellable))
           {
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The sync was cancelled");
             return FETCH_FAILED;
@@ -375,84 +388,173 @@ fetch_page (SyncRun     *run,
   return FETCH_FAILED;
 }
 
-static gboolean
-bad_page (GError     **error,
-          const char  *format,
-          ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-bad_page (GError     **error,
-          const char  *format,
-          ...)
+static SoupSession *
+new_session (XaSyncClient *self)
 {
-  g_autofree char *detail = NULL;
-  va_list args;
-
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE,
-               "The records server sent a page that was not stored: %s. Nothing of that page "
-               "was applied; report this to the server's operator", detail);
-  return FALSE;
+  return soup_session_new_with_options ("timeout", self->timeout_seconds,
+                                        "idle-timeout", 60,
+                                        "user-agent", "XiaoquAtlas/" PACKAGE_VERSION " ",
+                                        NULL);
 }
 
-/* Parses and validates a whole page before anything of it is stored. */
+/* What the fetching thread hands to the worker: a parsed page, or, last, why it stopped. */
+typedef struct
+{
+  XaSyncPage   *page;       /* NULL for the last item */
+  FetchOutcome  outcome;    /* of the last item: FETCH_GONE or FETCH_FAILED */
+  GError       *error;
+} Handoff;
+
+static void
+handoff_free (Handoff *item)
+{
+  xa_sync_page_free (item->page);
+  g_clear_error (&item->error);
+  g_free (item);
+}
+
+/* The two threads of one pull: the fetcher runs ahead by at most MAX_PAGES_AHEAD pages. */
+typedef struct
+{
+  XaSyncClient *client;
+  char         *cursor;        /* where the fetcher starts */
+  GCancellable *cancellable;   /* the fetcher's: cancelled with the sync or when the worker stops */
+  GMutex        lock;
+  GCond         changed;
+  GQueue        items;         /* Handoff*, in feed order */
+  GPtrArray    *applied;       /* XaSyncPage* the worker is done with, freed by the fetcher */
+  gboolean      stop;          /* the worker wants nothing more */
+  guint         retries;
+} Pipeline;
+
+/* Returns FALSE when the worker has stopped and the item was not taken. */
 static gboolean
-parse_page (GBytes      *body,
-            GPtrArray  **out_changes,
-            char       **out_cursor,
-            gboolean    *out_more,
+pipeline_push (Pipeline *pipeline,
+               Handoff  *item)
+{
+  gboolean taken;
+
+  g_mutex_lock (&pipeline->lock);
+  while (!pipeline->stop && pipeline->items.length >= MAX_PAGES_AHEAD)
+    g_cond_wait (&pipeline->changed, &pipeline->lock);
+  taken = !pipeline->stop;
+  if (taken)
+    g_queue_push_tail (&pipeline->items, item);
+  g_cond_broadcast (&pipeline->changed);
+  g_mutex_unlock (&pipeline->lock);
+  return taken;
+}
+
+/* Freeing a page's thousands of records is the fetcher's job: it has time to spare while
+ * the worker waits on sqlite, the one stage every page has to pass through alone. */
+static void
+pipeline_free_applied (Pipeline *pipeline)
+{
+  g_autoptr(GPtrArray) applied = NULL;
+
+  g_mutex_lock (&pipeline->lock);
+  applied = g_steal_pointer (&pipeline->applied);
+  pipeline->applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
+  g_mutex_unlock (&pipeline->lock);
+}
+
+static void
+pipeline_done (Pipeline *pipeline,
+               Handoff  *item)
+{
+  g_mutex_lock (&pipeline->lock);
+  g_ptr_array_add (pipeline->applied, g_steal_pointer (&item->page));
+  g_mutex_unlock (&pipeline->lock);
+  handoff_free (item);
+}
+
+static Handoff *
+pipeline_pop (Pipeline *pipeline)
+{
+  Handoff *item;
+
+  g_mutex_lock (&pipeline->lock);
+  while (pipeline->items.length == 0)
+    g_cond_wait (&pipeline->changed, &pipeline->lock);
+  item = g_queue_pop_head (&pipeline->items);
+  g_cond_broadcast (&pipeline->changed);
+  g_mutex_unlock (&pipeline->lock);
+  return item;
+}
+
+/* The fetching thread: requests, decompresses, parses and validates pages in feed order.
+ * It never touches the store; a page it read is committed only by the worker. */
+static gpointer
+fetch_thread (gpointer user_data)
+{
+  Pipeline *pipeline = user_data;
+  /* Created on this thread: a SoupSession belongs to the thread that first uses it. */
+  g_autoptr(SoupSession) session = new_session (pipeline->client);
+  g_autofree char *cursor = g_strdup (pipeline->cursor);
+  gboolean last = FALSE;
+
+  while (!last)
+    {
+      Handoff *item = g_new0 (Handoff, 1);
+      g_autoptr(GBytes) body = NULL;
+
+      item->outcome = fetch_page (pipeline->client, session, pipeline->cancellable,
+                                  &pipeline->retries, cursor, &body, &item->error);
+      if (item->outcome == FETCH_OK)
+        {
+          gsize length;
+          char *data = g_bytes_unref_to_data (g_steal_pointer (&body), &length);
+
+          item->page = xa_sync_page_parse (data, length, &item->error);
+          if (item->page == NULL)
+            item->outcome = FETCH_FAILED;
+        }
+      last = item->page == NULL || !item->page->more;
+      if (!last)
+        {
+          g_free (cursor);
+          cursor = g_strdup (item->page->cursor);
+        }
+      if (!pipeline_push (pipeline, item))
+        {
+          handoff_free (item);
+          break;
+        }
+      pipeline_free_applied (pipeline);
+    }
+  return NULL;
+}
+
+static void
+cancel_fetcher (GCancellable *cancellable,
+                gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+/* Commits one page and its cursor; a record the store rejects names itself in the error. */
+static gboolean
+apply_page (SyncRun     *run,
+            XaStore     *store,
+            XaSyncPage  *page,
             GError     **error)
 {
-  /* Mutable nodes: an immutable parser seals and hashes every node, which costs more than
-   * the whole validation of the page. */
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  JsonArray *array;
-  const char *cursor;
-  gint64 last_seq = 0;
-  gsize size;
-  const char *data = g_bytes_get_data (body, &size);
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
-    return bad_page (error, "it is not valid JSON, or it was cut short (%s)", local_error->message);
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return bad_page (error, "it is not a JSON object");
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  node = json_object_get_member (root, "cursor");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      *(cursor = json_node_get_string (node)) == '\0')
-    return bad_page (error, "it has no “cursor”");
-  node = json_object_get_member (root, "more");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return bad_page (error, "it has no “more”");
-  *out_more = json_node_get_boolean (node);
-  node = json_object_get_member (root, "changes");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return bad_page (error, "it has no “changes” list");
-  array = json_node_get_array (node);
-
-  changes = g_ptr_array_new_full (json_array_get_length (array), (GDestroyNotify) xa_change_free);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  if (!xa_store_apply_page (store, run->client->server_url, page->changes, page->cursor,
+                            &local_error))
     {
-      XaChange *change = xa_change_parse (json_array_get_element (array, i), &local_error);
-
-      if (change == NULL)
-        return bad_page (error, "%s", local_error->message);
-      g_ptr_array_add (changes, change);
-      if (change->seq <= last_seq)
-        return bad_page (error, "%s %s: its seq %" G_GINT64_FORMAT " is out of order",
-                         xa_record_type_to_string (change->type), change->id, change->seq);
-      last_seq = change->seq;
+      if (local_error->domain == XA_RECORD_ERROR)
+        xa_sync_bad_page (error, "%s", local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-
-  *out_changes = g_steal_pointer (&changes);
-  *out_cursor = g_strdup (cursor);
+  run->result.pages++;
+  run->result.records += page->changes->len;
+  run->result.deleted += page->deleted;
+  if (run->progress != NULL)
+    run->progress (run->result.records, run->result.pages, run->progress_data);
   return TRUE;
 }
 
@@ -462,43 +564,77 @@ pull (SyncRun  *run,
       XaStore  *store,
       GError  **error)
 {
-  XaSyncClient *self = run->client;
-  g_autofree char *cursor = xa_store_dup_cursor (store, self->server_url);
-  gboolean more = TRUE;
+  Pipeline pipeline = { 0 };
+  FetchOutcome outcome = FETCH_OK;
+  gulong cancel_handler = 0;
+  GThread *fetcher;
+  Handoff *item;
 
-  while (more)
+  if (!xa_store_defer_indexes (store, error))
+    return FETCH_FAILED;
+
+  pipeline.client = run->client;
+  pipeline.cursor = xa_store_dup_cursor (store, run->client->server_url);
+  pipeline.cancellable = g_cancellable_new ();
+  g_mutex_init (&pipeline.lock);
+  g_cond_init (&pipeline.changed);
+  g_queue_init (&pipeline.items);
+  pipeline.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
+  if (run->cancellable != NULL)
+    cancel_handler = g_cancellable_connect (run->cancellable, G_CALLBACK (cancel_fetcher),
+                                            g_object_ref (pipeline.cancellable), g_object_unref);
+
+  fetcher = g_thread_new ("xa-sync-fetch", fetch_thread, &pipeline);
+  for (;;)
     {
-      g_autoptr(GBytes) body = NULL;
-      g_autoptr(GPtrArray) changes = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *next_cursor = NULL;
-      FetchOutcome outcome = fetch_page (run, cursor, &body, error);
+      gboolean more;
 
-      if (outcome != FETCH_OK)
-        return outcome;
-      if (!parse_page (body, &changes, &next_cursor, &more, error))
-        return FETCH_FAILED;
-      if (!xa_store_apply_page (store, self->server_url, changes, next_cursor, &local_error))
+      item = pipeline_pop (&pipeline);
+      if (item->page == NULL)
         {
-          if (local_error->domain == XA_RECORD_ERROR)
-            bad_page (error, "%s", local_error->message);
-          else
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return FETCH_FAILED;
+          outcome = item->outcome;
+          if (outcome == FETCH_FAILED)
+            g_propagate_error (error, g_steal_pointer (&item->error));
+          handoff_free (item);
+          break;
         }
-
-      run->result.pages++;
-      run->result.records += changes->len;
-      for (guint i = 0; i < changes->len; i++)
-        if (((XaChange *) g_ptr_array_index (changes, i))->deleted)
-          run->result.deleted++;
-      if (run->progress != NULL)
-        run->progress (run->result.records, run->result.pages, run->progress_data);
-
-      g_free (cursor);
-      cursor = g_steal_pointer (&next_cursor);
+      /* A page fetched ahead is not applied once the sync was cancelled. */
+      if (g_cancellable_set_error_if_cancelled (run->cancellable, error) ||
+          !apply_page (run, store, item->page, error))
+        {
+          outcome = FETCH_FAILED;
+          handoff_free (item);
+          break;
+        }
+      more = item->page->more;
+      pipeline_done (&pipeline, item);
+      if (!more)
+        break;
     }
-  return FETCH_OK;
+
+  /* Stop the fetcher (it may be waiting for room or in the middle of a request) and drop
+   * whatever it read ahead: nothing after a failed page is ever committed. */
+  g_mutex_lock (&pipeline.lock);
+  pipeline.stop = TRUE;
+  g_cond_broadcast (&pipeline.changed);
+  g_mutex_unlock (&pipeline.lock);
+  if (outcome != FETCH_OK)
+    g_cancellable_cancel (pipeline.cancellable);
+  g_thread_join (fetcher);
+  while ((item = g_queue_pop_head (&pipeline.items)) != NULL)
+    handoff_free (item);
+
+  if (run->cancellable != NULL)
+    g_cancellable_disconnect (run->cancellable, cancel_handler);
+  run->result.retries += pipeline.retries;
+  if (outcome == FETCH_OK && !xa_store_build_indexes (store, error))
+    outcome = FETCH_FAILED;
+  g_ptr_array_unref (pipeline.applied);
+  g_object_unref (pipeline.cancellable);
+  g_mutex_clear (&pipeline.lock);
+  g_cond_clear (&pipeline.changed);
+  g_free (pipeline.cursor);
+  return outcome;
 }
 
 static void
@@ -583,8 +719,7 @@ run_sync (XaSyncClient  *self,
           GError       **error)
 {
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(SoupSession) session = NULL;
-  SyncRun run = { self, NULL, cancellable, progress, progress_data, { 0 } };
+  SyncRun run = { self, cancellable, progress, progress_data, { 0 } };
   gint64 start = g_get_monotonic_time ();
   FetchOutcome outcome;
   gboolean ok;
@@ -593,13 +728,6 @@ run_sync (XaSyncClient  *self,
     return FALSE;
   if ((store = xa_store_open (store_path, error)) == NULL)
     return FALSE;
-
-  /* Created on this thread: a SoupSession belongs to the thread that first uses it. */
-  session = soup_session_new_with_options ("timeout", self->timeout_seconds,
-                                           "idle-timeout", 60,
-                                           "user-agent", "XiaoquAtlas/" PACKAGE_VERSION " ",
-                                           NULL);
-  run.session = session;
 
   outcome = pull (&run, store, error);
   if (outcome == FETCH_GONE)

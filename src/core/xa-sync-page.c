@@ -1,0 +1,108 @@
+/* xa-sync-page.c — see xa-sync-page.h. The page goes through the project's own JSON reader
+ * and then through xa_change_from_json(), the one validation of every record: json-glib
+ * would spend most of a sync allocating a node and a hash table per value. */
+#include "config.h"
+
+#include "xa-records.h"
+#include "xa-sync-client.h"
+#include "xa-sync-page.h"
+
+gboolean
+xa_sync_bad_page (GError     **error,
+                  const char  *format,
+                  ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE,
+               "The records server sent a page that was not stored: %s. Nothing of that page "
+               "was applied; report this to the server's operator", detail);
+  return FALSE;
+}
+
+void
+xa_sync_page_free (XaSyncPage *page)
+{
+  if (page == NULL)
+    return;
+  g_clear_pointer (&page->changes, g_ptr_array_unref);
+  g_free (page->cursor);
+  g_free (page);
+}
+
+XaSyncPage *
+xa_sync_page_parse (char    *data,
+                    gsize    length,
+                    GError **error)
+{
+  g_autoptr(XaJsonDocument) document = NULL;
+  g_autoptr(XaSyncPage) page = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const XaJsonNode *root, *node, *element;
+  const char *cursor;
+  gint64 last_seq = 0;
+
+  document = xa_json_document_new_take (data, length, &local_error);
+  if (document == NULL)
+    {
+      xa_sync_bad_page (error, "it is not valid JSON, or it was cut short (%s)", local_error->message);
+      return NULL;
+    }
+  root = xa_json_document_get_root (document);
+  if (xa_json_node_get_kind (root) != XA_JSON_OBJECT)
+    {
+      xa_sync_bad_page (error, "it is not a JSON object");
+      return NULL;
+    }
+
+  node = xa_json_object_get_member (root, "cursor", NULL);
+  cursor = node != NULL ? xa_json_node_get_string (node, NULL) : NULL;
+  if (cursor == NULL || *cursor == '\0')
+    {
+      xa_sync_bad_page (error, "it has no “cursor”");
+      return NULL;
+    }
+  node = xa_json_object_get_member (root, "more", NULL);
+  if (node == NULL || xa_json_node_get_kind (node) != XA_JSON_BOOLEAN)
+    {
+      xa_sync_bad_page (error, "it has no “more”");
+      return NULL;
+    }
+  page = g_new0 (XaSyncPage, 1);
+  page->more = xa_json_node_get_boolean (node);
+  node = xa_json_object_get_member (root, "changes", NULL);
+  if (node == NULL || xa_json_node_get_kind (node) != XA_JSON_ARRAY)
+    {
+      xa_sync_bad_page (error, "it has no “changes” list");
+      return NULL;
+    }
+
+  page->changes = g_ptr_array_new_full (xa_json_node_get_size (node), (GDestroyNotify) xa_change_free);
+  for (element = xa_json_node_first_child (node); element != NULL; element = xa_json_node_next (element))
+    {
+      XaChange *change = xa_change_from_json (element, &local_error);
+
+      if (change == NULL)
+        {
+          xa_sync_bad_page (error, "%s", local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (page->changes, change);
+      if (change->seq <= last_seq)
+        {
+          xa_sync_bad_page (error, "%s %s: its seq %" G_GINT64_FORMAT " is out of order",
+                            xa_record_type_to_string (change->type), change->id, change->seq);
+          return NULL;
+        }
+      last_seq = change->seq;
+      if (change->deleted)
+        page->deleted++;
+    }
+
+  page->cursor = g_strdup (cursor);
+  return g_steal_pointer (&page);
+}
