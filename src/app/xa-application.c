@@ -305,6 +305,7 @@ xa_application_startup (GApplication *app)
   static const char *sync_accels[] = { "<Control>r", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
@@ -324,6 +325,8 @@ xa_application_startup (GApplication *app)
       gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
     }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.toggle-sidebar",
                                          sidebar_accels);
 }

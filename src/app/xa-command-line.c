@@ -1,5 +1,7 @@
 /* xa-command-line.c — see xa-command-line.h. Output is one line so it reads well in a
- * cron mail or a systemd journal. */
+ * cron mail or a systemd journal. Without --token the token saved in the keyring for the
+ * server is used; the keyring is never asked to unlock, since nobody may be there to
+ * answer. */
 #include "config.h"
 
 #include <errno.h>
@@ -8,8 +10,12 @@
 
 #include "xa-command-line.h"
 #include "xa-format.h"
+#include "xa-keyring.h"
 #include "xa-messages.h"
 #include "xa-sync-client.h"
+
+/* A Secret Service that hangs must not hold up a cron job for long. */
+#define KEYRING_TIMEOUT_SECONDS 10
 
 int
 xa_command_line_sync_only (const char *server_url,
@@ -21,6 +27,8 @@ xa_command_line_sync_only (const char *server_url,
   g_autofree char *store_dir = NULL;
   g_autofree char *records = NULL;
   g_autofree char *deleted = NULL;
+  g_autofree char *saved_token = NULL;
+  g_autoptr(GError) keyring_error = NULL;
   XaSyncResult result = { 0 };
 
   g_return_val_if_fail (server_url != NULL, XA_EXIT_USAGE);
@@ -37,12 +45,31 @@ xa_command_line_sync_only (const char *server_url,
       return XA_EXIT_SYNC_FAILED;
     }
 
+  /* Without a keyring the sync goes on without a token: many servers need none. */
+  if (token == NULL)
+    {
+      saved_token = xa_keyring_lookup_sync (XA_SECRET_ACCESS_TOKEN, server_url,
+                                            XA_KEYRING_LOOKUP_NO_PROMPT, KEYRING_TIMEOUT_SECONDS,
+                                            &keyring_error);
+      token = saved_token;
+    }
+
   client = xa_sync_client_new (server_url, token != NULL ? token : "");
   if (!xa_sync_client_sync (client, store_path, NULL, &result, &error))
     {
       g_autofree char *message = xa_sync_error_message (error, server_url, store_path, TRUE, NULL);
 
       g_printerr ("xiaoqu-atlas: %s\n", message);
+      if (g_error_matches (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED))
+        {
+          if (keyring_error != NULL)
+            g_printerr (_("xiaoqu-atlas: no token was given with --token, and none could be read "
+                          "from the keyring: %s\n"), keyring_error->message);
+          else if (saved_token != NULL)
+            g_printerr (_("xiaoqu-atlas: the token saved in the keyring for %s was not accepted: "
+                          "save a new one in Xiaoqu Atlas’s preferences or pass --token.\n"),
+                        server_url);
+        }
       return g_error_matches (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_URL)
              ? XA_EXIT_USAGE : XA_EXIT_SYNC_FAILED;
     }

@@ -7,7 +7,13 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "xa-map-view.h"
+#include "xa-basemap.h"
+#include "xa-compound-layer.h"
+#include "xa-compound-panel.h"
+#include "xa-compound-points.h"
+#include "xa-keyring.h"
+#include "xa-map-legend.h"
+#include "xa-map-view-private.h"
 #include "xa-overlay.h"
 
 struct _XaMapView
@@ -27,12 +33,17 @@ struct _XaMapView
   GtkLabel           *offline_label;
   AdwBin             *legend_bin;
   ShumateScale       *scale;
-  ShumateLicense     *license;
+  GtkLabel           *attribution_label;
+  XaCompoundPanel    *panel;
+  XaMapLegend        *legend;
+  XaCompoundLayer    *layer;
 
   GSettings          *settings;
   GSimpleActionGroup *actions;
   XaStore            *store;
-  ShumateMapSource   *reference_source;
+  XaCompoundPoints   *points;
+  XaBasemap          *basemap;
+  GCancellable       *key_cancellable;
 
   /* District codes in the order of the dropdown's items after "All districts". */
   GPtrArray          *district_codes;
@@ -47,6 +58,10 @@ G_DEFINE_FINAL_TYPE (XaMapView, xa_map_view, ADW_TYPE_BIN)
 /* Zoom levels the map allows: below 5 China is a dot, above 19 tiles run out. */
 #define MIN_ZOOM 5.0
 #define MAX_ZOOM 19.0
+
+static void update_legend (XaMapView *self);
+static XaOverlay get_overlay (XaMapView *self);
+static void select_compound (XaMapView *self, const char *compound_id);
 
 static ShumateViewport *
 get_viewport (XaMapView *self)
@@ -90,7 +105,13 @@ fit_box (XaMapView *self,
 static void
 fit_city (XaMapView *self)
 {
-  fit_box (self, self->min_lat, self->max_lat, self->min_lon, self->max_lon);
+  double min_lat, min_lon, max_lat, max_lon;
+
+  if (self->points != NULL
+      && xa_compound_points_get_bounds (self->points, &min_lat, &min_lon, &max_lat, &max_lon))
+    fit_box (self, min_lat, max_lat, min_lon, max_lon);
+  else
+    fit_box (self, self->min_lat, self->max_lat, self->min_lon, self->max_lon);
 }
 
 /* The first time the map has a size after a load: the last view, or the whole city. */
@@ -197,7 +218,8 @@ get_district_filter (XaMapView *self)
 static void
 district_changed_cb (XaMapView *self)
 {
-  (void) get_district_filter (self);
+  xa_compound_layer_set_district_filter (self->layer, get_district_filter (self));
+  update_legend (self);
 }
 
 /* ---- Actions ---- */
@@ -279,36 +301,307 @@ static const GActionEntry map_actions[] = {
 static void
 overlay_changed_cb (XaMapView *self)
 {
+  xa_compound_layer_set_overlay (self->layer, get_overlay (self));
+  update_legend (self);
 }
 
 /* ---- Search ---- */
+
+#define MAX_RESULTS 50
+
+static void
+select_compound (XaMapView  *self,
+                 const char *compound_id)
+{
+  xa_compound_layer_set_selected_id (self->layer, compound_id);
+  xa_compound_layer_go_to (self->layer, compound_id);
+}
 
 static void
 result_activated_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
                      XaMapView     *self)
 {
+  const char *compound_id = g_object_get_data (G_OBJECT (row), "compound-id");
+
+  if (compound_id != NULL)
+    select_compound (self, compound_id);
+}
+
+static void
+search_changed_cb (XaMapView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GArray) found = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+
+  if (self->points == NULL || *stripped == '\0')
+    {
+      gtk_revealer_set_reveal_child (self->results_revealer, FALSE);
+      return;
+    }
+
+  found = xa_compound_points_search (self->points, text, MAX_RESULTS + 1);
+  for (guint i = 0; i < MIN (found->len, MAX_RESULTS); i++)
+    {
+      const XaCompoundPoint *point =
+        xa_compound_points_get (self->points, g_array_index (found, guint, i));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s", point->district_name,
+                                                   point->address != NULL ? point->address : "");
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), point->name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "compound-id", g_strdup (point->id), g_free);
+      gtk_list_box_append (self->results_list, row);
+    }
+
+  if (found->len == 0)
+    gtk_label_set_label (self->results_label, _("No compound has this name or address."));
+  else if (found->len > MAX_RESULTS)
+    /* Translators: %u is a number of search results shown. */
+    gtk_label_set_label (self->results_label, g_dngettext (GETTEXT_PACKAGE,
+                         "More than %u compounds match; type more to narrow the search.",
+                         "More than %u compounds match; type more to narrow the search.",
+                         MAX_RESULTS));
+  else
+    {
+      /* Translators: %u is a number of compounds found. */
+      g_autofree char *text_found = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  "%u compound found",
+                                                                  "%u compounds found",
+                                                                  found->len), found->len);
+
+      gtk_label_set_label (self->results_label, text_found);
+    }
+  gtk_revealer_set_reveal_child (self->results_revealer, TRUE);
+}
+
+/* Enter in the search field takes the first result. */
+static void
+search_activate_cb (XaMapView *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (first != NULL)
+    result_activated_cb (self->results_list, first, self);
+}
+
+static void
+search_stop_cb (XaMapView *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
 
 /* ---- Loading ---- */
 
+/* ---- Basemap ---- */
+
 static void
-set_reference_source (XaMapView *self)
+offline_changed_cb (XaMapView *self)
+{
+  gboolean offline = xa_basemap_get_offline (self->basemap);
+
+  if (offline)
+    gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+static void
+use_basemap (XaMapView *self,
+             XaBasemap *basemap)
 {
   ShumateViewport *viewport = get_viewport (self);
 
-  if (self->reference_source == NULL)
+  if (self->basemap != NULL)
     {
-      /* A plain background: the source only gives the map its projection and zoom range;
-       * no map layer draws it, so no tile is ever requested. */
-      self->reference_source =
-        SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
-          "xa-plain", _("Plain background"), "", "", 0, 20, 256,
-          SHUMATE_MAP_PROJECTION_MERCATOR, "http://127.0.0.1:9/{z}/{x}/{y}.png"));
+      g_signal_handlers_disconnect_by_data (self->basemap, self);
+      xa_basemap_detach (self->basemap);
     }
-  shumate_viewport_set_reference_map_source (viewport, self->reference_source);
+  g_set_object (&self->basemap, basemap);
+  xa_basemap_attach (basemap, self->map);
+  /* The reference source copies its zoom range onto the viewport; the compounds need no
+   * more than this whatever the tiles offer (overzoomed tiles fill the rest). */
   shumate_viewport_set_min_zoom_level (viewport, (guint) MIN_ZOOM);
   shumate_viewport_set_max_zoom_level (viewport, (guint) MAX_ZOOM);
+  gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
+                          *xa_basemap_get_attribution (basemap) != '\0');
+  g_signal_connect_swapped (basemap, "notify::offline", G_CALLBACK (offline_changed_cb), self);
+  offline_changed_cb (self);
+}
+
+static void
+build_basemap (XaMapView  *self,
+               const char *tianditu_key,
+               const char *keyring_problem)
+{
+  g_autoptr(XaBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  basemap = xa_basemap_new_from_settings (self->settings, tianditu_key, &error);
+  if (basemap == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* The compounds must stay usable: fall back to the plain background and say why. */
+      basemap = xa_basemap_new ("none", NULL, NULL, NULL, NULL);
+      use_basemap (self, basemap);
+      if (keyring_problem != NULL)
+        /* Translators: the first %s says why the basemap cannot be shown, the second why
+         * the keyring could not be read. */
+        text = g_strdup_printf (_("%s (%s) The compounds are shown on a plain background."),
+                                error->message, keyring_problem);
+      else
+        /* Translators: %s says why the basemap cannot be shown. */
+        text = g_strdup_printf (_("%s The compounds are shown on a plain background."),
+                                error->message);
+      gtk_label_set_label (self->offline_label, text);
+      gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
+      return;
+    }
+  use_basemap (self, basemap);
+}
+
+static void
+tianditu_key_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XaMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = xa_keyring_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->settings == NULL)
+    return;
+  build_basemap (self, key, error != NULL ? error->message : NULL);
+}
+
+/* Builds the basemap the settings ask for. Tianditu's key lives in the keyring, which is
+ * asked first; every other choice is built at once. */
+static void
+apply_basemap (XaMapView *self)
+{
+  g_autofree char *kind = g_settings_get_string (self->settings, "basemap");
+
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+  if (g_strcmp0 (kind, "tianditu") == 0)
+    {
+      self->key_cancellable = g_cancellable_new ();
+      xa_keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL, XA_KEYRING_LOOKUP_NONE,
+                         self->key_cancellable, tianditu_key_cb, g_object_ref (self));
+      return;
+    }
+  build_basemap (self, NULL, NULL);
+}
+
+/* ---- Compounds ---- */
+
+static void
+read_points_options (XaMapView               *self,
+                     XaCompoundPointsOptions *options)
+{
+  XaElevatorThresholds thresholds = {
+    g_settings_get_int (self->settings, "elevator-threshold-low"),
+    g_settings_get_int (self->settings, "elevator-threshold-mid"),
+    g_settings_get_int (self->settings, "elevator-threshold-high"),
+  };
+
+  xa_compound_points_options_init (options);
+  options->now = g_get_real_time () / G_USEC_PER_SEC;
+  options->season = g_settings_get_int (self->settings, "flood-season");
+  if (options->season == 0)
+    options->season = xa_metrics_current_season (options->now);
+  /* Settings written by hand (dconf) may disagree with each other; the defaults then. */
+  if (xa_elevator_thresholds_valid (&thresholds))
+    options->thresholds = thresholds;
+}
+
+static XaOverlay
+get_overlay (XaMapView *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "overlay");
+  XaOverlay overlay = XA_OVERLAY_FLOOD;
+
+  xa_overlay_from_string (name, &overlay);
+  return overlay;
+}
+
+static void
+update_legend (XaMapView *self)
+{
+  XaCompoundPointsOptions options;
+  guint counts[XA_OVERLAY_MAX_BANDS] = { 0 };
+  XaOverlay overlay = get_overlay (self);
+
+  read_points_options (self, &options);
+  if (self->points != NULL)
+    xa_compound_points_count_bands (self->points, overlay, get_district_filter (self), counts);
+  xa_map_legend_set_overlay (self->legend, overlay, counts, &options.thresholds);
+}
+
+static void
+update_panel (XaMapView  *self,
+              const char *compound_id)
+{
+  XaCompoundPointsOptions options;
+
+  if (self->store == NULL)
+    return;
+  read_points_options (self, &options);
+  xa_compound_panel_set_compound (self->panel, self->store, compound_id, options.now,
+                                  options.season, &options.thresholds);
+}
+
+static gboolean
+load_points (XaMapView  *self,
+             GError    **error)
+{
+  g_autoptr(XaCompoundPoints) points = NULL;
+  XaCompoundPointsOptions options;
+
+  read_points_options (self, &options);
+  points = xa_compound_points_load (self->store, &options, error);
+  if (points == NULL)
+    return FALSE;
+  g_set_object (&self->points, points);
+  xa_compound_layer_set_points (self->layer, points);
+  update_legend (self);
+  return TRUE;
+}
+
+static void
+points_settings_changed_cb (XaMapView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!load_points (self, &error))
+    g_warning ("Could not reload the compounds: %s", error->message);
+  update_panel (self, xa_compound_panel_get_compound_id (self->panel));
+}
+
+static void
+selected_changed_cb (XaMapView *self)
+{
+  update_panel (self, xa_compound_layer_get_selected_id (self->layer));
+}
+
+static void
+compound_activated_cb (XaMapView  *self,
+                       const char *compound_id)
+{
+  /* A compound picked on the map shows its card even when the sidebar was hidden. */
+  adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
 gboolean
@@ -320,8 +613,15 @@ xa_map_view_load (XaMapView  *self,
   g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
   g_set_object (&self->store, store);
-  if (!load_districts (self, error))
+  if (!load_districts (self, error) || !load_points (self, error))
     return FALSE;
+  if (self->basemap == NULL)
+    apply_basemap (self);
+  /* The card shows the records as synced now; a compound deleted by the sync goes. */
+  if (xa_compound_panel_get_compound_id (self->panel) != NULL
+      && xa_compound_points_find (self->points, xa_compound_panel_get_compound_id (self->panel)) < 0)
+    xa_compound_layer_set_selected_id (self->layer, NULL);
+  update_panel (self, xa_compound_layer_get_selected_id (self->layer));
 
   if (!self->view_restored)
     {
@@ -329,6 +629,14 @@ xa_map_view_load (XaMapView  *self,
       gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_view_tick, self, NULL);
     }
   return TRUE;
+}
+
+void
+xa_map_view_reload_basemap (XaMapView *self)
+{
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  apply_basemap (self);
 }
 
 void
@@ -357,7 +665,12 @@ xa_map_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->actions);
   g_clear_object (&self->settings);
-  g_clear_object (&self->reference_source);
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+  if (self->basemap != NULL)
+    g_signal_handlers_disconnect_by_data (self->basemap, self);
+  g_clear_object (&self->basemap);
+  g_clear_object (&self->points);
   g_clear_pointer (&self->district_codes, g_ptr_array_unref);
 
   /* The flap is both AdwBin's child and a template child: let AdwBin drop it first, or
@@ -378,7 +691,6 @@ xa_map_view_class_init (XaMapViewClass *klass)
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
-  g_type_ensure (SHUMATE_TYPE_LICENSE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-map-view.ui");
@@ -394,9 +706,17 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, legend_bin);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, scale);
-  gtk_widget_class_bind_template_child (widget_class, XaMapView, license);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 }
+
+/* Settings that change the bands of the compounds, and those that change the tiles. */
+static const char * const points_keys[] = {
+  "flood-season", "elevator-threshold-low", "elevator-threshold-mid", "elevator-threshold-high",
+};
+static const char * const basemap_keys[] = {
+  "basemap", "basemap-xyz-url", "basemap-mbtiles-path",
+};
 
 static void
 xa_map_view_init (XaMapView *self)
@@ -423,5 +743,88 @@ xa_map_view_init (XaMapView *self)
                             G_CALLBACK (district_changed_cb), self);
 
   shumate_scale_set_viewport (self->scale, get_viewport (self));
-  set_reference_source (self);
+
+  self->layer = xa_compound_layer_new (get_viewport (self));
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layer));
+  xa_compound_layer_set_overlay (self->layer, get_overlay (self));
+  g_signal_connect_swapped (self->layer, "notify::selected-id",
+                            G_CALLBACK (selected_changed_cb), self);
+  g_signal_connect_swapped (self->layer, "compound-activated",
+                            G_CALLBACK (compound_activated_cb), self);
+
+  self->panel = XA_COMPOUND_PANEL (xa_compound_panel_new ());
+  adw_bin_set_child (self->panel_bin, GTK_WIDGET (self->panel));
+  self->legend = XA_MAP_LEGEND (xa_map_legend_new ());
+  adw_bin_set_child (self->legend_bin, GTK_WIDGET (self->legend));
+
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "activate",
+                            G_CALLBACK (search_activate_cb), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search",
+                            G_CALLBACK (search_stop_cb), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", points_keys[i], NULL);
+
+      g_signal_connect_swapped (self->settings, signal,
+                                G_CALLBACK (points_settings_changed_cb), self);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (basemap_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", basemap_keys[i], NULL);
+
+      g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_basemap), self);
+    }
+}
+
+ShumateMap *
+_xa_map_view_get_map (XaMapView *self)
+{
+  return self->map;
+}
+
+XaCompoundLayer *
+_xa_map_view_get_layer (XaMapView *self)
+{
+  return self->layer;
+}
+
+XaCompoundPanel *
+_xa_map_view_get_panel (XaMapView *self)
+{
+  return self->panel;
+}
+
+XaMapLegend *
+_xa_map_view_get_legend (XaMapView *self)
+{
+  return self->legend;
+}
+
+GtkEditable *
+_xa_map_view_get_search_entry (XaMapView *self)
+{
+  return GTK_EDITABLE (self->search_entry);
+}
+
+GtkListBox *
+_xa_map_view_get_results_list (XaMapView *self)
+{
+  return self->results_list;
+}
+
+gboolean
+_xa_map_view_get_sidebar_shown (XaMapView *self)
+{
+  return adw_flap_get_reveal_flap (self->flap);
+}
+
+const char *
+_xa_map_view_get_notice_text (XaMapView *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer))
+    return NULL;
+  return gtk_label_get_label (self->offline_label);
 }

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (XaMapView, xa_map_view, XA, MAP_VIEW, AdwBin)
 gboolean      xa_map_view_load          (XaMapView  *self,
                                          XaStore    *store,
                                          GError    **error);
+/* Builds the basemap again, e.g. after its key changed in the keyring. */
+void          xa_map_view_reload_basemap (XaMapView *self);
 /* Forgets the store (it is about to be replaced or closed). */
 void          xa_map_view_clear         (XaMapView  *self);
 GActionGroup *xa_map_view_get_actions   (XaMapView  *self);

@@ -1,6 +1,7 @@
 /* xa-window-private.h — what the UI tests look at inside XaWindow. */
 #pragma once
 
+#include "xa-map-view.h"
 #include "xa-window.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,7 @@ gboolean    _xa_window_is_syncing     (XaWindow *self);
 const char *_xa_window_get_store_path (XaWindow *self);
 /* The text of the sync error strip, or NULL when it is hidden. */
 const char *_xa_window_get_error_text (XaWindow *self);
+
+XaMapView  *_xa_window_get_map_view   (XaWindow *self);
 
 G_END_DECLS

@@ -8,8 +8,11 @@
 #include "xa-city-summary.h"
 #include "xa-connect-dialog.h"
 #include "xa-format.h"
+#include "xa-keyring.h"
 #include "xa-map-view.h"
 #include "xa-messages.h"
+#include "xa-metrics.h"
+#include "xa-preferences-window.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
 #include "xa-window-private.h"
@@ -49,8 +52,11 @@ struct _XaWindow
 
   XaSyncClient         *sync_client;
   GCancellable         *sync_cancellable;
+  GCancellable         *keyring_cancellable;
   guint                 pulse_id;
   guint                 auto_sync_id;
+  guint                 first_frame_id;
+  guint                 first_frame_ticks;
 };
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,6 +97,25 @@ update_subtitle (XaWindow *self)
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
 }
 
+/* For the cold-start benchmark (tests/bench-startup.c): once the map page has been
+ * painted, say so on stdout and quit. The tick after the first one is the first whose
+ * frame includes the records page. */
+static gboolean
+first_frame_tick (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (++self->first_frame_ticks < 2)
+    return G_SOURCE_CONTINUE;
+  g_print ("first-frame\n");
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
 /* "records" shows the map and the figures with the view switcher; the other pages
  * (welcome, busy, error) stand alone. */
 static void
@@ -109,6 +134,8 @@ static void
 reload (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  gint64 now;
+  int season;
 
   if (self->store == NULL)
     {
@@ -146,9 +173,11 @@ reload (XaWindow *self)
       return;
     }
 
+  now = g_get_real_time () / G_USEC_PER_SEC;
+  season = g_settings_get_int (self->settings, "flood-season");
   if (!xa_city_summary_update (self->city_summary, self->store,
-                               g_settings_get_int (self->settings, "flood-season"),
-                               g_get_real_time () / G_USEC_PER_SEC, &error))
+                               season != 0 ? season : xa_metrics_current_season (now),
+                               now, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
                                                error->message);
@@ -163,6 +192,9 @@ reload (XaWindow *self)
       xa_window_add_toast (self, adw_toast_new (text));
     }
   show_page (self, "records");
+  if (g_getenv ("XA_EXIT_AFTER_FIRST_FRAME") != NULL && self->first_frame_id == 0)
+    self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
+                                                         NULL, NULL);
 }
 
 static void
@@ -411,6 +443,41 @@ open_demo_action (GtkWidget  *widget,
 }
 
 static void
+token_stored_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (xa_keyring_store_finish (result, &error) || self->settings == NULL
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  {
+    /* Translators: %s says why the keyring could not be used. */
+    g_autofree char *text = g_strdup_printf (_("The token is used until you quit, but it "
+                                               "could not be saved: %s"), error->message);
+    AdwToast *toast = adw_toast_new (text);
+
+    adw_toast_set_timeout (toast, 0);
+    xa_window_add_toast (self, toast);
+  }
+}
+
+/* Keeps @token for @url in the desktop keyring, never in settings or logs. */
+static void
+remember_token (XaWindow   *self,
+                const char *url,
+                const char *token)
+{
+  if (token == NULL || *token == '\0')
+    return;
+  xa_keyring_store (XA_SECRET_ACCESS_TOKEN, url, token, self->keyring_cancellable,
+                    token_stored_cb, g_object_ref (self));
+}
+
+static void
 connect_response_cb (XaConnectDialog *dialog,
                      const char      *response,
                      XaWindow        *self)
@@ -433,6 +500,7 @@ connect_response_cb (XaConnectDialog *dialog,
         set_store_path (self, xa_application_get_store_path (XA_APPLICATION (app)));
     }
   xa_window_set_server (self, url, xa_connect_dialog_get_token (dialog));
+  remember_token (self, url, xa_connect_dialog_get_token (dialog));
   reload (self);
   start_sync (self);
 }
@@ -450,6 +518,35 @@ connect_action (GtkWidget  *widget,
                                   self->is_demo ? NULL : self->token);
   g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_token_changed_cb (XaWindow   *self,
+                              const char *server_url,
+                              const char *token)
+{
+  /* The demo's own token comes from the demo server, never from the preferences. */
+  if (self->is_demo)
+    return;
+  xa_window_set_server (self, server_url, *token != '\0' ? token : NULL);
+  if (*token != '\0')
+    start_sync (self);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkWidget *preferences = xa_preferences_window_new (GTK_WINDOW (self), self->settings);
+
+  g_signal_connect_object (preferences, "token-changed",
+                           G_CALLBACK (preferences_token_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "tianditu-key-changed",
+                           G_CALLBACK (xa_map_view_reload_basemap), self->map_view,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static gboolean
@@ -492,6 +589,32 @@ xa_window_close_request (GtkWindow *window)
 }
 
 static void
+saved_token_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = xa_keyring_lookup_finish (result, &error);
+
+  if (self->settings == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      /* Not fatal: the records on this computer still show; a sync will ask for the token. */
+      g_autofree char *text = g_strdup_printf (_("The saved token could not be read: %s"),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+      return;
+    }
+  if (token == NULL || self->token != NULL || self->is_demo)
+    return;
+  self->token = g_steal_pointer (&token);
+  start_sync (self);
+}
+
+static void
 xa_window_constructed (GObject *object)
 {
   XaWindow *self = XA_WINDOW (object);
@@ -521,9 +644,13 @@ xa_window_constructed (GObject *object)
   g_signal_connect_swapped (self->settings, "changed::sync-interval-minutes",
                             G_CALLBACK (schedule_auto_sync), self);
 
-  /* A server and token given on the command line (or in the environment) mean "sync". */
+  /* A server and token given on the command line (or in the environment) mean "sync"; a
+   * server known from settings syncs once its token has been read from the keyring. */
   if (self->server_url != NULL && self->token != NULL)
     start_sync (self);
+  else if (self->server_url != NULL)
+    xa_keyring_lookup (XA_SECRET_ACCESS_TOKEN, self->server_url, XA_KEYRING_LOOKUP_NONE,
+                       self->keyring_cancellable, saved_token_cb, g_object_ref (self));
 }
 
 static void
@@ -533,6 +660,8 @@ xa_window_dispose (GObject *object)
 
   if (self->sync_cancellable != NULL)
     g_cancellable_cancel (self->sync_cancellable);
+  g_cancellable_cancel (self->keyring_cancellable);
+  g_clear_object (&self->keyring_cancellable);
   if (self->sync_client != NULL)
     g_signal_handlers_disconnect_by_data (self->sync_client, self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -653,6 +782,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
 }
 
@@ -662,6 +792,7 @@ xa_window_init (XaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  self->keyring_cancellable = g_cancellable_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -727,6 +858,14 @@ _xa_window_show_view (XaWindow   *self,
   g_return_if_fail (XA_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+XaMapView *
+_xa_window_get_map_view (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->map_view;
 }
 
 gboolean

@@ -16,6 +16,17 @@ G_DEFINE_QUARK (xa-metrics-error-quark, xa_metrics_error)
 /* ---- Flood readiness ---- */
 
 int
+xa_metrics_current_season (gint64 now)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) china = NULL;
+
+  g_return_val_if_fail (utc != NULL, 0);
+  china = g_date_time_add_seconds (utc, XA_METRICS_UTC_OFFSET);
+  return g_date_time_get_year (china);
+}
+
+int
 xa_metrics_flood_items_in_place (const XaFloodCheck *check)
 {
   int n = 0;

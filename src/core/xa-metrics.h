@@ -36,6 +36,9 @@ typedef enum
   XA_FLOOD_BAND_NOT_INSPECTED,  /* no check for this season */
 } XaFloodBand;
 
+/* The flood season under way at @now: the calendar year in UTC+8. The "flood-season"
+ * setting 0 means this one. */
+int         xa_metrics_current_season       (gint64              now);
 /* How many of the four 到位 items of @check are in place (0 … 4). */
 int         xa_metrics_flood_items_in_place (const XaFloodCheck *check);
 /* The band of @check_or_NULL for @season. A check of another season counts as not

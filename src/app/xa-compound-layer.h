@@ -1,0 +1,48 @@
+/* xa-compound-layer.h — the compounds on the map: one ShumateLayer that draws every
+ * compound itself (dots in the colours of the current overlay, clusters with a count at low
+ * zoom, boundaries at high zoom), with clicks, hover tooltips, keyboard navigation and the
+ * selected compound. Thousands of ShumateMarker widgets are far too slow for a city. */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "xa-compound-points.h"
+#include "xa-overlay.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_COMPOUND_LAYER (xa_compound_layer_get_type ())
+G_DECLARE_FINAL_TYPE (XaCompoundLayer, xa_compound_layer, XA, COMPOUND_LAYER, ShumateLayer)
+
+XaCompoundLayer  *xa_compound_layer_new                 (ShumateViewport  *viewport);
+
+/* The compounds to draw; NULL draws none. The selection is kept when its id is still
+ * there. */
+void              xa_compound_layer_set_points          (XaCompoundLayer  *self,
+                                                         XaCompoundPoints *points);
+XaCompoundPoints *xa_compound_layer_get_points          (XaCompoundLayer  *self);
+
+void              xa_compound_layer_set_overlay         (XaCompoundLayer  *self,
+                                                         XaOverlay         overlay);
+XaOverlay         xa_compound_layer_get_overlay         (XaCompoundLayer  *self);
+
+/* Compounds of other districts are drawn faded; NULL shows every district alike. */
+void              xa_compound_layer_set_district_filter (XaCompoundLayer  *self,
+                                                         const char       *code_or_NULL);
+const char       *xa_compound_layer_get_district_filter (XaCompoundLayer  *self);
+
+/* The selected compound (property "selected-id"); NULL for none. Setting it does not emit
+ * "compound-activated": that is for the user's click or Enter. */
+void              xa_compound_layer_set_selected_id     (XaCompoundLayer  *self,
+                                                         const char       *id_or_NULL);
+const char       *xa_compound_layer_get_selected_id     (XaCompoundLayer  *self);
+
+/* Moves the viewport so every compound shows (after the first allocation, if the layer
+ * has no size yet). */
+void              xa_compound_layer_fit_all             (XaCompoundLayer  *self);
+/* Centres the viewport on the compound @id, zooming in when the view is too far out to
+ * show it as a single dot. FALSE when there is no such compound. */
+gboolean          xa_compound_layer_go_to               (XaCompoundLayer  *self,
+                                                         const char       *id);
+
+G_END_DECLS

@@ -1,0 +1,1001 @@
+/* xa-compound-panel.c — see xa-compound-panel.h. Everything is read from the store when a
+ * compound is set; nothing is kept but the id, so a refresh after a sync is one more call.
+ * Records hold wire values (enumerations, unix seconds, fen); this file turns them into
+ * the words, local times (UTC+8) and yuan the bureau reads. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "xa-compound-panel.h"
+#include "xa-format.h"
+#include "xa-map-legend.h"
+#include "xa-store-queries.h"
+
+/* Enough resolved problems to show what was done lately without burying the open ones. */
+#define MAX_RESOLVED_SHOWN 3
+/* "Recently resolved" counts the last twelve months. */
+#define RECENT_SECONDS (365 * 24 * 3600)
+
+enum
+{
+  FLOOD_DRILLS_ROW,
+  FLOOD_PUMPS_ROW,
+  FLOOD_SANDBAGS_ROW,
+  FLOOD_LOW_LYING_ROW,
+  FLOOD_PROBLEMS_ROW,
+  FLOOD_INSPECTED_ROW,
+  N_FLOOD_ROWS
+};
+
+enum
+{
+  CHARGING_EBIKES_ROW,
+  CHARGING_PORTS_ROW,
+  CHARGING_SMART_ROW,
+  CHARGING_SHEDS_ROW,
+  CHARGING_OUTSIDE_ROW,
+  CHARGING_RATIO_ROW,
+  N_CHARGING_ROWS
+};
+
+struct _XaCompoundPanel
+{
+  AdwBin               parent_instance;
+
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkScrolledWindow   *scrolled;
+
+  GtkLabel            *name_label;
+  GtkLabel            *place_label;
+  GtkLabel            *address_label;
+  GtkLabel            *kind_label;
+  GtkLabel            *built_label;
+  GtkLabel            *buildings_label;
+  GtkLabel            *households_label;
+  AdwActionRow        *property_row;
+  GtkLabel            *committee_label;
+  GtkLabel            *revenue_recorded_label;
+  GtkLabel            *special_account_label;
+  GtkLabel            *supervised_label;
+
+  AdwPreferencesGroup *cadre_group;
+
+  AdwPreferencesGroup *flood_group;
+  AdwActionRow        *flood_item_rows[XA_N_FLOOD_ITEMS];
+  GtkLabel            *flood_marks[XA_N_FLOOD_ITEMS];
+  GtkWidget           *flood_rows[N_FLOOD_ROWS];
+  GtkLabel            *flood_drills_label;
+  GtkLabel            *flood_pumps_label;
+  GtkLabel            *flood_sandbags_label;
+  GtkLabel            *flood_low_lying_label;
+  GtkLabel            *flood_problems_label;
+  GtkWidget           *flood_missing_row;
+
+  GtkWidget           *charging_rows[N_CHARGING_ROWS];
+  GtkLabel            *charging_ebikes_label;
+  GtkLabel            *charging_ports_label;
+  GtkLabel            *charging_smart_label;
+  GtkLabel            *charging_sheds_label;
+  GtkLabel            *charging_outside_label;
+  GtkLabel            *charging_ratio_label;
+  AdwBin              *charging_swatch_bin;
+  GtkWidget           *charging_missing_row;
+
+  AdwPreferencesGroup *elevator_group;
+  AdwPreferencesGroup *problem_group;
+  AdwPreferencesGroup *resolved_group;
+
+  /* The rows added in code, removed again on the next compound. */
+  GPtrArray           *cadre_rows;
+  GPtrArray           *elevator_rows;
+  GPtrArray           *problem_rows;
+  GPtrArray           *resolved_rows;
+
+  char                *compound_id;
+};
+
+G_DEFINE_FINAL_TYPE (XaCompoundPanel, xa_compound_panel, ADW_TYPE_BIN)
+
+/* ---- Words for wire values ---------------------------------------------------------- */
+
+static const char *
+kind_text (XaCompoundKind kind)
+{
+  switch (kind)
+    {
+    case XA_COMPOUND_RESIDENTIAL:
+      return _("Residential");
+    case XA_COMPOUND_COMMERCIAL:
+      return _("Commercial");
+    case XA_COMPOUND_MIXED:
+      return _("Mixed use");
+    default:
+      return "";
+    }
+}
+
+static const char *
+inspection_text (XaInspectionResult result)
+{
+  switch (result)
+    {
+    case XA_INSPECTION_PASS:
+      return _("Passed");
+    case XA_INSPECTION_PASS_WITH_REMARKS:
+      return _("Passed with remarks");
+    case XA_INSPECTION_FAIL:
+      return _("Failed");
+    case XA_INSPECTION_NONE:
+    default:
+      return _("No result recorded");
+    }
+}
+
+static const char *
+renewal_text (XaRenewalStatus status)
+{
+  switch (status)
+    {
+    case XA_RENEWAL_NONE:
+      return _("No renewal planned");
+    case XA_RENEWAL_PROPOSED:
+      return _("Renewal proposed");
+    case XA_RENEWAL_PLANNED:
+      return _("Renewal planned");
+    case XA_RENEWAL_FUNDED:
+      return _("Renewal funded");
+    case XA_RENEWAL_IN_PROGRESS:
+      return _("Renewal in progress");
+    case XA_RENEWAL_DONE:
+      return _("Renewed");
+    default:
+      return "";
+    }
+}
+
+static const char *
+funding_text (XaFundingSource source)
+{
+  switch (source)
+    {
+    case XA_FUNDING_SPECIAL_BONDS:
+      return _("Special treasury bonds");
+    case XA_FUNDING_MAINTENANCE_FUND:
+      return _("Maintenance fund");
+    case XA_FUNDING_OWNERS:
+      return _("Paid by the owners");
+    case XA_FUNDING_OTHER:
+      return _("Other funding");
+    case XA_FUNDING_NONE:
+    default:
+      return NULL;
+    }
+}
+
+static const char *
+source_text (XaProblemSource source)
+{
+  switch (source)
+    {
+    case XA_SOURCE_HOTLINE_12345:
+      return _("12345 hotline");
+    case XA_SOURCE_INSPECTION:
+      return _("Inspection");
+    case XA_SOURCE_OWNER:
+      return _("Owner");
+    case XA_SOURCE_CADRE:
+      return _("Cadre");
+    default:
+      return "";
+    }
+}
+
+static const char *
+status_text (XaProblemStatus status)
+{
+  switch (status)
+    {
+    case XA_STATUS_OPEN:
+      return _("Open");
+    case XA_STATUS_IN_PROGRESS:
+      return _("In progress");
+    case XA_STATUS_RESOLVED:
+      return _("Resolved");
+    case XA_STATUS_CLOSED:
+      return _("Closed");
+    default:
+      return "";
+    }
+}
+
+static const char *
+tier_text (XaProblemTier tier)
+{
+  switch (tier)
+    {
+    case XA_TIER_ON_SITE:
+      return _("Solved on site");
+    case XA_TIER_CONSULTATION:
+      return _("Consultation meeting");
+    case XA_TIER_CITY:
+      return _("City level");
+    default:
+      return "";
+    }
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? _("Yes") : _("No");
+}
+
+/* The bureau's local time: China has one zone, UTC+8, without daylight saving. */
+static char *
+format_time (gint64 unix_seconds)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (XA_METRICS_UTC_OFFSET);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup ("");
+  local = g_date_time_to_timezone (utc, zone);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+set_count (GtkLabel *label,
+           gint64    value)
+{
+  g_autofree char *text = xa_format_count (value);
+
+  gtk_label_set_label (label, text);
+}
+
+static void
+set_style (GtkWidget  *widget,
+           const char *css_class,
+           gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Joins the non-empty @parts (NULL-terminated) with " · ". */
+static char *
+join_parts (const char *first,
+            ...)
+{
+  GString *text = g_string_new (NULL);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *part = first; part != NULL; part = va_arg (args, const char *))
+    if (*part != '\0')
+      {
+        if (text->len > 0)
+          g_string_append (text, " · ");
+        g_string_append (text, part);
+      }
+  va_end (args);
+  return g_string_free (text, FALSE);
+}
+
+/* ---- Rows made in code ---------------------------------------------------------------- */
+
+static void
+clear_rows (AdwPreferencesGroup *group,
+            GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+add_row (AdwPreferencesGroup *group,
+         GPtrArray           *rows,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (rows, row);
+}
+
+/* An action row showing record data: no markup, so an "&" in a name stays an "&". */
+static AdwActionRow *
+data_row_new (const char *title,
+              const char *subtitle)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (row, subtitle);
+  return row;
+}
+
+static GtkWidget *
+value_label_new (const char *value,
+                 const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (value);
+
+  /* Values are short and must stay whole; the row's title wraps instead. */
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_widget_add_css_class (label, "xa-value");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  /* Codes are copied into other systems; other values are read, not copied. */
+  gtk_label_set_selectable (GTK_LABEL (label), g_strcmp0 (css_class, "xa-selectable") == 0);
+  return label;
+}
+
+static GtkWidget *
+caption_new (const char *text,
+             const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+copy_phone_cb (GtkButton  *button,
+               const char *phone)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), phone);
+  /* Say it worked where the window has a place for it; the panel itself has none. */
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (_("Phone number copied")));
+}
+
+static GtkWidget *
+cadre_row_new (const XaCadre *cadre)
+{
+  AdwActionRow *row = data_row_new (cadre->name, cadre->unit);
+  GtkWidget *phone = value_label_new (cadre->phone, NULL);
+  GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+
+  /* Selectable too, for those who copy part of it or read it out from the screen. */
+  gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
+  gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (copy, "flat");
+  gtk_widget_set_tooltip_text (copy, _("Copy Phone Number"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Copy Phone Number"), -1);
+  g_signal_connect_data (copy, "clicked", G_CALLBACK (copy_phone_cb), g_strdup (cadre->phone),
+                         (GClosureNotify) G_CALLBACK (g_free), 0);
+  adw_action_row_add_suffix (row, phone);
+  adw_action_row_add_suffix (row, copy);
+  return GTK_WIDGET (row);
+}
+
+static void
+add_detail (AdwExpanderRow *expander,
+            const char     *title,
+            const char     *value,
+            const char     *css_class)
+{
+  AdwActionRow *row = data_row_new (title, NULL);
+
+  adw_action_row_add_suffix (row, value_label_new (value, css_class));
+  adw_expander_row_add_row (expander, GTK_WIDGET (row));
+}
+
+static void
+add_detail_text (AdwExpanderRow *expander,
+                 const char     *title,
+                 const char     *text)
+{
+  adw_expander_row_add_row (expander, GTK_WIDGET (data_row_new (title, text)));
+}
+
+static GtkWidget *
+elevator_row_new (const XaElevator           *elevator,
+                  gint64                      now,
+                  const XaElevatorThresholds *thresholds)
+{
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  double years = xa_metrics_elevator_years (elevator, now);
+  gboolean due = xa_metrics_elevator_assessment_due (years);
+  XaElevatorAgeBand band = xa_metrics_elevator_age_band (years, thresholds);
+  g_autofree char *title = g_strdup_printf ("%s %s", elevator->building, elevator->unit);
+  g_autofree char *age = NULL, *subtitle = NULL, *maker = NULL, *inspection = NULL;
+  g_autofree char *faults = NULL, *entrapments = NULL, *renewal = NULL, *planned = NULL;
+  const char *grade, *funding;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (years))
+    age = g_strdup (_("Age unknown"));
+  else
+    /* Translators: %s is a number of years with one decimal, e.g. "22.5". */
+    age = g_strdup_printf (_("%s years in service"),
+                           g_ascii_formatd (number, sizeof number, "%.1f", years));
+  subtitle = join_parts (age, due ? _("Safety assessment due") : "", NULL);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (row, subtitle);
+  adw_expander_row_add_prefix (row, xa_map_legend_swatch_new (XA_OVERLAY_ELEVATOR_AGE, band));
+
+  add_detail (row, _("Registration code"), elevator->registration_code, "xa-selectable");
+  maker = join_parts (elevator->maker, elevator->model, NULL);
+  add_detail_text (row, _("Maker and model"), maker);
+  add_detail (row, _("Commissioned"), elevator->commissioned, NULL);
+  if (elevator->last_inspection != NULL)
+    inspection = join_parts (elevator->last_inspection,
+                             inspection_text (elevator->inspection_result), NULL);
+  add_detail_text (row, _("Last periodic inspection"),
+                   inspection != NULL ? inspection : _("None recorded"));
+  faults = xa_format_count (elevator->faults_12m);
+  add_detail (row, _("Faults in the last 12 months"), faults,
+              elevator->faults_12m > 0 ? "warning" : NULL);
+  entrapments = xa_format_count (elevator->entrapments_12m);
+  add_detail (row, _("Entrapments in the last 12 months"), entrapments,
+              elevator->entrapments_12m > 0 ? "error" : NULL);
+
+  switch (elevator->assessment_grade)
+    {
+    case XA_GRADE_A:
+      grade = _("Grade A");
+      break;
+    case XA_GRADE_B:
+      grade = _("Grade B");
+      break;
+    case XA_GRADE_C:
+      grade = _("Grade C");
+      break;
+    case XA_GRADE_D:
+      grade = _("Grade D");
+      break;
+    case XA_GRADE_NONE:
+    default:
+      grade = due ? _("Due, not assessed") : _("Not assessed");
+      break;
+    }
+  add_detail (row, _("Safety assessment"), grade,
+              due && elevator->assessment_grade == XA_GRADE_NONE ? "warning" : NULL);
+
+  if (elevator->planned_year > 0)
+    /* Translators: the year an elevator renewal is planned for; %d is the year. */
+    planned = g_strdup_printf (_("Planned for %d"), elevator->planned_year);
+  funding = funding_text (elevator->funding_source);
+  renewal = join_parts (renewal_text (elevator->renewal_status), planned ? planned : "",
+                        funding ? funding : "", NULL);
+  add_detail_text (row, _("Renewal"), renewal);
+  return GTK_WIDGET (row);
+}
+
+/* A problem as a block of wrapped lines: a sidebar is too narrow for title and value
+ * side by side, and the overdue line must stand out on its own. */
+static GtkWidget *
+problem_row_new (XaStore         *store,
+                 const XaProblem *problem,
+                 gint64           now)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  XaCategory *category = xa_store_get_category (store, problem->category, NULL);
+  /* Translators: translate this to "zh" if category names should be shown in Chinese
+   * (the records carry both), or leave it as "en". */
+  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
+  const char *category_name = category == NULL ? problem->category
+                              : chinese ? category->name_zh : category->name_en;
+  g_autofree char *deadline = format_time (problem->deadline);
+  g_autofree char *deadline_text = NULL, *ticket = NULL, *meta = NULL, *responsible = NULL;
+  g_autofree char *state = NULL, *line = NULL;
+  GtkWidget *title;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->title);
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  title = caption_new (problem->title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  if (xa_metrics_problem_is_open (problem))
+    {
+      if (xa_metrics_problem_is_overdue (problem, now))
+        {
+          /* Any part of a day past the deadline counts as a day: late is late. */
+          gint64 days = (now - problem->deadline + 86399) / 86400;
+          g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day",
+                                                                "Overdue by %d days",
+                                                                (gulong) days), (int) days);
+          GtkWidget *label;
+
+          state = join_parts (overdue, status_text (problem->status), NULL);
+          label = caption_new (state, "error");
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_add_css_class (label, "xa-overdue");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+      else
+        {
+          GtkWidget *label = caption_new (status_text (problem->status), "accent");
+
+          gtk_widget_add_css_class (label, "caption-heading");
+          gtk_box_append (GTK_BOX (box), label);
+        }
+    }
+
+  /* Translators: %s is a date and time, e.g. "2025-08-31 18:00". */
+  deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
+  line = join_parts (deadline_text, tier_text (problem->tier), NULL);
+  gtk_box_append (GTK_BOX (box), caption_new (line, "caption"));
+  meta = join_parts (category_name, source_text (problem->source), NULL);
+  gtk_box_append (GTK_BOX (box), caption_new (meta, "caption"));
+  /* On a line of its own, whole: staff type it into the 12345 system. */
+  if (problem->ticket_no != NULL)
+    {
+      /* Translators: a 12345 work order number; %s is the number. */
+      ticket = g_strdup_printf (_("Ticket %s"), problem->ticket_no);
+      gtk_box_append (GTK_BOX (box), caption_new (ticket, "caption"));
+    }
+  g_clear_pointer (&category, xa_category_free);
+  /* Translators: %s is the unit responsible for a problem (承办单位). */
+  responsible = g_strdup_printf (_("Responsible: %s"), problem->responsible_party);
+  gtk_box_append (GTK_BOX (box), caption_new (responsible, "caption"));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static GtkWidget *
+resolved_row_new (const XaProblem *problem)
+{
+  AdwActionRow *row = data_row_new (problem->title, NULL);
+  g_autofree char *when = format_time (problem->resolved_at);
+  g_autofree char *resolved = NULL, *satisfaction = NULL, *subtitle = NULL;
+
+  /* Translators: %s is a date and time, e.g. "2025-08-02 18:00". */
+  resolved = g_strdup_printf (_("Resolved %s"), when);
+  if (problem->satisfaction > 0)
+    /* Translators: the owner's rating of how a problem was handled; %d is 1 to 5. */
+    satisfaction = g_strdup_printf (_("Satisfaction %d/5"), problem->satisfaction);
+  subtitle = join_parts (resolved, satisfaction ? satisfaction : "", NULL);
+  adw_action_row_set_subtitle (row, subtitle);
+  return GTK_WIDGET (row);
+}
+
+/* ---- Sections --------------------------------------------------------------------------- */
+
+static void
+show_facts (XaCompoundPanel  *self,
+            const XaCompound *compound,
+            const XaDistrict *district)
+{
+  g_autofree char *place = join_parts (district != NULL ? district->name : compound->district,
+                                       compound->subdistrict, compound->community, NULL);
+  g_autofree char *built = NULL, *yuan = NULL, *supervised = NULL;
+
+  gtk_label_set_label (self->name_label, compound->name);
+  gtk_label_set_label (self->place_label, place);
+  gtk_label_set_label (self->address_label, compound->address);
+  gtk_label_set_label (self->kind_label, kind_text (compound->kind));
+  built = compound->built_year > 0 ? g_strdup_printf ("%d", compound->built_year)
+                                   : g_strdup (_("Unknown"));
+  gtk_label_set_label (self->built_label, built);
+  set_count (self->buildings_label, compound->buildings);
+  set_count (self->households_label, compound->households);
+  adw_action_row_set_subtitle (self->property_row,
+                               compound->property_company != NULL ? compound->property_company
+                                                                  : _("Self-managed"));
+  gtk_label_set_label (self->committee_label, yes_no (compound->owners_committee));
+
+  gtk_label_set_label (self->revenue_recorded_label, yes_no (compound->public_revenue_recorded));
+  gtk_label_set_label (self->special_account_label, yes_no (compound->special_account));
+  yuan = xa_format_fen_as_yuan (compound->supervised_fen);
+  /* Translators: an amount of money; %s is the number of yuan, e.g. "36,932,300.00". */
+  supervised = g_strdup_printf (_("%s yuan"), yuan);
+  gtk_label_set_label (self->supervised_label, supervised);
+}
+
+static void
+show_cadres (XaCompoundPanel *self,
+             GPtrArray       *cadres)
+{
+  clear_rows (self->cadre_group, self->cadre_rows);
+  for (guint i = 0; cadres != NULL && i < cadres->len; i++)
+    add_row (self->cadre_group, self->cadre_rows, cadre_row_new (g_ptr_array_index (cadres, i)));
+  if (self->cadre_rows->len == 0)
+    add_row (self->cadre_group, self->cadre_rows,
+             GTK_WIDGET (data_row_new (_("No cadre assigned"), NULL)));
+}
+
+static void
+show_flood (XaCompoundPanel    *self,
+            const XaFloodCheck *check,
+            int                 season)
+{
+  g_autofree char *title = NULL, *band = NULL;
+  gboolean inspected = check != NULL;
+
+  /* Translators: a group title; %d is the year of the flood season. */
+  title = g_strdup_printf (_("Flood Prevention, %d Season"), season);
+  adw_preferences_group_set_title (self->flood_group, title);
+  band = xa_overlay_band_label (XA_OVERLAY_FLOOD, xa_metrics_flood_band (check, season), NULL);
+  adw_preferences_group_set_description (self->flood_group, inspected ? band : NULL);
+
+  gtk_widget_set_visible (self->flood_missing_row, !inspected);
+  for (guint i = 0; i < N_FLOOD_ROWS; i++)
+    gtk_widget_set_visible (self->flood_rows[i], inspected);
+  for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+    gtk_widget_set_visible (GTK_WIDGET (self->flood_item_rows[i]), inspected);
+  if (!inspected)
+    return;
+
+  for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+    {
+      const XaFloodItem *item = &check->items[i];
+      g_autofree char *subtitle = join_parts (item->in_place ? _("In place") : _("Not in place"),
+                                              item->date ? item->date : "",
+                                              item->notes ? item->notes : "", NULL);
+
+      gtk_label_set_label (self->flood_marks[i], item->in_place ? "✓" : "✗");
+      set_style (GTK_WIDGET (self->flood_marks[i]), "success", item->in_place);
+      set_style (GTK_WIDGET (self->flood_marks[i]), "error", !item->in_place);
+      adw_action_row_set_subtitle (self->flood_item_rows[i], subtitle);
+    }
+
+  set_count (self->flood_drills_label, check->drills_held);
+  set_count (self->flood_pumps_label, check->pumps);
+  set_count (self->flood_sandbags_label, check->sandbags);
+  set_count (self->flood_low_lying_label, check->low_lying_spots);
+  {
+    g_autofree char *found_fixed = g_strdup_printf ("%d / %d", check->problems_found,
+                                                    check->problems_fixed);
+    g_autofree char *at = format_time (check->inspected_at);
+    g_autofree char *inspected_text = join_parts (at, check->inspected_by, NULL);
+
+    gtk_label_set_label (self->flood_problems_label, found_fixed);
+    set_style (GTK_WIDGET (self->flood_problems_label), "warning",
+               check->problems_fixed < check->problems_found);
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self->flood_rows[FLOOD_INSPECTED_ROW]),
+                                 inspected_text);
+  }
+}
+
+static void
+show_charging (XaCompoundPanel  *self,
+               const XaCharging *charging)
+{
+  double ratio = xa_metrics_charging_ratio (charging);
+  XaChargingBand band = xa_metrics_charging_band (charging, XA_CHARGING_TARGET_DEFAULT);
+  g_autofree char *band_label = xa_overlay_band_label (XA_OVERLAY_CHARGING, band, NULL);
+  g_autofree char *ratio_text = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  gtk_widget_set_visible (self->charging_missing_row, charging == NULL);
+  for (guint i = 0; i < N_CHARGING_ROWS; i++)
+    gtk_widget_set_visible (self->charging_rows[i], charging != NULL);
+  if (charging == NULL)
+    return;
+
+  set_count (self->charging_ebikes_label, charging->registered_ebikes);
+  set_count (self->charging_ports_label, charging->ports);
+  set_count (self->charging_smart_label, charging->smart_ports);
+  set_count (self->charging_sheds_label, charging->sheds);
+  set_count (self->charging_outside_label, charging->outside_sites);
+
+  if (isnan (ratio))
+    ratio_text = g_strdup ("—");
+  else
+    /* Translators: ports per registered e-bike as a ratio, e.g. "0.85 : 1". */
+    ratio_text = g_strdup_printf (_("%s : 1"), g_ascii_formatd (number, sizeof number, "%.2f", ratio));
+  gtk_label_set_label (self->charging_ratio_label, ratio_text);
+  set_style (GTK_WIDGET (self->charging_ratio_label), "success",
+             band == XA_CHARGING_BAND_MEETS_TARGET);
+  set_style (GTK_WIDGET (self->charging_ratio_label), "error", band == XA_CHARGING_BAND_BELOW_HALF);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->charging_rows[CHARGING_RATIO_ROW]), band_label);
+  adw_bin_set_child (self->charging_swatch_bin, xa_map_legend_swatch_new (XA_OVERLAY_CHARGING, band));
+}
+
+static void
+show_elevators (XaCompoundPanel            *self,
+                GPtrArray                  *elevators,
+                gint64                      now,
+                const XaElevatorThresholds *thresholds)
+{
+  guint due = 0;
+  g_autofree char *count = NULL, *due_text = NULL, *description = NULL;
+
+  clear_rows (self->elevator_group, self->elevator_rows);
+  for (guint i = 0; elevators != NULL && i < elevators->len; i++)
+    {
+      XaElevator *elevator = g_ptr_array_index (elevators, i);
+
+      if (xa_metrics_elevator_assessment_due (xa_metrics_elevator_years (elevator, now)))
+        due++;
+      add_row (self->elevator_group, self->elevator_rows,
+               elevator_row_new (elevator, now, thresholds));
+    }
+  if (self->elevator_rows->len == 0)
+    {
+      add_row (self->elevator_group, self->elevator_rows,
+               GTK_WIDGET (data_row_new (_("No elevators"), NULL)));
+      adw_preferences_group_set_description (self->elevator_group, NULL);
+      return;
+    }
+
+  count = g_strdup_printf (ngettext ("%u elevator", "%u elevators", elevators->len), elevators->len);
+  if (due > 0)
+    due_text = g_strdup_printf (ngettext ("%u in service 15 years or more",
+                                          "%u in service 15 years or more", due), due);
+  description = join_parts (count, due_text ? due_text : "", NULL);
+  adw_preferences_group_set_description (self->elevator_group, description);
+}
+
+static void
+show_problems (XaCompoundPanel *self,
+               XaStore         *store,
+               GPtrArray       *problems,
+               gint64           resolved_recently,
+               gint64           now)
+{
+  guint open = 0, overdue = 0;
+  g_autofree char *open_text = NULL, *overdue_text = NULL, *description = NULL;
+  g_autofree char *recent = NULL;
+
+  clear_rows (self->problem_group, self->problem_rows);
+  clear_rows (self->resolved_group, self->resolved_rows);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      XaProblem *problem = g_ptr_array_index (problems, i);
+
+      if (xa_metrics_problem_is_open (problem))
+        {
+          open++;
+          overdue += xa_metrics_problem_is_overdue (problem, now);
+          add_row (self->problem_group, self->problem_rows, problem_row_new (store, problem, now));
+        }
+      else
+        add_row (self->resolved_group, self->resolved_rows, resolved_row_new (problem));
+    }
+
+  if (open == 0)
+    {
+      add_row (self->problem_group, self->problem_rows,
+               GTK_WIDGET (data_row_new (_("No open problems"), NULL)));
+      adw_preferences_group_set_description (self->problem_group, NULL);
+    }
+  else
+    {
+      open_text = g_strdup_printf (ngettext ("%u open", "%u open", open), open);
+      if (overdue > 0)
+        overdue_text = g_strdup_printf (ngettext ("%u overdue", "%u overdue", overdue), overdue);
+      description = join_parts (open_text, overdue_text ? overdue_text : "", NULL);
+      adw_preferences_group_set_description (self->problem_group, description);
+    }
+
+  recent = g_strdup_printf (ngettext ("%d resolved in the last 12 months",
+                                      "%d resolved in the last 12 months",
+                                      (gulong) MAX (resolved_recently, 0)),
+                            (int) MAX (resolved_recently, 0));
+  adw_preferences_group_set_description (self->resolved_group, recent);
+  gtk_widget_set_visible (GTK_WIDGET (self->resolved_group),
+                          self->resolved_rows->len > 0 || resolved_recently > 0);
+}
+
+static void
+show_empty (XaCompoundPanel *self,
+            const char      *title,
+            const char      *description)
+{
+  g_clear_pointer (&self->compound_id, g_free);
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+void
+xa_compound_panel_set_compound (XaCompoundPanel            *self,
+                                XaStore                    *store,
+                                const char                 *compound_id_or_NULL,
+                                gint64                      now,
+                                int                         season,
+                                const XaElevatorThresholds *thresholds)
+{
+  g_autoptr(XaCompound) compound = NULL;
+  g_autoptr(GPtrArray) cadres = NULL, elevators = NULL, problems = NULL;
+  g_autoptr(XaFloodCheck) check = NULL;
+  g_autoptr(XaCharging) charging = NULL;
+  g_autoptr(GError) error = NULL;
+  XaDistrict *district = NULL;
+  gint64 resolved_recently = 0;
+  gboolean same;
+
+  g_return_if_fail (XA_IS_COMPOUND_PANEL (self));
+  g_return_if_fail (compound_id_or_NULL == NULL || XA_IS_STORE (store));
+
+  if (compound_id_or_NULL == NULL)
+    {
+      show_empty (self, _("Select a compound on the map"),
+                  _("Its facts, cadres, flood checklist, charging, elevators and open "
+                    "problems are shown here."));
+      return;
+    }
+
+  compound = xa_store_get_compound (store, compound_id_or_NULL);
+  if (compound == NULL)
+    {
+      show_empty (self, _("Compound Not Found"),
+                  _("This compound is no longer in the records; it may have been removed "
+                    "by the last sync. Select another one on the map."));
+      return;
+    }
+
+  /* Each query reads one compound through an index; any failure leaves a section empty
+   * rather than the panel blank, and is logged with what failed. */
+  district = xa_store_get_district (store, compound->district, &error);
+  if (error == NULL)
+    cadres = xa_store_compound_cadres (store, compound->id, &error);
+  if (error == NULL)
+    check = xa_store_get_flood_check (store, compound->id, season, &error);
+  if (error == NULL)
+    charging = xa_store_get_charging (store, compound->id, &error);
+  if (error == NULL)
+    elevators = xa_store_compound_elevators (store, compound->id, &error);
+  if (error == NULL)
+    problems = xa_store_compound_problems (store, compound->id, MAX_RESOLVED_SHOWN, &error);
+  if (error == NULL)
+    resolved_recently = xa_store_count_resolved_problems (store, compound->id,
+                                                          now - RECENT_SECONDS, &error);
+  if (error != NULL)
+    g_warning ("Could not read all the records of compound %s: %s", compound->id, error->message);
+
+  same = g_strcmp0 (self->compound_id, compound->id) == 0;
+  g_free (self->compound_id);
+  self->compound_id = g_strdup (compound->id);
+
+  show_facts (self, compound, district);
+  show_cadres (self, cadres);
+  show_flood (self, check, season);
+  show_charging (self, charging);
+  show_elevators (self, elevators, now, thresholds);
+  show_problems (self, store, problems, resolved_recently, now);
+  g_clear_pointer (&district, xa_district_free);
+
+  gtk_stack_set_visible_child_name (self->stack, "compound");
+  /* A new compound starts at its name; a refresh of the same one keeps the reader's place. */
+  if (!same)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
+}
+
+const char *
+xa_compound_panel_get_compound_id (XaCompoundPanel *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_PANEL (self), NULL);
+  return self->compound_id;
+}
+
+GtkWidget *
+xa_compound_panel_new (void)
+{
+  return g_object_new (XA_TYPE_COMPOUND_PANEL, NULL);
+}
+
+static void
+xa_compound_panel_dispose (GObject *object)
+{
+  /* The stack is both AdwBin's child and a bound template child: take it from the bin
+   * first, or the bin would later unparent a widget the template has already freed. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_COMPOUND_PANEL);
+
+  G_OBJECT_CLASS (xa_compound_panel_parent_class)->dispose (object);
+}
+
+static void
+xa_compound_panel_finalize (GObject *object)
+{
+  XaCompoundPanel *self = XA_COMPOUND_PANEL (object);
+
+  g_ptr_array_unref (self->cadre_rows);
+  g_ptr_array_unref (self->elevator_rows);
+  g_ptr_array_unref (self->problem_rows);
+  g_ptr_array_unref (self->resolved_rows);
+  g_free (self->compound_id);
+
+  G_OBJECT_CLASS (xa_compound_panel_parent_class)->finalize (object);
+}
+
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, XaCompoundPanel, name)
+#define BIND_AT(name, member) \
+  gtk_widget_class_bind_template_child_full (widget_class, name, FALSE, \
+                                             G_STRUCT_OFFSET (XaCompoundPanel, member))
+
+static void
+xa_compound_panel_class_init (XaCompoundPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_compound_panel_dispose;
+  object_class->finalize = xa_compound_panel_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-compound-panel.ui");
+  BIND (stack);
+  BIND (empty_page);
+  BIND (scrolled);
+  BIND (name_label);
+  BIND (place_label);
+  BIND (address_label);
+  BIND (kind_label);
+  BIND (built_label);
+  BIND (buildings_label);
+  BIND (households_label);
+  BIND (property_row);
+  BIND (committee_label);
+  BIND (revenue_recorded_label);
+  BIND (special_account_label);
+  BIND (supervised_label);
+  BIND (cadre_group);
+  BIND (flood_group);
+  BIND (flood_drills_label);
+  BIND (flood_pumps_label);
+  BIND (flood_sandbags_label);
+  BIND (flood_low_lying_label);
+  BIND (flood_problems_label);
+  BIND (flood_missing_row);
+  BIND (charging_ebikes_label);
+  BIND (charging_ports_label);
+  BIND (charging_smart_label);
+  BIND (charging_sheds_label);
+  BIND (charging_outside_label);
+  BIND (charging_ratio_label);
+  BIND (charging_swatch_bin);
+  BIND (charging_missing_row);
+  BIND (elevator_group);
+  BIND (problem_group);
+  BIND (resolved_group);
+
+  BIND_AT ("flood_supplies_row", flood_item_rows[XA_FLOOD_SUPPLIES]);
+  BIND_AT ("flood_personnel_row", flood_item_rows[XA_FLOOD_PERSONNEL]);
+  BIND_AT ("flood_plan_row", flood_item_rows[XA_FLOOD_PLAN]);
+  BIND_AT ("flood_drill_row", flood_item_rows[XA_FLOOD_DRILL]);
+  BIND_AT ("flood_supplies_mark", flood_marks[XA_FLOOD_SUPPLIES]);
+  BIND_AT ("flood_personnel_mark", flood_marks[XA_FLOOD_PERSONNEL]);
+  BIND_AT ("flood_plan_mark", flood_marks[XA_FLOOD_PLAN]);
+  BIND_AT ("flood_drill_mark", flood_marks[XA_FLOOD_DRILL]);
+  BIND_AT ("flood_drills_row", flood_rows[FLOOD_DRILLS_ROW]);
+  BIND_AT ("flood_pumps_row", flood_rows[FLOOD_PUMPS_ROW]);
+  BIND_AT ("flood_sandbags_row", flood_rows[FLOOD_SANDBAGS_ROW]);
+  BIND_AT ("flood_low_lying_row", flood_rows[FLOOD_LOW_LYING_ROW]);
+  BIND_AT ("flood_problems_row", flood_rows[FLOOD_PROBLEMS_ROW]);
+  BIND_AT ("flood_inspected_row", flood_rows[FLOOD_INSPECTED_ROW]);
+  BIND_AT ("charging_ebikes_row", charging_rows[CHARGING_EBIKES_ROW]);
+  BIND_AT ("charging_ports_row", charging_rows[CHARGING_PORTS_ROW]);
+  BIND_AT ("charging_smart_row", charging_rows[CHARGING_SMART_ROW]);
+  BIND_AT ("charging_sheds_row", charging_rows[CHARGING_SHEDS_ROW]);
+  BIND_AT ("charging_outside_row", charging_rows[CHARGING_OUTSIDE_ROW]);
+  BIND_AT ("charging_ratio_row", charging_rows[CHARGING_RATIO_ROW]);
+}
+
+static void
+xa_compound_panel_init (XaCompoundPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cadre_rows = g_ptr_array_new ();
+  self->elevator_rows = g_ptr_array_new ();
+  self->problem_rows = g_ptr_array_new ();
+  self->resolved_rows = g_ptr_array_new ();
+}

@@ -1,0 +1,711 @@
+/* xa-compound-points.c — see xa-compound-points.h. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "xa-compound-points.h"
+
+struct _XaCompoundPoints
+{
+  GObject       parent_instance;
+
+  GArray       *points;          /* XaCompoundPoint */
+  GStringChunk *strings;         /* every string of every point, and the folded ones */
+  double       *boundaries;      /* all boundary rings back to back */
+  GHashTable   *by_id;           /* id (in strings) → index + 1 */
+  const char  **folded_names;    /* g_utf8_casefold of each name, for search */
+  const char  **folded_addresses;
+  XaCompoundPointsOptions options;
+
+  gboolean      has_bounds;
+  double        min_lat, min_lon, max_lat, max_lon;
+
+  /* A uniform grid over the mercator box of the points, in compressed rows: the points
+   * of cell c are cell_items[cell_start[c] … cell_start[c + 1]). */
+  guint         grid_w, grid_h;
+  double        grid_x0, grid_y0, grid_cell_w, grid_cell_h;
+  guint        *cell_start;
+  guint        *cell_items;
+};
+
+G_DEFINE_FINAL_TYPE (XaCompoundPoints, xa_compound_points, G_TYPE_OBJECT)
+
+static void
+xa_compound_points_finalize (GObject *object)
+{
+  XaCompoundPoints *self = XA_COMPOUND_POINTS (object);
+
+  g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->boundaries, g_free);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->folded_names, g_free);
+  g_clear_pointer (&self->folded_addresses, g_free);
+  g_clear_pointer (&self->cell_start, g_free);
+  g_clear_pointer (&self->cell_items, g_free);
+
+  G_OBJECT_CLASS (xa_compound_points_parent_class)->finalize (object);
+}
+
+static void
+xa_compound_points_class_init (XaCompoundPointsClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xa_compound_points_finalize;
+}
+
+static void
+xa_compound_points_init (XaCompoundPoints *self)
+{
+  self->points = g_array_new (FALSE, TRUE, sizeof (XaCompoundPoint));
+  self->strings = g_string_chunk_new (64 * 1024);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  xa_compound_points_options_init (&self->options);
+}
+
+void
+xa_compound_points_options_init (XaCompoundPointsOptions *options)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local = g_date_time_add_seconds (now, XA_METRICS_UTC_OFFSET);
+
+  g_return_if_fail (options != NULL);
+
+  /* The flood season is the year of the calendar day in China, as in xa-metrics.h. */
+  options->season = g_date_time_get_year (local);
+  options->thresholds = xa_elevator_thresholds_default ();
+  options->charging_target = XA_CHARGING_TARGET_DEFAULT;
+  options->now = g_date_time_to_unix (now);
+}
+
+void
+xa_mercator_from_location (double  lat,
+                           double  lon,
+                           double *x,
+                           double *y)
+{
+  /* The latitude limit of the square web mercator world, as libshumate clamps it. */
+  double phi = CLAMP (lat, -85.0511287798, 85.0511287798) * G_PI / 180.0;
+
+  *x = (CLAMP (lon, -180.0, 180.0) + 180.0) / 360.0;
+  *y = (1.0 - log (tan (phi) + 1.0 / cos (phi)) / G_PI) / 2.0;
+}
+
+void
+xa_mercator_to_location (double  x,
+                         double  y,
+                         double *lat,
+                         double *lon)
+{
+  *lon = x * 360.0 - 180.0;
+  *lat = atan (sinh (G_PI * (1.0 - 2.0 * y))) * 180.0 / G_PI;
+}
+
+/* ---- Building ---- */
+
+static guint
+add_point (XaCompoundPoints *self,
+           const char       *id,
+           const char       *name,
+           const char       *address,
+           const char       *district_code,
+           const char       *district_name,
+           double            lat,
+           double            lon)
+{
+  XaCompoundPoint point = { 0 };
+  guint index = self->points->len;
+
+  point.id = g_string_chunk_insert (self->strings, id);
+  point.name = g_string_chunk_insert (self->strings, name);
+  point.address = g_string_chunk_insert (self->strings, address);
+  /* A few dozen districts for thousands of compounds: share their strings. */
+  point.district_code = g_string_chunk_insert_const (self->strings, district_code);
+  point.district_name = g_string_chunk_insert_const (self->strings, district_name);
+  point.lat = lat;
+  point.lon = lon;
+  xa_mercator_from_location (lat, lon, &point.x, &point.y);
+  g_array_append_val (self->points, point);
+  g_hash_table_insert (self->by_id, (gpointer) point.id, GUINT_TO_POINTER (index + 1));
+  return index;
+}
+
+static guint
+grid_cell (XaCompoundPoints      *self,
+           const XaCompoundPoint *p)
+{
+  guint cx = MIN ((guint) ((p->x - self->grid_x0) / self->grid_cell_w), self->grid_w - 1);
+  guint cy = MIN ((guint) ((p->y - self->grid_y0) / self->grid_cell_h), self->grid_h - 1);
+
+  return cy * self->grid_w + cx;
+}
+
+static void
+build_grid (XaCompoundPoints *self)
+{
+  guint n = self->points->len;
+  double x0 = 1.0, y0 = 1.0, x1 = 0.0, y1 = 0.0;
+  guint side, n_cells;
+  g_autofree guint *fill = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+
+      x0 = MIN (x0, p->x);
+      x1 = MAX (x1, p->x);
+      y0 = MIN (y0, p->y);
+      y1 = MAX (y1, p->y);
+    }
+  if (n == 0)
+    x0 = y0 = 0.0, x1 = y1 = 1.0;
+
+  /* About four compounds a cell: a viewport query touches few empty cells and few points
+   * outside the box. */
+  side = CLAMP ((guint) ceil (sqrt (n / 4.0)), 1, 1024);
+  self->grid_w = self->grid_h = side;
+  self->grid_x0 = x0;
+  self->grid_y0 = y0;
+  self->grid_cell_w = MAX (x1 - x0, 1e-12) / side * (1.0 + 1e-9);
+  self->grid_cell_h = MAX (y1 - y0, 1e-12) / side * (1.0 + 1e-9);
+
+  n_cells = side * side;
+  self->cell_start = g_new0 (guint, n_cells + 1);
+  self->cell_items = g_new (guint, MAX (n, 1));
+  fill = g_new0 (guint, n_cells);
+
+  /* Count each cell, turn the counts into starts, then place each point. */
+  for (guint i = 0; i < n; i++)
+    self->cell_start[grid_cell (self, &g_array_index (self->points, XaCompoundPoint, i)) + 1]++;
+  for (guint c = 0; c < n_cells; c++)
+    self->cell_start[c + 1] += self->cell_start[c];
+  for (guint i = 0; i < n; i++)
+    {
+      guint cell = grid_cell (self, &g_array_index (self->points, XaCompoundPoint, i));
+
+      self->cell_items[self->cell_start[cell] + fill[cell]++] = i;
+    }
+}
+
+/* What every constructor does last: the search keys, the bounds, the grid. */
+static void
+finish (XaCompoundPoints *self)
+{
+  guint n = self->points->len;
+
+  self->folded_names = g_new (const char *, MAX (n, 1));
+  self->folded_addresses = g_new (const char *, MAX (n, 1));
+  self->has_bounds = n > 0;
+  self->min_lat = self->min_lon = G_MAXDOUBLE;
+  self->max_lat = self->max_lon = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+      g_autofree char *name = g_utf8_casefold (p->name, -1);
+      g_autofree char *address = g_utf8_casefold (p->address, -1);
+
+      self->folded_names[i] = g_string_chunk_insert (self->strings, name);
+      self->folded_addresses[i] = g_string_chunk_insert (self->strings, address);
+      self->min_lat = MIN (self->min_lat, p->lat);
+      self->max_lat = MAX (self->max_lat, p->lat);
+      self->min_lon = MIN (self->min_lon, p->lon);
+      self->max_lon = MAX (self->max_lon, p->lon);
+    }
+  build_grid (self);
+}
+
+/* ---- Loading from the store ---- */
+
+typedef struct
+{
+  XaCompoundPoints              *self;
+  const XaCompoundPointsOptions *options;
+  GHashTable                    *district_names;  /* code → name, both in self->strings */
+  GArray                        *boundary_data;   /* double */
+  GArray                        *boundary_start;  /* guint offset per point, G_MAXUINT: none */
+  GArray                        *oldest;          /* double years per point, NaN: none */
+} Loading;
+
+static XaCompoundPoint *
+point_of (Loading    *loading,
+          const char *compound_id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (loading->self->by_id, compound_id));
+
+  /* The store's foreign keys make a miss unreachable; skip rather than crash if not. */
+  if (index == 0)
+    return NULL;
+  return &g_array_index (loading->self->points, XaCompoundPoint, index - 1);
+}
+
+static void
+load_district (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaDistrict *district = record;
+  Loading *loading = user_data;
+  GStringChunk *strings = loading->self->strings;
+
+  g_hash_table_insert (loading->district_names,
+                       g_string_chunk_insert_const (strings, district->code),
+                       g_string_chunk_insert_const (strings, district->name));
+}
+
+static void
+load_compound (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Loading *loading = user_data;
+  const char *district_name = g_hash_table_lookup (loading->district_names, compound->district);
+  const XaCompoundPointsOptions *options = loading->options;
+  XaCompoundPoint *point;
+  guint index, start = G_MAXUINT;
+  double none = NAN;
+
+  index = add_point (loading->self, compound->id, compound->name, compound->address,
+                     compound->district,
+                     district_name != NULL ? district_name : compound->district,
+                     compound->lat, compound->lon);
+  point = &g_array_index (loading->self->points, XaCompoundPoint, index);
+
+  /* Records that never come leave a compound in its "nothing known" bands. */
+  point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (NULL, options->season);
+  point->bands[XA_OVERLAY_CHARGING] = xa_metrics_charging_band (NULL, options->charging_target);
+  point->bands[XA_OVERLAY_ELEVATOR_AGE] = xa_metrics_elevator_age_band (NAN, &options->thresholds);
+  point->bands[XA_OVERLAY_PROBLEMS] = xa_metrics_problem_band (0, 0);
+
+  if (compound->boundary != NULL && compound->n_boundary_points > 0)
+    {
+      start = loading->boundary_data->len;
+      g_array_append_vals (loading->boundary_data, compound->boundary,
+                           compound->n_boundary_points * 2);
+      point->n_boundary_points = compound->n_boundary_points;
+    }
+  g_array_append_val (loading->boundary_start, start);
+  g_array_append_val (loading->oldest, none);
+}
+
+static void
+load_flood_check (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaFloodCheck *check = record;
+  Loading *loading = user_data;
+  XaCompoundPoint *point = point_of (loading, check->compound);
+
+  /* One check per compound and season: only this season's says anything. */
+  if (point != NULL && check->season == loading->options->season)
+    point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+}
+
+static void
+load_charging (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaCharging *charging = record;
+  Loading *loading = user_data;
+  XaCompoundPoint *point = point_of (loading, charging->compound);
+
+  if (point != NULL)
+    point->bands[XA_OVERLAY_CHARGING] =
+      xa_metrics_charging_band (charging, loading->options->charging_target);
+}
+
+static void
+load_elevator (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Loading *loading = user_data;
+  XaCompoundPoint *point = point_of (loading, elevator->compound);
+  double years, *oldest;
+
+  if (point == NULL)
+    return;
+  oldest = &g_array_index (loading->oldest, double,
+                           point - (XaCompoundPoint *) loading->self->points->data);
+  /* The same rule as xa_metrics_oldest_elevator_years(), one elevator at a time. */
+  years = xa_metrics_elevator_years (elevator, loading->options->now);
+  if (!isnan (years) && (isnan (*oldest) || years > *oldest))
+    {
+      *oldest = years;
+      point->bands[XA_OVERLAY_ELEVATOR_AGE] =
+        xa_metrics_elevator_age_band (years, &loading->options->thresholds);
+    }
+}
+
+static void
+load_problem (gconstpointer record,
+              gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  Loading *loading = user_data;
+  XaCompoundPoint *point = point_of (loading, problem->compound);
+
+  if (point == NULL || !xa_metrics_problem_is_open (problem))
+    return;
+  point->open_problems++;
+  if (xa_metrics_problem_is_overdue (problem, loading->options->now))
+    point->overdue_problems++;
+  point->bands[XA_OVERLAY_PROBLEMS] =
+    xa_metrics_problem_band (point->open_problems, point->overdue_problems);
+}
+
+XaCompoundPoints *
+xa_compound_points_load (XaStore                       *store,
+                         const XaCompoundPointsOptions *options,
+                         GError                       **error)
+{
+  static const struct
+  {
+    XaRecordType       type;
+    XaStoreForeachFunc func;
+  } passes[] = {
+    /* Districts, then compounds, then the records that point at compounds. */
+    { XA_RECORD_DISTRICT, load_district },
+    { XA_RECORD_COMPOUND, load_compound },
+    { XA_RECORD_FLOOD_CHECK, load_flood_check },
+    { XA_RECORD_CHARGING, load_charging },
+    { XA_RECORD_ELEVATOR, load_elevator },
+    { XA_RECORD_PROBLEM, load_problem },
+  };
+  g_autoptr(XaCompoundPoints) self = NULL;
+  g_autoptr(GHashTable) district_names = NULL;
+  g_autoptr(GArray) boundary_data = NULL;
+  g_autoptr(GArray) boundary_start = NULL;
+  g_autoptr(GArray) oldest = NULL;
+  Loading loading;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (XA_TYPE_COMPOUND_POINTS, NULL);
+  self->options = *options;
+  district_names = g_hash_table_new (g_str_hash, g_str_equal);
+  boundary_data = g_array_new (FALSE, FALSE, sizeof (double));
+  boundary_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  oldest = g_array_new (FALSE, FALSE, sizeof (double));
+  loading = (Loading) { self, options, district_names, boundary_data, boundary_start, oldest };
+
+  for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
+    if (!xa_store_foreach (store, passes[i].type, passes[i].func, &loading, error))
+      return NULL;
+
+  /* The boundary array no longer grows: now the points can point into it. */
+  self->boundaries = (double *) g_array_free (g_steal_pointer (&boundary_data), FALSE);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+      guint start = g_array_index (boundary_start, guint, i);
+
+      if (start != G_MAXUINT)
+        p->boundary = self->boundaries + start;
+    }
+  finish (self);
+  return g_steal_pointer (&self);
+}
+
+/* ---- Synthetic points ---- */
+
+typedef struct
+{
+  const char *code;
+  const char *name;
+  double      lat;
+  double      lon;
+  double      spread;   /* degrees, one standard deviation */
+  double      weight;
+} SyntheticTown;
+
+/* Linyi's three urban districts around the centre and its nine county seats (rounded).
+ * The centre holds most compounds, as the demo city does. */
+static const SyntheticTown towns[] = {
+  { "371302", "兰山区", 35.07, 118.33, 0.045, 0.30 },
+  { "371311", "罗庄区", 34.99, 118.29, 0.035, 0.12 },
+  { "371312", "河东区", 35.09, 118.41, 0.035, 0.14 },
+  { "371321", "沂南县", 35.55, 118.47, 0.020, 0.05 },
+  { "371322", "郯城县", 34.61, 118.37, 0.020, 0.05 },
+  { "371323", "沂水县", 35.79, 118.63, 0.020, 0.06 },
+  { "371324", "兰陵县", 34.86, 118.07, 0.020, 0.05 },
+  { "371325", "费县", 35.27, 117.98, 0.020, 0.05 },
+  { "371326", "平邑县", 35.51, 117.64, 0.020, 0.05 },
+  { "371327", "莒南县", 35.18, 118.83, 0.020, 0.05 },
+  { "371328", "蒙阴县", 35.71, 117.95, 0.018, 0.04 },
+  { "371329", "临沭县", 34.92, 118.65, 0.018, 0.04 },
+};
+
+static const char * const name_heads[] = {
+  "幸福", "和平", "翠湖", "锦绣", "阳光", "金色",
+  "书香", "滨河", "沂蒙", "凤凰", "银雀", "御景",
+};
+static const char * const name_tails[] = {
+  "花园", "家园", "小区", "名苑", "新村", "雅居", "公寓", "华府",
+};
+static const char * const streets[] = {
+  "沂蒙路", "通达路", "解放路", "金雀山路",
+  "北京路", "上海路", "涑河街", "人民大街",
+};
+
+static double
+gaussian (GRand *rand)
+{
+  /* Box–Muller: one normal deviate from two uniform ones. */
+  double u = g_rand_double_range (rand, 1e-12, 1.0);
+  double v = g_rand_double (rand);
+
+  return sqrt (-2.0 * log (u)) * cos (2.0 * G_PI * v);
+}
+
+static guint
+pick_weighted (GRand        *rand,
+               const double *weights,
+               guint         n)
+{
+  double r = g_rand_double (rand);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < weights[i])
+        return i;
+      r -= weights[i];
+    }
+  return n - 1;
+}
+
+XaCompoundPoints *
+xa_compound_points_new_synthetic (guint   n,
+                                  guint32 seed)
+{
+  /* Rough shares of the demo city: most compounds fine, a tail that needs action. */
+  static const double flood_weights[] = { 0.55, 0.2, 0.1, 0.15 };
+  static const double charging_weights[] = { 0.35, 0.3, 0.2, 0.15 };
+  static const double elevator_weights[] = { 0.25, 0.2, 0.15, 0.1, 0.3 };
+  g_autoptr(XaCompoundPoints) self = g_object_new (XA_TYPE_COMPOUND_POINTS, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  double town_weights[G_N_ELEMENTS (towns)];
+  const guint ring = 6;
+
+  for (guint t = 0; t < G_N_ELEMENTS (towns); t++)
+    town_weights[t] = towns[t].weight;
+
+  /* Every fourth compound has a boundary: a hexagon of about 100 m across. */
+  self->boundaries = g_new (double, (n / 4 + 1) * ring * 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SyntheticTown *town = &towns[pick_weighted (rand, town_weights, G_N_ELEMENTS (towns))];
+      double lat = town->lat + gaussian (rand) * town->spread;
+      double lon = town->lon + gaussian (rand) * town->spread * 1.2;
+      g_autofree char *id = g_strdup_printf ("S%06u", i);
+      const char *head = name_heads[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_heads))];
+      const char *tail = name_tails[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_tails))];
+      const char *street = streets[g_rand_int_range (rand, 0, G_N_ELEMENTS (streets))];
+      g_autofree char *name = g_strdup_printf ("%s%s%u", head, tail, i + 1);
+      g_autofree char *address = g_strdup_printf ("%s%d号", street, g_rand_int_range (rand, 1, 400));
+      XaCompoundPoint *p;
+      guint index;
+
+      index = add_point (self, id, name, address, town->code, town->name, lat, lon);
+      p = &g_array_index (self->points, XaCompoundPoint, index);
+      p->bands[XA_OVERLAY_FLOOD] =
+        pick_weighted (rand, flood_weights, G_N_ELEMENTS (flood_weights));
+      p->bands[XA_OVERLAY_CHARGING] =
+        pick_weighted (rand, charging_weights, G_N_ELEMENTS (charging_weights));
+      p->bands[XA_OVERLAY_ELEVATOR_AGE] =
+        pick_weighted (rand, elevator_weights, G_N_ELEMENTS (elevator_weights));
+      if (g_rand_double (rand) < 0.35)
+        {
+          p->open_problems = 1 + (guint) (-log (g_rand_double_range (rand, 1e-9, 1.0)) * 2.5);
+          p->overdue_problems = g_rand_int_range (rand, 0, p->open_problems + 1) / 2;
+        }
+      p->bands[XA_OVERLAY_PROBLEMS] =
+        xa_metrics_problem_band (p->open_problems, p->overdue_problems);
+
+      if (i % 4 == 0)
+        {
+          double *b = self->boundaries + (i / 4) * ring * 2;
+          double r = g_rand_double_range (rand, 0.0004, 0.0008);
+          double turn = g_rand_double (rand);
+
+          for (guint k = 0; k < ring; k++)
+            {
+              double a = (k + turn) * 2.0 * G_PI / ring;
+
+              b[2 * k] = lon + r * 1.2 * cos (a);
+              b[2 * k + 1] = lat + r * sin (a);
+            }
+          p->boundary = b;
+          p->n_boundary_points = ring;
+        }
+    }
+  finish (self);
+  return g_steal_pointer (&self);
+}
+
+/* ---- Queries ---- */
+
+const XaCompoundPointsOptions *
+xa_compound_points_get_options (XaCompoundPoints *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), NULL);
+
+  return &self->options;
+}
+
+guint
+xa_compound_points_get_n (XaCompoundPoints *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+
+  return self->points->len;
+}
+
+const XaCompoundPoint *
+xa_compound_points_get (XaCompoundPoints *self,
+                        guint             index)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), NULL);
+  g_return_val_if_fail (index < self->points->len, NULL);
+
+  return &g_array_index (self->points, XaCompoundPoint, index);
+}
+
+int
+xa_compound_points_find (XaCompoundPoints *self,
+                         const char       *id)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), -1);
+
+  if (id == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, id)) - 1;
+}
+
+guint
+xa_compound_points_count_bands (XaCompoundPoints *self,
+                                XaOverlay         overlay,
+                                const char       *district_code_or_NULL,
+                                guint             counts[XA_OVERLAY_MAX_BANDS])
+{
+  guint counted = 0;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+  g_return_val_if_fail (overlay < XA_N_OVERLAYS, 0);
+  g_return_val_if_fail (counts != NULL, 0);
+
+  memset (counts, 0, sizeof (guint) * XA_OVERLAY_MAX_BANDS);
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      const XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+
+      if (district_code_or_NULL != NULL && strcmp (p->district_code, district_code_or_NULL) != 0)
+        continue;
+      counts[MIN (p->bands[overlay], XA_OVERLAY_MAX_BANDS - 1)]++;
+      counted++;
+    }
+  return counted;
+}
+
+GArray *
+xa_compound_points_search (XaCompoundPoints *self,
+                           const char       *text,
+                           guint             max_results)
+{
+  GArray *results;
+  g_autofree char *needle = NULL;
+  guint n;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  results = g_array_new (FALSE, FALSE, sizeof (guint));
+  needle = g_utf8_casefold (text, -1);
+  g_strstrip (needle);
+  if (*needle == '\0')
+    return results;
+
+  n = self->points->len;
+  /* Two passes: someone typing a compound's name wants it above the compounds that
+   * merely lie on a street of that name. */
+  for (guint i = 0; i < n && (max_results == 0 || results->len < max_results); i++)
+    if (strstr (self->folded_names[i], needle) != NULL)
+      g_array_append_val (results, i);
+  for (guint i = 0; i < n && (max_results == 0 || results->len < max_results); i++)
+    if (strstr (self->folded_names[i], needle) == NULL &&
+        strstr (self->folded_addresses[i], needle) != NULL)
+      g_array_append_val (results, i);
+  return results;
+}
+
+gboolean
+xa_compound_points_get_bounds (XaCompoundPoints *self,
+                               double           *min_lat,
+                               double           *min_lon,
+                               double           *max_lat,
+                               double           *max_lon)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), FALSE);
+
+  if (!self->has_bounds)
+    return FALSE;
+  if (min_lat != NULL)
+    *min_lat = self->min_lat;
+  if (min_lon != NULL)
+    *min_lon = self->min_lon;
+  if (max_lat != NULL)
+    *max_lat = self->max_lat;
+  if (max_lon != NULL)
+    *max_lon = self->max_lon;
+  return TRUE;
+}
+
+guint
+xa_compound_points_query (XaCompoundPoints *self,
+                          double            min_x,
+                          double            min_y,
+                          double            max_x,
+                          double            max_y,
+                          GArray           *out)
+{
+  int cx0, cy0, cx1, cy1;
+  guint added = 0;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+  g_return_val_if_fail (out != NULL, 0);
+
+  if (self->points->len == 0 || max_x < min_x || max_y < min_y)
+    return 0;
+
+  cx0 = (int) floor ((min_x - self->grid_x0) / self->grid_cell_w);
+  cx1 = (int) floor ((max_x - self->grid_x0) / self->grid_cell_w);
+  cy0 = (int) floor ((min_y - self->grid_y0) / self->grid_cell_h);
+  cy1 = (int) floor ((max_y - self->grid_y0) / self->grid_cell_h);
+  if (cx1 < 0 || cy1 < 0 || cx0 >= (int) self->grid_w || cy0 >= (int) self->grid_h)
+    return 0;
+  cx0 = MAX (cx0, 0);
+  cy0 = MAX (cy0, 0);
+  cx1 = MIN (cx1, (int) self->grid_w - 1);
+  cy1 = MIN (cy1, (int) self->grid_h - 1);
+
+  for (int cy = cy0; cy <= cy1; cy++)
+    for (int cx = cx0; cx <= cx1; cx++)
+      {
+        guint cell = cy * self->grid_w + cx;
+
+        for (guint k = self->cell_start[cell]; k < self->cell_start[cell + 1]; k++)
+          {
+            guint i = self->cell_items[k];
+            const XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+
+            if (p->x >= min_x && p->x <= max_x && p->y >= min_y && p->y <= max_y)
+              {
+                g_array_append_val (out, i);
+                added++;
+              }
+          }
+      }
+  return added;
+}

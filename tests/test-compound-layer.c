@@ -1,0 +1,470 @@
+/* test-compound-layer.c — XaCompoundLayer in a real window under Xvfb, on a ShumateMap whose
+ * basemap points at a closed port on 127.0.0.1 (no network): the drawn colours follow the
+ * overlay, a click selects and activates, Tab / Enter / arrows / plus / Home work, clusters
+ * show at low zoom and single dots at high zoom, tooltips and the accessible name say which
+ * compound. Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "xa-compound-layer-private.h"
+#include "xa-overlay-style.h"
+#include "xa-test-util.h"
+
+#define WIDTH 900
+#define HEIGHT 640
+
+static GtkWindow *window;
+static ShumateMap *map;
+static ShumateViewport *viewport;
+static XaCompoundLayer *layer;
+static XaCompoundPoints *points;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+/* Lets the window lay out and paint @n frames. */
+static void
+wait_frames (guint n)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Renders the window, saves it as @name.png, returns the pixels. */
+static GdkTexture *
+screenshot (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *file = g_strdup_printf ("layer-%s.png", name);
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
+  GdkTexture *texture;
+  int width, height;
+
+  wait_frames (3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir == NULL || *dir == '\0')
+    dir = xa_test_tmpdir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  return texture;
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autoptr(GdkTexture) texture = screenshot (name);
+}
+
+/* The colour of the screenshot at layer coordinates @x, @y. */
+static void
+pixel_at (GdkTexture *texture,
+          double      x,
+          double      y,
+          GdkRGBA    *out)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  graphene_point_t p;
+  const guchar *px;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (x, y), &p));
+  g_assert_cmpint ((int) p.x, <, width);
+  g_assert_cmpint ((int) p.y, <, height);
+  gdk_texture_download (texture, data, width * 4);
+  /* GDK_MEMORY_DEFAULT: premultiplied B, G, R, A in memory on little-endian machines;
+   * the window is opaque, so premultiplication changes nothing. */
+  px = data + ((int) p.y * width + (int) p.x) * 4;
+  *out = (GdkRGBA) { px[2] / 255.0, px[1] / 255.0, px[0] / 255.0, px[3] / 255.0 };
+}
+
+static gboolean
+color_near (const GdkRGBA *a,
+            const GdkRGBA *b)
+{
+  return fabs (a->red - b->red) < 0.05 && fabs (a->green - b->green) < 0.05 &&
+         fabs (a->blue - b->blue) < 0.05;
+}
+
+static void
+set_view (double lat,
+          double lon,
+          double zoom)
+{
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  wait_frames (2);
+}
+
+/* A compound of the city centre with nothing else within @clear_px at zoom 17 and whose
+ * flood and charging colours differ, so a pixel at its centre is its own. */
+static const XaCompoundPoint *
+lonely_compound (double clear_px)
+{
+  double world = 256 * exp2 (17);
+  guint n = xa_compound_points_get_n (points);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaCompoundPoint *p = xa_compound_points_get (points, i);
+      GdkRGBA flood, charging;
+      gboolean alone = TRUE;
+
+      if (fabs (p->lat - 35.06) > 0.05 || fabs (p->lon - 118.35) > 0.05)
+        continue;
+      xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &flood);
+      xa_overlay_band_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &charging);
+      if (color_near (&flood, &charging))
+        continue;
+      for (guint k = 0; k < n && alone; k++)
+        {
+          const XaCompoundPoint *q = xa_compound_points_get (points, k);
+
+          alone = k == i || hypot ((p->x - q->x) * world, (p->y - q->y) * world) > clear_px;
+        }
+      if (alone)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_overlay_colours (void)
+{
+  const XaCompoundPoint *p = lonely_compound (40);
+  g_autoptr(GdkTexture) flood_shot = NULL;
+  g_autoptr(GdkTexture) charging_shot = NULL;
+  GdkRGBA expected, seen;
+  double x, y;
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+  set_view (p->lat, p->lon, 17);
+  g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
+  g_assert_cmpfloat (fabs (x - WIDTH / 2.0), <, 1.5);
+  g_assert_cmpfloat (fabs (y - HEIGHT / 2.0), <, 1.5);
+
+  flood_shot = screenshot ("flood");
+  xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
+  pixel_at (flood_shot, x, y, &seen);
+  {
+    g_autofree char *want = gdk_rgba_to_string (&expected);
+    g_autofree char *got = gdk_rgba_to_string (&seen);
+
+    g_test_message ("flood: expected %s, seen %s", want, got);
+  }
+  g_assert_true (color_near (&expected, &seen));
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_CHARGING);
+  charging_shot = screenshot ("charging");
+  xa_overlay_band_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &expected);
+  pixel_at (charging_shot, x, y, &seen);
+  g_assert_true (color_near (&expected, &seen));
+
+  /* The dark outline, 1.5 px wide on the rim of the 6 px dot. */
+  pixel_at (charging_shot, x + 5.5, y, &seen);
+  g_assert_cmpfloat (seen.red + seen.green + seen.blue, <, 1.2);
+
+  /* Another district's compounds fade: the same pixel is no longer the full colour. */
+  xa_compound_layer_set_district_filter (layer, "000000");
+  g_clear_object (&charging_shot);
+  charging_shot = screenshot ("faded");
+  pixel_at (charging_shot, x, y, &seen);
+  g_assert_false (color_near (&expected, &seen));
+  xa_compound_layer_set_district_filter (layer, NULL);
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+}
+
+static void
+activated_cb (XaCompoundLayer *self,
+              const char      *id,
+              char           **out)
+{
+  g_free (*out);
+  *out = g_strdup (id);
+}
+
+static void
+test_click (void)
+{
+  const XaCompoundPoint *p = lonely_compound (40);
+  g_autofree char *activated = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *selected = NULL;
+  gulong id;
+  double x, y;
+
+  xa_compound_layer_set_selected_id (layer, NULL);
+  set_view (p->lat, p->lon, 17);
+  g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
+  id = g_signal_connect (layer, "compound-activated", G_CALLBACK (activated_cb), &activated);
+
+  /* The pointer finds the dot (the layer takes the click there) and only there. */
+  g_assert_true (gtk_widget_contains (GTK_WIDGET (layer), x + 3, y - 2));
+  g_assert_false (gtk_widget_contains (GTK_WIDGET (layer), x + 30, y + 30));
+  g_assert_false (_xa_compound_layer_click (layer, x + 30, y + 30));
+  g_assert_null (activated);
+
+  tooltip = _xa_compound_layer_dup_tooltip (layer, x, y);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, p->name));
+  g_assert_nonnull (strstr (tooltip, p->district_name));
+  g_assert_null (_xa_compound_layer_dup_tooltip (layer, x + 30, y + 30));
+
+  g_assert_true (_xa_compound_layer_click (layer, x + 2, y + 2));
+  g_assert_cmpstr (activated, ==, p->id);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, p->id);
+  g_object_get (layer, "selected-id", &selected, NULL);
+  g_assert_cmpstr (selected, ==, p->id);
+  g_signal_handler_disconnect (layer, id);
+  save_screenshot ("selected");
+}
+
+static GtkEventController *
+key_controller (void)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (layer));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_not_reached ();
+}
+
+/* What pressing @keyval does, through the layer's own key handler. */
+static gboolean
+press (guint keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (key_controller (), "key-pressed", keyval, 0, (GdkModifierType) 0,
+                         &handled);
+  wait_frames (1);
+  return handled;
+}
+
+static void
+test_keyboard (void)
+{
+  const XaCompoundPoint *p = lonely_compound (40);
+  g_autofree char *activated = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *label = NULL;
+  const XaCompoundPoint *focused;
+  double x1, y1, x2, y2, lon, zoom;
+  gulong id;
+
+  xa_compound_layer_set_selected_id (layer, NULL);
+  set_view (p->lat, p->lon, 16.5);
+  id = g_signal_connect (layer, "compound-activated", G_CALLBACK (activated_cb), &activated);
+
+  /* Tab enters the map on the first compound in reading order… */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (layer), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (layer)));
+  first = g_strdup (_xa_compound_layer_get_focus_id (layer));
+  g_assert_nonnull (first);
+  g_assert_true (_xa_compound_layer_locate (layer, first, &x1, &y1));
+
+  /* …and moves on to one further along. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (layer), GTK_DIR_TAB_FORWARD));
+  g_assert_nonnull (_xa_compound_layer_get_focus_id (layer));
+  g_assert_cmpstr (_xa_compound_layer_get_focus_id (layer), !=, first);
+  g_assert_true (_xa_compound_layer_locate (layer, _xa_compound_layer_get_focus_id (layer), &x2, &y2));
+  g_assert_true (floor (y2 / 48) > floor (y1 / 48) ||
+                 (floor (y2 / 48) == floor (y1 / 48) && x2 >= x1));
+  /* Shift+Tab goes back. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (layer), GTK_DIR_TAB_BACKWARD));
+  g_assert_cmpstr (_xa_compound_layer_get_focus_id (layer), ==, first);
+  save_screenshot ("focus");
+
+  /* The accessible name says which compound has the ring. */
+  focused = xa_compound_points_get (points, xa_compound_points_find (points, first));
+  {
+    g_autofree char *band = xa_overlay_band_label (XA_OVERLAY_FLOOD,
+                                                   focused->bands[XA_OVERLAY_FLOOD], NULL);
+
+    label = g_strdup_printf ("Compound map: %s, %s, %s", focused->name,
+                             focused->district_name, band);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (layer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         label);
+  }
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (layer), GTK_ACCESSIBLE_ROLE_GROUP);
+
+  /* Enter selects it. */
+  g_assert_true (press (GDK_KEY_Return));
+  g_assert_cmpstr (activated, ==, first);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, first);
+
+  /* Arrows pan, plus zooms, Home shows everything; Ctrl+digits are the window's. */
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  g_assert_true (press (GDK_KEY_Right));
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, lon);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (press (GDK_KEY_KP_Add));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom);
+  g_assert_true (press (GDK_KEY_minus));
+  g_assert_true (press (GDK_KEY_Home));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <, 11);
+  {
+    gboolean handled = TRUE;
+
+    g_signal_emit_by_name (key_controller (), "key-pressed", GDK_KEY_1, 0, GDK_CONTROL_MASK,
+                           &handled);
+    g_assert_false (handled);
+  }
+  g_signal_handler_disconnect (layer, id);
+}
+
+static void
+test_clusters (void)
+{
+  guint dots, clusters, count;
+  double x, y, zoom;
+
+  /* The whole city: clusters, and not one dot per compound. */
+  xa_compound_layer_fit_all (layer);
+  wait_frames (2);
+  _xa_compound_layer_count_visible (layer, &dots, &clusters);
+  g_test_message ("fit all: zoom %.2f, %u dots, %u clusters",
+                  shumate_viewport_get_zoom_level (viewport), dots, clusters);
+  g_assert_cmpuint (clusters, >, 5);
+  g_assert_cmpuint (dots + clusters, <, xa_compound_points_get_n (points) / 4);
+  save_screenshot ("clusters");
+
+  set_view (35.06, 118.35, 12);
+  _xa_compound_layer_count_visible (layer, &dots, &clusters);
+  g_assert_cmpuint (clusters, >, 5);
+  g_assert_true (_xa_compound_layer_locate_cluster (layer, &x, &y, &count));
+  g_assert_cmpuint (count, >, 1);
+  {
+    g_autofree char *tooltip = _xa_compound_layer_dup_tooltip (layer, x, y);
+    g_autofree char *expected = g_strdup_printf ("<b>%u compounds</b>", count);
+
+    g_assert_true (g_str_has_prefix (tooltip, expected));
+  }
+  /* A click on a cluster zooms in on it. */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  g_assert_true (_xa_compound_layer_click (layer, x, y));
+  wait_frames (1);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, zoom + 1.5);
+
+  /* Close up: single dots only, with boundaries. */
+  set_view (35.06, 118.35, 17);
+  _xa_compound_layer_count_visible (layer, &dots, &clusters);
+  g_test_message ("zoom 17: %u dots, %u clusters", dots, clusters);
+  g_assert_cmpuint (clusters, ==, 0);
+  g_assert_cmpuint (dots, >, 0);
+  save_screenshot ("dots");
+}
+
+static void
+test_go_to (void)
+{
+  const XaCompoundPoint *p = xa_compound_points_get (points, 42);
+  double x, y;
+
+  set_view (35.06, 118.35, 9);
+  g_assert_false (xa_compound_layer_go_to (layer, "no-such-compound"));
+  g_assert_true (xa_compound_layer_go_to (layer, p->id));
+  wait_frames (2);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 16);
+  g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
+  g_assert_cmpfloat (fabs (x - WIDTH / 2.0), <, 2);
+  g_assert_cmpfloat (fabs (y - HEIGHT / 2.0), <, 2);
+
+  /* New points keep the selection when it is among them, and drop it otherwise. */
+  xa_compound_layer_set_selected_id (layer, p->id);
+  xa_compound_layer_set_points (layer, points);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, p->id);
+  {
+    g_autoptr(XaCompoundPoints) few = xa_compound_points_new_synthetic (10, 3);
+
+    /* S000000 … S000009: no S000042. */
+    xa_compound_layer_set_points (layer, few);
+    g_assert_null (xa_compound_layer_get_selected_id (layer));
+    xa_compound_layer_set_points (layer, NULL);
+    wait_frames (1);
+    xa_compound_layer_set_points (layer, points);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ShumateRasterRenderer) source = NULL;
+  ShumateMapLayer *map_layer;
+  int status;
+
+  xa_test_init (&argc, &argv);
+  gtk_init ();
+  /* Moves are instant, so a test sees where they end. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* Port 9 (discard) is closed: every tile fails at once, nothing leaves the machine. */
+  source = shumate_raster_renderer_new_full_from_url ("xa-test-unreachable", "Unreachable",
+                                                      "", "", 0, 20, 256,
+                                                      SHUMATE_MAP_PROJECTION_MERCATOR,
+                                                      "http://127.0.0.1:9/{z}/{x}/{y}.png");
+  map = shumate_map_new ();
+  viewport = shumate_map_get_viewport (map);
+  shumate_map_set_map_source (map, SHUMATE_MAP_SOURCE (source));
+  map_layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), viewport);
+  shumate_map_add_layer (map, SHUMATE_LAYER (map_layer));
+  layer = xa_compound_layer_new (viewport);
+  points = xa_compound_points_new_synthetic (3490, 2024);
+  xa_compound_layer_set_points (layer, points);
+  shumate_map_add_layer (map, SHUMATE_LAYER (layer));
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, WIDTH, HEIGHT);
+  gtk_window_set_child (window, GTK_WIDGET (map));
+  gtk_window_present (window);
+  wait_frames (2);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), ==, WIDTH);
+
+  g_test_add_func ("/compound-layer/overlay-colours", test_overlay_colours);
+  g_test_add_func ("/compound-layer/click", test_click);
+  g_test_add_func ("/compound-layer/keyboard", test_keyboard);
+  g_test_add_func ("/compound-layer/clusters", test_clusters);
+  g_test_add_func ("/compound-layer/go-to", test_go_to);
+
+  status = g_test_run ();
+  gtk_window_destroy (window);
+  g_clear_object (&points);
+  return status;
+}

@@ -1,0 +1,654 @@
+/* test-compound-panel.c — the compound side panel and the map legend as real widgets in a
+ * window under Xvfb, on a store synced over HTTP from the real demo server: the empty
+ * state, the named compounds' facts, cadre phone and its copy button, the flood checklist
+ * (and a season without a check), an overdue 12345 case, a compound that has gone; the
+ * legend's titles, counts and swatches sampled from a rendering. Saves screenshots to
+ * $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language; run it once more
+ * with LANG=zh_CN.UTF-8 for the Chinese ones. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xa-application.h"
+#include "xa-compound-panel.h"
+#include "xa-format.h"
+#include "xa-map-legend.h"
+#include "xa-store-queries.h"
+#include "xa-sync-client.h"
+#include "xa-test-util.h"
+
+/* The day the demo city describes (src/server/xs-demo-city.c), in the bureau's zone. */
+#define DEMO_NOW_ISO "2025-09-15T09:00:00+08:00"
+#define DEMO_SEASON  2025
+
+static XaApplication *app;
+static char *store_path;
+static gint64 demo_now;
+
+static const char *
+language_tag (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height;
+
+  wait_frames (widget, 3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
+
+  if (dir == NULL || *dir == '\0')
+    dir = xa_test_tmpdir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* The first drawable GtkLabel under @widget whose text is @text (or contains it when
+ * @substring), or NULL. */
+static GtkWidget *
+find_label_full (GtkWidget  *widget,
+                 const char *text,
+                 gboolean    substring)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (substring ? strstr (label, text) != NULL : g_str_equal (label, text))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_full (child, text, substring);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  return find_label_full (widget, text, FALSE);
+}
+
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+            && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The value label ("xa-value") of the drawable row titled @title. */
+static const char *
+row_value (GtkWidget  *panel,
+           const char *title)
+{
+  GtkWidget *label = find_label (panel, title);
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  for (GtkWidget *w = row; w != NULL; )
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "xa-value"))
+        return gtk_label_get_text (GTK_LABEL (w));
+      /* Depth first through the row only. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct
+{
+  GtkWindow *window;
+  GtkWidget *panel;
+  XaStore   *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 400, 960);
+  f->panel = xa_compound_panel_new ();
+  gtk_window_set_child (f->window, f->panel);
+  gtk_window_present (f->window);
+  wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&f->store);
+}
+
+static void
+show (Fixture    *f,
+      const char *compound_id,
+      int         season)
+{
+  xa_compound_panel_set_compound (XA_COMPOUND_PANEL (f->panel), f->store, compound_id,
+                                  demo_now, season, NULL);
+  wait_frames (GTK_WIDGET (f->window), 2);
+}
+
+/* Scrolls the panel so @widget is at the top, for a screenshot of a lower section. */
+static void
+scroll_to (Fixture   *f,
+           GtkWidget *widget)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
+  graphene_point_t point;
+
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  /* The viewport's coordinates start at what is in view, not at the top of the content. */
+  point.y += gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 12);
+  wait_frames (GTK_WIDGET (f->window), 2);
+  g_test_message ("scrolled to %.0f of %.0f", point.y - 12,
+                  gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
+}
+
+static void
+test_empty (Fixture       *f,
+            gconstpointer  data)
+{
+  show (f, NULL, DEMO_SEASON);
+  g_assert_null (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)));
+  g_assert_nonnull (find_label (f->panel, _("Select a compound on the map")));
+  if (g_str_equal (language_tag (), "zh_CN"))
+    g_assert_cmpstr (_("Select a compound on the map"), !=, "Select a compound on the map");
+  save_screenshot (GTK_WIDGET (f->window), "panel-empty");
+
+  /* Showing a compound and going back to none shows the empty state again. */
+  show (f, "LY-JUNLAN-1", DEMO_SEASON);
+  g_assert_null (find_label (f->panel, _("Select a compound on the map")));
+  show (f, NULL, DEMO_SEASON);
+  g_assert_nonnull (find_label (f->panel, _("Select a compound on the map")));
+
+  /* A compound that a sync removed gets a page that says so. */
+  show (f, "NO-SUCH-COMPOUND", DEMO_SEASON);
+  g_assert_nonnull (find_label (f->panel, _("Compound Not Found")));
+  g_assert_null (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)));
+}
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* 君澜壹号院: the flood story of the seed article, with all four items in place. */
+static void
+test_junlan (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cadres = xa_store_compound_cadres (f->store, "LY-JUNLAN-1", NULL);
+  g_autofree char *flood_title = g_strdup_printf (_("Flood Prevention, %d Season"), DEMO_SEASON);
+  g_autofree char *clipboard_text = NULL;
+  g_autofree char *supervised = NULL;
+  g_autoptr(XaCompound) compound = xa_store_get_compound (f->store, "LY-JUNLAN-1");
+  g_autofree char *yuan = xa_format_fen_as_yuan (compound->supervised_fen);
+  g_autoptr(GPtrArray) open = NULL;
+  GtkWidget *phone, *row, *copy;
+  const XaCadre *cadre;
+
+  show (f, "LY-JUNLAN-1", DEMO_SEASON);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)), ==, "LY-JUNLAN-1");
+
+  /* Facts */
+  g_assert_nonnull (find_label (f->panel, "君澜壹号院"));
+  g_assert_nonnull (find_label (f->panel, "罗庄区三江路66号"));
+  g_assert_nonnull (find_label_full (f->panel, "盛庄街道", TRUE));
+  g_assert_nonnull (find_label_full (f->panel, "罗庄区", TRUE));
+  g_assert_nonnull (find_label (f->panel, "临沂君澜物业服务有限公司"));
+  g_assert_cmpstr (row_value (f->panel, _("Households")), ==, "1,320");
+  g_assert_cmpstr (row_value (f->panel, _("Built")), ==, "2019");
+  g_assert_cmpstr (row_value (f->panel, _("Kind")), ==, _("Residential"));
+  g_assert_cmpstr (row_value (f->panel, _("Owners’ committee")), ==, _("No"));
+  supervised = g_strdup_printf (_("%s yuan"), yuan);
+  g_assert_cmpstr (row_value (f->panel, _("Under supervision")), ==, supervised);
+
+  /* Cadre: the phone is shown, selectable, and the button copies it. */
+  g_assert_nonnull (cadres);
+  g_assert_cmpuint (cadres->len, >=, 1);
+  cadre = g_ptr_array_index (cadres, 0);
+  g_assert_nonnull (find_label (f->panel, cadre->name));
+  phone = find_label (f->panel, cadre->phone);
+  g_assert_nonnull (phone);
+  g_assert_true (gtk_label_get_selectable (GTK_LABEL (phone)));
+  row = gtk_widget_get_ancestor (phone, ADW_TYPE_ACTION_ROW);
+  copy = find_type (row, GTK_TYPE_BUTTON);
+  g_assert_nonnull (copy);
+  g_signal_emit_by_name (copy, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, read_text_cb, &clipboard_text);
+  while (clipboard_text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (clipboard_text, ==, cadre->phone);
+
+  /* Flood: the season's title, the four items in place, the pumps of the story. */
+  g_assert_nonnull (find_label (f->panel, flood_title));
+  g_assert_nonnull (find_label (f->panel, _("Supplies and facilities")));
+  g_assert_nonnull (find_label (f->panel, _("Personnel")));
+  g_assert_nonnull (find_label (f->panel, _("Plan")));
+  g_assert_nonnull (find_label (f->panel, _("Drill")));
+  g_assert_cmpuint (count_labels (f->panel, "✓"), ==, 4);
+  g_assert_cmpuint (count_labels (f->panel, "✗"), ==, 0);
+  g_assert_nonnull (find_label (f->panel, _("All four in place")));
+  g_assert_cmpstr (row_value (f->panel, _("Pumps")), ==, "6");
+  g_assert_cmpstr (row_value (f->panel, _("Low-lying spots")), ==, "2");
+  g_assert_null (find_label (f->panel, _("Not inspected this season")));
+
+  /* The two flood cases of the story were closed before the deadline. */
+  open = xa_store_compound_problems (f->store, "LY-JUNLAN-1", 0, NULL);
+  if (open->len == 0)
+    g_assert_nonnull (find_label (f->panel, _("No open problems")));
+  g_assert_nonnull (find_label (f->panel, _("Recently Resolved")));
+
+  save_screenshot (GTK_WIDGET (f->window), "panel-junlan");
+  scroll_to (f, find_label (f->panel, flood_title));
+  save_screenshot (GTK_WIDGET (f->window), "panel-junlan-flood");
+
+  /* Another season without a check: said in words, and no stale items. */
+  show (f, "LY-JUNLAN-1", 2031);
+  g_assert_nonnull (find_label (f->panel, _("Not inspected this season")));
+  g_assert_null (find_label (f->panel, _("Supplies and facilities")));
+  g_assert_cmpuint (count_labels (f->panel, "✓"), ==, 0);
+}
+
+/* 博观新城一期: the west exit case, with the city since April and past its deadline of
+ * 2025-08-31 18:00 — 14 days and 15 hours before the demo's "now", so 15 days overdue. */
+static void
+test_boguan (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", 15), 15);
+  g_autoptr(GPtrArray) elevators = xa_store_compound_elevators (f->store, "LY-BOGUAN-1", NULL);
+  g_autoptr(GPtrArray) cadres = xa_store_compound_cadres (f->store, "LY-BOGUAN-1", NULL);
+  GtkWidget *title, *label, *problems;
+
+  show (f, "LY-BOGUAN-1", DEMO_SEASON);
+  g_assert_nonnull (find_label (f->panel, "博观新城一期"));
+  g_assert_nonnull (find_label (f->panel, ((XaCadre *) cadres->pdata[0])->phone));
+
+  title = find_label (f->panel, "西出口多年未按规划开通");
+  g_assert_nonnull (title);
+  label = find_label_full (f->panel, overdue, TRUE);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  /* The overdue line belongs to that problem's block. */
+  g_assert_true (gtk_widget_get_parent (label) == gtk_widget_get_parent (title));
+  g_assert_nonnull (find_label_full (f->panel, _("City level"), TRUE));
+  g_assert_nonnull (find_label_full (f->panel, "2025-08-31 18:00", TRUE));
+  g_assert_nonnull (find_label_full (f->panel, "市住房城乡建设局（牵头）", TRUE));
+  g_assert_nonnull (find_label_full (f->panel, _("12345 hotline"), TRUE));
+
+  /* Elevators are listed (oldest first by the store) with their years in service. */
+  g_assert_nonnull (elevators);
+  if (elevators->len > 0)
+    {
+      XaElevator *oldest = elevators->pdata[0];
+      g_autofree char *where = g_strdup_printf ("%s %s", oldest->building, oldest->unit);
+
+      g_assert_nonnull (find_label (f->panel, where));
+    }
+
+  save_screenshot (GTK_WIDGET (f->window), "panel-boguan");
+  problems = find_label (f->panel, _("Open Problems"));
+  g_assert_nonnull (problems);
+  scroll_to (f, problems);
+  save_screenshot (GTK_WIDGET (f->window), "panel-boguan-problems");
+}
+
+/* 沂龙湾慧园: the charging story (ports 1:1). */
+static void
+test_charging (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(XaCharging) charging = xa_store_get_charging (f->store, "LY-YILONGWAN-HY", NULL);
+  g_autofree char *ebikes = NULL;
+  GtkWidget *section, *elevators;
+
+  show (f, "LY-YILONGWAN-HY", DEMO_SEASON);
+  g_assert_nonnull (charging);
+  ebikes = xa_format_count (charging->registered_ebikes);
+  g_assert_cmpstr (row_value (f->panel, _("Registered e-bikes")), ==, ebikes);
+  g_assert_nonnull (row_value (f->panel, _("Ports per e-bike")));
+  section = find_label (f->panel, _("E-Bike Charging"));
+  g_assert_nonnull (section);
+  scroll_to (f, section);
+  save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-charging");
+
+  /* The first elevator opened, to show its details. */
+  elevators = find_type (f->panel, ADW_TYPE_EXPANDER_ROW);
+  if (elevators != NULL)
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (elevators), TRUE);
+      g_assert_nonnull (find_label (f->panel, _("Registration code")));
+      scroll_to (f, elevators);
+      save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-elevator");
+    }
+}
+
+/* The centre pixel of @swatch in @texture of @widget, as 8-bit RGBA. */
+static void
+sample_center (GdkTexture *texture,
+               GtkWidget  *widget,
+               GtkWidget  *swatch,
+               guint8      rgba[4])
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint8 *pixels = g_malloc ((gsize) width * height * 4);
+  graphene_point_t point;
+  const guint8 *p;
+  int x, y;
+
+  g_assert_true (gtk_widget_compute_point (swatch, widget,
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (swatch) / 2.0,
+                                                                 gtk_widget_get_height (swatch) / 2.0),
+                                           &point));
+  x = (int) point.x;
+  y = (int) point.y;
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  /* Cairo's ARGB32: premultiplied, native-endian words; the swatch centre is opaque. */
+  gdk_texture_download (texture, pixels, width * 4);
+  p = pixels + ((gsize) y * width + x) * 4;
+  rgba[0] = p[2];
+  rgba[1] = p[1];
+  rgba[2] = p[0];
+  rgba[3] = p[3];
+}
+
+static void
+check_legend (GtkWidget   *legend,
+              XaOverlay    overlay,
+              const guint  counts[XA_OVERLAY_MAX_BANDS])
+{
+  g_autoptr(GdkTexture) texture = render (legend);
+  guint band = 0;
+
+  g_assert_nonnull (find_label (legend, xa_overlay_title (overlay)));
+  g_assert_nonnull (find_label (legend, xa_overlay_description (overlay)));
+  for (GtkWidget *w = find_type (legend, GTK_TYPE_GRID), *child = gtk_widget_get_first_child (w);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      int column, row;
+      GdkRGBA expected;
+      guint8 rgba[4];
+
+      if (!GTK_IS_DRAWING_AREA (child))
+        continue;
+      gtk_grid_query_child (GTK_GRID (w), child, &column, &row, NULL, NULL);
+      g_assert_cmpint (column, ==, 0);
+      g_assert_cmpint (row, ==, band);
+      g_assert_true (gtk_widget_has_css_class (child, "xa-swatch"));
+      g_assert_cmpint (gtk_widget_get_width (child), >=, 12);
+
+      xa_overlay_band_color (overlay, band, &expected);
+      sample_center (texture, legend, child, rgba);
+      g_test_message ("band %u: %02x%02x%02x%02x", band, rgba[0], rgba[1], rgba[2], rgba[3]);
+      g_assert_cmpint (rgba[0], ==, (int) (expected.red * 255 + 0.5));
+      g_assert_cmpint (rgba[1], ==, (int) (expected.green * 255 + 0.5));
+      g_assert_cmpint (rgba[2], ==, (int) (expected.blue * 255 + 0.5));
+      g_assert_cmpint (rgba[3], ==, 255);
+      {
+        g_autofree char *label = xa_overlay_band_label (overlay, band, NULL);
+        g_autofree char *count = xa_format_count (counts[band]);
+        GtkWidget *label_widget = find_label (legend, label);
+        GtkWidget *count_widget = gtk_grid_get_child_at (GTK_GRID (w), 2, band);
+
+        g_assert_nonnull (label_widget);
+        g_assert_true (gtk_grid_get_child_at (GTK_GRID (w), 1, band) == label_widget);
+        g_assert_nonnull (count_widget);
+        g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count_widget)), ==, count);
+      }
+      band++;
+    }
+  g_assert_cmpuint (band, ==, xa_overlay_n_bands (overlay));
+}
+
+/* Land, a park, a river and streets in the colours of an OpenStreetMap tile. */
+static void
+draw_map_like (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  cairo_set_source_rgb (cr, 0.949, 0.937, 0.914);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.784, 0.937, 0.776);
+  cairo_rectangle (cr, 20, 150, 180, 120);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.667, 0.827, 0.875);
+  cairo_set_line_width (cr, 28);
+  cairo_move_to (cr, 0, 60);
+  cairo_curve_to (cr, 160, 140, 300, 220, width, 300);
+  cairo_stroke (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 6);
+  for (int x = 40; x < width; x += 90)
+    {
+      cairo_move_to (cr, x, 0);
+      cairo_line_to (cr, x + 40, height);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+test_legend (void)
+{
+  static const guint flood[XA_OVERLAY_MAX_BANDS] = { 3008, 312, 66, 104 };
+  static const guint ages[XA_OVERLAY_MAX_BANDS] = { 410, 520, 388, 212, 1960 };
+  static const guint problems[XA_OVERLAY_MAX_BANDS] = { 2900, 480, 110 };
+  const XaElevatorThresholds thresholds = { 10, 15, 20 };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *background = gtk_drawing_area_new ();
+  GtkWidget *legend = xa_map_legend_new ();
+
+  /* Something map-like behind it, so the screenshot shows how it reads over tiles. */
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (background), draw_map_like, NULL, NULL);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), background);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), legend);
+  gtk_window_set_child (window, overlay);
+  gtk_window_set_default_size (window, 480, 360);
+  gtk_window_present (window);
+
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (legend), "xa-legend"));
+  g_assert_cmpint (gtk_widget_get_halign (legend), ==, GTK_ALIGN_START);
+  g_assert_cmpint (gtk_widget_get_valign (legend), ==, GTK_ALIGN_END);
+
+  xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_FLOOD, flood, NULL);
+  g_assert_cmpint (xa_map_legend_get_overlay (XA_MAP_LEGEND (legend)), ==, XA_OVERLAY_FLOOD);
+  check_legend (legend, XA_OVERLAY_FLOOD, flood);
+  g_assert_nonnull (find_label (legend, "3,008"));
+  save_screenshot (GTK_WIDGET (window), "legend-flood");
+
+  xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_ELEVATOR_AGE, ages, &thresholds);
+  check_legend (legend, XA_OVERLAY_ELEVATOR_AGE, ages);
+  save_screenshot (GTK_WIDGET (window), "legend-elevator-age");
+
+  /* Fewer bands than before: nothing of the last overlay stays behind. */
+  xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_PROBLEMS, problems, NULL);
+  check_legend (legend, XA_OVERLAY_PROBLEMS, problems);
+  g_assert_null (find_label (legend, "1,960"));
+  save_screenshot (GTK_WIDGET (window), "legend-problems");
+
+  /* No counts yet: bands without numbers. */
+  xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_CHARGING, NULL, NULL);
+  g_assert_nonnull (find_label (legend, xa_overlay_title (XA_OVERLAY_CHARGING)));
+  g_assert_null (gtk_grid_get_child_at (GTK_GRID (find_type (legend, GTK_TYPE_GRID)), 2, 0));
+
+  gtk_window_destroy (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+sync_demo_city (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autoptr(XaSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  XaTestServer *server;
+  XaSyncResult result;
+
+  store_path = xa_test_path ("demo.db");
+  /* The sync runs in this thread while the server is another process. */
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  client = xa_sync_client_new (server->base_url, server->token);
+  xa_sync_client_sync (client, store_path, NULL, &result, &error);
+  g_assert_no_error (error);
+  xa_test_server_free (server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *localedir = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (DEMO_NOW_ISO, NULL);
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  xa_test_init (&argc, &argv);
+
+  /* The translations built in this tree, not the installed ones. */
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The application brings the resources, libadwaita's style and style.css. */
+  app = xa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  demo_now = g_date_time_to_unix (now);
+  sync_demo_city ();
+
+  g_test_add ("/compound-panel/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/compound-panel/junlan", Fixture, NULL, fixture_set_up, test_junlan, fixture_tear_down);
+  g_test_add ("/compound-panel/boguan", Fixture, NULL, fixture_set_up, test_boguan, fixture_tear_down);
+  g_test_add ("/compound-panel/charging", Fixture, NULL, fixture_set_up, test_charging, fixture_tear_down);
+  g_test_add_func ("/map-legend/bands", test_legend);
+
+  ret = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_free (store_path);
+  return ret;
+}

@@ -1,0 +1,619 @@
+/* test-map-window.c — the map view in the real XaWindow under Xvfb, on a store synced over
+ * HTTP from a real demo server: the demo city drawn, the four overlays switching the legend
+ * and the drawn colours (read back from a rendered frame), clicking a compound filling the
+ * card, search, the district filter, the basemap notice when tiles cannot load, and the
+ * view remembered. Screenshots go to $XA_SCREENSHOT_DIR, named after the language. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xa-application.h"
+#include "xa-compound-layer-private.h"
+#include "xa-map-view-private.h"
+#include "xa-overlay-style.h"
+#include "xa-store.h"
+#include "xa-sync-client.h"
+#include "xa-test-util.h"
+#include "xa-window-private.h"
+
+static XaApplication *app;
+static char *synced_store;
+
+static const char *
+language_tag (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Iterates the main loop for @ms milliseconds. */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height;
+
+  wait_frames (widget, 3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
+
+  if (dir == NULL || *dir == '\0')
+    dir = xa_test_tmpdir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+colors_close (const GdkRGBA *a,
+              const GdkRGBA *b)
+{
+  const double tolerance = 12.0 / 255.0;
+
+  return ABS (a->red - b->red) <= tolerance && ABS (a->green - b->green) <= tolerance
+         && ABS (a->blue - b->blue) <= tolerance;
+}
+
+/* Renders the window and looks at the 3×3 pixels around @x, @y (window coordinates):
+ * TRUE when one of them has the colour @expected. A small dot's centre may fall between
+ * pixels, where its outline blends in. @out gets the centre pixel, for messages. */
+static gboolean
+window_shows_color (GtkWidget     *window,
+                    double         x,
+                    double         y,
+                    const GdkRGBA *expected,
+                    GdkRGBA       *out)
+{
+  g_autoptr(GdkTexture) texture = render (window);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  int cx = (int) x, cy = (int) y;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (cx, >=, 1);
+  g_assert_cmpint (cy, >=, 1);
+  g_assert_cmpint (cx, <, width - 1);
+  g_assert_cmpint (cy, <, height - 1);
+  /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied; the map is opaque there. */
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (int dy = -1; dy <= 1; dy++)
+    for (int dx = -1; dx <= 1; dx++)
+      {
+        const guchar *p = data + ((gsize) (cy + dy) * width + (cx + dx)) * 4;
+        GdkRGBA color = { p[2] / 255.f, p[1] / 255.f, p[0] / 255.f, p[3] / 255.f };
+
+        if (dx == 0 && dy == 0)
+          *out = color;
+        found = found || colors_close (&color, expected);
+      }
+  return found;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Syncs the demo city once from a real xiaoqu-server over HTTP into a store file that
+ * every test opens. */
+static const char *
+get_synced_store (void)
+{
+  g_autofree char *server_db = NULL;
+  g_autoptr(XaSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  XaTestServer *server;
+  XaSyncResult result;
+
+  if (synced_store != NULL)
+    return synced_store;
+
+  server_db = xa_test_path ("server.db");
+  synced_store = xa_test_path ("synced.db");
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  client = xa_sync_client_new (server->base_url, server->token);
+  xa_sync_client_sync (client, synced_store, NULL, &result, &error);
+  g_assert_no_error (error);
+  xa_test_server_free (server);
+  return synced_store;
+}
+
+static XaWindow *
+open_window (void)
+{
+  XaWindow *window = xa_window_new (app, get_synced_store ());
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  return window;
+}
+
+static void
+close_window (XaWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char * const keys[] = { "basemap", "basemap-xyz-url", "overlay", "map-zoom",
+                                "map-latitude", "map-longitude" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+  /* Tests never touch the network: no tiles unless a test serves them. */
+  g_settings_set_string (settings, "basemap", "none");
+}
+
+/* A compound whose flood and charging colours differ, so switching overlay must repaint it. */
+static const XaCompoundPoint *
+pick_compound (XaCompoundPoints *points)
+{
+  for (guint i = 0; i < xa_compound_points_get_n (points); i++)
+    {
+      const XaCompoundPoint *point = xa_compound_points_get (points, i);
+      GdkRGBA flood, charging;
+
+      xa_overlay_band_color (XA_OVERLAY_FLOOD, point->bands[XA_OVERLAY_FLOOD], &flood);
+      xa_overlay_band_color (XA_OVERLAY_CHARGING, point->bands[XA_OVERLAY_CHARGING], &charging);
+      if (!colors_close (&flood, &charging))
+        return point;
+    }
+  g_assert_not_reached ();
+}
+
+/* Brings @id into view on its own and returns its position in window coordinates. */
+static void
+locate_in_window (XaWindow   *window,
+                  const char *id,
+                  double     *wx,
+                  double     *wy)
+{
+  XaCompoundLayer *layer = _xa_map_view_get_layer (_xa_window_get_map_view (window));
+  double x, y;
+
+  g_assert_true (xa_compound_layer_go_to (layer, id));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (_xa_compound_layer_locate (layer, id, &x, &y));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (layer), GTK_WIDGET (window),
+                                                   x, y, wx, wy));
+}
+
+static void
+test_demo_city (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundLayer *layer;
+  ShumateViewport *viewport;
+  guint dots = 0, clusters = 0;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  layer = _xa_map_view_get_layer (view);
+  viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
+
+  g_assert_nonnull (xa_compound_layer_get_points (layer));
+  g_assert_cmpuint (xa_compound_points_get_n (xa_compound_layer_get_points (layer)), ==, 3490);
+  /* No remembered view: the whole city, Linyi's twelve districts and counties, fits. */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 6.0);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 11.0);
+  g_assert_cmpfloat (ABS (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - 35.2), <, 1.0);
+  g_assert_cmpfloat (ABS (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 118.3), <, 1.0);
+  _xa_compound_layer_count_visible (layer, &dots, &clusters);
+  g_assert_cmpuint (dots + clusters, >, 0);
+  g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, XA_OVERLAY_FLOOD);
+  save_screenshot (GTK_WIDGET (window), "map-city");
+  close_window (window);
+}
+
+static void
+test_overlays (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundPoints *points;
+  const XaCompoundPoint *point;
+  g_autofree char *id = NULL;
+  GdkRGBA seen[XA_N_OVERLAYS];
+  double wx, wy;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
+  point = pick_compound (points);
+  id = g_strdup (point->id);
+
+  for (guint overlay = 0; overlay < XA_N_OVERLAYS; overlay++)
+    {
+      g_autofree char *name = g_strdup_printf ("map-%s", xa_overlay_to_string (overlay));
+      GdkRGBA expected;
+      gboolean shown;
+
+      /* What Ctrl+1 … Ctrl+4 activate. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s",
+                                  xa_overlay_to_string (overlay));
+      g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, overlay);
+      g_assert_cmpint (xa_compound_layer_get_overlay (_xa_map_view_get_layer (view)), ==, overlay);
+
+      locate_in_window (window, id, &wx, &wy);
+      point = xa_compound_points_get (points, xa_compound_points_find (points, id));
+      xa_overlay_band_color (overlay, point->bands[overlay], &expected);
+      shown = window_shows_color (GTK_WIDGET (window), wx, wy, &expected, &seen[overlay]);
+      g_test_message ("%s: band %u, drawn #%02x%02x%02x", xa_overlay_to_string (overlay),
+                      point->bands[overlay], (int) (seen[overlay].red * 255),
+                      (int) (seen[overlay].green * 255), (int) (seen[overlay].blue * 255));
+      g_assert_true (shown);
+
+      /* The screenshot of each overlay shows the whole city with its legend. */
+      gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+      save_screenshot (GTK_WIDGET (window), name);
+    }
+  g_assert_false (colors_close (&seen[XA_OVERLAY_FLOOD], &seen[XA_OVERLAY_CHARGING]));
+  close_window (window);
+}
+
+static void
+test_select (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundLayer *layer;
+  XaCompoundPoints *points;
+  const XaCompoundPoint *point;
+  double x, y;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  layer = _xa_map_view_get_layer (view);
+  points = xa_compound_layer_get_points (layer);
+  point = xa_compound_points_get (points, xa_compound_points_get_n (points) / 2);
+
+  g_assert_null (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)));
+  g_assert_true (xa_compound_layer_go_to (layer, point->id));
+  wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (_xa_compound_layer_locate (layer, point->id, &x, &y));
+  g_assert_true (_xa_compound_layer_click (layer, x, y));
+  wait_frames (GTK_WIDGET (window), 2);
+
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, point->id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
+  g_assert_true (_xa_map_view_get_sidebar_shown (view));
+  g_assert_nonnull (find_label (GTK_WIDGET (_xa_map_view_get_panel (view)), point->name));
+  save_screenshot (GTK_WIDGET (window), "map-selected");
+  close_window (window);
+}
+
+static void
+test_search (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  const XaCompoundPoint *point;
+  XaCompoundPoints *points;
+  g_autofree char *query = NULL;
+  gboolean timed_out = FALSE;
+  guint id;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
+  point = xa_compound_points_get (points, 7);
+
+  /* Ctrl+F puts the cursor in the search field. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.search", NULL);
+  wait_frames (GTK_WIDGET (window), 2);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (_xa_map_view_get_search_entry (view))
+                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (_xa_map_view_get_search_entry (view))));
+
+  /* The whole name finds the compound among its results. */
+  query = g_strdup (point->name);
+  gtk_editable_set_text (_xa_map_view_get_search_entry (view), query);
+  id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (!timed_out && gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0);
+  g_assert_nonnull (row);
+  save_screenshot (GTK_WIDGET (window), "map-search");
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), point->id) == 0)
+      break;
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (_xa_map_view_get_results_list (view), "row-activated", row);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==, point->id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
+
+  /* Nonsense finds nothing and says so. */
+  gtk_editable_set_text (_xa_map_view_get_search_entry (view), "不存在的小区名称 zzzz");
+  spin (500);
+  g_assert_null (gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0));
+  close_window (window);
+}
+
+static void
+test_district_filter (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundPoints *points;
+  GtkDropDown *dropdown = NULL;
+  guint all[XA_OVERLAY_MAX_BANDS], one[XA_OVERLAY_MAX_BANDS];
+  guint all_total = 0, one_total = 0;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL && dropdown == NULL; )
+    {
+      /* Depth-first walk to the district dropdown. */
+      if (GTK_IS_DROP_DOWN (w))
+        dropdown = GTK_DROP_DOWN (w);
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (view))
+            w = gtk_widget_get_parent (w);
+          w = (w != NULL && w != GTK_WIDGET (view)) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (dropdown);
+  /* "All districts" and Linyi's twelve districts and counties. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 13);
+
+  xa_compound_points_count_bands (points, XA_OVERLAY_FLOOD, NULL, all);
+  gtk_drop_down_set_selected (dropdown, 1);
+  wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)));
+  xa_compound_points_count_bands (points, XA_OVERLAY_FLOOD,
+                                  xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)),
+                                  one);
+  for (guint i = 0; i < xa_overlay_n_bands (XA_OVERLAY_FLOOD); i++)
+    {
+      all_total += all[i];
+      one_total += one[i];
+    }
+  g_assert_cmpuint (all_total, ==, 3490);
+  g_assert_cmpuint (one_total, >, 0);
+  g_assert_cmpuint (one_total, <, all_total);
+  save_screenshot (GTK_WIDGET (window), "map-district");
+  close_window (window);
+}
+
+/* A loopback port nothing listens on. */
+static guint16
+closed_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+static void
+test_tiles_offline (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", closed_port ());
+  XaWindow *window;
+  XaMapView *view;
+  gboolean timed_out = FALSE;
+  guint dots = 0, clusters = 0;
+  guint id;
+
+  reset_settings ();
+  g_settings_set_string (settings, "basemap-xyz-url", url);
+  g_settings_set_string (settings, "basemap", "xyz");
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+
+  id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (!timed_out && _xa_map_view_get_notice_text (view) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_nonnull (_xa_map_view_get_notice_text (view));
+  g_test_message ("notice: %s", _xa_map_view_get_notice_text (view));
+  /* The compounds stay usable without tiles. */
+  _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
+  g_assert_cmpuint (dots + clusters, >, 0);
+  save_screenshot (GTK_WIDGET (window), "map-offline");
+  close_window (window);
+}
+
+static void
+test_bad_basemap (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  XaWindow *window;
+  XaMapView *view;
+  guint dots = 0, clusters = 0;
+
+  reset_settings ();
+  /* "xyz" without an address: said at once, and the compounds still show. */
+  g_settings_set_string (settings, "basemap", "xyz");
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  g_assert_nonnull (_xa_map_view_get_notice_text (view));
+  g_test_message ("notice: %s", _xa_map_view_get_notice_text (view));
+  _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
+  g_assert_cmpuint (dots + clusters, >, 0);
+  close_window (window);
+}
+
+static void
+test_view_remembered (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  XaWindow *window;
+  ShumateViewport *viewport;
+
+  reset_settings ();
+  window = open_window ();
+  viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
+  shumate_viewport_set_zoom_level (viewport, 13.0);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.1, 118.4);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s", "elevator-age");
+  wait_frames (GTK_WIDGET (window), 2);
+  close_window (window);
+
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 13.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-latitude"), 35.1, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-longitude"), 118.4, 0.001);
+
+  window = open_window ();
+  viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 13.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 35.1, 0.001);
+  g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (_xa_window_get_map_view (window))),
+                   ==, XA_OVERLAY_ELEVATOR_AGE);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *localedir = NULL;
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  xa_test_init (&argc, &argv);
+
+  /* The translations built in this tree, not the installed ones. */
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = xa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/map-window/demo-city", test_demo_city);
+  g_test_add_func ("/map-window/overlays", test_overlays);
+  g_test_add_func ("/map-window/select", test_select);
+  g_test_add_func ("/map-window/search", test_search);
+  g_test_add_func ("/map-window/district-filter", test_district_filter);
+  g_test_add_func ("/map-window/tiles-offline", test_tiles_offline);
+  g_test_add_func ("/map-window/bad-basemap", test_bad_basemap);
+  g_test_add_func ("/map-window/view-remembered", test_view_remembered);
+
+  ret = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_free (synced_store);
+  return ret;
+}

@@ -1,0 +1,703 @@
+/* test-preferences.c — the real XaPreferencesWindow under Xvfb: basemap rows follow the
+ * choice, wrong addresses and threshold orders are refused with a message and never reach
+ * GSettings, tokens and the Tianditu key go to a real gnome-keyring-daemon on a private
+ * bus (never to GSettings), and without a keyring the window says so and still hands the
+ * token over. Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the
+ * language: tests/meson.build runs this program again with LANG=zh_CN.UTF-8. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
+
+#include "xa-keyring.h"
+#include "xa-metrics.h"
+#include "xa-preferences-window-private.h"
+#include "xa-resources.h"
+#include "xa-test-keyring.h"
+#include "xa-test-util.h"
+
+#define SERVER "https://records.example.gov.cn"
+
+static XaTestKeyring *keyring;
+static GSettings *settings;
+
+static const char *
+language_tag (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
+  int width, height;
+
+  wait_frames (widget, 3);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir == NULL || *dir == '\0')
+    dir = xa_test_tmpdir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Iterates until the window's keyring requests are answered. */
+static void
+wait_idle (XaPreferencesWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+
+  while (!timed_out && _xa_preferences_window_is_busy (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static GtkWidget *
+child (XaPreferencesWindow *window,
+       const char          *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                   XA_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static gboolean
+shown (XaPreferencesWindow *window,
+       const char          *name)
+{
+  return gtk_widget_get_visible (child (window, name));
+}
+
+static XaPreferencesWindow *
+open_window (void)
+{
+  XaPreferencesWindow *window = XA_PREFERENCES_WINDOW (xa_preferences_window_new (NULL, settings));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (GTK_WIDGET (window), 2);
+  wait_idle (window);
+  return window;
+}
+
+static void
+close_window (XaPreferencesWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* What typing @text and pressing Enter (or the apply button) does. */
+static void
+type_and_apply (XaPreferencesWindow *window,
+                const char          *row,
+                const char          *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (window, row)), text);
+  g_signal_emit_by_name (child (window, row), "apply");
+}
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+/* No setting holds @secret, whatever its key. */
+static void
+assert_not_in_settings (const char *secret)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *text = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (text, secret));
+    }
+}
+
+static void
+test_basemap_rows (void)
+{
+  static const struct {
+    const char *id;
+    gboolean    xyz, tianditu, mbtiles;
+  } choices[] = {
+    { "osm", FALSE, FALSE, FALSE },
+    { "tianditu", FALSE, TRUE, FALSE },
+    { "xyz", TRUE, FALSE, FALSE },
+    { "mbtiles", FALSE, FALSE, TRUE },
+    { "none", FALSE, FALSE, FALSE },
+  };
+  XaPreferencesWindow *window;
+
+  reset_settings ();
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    {
+      g_autofree char *id = NULL;
+
+      adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "basemap_row")), i);
+      id = g_settings_get_string (settings, "basemap");
+      g_assert_cmpstr (id, ==, choices[i].id);
+      g_assert_cmpint (shown (window, "xyz_row"), ==, choices[i].xyz);
+      g_assert_cmpint (shown (window, "tianditu_row"), ==, choices[i].tianditu);
+      g_assert_cmpint (shown (window, "mbtiles_row"), ==, choices[i].mbtiles);
+      g_assert_false (shown (window, "xyz_error_row"));
+      g_assert_false (shown (window, "mbtiles_error_row"));
+    }
+
+  /* A change made elsewhere shows up here. */
+  g_settings_set_string (settings, "basemap", "mbtiles");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 3);
+  g_assert_true (shown (window, "mbtiles_row"));
+  save_screenshot (GTK_WIDGET (window), "preferences-map-mbtiles");
+  close_window (window);
+}
+
+static void
+test_xyz_url (void)
+{
+  static const char *wrong[] = {
+    "",
+    "https://tiles.example.gov.cn/tile.png",
+    "https://tiles.example.gov.cn/{z}/{x}.png",
+    "ftp://tiles.example.gov.cn/{z}/{x}/{y}.png",
+    "tiles.example.gov.cn/{z}/{x}/{y}.png",
+  };
+  XaPreferencesWindow *window;
+  g_autofree char *saved = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "basemap", "xyz");
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  g_assert_true (shown (window, "xyz_row"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autofree char *value = NULL;
+
+      type_and_apply (window, "xyz_row", wrong[i]);
+      g_assert_true (shown (window, "xyz_error_row"));
+      g_assert_true (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
+      g_test_message ("%s: %s", wrong[i],
+                      adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "xyz_error_row"))));
+      value = g_settings_get_string (settings, "basemap-xyz-url");
+      g_assert_cmpstr (value, ==, "");
+    }
+  save_screenshot (GTK_WIDGET (window), "preferences-xyz-error");
+
+  /* The error goes as soon as the address is right, before it is applied. */
+  gtk_editable_set_text (GTK_EDITABLE (child (window, "xyz_row")),
+                         "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
+  g_assert_false (shown (window, "xyz_error_row"));
+  g_signal_emit_by_name (child (window, "xyz_row"), "apply");
+  saved = g_settings_get_string (settings, "basemap-xyz-url");
+  g_assert_cmpstr (saved, ==, "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
+  g_assert_false (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
+
+  /* TMS rows are accepted too. */
+  type_and_apply (window, "xyz_row", "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "basemap-xyz-url");
+  g_assert_cmpstr (saved, ==, "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+  close_window (window);
+}
+
+static void
+test_server_url (void)
+{
+  static const char *wrong[] = {
+    "records.example.gov.cn",
+    "ftp://records.example.gov.cn",
+    "https://",
+    "http//records.example.gov.cn",
+  };
+  XaPreferencesWindow *window;
+  g_autofree char *value = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  window = open_window ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "server_row"))), ==, SERVER);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      type_and_apply (window, "server_row", wrong[i]);
+      g_assert_true (shown (window, "server_error_row"));
+      g_assert_true (gtk_widget_has_css_class (child (window, "server_row"), "error"));
+      g_clear_pointer (&value, g_free);
+      value = g_settings_get_string (settings, "server-url");
+      g_assert_cmpstr (value, ==, SERVER);
+    }
+  wait_idle (window);
+  save_screenshot (GTK_WIDGET (window), "preferences-server-error");
+
+  type_and_apply (window, "server_row", "  http://127.0.0.1:8080  ");
+  g_assert_false (shown (window, "server_error_row"));
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (value, ==, "http://127.0.0.1:8080");
+
+  /* Empty means no server, which is a valid choice. */
+  type_and_apply (window, "server_row", "");
+  g_assert_false (shown (window, "server_error_row"));
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "server-url");
+  g_assert_cmpstr (value, ==, "");
+  wait_idle (window);
+  close_window (window);
+}
+
+static void
+assert_thresholds (int low,
+                   int mid,
+                   int high)
+{
+  g_assert_cmpint (g_settings_get_int (settings, "elevator-threshold-low"), ==, low);
+  g_assert_cmpint (g_settings_get_int (settings, "elevator-threshold-mid"), ==, mid);
+  g_assert_cmpint (g_settings_get_int (settings, "elevator-threshold-high"), ==, high);
+}
+
+static void
+test_thresholds (void)
+{
+  XaPreferencesWindow *window;
+  GtkSpinButton *low, *mid, *high;
+
+  reset_settings ();
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  low = GTK_SPIN_BUTTON (child (window, "low_spin"));
+  mid = GTK_SPIN_BUTTON (child (window, "mid_spin"));
+  high = GTK_SPIN_BUTTON (child (window, "high_spin"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (low), ==, 10);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (mid), ==, 15);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (high), ==, 20);
+
+  /* low > mid: refused, settings untouched. */
+  gtk_spin_button_set_value (low, 16);
+  g_assert_true (shown (window, "thresholds_error_row"));
+  assert_thresholds (10, 15, 20);
+  save_screenshot (GTK_WIDGET (window), "preferences-thresholds-error");
+
+  /* Equal thresholds would leave a band empty: refused too. */
+  gtk_spin_button_set_value (low, 10);
+  g_assert_false (shown (window, "thresholds_error_row"));
+  gtk_spin_button_set_value (mid, 20);
+  g_assert_true (shown (window, "thresholds_error_row"));
+  assert_thresholds (10, 15, 20);
+
+  /* Restore brings back the values in use. */
+  g_signal_emit_by_name (child (window, "thresholds_restore_button"), "clicked");
+  g_assert_false (shown (window, "thresholds_error_row"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (mid), ==, 15);
+
+  /* An order that needs two steps: the first is refused, the second saves all three. */
+  gtk_spin_button_set_value (mid, 22);
+  g_assert_true (shown (window, "thresholds_error_row"));
+  assert_thresholds (10, 15, 20);
+  gtk_spin_button_set_value (high, 30);
+  g_assert_false (shown (window, "thresholds_error_row"));
+  assert_thresholds (10, 22, 30);
+
+  /* A change made elsewhere shows up here. */
+  g_settings_set_int (settings, "elevator-threshold-low", 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (low), ==, 8);
+  close_window (window);
+}
+
+static void
+test_sync_settings (void)
+{
+  XaPreferencesWindow *window;
+
+  reset_settings ();
+  window = open_window ();
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "interval_spin")), 0);
+  g_assert_cmpint (g_settings_get_int (settings, "sync-interval-minutes"), ==, 0);
+  /* Out of range never reaches the settings: the spin button clamps to the schema's range. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "interval_spin")), 5000);
+  g_assert_cmpint (g_settings_get_int (settings, "sync-interval-minutes"), ==, 1440);
+  /* The season: "this year" (0) first, then the years, newest first. */
+  {
+    AdwComboRow *season = ADW_COMBO_ROW (child (window, "season_row"));
+    int current = xa_metrics_current_season (g_get_real_time () / G_USEC_PER_SEC);
+
+    g_assert_cmpuint (adw_combo_row_get_selected (season), ==, 0);
+    adw_combo_row_set_selected (season, 2);
+    g_assert_cmpint (g_settings_get_int (settings, "flood-season"), ==, current - 1);
+    adw_combo_row_set_selected (season, 0);
+    g_assert_cmpint (g_settings_get_int (settings, "flood-season"), ==, 0);
+    /* A year set elsewhere, older than the list, is shown and kept. */
+    g_settings_set_int (settings, "flood-season", 2001);
+    g_assert_cmpuint (adw_combo_row_get_selected (season),
+                      ==, g_list_model_get_n_items (adw_combo_row_get_model (season)) - 1);
+    g_assert_cmpint (g_settings_get_int (settings, "flood-season"), ==, 2001);
+  }
+  close_window (window);
+}
+
+static void
+test_mbtiles (void)
+{
+  g_autofree char *text_path = g_build_filename (xa_test_tmpdir (), "notes.mbtiles", NULL);
+  g_autofree char *tiles_path = g_build_filename (xa_test_tmpdir (), "city.mbtiles", NULL);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(GFile) tiles_file = g_file_new_for_path (tiles_path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/city.mbtiles");
+  char header[100] = "SQLite format 3";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  XaPreferencesWindow *window;
+
+  g_file_set_contents (text_path, "not a database, only some words", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (tiles_path, header, sizeof header, &error);
+  g_assert_no_error (error);
+
+  reset_settings ();
+  g_settings_set_string (settings, "basemap", "mbtiles");
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+
+  _xa_preferences_window_choose_mbtiles (window, text_file);
+  g_assert_true (shown (window, "mbtiles_error_row"));
+  value = g_settings_get_string (settings, "basemap-mbtiles-path");
+  g_assert_cmpstr (value, ==, "");
+  _xa_preferences_window_choose_mbtiles (window, missing);
+  g_assert_true (shown (window, "mbtiles_error_row"));
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "basemap-mbtiles-path");
+  g_assert_cmpstr (value, ==, "");
+
+  _xa_preferences_window_choose_mbtiles (window, tiles_file);
+  g_assert_false (shown (window, "mbtiles_error_row"));
+  g_clear_pointer (&value, g_free);
+  value = g_settings_get_string (settings, "basemap-mbtiles-path");
+  g_assert_cmpstr (value, ==, tiles_path);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "mbtiles_row"))),
+                   ==, tiles_path);
+  close_window (window);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (slot);
+}
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static char *
+keyring_lookup (XaSecretKind  kind,
+                const char   *server)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  xa_keyring_lookup (kind, server, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  secret = xa_keyring_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  return secret;
+}
+
+typedef struct
+{
+  guint  count;
+  char  *server_url;
+  char  *secret;
+} Changed;
+
+static void
+changed_clear (Changed *changed)
+{
+  g_clear_pointer (&changed->server_url, g_free);
+  g_clear_pointer (&changed->secret, g_free);
+}
+
+static void
+token_changed_cb (XaPreferencesWindow *window,
+                  const char          *server_url,
+                  const char          *token,
+                  Changed             *changed)
+{
+  changed_clear (changed);
+  changed->count++;
+  changed->server_url = g_strdup (server_url);
+  changed->secret = g_strdup (token);
+}
+
+static void
+key_changed_cb (XaPreferencesWindow *window,
+                const char          *key,
+                Changed             *changed)
+{
+  changed_clear (changed);
+  changed->count++;
+  changed->secret = g_strdup (key);
+}
+
+static void
+test_token_keyring (void)
+{
+  XaPreferencesWindow *window;
+  Changed changed = { 0 };
+  g_autofree char *stored = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  window = open_window ();
+  g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "token_row"))), ==, "");
+  g_assert_false (shown (window, "token_status_row"));
+
+  type_and_apply (window, "token_row", "secret-Token-4c1d");
+  wait_idle (window);
+  g_assert_true (shown (window, "token_status_row"));
+  g_assert_false (gtk_widget_has_css_class (child (window, "token_status_row"), "warning"));
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpstr (changed.server_url, ==, SERVER);
+  g_assert_cmpstr (changed.secret, ==, "secret-Token-4c1d");
+  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  g_assert_cmpstr (stored, ==, "secret-Token-4c1d");
+  assert_not_in_settings ("secret-Token");
+  save_screenshot (GTK_WIDGET (window), "preferences-server");
+  close_window (window);
+
+  /* Opened again, the window finds the token in the keyring. */
+  window = open_window ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "token_row"))), ==,
+                   "secret-Token-4c1d");
+
+  /* Another server has no token yet. */
+  type_and_apply (window, "server_row", "https://other.example.gov.cn");
+  wait_idle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "token_row"))), ==, "");
+
+  /* Back to the first one; an empty token removes it from the keyring. */
+  type_and_apply (window, "server_row", SERVER);
+  wait_idle (window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "token_row"))), ==,
+                   "secret-Token-4c1d");
+  g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
+  type_and_apply (window, "token_row", "");
+  wait_idle (window);
+  g_assert_cmpstr (changed.secret, ==, "");
+  g_clear_pointer (&stored, g_free);
+  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  g_assert_null (stored);
+  close_window (window);
+  changed_clear (&changed);
+
+  /* No server yet: the token has nothing to belong to, and the window says so. */
+  g_settings_set_string (settings, "server-url", "");
+  window = open_window ();
+  type_and_apply (window, "token_row", "orphan-token");
+  wait_idle (window);
+  g_assert_true (shown (window, "token_status_row"));
+  g_assert_true (gtk_widget_has_css_class (child (window, "token_status_row"), "warning"));
+  close_window (window);
+}
+
+static void
+test_tianditu_key (void)
+{
+  XaPreferencesWindow *window;
+  Changed changed = { 0 };
+  g_autofree char *stored = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "basemap", "tianditu");
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  g_signal_connect (window, "tianditu-key-changed", G_CALLBACK (key_changed_cb), &changed);
+
+  type_and_apply (window, "tianditu_row", "0123456789abcdef0123456789abcdef");
+  wait_idle (window);
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpstr (changed.secret, ==, "0123456789abcdef0123456789abcdef");
+  g_assert_true (shown (window, "tianditu_status_row"));
+  stored = keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL);
+  g_assert_cmpstr (stored, ==, "0123456789abcdef0123456789abcdef");
+  assert_not_in_settings ("0123456789abcdef");
+  save_screenshot (GTK_WIDGET (window), "preferences-map-tianditu");
+  close_window (window);
+  changed_clear (&changed);
+}
+
+/* The window as a user first sees it, in each language (no keyring answer shown). */
+static void
+test_screenshots (void)
+{
+  XaPreferencesWindow *window;
+
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  window = open_window ();
+  save_screenshot (GTK_WIDGET (window), "preferences-server-page");
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "basemap_row")), 2);
+  type_and_apply (window, "xyz_row", "https://tiles.example.gov.cn/tile.png");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "low_spin")), 18);
+  save_screenshot (GTK_WIDGET (window), "preferences-map-page");
+  close_window (window);
+}
+
+/* Last: the keyring daemon goes away, as on a desktop without one. */
+static void
+test_no_keyring (void)
+{
+  XaPreferencesWindow *window;
+  Changed changed = { 0 };
+  const char *subtitle;
+
+  xa_test_keyring_stop_secret_service (keyring);
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  window = open_window ();
+  /* The failed lookup already says that there is no keyring. */
+  g_assert_true (shown (window, "token_status_row"));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "token_status_row")));
+  g_test_message ("%s", subtitle);
+  g_assert_nonnull (strstr (subtitle, "GNOME Keyring"));
+
+  g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
+  type_and_apply (window, "token_row", "session-only-token");
+  wait_idle (window);
+  g_assert_true (shown (window, "token_status_row"));
+  g_assert_true (gtk_widget_has_css_class (child (window, "token_status_row"), "warning"));
+  /* The window still gets the token, to keep for this session. */
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpstr (changed.secret, ==, "session-only-token");
+  assert_not_in_settings ("session-only-token");
+  save_screenshot (GTK_WIDGET (window), "preferences-no-keyring");
+  close_window (window);
+  changed_clear (&changed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *localedir_override = g_getenv ("XA_TEST_LOCALEDIR");
+  g_autofree char *localedir = NULL;
+  int ret;
+
+  xa_test_init (&argc, &argv);
+
+  /* The translations built in this tree, not the installed ones. */
+  localedir = localedir_override != NULL ? g_strdup (localedir_override)
+                                         : g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Before GTK and libadwaita connect to the session bus: they would keep the outer one. */
+  keyring = xa_test_keyring_start (TRUE);
+  /* Without an XaApplication nothing else pulls the resources out of the static library. */
+  (void) xa_get_resource ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  settings = g_settings_new (APP_ID);
+
+  g_test_add_func ("/preferences/basemap-rows", test_basemap_rows);
+  g_test_add_func ("/preferences/xyz-url", test_xyz_url);
+  g_test_add_func ("/preferences/server-url", test_server_url);
+  g_test_add_func ("/preferences/thresholds", test_thresholds);
+  g_test_add_func ("/preferences/sync-settings", test_sync_settings);
+  g_test_add_func ("/preferences/mbtiles", test_mbtiles);
+  g_test_add_func ("/preferences/token-keyring", test_token_keyring);
+  g_test_add_func ("/preferences/tianditu-key", test_tianditu_key);
+  g_test_add_func ("/preferences/screenshots", test_screenshots);
+  g_test_add_func ("/preferences/no-keyring", test_no_keyring);
+
+  ret = g_test_run ();
+  g_clear_object (&settings);
+  g_clear_pointer (&keyring, xa_test_keyring_stop);
+  return ret;
+}
