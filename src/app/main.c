@@ -13,6 +13,8 @@ main (int   argc,
 {
   g_autoptr(XaApplication) app = NULL;
 
+  xa_application_choose_renderer ();
+
   /* Before option parsing: --sync-only prints translated messages without ever
    * initialising GTK. */
   setlocale (LC_ALL, "");

@@ -24,4 +24,8 @@ XaDemoServer  *xa_application_get_demo_server    (XaApplication *self);
 const char    *xa_application_get_server_url     (XaApplication *self);
 const char    *xa_application_get_token          (XaApplication *self);
 
+/* Before GTK starts: picks GTK's cairo renderer on a machine without a GPU, where GL
+ * would be software-rendered; GSK_RENDERER set by the user wins. */
+void xa_application_choose_renderer (void);
+
 G_END_DECLS
