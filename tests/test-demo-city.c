@@ -1,12 +1,14 @@
 /* test-demo-city.c — the demo city (src/server/xs-demo-city.c): every record is valid by the
  * records contract (checked with the client's own parser), points only at records emitted
  * before it, lies where it should, and the city adds up exactly to the seed article's
- * figures; the article's six compounds carry their stories; one seed, one city. */
+ * figures; the article's six compounds carry their stories; one seed, one city. Dated for
+ * another day (--demo-now) it is the same city moved in time. */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "xa-metrics.h"
 #include "xa-records.h"
 #include "xa-test-util.h"
 #include "xs-demo-city.h"
@@ -750,6 +752,287 @@ test_new_problem (void)
     }
 }
 
+/* ---- The city dated for another day (--demo-now) ---------------------------------------- */
+
+#define DAY_SECONDS 86400
+
+static City *
+city_generate_at (guint32  seed,
+                  gint64   when,
+                  gboolean parse)
+{
+  City *c = g_new0 (City, 1);
+
+  c->records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  c->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  xs_demo_city_generate_at (seed, when, collect, c);
+  for (guint i = 0; parse && i < c->records->len; i++)
+    {
+      Record *r = g_ptr_array_index (c->records, i);
+      g_autoptr(GError) error = NULL;
+
+      r->change = parse_record (r->type, r->id, r->data, i + 1, &error);
+      g_assert_no_error (error);
+    }
+  return c;
+}
+
+static gint64
+date_at_midnight (const char *date)
+{
+  g_autofree char *midnight = g_strconcat (date, "T00:00:00+08:00", NULL);
+
+  return local_time (midnight);
+}
+
+/* The year of @t in Linyi (UTC+8); 719163 is the GDate day number of 1970-01-01. */
+static int
+year_of (gint64 t)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) ((t + 8 * 3600) / DAY_SECONDS + 719163));
+  return g_date_get_year (&date);
+}
+
+/* What the app shows of the backlog at @at: open problems, and those past their deadline. */
+static void
+count_backlog (City   *c,
+               gint64  at,
+               guint  *open,
+               guint  *overdue)
+{
+  *open = *overdue = 0;
+  for (guint i = 0; i < c->records->len; i++)
+    {
+      Record *r = g_ptr_array_index (c->records, i);
+      XaProblem *p;
+
+      if (strcmp (r->type, "problem") != 0)
+        continue;
+      p = r->change->record;
+      if (p->status == XA_STATUS_RESOLVED || p->status == XA_STATUS_CLOSED)
+        continue;
+      (*open)++;
+      *overdue += p->deadline < at;
+    }
+}
+
+/* Compounds the flood overlay shows as inspected in the season current at @at. */
+static guint
+count_inspected (City   *c,
+                 gint64  at)
+{
+  int season = xa_metrics_current_season (at);
+  guint n = 0;
+
+  for (guint i = 0; i < c->records->len; i++)
+    {
+      Record *r = g_ptr_array_index (c->records, i);
+
+      if (strcmp (r->type, "flood_check") == 0)
+        n += xa_metrics_flood_band (r->change->record, season) != XA_FLOOD_BAND_NOT_INSPECTED;
+    }
+  return n;
+}
+
+/* A flood check dated for @when: of @when's season, everything on or before it. */
+static void
+assert_flood_dated (XaFloodCheck *f,
+                    gint64        when)
+{
+  int season = year_of (when);
+
+  g_assert_cmpint (f->season, ==, season);
+  g_assert_cmpint (year_of (f->inspected_at), ==, season);
+  g_assert_cmpint (f->inspected_at, <=, when);
+  for (guint k = 0; k < XA_N_FLOOD_ITEMS; k++)
+    if (f->items[k].date != NULL)
+      {
+        gint64 day = date_at_midnight (f->items[k].date);
+
+        g_assert_cmpint (year_of (day), ==, season);
+        g_assert_cmpint (day, <=, f->inspected_at);
+      }
+}
+
+/* Checks @moved against the unshifted city record by record: the same records, every
+ * problem time and lift date moved by @shift, the flood checks of @when's season. */
+static void
+assert_same_city_moved (City   *moved,
+                        gint64  when,
+                        gint64  shift,
+                        gboolean flood_moved_too)
+{
+  int years = year_of (when) - 2025;
+
+  g_assert_cmpuint (moved->records->len, ==, city->records->len);
+  for (guint i = 0; i < city->records->len; i++)
+    {
+      Record *a = g_ptr_array_index (city->records, i);
+      Record *b = g_ptr_array_index (moved->records, i);
+
+      g_assert_cmpstr (a->type, ==, b->type);
+      if (strcmp (a->type, "flood_check") == 0)
+        {
+          XaFloodCheck *fa = a->change->record, *fb = b->change->record;
+          g_autofree char *id = g_strdup_printf ("FC-%d-%s", year_of (when), fa->compound);
+
+          g_assert_cmpstr (b->id, ==, id);
+          g_assert_cmpstr (fb->compound, ==, fa->compound);
+          for (guint k = 0; k < XA_N_FLOOD_ITEMS; k++)
+            g_assert_cmpint (fb->items[k].in_place, ==, fa->items[k].in_place);
+          g_assert_cmpint (fb->drills_held, ==, fa->drills_held);
+          g_assert_cmpint (fb->problems_fixed, ==, fa->problems_fixed);
+          if (flood_moved_too)
+            g_assert_cmpint (fb->inspected_at - fa->inspected_at, ==, shift);
+          assert_flood_dated (fb, when);
+          continue;
+        }
+      g_assert_cmpstr (a->id, ==, b->id);
+      if (strcmp (a->type, "problem") == 0)
+        {
+          XaProblem *pa = a->change->record, *pb = b->change->record;
+
+          g_assert_cmpint (pb->reported_at - pa->reported_at, ==, shift);
+          g_assert_cmpint (pb->deadline - pa->deadline, ==, shift);
+          g_assert_cmpint (pb->resolved_at - pa->resolved_at, ==, pa->resolved_at != 0 ? shift : 0);
+          g_assert_cmpint (pb->status, ==, pa->status);
+          g_assert_cmpint (pb->reported_at, <=, when);
+          g_assert_cmpint (pb->resolved_at, <=, when);
+          g_assert_cmpstr (pb->title, ==, pa->title);
+          if (pb->ticket_no != NULL)
+            {
+              g_autofree char *prefix = g_strdup_printf ("12345-%d-", year_of (pb->reported_at));
+
+              g_assert_true (g_str_has_prefix (pb->ticket_no, prefix));
+            }
+          else
+            g_assert_null (pa->ticket_no);
+        }
+      else if (strcmp (a->type, "elevator") == 0)
+        {
+          XaElevator *ea = a->change->record, *eb = b->change->record;
+
+          /* The same age, to the day, at the moved now. */
+          g_assert_cmpint (date_at_midnight (eb->commissioned) - date_at_midnight (ea->commissioned),
+                           ==, shift);
+          g_assert_true ((ea->last_inspection == NULL) == (eb->last_inspection == NULL));
+          if (eb->last_inspection != NULL)
+            {
+              g_assert_cmpint (date_at_midnight (eb->last_inspection) -
+                               date_at_midnight (ea->last_inspection), ==, shift);
+            }
+          g_assert_cmpint (eb->planned_year, ==, ea->planned_year != 0 ? ea->planned_year + years : 0);
+          g_assert_cmpint (eb->assessment_grade, ==, ea->assessment_grade);
+          g_assert_cmpint (eb->renewal_status, ==, ea->renewal_status);
+          /* The registration code carries the year of acceptance. */
+          g_assert_cmpint (strncmp (strrchr (eb->registration_code, '(') + 1, eb->commissioned + 2, 2),
+                           ==, 0);
+        }
+      else
+        {
+          /* Districts, categories, compounds, cadres and charging carry no dates: all the
+           * city's totals stay exactly the seed article's. */
+          g_autoptr(JsonNode) na = json_node_init_object (json_node_alloc (), a->data);
+          g_autoptr(JsonNode) nb = json_node_init_object (json_node_alloc (), b->data);
+
+          g_assert_true (json_node_equal (na, nb));
+        }
+    }
+}
+
+static void
+test_dated_today (void)
+{
+  gint64 demo_now = local_time ("2025-09-15T09:00:00+08:00");
+  gint64 when = local_time ("2026-11-25T10:00:00+08:00");
+  gint64 now = xs_demo_city_now_for (when);
+  gint64 shift = now - demo_now;
+  City *moved, *again;
+  guint open0, overdue0, open1, overdue1, inspected0, inspected1;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  require_parsed ();
+  g_assert_cmpint (xs_demo_city_default_now (), ==, demo_now);
+  /* The last 09:00 in Linyi at or before @when: 436 whole days later. */
+  g_assert_cmpint (now, ==, local_time ("2026-11-25T09:00:00+08:00"));
+  g_assert_cmpint (shift, ==, 436 * DAY_SECONDS);
+  g_assert_cmpint (xs_demo_city_now_for (local_time ("2026-11-25T08:59:00+08:00")), ==,
+                   local_time ("2026-11-24T09:00:00+08:00"));
+
+  moved = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED, when, TRUE);
+  assert_same_city_moved (moved, when, shift, TRUE);
+
+  /* The backlog the app shows at WHEN is the one the unshifted city had at the same
+   * distance from its now. */
+  count_backlog (city, demo_now, &open0, &overdue0);
+  count_backlog (moved, now, &open1, &overdue1);
+  g_assert_cmpuint (open1, ==, open0);
+  g_assert_cmpuint (overdue1, ==, overdue0);
+  count_backlog (city, demo_now + (when - now), &open0, &overdue0);
+  count_backlog (moved, when, &open1, &overdue1);
+  g_assert_cmpuint (open1, ==, open0);
+  g_assert_cmpuint (overdue1, ==, overdue0);
+  g_assert_cmpuint (overdue1, >, 0);
+  g_assert_cmpuint (overdue1, <, open1 / 2);
+
+  /* The flood overlay at WHEN shows this season's checks for the same compounds. */
+  inspected0 = count_inspected (city, demo_now);
+  inspected1 = count_inspected (moved, when);
+  g_assert_cmpint (xa_metrics_current_season (when), ==, 2026);
+  g_assert_cmpuint (inspected1, ==, inspected0);
+  g_assert_cmpuint (inspected1, >, 3490 * 94 / 100);
+  g_test_message ("dated 2026-11-25 10:00: %u open, %u overdue; %u of 3490 compounds (%.1f %%) "
+                  "inspected in season 2026", open1, overdue1, inspected1, 100.0 * inspected1 / 3490);
+
+  /* One seed and one WHEN, one city; any time of the same Linyi day gives it too. */
+  again = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED, local_time ("2026-11-26T08:30:00+08:00"),
+                            FALSE);
+  a = city_to_json (moved);
+  b = city_to_json (again);
+  g_assert_true (strcmp (a, b) == 0);
+  city_free (again);
+  city_free (moved);
+}
+
+/* Without --demo-now, or dated on the demo's own day, the city is byte for byte the same. */
+static void
+test_dated_on_its_own_day (void)
+{
+  City *same = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED,
+                                 local_time ("2025-09-16T08:59:59+08:00"), FALSE);
+  g_autofree char *a = city_to_json (city);
+  g_autofree char *b = city_to_json (same);
+
+  g_assert_true (strcmp (a, b) == 0);
+  city_free (same);
+}
+
+/* Early in a year the flood checks cannot keep their distance from now and stay in the
+ * year: they are squeezed into it, and everything else still moves by whole days. */
+static void
+test_dated_early_in_the_year (void)
+{
+  gint64 demo_now = local_time ("2025-09-15T09:00:00+08:00");
+  gint64 when = local_time ("2027-02-01T10:00:00+08:00");
+  gint64 now = xs_demo_city_now_for (when);
+  City *moved;
+  guint open0, overdue0, open1, overdue1;
+
+  require_parsed ();
+  moved = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED, when, TRUE);
+  assert_same_city_moved (moved, when, now - demo_now, FALSE);
+  count_backlog (city, demo_now, &open0, &overdue0);
+  count_backlog (moved, now, &open1, &overdue1);
+  g_assert_cmpuint (open1, ==, open0);
+  g_assert_cmpuint (overdue1, ==, overdue0);
+  g_assert_cmpuint (count_inspected (moved, when), ==, count_inspected (city, demo_now));
+  city_free (moved);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -775,6 +1058,9 @@ main (int    argc,
   g_test_add_func ("/demo-city/named-compounds", test_named_compounds);
   g_test_add_func ("/demo-city/deterministic", test_deterministic);
   g_test_add_func ("/demo-city/new-problem", test_new_problem);
+  g_test_add_func ("/demo-city/dated-today", test_dated_today);
+  g_test_add_func ("/demo-city/dated-on-its-own-day", test_dated_on_its_own_day);
+  g_test_add_func ("/demo-city/dated-early-in-the-year", test_dated_early_in_the_year);
   status = g_test_run ();
   city_free (city);
   return status;

@@ -1,7 +1,19 @@
 /* xa-demo-server.c — see xa-demo-server.h. The child dies with us (PR_SET_PDEATHSIG) so a
- * crashed app never leaves a server behind holding the demo database. */
+ * crashed app never leaves a server behind holding the demo database.
+ *
+ * The demo city is dated today (--demo-now today) and kept between runs; a key file beside
+ * the server's database says for which day it was made and on which port it was served.
+ * A city of another day is deleted before the server starts, so the server makes today's
+ * (half a second). The port is asked for again so the demo keeps its URL: the app's mirror
+ * keeps its sync cursor per URL, so on the same day a reopened demo syncs nothing new, and
+ * after a new city the server answers the old cursor with 410 (another database) and the
+ * sync client rebuilds the mirror from scratch and swaps it in whole, leaving nothing of
+ * yesterday's city. When the port is taken, any free one is used; the mirror then gets the
+ * whole city again over its old records, which share their ids and versions and are all
+ * replaced, except last season's flood checks after New Year, which keep their own year. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -19,6 +31,10 @@ struct _XaDemoServer
   GObject           parent_instance;
 
   char             *db_path;
+  char             *state_path;      /* the key file of the stored city */
+  char             *day;             /* the day the running server's city is dated */
+  guint             port;            /* asked of the child now; 0 for any */
+  char             *binary;
   char             *token;
   char             *url;
   GSubprocess      *process;
@@ -50,6 +66,9 @@ complete_pending (XaDemoServer *self,
     }
 }
 
+static gboolean spawn_server (XaDemoServer  *self,
+                              GError       **error);
+
 static void
 fail_start (XaDemoServer *self,
             GError       *error)
@@ -64,7 +83,85 @@ fail_start (XaDemoServer *self,
   g_clear_object (&self->stdout_lines);
   g_clear_object (&self->process);
   g_clear_pointer (&self->url, g_free);
+
+  /* The port of the last run may be taken by now: any free one will do. */
+  if (self->port != 0 && g_error_matches (owned, XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED))
+    {
+      g_autoptr(GError) spawn_error = NULL;
+
+      self->port = 0;
+      if (spawn_server (self, &spawn_error))
+        return;
+      g_debug ("demo server: %s", spawn_error->message);
+    }
   complete_pending (self, owned);
+}
+
+#define STATE_GROUP "demo-city"
+
+/* The day of the city a server started now makes: it dates the city to the last 09:00 in
+ * Linyi, UTC+8 (xs_demo_city_now_for() in src/server/xs-demo-city.c), so before that hour
+ * it is still yesterday's city. */
+static char *
+demo_day (void)
+{
+  g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) now = g_date_time_new_now (linyi);
+  g_autoptr(GDateTime) morning = g_date_time_add_hours (now, -9);
+
+  return g_date_time_format (morning, "%Y-%m-%d");
+}
+
+static void
+remove_database (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        g_debug ("demo server: could not remove %s: %s", file, g_strerror (errno));
+    }
+}
+
+/* Removes a stored city of another day (or of unknown date), so the server makes today's,
+ * and returns the port the last run was served on, 0 when none is known. */
+static guint
+prepare_database (XaDemoServer *self)
+{
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autofree char *dated = NULL;
+  guint64 port = 0;
+
+  if (g_key_file_load_from_file (state, self->state_path, G_KEY_FILE_NONE, NULL))
+    {
+      dated = g_key_file_get_string (state, STATE_GROUP, "dated", NULL);
+      port = g_key_file_get_uint64 (state, STATE_GROUP, "port", NULL);
+    }
+  if (g_strcmp0 (dated, self->day) != 0)
+    {
+      g_debug ("demo server: the stored city is dated %s; making the city of %s",
+               dated != NULL ? dated : "(unknown)", self->day);
+      remove_database (self->db_path);
+    }
+  return port <= 65535 ? (guint) port : 0;
+}
+
+static void
+save_state (XaDemoServer *self)
+{
+  g_autoptr(GKeyFile) state = g_key_file_new ();
+  g_autoptr(GUri) uri = g_uri_parse (self->url, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_set_string (state, STATE_GROUP, "dated", self->day);
+  if (uri != NULL && g_uri_get_port (uri) > 0)
+    g_key_file_set_uint64 (state, STATE_GROUP, "port", g_uri_get_port (uri));
+  /* Without it the next start only makes the city again. */
+  if (!g_key_file_save_to_file (state, self->state_path, &error))
+    g_debug ("demo server: %s", error->message);
 }
 
 static void read_line_cb (GObject      *source,
@@ -91,6 +188,9 @@ read_line_cb (GObject      *source,
                                                     NULL, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  /* A child that failed and was replaced: its last read is none of our business. */
+  if (G_DATA_INPUT_STREAM (source) != self->stdout_lines)
+    return;
 
   if (self->url != NULL)
     {
@@ -114,6 +214,7 @@ read_line_cb (GObject      *source,
     line[strlen (line) - 1] = '\0';
   self->url = g_steal_pointer (&line);
   g_debug ("demo server listening at %s", self->url);
+  save_state (self);
   complete_pending (self, NULL);
   read_next_line (self);
 }
@@ -210,7 +311,33 @@ xa_demo_server_new (const char *db_path)
 
   self = g_object_new (XA_TYPE_DEMO_SERVER, NULL);
   self->db_path = g_strdup (db_path);
+  self->state_path = g_strconcat (db_path, ".state", NULL);
   return self;
+}
+
+static gboolean
+spawn_server (XaDemoServer  *self,
+              GError       **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autofree char *port = g_strdup_printf ("%u", self->port);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  self->process = g_subprocess_launcher_spawn (launcher, error, self->binary,
+                                               "--demo", "--demo-now", "today",
+                                               "--port", port,
+                                               "--db", self->db_path,
+                                               "--token", self->token,
+                                               NULL);
+  if (self->process == NULL)
+    return FALSE;
+
+  self->cancellable = g_cancellable_new ();
+  self->stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
+  read_next_line (self);
+  g_subprocess_wait_async (self->process, self->cancellable, wait_cb, g_object_ref (self));
+  return TRUE;
 }
 
 void
@@ -220,9 +347,7 @@ xa_demo_server_start_async (XaDemoServer        *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *binary = NULL;
   g_autofree char *db_dir = NULL;
   gboolean starting;
 
@@ -242,8 +367,9 @@ xa_demo_server_start_async (XaDemoServer        *self,
   if (starting)
     return;
 
-  binary = xa_demo_server_find_binary ();
-  if (binary == NULL)
+  g_free (self->binary);
+  self->binary = xa_demo_server_find_binary ();
+  if (self->binary == NULL)
     {
       fail_start (self, g_error_new_literal (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_NOT_FOUND,
                                              _("The demo server (xiaoqu-server) is not installed. "
@@ -256,26 +382,19 @@ xa_demo_server_start_async (XaDemoServer        *self,
 
   g_free (self->token);
   self->token = random_token ();
+  g_free (self->day);
+  self->day = demo_day ();
+  self->port = prepare_database (self);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  self->process = g_subprocess_launcher_spawn (launcher, &error, binary,
-                                               "--demo", "--port", "0",
-                                               "--db", self->db_path,
-                                               "--token", self->token,
-                                               NULL);
-  if (self->process == NULL)
+  if (!spawn_server (self, &error))
     {
+      /* Not worth a second try on another port: the binary itself would not run. */
+      self->port = 0;
       fail_start (self, g_error_new (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED,
                                      _("Could not start the demo server %s: %s"),
-                                     binary, error->message));
+                                     self->binary, error->message));
       return;
     }
-
-  self->cancellable = g_cancellable_new ();
-  self->stdout_lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (self->process));
-  read_next_line (self);
-  g_subprocess_wait_async (self->process, self->cancellable, wait_cb, g_object_ref (self));
   self->timeout_id = g_timeout_add_seconds (START_TIMEOUT_SECONDS, start_timeout_cb, self);
 }
 
@@ -394,6 +513,9 @@ xa_demo_server_finalize (GObject *object)
 
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->db_path);
+  g_free (self->state_path);
+  g_free (self->day);
+  g_free (self->binary);
   g_free (self->token);
   g_free (self->url);
 

@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (XaDemoServer, xa_demo_server, XA, DEMO_SERVER, GObject)
  * the first on PATH. NULL when there is none. */
 char         *xa_demo_server_find_binary  (void);
 
-/* @db_path: the server's own database (created with the demo city on first start). */
+/* @db_path: the server's own database, with the demo city dated today: made on the first
+ * start of a day, kept for the rest of it (a key file beside it, @db_path.state, says for
+ * which day). */
 XaDemoServer *xa_demo_server_new          (const char          *db_path);
 
 /* Starts the child (or returns at once when it already runs) and waits for its URL. */

@@ -93,8 +93,10 @@ fit_box (XaMapView *self,
   y0 = (1.0 - log (tan (max_lat * G_PI / 180.0) + 1.0 / cos (max_lat * G_PI / 180.0)) / G_PI) / 2.0;
   y1 = (1.0 - log (tan (min_lat * G_PI / 180.0) + 1.0 / cos (min_lat * G_PI / 180.0)) / G_PI) / 2.0;
 
-  zoom_x = log2 (width * 0.85 / (tile * MAX (x1 - x0, 1e-9)));
-  zoom_y = log2 (height * 0.85 / (tile * MAX (y1 - y0, 1e-9)));
+  /* Room for the overlay chooser above and the legend and scale below: a cluster drawn
+   * under them could not be clicked. */
+  zoom_x = log2 (MAX (width - 2 * 48, 1) / (tile * MAX (x1 - x0, 1e-9)));
+  zoom_y = log2 (MAX (height - 2 * 72, 1) / (tile * MAX (y1 - y0, 1e-9)));
   zoom = CLAMP (MIN (zoom_x, zoom_y), MIN_ZOOM, MAX_ZOOM);
 
   shumate_viewport_set_zoom_level (viewport, zoom);

@@ -27,6 +27,7 @@ typedef struct
   gboolean  simulate;
   int       simulate_interval;
   char     *seed;
+  char     *demo_now;
   char     *synthetic;
   gboolean  put;
   gboolean  delete;
@@ -58,6 +59,7 @@ demo_sink (const char *type,
 static gboolean
 load_demo (XsDatabase  *database,
            guint32      seed,
+           gint64       when,
            GError     **error)
 {
   DemoLoad load = { database, 0, NULL };
@@ -65,7 +67,7 @@ load_demo (XsDatabase  *database,
 
   if (!xs_database_begin (database, error))
     return FALSE;
-  xs_demo_city_generate (seed, demo_sink, &load);
+  xs_demo_city_generate_at (seed, when, demo_sink, &load);
   if (load.error != NULL)
     {
       xs_database_rollback (database);
@@ -74,8 +76,35 @@ load_demo (XsDatabase  *database,
     }
   if (!xs_database_commit (database, error))
     return FALSE;
-  g_printerr ("demo city (seed %u): %" G_GUINT64_FORMAT " records in %.2f s\n", seed,
-              load.n_records, (g_get_monotonic_time () - start) / 1e6);
+  {
+    g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (xs_demo_city_now_for (when));
+    g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, linyi);
+    g_autofree char *dated = g_date_time_format (now, "%Y-%m-%dT%H:%M%:z");
+
+    g_printerr ("demo city (seed %u, as of %s): %" G_GUINT64_FORMAT " records in %.2f s\n",
+                seed, dated, load.n_records, (g_get_monotonic_time () - start) / 1e6);
+  }
+  return TRUE;
+}
+
+/* --demo-now: "today" is this instant; anything else an ISO 8601 time with its offset, since
+ * a time without one would depend on the zone the server happens to run in. */
+static gboolean
+parse_demo_now (const char *text,
+                gint64     *out)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (g_str_equal (text, "today"))
+    {
+      *out = g_get_real_time () / G_USEC_PER_SEC;
+      return TRUE;
+    }
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    return FALSE;
+  *out = g_date_time_to_unix (time);
   return TRUE;
 }
 
@@ -176,6 +205,7 @@ run_server (Options *o)
   g_autoptr(GError) error = NULL;
   const char *token = o->token != NULL ? o->token : "demo";
   guint64 seed = XS_DEMO_CITY_DEFAULT_SEED, n_synthetic = 0;
+  gint64 demo_now = xs_demo_city_default_now ();
   gboolean empty;
   guint sigterm_id, sigint_id;
 
@@ -195,13 +225,18 @@ run_server (Options *o)
     return fail ("--synthetic must be a number of records from 1 to 100000000", EXIT_USAGE);
   if (o->synthetic != NULL && o->demo)
     return fail ("--synthetic and --demo each fill the database: use one of them", EXIT_USAGE);
+  if (o->demo_now != NULL && !o->demo)
+    return fail ("--demo-now dates the demo city: use it with --demo", EXIT_USAGE);
+  if (o->demo_now != NULL && !parse_demo_now (o->demo_now, &demo_now))
+    return fail ("--demo-now takes “today” or a time with its offset, for example "
+                 "2026-11-25T10:00:00+08:00", EXIT_USAGE);
 
   database = xs_database_open (o->db, &error);
   if (database == NULL)
     return fail (error->message, EXIT_FAILURE);
   if (!xs_database_is_empty (database, &empty, &error))
     return fail (error->message, EXIT_FAILURE);
-  if (empty && o->demo && !load_demo (database, (guint32) seed, &error))
+  if (empty && o->demo && !load_demo (database, (guint32) seed, demo_now, &error))
     return fail (error->message, EXIT_FAILURE);
   if (empty && n_synthetic > 0)
     {
@@ -213,7 +248,8 @@ run_server (Options *o)
                   (g_get_monotonic_time () - start) / 1e6);
     }
   else if (!empty && (o->demo || n_synthetic > 0))
-    g_printerr ("%s already holds records: serving them as they are\n", o->db);
+    g_printerr ("%s already holds records: serving them as they are%s\n", o->db,
+                o->demo_now != NULL ? " (--demo-now dates only a new demo city)" : "");
 
   server = xs_server_new (database, token);
   if (!xs_server_listen (server, o->listen, (guint) o->port, &error))
@@ -228,6 +264,9 @@ run_server (Options *o)
   if (o->simulate)
     {
       simulator = xs_simulator_new (database, (guint32) seed);
+      /* Live changes follow the city's dates: they start at the instant it was dated for. */
+      if (o->demo_now != NULL)
+        xs_simulator_set_now (simulator, demo_now);
       xs_simulator_start (simulator, (guint) o->simulate_interval);
     }
 
@@ -262,6 +301,7 @@ main (int   argc,
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &o.simulate, "Produce live changes every few seconds", NULL },
     { "simulate-interval", 0, 0, G_OPTION_ARG_INT, &o.simulate_interval, "Seconds between simulated changes (default 5)", "SECONDS" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &o.seed, "Seed of the demo city and the simulation", "N" },
+    { "demo-now", 0, 0, G_OPTION_ARG_STRING, &o.demo_now, "Date a new demo city for WHEN: “today” or an ISO 8601 time with offset (default 2025-09-15T09:00:00+08:00)", "WHEN" },
     { "synthetic", 0, 0, G_OPTION_ARG_STRING, &o.synthetic, "Fill an empty database with N synthetic records", "N" },
     { "put", 0, 0, G_OPTION_ARG_NONE, &o.put, "Admin: store a record (args: TYPE ID JSON_DATA) and exit", NULL },
     { "delete", 0, 0, G_OPTION_ARG_NONE, &o.delete, "Admin: delete a record (args: TYPE ID) and exit", NULL },
@@ -303,6 +343,7 @@ main (int   argc,
   g_free (o.token);
   g_free (o.listen);
   g_free (o.seed);
+  g_free (o.demo_now);
   g_free (o.synthetic);
   return status;
 }

@@ -19,7 +19,11 @@
  * article's hints point (北城供电公司 → 兰山区 north) or, lacking hints, in an urban district.
  *
  * Charging: the article's 449,000 are "smart ports built", so every port generated here
- * is a smart port: sum(ports) = sum(smart_ports) = 449,000. */
+ * is a smart port: sum(ports) = sum(smart_ports) = 449,000.
+ *
+ * Dates: the city is always planned at DEMO_NOW and only dated when written out (see
+ * "Dating the city" below), so a city generated for another day draws the same numbers and
+ * is the same city, moved in time. */
 #include "config.h"
 
 #include <math.h>
@@ -76,12 +80,36 @@ local_time (int year,
 
 #define DEMO_NOW local_time (2025, 9, 15, 9, 0)
 
+/* Division rounding towards minus infinity: days before 1970 still start at midnight. */
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* The day number (days since 1970-01-01) of @t in Linyi. */
+static gint64
+local_day (gint64 t)
+{
+  return floor_div (t + 8 * HOUR, DAY);
+}
+
+static int
+local_year (gint64 t)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, local_day (t) + UNIX_EPOCH_JULIAN);
+  return g_date_get_year (&date);
+}
+
 static char *
 format_time (gint64 t)
 {
-  gint64 local = t + 8 * HOUR;
-  gint64 days = local / DAY;
-  int secs = local % DAY;
+  gint64 days = local_day (t);
+  int secs = t + 8 * HOUR - days * DAY;
   GDate date;
 
   g_date_clear (&date, 1);
@@ -122,6 +150,80 @@ set_time (JsonObject *o,
   g_autofree char *text = format_time (t);
 
   json_object_set_string_member (o, field, text);
+}
+
+/* ---- Dating the city -------------------------------------------------------------------
+ *
+ * A demo dated 2025 looks dead a year later: every open problem overdue, the flood checks
+ * of a past season, lifts a year too young. So the city can be generated for another
+ * instant, WHEN, and is then moved in time by whole days: its "now" becomes the last 09:00
+ * in Linyi at or before WHEN. Whole days keep what happens at a time of day where it was
+ * (calls from 07:00, work done by 21:00); moving by exactly WHEN - DEMO_NOW would put
+ * calls at night. Taking the last 09:00 rather than the nearest one keeps every record in
+ * the past of WHEN. Everything relative to "now" stays as it was: the same problems are
+ * open, the same ones overdue by the same number of days, lifts have the same ages.
+ *
+ * Calendar years move with the dates: ticket numbers take the year the call was made, the
+ * planned years of lift renewals move by the years "now" moved, and the flood season is
+ * the year of "now" in Linyi (the app's "current season"). Moving everything by the same
+ * whole years instead would keep the months of the seasons but leave "now" in September,
+ * so in November every open problem would be two months more overdue: the relative facts
+ * matter more to someone learning the app than the month a complaint about heating falls in.
+ *
+ * The flood checks need one exception. They were made between the season's start (April)
+ * and now, up to 167 days back; when WHEN is early in its year, moving them by the same
+ * days would put this season's checks into last year, and the map would show nearly every
+ * compound as not inspected. Moving them by whole years would date them after WHEN. So in
+ * that case alone their days are squeezed between 1 January and now, in the same order and
+ * at the same times of day: the season is WHEN's year and nothing lies in the future. From
+ * mid-June on the plain shift fits and is used.
+ *
+ * Construction years are not moved: they are history, and the bureau's "built before 2000"
+ * line for old compounds is a fixed year. */
+
+#define FLOOD_SEASON_START local_time (SEASON, 4, 1, 9, 0)
+
+typedef struct
+{
+  gint64   shift;          /* seconds, a whole number of days */
+  gint64   now;            /* DEMO_NOW + shift */
+  int      year;           /* of now, in Linyi: the flood season */
+  gboolean squeeze_flood;  /* the flood checks do not fit into this year by the shift */
+} Clock;
+
+static gint64
+clock_now_for (gint64 when)
+{
+  return DEMO_NOW + floor_div (when - DEMO_NOW, DAY) * DAY;
+}
+
+static void
+clock_init (Clock  *clock,
+            gint64  when)
+{
+  clock->now = clock_now_for (when);
+  clock->shift = clock->now - DEMO_NOW;
+  clock->year = local_year (clock->now);
+  clock->squeeze_flood = local_year (FLOOD_SEASON_START + clock->shift) != clock->year;
+}
+
+/* The flood check time @t (planned at DEMO_NOW) as dated for @clock. */
+static gint64
+clock_flood_time (const Clock *clock,
+                  gint64       t)
+{
+  gint64 span = local_day (DEMO_NOW) - local_day (FLOOD_SEASON_START);
+  gint64 room, age, day, moved;
+
+  if (!clock->squeeze_flood)
+    return t + clock->shift;
+  room = local_day (clock->now) - local_day (local_time (clock->year, 1, 1, 0, 0));
+  age = local_day (DEMO_NOW) - local_day (t);
+  g_assert (age >= 0 && age <= span && room < span);
+  day = local_day (clock->now) - age * room / span;
+  moved = day * DAY - 8 * HOUR + (t + 8 * HOUR - local_day (t) * DAY);
+  /* A check squeezed onto today happened before now. */
+  return MIN (moved, clock->now - HOUR);
 }
 
 static double
@@ -294,7 +396,16 @@ typedef struct
   int        *grid;           /* head compound index per cell, -1 when empty */
   int        *grid_next;
   guint       problem_weights[64];
+  Clock       clock;
 } City;
+
+/* @t, planned at DEMO_NOW, as dated for the city's clock. */
+static gint64
+shifted (City   *city,
+         gint64  t)
+{
+  return t + city->clock.shift;
+}
 
 static void
 emit (City       *city,
@@ -1136,7 +1247,7 @@ emit_flood_checks (City *city)
       Compound *c = &city->compounds[i];
       FloodPlan *f = &plans[i];
       Cadre *cadre = &g_array_index (city->cadres, Cadre, c->cadre);
-      gint64 season_start = local_time (SEASON, 4, 1, 9, 0);
+      gint64 season_start = FLOOD_SEASON_START;
       gint64 inspected = local_time (SEASON, 5, 20, 8, 30) + (gint64) rand_int (city->rand, 0, 113) * DAY;
       g_autofree char *id = NULL;
       JsonObject *o;
@@ -1145,9 +1256,9 @@ emit_flood_checks (City *city)
         continue;
       inspected += rand_int (city->rand, 0, 9 * 60) * 60;
       o = json_object_new ();
-      id = g_strdup_printf ("FC-%d-%s", SEASON, c->id);
+      id = g_strdup_printf ("FC-%d-%s", city->clock.year, c->id);
       json_object_set_string_member (o, "compound", c->id);
-      json_object_set_int_member (o, "season", SEASON);
+      json_object_set_int_member (o, "season", city->clock.year);
       for (int k = 0; k < 4; k++)
         {
           JsonObject *item = json_object_new ();
@@ -1155,8 +1266,10 @@ emit_flood_checks (City *city)
           json_object_set_boolean_member (item, "in_place", f->in_place[k]);
           if (f->in_place[k])
             {
-              g_autofree char *date = format_date (season_start + (gint64) (g_rand_double (city->rand) *
-                                                                          (inspected - season_start)));
+              gint64 done = season_start + (gint64) (g_rand_double (city->rand) *
+                                                     (inspected - season_start));
+              g_autofree char *date = format_date (clock_flood_time (&city->clock, done));
+
               json_object_set_string_member (item, "date", date);
             }
           else
@@ -1173,7 +1286,7 @@ emit_flood_checks (City *city)
       /* The article's 195 were found and fixed; gaps still open show as in_place false. */
       json_object_set_int_member (o, "problems_found", f->fixed);
       json_object_set_int_member (o, "problems_fixed", f->fixed);
-      set_time (o, "inspected_at", inspected);
+      set_time (o, "inspected_at", clock_flood_time (&city->clock, inspected));
       json_object_set_string_member (o, "inspected_by", cadre->name);
       emit (city, "flood_check", id, o);
     }
@@ -1231,7 +1344,8 @@ emit_elevator (City       *city,
   g_autofree char *id = g_strdup_printf ("EL%06u", ++*serial);
   g_autofree char *building_s = g_strdup_printf ("%d号楼", building);
   g_autofree char *unit_s = g_strdup_printf ("%d单元", unit);
-  g_autofree char *commissioned_s = format_date (commissioned);
+  g_autofree char *commissioned_s = format_date (shifted (city, commissioned));
+  int years_moved = city->clock.year - SEASON;
   g_autofree char *code = NULL;
   JsonObject *o = json_object_new ();
   guint renewal = 0;
@@ -1254,8 +1368,9 @@ emit_elevator (City       *city,
       static const char * const results[] = { "pass", "pass_with_remarks", "fail" };
       gint64 earliest = MAX (commissioned + 30 * DAY, now - 364 * DAY);
       gint64 latest = local_time (2025, 9, 10, 12, 0);
-      g_autofree char *inspected = format_date (earliest + (gint64) (g_rand_double (city->rand) *
-                                                                     (latest - earliest)));
+      g_autofree char *inspected = format_date (shifted (city, earliest +
+                                                         (gint64) (g_rand_double (city->rand) *
+                                                                   (latest - earliest))));
 
       json_object_set_string_member (o, "last_inspection", inspected);
       json_object_set_string_member (o, "inspection_result",
@@ -1280,13 +1395,14 @@ emit_elevator (City       *city,
   if (renewal >= 2)
     {
       json_object_set_int_member (o, "planned_year",
-                                  renewal == 5 ? rand_int (city->rand, 2024, 2025)
-                                  : renewal == 2 ? rand_int (city->rand, 2025, 2026) : 2025);
+                                  years_moved + (renewal == 5 ? rand_int (city->rand, 2024, 2025)
+                                                 : renewal == 2 ? rand_int (city->rand, 2025, 2026)
+                                                 : 2025));
       json_object_set_string_member (o, "funding_source",
                                      funding_names[pick_weighted (city->rand, funding_weights, 4)]);
     }
   else if (renewal == 1 && chance (city->rand, 0.5))
-    json_object_set_int_member (o, "planned_year", 2026);
+    json_object_set_int_member (o, "planned_year", years_moved + 2026);
   emit (city, "elevator", id, o);
 }
 
@@ -1675,12 +1791,14 @@ problem_compare (const void *a,
   return pa->order < pb->order ? -1 : pa->order > pb->order;
 }
 
+/* Tickets are numbered per year: @ticket_last_year counts the calls of the years before
+ * the city's "now", @ticket_this_year those of its year. */
 static void
 emit_problem (City    *city,
               Problem *p,
               guint    number,
-              guint   *ticket_2024,
-              guint   *ticket_2025)
+              guint   *ticket_last_year,
+              guint   *ticket_this_year)
 {
   g_autofree char *id = g_strdup_printf ("PB%06u", number);
   JsonObject *o = json_object_new ();
@@ -1691,24 +1809,24 @@ emit_problem (City    *city,
   if (strcmp (p->source, "hotline_12345") == 0)
     {
       /* Property orders are a slice of all 12345 orders: numbers grow with gaps. */
-      gboolean in_2024 = p->reported < local_time (2025, 1, 1, 0, 0);
-      guint *counter = in_2024 ? ticket_2024 : ticket_2025;
+      int year = local_year (shifted (city, p->reported));
+      guint *counter = year < city->clock.year ? ticket_last_year : ticket_this_year;
       g_autofree char *ticket = NULL;
 
       *counter += rand_int (city->rand, 15, 120);
-      ticket = g_strdup_printf ("12345-%d-%07u", in_2024 ? 2024 : 2025, *counter);
+      ticket = g_strdup_printf ("12345-%d-%07u", year, *counter);
       json_object_set_string_member (o, "ticket_no", ticket);
     }
   json_object_set_string_member (o, "title", p->title);
   if (p->description != NULL)
     json_object_set_string_member (o, "description", p->description);
-  set_time (o, "reported_at", p->reported);
-  set_time (o, "deadline", p->deadline);
+  set_time (o, "reported_at", shifted (city, p->reported));
+  set_time (o, "deadline", shifted (city, p->deadline));
   json_object_set_string_member (o, "status", p->status);
   json_object_set_string_member (o, "tier", p->tier);
   json_object_set_string_member (o, "responsible_party", p->responsible);
   if (p->resolved != 0)
-    set_time (o, "resolved_at", p->resolved);
+    set_time (o, "resolved_at", shifted (city, p->resolved));
   if (p->resolution != NULL)
     json_object_set_string_member (o, "resolution_note", p->resolution);
   if (p->satisfaction > 0)
@@ -1722,7 +1840,7 @@ emit_problems (City *city)
   g_autoptr(GArray) problems = g_array_sized_new (FALSE, TRUE, sizeof (Problem), 17000);
   g_autofree double *weights = g_new (double, city->n_compounds);
   double total = 0;
-  guint ticket_2024, ticket_2025;
+  guint ticket_last_year, ticket_this_year;
 
   g_array_set_clear_func (problems, (GDestroyNotify) problem_clear);
   for (guint i = 0; i < xs_demo_n_categories; i++)
@@ -1767,10 +1885,11 @@ emit_problems (City *city)
     }
 
   qsort (problems->data, problems->len, sizeof (Problem), problem_compare);
-  ticket_2024 = 860000 + rand_int (city->rand, 0, 20000);
-  ticket_2025 = rand_int (city->rand, 100, 900);
+  ticket_last_year = 860000 + rand_int (city->rand, 0, 20000);
+  ticket_this_year = rand_int (city->rand, 100, 900);
   for (guint i = 0; i < problems->len; i++)
-    emit_problem (city, &g_array_index (problems, Problem, i), i + 1, &ticket_2024, &ticket_2025);
+    emit_problem (city, &g_array_index (problems, Problem, i), i + 1, &ticket_last_year,
+                  &ticket_this_year);
 }
 
 /* ---- Public API ------------------------------------------------------------------------ */
@@ -1805,15 +1924,37 @@ city_clear (City *city)
   g_clear_pointer (&city->rand, g_rand_free);
 }
 
+gint64
+xs_demo_city_default_now (void)
+{
+  return DEMO_NOW;
+}
+
+gint64
+xs_demo_city_now_for (gint64 when)
+{
+  return clock_now_for (when);
+}
+
 void
 xs_demo_city_generate (guint32      seed,
                        XsRecordSink sink,
                        gpointer     user_data)
 {
+  xs_demo_city_generate_at (seed, DEMO_NOW, sink, user_data);
+}
+
+void
+xs_demo_city_generate_at (guint32      seed,
+                          gint64       when,
+                          XsRecordSink sink,
+                          gpointer     user_data)
+{
   City city = { NULL, };
 
   g_return_if_fail (sink != NULL);
 
+  clock_init (&city.clock, when);
   city.rand = g_rand_new_with_seed (seed);
   city.sink = sink;
   city.user_data = user_data;

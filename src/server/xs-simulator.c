@@ -17,6 +17,7 @@ struct _XsSimulator
   XsDatabase *database;
   GRand      *rand;
   guint       timeout_id;
+  gint64      clock_offset;   /* seconds added to the real clock */
 };
 
 G_DEFINE_FINAL_TYPE (XsSimulator, xs_simulator, G_TYPE_OBJECT)
@@ -208,11 +209,14 @@ xs_simulator_step (XsSimulator  *self,
 {
   /* Mostly tickets, as in the bureau's day; lifts are handed over rarely. */
   static const guint weights[] = { 40, 30, 20, 10 };
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  guint pick = g_rand_int_range (self->rand, 0, 100), action = 0;
+  gint64 now;
+  guint pick, action = 0;
   gboolean ok;
 
   g_return_val_if_fail (XS_IS_SIMULATOR (self), FALSE);
+
+  now = g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
+  pick = g_rand_int_range (self->rand, 0, 100);
 
   while (action < G_N_ELEMENTS (weights) - 1 && pick >= weights[action])
     pick -= weights[action++];
@@ -263,6 +267,15 @@ xs_simulator_start (XsSimulator *self,
 
   xs_simulator_stop (self);
   self->timeout_id = g_timeout_add_seconds (interval_seconds, tick, self);
+}
+
+void
+xs_simulator_set_now (XsSimulator *self,
+                      gint64       now)
+{
+  g_return_if_fail (XS_IS_SIMULATOR (self));
+
+  self->clock_offset = now - g_get_real_time () / G_USEC_PER_SEC;
 }
 
 void

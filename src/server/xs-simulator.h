@@ -18,6 +18,10 @@ XsSimulator *xs_simulator_new   (XsDatabase  *database,
 void         xs_simulator_start (XsSimulator *self,
                                  guint        interval_seconds);
 void         xs_simulator_stop  (XsSimulator *self);
+/* Runs the simulation's clock from @now (unix seconds) on, for a demo city dated with
+ * --demo-now; without it the simulation keeps the real clock. */
+void         xs_simulator_set_now (XsSimulator *self,
+                                   gint64       now);
 /* One step of the simulation, now; FALSE with @error when the database refused it. */
 gboolean     xs_simulator_step  (XsSimulator  *self,
                                  GError      **error);
