@@ -1,0 +1,442 @@
+/* xa-compound-scene.c — see xa-compound-scene.h.
+ *
+ * The items and render node of a frame cover the view plus a margin; panning within it only
+ * translates the cached node. Below XA_CLUSTER_MAX_ZOOM the items are the clusters of the
+ * nearest whole zoom level, above it the points in the box. The node stamps a pre-drawn
+ * texture per item, over the boundary tiles when few compounds are in view. */
+#include "config.h"
+
+#include <math.h>
+
+#include "xa-compound-scene.h"
+
+#define BOUNDARY_MIN_ZOOM 15.5
+#define BOUNDARY_MAX_DOTS 600   /* more compounds in view than this: outlines are clutter */
+#define HIT_SLOP 3.0
+
+/* The overlays whose last band means "no data": it ranks below every real band. */
+static gboolean
+overlay_has_no_data (XaOverlay overlay)
+{
+  return overlay != XA_OVERLAY_PROBLEMS;
+}
+
+static guint
+band_severity (XaOverlay overlay,
+               guint     band)
+{
+  if (overlay_has_no_data (overlay) && band == xa_overlay_n_bands (overlay) - 1)
+    return 0;
+  return band + 1;
+}
+
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const XaCompoundItem *ia = a, *ib = b;
+
+  if (ia->rank != ib->rank)
+    return ia->rank - ib->rank;
+  return ia->index < ib->index ? -1 : ia->index > ib->index;
+}
+
+static void
+add_point_item (XaCompoundScene *self,
+                guint            index,
+                double           world)
+{
+  const XaCompoundPoint *p = xa_compound_points_get (self->points, index);
+  gboolean faded = xa_compound_point_faded (p, self->district_filter);
+  XaCompoundItem item = {
+    .wx = p->x * world,
+    .wy = p->y * world,
+    .r = xa_compound_scene_dot_radius (self, p),
+    .index = index,
+    .faded = faded,
+    .rank = (faded ? 0 : 8) + band_severity (self->overlay, p->bands[self->overlay]),
+  };
+
+  g_array_append_val (self->items, item);
+}
+
+static void
+add_cluster_items (XaCompoundScene *self,
+                   guint            zoom,
+                   double           world,
+                   double           x0,
+                   double           y0,
+                   double           x1,
+                   double           y1)
+{
+  XaClusterLevel *level = xa_compound_clusters_ensure_level (self->clusters, zoom, self->points,
+                                                             self->district_filter,
+                                                             self->tile_size);
+
+  g_array_set_size (self->scratch, 0);
+  xa_cluster_level_query (level, x0 / world, y0 / world, x1 / world, y1 / world, self->scratch);
+  for (guint k = 0; k < self->scratch->len; k++)
+    {
+      guint i = g_array_index (self->scratch, guint, k);
+      const XaCluster *c = &level->clusters[i];
+      double wx = c->x * world, wy = c->y * world;
+      guint worst = 0;
+      gboolean faded;
+      XaCompoundItem item;
+
+      if (c->n == 1)
+        {
+          add_point_item (self, c->first, world);
+          continue;
+        }
+      faded = self->district_filter != NULL && c->n_match == 0;
+      for (guint b = 0; b < xa_overlay_n_bands (self->overlay); b++)
+        if (c->counts[self->overlay][b] > 0)
+          worst = MAX (worst, band_severity (self->overlay, b));
+      item = (XaCompoundItem) {
+        .wx = wx, .wy = wy,
+        .r = xa_cluster_radius (faded || self->district_filter == NULL ? c->n : c->n_match),
+        .index = i,
+        .is_cluster = TRUE,
+        .faded = faded,
+        .rank = (faded ? 0 : 8) + worst,
+      };
+      g_array_append_val (self->items, item);
+    }
+}
+
+gboolean
+xa_compound_scene_ensure_items (XaCompoundScene      *self,
+                                const XaCompoundView *view)
+{
+  graphene_rect_t box;
+  double margin;
+  int level;
+
+  /* Dots and clusters are drawn at the widget's scale. */
+  if (xa_compound_sprites_set_scale (self->sprites, gtk_widget_get_scale_factor (self->widget)))
+    {
+      xa_compound_clusters_clear_textures (self->clusters);
+      self->frame_valid = FALSE;
+    }
+  xa_compound_view_box (view, &box);
+  if (self->frame_valid && self->frame_generation == self->generation &&
+      self->frame_zoom == view->zoom && !self->frame_zooming &&
+      box.origin.x >= self->frame_x0 && box.origin.y >= self->frame_y0 &&
+      box.origin.x + box.size.width <= self->frame_x1 &&
+      box.origin.y + box.size.height <= self->frame_y1)
+    return FALSE;
+
+  /* While zooming every frame is new: a margin would only cost. While panning, half a
+   * view each side lets the next frames reuse this one. */
+  self->frame_zooming = self->frame_valid && self->frame_zoom != view->zoom;
+  margin = self->frame_zooming ? 16 : MAX (view->w, view->h) / 2;
+  self->frame_valid = TRUE;
+  self->frame_node_valid = FALSE;
+  self->frame_generation = self->generation;
+  self->frame_zoom = view->zoom;
+  self->frame_world = view->world;
+  self->frame_x0 = box.origin.x - margin;
+  self->frame_y0 = box.origin.y - margin;
+  self->frame_x1 = box.origin.x + box.size.width + margin;
+  self->frame_y1 = box.origin.y + box.size.height + margin;
+  g_array_set_size (self->items, 0);
+
+  level = (int) floor (view->zoom + 0.5);
+  self->frame_level = level < XA_CLUSTER_MAX_ZOOM ? MAX (level, 0) : -1;
+  if (self->points == NULL)
+    return TRUE;
+
+  if (self->frame_level >= 0)
+    add_cluster_items (self, self->frame_level, view->world,
+                       self->frame_x0, self->frame_y0, self->frame_x1, self->frame_y1);
+  else
+    {
+      double slop = 16;
+
+      g_array_set_size (self->scratch, 0);
+      xa_compound_points_query (self->points,
+                                (self->frame_x0 - slop) / view->world,
+                                (self->frame_y0 - slop) / view->world,
+                                (self->frame_x1 + slop) / view->world,
+                                (self->frame_y1 + slop) / view->world,
+                                self->scratch);
+      for (guint i = 0; i < self->scratch->len; i++)
+        add_point_item (self, g_array_index (self->scratch, guint, i), view->world);
+    }
+  g_array_sort (self->items, compare_items);
+  self->frame_in_view = 0;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+
+      self->frame_in_view += graphene_rect_contains_point (&box, &GRAPHENE_POINT_INIT (item->wx,
+                                                                                      item->wy));
+    }
+  return TRUE;
+}
+
+void
+xa_compound_scene_ensure_node (XaCompoundScene *self)
+{
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  XaClusterLevel *level = self->frame_level >= 0
+                          ? xa_compound_clusters_peek_level (self->clusters, self->frame_level)
+                          : NULL;
+
+  if (self->frame_node_valid)
+    return;
+  self->frame_node_valid = TRUE;
+  g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+  if (self->items->len == 0)
+    return;
+
+  snapshot = gtk_snapshot_new ();
+  /* Outlines are drawn with cairo, slow in software: left out while the zoom changes (back
+   * the frame it settles), and where hundreds of compounds crowd the view, where they would
+   * be clutter more than shape (measured: 425 outlines cost a pan at 100,000 compounds
+   * 10–15 fps on the 2-core CPU-only machine). */
+  if (self->frame_zoom >= BOUNDARY_MIN_ZOOM && !self->frame_zooming &&
+      self->frame_in_view <= BOUNDARY_MAX_DOTS)
+    xa_compound_boundaries_append (self->boundaries, snapshot, self->points, self->overlay,
+                                   self->district_filter, self->generation, self->frame_zoom,
+                                   self->frame_world, self->frame_x0, self->frame_y0,
+                                   self->frame_x1, self->frame_y1);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+      double x = item->wx - self->frame_x0, y = item->wy - self->frame_y0;
+
+      if (item->is_cluster)
+        {
+          XaCluster *c = &level->clusters[item->index];
+
+          double half = item->r + 1.5;
+
+          if (c->texture == NULL)
+            c->texture = xa_compound_sprites_draw_cluster (self->sprites, self->widget,
+                                                           self->overlay,
+                                                           self->district_filter != NULL, c);
+          gtk_snapshot_append_texture (snapshot, c->texture,
+                                       &GRAPHENE_RECT_INIT (x - half, y - half,
+                                                            2 * half, 2 * half));
+        }
+      else
+        {
+          const XaCompoundPoint *p = xa_compound_points_get (self->points, item->index);
+          GdkTexture *sprite = xa_compound_sprites_get_dot (self->sprites, self->overlay,
+                                                            p->bands[self->overlay], item->r,
+                                                            item->faded);
+          double half = item->r + 1.5;
+
+          gtk_snapshot_append_texture (snapshot, sprite,
+                                       &GRAPHENE_RECT_INIT (x - half, y - half,
+                                                            2 * half, 2 * half));
+        }
+    }
+  self->frame_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+const XaCompoundItem *
+xa_compound_scene_item_at (XaCompoundScene      *self,
+                           const XaCompoundView *view,
+                           double                x,
+                           double                y)
+{
+  double wx, wy;
+
+  xa_compound_scene_ensure_items (self, view);
+  xa_compound_view_to_world (view, x, y, &wx, &wy);
+  for (guint i = self->items->len; i-- > 0;)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+      double reach = item->r + HIT_SLOP;
+
+      if (fabs (item->wx - wx) <= reach && fabs (item->wy - wy) <= reach &&
+          hypot (item->wx - wx, item->wy - wy) <= reach)
+        return item;
+    }
+  return NULL;
+}
+
+const XaCompoundItem *
+xa_compound_scene_find_item (XaCompoundScene *self,
+                             gboolean         is_cluster,
+                             guint            index,
+                             int              level)
+{
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+
+      if (item->index == index && item->is_cluster == is_cluster &&
+          (!item->is_cluster || level == self->frame_level))
+        return item;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  double row, x;
+  guint  item;
+} TabStop;
+
+static int
+compare_tab_stops (gconstpointer a,
+                   gconstpointer b)
+{
+  const TabStop *ta = a, *tb = b;
+
+  if (ta->row != tb->row)
+    return ta->row < tb->row ? -1 : 1;
+  return ta->x < tb->x ? -1 : ta->x > tb->x;
+}
+
+/* Rows, left to right: Tab sweeps the map the way eyes do and neighbours follow each
+ * other. */
+GArray *
+xa_compound_scene_tab_order (XaCompoundScene      *self,
+                             const XaCompoundView *view,
+                             double                row_height)
+{
+  g_autoptr(GArray) stops = g_array_new (FALSE, FALSE, sizeof (TabStop));
+  GArray *order;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+      TabStop stop = { .item = i };
+      double y;
+
+      xa_compound_view_to_widget (view, item->wx, item->wy, &stop.x, &y);
+      if (stop.x < 0 || y < 0 || stop.x > view->w || y > view->h)
+        continue;
+      stop.row = floor (y / row_height);
+      g_array_append_val (stops, stop);
+    }
+  g_array_sort (stops, compare_tab_stops);
+  order = g_array_sized_new (FALSE, FALSE, sizeof (guint), stops->len);
+  for (guint i = 0; i < stops->len; i++)
+    g_array_append_val (order, g_array_index (stops, TabStop, i).item);
+  return order;
+}
+
+float
+xa_compound_scene_dot_radius (XaCompoundScene       *self,
+                              const XaCompoundPoint *p)
+{
+  /* Area grows with the open count, so a compound with 9 problems reads as three times
+   * as wide as one with 1, and even a long list stays a dot. */
+  if (self->overlay == XA_OVERLAY_PROBLEMS)
+    return (float) MIN (4.0 + 2.0 * sqrt ((double) p->open_problems), 14.0);
+  return XA_DOT_RADIUS;
+}
+
+const XaCluster *
+xa_compound_scene_get_cluster (XaCompoundScene *self,
+                               guint            index)
+{
+  XaClusterLevel *level;
+
+  g_assert (self->frame_level >= 0);
+  level = xa_compound_clusters_peek_level (self->clusters, self->frame_level);
+  g_assert (level != NULL && index < level->n_clusters);
+  return &level->clusters[index];
+}
+
+gboolean
+xa_compound_scene_set_points (XaCompoundScene  *self,
+                              XaCompoundPoints *points)
+{
+  if (!g_set_object (&self->points, points))
+    return FALSE;
+  xa_compound_clusters_clear (self->clusters);
+  return TRUE;
+}
+
+gboolean
+xa_compound_scene_set_overlay (XaCompoundScene *self,
+                               XaOverlay        overlay)
+{
+  if (self->overlay == overlay)
+    return FALSE;
+  self->overlay = overlay;
+  /* The cluster looks depend on the overlay, the scale and the font. */
+  xa_compound_clusters_clear_textures (self->clusters);
+  return TRUE;
+}
+
+gboolean
+xa_compound_scene_set_district_filter (XaCompoundScene *self,
+                                       const char      *code_or_NULL)
+{
+  if (g_strcmp0 (self->district_filter, code_or_NULL) == 0)
+    return FALSE;
+  g_free (self->district_filter);
+  self->district_filter = g_strdup (code_or_NULL);
+  /* Cluster counts and colours are of the matching members: rebuild them. */
+  xa_compound_clusters_clear (self->clusters);
+  return TRUE;
+}
+
+gboolean
+xa_compound_scene_set_tile_size (XaCompoundScene *self,
+                                 double           tile_size)
+{
+  if (tile_size == self->tile_size)
+    return FALSE;
+  self->tile_size = tile_size;
+  xa_compound_clusters_clear (self->clusters);
+  self->generation++;
+  return TRUE;
+}
+
+void
+xa_compound_scene_invalidate (XaCompoundScene *self)
+{
+  self->generation++;
+  self->frame_valid = FALSE;
+}
+
+XaCompoundScene *
+xa_compound_scene_new (GtkWidget *widget)
+{
+  XaCompoundScene *self = g_new0 (XaCompoundScene, 1);
+
+  self->widget = widget;
+  self->overlay = XA_OVERLAY_FLOOD;
+  self->clusters = xa_compound_clusters_new ();
+  self->sprites = xa_compound_sprites_new ();
+  self->boundaries = xa_compound_boundaries_new ();
+  self->items = g_array_new (FALSE, FALSE, sizeof (XaCompoundItem));
+  self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self;
+}
+
+void
+xa_compound_scene_dispose (XaCompoundScene *self)
+{
+  xa_compound_clusters_clear (self->clusters);
+  g_clear_object (&self->points);
+  g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+  xa_compound_sprites_clear (self->sprites);
+  xa_compound_boundaries_clear (self->boundaries);
+}
+
+void
+xa_compound_scene_free (XaCompoundScene *self)
+{
+  if (self == NULL)
+    return;
+  xa_compound_scene_dispose (self);
+  g_clear_pointer (&self->district_filter, g_free);
+  g_clear_pointer (&self->clusters, xa_compound_clusters_free);
+  g_clear_pointer (&self->sprites, xa_compound_sprites_free);
+  g_clear_pointer (&self->boundaries, xa_compound_boundaries_free);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->scratch, g_array_unref);
+  g_free (self);
+}

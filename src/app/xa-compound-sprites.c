@@ -1,0 +1,186 @@
+/* xa-compound-sprites.c — see xa-compound-sprites.h. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "xa-compound-sprites.h"
+#include "xa-overlay-style.h"
+
+struct _XaCompoundSprites
+{
+  GHashTable *dots;             /* dot key → GdkTexture */
+  int         scale;
+};
+
+/* Cairo's premultiplied native-endian ARGB32 is GDK_MEMORY_DEFAULT. */
+static GdkTexture *
+texture_from_surface (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+static const GdkRGBA outline_color = { 0.12, 0.12, 0.12, 0.9 };
+
+/* A disc of @radius with its dark outline, drawn once with cairo at the widget's scale. */
+GdkTexture *
+xa_compound_sprites_get_dot (XaCompoundSprites *self,
+                             XaOverlay          overlay,
+                             guint              band,
+                             float              radius,
+                             gboolean           faded)
+{
+  guint r = (guint) lrintf (radius * 2);  /* half-pixel steps */
+  guint key = (overlay << 24) | (band << 16) | (r << 1) | (faded ? 1 : 0);
+  GdkTexture *texture = g_hash_table_lookup (self->dots, GUINT_TO_POINTER (key));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkRGBA color;
+  double logical = radius * 2 + 3;
+  int size = (int) ceil (logical * self->scale);
+
+  if (texture != NULL)
+    return texture;
+
+  xa_overlay_band_color (overlay, band, &color);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->scale, self->scale);
+  cairo_arc (cr, logical / 2, logical / 2, radius, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, faded ? 0.3 : 1.0);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, outline_color.red, outline_color.green, outline_color.blue,
+                         faded ? 0.3 : outline_color.alpha);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  g_hash_table_insert (self->dots, GUINT_TO_POINTER (key), texture);
+  return texture;
+}
+
+static char *
+format_count (guint n)
+{
+  if (n < 10000)
+    return g_strdup_printf ("%u", n);
+  /* Translators: a cluster of more than ten thousand compounds on the map, in thousands:
+   * "12k". The circle has room for about four characters. */
+  return g_strdup_printf (_("%uk"), n / 1000);
+}
+
+/* A cluster's look, drawn once with cairo into a texture: a pie of its band shares
+ * (clockwise from the top in legend order), a light hole with the count, a dark outline.
+ * As a texture it costs a frame one textured square; as render nodes (conic gradient,
+ * clips, text) it cost software GL several times that for each of hundreds of clusters. */
+GdkTexture *
+xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
+                                  GtkWidget         *widget,
+                                  XaOverlay          overlay,
+                                  gboolean           filtered,
+                                  const XaCluster   *cluster)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autofree char *text = NULL;
+  const guint *counts = cluster->counts[overlay];
+  guint n_bands = xa_overlay_n_bands (overlay);
+  guint shown = filtered && cluster->n_match > 0 ? cluster->n_match : cluster->n;
+  gboolean faded = filtered && cluster->n_match == 0;
+  double r = xa_cluster_radius (shown), half = r + 1.5, alpha = faded ? 0.35 : 1.0;
+  int size = (int) ceil (2 * half * self->scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr = cairo_create (surface);
+  guint total = 0, acc = 0;
+  PangoRectangle extents;
+  GdkTexture *texture;
+
+  cairo_scale (cr, self->scale, self->scale);
+  cairo_translate (cr, half, half);
+  for (guint b = 0; b < n_bands; b++)
+    total += counts[b];
+  for (guint b = 0; b < n_bands && total > 0; b++)
+    {
+      GdkRGBA color;
+      double a0 = -G_PI / 2 + 2 * G_PI * acc / total;
+
+      if (counts[b] == 0)
+        continue;
+      acc += counts[b];
+      xa_overlay_band_color (overlay, b, &color);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
+      cairo_move_to (cr, 0, 0);
+      cairo_arc (cr, 0, 0, r, a0, -G_PI / 2 + 2 * G_PI * acc / total);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+    }
+  /* A light hole keeps the count readable over any band colour. */
+  cairo_arc (cr, 0, 0, r * 0.62, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92 * alpha);
+  cairo_fill (cr);
+  cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_source_rgba (cr, outline_color.red, outline_color.green, outline_color.blue,
+                         outline_color.alpha * alpha);
+  cairo_stroke (cr);
+
+  text = format_count (shown);
+  layout = gtk_widget_create_pango_layout (widget, text);
+  font = pango_font_description_copy (
+    pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_size (font, (shown >= 1000 ? 7 : 8) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  cairo_move_to (cr, -extents.width / 2.0 - extents.x, -extents.height / 2.0 - extents.y);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, alpha);
+  pango_cairo_show_layout (cr, layout);
+
+  cairo_destroy (cr);
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+XaCompoundSprites *
+xa_compound_sprites_new (void)
+{
+  XaCompoundSprites *self = g_new0 (XaCompoundSprites, 1);
+
+  self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  return self;
+}
+
+void
+xa_compound_sprites_free (XaCompoundSprites *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->dots);
+  g_free (self);
+}
+
+void
+xa_compound_sprites_clear (XaCompoundSprites *self)
+{
+  g_hash_table_remove_all (self->dots);
+}
+
+gboolean
+xa_compound_sprites_set_scale (XaCompoundSprites *self,
+                               int                scale)
+{
+  if (scale == self->scale)
+    return FALSE;
+  self->scale = scale;
+  g_hash_table_remove_all (self->dots);
+  return TRUE;
+}

@@ -1,0 +1,42 @@
+/* xa-compound-sprites.h — the pre-drawn textures XaCompoundLayer stamps on the map: an
+ * outlined disc per overlay, band, size and fading for the dots, and a cluster's pie with its
+ * count. Drawn once with cairo at the widget's scale so that a dot or a cluster costs a frame
+ * one texture node, which the GL renderer batches. Used only by the layer's scene. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "xa-compound-clusters.h"
+#include "xa-overlay.h"
+
+G_BEGIN_DECLS
+
+typedef struct _XaCompoundSprites XaCompoundSprites;
+
+XaCompoundSprites *xa_compound_sprites_new          (void);
+void               xa_compound_sprites_free         (XaCompoundSprites *self);
+
+/* Drops every dot texture (the widget is going away). */
+void               xa_compound_sprites_clear        (XaCompoundSprites *self);
+/* The widget's scale factor; TRUE when it changed, and then every dot texture is dropped
+ * (and the caller drops its cluster textures). */
+gboolean           xa_compound_sprites_set_scale    (XaCompoundSprites *self,
+                                                     int                scale);
+
+/* The dot of a compound in @band of @overlay, @radius wide, kept by @self. */
+GdkTexture        *xa_compound_sprites_get_dot      (XaCompoundSprites *self,
+                                                     XaOverlay          overlay,
+                                                     guint              band,
+                                                     float              radius,
+                                                     gboolean           faded);
+/* A new texture of @cluster in @overlay, its text in @widget's font; @filtered when a
+ * district filter is set (the count is then of the matching members). */
+GdkTexture        *xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
+                                                     GtkWidget         *widget,
+                                                     XaOverlay          overlay,
+                                                     gboolean           filtered,
+                                                     const XaCluster   *cluster);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCompoundSprites, xa_compound_sprites_free)
+
+G_END_DECLS
