@@ -16,6 +16,7 @@
 
 #include "xa-compound-layer-private.h"
 #include "xa-overlay-style.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 
 #define WIDTH 1280
@@ -114,33 +115,6 @@ tick_cb (GtkWidget     *widget,
   shumate_location_set_location (SHUMATE_LOCATION (script->viewport), lat, lon);
   shumate_viewport_set_zoom_level (script->viewport, zoom);
   return G_SOURCE_CONTINUE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
 }
 
 static double
@@ -255,9 +229,9 @@ run (const char *kind,
   gtk_window_set_default_size (window, WIDTH, HEIGHT);
   gtk_window_set_child (window, GTK_WIDGET (map));
   gtk_window_present (window);
-  wait_frames (GTK_WIDGET (window), 1);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 1);
   build_s = g_timer_elapsed (timer, NULL);
-  wait_frames (GTK_WIDGET (window), 10);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 10);
 
   script.seconds = seconds;
   script.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));

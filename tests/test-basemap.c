@@ -16,6 +16,7 @@
 
 #include "xa-basemap.h"
 #include "xa-mbtiles-source.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-tile-fetcher.h"
 
@@ -214,24 +215,6 @@ tile_server_saw (TileServer *server,
 
 /* ---- The window ---- */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWindow *
 map_window (ShumateMap **out_map)
 {
@@ -255,37 +238,16 @@ close_window (GtkWindow *window)
     ;
 }
 
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return NULL;
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 static Colour
 pixel_at (GdkTexture *texture,
           int         x,
           int         y)
 {
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
-  const guchar *p;
+  guint8 rgba[4];
 
-  /* GDK_MEMORY_DEFAULT: premultiplied B, G, R, A bytes; the tiles here are opaque. */
-  gdk_texture_download (texture, data, (gsize) width * 4);
-  p = data + ((gsize) y * width + x) * 4;
-  return (Colour) { p[2], p[1], p[0] };
+  /* Premultiplied, but the tiles here are opaque. */
+  xa_test_ui_texture_pixel (texture, x, y, rgba);
+  return (Colour) { rgba[0], rgba[1], rgba[2] };
 }
 
 static gboolean
@@ -295,20 +257,23 @@ colour_near (Colour a,
   return ABS (a.r - b.r) <= 8 && ABS (a.g - b.g) <= 8 && ABS (a.b - b.b) <= 8;
 }
 
-static void
-save_screenshot (GdkTexture *texture,
-                 const char *name)
+typedef struct
 {
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = NULL;
+  GtkWindow *window;
+  double     fx;
+  Colour     expected;
+} ColourWait;
 
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+static gboolean
+shows_colour (gpointer user_data)
+{
+  ColourWait *wait = user_data;
+  g_autoptr(GdkTexture) texture = xa_test_ui_try_render (GTK_WIDGET (wait->window));
+
+  return texture != NULL
+         && colour_near (pixel_at (texture, gdk_texture_get_width (texture) * wait->fx,
+                                   gdk_texture_get_height (texture) / 2),
+                         wait->expected);
 }
 
 /* Renders @window until the pixel at @fx of its width (half way down) shows @expected, or
@@ -320,33 +285,19 @@ assert_colour_at (GtkWindow  *window,
                   guint       seconds,
                   const char *name)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  ColourWait wait = { window, fx, expected };
   g_autoptr(GdkTexture) texture = NULL;
-  Colour seen = { 0, 0, 0 };
+  Colour seen;
   int x, y;
 
-  while (!timed_out)
-    {
-      spin (100);
-      g_clear_object (&texture);
-      texture = render (GTK_WIDGET (window));
-      if (texture == NULL)
-        continue;
-      seen = pixel_at (texture, gdk_texture_get_width (texture) * fx,
-                       gdk_texture_get_height (texture) / 2);
-      if (colour_near (seen, expected))
-        break;
-    }
-  if (!timed_out)
-    g_source_remove (id);
+  /* Tiles arrive from another thread and fade in: look again every 100 ms. */
+  xa_test_ui_poll_until (shows_colour, &wait, 100, seconds);
   /* Let the last tiles fade in before the picture is kept. */
-  spin (400);
-  g_clear_object (&texture);
-  texture = render (GTK_WIDGET (window));
+  xa_test_ui_spin (400);
+  texture = xa_test_ui_try_render (GTK_WIDGET (window));
   g_assert_nonnull (texture);
   if (name != NULL)
-    save_screenshot (texture, name);
+    xa_test_ui_save_texture (texture, name);
   x = gdk_texture_get_width (texture) * fx;
   y = gdk_texture_get_height (texture) / 2;
   seen = pixel_at (texture, x, y);
@@ -449,9 +400,9 @@ test_xyz (void)
   {
     g_autoptr(GdkTexture) texture = NULL;
 
-    spin (300);
-    texture = render (GTK_WIDGET (window));
-    save_screenshot (texture, "basemap-none");
+    xa_test_ui_spin (300);
+    texture = xa_test_ui_try_render (GTK_WIDGET (window));
+    xa_test_ui_save_texture (texture, "basemap-none");
     g_assert_false (colour_near (pixel_at (texture, MAP_WIDTH / 2, MAP_HEIGHT / 2),
                                  xyz_colour));
   }
@@ -591,6 +542,12 @@ fill_tile (ShumateMapSource *source,
   return error;
 }
 
+static gboolean
+is_offline (gpointer basemap)
+{
+  return xa_basemap_get_offline (basemap);
+}
+
 static void
 test_mbtiles (void)
 {
@@ -702,16 +659,8 @@ test_mbtiles (void)
 
   /* The file goes away while the map shows it: new tiles cannot be read → offline. */
   g_assert_cmpint (g_unlink (path), ==, 0);
-  {
-    gboolean timed_out = FALSE;
-    guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-    centre_map (map, LINYI_LAT + 0.02, west_lon, max_zoom + 2);
-    while (!timed_out && !xa_basemap_get_offline (basemap))
-      g_main_context_iteration (NULL, TRUE);
-    if (!timed_out)
-      g_source_remove (id);
-  }
+  centre_map (map, LINYI_LAT + 0.02, west_lon, max_zoom + 2);
+  xa_test_ui_spin_until (is_offline, basemap, 30);
   g_assert_true (xa_basemap_get_offline (basemap));
   g_test_message ("offline message: %s", xa_basemap_get_offline_message (basemap));
   g_assert_true (strstr (xa_basemap_get_offline_message (basemap), "linyi") != NULL);
@@ -722,18 +671,18 @@ test_mbtiles (void)
 
 /* ---- (c) offline ---- */
 
+static gboolean
+is_online (gpointer basemap)
+{
+  return !xa_basemap_get_offline (basemap);
+}
+
 static void
 wait_for_offline (XaBasemap *basemap,
                   gboolean   offline,
                   guint      seconds)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-
-  while (!timed_out && xa_basemap_get_offline (basemap) != offline)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  xa_test_ui_spin_until (offline ? is_offline : is_online, basemap, seconds);
   g_assert_cmpint (xa_basemap_get_offline (basemap), ==, offline);
 }
 
@@ -794,10 +743,10 @@ test_offline_closed_port (void)
   {
     g_autoptr(GdkTexture) texture = NULL;
 
-    spin (300);
-    texture = render (GTK_WIDGET (window));
+    xa_test_ui_spin (300);
+    texture = xa_test_ui_try_render (GTK_WIDGET (window));
     g_assert_nonnull (texture);
-    save_screenshot (texture, "basemap-offline");
+    xa_test_ui_save_texture (texture, "basemap-offline");
   }
   close_window (window);
 }

@@ -10,6 +10,7 @@
 
 #include "xa-compound-layer-private.h"
 #include "xa-overlay-style.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 
 #define WIDTH 900
@@ -21,62 +22,14 @@ static ShumateViewport *viewport;
 static XaCompoundLayer *layer;
 static XaCompoundPoints *points;
 
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-/* Lets the window lay out and paint @n frames. */
-static void
-wait_frames (guint n)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
-/* Renders the window, saves it as @name.png, returns the pixels. */
+/* Renders the window, saves it as layer-@name.png, returns the pixels. */
 static GdkTexture *
 screenshot (const char *name)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autofree char *file = g_strdup_printf ("layer-%s.png", name);
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-  GdkTexture *texture;
-  int width, height;
+  g_autofree char *file = g_strconcat ("layer-", name, NULL);
+  GdkTexture *texture = xa_test_ui_render (GTK_WIDGET (window));
 
-  wait_frames (3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  xa_test_ui_save_texture (texture, file);
   return texture;
 }
 
@@ -93,20 +46,12 @@ pixel_at (GdkTexture *texture,
           double      y,
           GdkRGBA    *out)
 {
-  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
   graphene_point_t p;
-  const guchar *px;
 
   g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), GTK_WIDGET (window),
                                            &GRAPHENE_POINT_INIT (x, y), &p));
-  g_assert_cmpint ((int) p.x, <, width);
-  g_assert_cmpint ((int) p.y, <, height);
-  gdk_texture_download (texture, data, width * 4);
-  /* GDK_MEMORY_DEFAULT: premultiplied B, G, R, A in memory on little-endian machines;
-   * the window is opaque, so premultiplication changes nothing. */
-  px = data + ((int) p.y * width + (int) p.x) * 4;
-  *out = (GdkRGBA) { px[2] / 255.0, px[1] / 255.0, px[0] / 255.0, px[3] / 255.0 };
+  /* Premultiplied, but the window is opaque. */
+  xa_test_ui_texture_color (texture, (int) p.x, (int) p.y, out);
 }
 
 static gboolean
@@ -124,7 +69,7 @@ set_view (double lat,
 {
   shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
   shumate_viewport_set_zoom_level (viewport, zoom);
-  wait_frames (2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 }
 
 /* A compound of the city centre with nothing else within @clear_px at zoom 17 and whose
@@ -273,7 +218,7 @@ press (guint keyval)
 
   g_signal_emit_by_name (key_controller (), "key-pressed", keyval, 0, (GdkModifierType) 0,
                          &handled);
-  wait_frames (1);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 1);
   return handled;
 }
 
@@ -357,7 +302,7 @@ test_clusters (void)
 
   /* The whole city: clusters, and not one dot per compound. */
   xa_compound_layer_fit_all (layer);
-  wait_frames (2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   _xa_compound_layer_count_visible (layer, &dots, &clusters);
   g_test_message ("fit all: zoom %.2f, %u dots, %u clusters",
                   shumate_viewport_get_zoom_level (viewport), dots, clusters);
@@ -379,7 +324,7 @@ test_clusters (void)
   /* A click on a cluster zooms in on it. */
   zoom = shumate_viewport_get_zoom_level (viewport);
   g_assert_true (_xa_compound_layer_click (layer, x, y));
-  wait_frames (1);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 1);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, zoom + 1.5);
 
   /* Close up: single dots only, with boundaries. */
@@ -400,7 +345,7 @@ test_go_to (void)
   set_view (35.06, 118.35, 9);
   g_assert_false (xa_compound_layer_go_to (layer, "no-such-compound"));
   g_assert_true (xa_compound_layer_go_to (layer, p->id));
-  wait_frames (2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 16);
   g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
   g_assert_cmpfloat (fabs (x - WIDTH / 2.0), <, 2);
@@ -417,7 +362,7 @@ test_go_to (void)
     xa_compound_layer_set_points (layer, few);
     g_assert_null (xa_compound_layer_get_selected_id (layer));
     xa_compound_layer_set_points (layer, NULL);
-    wait_frames (1);
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 1);
     xa_compound_layer_set_points (layer, points);
   }
 }
@@ -454,7 +399,7 @@ main (int   argc,
   gtk_window_set_default_size (window, WIDTH, HEIGHT);
   gtk_window_set_child (window, GTK_WIDGET (map));
   gtk_window_present (window);
-  wait_frames (2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), ==, WIDTH);
 
   g_test_add_func ("/compound-layer/overlay-colours", test_overlay_colours);

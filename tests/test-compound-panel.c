@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <string.h>
 
 #include "xa-application.h"
 #include "xa-compound-panel.h"
@@ -17,6 +16,7 @@
 #include "xa-map-legend.h"
 #include "xa-store-queries.h"
 #include "xa-sync-client.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 
 /* The day the demo city describes (src/server/xs-demo-city.c), in the bureau's zone. */
@@ -26,108 +26,6 @@
 static XaApplication *app;
 static char *store_path;
 static gint64 demo_now;
-
-static const char *
-language_tag (void)
-{
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width, height;
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkTexture) texture = render (widget);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-/* The first drawable GtkLabel under @widget whose text is @text (or contains it when
- * @substring), or NULL. */
-static GtkWidget *
-find_label_full (GtkWidget  *widget,
-                 const char *text,
-                 gboolean    substring)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
-    {
-      const char *label = gtk_label_get_text (GTK_LABEL (widget));
-
-      if (substring ? strstr (label, text) != NULL : g_str_equal (label, text))
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_full (child, text, substring);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  return find_label_full (widget, text, FALSE);
-}
 
 static guint
 count_labels (GtkWidget  *widget,
@@ -164,7 +62,7 @@ static const char *
 row_value (GtkWidget  *panel,
            const char *title)
 {
-  GtkWidget *label = find_label (panel, title);
+  GtkWidget *label = xa_test_ui_find_label (panel, title);
   GtkWidget *row;
 
   g_assert_nonnull (label);
@@ -207,7 +105,7 @@ fixture_set_up (Fixture       *f,
   f->panel = xa_compound_panel_new ();
   gtk_window_set_child (f->window, f->panel);
   gtk_window_present (f->window);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
 }
 
 static void
@@ -227,7 +125,7 @@ show (Fixture    *f,
 {
   xa_compound_panel_set_compound (XA_COMPOUND_PANEL (f->panel), f->store, compound_id,
                                   demo_now, season, NULL);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
 }
 
 /* Scrolls the panel so @widget is at the top, for a screenshot of a lower section. */
@@ -239,12 +137,12 @@ scroll_to (Fixture   *f,
   GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
   graphene_point_t point;
 
-  wait_frames (GTK_WIDGET (f->window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
   g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
   /* The viewport's coordinates start at what is in view, not at the top of the content. */
   point.y += gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (scrolled));
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), point.y - 12);
-  wait_frames (GTK_WIDGET (f->window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
   g_test_message ("scrolled to %.0f of %.0f", point.y - 12,
                   gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (scrolled)));
 }
@@ -255,20 +153,20 @@ test_empty (Fixture       *f,
 {
   show (f, NULL, DEMO_SEASON);
   g_assert_null (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)));
-  g_assert_nonnull (find_label (f->panel, _("Select a compound on the map")));
-  if (g_str_equal (language_tag (), "zh_CN"))
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Select a compound on the map")));
+  if (g_str_equal (xa_test_ui_language_tag (), "zh_CN"))
     g_assert_cmpstr (_("Select a compound on the map"), !=, "Select a compound on the map");
-  save_screenshot (GTK_WIDGET (f->window), "panel-empty");
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-empty");
 
   /* Showing a compound and going back to none shows the empty state again. */
   show (f, "LY-JUNLAN-1", DEMO_SEASON);
-  g_assert_null (find_label (f->panel, _("Select a compound on the map")));
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Select a compound on the map")));
   show (f, NULL, DEMO_SEASON);
-  g_assert_nonnull (find_label (f->panel, _("Select a compound on the map")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Select a compound on the map")));
 
   /* A compound that a sync removed gets a page that says so. */
   show (f, "NO-SUCH-COMPOUND", DEMO_SEASON);
-  g_assert_nonnull (find_label (f->panel, _("Compound Not Found")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Compound Not Found")));
   g_assert_null (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)));
 }
 
@@ -303,11 +201,11 @@ test_junlan (Fixture       *f,
   g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)), ==, "LY-JUNLAN-1");
 
   /* Facts */
-  g_assert_nonnull (find_label (f->panel, "君澜壹号院"));
-  g_assert_nonnull (find_label (f->panel, "罗庄区三江路66号"));
-  g_assert_nonnull (find_label_full (f->panel, "盛庄街道", TRUE));
-  g_assert_nonnull (find_label_full (f->panel, "罗庄区", TRUE));
-  g_assert_nonnull (find_label (f->panel, "临沂君澜物业服务有限公司"));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, "君澜壹号院"));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, "罗庄区三江路66号"));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, "盛庄街道"));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, "罗庄区"));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, "临沂君澜物业服务有限公司"));
   g_assert_cmpstr (row_value (f->panel, _("Households")), ==, "1,320");
   g_assert_cmpstr (row_value (f->panel, _("Built")), ==, "2019");
   g_assert_cmpstr (row_value (f->panel, _("Kind")), ==, _("Residential"));
@@ -319,8 +217,8 @@ test_junlan (Fixture       *f,
   g_assert_nonnull (cadres);
   g_assert_cmpuint (cadres->len, >=, 1);
   cadre = g_ptr_array_index (cadres, 0);
-  g_assert_nonnull (find_label (f->panel, cadre->name));
-  phone = find_label (f->panel, cadre->phone);
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, cadre->name));
+  phone = xa_test_ui_find_label (f->panel, cadre->phone);
   g_assert_nonnull (phone);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (phone)));
   row = gtk_widget_get_ancestor (phone, ADW_TYPE_ACTION_ROW);
@@ -333,32 +231,32 @@ test_junlan (Fixture       *f,
   g_assert_cmpstr (clipboard_text, ==, cadre->phone);
 
   /* Flood: the season's title, the four items in place, the pumps of the story. */
-  g_assert_nonnull (find_label (f->panel, flood_title));
-  g_assert_nonnull (find_label (f->panel, _("Supplies and facilities")));
-  g_assert_nonnull (find_label (f->panel, _("Personnel")));
-  g_assert_nonnull (find_label (f->panel, _("Plan")));
-  g_assert_nonnull (find_label (f->panel, _("Drill")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, flood_title));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Supplies and facilities")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Personnel")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Plan")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Drill")));
   g_assert_cmpuint (count_labels (f->panel, "✓"), ==, 4);
   g_assert_cmpuint (count_labels (f->panel, "✗"), ==, 0);
-  g_assert_nonnull (find_label (f->panel, _("All four in place")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("All four in place")));
   g_assert_cmpstr (row_value (f->panel, _("Pumps")), ==, "6");
   g_assert_cmpstr (row_value (f->panel, _("Low-lying spots")), ==, "2");
-  g_assert_null (find_label (f->panel, _("Not inspected this season")));
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Not inspected this season")));
 
   /* The two flood cases of the story were closed before the deadline. */
   open = xa_store_compound_problems (f->store, "LY-JUNLAN-1", 0, NULL);
   if (open->len == 0)
-    g_assert_nonnull (find_label (f->panel, _("No open problems")));
-  g_assert_nonnull (find_label (f->panel, _("Recently Resolved")));
+    g_assert_nonnull (xa_test_ui_find_label (f->panel, _("No open problems")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Recently Resolved")));
 
-  save_screenshot (GTK_WIDGET (f->window), "panel-junlan");
-  scroll_to (f, find_label (f->panel, flood_title));
-  save_screenshot (GTK_WIDGET (f->window), "panel-junlan-flood");
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-junlan");
+  scroll_to (f, xa_test_ui_find_label (f->panel, flood_title));
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-junlan-flood");
 
   /* Another season without a check: said in words, and no stale items. */
   show (f, "LY-JUNLAN-1", 2031);
-  g_assert_nonnull (find_label (f->panel, _("Not inspected this season")));
-  g_assert_null (find_label (f->panel, _("Supplies and facilities")));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Not inspected this season")));
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Supplies and facilities")));
   g_assert_cmpuint (count_labels (f->panel, "✓"), ==, 0);
 }
 
@@ -374,20 +272,20 @@ test_boguan (Fixture       *f,
   GtkWidget *title, *label, *problems;
 
   show (f, "LY-BOGUAN-1", DEMO_SEASON);
-  g_assert_nonnull (find_label (f->panel, "博观新城一期"));
-  g_assert_nonnull (find_label (f->panel, ((XaCadre *) cadres->pdata[0])->phone));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, "博观新城一期"));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, ((XaCadre *) cadres->pdata[0])->phone));
 
-  title = find_label (f->panel, "西出口多年未按规划开通");
+  title = xa_test_ui_find_label (f->panel, "西出口多年未按规划开通");
   g_assert_nonnull (title);
-  label = find_label_full (f->panel, overdue, TRUE);
+  label = xa_test_ui_find_label_containing (f->panel, overdue);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_has_css_class (label, "error"));
   /* The overdue line belongs to that problem's block. */
   g_assert_true (gtk_widget_get_parent (label) == gtk_widget_get_parent (title));
-  g_assert_nonnull (find_label_full (f->panel, _("City level"), TRUE));
-  g_assert_nonnull (find_label_full (f->panel, "2025-08-31 18:00", TRUE));
-  g_assert_nonnull (find_label_full (f->panel, "市住房城乡建设局（牵头）", TRUE));
-  g_assert_nonnull (find_label_full (f->panel, _("12345 hotline"), TRUE));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, _("City level")));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, "2025-08-31 18:00"));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, "市住房城乡建设局（牵头）"));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, _("12345 hotline")));
 
   /* Elevators are listed (oldest first by the store) with their years in service. */
   g_assert_nonnull (elevators);
@@ -396,14 +294,14 @@ test_boguan (Fixture       *f,
       XaElevator *oldest = elevators->pdata[0];
       g_autofree char *where = g_strdup_printf ("%s %s", oldest->building, oldest->unit);
 
-      g_assert_nonnull (find_label (f->panel, where));
+      g_assert_nonnull (xa_test_ui_find_label (f->panel, where));
     }
 
-  save_screenshot (GTK_WIDGET (f->window), "panel-boguan");
-  problems = find_label (f->panel, _("Open Problems"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-boguan");
+  problems = xa_test_ui_find_label (f->panel, _("Open Problems"));
   g_assert_nonnull (problems);
   scroll_to (f, problems);
-  save_screenshot (GTK_WIDGET (f->window), "panel-boguan-problems");
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-boguan-problems");
 }
 
 /* 沂龙湾慧园: the charging story (ports 1:1). */
@@ -420,19 +318,19 @@ test_charging (Fixture       *f,
   ebikes = xa_format_count (charging->registered_ebikes);
   g_assert_cmpstr (row_value (f->panel, _("Registered e-bikes")), ==, ebikes);
   g_assert_nonnull (row_value (f->panel, _("Ports per e-bike")));
-  section = find_label (f->panel, _("E-Bike Charging"));
+  section = xa_test_ui_find_label (f->panel, _("E-Bike Charging"));
   g_assert_nonnull (section);
   scroll_to (f, section);
-  save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-charging");
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-charging");
 
   /* The first elevator opened, to show its details. */
   elevators = find_type (f->panel, ADW_TYPE_EXPANDER_ROW);
   if (elevators != NULL)
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (elevators), TRUE);
-      g_assert_nonnull (find_label (f->panel, _("Registration code")));
+      g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Registration code")));
       scroll_to (f, elevators);
-      save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-elevator");
+      xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-yilongwan-elevator");
     }
 }
 
@@ -443,29 +341,14 @@ sample_center (GdkTexture *texture,
                GtkWidget  *swatch,
                guint8      rgba[4])
 {
-  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-  g_autofree guint8 *pixels = g_malloc ((gsize) width * height * 4);
   graphene_point_t point;
-  const guint8 *p;
-  int x, y;
 
   g_assert_true (gtk_widget_compute_point (swatch, widget,
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (swatch) / 2.0,
                                                                  gtk_widget_get_height (swatch) / 2.0),
                                            &point));
-  x = (int) point.x;
-  y = (int) point.y;
-  g_assert_cmpint (x, >=, 0);
-  g_assert_cmpint (y, >=, 0);
-  g_assert_cmpint (x, <, width);
-  g_assert_cmpint (y, <, height);
-  /* Cairo's ARGB32: premultiplied, native-endian words; the swatch centre is opaque. */
-  gdk_texture_download (texture, pixels, width * 4);
-  p = pixels + ((gsize) y * width + x) * 4;
-  rgba[0] = p[2];
-  rgba[1] = p[1];
-  rgba[2] = p[0];
-  rgba[3] = p[3];
+  /* Premultiplied, but the swatch centre is opaque. */
+  xa_test_ui_texture_pixel (texture, (int) point.x, (int) point.y, rgba);
 }
 
 static void
@@ -473,11 +356,11 @@ check_legend (GtkWidget   *legend,
               XaOverlay    overlay,
               const guint  counts[XA_OVERLAY_MAX_BANDS])
 {
-  g_autoptr(GdkTexture) texture = render (legend);
+  g_autoptr(GdkTexture) texture = xa_test_ui_render (legend);
   guint band = 0;
 
-  g_assert_nonnull (find_label (legend, xa_overlay_title (overlay)));
-  g_assert_nonnull (find_label (legend, xa_overlay_description (overlay)));
+  g_assert_nonnull (xa_test_ui_find_label (legend, xa_overlay_title (overlay)));
+  g_assert_nonnull (xa_test_ui_find_label (legend, xa_overlay_description (overlay)));
   for (GtkWidget *w = find_type (legend, GTK_TYPE_GRID), *child = gtk_widget_get_first_child (w);
        child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -503,7 +386,7 @@ check_legend (GtkWidget   *legend,
       {
         g_autofree char *label = xa_overlay_band_label (overlay, band, NULL);
         g_autofree char *count = xa_format_count (counts[band]);
-        GtkWidget *label_widget = find_label (legend, label);
+        GtkWidget *label_widget = xa_test_ui_find_label (legend, label);
         GtkWidget *count_widget = gtk_grid_get_child_at (GTK_GRID (w), 2, band);
 
         g_assert_nonnull (label_widget);
@@ -571,22 +454,22 @@ test_legend (void)
   xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_FLOOD, flood, NULL);
   g_assert_cmpint (xa_map_legend_get_overlay (XA_MAP_LEGEND (legend)), ==, XA_OVERLAY_FLOOD);
   check_legend (legend, XA_OVERLAY_FLOOD, flood);
-  g_assert_nonnull (find_label (legend, "3,008"));
-  save_screenshot (GTK_WIDGET (window), "legend-flood");
+  g_assert_nonnull (xa_test_ui_find_label (legend, "3,008"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "legend-flood");
 
   xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_ELEVATOR_AGE, ages, &thresholds);
   check_legend (legend, XA_OVERLAY_ELEVATOR_AGE, ages);
-  save_screenshot (GTK_WIDGET (window), "legend-elevator-age");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "legend-elevator-age");
 
   /* Fewer bands than before: nothing of the last overlay stays behind. */
   xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_PROBLEMS, problems, NULL);
   check_legend (legend, XA_OVERLAY_PROBLEMS, problems);
-  g_assert_null (find_label (legend, "1,960"));
-  save_screenshot (GTK_WIDGET (window), "legend-problems");
+  g_assert_null (xa_test_ui_find_label (legend, "1,960"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "legend-problems");
 
   /* No counts yet: bands without numbers. */
   xa_map_legend_set_overlay (XA_MAP_LEGEND (legend), XA_OVERLAY_CHARGING, NULL, NULL);
-  g_assert_nonnull (find_label (legend, xa_overlay_title (XA_OVERLAY_CHARGING)));
+  g_assert_nonnull (xa_test_ui_find_label (legend, xa_overlay_title (XA_OVERLAY_CHARGING)));
   g_assert_null (gtk_grid_get_child_at (GTK_GRID (find_type (legend, GTK_TYPE_GRID)), 2, 0));
 
   gtk_window_destroy (window);

@@ -16,99 +16,12 @@
 #include "xa-overlay-style.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
 static char *synced_store;
-
-static const char *
-language_tag (void)
-{
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
-/* Iterates the main loop for @ms milliseconds. */
-static void
-spin (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width, height;
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkTexture) texture = render (widget);
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static gboolean
 colors_close (const GdkRGBA *a,
@@ -130,49 +43,26 @@ window_shows_color (GtkWidget     *window,
                     const GdkRGBA *expected,
                     GdkRGBA       *out)
 {
-  g_autoptr(GdkTexture) texture = render (window);
-  int width = gdk_texture_get_width (texture);
-  int height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  g_autoptr(GdkTexture) texture = xa_test_ui_render (window);
   int cx = (int) x, cy = (int) y;
   gboolean found = FALSE;
 
   g_assert_cmpint (cx, >=, 1);
   g_assert_cmpint (cy, >=, 1);
-  g_assert_cmpint (cx, <, width - 1);
-  g_assert_cmpint (cy, <, height - 1);
-  /* GDK_MEMORY_DEFAULT: B, G, R, A, premultiplied; the map is opaque there. */
-  gdk_texture_download (texture, data, (gsize) width * 4);
+  g_assert_cmpint (cx, <, gdk_texture_get_width (texture) - 1);
+  g_assert_cmpint (cy, <, gdk_texture_get_height (texture) - 1);
+  /* The pixels are premultiplied; the map is opaque there. */
   for (int dy = -1; dy <= 1; dy++)
     for (int dx = -1; dx <= 1; dx++)
       {
-        const guchar *p = data + ((gsize) (cy + dy) * width + (cx + dx)) * 4;
-        GdkRGBA color = { p[2] / 255.f, p[1] / 255.f, p[0] / 255.f, p[3] / 255.f };
+        GdkRGBA color;
 
+        xa_test_ui_texture_color (texture, cx + dx, cy + dy, &color);
         if (dx == 0 && dy == 0)
           *out = color;
         found = found || colors_close (&color, expected);
       }
   return found;
-}
-
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Syncs the demo city once from a real xiaoqu-server over HTTP into a store file that
@@ -206,7 +96,7 @@ open_window (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 5);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
   return window;
 }
@@ -260,7 +150,7 @@ locate_in_window (XaWindow   *window,
   double x, y;
 
   g_assert_true (xa_compound_layer_go_to (layer, id));
-  wait_frames (GTK_WIDGET (window), 3);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (_xa_compound_layer_locate (layer, id, &x, &y));
   g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (layer), GTK_WIDGET (window),
                                                    x, y, wx, wy));
@@ -291,7 +181,7 @@ test_demo_city (void)
   _xa_compound_layer_count_visible (layer, &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
   g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, XA_OVERLAY_FLOOD);
-  save_screenshot (GTK_WIDGET (window), "map-city");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-city");
   close_window (window);
 }
 
@@ -336,7 +226,7 @@ test_overlays (void)
 
       /* The screenshot of each overlay shows the whole city with its legend. */
       gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
-      save_screenshot (GTK_WIDGET (window), name);
+      xa_test_ui_save_screenshot (GTK_WIDGET (window), name);
     }
   g_assert_false (colors_close (&seen[XA_OVERLAY_FLOOD], &seen[XA_OVERLAY_CHARGING]));
   close_window (window);
@@ -361,17 +251,24 @@ test_select (void)
 
   g_assert_null (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)));
   g_assert_true (xa_compound_layer_go_to (layer, point->id));
-  wait_frames (GTK_WIDGET (window), 3);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_true (_xa_compound_layer_locate (layer, point->id, &x, &y));
   g_assert_true (_xa_compound_layer_click (layer, x, y));
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 
   g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, point->id);
   g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
   g_assert_true (_xa_map_view_get_sidebar_shown (view));
-  g_assert_nonnull (find_label (GTK_WIDGET (_xa_map_view_get_panel (view)), point->name));
-  save_screenshot (GTK_WIDGET (window), "map-selected");
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (_xa_map_view_get_panel (view)),
+                                           point->name));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-selected");
   close_window (window);
+}
+
+static gboolean
+has_results (gpointer view)
+{
+  return gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0) != NULL;
 }
 
 static void
@@ -384,8 +281,6 @@ test_search (void)
   const XaCompoundPoint *point;
   XaCompoundPoints *points;
   g_autofree char *query = NULL;
-  gboolean timed_out = FALSE;
-  guint id;
 
   reset_settings ();
   window = open_window ();
@@ -395,7 +290,7 @@ test_search (void)
 
   /* Ctrl+F puts the cursor in the search field. */
   gtk_widget_activate_action (GTK_WIDGET (window), "map.search", NULL);
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == GTK_WIDGET (_xa_map_view_get_search_entry (view))
@@ -404,27 +299,23 @@ test_search (void)
   /* The whole name finds the compound among its results. */
   query = g_strdup (point->name);
   gtk_editable_set_text (_xa_map_view_get_search_entry (view), query);
-  id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
-  while (!timed_out && gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  xa_test_ui_spin_until (has_results, view, 10);
   row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0);
   g_assert_nonnull (row);
-  save_screenshot (GTK_WIDGET (window), "map-search");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-search");
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), point->id) == 0)
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (_xa_map_view_get_results_list (view), "row-activated", row);
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==, point->id);
   g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
 
   /* Nonsense finds nothing and says so. */
   gtk_editable_set_text (_xa_map_view_get_search_entry (view), "不存在的小区名称 zzzz");
-  spin (500);
+  xa_test_ui_spin (500);
   g_assert_null (gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), 0));
   close_window (window);
 }
@@ -464,7 +355,7 @@ test_district_filter (void)
 
   xa_compound_points_count_bands (points, XA_OVERLAY_FLOOD, NULL, all);
   gtk_drop_down_set_selected (dropdown, 1);
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)));
   xa_compound_points_count_bands (points, XA_OVERLAY_FLOOD,
                                   xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)),
@@ -477,7 +368,7 @@ test_district_filter (void)
   g_assert_cmpuint (all_total, ==, 3490);
   g_assert_cmpuint (one_total, >, 0);
   g_assert_cmpuint (one_total, <, all_total);
-  save_screenshot (GTK_WIDGET (window), "map-district");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-district");
   close_window (window);
 }
 
@@ -499,6 +390,12 @@ closed_port (void)
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
 
+static gboolean
+shows_notice (gpointer view)
+{
+  return _xa_map_view_get_notice_text (view) != NULL;
+}
+
 static void
 test_tiles_offline (void)
 {
@@ -506,9 +403,7 @@ test_tiles_offline (void)
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", closed_port ());
   XaWindow *window;
   XaMapView *view;
-  gboolean timed_out = FALSE;
   guint dots = 0, clusters = 0;
-  guint id;
 
   reset_settings ();
   g_settings_set_string (settings, "basemap-xyz-url", url);
@@ -516,17 +411,13 @@ test_tiles_offline (void)
   window = open_window ();
   view = _xa_window_get_map_view (window);
 
-  id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
-  while (!timed_out && _xa_map_view_get_notice_text (view) == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  xa_test_ui_spin_until (shows_notice, view, 60);
   g_assert_nonnull (_xa_map_view_get_notice_text (view));
   g_test_message ("notice: %s", _xa_map_view_get_notice_text (view));
   /* The compounds stay usable without tiles. */
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
-  save_screenshot (GTK_WIDGET (window), "map-offline");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
   close_window (window);
 }
 
@@ -563,7 +454,7 @@ test_view_remembered (void)
   shumate_viewport_set_zoom_level (viewport, 13.0);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.1, 118.4);
   gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s", "elevator-age");
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   close_window (window);
 
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 13.0, 0.01);

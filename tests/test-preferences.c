@@ -16,6 +16,7 @@
 #include "xa-preferences-window-private.h"
 #include "xa-resources.h"
 #include "xa-test-keyring.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 
 #define SERVER "https://records.example.gov.cn"
@@ -23,88 +24,17 @@
 static XaTestKeyring *keyring;
 static GSettings *settings;
 
-static const char *
-language_tag (void)
-{
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-  int width, height;
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 static gboolean
-timeout_cb (gpointer user_data)
+is_idle (gpointer user_data)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  return !_xa_preferences_window_is_busy (user_data);
 }
 
 /* Iterates until the window's keyring requests are answered. */
 static void
 wait_idle (XaPreferencesWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!timed_out && _xa_preferences_window_is_busy (window))
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  g_assert_true (xa_test_ui_spin_until (is_idle, window, 30));
 }
 
 static GtkWidget *
@@ -131,7 +61,7 @@ open_window (void)
   XaPreferencesWindow *window = XA_PREFERENCES_WINDOW (xa_preferences_window_new (NULL, settings));
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   wait_idle (window);
   return window;
 }
@@ -222,7 +152,7 @@ test_basemap_rows (void)
   g_settings_set_string (settings, "basemap", "mbtiles");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 3);
   g_assert_true (shown (window, "mbtiles_row"));
-  save_screenshot (GTK_WIDGET (window), "preferences-map-mbtiles");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-mbtiles");
   close_window (window);
 }
 
@@ -257,7 +187,7 @@ test_xyz_url (void)
       value = g_settings_get_string (settings, "basemap-xyz-url");
       g_assert_cmpstr (value, ==, "");
     }
-  save_screenshot (GTK_WIDGET (window), "preferences-xyz-error");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-xyz-error");
 
   /* The error goes as soon as the address is right, before it is applied. */
   gtk_editable_set_text (GTK_EDITABLE (child (window, "xyz_row")),
@@ -303,7 +233,7 @@ test_server_url (void)
       g_assert_cmpstr (value, ==, SERVER);
     }
   wait_idle (window);
-  save_screenshot (GTK_WIDGET (window), "preferences-server-error");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server-error");
 
   type_and_apply (window, "server_row", "  http://127.0.0.1:8080  ");
   g_assert_false (shown (window, "server_error_row"));
@@ -351,7 +281,7 @@ test_thresholds (void)
   gtk_spin_button_set_value (low, 16);
   g_assert_true (shown (window, "thresholds_error_row"));
   assert_thresholds (10, 15, 20);
-  save_screenshot (GTK_WIDGET (window), "preferences-thresholds-error");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-thresholds-error");
 
   /* Equal thresholds would leave a band empty: refused too. */
   gtk_spin_button_set_value (low, 10);
@@ -545,7 +475,7 @@ test_token_keyring (void)
   stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
   g_assert_cmpstr (stored, ==, "secret-Token-4c1d");
   assert_not_in_settings ("secret-Token");
-  save_screenshot (GTK_WIDGET (window), "preferences-server");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server");
   close_window (window);
 
   /* Opened again, the window finds the token in the keyring. */
@@ -604,7 +534,7 @@ test_tianditu_key (void)
   stored = keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL);
   g_assert_cmpstr (stored, ==, "0123456789abcdef0123456789abcdef");
   assert_not_in_settings ("0123456789abcdef");
-  save_screenshot (GTK_WIDGET (window), "preferences-map-tianditu");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-tianditu");
   close_window (window);
   changed_clear (&changed);
 }
@@ -618,12 +548,12 @@ test_screenshots (void)
   reset_settings ();
   g_settings_set_string (settings, "server-url", SERVER);
   window = open_window ();
-  save_screenshot (GTK_WIDGET (window), "preferences-server-page");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server-page");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "basemap_row")), 2);
   type_and_apply (window, "xyz_row", "https://tiles.example.gov.cn/tile.png");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "low_spin")), 18);
-  save_screenshot (GTK_WIDGET (window), "preferences-map-page");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-page");
   close_window (window);
 }
 
@@ -654,7 +584,7 @@ test_no_keyring (void)
   g_assert_cmpuint (changed.count, ==, 1);
   g_assert_cmpstr (changed.secret, ==, "session-only-token");
   assert_not_in_settings ("session-only-token");
-  save_screenshot (GTK_WIDGET (window), "preferences-no-keyring");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-no-keyring");
   close_window (window);
   changed_clear (&changed);
 }

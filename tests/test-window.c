@@ -12,52 +12,25 @@
 #include "xa-connect-dialog.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
 
-static const char *
-language_tag (void)
+typedef struct
 {
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-
-  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-/* Lets the window lay out and paint @n frames. */
-static void
-wait_frames (GtkWidget *widget,
-             guint      n)
-{
-  GdkFrameClock *clock;
-  guint frames = 0;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
-  while (frames < n)
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
+  XaWindow   *window;
+  const char *page;
+} PageWait;
 
 static gboolean
-timeout_cb (gpointer user_data)
+shows_page (gpointer user_data)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
+  PageWait *wait = user_data;
+
+  return !_xa_window_is_syncing (wait->window)
+         && g_strcmp0 (_xa_window_get_page (wait->window), wait->page) == 0;
 }
 
 /* Iterates until @window is no longer syncing and shows @page; fails after @seconds. */
@@ -66,65 +39,10 @@ wait_for_page (XaWindow   *window,
                const char *page,
                guint       seconds)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  PageWait wait = { window, page };
 
-  while (!timed_out && (_xa_window_is_syncing (window)
-                        || g_strcmp0 (_xa_window_get_page (window), page) != 0))
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
+  xa_test_ui_spin_until (shows_page, &wait, seconds);
   g_assert_cmpstr (_xa_window_get_page (window), ==, page);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, language_tag ());
-  g_autofree char *path = NULL;
-  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
-  int width, height;
-
-  wait_frames (widget, 3);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  if (dir == NULL || *dir == '\0')
-    dir = xa_test_tmpdir ();
-  g_mkdir_with_parents (dir, 0755);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-/* The first visible GtkLabel under @widget whose text is @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static XaWindow *
@@ -133,7 +51,7 @@ open_window (const char *store_path)
   XaWindow *window = xa_window_new (app, store_path);
 
   gtk_window_present (GTK_WINDOW (window));
-  wait_frames (GTK_WIDGET (window), 3);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   return window;
 }
 
@@ -152,12 +70,12 @@ test_welcome (void)
   XaWindow *window = open_window (store_path);
 
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), _("Welcome to Xiaoqu Atlas")));
-  if (g_str_equal (language_tag (), "zh_CN"))
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), _("Welcome to Xiaoqu Atlas")));
+  if (g_str_equal (xa_test_ui_language_tag (), "zh_CN"))
     /* The translation is really loaded, not just the English fallback. */
     g_assert_cmpstr (_("Welcome to Xiaoqu Atlas"), !=, "Welcome to Xiaoqu Atlas");
   g_assert_null (_xa_window_get_error_text (window));
-  save_screenshot (GTK_WIDGET (window), "welcome");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "welcome");
   close_window (window);
 }
 
@@ -177,8 +95,9 @@ test_bad_store (void)
 
   window = open_window (store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "error");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), _("The Records File Cannot Be Opened")));
-  save_screenshot (GTK_WIDGET (window), "bad-store");
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window),
+                                           _("The Records File Cannot Be Opened")));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "bad-store");
   close_window (window);
 
   g_file_get_contents (store_path, &contents, NULL, &error);
@@ -201,7 +120,7 @@ test_connect (void)
   g_assert_nonnull (dialog);
   g_assert_false (_xa_window_is_syncing (window));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  save_screenshot (GTK_WIDGET (dialog), "connect");
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "connect");
 
   gtk_window_destroy (dialog);
   close_window (window);
@@ -234,17 +153,17 @@ test_size_shortcuts_about (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (other);
-  save_screenshot (GTK_WIDGET (other), "shortcuts");
+  xa_test_ui_save_screenshot (GTK_WIDGET (other), "shortcuts");
   gtk_window_close (other);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   other = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (other);
-  save_screenshot (GTK_WIDGET (other), "about");
+  xa_test_ui_save_screenshot (GTK_WIDGET (other), "about");
   gtk_window_destroy (other);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   gtk_window_close (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
@@ -275,13 +194,13 @@ test_summary (void)
 
   window = open_window (store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
-  wait_frames (GTK_WIDGET (window), 5);
-  save_screenshot (GTK_WIDGET (window), "map");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map");
   _xa_window_show_view (window, "summary");
-  wait_frames (GTK_WIDGET (window), 2);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "3,490"));
-  save_screenshot (GTK_WIDGET (window), "summary");
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary");
   close_window (window);
 }
 
@@ -296,16 +215,16 @@ test_open_demo (void)
   g_assert_cmpstr (demo_store, !=, xa_application_get_store_path (app));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "busy");
-  save_screenshot (GTK_WIDGET (window), "demo-starting");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "demo-starting");
 
   wait_for_page (window, "map", 240);
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
   g_assert_true (xa_demo_server_is_running (xa_application_get_demo_server (app)));
-  save_screenshot (GTK_WIDGET (window), "demo");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "demo");
   _xa_window_show_view (window, "summary");
-  wait_frames (GTK_WIDGET (window), 2);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "3,490"));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
   close_window (window);
 
   xa_demo_server_stop (xa_application_get_demo_server (app));
@@ -330,7 +249,7 @@ test_sync_error (void)
   text = _xa_window_get_error_text (window);
   g_assert_nonnull (text);
   g_test_message ("error strip: %s", text);
-  save_screenshot (GTK_WIDGET (window), "sync-error");
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "sync-error");
   close_window (window);
 }
 

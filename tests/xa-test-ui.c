@@ -1,0 +1,255 @@
+/* xa-test-ui.c — see xa-test-ui.h. One copy of what every window test needs, so that the
+ * screenshots, the waits and the pixel reads behave the same in all of them. */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "xa-test-ui.h"
+#include "xa-test-util.h"
+
+const char *
+xa_test_ui_language_tag (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+void
+xa_test_ui_wait_frames (GtkWidget *widget,
+                        guint      n)
+{
+  GdkFrameClock *clock;
+  guint frames = 0;
+  gulong id;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  /* An unmapped widget has no frame clock to count on. */
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &frames);
+  while (frames < n)
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+xa_test_ui_spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+gboolean
+xa_test_ui_spin_until (XaTestUiCondition condition,
+                       gpointer          user_data,
+                       guint             seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert (condition != NULL);
+
+  /* The timeout also wakes the blocking iteration when nothing else happens. */
+  id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  while (!timed_out && !condition (user_data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+gboolean
+xa_test_ui_poll_until (XaTestUiCondition condition,
+                       gpointer          user_data,
+                       guint             interval_ms,
+                       guint             seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id;
+
+  g_assert (condition != NULL);
+
+  /* Blocking iterations alone could sleep until the timeout when nothing else is due. */
+  id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+  while (!timed_out)
+    {
+      xa_test_ui_spin (interval_ms);
+      if (condition (user_data))
+        break;
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  return !timed_out;
+}
+
+static GdkTexture *
+render_now (GtkWidget *widget,
+            gboolean   must_draw)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  /* Through the widget's own paintable and renderer: the picture the window would show,
+   * taken in-process, with no screen grab from the X server. */
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (must_draw)
+    g_assert_nonnull (node);
+  if (node == NULL)
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+GdkTexture *
+xa_test_ui_render (GtkWidget *widget)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+
+  xa_test_ui_wait_frames (widget, 3);
+  return render_now (widget, TRUE);
+}
+
+GdkTexture *
+xa_test_ui_try_render (GtkWidget *widget)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+
+  return render_now (widget, FALSE);
+}
+
+void
+xa_test_ui_save_texture (GdkTexture *texture,
+                         const char *file_name)
+{
+  g_autofree char *file = g_strconcat (file_name, ".png", NULL);
+  g_autofree char *path = NULL;
+  const char *dir = g_getenv ("XA_SCREENSHOT_DIR");
+
+  g_assert (GDK_IS_TEXTURE (texture));
+
+  if (dir == NULL || *dir == '\0')
+    dir = xa_test_tmpdir ();
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+xa_test_ui_save_screenshot (GtkWidget  *widget,
+                            const char *name)
+{
+  g_autoptr(GdkTexture) texture = xa_test_ui_render (widget);
+  /* One set of pictures per language: the zh_CN run must not overwrite the English one. */
+  g_autofree char *file = g_strdup_printf ("%s-%s", name, xa_test_ui_language_tag ());
+
+  xa_test_ui_save_texture (texture, file);
+}
+
+void
+xa_test_ui_texture_pixel (GdkTexture *texture,
+                          int         x,
+                          int         y,
+                          guint8      rgba[4])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guint8 *data = g_malloc ((gsize) width * height * 4);
+  const guint8 *p;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32: premultiplied native-endian words, so B, G, R, A
+   * in memory on the little-endian machines the tests run on. */
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  p = data + ((gsize) y * width + x) * 4;
+  rgba[0] = p[2];
+  rgba[1] = p[1];
+  rgba[2] = p[0];
+  rgba[3] = p[3];
+}
+
+void
+xa_test_ui_texture_color (GdkTexture *texture,
+                          int         x,
+                          int         y,
+                          GdkRGBA    *out)
+{
+  guint8 rgba[4];
+
+  xa_test_ui_texture_pixel (texture, x, y, rgba);
+  *out = (GdkRGBA) { rgba[0] / 255.f, rgba[1] / 255.f, rgba[2] / 255.f, rgba[3] / 255.f };
+}
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text,
+            gboolean    substring)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (substring ? strstr (label, text) != NULL : g_str_equal (label, text))
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text, substring);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+xa_test_ui_find_label (GtkWidget  *widget,
+                       const char *text)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (text != NULL);
+
+  return find_label (widget, text, FALSE);
+}
+
+GtkWidget *
+xa_test_ui_find_label_containing (GtkWidget  *widget,
+                                  const char *text)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (text != NULL);
+
+  return find_label (widget, text, TRUE);
+}
