@@ -8,9 +8,9 @@
  * keeps its sync cursor per URL, so on the same day a reopened demo syncs nothing new, and
  * after a new city the server answers the old cursor with 410 (another database) and the
  * sync client rebuilds the mirror from scratch and swaps it in whole, leaving nothing of
- * yesterday's city. When the port is taken, any free one is used; the mirror then gets the
- * whole city again over its old records, which share their ids and versions and are all
- * replaced, except last season's flood checks after New Year, which keep their own year. */
+ * yesterday's city. When the port is taken, any free one is used; the window then finds no
+ * cursor for the new URL in the mirror and deletes it before syncing it afresh
+ * (forget_stale_demo_store in xa-window.c), so nothing of an older city stays. */
 #include "config.h"
 
 #include <errno.h>

@@ -3,7 +3,9 @@
  * the result after each sync. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "xa-city-summary.h"
 #include "xa-connect-dialog.h"
@@ -206,6 +208,7 @@ set_store_path (XaWindow   *self,
 
   g_free (self->store_path);
   self->store_path = g_strdup (store_path);
+  xa_map_view_clear (self->map_view);
   g_clear_object (&self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_PATH]);
 }
@@ -382,6 +385,47 @@ dismiss_error_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (XA_WINDOW (widget)->error_revealer, FALSE);
 }
 
+/* The demo store mirrors only the demo server running now. One filled from an earlier
+ * demo at another address (its port was taken) has no cursor for this one: a sync would
+ * lay today's city over it and keep what today's city no longer has, such as last
+ * season's flood checks. It is only a demo: start it afresh. */
+static void
+forget_stale_demo_store (XaWindow   *self,
+                         const char *demo_store,
+                         const char *url)
+{
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *cursor = NULL;
+  const char * const suffixes[] = { "", "-wal", "-shm", ".resync" };
+
+  if (!g_file_test (demo_store, G_FILE_TEST_EXISTS))
+    return;
+  if (self->store != NULL && g_strcmp0 (xa_store_get_path (self->store), demo_store) == 0)
+    store = g_object_ref (self->store);
+  else
+    store = xa_store_open (demo_store, NULL);
+  if (store == NULL)
+    return;
+  cursor = xa_store_dup_cursor (store, url);
+  if (cursor != NULL || xa_store_count (store, XA_RECORD_COMPOUND) == 0)
+    return;
+
+  /* Every connection closes before the files go. */
+  g_clear_object (&store);
+  if (self->store != NULL && g_strcmp0 (xa_store_get_path (self->store), demo_store) == 0)
+    {
+      xa_map_view_clear (self->map_view);
+      g_clear_object (&self->store);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (demo_store, suffixes[i], NULL);
+
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        g_warning ("Could not remove the old demo records %s: %s", path, g_strerror (errno));
+    }
+}
+
 static void
 demo_started_cb (GObject      *source,
                  GAsyncResult *result,
@@ -407,6 +451,7 @@ demo_started_cb (GObject      *source,
     {
       g_autofree char *demo_store = xa_application_dup_demo_store_path (XA_APPLICATION (app));
 
+      forget_stale_demo_store (self, demo_store, xa_demo_server_get_url (demo));
       set_store_path (self, demo_store);
     }
   self->is_demo = TRUE;
