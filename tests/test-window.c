@@ -1,22 +1,30 @@
 /* test-window.c — the real XaWindow under Xvfb: the welcome page on an empty store, the
  * city totals on a store synced from a real demo server, the whole "Open the demo city"
- * path through a child xiaoqu-server, and a sync error with its way forward. Saves
- * screenshots to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language. */
+ * path through a child xiaoqu-server, and a sync error with its way forward; with a real
+ * keyring daemon on a private bus: the demo opened over a saved server never talks to
+ * that server, a server address set in the settings is used at once, and a saved token
+ * only ever goes to its own server. Saves screenshots to $XA_SCREENSHOT_DIR (or the
+ * test's tmp dir), named after the language. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
 #include "xa-application.h"
 #include "xa-connect-dialog.h"
+#include "xa-fault-proxy.h"
+#include "xa-keyring.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-test-keyring.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
+static XaTestKeyring *keyring;
 
 typedef struct
 {
@@ -253,6 +261,164 @@ test_sync_error (void)
   close_window (window);
 }
 
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static gboolean
+is_true (gpointer user_data)
+{
+  return *(gboolean *) user_data;
+}
+
+/* Saves @token for @server in the test's keyring, as the connect dialog would. */
+static void
+save_token (const char *server,
+            const char *token)
+{
+  gboolean done = FALSE;
+
+  xa_keyring_store (XA_SECRET_ACCESS_TOKEN, server, token, NULL, stored_cb, &done);
+  g_assert_true (xa_test_ui_spin_until (is_true, &done, 30));
+}
+
+static gboolean
+proxy_was_asked (gpointer user_data)
+{
+  return xa_fault_proxy_get_requests (user_data) > 0;
+}
+
+/* Opening the demo while the window reads the saved token of the server in the settings:
+ * the demo city is synced, and not one request reaches that other server. */
+static void
+test_demo_over_saved_server (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *store_path = xa_test_path ("real.db");
+  g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(XaStore) store = NULL;
+  g_autofree char *real_binary = g_strdup (g_getenv ("XIAOQU_SERVER"));
+  g_autofree char *slow_binary = xa_test_path ("slow-xiaoqu-server");
+  g_autofree char *script = NULL;
+  g_autoptr(GError) error = NULL;
+  XaDemoServer *demo = xa_application_get_demo_server (app);
+  XaTestServer *server;
+  XaFaultProxy *proxy;
+  XaWindow *window;
+
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  proxy = xa_fault_proxy_new (server->base_url);
+  save_token (xa_fault_proxy_get_url (proxy), server->token);
+  g_settings_set_string (settings, "server-url", xa_fault_proxy_get_url (proxy));
+
+  /* The keyring answers in a fraction of a second; a demo server that takes two seconds
+   * to start (a slow machine making the city) makes sure the answer comes first. */
+  script = g_strdup_printf ("#!/bin/sh\nsleep 2\nexec '%s' \"$@\"\n", real_binary);
+  g_file_set_contents (slow_binary, script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (slow_binary, 0700), ==, 0);
+  g_setenv ("XIAOQU_SERVER", slow_binary, TRUE);
+
+  /* As `xiaoqu-atlas --demo` does: the window starts, then the demo is asked for. */
+  window = xa_window_new (app, store_path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_page (window, "map", 240);
+  g_setenv ("XIAOQU_SERVER", real_binary, TRUE);
+
+  g_assert_null (_xa_window_get_error_text (window));
+  g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
+  g_assert_cmpstr (_xa_window_get_server_url (window), ==, xa_demo_server_get_url (demo));
+  store = xa_store_open (demo_store, NULL);
+  g_assert_nonnull (store);
+  g_assert_cmpint (xa_store_get_last_sync (store, xa_demo_server_get_url (demo)), >, 0);
+  g_assert_cmpuint (xa_fault_proxy_get_requests (proxy), ==, 0);
+  close_window (window);
+
+  xa_demo_server_stop (demo);
+  g_settings_reset (settings, "server-url");
+  xa_fault_proxy_free (proxy);
+  xa_test_server_free (server);
+}
+
+/* An address set in Preferences is used at once: its saved token is read and the window
+ * syncs; emptied, there is no server any more and "Sync" asks for one. */
+static void
+test_server_url_setting (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *store_path = xa_test_path ("preferences.db");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  XaTestServer *server;
+  XaWindow *window;
+  GtkWindow *dialog;
+
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  save_token (server->base_url, server->token);
+  window = open_window (store_path);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
+
+  g_settings_set_string (settings, "server-url", server->base_url);
+  wait_for_page (window, "map", 240);
+  g_assert_cmpstr (_xa_window_get_server_url (window), ==, server->base_url);
+  g_assert_null (_xa_window_get_error_text (window));
+
+  /* Emptied: the records stay on screen, and no sync goes to the old address. */
+  g_settings_set_string (settings, "server-url", "");
+  g_assert_null (_xa_window_get_server_url (window));
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  g_assert_false (_xa_window_is_syncing (window));
+  dialog = find_toplevel (XA_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  close_window (window);
+
+  g_settings_reset (settings, "server-url");
+  xa_test_server_free (server);
+}
+
+/* The server changes while the saved token of the old one is being read: that token is
+ * never sent to the new server. */
+static void
+test_token_stays_with_server (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *store_path = xa_test_path ("switch.db");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  XaTestServer *server;
+  XaFaultProxy *other;
+  XaWindow *window;
+
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  /* Another server, which would accept the first one's token if it were sent. */
+  other = xa_fault_proxy_new (server->base_url);
+  save_token (server->base_url, server->token);
+  g_settings_set_string (settings, "server-url", server->base_url);
+
+  window = xa_window_new (app, store_path);
+  /* Before the lookup the window started has been answered. */
+  xa_window_set_server (window, xa_fault_proxy_get_url (other), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  xa_test_ui_spin_until (proxy_was_asked, other, 5);
+  g_assert_cmpuint (xa_fault_proxy_get_requests (other), ==, 0);
+  g_assert_false (_xa_window_is_syncing (window));
+  close_window (window);
+
+  g_settings_reset (settings, "server-url");
+  xa_fault_proxy_free (other);
+  xa_test_server_free (server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +435,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before the application connects to the session bus: it would keep the outer one. */
+  keyring = xa_test_keyring_start (TRUE);
 
   /* Tests never touch the network: no basemap tiles (test-basemap serves its own). */
   {
@@ -291,9 +460,13 @@ main (int   argc,
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/sync-error", test_sync_error);
+  g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
+  g_test_add_func ("/window/server-url-setting", test_server_url_setting);
+  g_test_add_func ("/window/token-stays-with-server", test_token_stays_with_server);
 
   ret = g_test_run ();
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+  g_clear_pointer (&keyring, xa_test_keyring_stop);
   return ret;
 }

@@ -13,6 +13,8 @@ void        _xa_window_show_view      (XaWindow   *self,
                                        const char *name);
 gboolean    _xa_window_is_syncing     (XaWindow *self);
 const char *_xa_window_get_store_path (XaWindow *self);
+/* The records server in use, or NULL. */
+const char *_xa_window_get_server_url (XaWindow *self);
 /* The text of the sync error strip, or NULL when it is hidden. */
 const char *_xa_window_get_error_text (XaWindow *self);
 

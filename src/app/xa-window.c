@@ -51,10 +51,17 @@ struct _XaWindow
   char                 *server_url;
   char                 *token;
   gboolean              is_demo;
+  /* From "open the demo" until the demo server answers (and any sync running then has
+   * finished): no sync starts, so none runs into the store the demo is about to take. */
+  gboolean              demo_starting;
+  XaDemoServer         *started_demo;
 
   XaSyncClient         *sync_client;
   GCancellable         *sync_cancellable;
   GCancellable         *keyring_cancellable;
+  GCancellable         *lookup_cancellable;
+  /* A token arrived while a sync to the previous address was still stopping. */
+  gboolean              sync_when_done;
   guint                 pulse_id;
   guint                 auto_sync_id;
   guint                 first_frame_id;
@@ -72,6 +79,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void start_sync (XaWindow *self);
+static void switch_to_demo (XaWindow *self);
 
 static void
 update_subtitle (XaWindow *self)
@@ -301,6 +309,13 @@ sync_done_cb (GObject      *source,
   if (self->sync_client == client)
     g_clear_object (&self->sync_client);
   g_clear_object (&self->sync_cancellable);
+  /* The sync was cancelled for the demo; the demo's own pages follow. */
+  if (self->demo_starting)
+    {
+      if (self->started_demo != NULL)
+        switch_to_demo (self);
+      return;
+    }
   set_syncing (self, FALSE);
 
   if (ok)
@@ -325,12 +340,18 @@ sync_done_cb (GObject      *source,
     show_error_strip (self, error);
 
   reload (self);
+  if (self->sync_when_done)
+    {
+      self->sync_when_done = FALSE;
+      if (self->server_url != NULL && self->token != NULL)
+        start_sync (self);
+    }
 }
 
 static void
 start_sync (XaWindow *self)
 {
-  if (self->sync_client != NULL)
+  if (self->sync_client != NULL || self->demo_starting)
     return;
 
   if (self->server_url == NULL || *self->server_url == '\0')
@@ -426,27 +447,15 @@ forget_stale_demo_store (XaWindow   *self,
     }
 }
 
+/* The demo server is running and no sync is: the demo's store, server and token. */
 static void
-demo_started_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+switch_to_demo (XaWindow *self)
 {
-  g_autoptr(XaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  XaDemoServer *demo = XA_DEMO_SERVER (source);
+  g_autoptr(XaDemoServer) demo = g_steal_pointer (&self->started_demo);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean started = xa_demo_server_start_finish (demo, result, &error);
 
-  if (self->settings == NULL)
-    return;
+  self->demo_starting = FALSE;
   set_syncing (self, FALSE);
-  if (!started)
-    {
-      show_error_strip (self, error);
-      reload (self);
-      return;
-    }
-
   if (XA_IS_APPLICATION (app))
     {
       g_autofree char *demo_store = xa_application_dup_demo_store_path (XA_APPLICATION (app));
@@ -463,6 +472,48 @@ demo_started_cb (GObject      *source,
   start_sync (self);
 }
 
+static void lookup_token (XaWindow *self);
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  XaDemoServer *demo = XA_DEMO_SERVER (source);
+  gboolean started = xa_demo_server_start_finish (demo, result, &error);
+
+  if (self->settings == NULL)
+    return;
+  if (!started)
+    {
+      self->demo_starting = FALSE;
+      set_syncing (self, FALSE);
+      show_error_strip (self, error);
+      reload (self);
+      /* Back to the real server: the token lookup the demo cancelled is needed again. */
+      if (!self->is_demo && self->server_url != NULL && self->token == NULL)
+        lookup_token (self);
+      return;
+    }
+
+  self->started_demo = g_object_ref (demo);
+  /* A sync cancelled for the demo may still be writing to its store: sync_done_cb
+   * switches once it has finished. */
+  if (self->sync_client == NULL)
+    switch_to_demo (self);
+}
+
+/* Stops a pending token lookup; its answer is not wanted any more. */
+static void
+cancel_token_lookup (XaWindow *self)
+{
+  g_cancellable_cancel (self->lookup_cancellable);
+  g_object_unref (self->lookup_cancellable);
+  self->lookup_cancellable = g_cancellable_new ();
+}
+
 static void
 open_demo_action (GtkWidget  *widget,
                   const char *action_name,
@@ -471,8 +522,14 @@ open_demo_action (GtkWidget  *widget,
   XaWindow *self = XA_WINDOW (widget);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (!XA_IS_APPLICATION (app))
+  if (!XA_IS_APPLICATION (app) || self->demo_starting)
     return;
+
+  /* Nothing of the real server may start or go on while the demo takes over. */
+  self->demo_starting = TRUE;
+  cancel_token_lookup (self);
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
 
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
   gtk_label_set_label (self->progress_label, _("Starting the demo server…"));
@@ -481,6 +538,7 @@ open_demo_action (GtkWidget  *widget,
   set_syncing (self, TRUE);
   /* Keep the cancel button off: the start cannot be cancelled half-way. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
   show_page (self, "busy");
   xa_demo_server_start_async (xa_application_get_demo_server (XA_APPLICATION (app)), NULL,
@@ -533,7 +591,6 @@ connect_response_cb (XaConnectDialog *dialog,
     return;
 
   url = xa_connect_dialog_get_url (dialog);
-  g_settings_set_string (self->settings, "server-url", url);
 
   /* Leaving the demo: the real server's records go to the real store. */
   if (self->is_demo)
@@ -545,6 +602,8 @@ connect_response_cb (XaConnectDialog *dialog,
         set_store_path (self, xa_application_get_store_path (XA_APPLICATION (app)));
     }
   xa_window_set_server (self, url, xa_connect_dialog_get_token (dialog));
+  /* After the window has the address, so server_url_changed_cb has nothing left to do. */
+  g_settings_set_string (self->settings, "server-url", url);
   remember_token (self, url, xa_connect_dialog_get_token (dialog));
   reload (self);
   start_sync (self);
@@ -571,7 +630,7 @@ preferences_token_changed_cb (XaWindow   *self,
                               const char *token)
 {
   /* The demo's own token comes from the demo server, never from the preferences. */
-  if (self->is_demo)
+  if (self->is_demo || self->demo_starting)
     return;
   xa_window_set_server (self, server_url, *token != '\0' ? token : NULL);
   if (*token != '\0')
@@ -600,7 +659,8 @@ auto_sync_cb (gpointer user_data)
   XaWindow *self = user_data;
 
   /* Only when a server and token are known: an automatic sync must never open a dialog. */
-  if (self->sync_client == NULL && self->server_url != NULL && self->token != NULL)
+  if (self->sync_client == NULL && !self->demo_starting && self->server_url != NULL
+      && self->token != NULL)
     start_sync (self);
   return G_SOURCE_CONTINUE;
 }
@@ -633,16 +693,29 @@ xa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
 }
 
+typedef struct
+{
+  XaWindow *window;
+  char     *url;
+} TokenLookup;
+
 static void
 saved_token_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(XaWindow) self = user_data;
+  TokenLookup *lookup = user_data;
+  g_autoptr(XaWindow) self = lookup->window;
+  g_autofree char *url = lookup->url;
   g_autoptr(GError) error = NULL;
   g_autofree char *token = xa_keyring_lookup_finish (result, &error);
 
+  g_free (lookup);
   if (self->settings == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  /* The token of the server asked about goes to that server only: not to an address set
+   * since, nor to the demo. */
+  if (self->demo_starting || self->is_demo || g_strcmp0 (url, self->server_url) != 0)
     return;
   if (error != NULL)
     {
@@ -653,10 +726,50 @@ saved_token_cb (GObject      *source,
       xa_window_add_toast (self, adw_toast_new (text));
       return;
     }
-  if (token == NULL || self->token != NULL || self->is_demo)
+  if (token == NULL || self->token != NULL)
     return;
   self->token = g_steal_pointer (&token);
-  start_sync (self);
+  if (self->sync_client != NULL)
+    self->sync_when_done = TRUE;
+  else
+    start_sync (self);
+}
+
+/* Reads the token saved for the server in use, then syncs with it. */
+static void
+lookup_token (XaWindow *self)
+{
+  TokenLookup *lookup = g_new0 (TokenLookup, 1);
+
+  g_assert (self->server_url != NULL);
+  cancel_token_lookup (self);
+  lookup->window = g_object_ref (self);
+  lookup->url = g_strdup (self->server_url);
+  xa_keyring_lookup (XA_SECRET_ACCESS_TOKEN, self->server_url, XA_KEYRING_LOOKUP_NONE,
+                     self->lookup_cancellable, saved_token_cb, lookup);
+}
+
+/* A new (or emptied) address from Preferences is used at once, as the help says. */
+static void
+server_url_changed_cb (XaWindow *self)
+{
+  g_autofree char *setting = g_settings_get_string (self->settings, "server-url");
+  const char *url = *setting != '\0' ? setting : NULL;
+
+  /* The demo keeps its own server; the address is used once the demo is left. */
+  if (self->is_demo || self->demo_starting || g_strcmp0 (url, self->server_url) == 0)
+    return;
+
+  /* What a sync to the old address has received so far is kept. */
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
+  cancel_token_lookup (self);
+  self->sync_when_done = FALSE;
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  xa_window_set_server (self, url, NULL);
+  reload (self);
+  if (url != NULL)
+    lookup_token (self);
 }
 
 static void
@@ -688,14 +801,15 @@ xa_window_constructed (GObject *object)
   schedule_auto_sync (self);
   g_signal_connect_swapped (self->settings, "changed::sync-interval-minutes",
                             G_CALLBACK (schedule_auto_sync), self);
+  g_signal_connect_swapped (self->settings, "changed::server-url",
+                            G_CALLBACK (server_url_changed_cb), self);
 
   /* A server and token given on the command line (or in the environment) mean "sync"; a
    * server known from settings syncs once its token has been read from the keyring. */
   if (self->server_url != NULL && self->token != NULL)
     start_sync (self);
   else if (self->server_url != NULL)
-    xa_keyring_lookup (XA_SECRET_ACCESS_TOKEN, self->server_url, XA_KEYRING_LOOKUP_NONE,
-                       self->keyring_cancellable, saved_token_cb, g_object_ref (self));
+    lookup_token (self);
 }
 
 static void
@@ -707,6 +821,10 @@ xa_window_dispose (GObject *object)
     g_cancellable_cancel (self->sync_cancellable);
   g_cancellable_cancel (self->keyring_cancellable);
   g_clear_object (&self->keyring_cancellable);
+  if (self->lookup_cancellable != NULL)
+    g_cancellable_cancel (self->lookup_cancellable);
+  g_clear_object (&self->lookup_cancellable);
+  g_clear_object (&self->started_demo);
   if (self->sync_client != NULL)
     g_signal_handlers_disconnect_by_data (self->sync_client, self);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -838,6 +956,7 @@ xa_window_init (XaWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->keyring_cancellable = g_cancellable_new ();
+  self->lookup_cancellable = g_cancellable_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -870,7 +989,7 @@ xa_window_set_server (XaWindow   *self,
   g_return_if_fail (XA_IS_WINDOW (self));
 
   g_free (self->server_url);
-  self->server_url = g_strdup (server_url);
+  self->server_url = server_url != NULL && *server_url != '\0' ? g_strdup (server_url) : NULL;
   g_free (self->token);
   self->token = g_strdup (token);
   update_subtitle (self);
@@ -937,4 +1056,12 @@ _xa_window_get_error_text (XaWindow *self)
   if (!gtk_revealer_get_reveal_child (self->error_revealer))
     return NULL;
   return gtk_label_get_label (self->error_label);
+}
+
+const char *
+_xa_window_get_server_url (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->server_url;
 }
