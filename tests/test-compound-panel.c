@@ -1,7 +1,8 @@
 /* test-compound-panel.c — the compound side panel and the map legend as real widgets in a
  * window under Xvfb, on a store synced over HTTP from the real demo server: the empty
  * state, the named compounds' facts, cadre phone and its copy button, the flood checklist
- * (and a season without a check), an overdue 12345 case, a compound that has gone; the
+ * (and a season without a check), an overdue 12345 case, a compound that has gone, a store
+ * that cannot be read (an error and a way forward, no false "No …" texts); the
  * legend's titles, counts and swatches sampled from a rendering. Saves screenshots to
  * $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language; run it once more
  * with LANG=zh_CN.UTF-8 for the Chinese ones. */
@@ -9,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "xa-application.h"
 #include "xa-compound-panel.h"
@@ -495,6 +497,58 @@ sync_demo_city (void)
   xa_test_server_free (server);
 }
 
+/* A records file whose cadre table has gone: the panel says the compound cannot be read,
+ * names the file and offers a new sync, and shows none of the "No …" texts that the
+ * records may contradict. */
+static void
+test_read_error (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *broken_path = xa_test_path ("broken.db");
+  g_autoptr(GFile) from = g_file_new_for_path (store_path);
+  g_autoptr(GFile) to = g_file_new_for_path (broken_path);
+  g_autoptr(XaStore) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *false_texts[] = { N_("No cadre assigned"), N_("Not inspected this season"),
+                                N_("No elevators"), N_("No open problems") };
+  /* The button's text as shown, without the mnemonic's underline, in any language. */
+  g_autoptr(GtkWidget) mnemonic =
+    g_object_ref_sink (gtk_label_new_with_mnemonic (_("Sync _Again")));
+  const char *sync_again = gtk_label_get_text (GTK_LABEL (mnemonic));
+  GtkWidget *button;
+  sqlite3 *db;
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  broken = xa_store_open (broken_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (broken_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE cadre_compound", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  sqlite3_close (db);
+
+  xa_compound_panel_set_compound (XA_COMPOUND_PANEL (f->panel), broken, "LY-JUNLAN-1",
+                                  demo_now, DEMO_SEASON, NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Records Cannot Be Read")));
+  g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, broken_path));
+  for (guint i = 0; i < G_N_ELEMENTS (false_texts); i++)
+    g_assert_null (xa_test_ui_find_label (f->panel, _(false_texts[i])));
+  g_assert_null (xa_test_ui_find_label (f->panel, "君澜壹号院"));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, sync_again));
+  button = gtk_widget_get_ancestor (xa_test_ui_find_label (f->panel, sync_again),
+                                    GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.sync");
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-read-error");
+
+  /* A readable store again: the compound, and no trace of the error. */
+  show (f, "LY-JUNLAN-1", DEMO_SEASON);
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Records Cannot Be Read")));
+  show (f, NULL, DEMO_SEASON);
+  g_assert_null (xa_test_ui_find_label (f->panel, sync_again));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +581,8 @@ main (int   argc,
   g_test_add ("/compound-panel/junlan", Fixture, NULL, fixture_set_up, test_junlan, fixture_tear_down);
   g_test_add ("/compound-panel/boguan", Fixture, NULL, fixture_set_up, test_boguan, fixture_tear_down);
   g_test_add ("/compound-panel/charging", Fixture, NULL, fixture_set_up, test_charging, fixture_tear_down);
+  g_test_add ("/compound-panel/read-error", Fixture, NULL, fixture_set_up, test_read_error,
+              fixture_tear_down);
   g_test_add_func ("/map-legend/bands", test_legend);
 
   ret = g_test_run ();

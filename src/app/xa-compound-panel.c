@@ -45,6 +45,7 @@ struct _XaCompoundPanel
 
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
+  GtkWidget           *sync_again_button;
   GtkScrolledWindow   *scrolled;
 
   GtkLabel            *name_label;
@@ -799,8 +800,35 @@ show_empty (XaCompoundPanel *self,
             const char      *description)
 {
   g_clear_pointer (&self->compound_id, g_free);
+  adw_status_page_set_icon_name (self->empty_page, "mark-location-symbolic");
   adw_status_page_set_title (self->empty_page, title);
   adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (self->sync_again_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+/* A query failed: the sections would say "No cadre assigned", "No open problems" and the
+ * like, which the records may well contradict. Say what failed and what can be done. */
+static void
+show_read_error (XaCompoundPanel *self,
+                 XaStore         *store,
+                 const char      *compound_id,
+                 const GError    *error)
+{
+  g_autofree char *description = NULL;
+
+  g_message ("Could not read all the records of compound %s: %s", compound_id, error->message);
+  g_free (self->compound_id);
+  self->compound_id = g_strdup (compound_id);
+  /* Translators: %s (first) is the technical error, %s (second) the records file. */
+  description = g_strdup_printf (_("This compound’s records could not be read (%s). Sync "
+                                   "again to fetch them anew; if that does not help, quit, "
+                                   "move the records file %s aside and sync again."),
+                                 error->message, xa_store_get_path (store));
+  adw_status_page_set_icon_name (self->empty_page, "dialog-warning-symbolic");
+  adw_status_page_set_title (self->empty_page, _("Records Cannot Be Read"));
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_widget_set_visible (self->sync_again_button, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
@@ -841,8 +869,8 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
       return;
     }
 
-  /* Each query reads one compound through an index; any failure leaves a section empty
-   * rather than the panel blank, and is logged with what failed. */
+  /* Each query reads one compound through an index; the first failure stops the reading
+   * and the panel says so instead of showing sections it could not fill. */
   district = xa_store_get_district (store, compound->district, &error);
   if (error == NULL)
     cadres = xa_store_compound_cadres (store, compound->id, &error);
@@ -858,7 +886,11 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
     resolved_recently = xa_store_count_resolved_problems (store, compound->id,
                                                           now - RECENT_SECONDS, &error);
   if (error != NULL)
-    g_warning ("Could not read all the records of compound %s: %s", compound->id, error->message);
+    {
+      g_clear_pointer (&district, xa_district_free);
+      show_read_error (self, store, compound->id, error);
+      return;
+    }
 
   same = g_strcmp0 (self->compound_id, compound->id) == 0;
   g_free (self->compound_id);
@@ -934,6 +966,7 @@ xa_compound_panel_class_init (XaCompoundPanelClass *klass)
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-compound-panel.ui");
   BIND (stack);
   BIND (empty_page);
+  BIND (sync_again_button);
   BIND (scrolled);
   BIND (name_label);
   BIND (place_label);
