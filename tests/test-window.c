@@ -4,7 +4,8 @@
  * keyring daemon on a private bus: the demo opened over a saved server never talks to
  * that server, a server address set in the settings is used at once, and a saved token
  * only ever goes to its own server. Saves screenshots to $XA_SCREENSHOT_DIR (or the
- * test's tmp dir), named after the language. */
+ * test's tmp dir), named after the language. Also the clusters' abbreviated counts in the
+ * language of the run. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -15,6 +16,7 @@
 #include "xa-application.h"
 #include "xa-connect-dialog.h"
 #include "xa-fault-proxy.h"
+#include "xa-format.h"
 #include "xa-keyring.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
@@ -261,6 +263,28 @@ test_sync_error (void)
   close_window (window);
 }
 
+/* A large cluster's count in the language of the run: Chinese counts in 万, not in
+ * thousands ("12千" is not how anyone reads 12,345). */
+static void
+test_cluster_count (void)
+{
+  gboolean chinese = g_str_equal (xa_test_ui_language_tag (), "zh_CN");
+  struct { guint n; const char *en, *zh; } cases[] = {
+    { 9999, "9999", "9999" },
+    { 10000, "10k", "1.0万" },
+    { 12345, "12k", "1.2万" },
+    { 99999, "99k", "9.9万" },
+    { 123456, "123k", "12万" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = xa_format_abbreviated_count (cases[i].n);
+
+      g_assert_cmpstr (text, ==, chinese ? cases[i].zh : cases[i].en);
+    }
+}
+
 static void
 stored_cb (GObject      *source,
            GAsyncResult *result,
@@ -460,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/sync-error", test_sync_error);
+  g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);
   g_test_add_func ("/window/token-stays-with-server", test_token_stays_with_server);

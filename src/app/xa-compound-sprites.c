@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "xa-compound-sprites.h"
+#include "xa-format.h"
 #include "xa-overlay-style.h"
 
 struct _XaCompoundSprites
@@ -67,16 +68,6 @@ xa_compound_sprites_get_dot (XaCompoundSprites *self,
   return texture;
 }
 
-static char *
-format_count (guint n)
-{
-  if (n < 10000)
-    return g_strdup_printf ("%u", n);
-  /* Translators: a cluster of more than ten thousand compounds on the map, in thousands:
-   * "12k". The circle has room for about four characters. */
-  return g_strdup_printf (_("%uk"), n / 1000);
-}
-
 /* A cluster's look, drawn once with cairo into a texture: a pie of its band shares
  * (clockwise from the top in legend order), a light hole with the count, a dark outline.
  * As a texture it costs a frame one textured square; as render nodes (conic gradient,
@@ -132,7 +123,7 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
                          outline_color.alpha * alpha);
   cairo_stroke (cr);
 
-  text = format_count (shown);
+  text = xa_format_abbreviated_count (shown);
   layout = gtk_widget_create_pango_layout (widget, text);
   font = pango_font_description_copy (
     pango_context_get_font_description (pango_layout_get_context (layout)));

@@ -33,3 +33,28 @@ xa_format_percent (double percent)
   /* Translators: a percentage, e.g. "91.6 %"; %s is the number. */
   return g_strdup_printf (_("%s %%"), buf);
 }
+
+char *
+xa_format_abbreviated_count (guint n)
+{
+  /* Translators: the unit a large cluster's count is abbreviated in, as digits only:
+   * 1000 where "12k" is read (English), 10000 where it is "1.2万" (Chinese). */
+  guint64 unit = g_ascii_strtoull (C_("cluster count unit", "1000"), NULL, 10);
+  guint64 tenths;
+  char number[32];
+
+  if (n < 10000 || unit == 0)
+    return g_strdup_printf ("%u", n);
+  /* One decimal below ten units ("1.2万"), whole units above ("12k"); never rounded up,
+   * so a count never looks larger than it is. */
+  tenths = (guint64) n * 10 / unit;
+  if (tenths < 100)
+    g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT,
+                tenths / 10, tenths % 10);
+  else
+    g_snprintf (number, sizeof number, "%" G_GUINT64_FORMAT, tenths / 10);
+  /* Translators: a cluster of ten thousand compounds or more on the map; %s is the count
+   * in the unit translated above ("12" for 12,000 in English, "1.2" in Chinese): "12k",
+   * "1.2万". The circle has room for about four characters. */
+  return g_strdup_printf (_("%sk"), number);
+}

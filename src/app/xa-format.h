@@ -1,6 +1,6 @@
 /* xa-format.h — how the app writes numbers: counts with thousands separators whatever the
  * locale (bureau reports always group digits, and C.UTF-8 would not), percentages, and
- * durations for sync summaries. */
+ * large counts abbreviated for the map's clusters. */
 #pragma once
 
 #include <glib.h>
@@ -11,5 +11,8 @@ G_BEGIN_DECLS
 char *xa_format_count    (gint64 value);
 /* "91.6 %" (one decimal) */
 char *xa_format_percent  (double percent);
+/* A count for the small circle of a map cluster: "9999", then "12k" (in Chinese "1.2万",
+ * the unit comes from the translation). */
+char *xa_format_abbreviated_count (guint n);
 
 G_END_DECLS
