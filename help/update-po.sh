@@ -5,7 +5,8 @@
 set -eu
 root=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-itstool -o "$tmp/help.pot" "$root"/C/*.page
+# From $root, so the references say C/x.page and not where this checkout happens to be.
+(cd "$root" && itstool -o "$tmp/help.pot" C/*.page)
 compendia=""
 for c in "$@"; do compendia="$compendia -C $c"; done
 # shellcheck disable=SC2086

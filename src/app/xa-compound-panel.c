@@ -699,13 +699,16 @@ show_charging (XaCompoundPanel  *self,
     ratio_text = g_strdup ("—");
   else
     /* Translators: ports per registered e-bike as a ratio, e.g. "0.85 : 1". */
-    ratio_text = g_strdup_printf (_("%s : 1"), g_ascii_formatd (number, sizeof number, "%.2f", ratio));
+    ratio_text = g_strdup_printf (_("%s : 1"),
+                                  g_ascii_formatd (number, sizeof number, "%.2f", ratio));
   gtk_label_set_label (self->charging_ratio_label, ratio_text);
   set_style (GTK_WIDGET (self->charging_ratio_label), "success",
              band == XA_CHARGING_BAND_MEETS_TARGET);
   set_style (GTK_WIDGET (self->charging_ratio_label), "error", band == XA_CHARGING_BAND_BELOW_HALF);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->charging_rows[CHARGING_RATIO_ROW]), band_label);
-  adw_bin_set_child (self->charging_swatch_bin, xa_map_legend_swatch_new (XA_OVERLAY_CHARGING, band));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->charging_rows[CHARGING_RATIO_ROW]),
+                               band_label);
+  adw_bin_set_child (self->charging_swatch_bin,
+                     xa_map_legend_swatch_new (XA_OVERLAY_CHARGING, band));
 }
 
 static void
@@ -735,7 +738,8 @@ show_elevators (XaCompoundPanel            *self,
       return;
     }
 
-  count = g_strdup_printf (ngettext ("%u elevator", "%u elevators", elevators->len), elevators->len);
+  count = g_strdup_printf (ngettext ("%u elevator", "%u elevators", elevators->len),
+                           elevators->len);
   if (due > 0)
     due_text = g_strdup_printf (ngettext ("%u in service 15 years or more",
                                           "%u in service 15 years or more", due), due);
@@ -962,8 +966,8 @@ xa_compound_panel_class_init (XaCompoundPanelClass *klass)
   object_class->dispose = xa_compound_panel_dispose;
   object_class->finalize = xa_compound_panel_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-compound-panel.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-compound-panel.ui");
   BIND (stack);
   BIND (empty_page);
   BIND (sync_again_button);

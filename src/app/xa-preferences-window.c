@@ -291,10 +291,14 @@ secret_saved (SecretRequest *request,
         show_keyring_error (self, request->kind, error);
       else if (request->kind == XA_SECRET_ACCESS_TOKEN)
         {
-          g_autofree char *subtitle = g_strdup_printf (stored
-                                                       ? _("The token for %s is kept in the desktop keyring.")
-                                                       : _("No token is kept for %s any more."),
-                                                       request->server_url);
+          g_autofree char *subtitle = NULL;
+
+          if (stored)
+            subtitle = g_strdup_printf (_("The token for %s is kept in the desktop keyring."),
+                                        request->server_url);
+          else
+            subtitle = g_strdup_printf (_("No token is kept for %s any more."),
+                                        request->server_url);
 
           show_secret_status (self, request->kind, TRUE,
                               stored ? _("Saved in the Keyring") : _("Removed from the Keyring"),
@@ -385,10 +389,17 @@ tianditu_apply_cb (XaPreferencesWindow *self)
 
 /* Server address */
 
+/* The text of an entry row without the spaces a paste brings along. */
+static char *
+stripped_text (gpointer editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable))));
+}
+
 static void
 server_changed_cb (XaPreferencesWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  g_autofree char *text = stripped_text (self->server_row);
 
   /* The error goes as soon as the address is right, but does not appear while typing. */
   if (*text == '\0' || is_http_url (text))
@@ -398,7 +409,7 @@ server_changed_cb (XaPreferencesWindow *self)
 static void
 server_apply_cb (XaPreferencesWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->server_row))));
+  g_autofree char *text = stripped_text (self->server_row);
   g_autofree char *current = g_settings_get_string (self->settings, "server-url");
 
   if (*text != '\0' && !is_http_url (text))
@@ -500,7 +511,7 @@ xyz_changed_cb (XaPreferencesWindow *self)
 static void
 xyz_apply_cb (XaPreferencesWindow *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->xyz_row))));
+  g_autofree char *text = stripped_text (self->xyz_row);
   const char *problem = xyz_problem (text);
 
   if (problem != NULL)
@@ -619,9 +630,12 @@ load_thresholds (XaPreferencesWindow *self)
   gboolean updating = self->updating;
 
   self->updating = TRUE;
-  gtk_spin_button_set_value (self->low_spin, g_settings_get_int (self->settings, "elevator-threshold-low"));
-  gtk_spin_button_set_value (self->mid_spin, g_settings_get_int (self->settings, "elevator-threshold-mid"));
-  gtk_spin_button_set_value (self->high_spin, g_settings_get_int (self->settings, "elevator-threshold-high"));
+  gtk_spin_button_set_value (self->low_spin,
+                             g_settings_get_int (self->settings, "elevator-threshold-low"));
+  gtk_spin_button_set_value (self->mid_spin,
+                             g_settings_get_int (self->settings, "elevator-threshold-mid"));
+  gtk_spin_button_set_value (self->high_spin,
+                             g_settings_get_int (self->settings, "elevator-threshold-high"));
   self->updating = updating;
   hide_error_row (self->thresholds_error_row, NULL);
 }
@@ -894,8 +908,8 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
     g_signal_new ("tianditu-key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, server_error_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, token_row);
@@ -916,7 +930,8 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, mid_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, high_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, thresholds_error_row);
-  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, thresholds_restore_button);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow,
+                                        thresholds_restore_button);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_apply_cb);
