@@ -4,8 +4,8 @@
  * keyring daemon on a private bus: the demo opened over a saved server never talks to
  * that server, a server address set in the settings is used at once, and a saved token
  * only ever goes to its own server. Saves screenshots to $XA_SCREENSHOT_DIR (or the
- * test's tmp dir), named after the language. Also the clusters' abbreviated counts in the
- * language of the run. */
+ * test's tmp dir), named after the language. Also the map's shortcuts from the Figures
+ * view and without records, and the clusters' abbreviated counts in the language of the run. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -18,6 +18,7 @@
 #include "xa-fault-proxy.h"
 #include "xa-format.h"
 #include "xa-keyring.h"
+#include "xa-map-view-private.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
 #include "xa-test-keyring.h"
@@ -184,16 +185,16 @@ test_size_shortcuts_about (void)
   g_settings_reset (settings, "window-height");
 }
 
-static void
-test_summary (void)
+/* A new store at tmp/@name holding the demo city, synced from a real server. */
+static char *
+sync_demo_store (const char *name)
 {
   g_autofree char *server_db = xa_test_path ("server.db");
-  g_autofree char *store_path = xa_test_path ("synced.db");
+  char *store_path = xa_test_path (name);
   g_autoptr(XaSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   XaTestServer *server;
   XaSyncResult result;
-  XaWindow *window;
 
   /* The sync runs in this thread while the server is another process. */
   server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
@@ -201,6 +202,14 @@ test_summary (void)
   xa_sync_client_sync (client, store_path, NULL, &result, &error);
   g_assert_no_error (error);
   xa_test_server_free (server);
+  return store_path;
+}
+
+static void
+test_summary (void)
+{
+  g_autofree char *store_path = sync_demo_store ("synced.db");
+  XaWindow *window;
 
   window = open_window (store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
@@ -283,6 +292,78 @@ test_cluster_count (void)
 
       g_assert_cmpstr (text, ==, chinese ? cases[i].zh : cases[i].en);
     }
+}
+
+/* Does what the window's shortcut controller does with @accel: activates the actions the
+ * application gives it, from the window. */
+static void
+press_accel (XaWindow   *window,
+             const char *accel)
+{
+  g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app), accel);
+
+  g_assert_nonnull (actions[0]);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GVariant) target = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_action_parse_detailed_name (actions[i], &name, &target, &error);
+      g_assert_no_error (error);
+      gtk_widget_activate_action_variant (GTK_WIDGET (window), name, target);
+    }
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+}
+
+/* Ctrl+F and Ctrl+1…4 pressed on the Figures view go to the Map and act there; with no
+ * records on screen, the map's shortcuts do nothing. */
+static void
+test_map_shortcuts (void)
+{
+  g_autofree char *store_path = sync_demo_store ("shortcuts.db");
+  g_autofree char *empty_path = xa_test_path ("no-records.db");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *overlay = NULL;
+  XaWindow *window = open_window (store_path);
+  XaMapView *view = _xa_window_get_map_view (window);
+  GtkWidget *search = GTK_WIDGET (_xa_map_view_get_search_entry (view));
+  GtkWidget *focus;
+  gboolean sidebar;
+
+  _xa_window_show_view (window, "summary");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  press_accel (window, "<Control>f");
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == search || (focus != NULL && gtk_widget_is_ancestor (focus, search)));
+
+  _xa_window_show_view (window, "summary");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  press_accel (window, "<Control>3");
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  overlay = g_settings_get_string (settings, "overlay");
+  g_assert_cmpstr (overlay, ==, "elevator-age");
+  close_window (window);
+
+  /* The welcome page: the overlay, the sidebar and the focus stay as they were. */
+  window = open_window (empty_path);
+  view = _xa_window_get_map_view (window);
+  search = GTK_WIDGET (_xa_map_view_get_search_entry (view));
+  sidebar = _xa_map_view_get_sidebar_shown (view);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
+  press_accel (window, "<Control>1");
+  press_accel (window, "F9");
+  press_accel (window, "<Control>f");
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
+  g_clear_pointer (&overlay, g_free);
+  overlay = g_settings_get_string (settings, "overlay");
+  g_assert_cmpstr (overlay, ==, "elevator-age");
+  g_assert_cmpint (_xa_map_view_get_sidebar_shown (view), ==, sidebar);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_false (focus == search || (focus != NULL && gtk_widget_is_ancestor (focus, search)));
+  g_settings_reset (settings, "overlay");
+  close_window (window);
 }
 
 static void
@@ -484,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/sync-error", test_sync_error);
+  g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
   g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);

@@ -318,13 +318,14 @@ xa_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   for (guint i = 0; i < XA_N_OVERLAYS; i++)
     {
-      g_autofree char *detailed = g_strdup_printf ("map.overlay('%s')", xa_overlay_to_string (i));
+      g_autofree char *detailed = g_strdup_printf ("win.map-overlay('%s')",
+                                                   xa_overlay_to_string (i));
       g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
       const char *accels[] = { accel, NULL };
 
       gtk_application_set_accels_for_action (GTK_APPLICATION (app), detailed, accels);
     }
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.map-search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.toggle-sidebar",

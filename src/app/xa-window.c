@@ -137,6 +137,36 @@ show_page (XaWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, name);
   adw_view_switcher_title_set_view_switcher_enabled (self->window_title, records);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), records);
+  /* Without a map on screen its shortcuts (Ctrl+F, Ctrl+1…4, F9) would act on hidden
+   * widgets: nothing visible would happen. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", records);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", records);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
+                                  records ? xa_map_view_get_actions (self->map_view) : NULL);
+}
+
+/* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first. */
+static void
+map_search_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  g_action_group_activate_action (xa_map_view_get_actions (self->map_view), "search", NULL);
+}
+
+static void
+map_overlay_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  g_action_group_activate_action (xa_map_view_get_actions (self->map_view), "overlay",
+                                  parameter);
 }
 
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
@@ -947,6 +977,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+  gtk_widget_class_install_action (widget_class, "win.map-search", NULL, map_search_action);
+  gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
 }
 
 static void
@@ -964,9 +996,10 @@ xa_window_init (XaWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
-  /* On the window, so the application's accelerators (Ctrl+1…4, Ctrl+F, F9) reach them. */
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
-                                  xa_map_view_get_actions (self->map_view));
+  /* The map's actions go on the window (for F9 and the header's sidebar button) while the
+   * records are shown: see show_page(). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", FALSE);
 }
 
 XaWindow *
