@@ -1,7 +1,7 @@
 /* xa-compound-panel.c — see xa-compound-panel.h. Everything is read from the store when a
  * compound is set; nothing is kept but the id, so a refresh after a sync is one more call.
  * Records hold wire values (enumerations, unix seconds, fen); this file turns them into
- * the words, local times (UTC+8) and yuan the bureau reads. */
+ * the local times (UTC+8) and yuan the bureau reads, and xa-record-words.c into words. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +10,7 @@
 #include "xa-compound-panel.h"
 #include "xa-format.h"
 #include "xa-map-legend.h"
+#include "xa-record-words.h"
 #include "xa-store-queries.h"
 
 /* Enough resolved problems to show what was done lately without burying the open ones. */
@@ -98,140 +99,6 @@ struct _XaCompoundPanel
 };
 
 G_DEFINE_FINAL_TYPE (XaCompoundPanel, xa_compound_panel, ADW_TYPE_BIN)
-
-/* ---- Words for wire values ---------------------------------------------------------- */
-
-static const char *
-kind_text (XaCompoundKind kind)
-{
-  switch (kind)
-    {
-    case XA_COMPOUND_RESIDENTIAL:
-      return _("Residential");
-    case XA_COMPOUND_COMMERCIAL:
-      return _("Commercial");
-    case XA_COMPOUND_MIXED:
-      return _("Mixed use");
-    default:
-      return "";
-    }
-}
-
-static const char *
-inspection_text (XaInspectionResult result)
-{
-  switch (result)
-    {
-    case XA_INSPECTION_PASS:
-      return _("Passed");
-    case XA_INSPECTION_PASS_WITH_REMARKS:
-      return _("Passed with remarks");
-    case XA_INSPECTION_FAIL:
-      return _("Failed");
-    case XA_INSPECTION_NONE:
-    default:
-      return _("No result recorded");
-    }
-}
-
-static const char *
-renewal_text (XaRenewalStatus status)
-{
-  switch (status)
-    {
-    case XA_RENEWAL_NONE:
-      return _("No renewal planned");
-    case XA_RENEWAL_PROPOSED:
-      return _("Renewal proposed");
-    case XA_RENEWAL_PLANNED:
-      return _("Renewal planned");
-    case XA_RENEWAL_FUNDED:
-      return _("Renewal funded");
-    case XA_RENEWAL_IN_PROGRESS:
-      return _("Renewal in progress");
-    case XA_RENEWAL_DONE:
-      return _("Renewed");
-    default:
-      return "";
-    }
-}
-
-static const char *
-funding_text (XaFundingSource source)
-{
-  switch (source)
-    {
-    case XA_FUNDING_SPECIAL_BONDS:
-      return _("Special treasury bonds");
-    case XA_FUNDING_MAINTENANCE_FUND:
-      return _("Maintenance fund");
-    case XA_FUNDING_OWNERS:
-      return _("Paid by the owners");
-    case XA_FUNDING_OTHER:
-      return _("Other funding");
-    case XA_FUNDING_NONE:
-    default:
-      return NULL;
-    }
-}
-
-static const char *
-source_text (XaProblemSource source)
-{
-  switch (source)
-    {
-    case XA_SOURCE_HOTLINE_12345:
-      return _("12345 hotline");
-    case XA_SOURCE_INSPECTION:
-      return _("Inspection");
-    case XA_SOURCE_OWNER:
-      return _("Owner");
-    case XA_SOURCE_CADRE:
-      return _("Cadre");
-    default:
-      return "";
-    }
-}
-
-static const char *
-status_text (XaProblemStatus status)
-{
-  switch (status)
-    {
-    case XA_STATUS_OPEN:
-      return _("Open");
-    case XA_STATUS_IN_PROGRESS:
-      return _("In progress");
-    case XA_STATUS_RESOLVED:
-      return _("Resolved");
-    case XA_STATUS_CLOSED:
-      return _("Closed");
-    default:
-      return "";
-    }
-}
-
-static const char *
-tier_text (XaProblemTier tier)
-{
-  switch (tier)
-    {
-    case XA_TIER_ON_SITE:
-      return _("Solved on site");
-    case XA_TIER_CONSULTATION:
-      return _("Consultation meeting");
-    case XA_TIER_CITY:
-      return _("City level");
-    default:
-      return "";
-    }
-}
-
-static const char *
-yes_no (gboolean value)
-{
-  return value ? _("Yes") : _("No");
-}
 
 /* The bureau's local time: China has one zone, UTC+8, without daylight saving. */
 static char *
@@ -438,7 +305,7 @@ elevator_row_new (const XaElevator           *elevator,
   add_detail (row, _("Commissioned"), elevator->commissioned, NULL);
   if (elevator->last_inspection != NULL)
     inspection = join_parts (elevator->last_inspection,
-                             inspection_text (elevator->inspection_result), NULL);
+                             xa_record_words_inspection (elevator->inspection_result), NULL);
   add_detail_text (row, _("Last periodic inspection"),
                    inspection != NULL ? inspection : _("None recorded"));
   faults = xa_format_count (elevator->faults_12m);
@@ -473,8 +340,8 @@ elevator_row_new (const XaElevator           *elevator,
   if (elevator->planned_year > 0)
     /* Translators: the year an elevator renewal is planned for; %d is the year. */
     planned = g_strdup_printf (_("Planned for %d"), elevator->planned_year);
-  funding = funding_text (elevator->funding_source);
-  renewal = join_parts (renewal_text (elevator->renewal_status), planned ? planned : "",
+  funding = xa_record_words_funding (elevator->funding_source);
+  renewal = join_parts (xa_record_words_renewal (elevator->renewal_status), planned ? planned : "",
                         funding ? funding : "", NULL);
   add_detail_text (row, _("Renewal"), renewal);
   return GTK_WIDGET (row);
@@ -520,7 +387,7 @@ problem_row_new (XaStore         *store,
                                                                 (gulong) days), (int) days);
           GtkWidget *label;
 
-          state = join_parts (overdue, status_text (problem->status), NULL);
+          state = join_parts (overdue, xa_record_words_problem_status (problem->status), NULL);
           label = caption_new (state, "error");
           gtk_widget_add_css_class (label, "heading");
           gtk_widget_add_css_class (label, "xa-overdue");
@@ -528,7 +395,8 @@ problem_row_new (XaStore         *store,
         }
       else
         {
-          GtkWidget *label = caption_new (status_text (problem->status), "accent");
+          GtkWidget *label = caption_new (xa_record_words_problem_status (problem->status),
+                                          "accent");
 
           gtk_widget_add_css_class (label, "caption-heading");
           gtk_box_append (GTK_BOX (box), label);
@@ -537,9 +405,9 @@ problem_row_new (XaStore         *store,
 
   /* Translators: %s is a date and time, e.g. "2025-08-31 18:00". */
   deadline_text = g_strdup_printf (_("Deadline %s"), deadline);
-  line = join_parts (deadline_text, tier_text (problem->tier), NULL);
+  line = join_parts (deadline_text, xa_record_words_problem_tier (problem->tier), NULL);
   gtk_box_append (GTK_BOX (box), caption_new (line, "caption"));
-  meta = join_parts (category_name, source_text (problem->source), NULL);
+  meta = join_parts (category_name, xa_record_words_problem_source (problem->source), NULL);
   gtk_box_append (GTK_BOX (box), caption_new (meta, "caption"));
   /* On a line of its own, whole: staff type it into the 12345 system. */
   if (problem->ticket_no != NULL)
@@ -589,7 +457,7 @@ show_facts (XaCompoundPanel  *self,
   gtk_label_set_label (self->name_label, compound->name);
   gtk_label_set_label (self->place_label, place);
   gtk_label_set_label (self->address_label, compound->address);
-  gtk_label_set_label (self->kind_label, kind_text (compound->kind));
+  gtk_label_set_label (self->kind_label, xa_record_words_kind (compound->kind));
   built = compound->built_year > 0 ? g_strdup_printf ("%d", compound->built_year)
                                    : g_strdup (_("Unknown"));
   gtk_label_set_label (self->built_label, built);
@@ -598,10 +466,12 @@ show_facts (XaCompoundPanel  *self,
   adw_action_row_set_subtitle (self->property_row,
                                compound->property_company != NULL ? compound->property_company
                                                                   : _("Self-managed"));
-  gtk_label_set_label (self->committee_label, yes_no (compound->owners_committee));
+  gtk_label_set_label (self->committee_label, xa_record_words_yes_no (compound->owners_committee));
 
-  gtk_label_set_label (self->revenue_recorded_label, yes_no (compound->public_revenue_recorded));
-  gtk_label_set_label (self->special_account_label, yes_no (compound->special_account));
+  gtk_label_set_label (self->revenue_recorded_label,
+                       xa_record_words_yes_no (compound->public_revenue_recorded));
+  gtk_label_set_label (self->special_account_label,
+                       xa_record_words_yes_no (compound->special_account));
   yuan = xa_format_fen_as_yuan (compound->supervised_fen);
   /* Translators: an amount of money; %s is the number of yuan, e.g. "36,932,300.00". */
   supervised = g_strdup_printf (_("%s yuan"), yuan);
