@@ -1,9 +1,11 @@
 /* test-compound-points.c — the compounds as the map draws them: bands of every overlay from
  * real records in a store (this season's flood check only, the oldest elevator, open and
  * overdue problems), band counts per district, search in Chinese and Latin text, find,
- * bounds, the grid query, and the synthetic points of the benchmarks. */
+ * bounds, the grid query (also when every compound shares one spot), and the synthetic
+ * points of the benchmarks. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "xa-compound-points.h"
@@ -279,6 +281,27 @@ test_bounds_query (void)
   g_assert_cmpuint (xa_compound_points_query (points, 0.9, 0.9, 1, 1, found), ==, 0);
 }
 
+/* When every compound shares one x and y the grid cells are 1e-12 wide: a box around the
+ * world still finds the compound, and boxes far off, beside it or NaN find nothing. */
+static void
+test_query_one_point (void)
+{
+  g_autoptr(XaCompoundPoints) one = xa_compound_points_new_synthetic (1, 1);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  const XaCompoundPoint *p = xa_compound_points_get (one, 0);
+
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, 1, found), ==, 1);
+  g_assert_cmpuint (g_array_index (found, guint, 0), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, p->x, p->y, p->x, p->y, found), ==, 1);
+  g_assert_cmpuint (xa_compound_points_query (one, -1e300, -1e300, 1e300, 1e300, found), ==, 1);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, p->x - 1e-9, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, p->x + 1e-9, 0, 1, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, p->y - 1e-9, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, NAN, 0, 1, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, NAN, found), ==, 0);
+  g_assert_cmpuint (found->len, ==, 3);
+}
+
 /* The grid query returns exactly what a scan of every point returns. */
 static void
 test_synthetic (void)
@@ -331,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/compound-points/counts", test_counts);
   g_test_add_func ("/compound-points/search-find", test_search_find);
   g_test_add_func ("/compound-points/bounds-query", test_bounds_query);
+  g_test_add_func ("/compound-points/query-one-point", test_query_one_point);
   g_test_add_func ("/compound-points/synthetic", test_synthetic);
 
   return g_test_run ();

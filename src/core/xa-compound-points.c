@@ -662,6 +662,20 @@ xa_compound_points_get_bounds (XaCompoundPoints *self,
   return TRUE;
 }
 
+/* The grid column (or row) of @v, clamped in double to -1 … @n before the cast: when every
+ * compound shares one x or y the cell is 1e-12 wide and the quotient overflows an int. -1
+ * and @n mean before the first and past the last cell. */
+static int
+grid_index (double v,
+            double origin,
+            double cell,
+            guint  n)
+{
+  double c = floor ((v - origin) / cell);
+
+  return (int) CLAMP (c, -1.0, (double) n);
+}
+
 guint
 xa_compound_points_query (XaCompoundPoints *self,
                           double            min_x,
@@ -676,13 +690,16 @@ xa_compound_points_query (XaCompoundPoints *self,
   g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
   g_return_val_if_fail (out != NULL, 0);
 
+  /* A NaN compares false both ways, so it would pass the order check below. */
+  if (isnan (min_x) || isnan (min_y) || isnan (max_x) || isnan (max_y))
+    return 0;
   if (self->points->len == 0 || max_x < min_x || max_y < min_y)
     return 0;
 
-  cx0 = (int) floor ((min_x - self->grid_x0) / self->grid_cell_w);
-  cx1 = (int) floor ((max_x - self->grid_x0) / self->grid_cell_w);
-  cy0 = (int) floor ((min_y - self->grid_y0) / self->grid_cell_h);
-  cy1 = (int) floor ((max_y - self->grid_y0) / self->grid_cell_h);
+  cx0 = grid_index (min_x, self->grid_x0, self->grid_cell_w, self->grid_w);
+  cx1 = grid_index (max_x, self->grid_x0, self->grid_cell_w, self->grid_w);
+  cy0 = grid_index (min_y, self->grid_y0, self->grid_cell_h, self->grid_h);
+  cy1 = grid_index (max_y, self->grid_y0, self->grid_cell_h, self->grid_h);
   if (cx1 < 0 || cy1 < 0 || cx0 >= (int) self->grid_w || cy0 >= (int) self->grid_h)
     return 0;
   cx0 = MAX (cx0, 0);
