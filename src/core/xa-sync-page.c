@@ -3,6 +3,8 @@
  * would spend most of a sync allocating a node and a hash table per value. */
 #include "config.h"
 
+#include <string.h>
+
 #include "xa-records.h"
 #include "xa-sync-client.h"
 #include "xa-sync-page.h"
@@ -44,6 +46,7 @@ xa_sync_page_parse (char    *data,
   g_autoptr(GError) local_error = NULL;
   const XaJsonNode *root, *node, *element;
   const char *cursor;
+  gsize cursor_length = 0;
   gint64 last_seq = 0;
 
   document = xa_json_document_new_take (data, length, &local_error);
@@ -60,10 +63,16 @@ xa_sync_page_parse (char    *data,
     }
 
   node = xa_json_object_get_member (root, "cursor", NULL);
-  cursor = node != NULL ? xa_json_node_get_string (node, NULL) : NULL;
+  cursor = node != NULL ? xa_json_node_get_string (node, &cursor_length) : NULL;
   if (cursor == NULL || *cursor == '\0')
     {
       xa_sync_bad_page (error, "it has no “cursor”");
+      return NULL;
+    }
+  /* A \u0000 would shorten the cursor, and the next request would ask for another page. */
+  if (strlen (cursor) != cursor_length)
+    {
+      xa_sync_bad_page (error, "its “cursor” contains a NUL character (\\u0000)");
       return NULL;
     }
   node = xa_json_object_get_member (root, "more", NULL);
