@@ -132,19 +132,50 @@ xa_sync_client_set_retry_policy (XaSyncClient *self,
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
 }
 
-/* Sleeps in small steps so a cancel is noticed quickly; FALSE when cancelled. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean cancelled;
+} Waiter;
+
+static void
+waiter_wake (GCancellable *cancellable,
+             gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  g_mutex_lock (&waiter->lock);
+  waiter->cancelled = TRUE;
+  g_cond_signal (&waiter->cond);
+  g_mutex_unlock (&waiter->lock);
+}
+
+/* Waits @ms, or less when @cancellable is cancelled; FALSE when cancelled. A condition
+ * variable with an absolute monotonic deadline: a cancel wakes it at once, and no sum of
+ * clock readings can turn into a negative (for g_usleep, endless) sleep. */
 static gboolean
 wait_cancellable (guint         ms,
                   GCancellable *cancellable)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  gint64 end = g_get_monotonic_time () + (gint64) ms * G_TIME_SPAN_MILLISECOND;
+  Waiter waiter = { .cancelled = FALSE };
+  gulong handler = 0;
 
-  while (g_get_monotonic_time () < end)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        return FALSE;
-      g_usleep (MIN (50000, end - g_get_monotonic_time () + 1));
-    }
+  g_mutex_init (&waiter.lock);
+  g_cond_init (&waiter.cond);
+  /* Runs waiter_wake() at once if already cancelled. */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (waiter_wake), &waiter, NULL);
+  g_mutex_lock (&waiter.lock);
+  /* TRUE on a signal or a spurious wake-up, FALSE once @end has passed. */
+  while (!waiter.cancelled && g_cond_wait_until (&waiter.cond, &waiter.lock, end))
+    ;
+  g_mutex_unlock (&waiter.lock);
+  /* Waits for a waiter_wake() still running on the cancelling thread. */
+  g_cancellable_disconnect (cancellable, handler);
+  g_cond_clear (&waiter.cond);
+  g_mutex_clear (&waiter.lock);
   return !g_cancellable_is_cancelled (cancellable);
 }
 
