@@ -217,6 +217,15 @@ finish (XaCompoundPoints *self)
 
 /* ---- Loading from the store ---- */
 
+/* What decided a point's bands so far, so that the record a band comes from is the one the
+ * side panel shows (xa-store-queries.h) whatever order the records come in. */
+typedef struct
+{
+  double   oldest;            /* years of the oldest elevator, NaN: none */
+  gint64   flood_inspected;   /* inspected_at of this season's check, G_MININT64: none */
+  gboolean has_charging;
+} Chosen;
+
 typedef struct
 {
   XaCompoundPoints              *self;
@@ -224,18 +233,21 @@ typedef struct
   GHashTable                    *district_names;  /* code → name, both in self->strings */
   GArray                        *boundary_data;   /* double */
   GArray                        *boundary_start;  /* guint offset per point, G_MAXUINT: none */
-  GArray                        *oldest;          /* double years per point, NaN: none */
+  GArray                        *chosen;          /* Chosen, per point */
 } Loading;
 
 static XaCompoundPoint *
-point_of (Loading    *loading,
-          const char *compound_id)
+point_of (Loading     *loading,
+          const char  *compound_id,
+          Chosen     **chosen)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (loading->self->by_id, compound_id));
 
   /* The store's foreign keys make a miss unreachable; skip rather than crash if not. */
   if (index == 0)
     return NULL;
+  if (chosen != NULL)
+    *chosen = &g_array_index (loading->chosen, Chosen, index - 1);
   return &g_array_index (loading->self->points, XaCompoundPoint, index - 1);
 }
 
@@ -262,7 +274,7 @@ load_compound (gconstpointer record,
   const XaCompoundPointsOptions *options = loading->options;
   XaCompoundPoint *point;
   guint index, start = G_MAXUINT;
-  double none = NAN;
+  Chosen none = { NAN, G_MININT64, FALSE };
 
   index = add_point (loading->self, compound->id, compound->name, compound->address,
                      compound->district,
@@ -284,7 +296,7 @@ load_compound (gconstpointer record,
       point->n_boundary_points = compound->n_boundary_points;
     }
   g_array_append_val (loading->boundary_start, start);
-  g_array_append_val (loading->oldest, none);
+  g_array_append_val (loading->chosen, none);
 }
 
 static void
@@ -293,11 +305,18 @@ load_flood_check (gconstpointer record,
 {
   const XaFloodCheck *check = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, check->compound);
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, check->compound, &chosen);
 
-  /* One check per compound and season: only this season's says anything. */
-  if (point != NULL && check->season == loading->options->season)
-    point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+  /* Only this season's check says anything. The store does not keep a compound to one per
+   * season: as xa_store_get_flood_check(), the latest inspected wins, and of equals the
+   * first in id order (the order records come in). */
+  if (point != NULL && check->season == loading->options->season &&
+      check->inspected_at > chosen->flood_inspected)
+    {
+      chosen->flood_inspected = check->inspected_at;
+      point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+    }
 }
 
 static void
@@ -306,11 +325,17 @@ load_charging (gconstpointer record,
 {
   const XaCharging *charging = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, charging->compound);
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, charging->compound, &chosen);
 
-  if (point != NULL)
-    point->bands[XA_OVERLAY_CHARGING] =
-      xa_metrics_charging_band (charging, loading->options->charging_target);
+  /* Should a compound have two, the first in id order, as xa_store_get_charging(): a
+   * charging record has no date or revision that could say which is newer. */
+  if (point != NULL && !chosen->has_charging)
+    {
+      chosen->has_charging = TRUE;
+      point->bands[XA_OVERLAY_CHARGING] =
+        xa_metrics_charging_band (charging, loading->options->charging_target);
+    }
 }
 
 static void
@@ -319,18 +344,17 @@ load_elevator (gconstpointer record,
 {
   const XaElevator *elevator = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, elevator->compound);
-  double years, *oldest;
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, elevator->compound, &chosen);
+  double years;
 
   if (point == NULL)
     return;
-  oldest = &g_array_index (loading->oldest, double,
-                           point - (XaCompoundPoint *) loading->self->points->data);
   /* The same rule as xa_metrics_oldest_elevator_years(), one elevator at a time. */
   years = xa_metrics_elevator_years (elevator, loading->options->now);
-  if (!isnan (years) && (isnan (*oldest) || years > *oldest))
+  if (!isnan (years) && (isnan (chosen->oldest) || years > chosen->oldest))
     {
-      *oldest = years;
+      chosen->oldest = years;
       point->bands[XA_OVERLAY_ELEVATOR_AGE] =
         xa_metrics_elevator_age_band (years, &loading->options->thresholds);
     }
@@ -342,7 +366,7 @@ load_problem (gconstpointer record,
 {
   const XaProblem *problem = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, problem->compound);
+  XaCompoundPoint *point = point_of (loading, problem->compound, NULL);
 
   if (point == NULL || !xa_metrics_problem_is_open (problem))
     return;
@@ -375,7 +399,7 @@ xa_compound_points_load (XaStore                       *store,
   g_autoptr(GHashTable) district_names = NULL;
   g_autoptr(GArray) boundary_data = NULL;
   g_autoptr(GArray) boundary_start = NULL;
-  g_autoptr(GArray) oldest = NULL;
+  g_autoptr(GArray) chosen = NULL;
   Loading loading;
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
@@ -387,8 +411,8 @@ xa_compound_points_load (XaStore                       *store,
   district_names = g_hash_table_new (g_str_hash, g_str_equal);
   boundary_data = g_array_new (FALSE, FALSE, sizeof (double));
   boundary_start = g_array_new (FALSE, FALSE, sizeof (guint));
-  oldest = g_array_new (FALSE, FALSE, sizeof (double));
-  loading = (Loading) { self, options, district_names, boundary_data, boundary_start, oldest };
+  chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
+  loading = (Loading) { self, options, district_names, boundary_data, boundary_start, chosen };
 
   for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
     if (!xa_store_foreach (store, passes[i].type, passes[i].func, &loading, error))
