@@ -66,16 +66,14 @@ xa_compound_points_init (XaCompoundPoints *self)
 void
 xa_compound_points_options_init (XaCompoundPointsOptions *options)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) local = g_date_time_add_seconds (now, XA_METRICS_UTC_OFFSET);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_if_fail (options != NULL);
 
-  /* The flood season is the year of the calendar day in China, as in xa-metrics.h. */
-  options->season = g_date_time_get_year (local);
+  options->season = xa_metrics_current_season (now);
   options->thresholds = xa_elevator_thresholds_default ();
   options->charging_target = XA_CHARGING_TARGET_DEFAULT;
-  options->now = g_date_time_to_unix (now);
+  options->now = now;
 }
 
 void
