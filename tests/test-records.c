@@ -1,13 +1,13 @@
 /* test-records.c — the parser holds every record of the feed to src/records-api.md: good
  * records parse, and each kind of bad input fails with a message naming record and field;
- * a page of the feed (xa-sync-page.h) refuses a cursor with a NUL in it. */
+ * a page of the feed (xa-sync-page-private.h) refuses a cursor with a NUL in it. */
 #include "config.h"
 
 #include <string.h>
 
 #include "xa-records.h"
 #include "xa-sync-client.h"
-#include "xa-sync-page.h"
+#include "xa-sync-page-private.h"
 #include "xa-test-util.h"
 
 static const char good_compound[] =
@@ -265,12 +265,12 @@ test_page_cursor_nul (void)
   char *text;
 
   text = g_strdup (PAGE ("c7"));
-  good = xa_sync_page_parse (text, strlen (text), &error);
+  good = _xa_sync_page_parse (text, strlen (text), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (good->cursor, ==, "c7");
 
   text = g_strdup (PAGE ("c7\\u0000x"));
-  bad = xa_sync_page_parse (text, strlen (text), &error);
+  bad = _xa_sync_page_parse (text, strlen (text), &error);
   g_assert_null (bad);
   g_assert_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE);
   g_assert_nonnull (strstr (error->message, "“cursor” contains a NUL character"));

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "xa-sync-client.h"
-#include "xa-sync-page.h"
+#include "xa-sync-page-private.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
 
@@ -439,7 +439,7 @@ typedef struct
 static void
 handoff_free (Handoff *item)
 {
-  xa_sync_page_free (item->page);
+  _xa_sync_page_free (item->page);
   g_clear_error (&item->error);
   g_free (item);
 }
@@ -485,7 +485,7 @@ pipeline_free_applied (Pipeline *pipeline)
 
   g_mutex_lock (&pipeline->lock);
   applied = g_steal_pointer (&pipeline->applied);
-  pipeline->applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
+  pipeline->applied = g_ptr_array_new_with_free_func ((GDestroyNotify) _xa_sync_page_free);
   g_mutex_unlock (&pipeline->lock);
 }
 
@@ -536,7 +536,7 @@ fetch_thread (gpointer user_data)
           gsize length;
           char *data = g_bytes_unref_to_data (g_steal_pointer (&body), &length);
 
-          item->page = xa_sync_page_parse (data, length, &item->error);
+          item->page = _xa_sync_page_parse (data, length, &item->error);
           if (item->page == NULL)
             item->outcome = FETCH_FAILED;
         }
@@ -576,7 +576,7 @@ apply_page (SyncRun     *run,
                             &local_error))
     {
       if (local_error->domain == XA_RECORD_ERROR)
-        xa_sync_bad_page (error, "%s", local_error->message);
+        _xa_sync_page_bad (error, "%s", local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -610,7 +610,7 @@ pull (SyncRun  *run,
   g_mutex_init (&pipeline.lock);
   g_cond_init (&pipeline.changed);
   g_queue_init (&pipeline.items);
-  pipeline.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
+  pipeline.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) _xa_sync_page_free);
   if (run->cancellable != NULL)
     cancel_handler = g_cancellable_connect (run->cancellable, G_CALLBACK (cancel_fetcher),
                                             g_object_ref (pipeline.cancellable), g_object_unref);
