@@ -150,6 +150,57 @@ test_overlay_colours (void)
   xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
 }
 
+/* At zoom 19 world pixels pass 1e8, where a float steps by 8 px: the dot and the selection
+ * ring must be drawn where the view maths (and so hit testing) put them, wherever panning
+ * stops between two float steps. */
+static void
+test_deep_zoom (void)
+{
+  static const double pans[] = { 0, 2.5, 5.25, -3.75, 6.5 };
+  const XaCompoundPoint *p = lonely_compound (40);
+  double world = 256 * exp2 (19);
+  static const double inside[][2] = { { 0, 0 }, { -3, 0 }, { 3, 0 }, { 0, -3 }, { 0, 3 } };
+  static const double ring[][2] = { { -10.5, 0 }, { 10.5, 0 }, { 0, -10.5 }, { 0, 10.5 } };
+  GdkRGBA expected;
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+  xa_compound_layer_set_selected_id (layer, p->id);
+  xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
+  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      double lat, lon, x, y;
+      GdkRGBA seen;
+
+      xa_mercator_to_location (p->x + pans[i] / world, p->y + pans[i] / 2 / world, &lat, &lon);
+      set_view (lat, lon, 19);
+      g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
+      g_assert_cmpfloat (fabs (x - (WIDTH / 2.0 - pans[i])), <, 0.5);
+      g_assert_cmpfloat (fabs (y - (HEIGHT / 2.0 - pans[i] / 2)), <, 0.5);
+      g_assert_true (gtk_widget_contains (GTK_WIDGET (layer), x, y));
+
+      shot = screenshot ("deep-zoom");
+      /* The dot's fill all round its centre (its dark rim starts 4.5 px out)… */
+      for (guint k = 0; k < G_N_ELEMENTS (inside); k++)
+        {
+          g_autofree char *text = NULL;
+
+          pixel_at (shot, x + inside[k][0], y + inside[k][1], &seen);
+          text = gdk_rgba_to_string (&seen);
+          g_test_message ("pan %.2f: %+.0f,%+.0f is %s", pans[i], inside[k][0], inside[k][1],
+                          text);
+          g_assert_true (color_near (&expected, &seen));
+        }
+      /* …and the black selection ring 9–12 px out, all round. */
+      for (guint k = 0; k < G_N_ELEMENTS (ring); k++)
+        {
+          pixel_at (shot, x + ring[k][0], y + ring[k][1], &seen);
+          g_assert_cmpfloat (seen.red + seen.green + seen.blue, <, 0.3);
+        }
+    }
+  xa_compound_layer_set_selected_id (layer, NULL);
+}
+
 static void
 activated_cb (XaCompoundLayer *self,
               const char      *id,
@@ -403,6 +454,7 @@ main (int   argc,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), ==, WIDTH);
 
   g_test_add_func ("/compound-layer/overlay-colours", test_overlay_colours);
+  g_test_add_func ("/compound-layer/deep-zoom", test_deep_zoom);
   g_test_add_func ("/compound-layer/click", test_click);
   g_test_add_func ("/compound-layer/keyboard", test_keyboard);
   g_test_add_func ("/compound-layer/clusters", test_clusters);

@@ -177,12 +177,13 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
       gtk_snapshot_rotate (snapshot, view.rotation * 180 / G_PI);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-view.w / 2, -view.h / 2));
     }
-  /* From here on, world pixels minus the view's top left. */
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-view.x0, -view.y0));
+  /* World pixels reach 1.3e8 at zoom 19, where a float steps by 8: positions are made
+   * relative to the view's top left in double, and only the small rest goes to GTK. */
   if (scene->frame_node != NULL)
     {
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene->frame_x0, scene->frame_y0));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene->frame_x0 - view.x0,
+                                                              scene->frame_y0 - view.y0));
       gtk_snapshot_append_node (snapshot, scene->frame_node);
       gtk_snapshot_restore (snapshot);
     }
@@ -208,14 +209,18 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
                                      ? c->n_match : c->n) + 6;
             }
         }
-      append_ring (snapshot, x * view.world, y * view.world, r + 2, 2, &white);
-      append_ring (snapshot, x * view.world, y * view.world, r, 3, &black);
+      x = x * view.world - view.x0;
+      y = y * view.world - view.y0;
+      append_ring (snapshot, x, y, r + 2, 2, &white);
+      append_ring (snapshot, x, y, r, 3, &black);
     }
   if (self->has_focus_item && gtk_widget_has_focus (widget) &&
       (focus = find_focus_item (self)) != NULL)
     {
-      append_ring (snapshot, focus->wx, focus->wy, focus->r + 9, 2, &white);
-      append_ring (snapshot, focus->wx, focus->wy, focus->r + 7, 2.5, &accent);
+      double x = focus->wx - view.x0, y = focus->wy - view.y0;
+
+      append_ring (snapshot, x, y, focus->r + 9, 2, &white);
+      append_ring (snapshot, x, y, focus->r + 7, 2.5, &accent);
     }
   gtk_snapshot_restore (snapshot);
 }
