@@ -201,6 +201,74 @@ test_deep_zoom (void)
   xa_compound_layer_set_selected_id (layer, NULL);
 }
 
+/* A compound with an outline reaching more than 256 px (a boundary tile) past its point at
+ * zoom 19 and over a tile border, alone enough that no other outline or dot is near. Gives
+ * the world x of that border and the world position of the vertex past it. */
+static const XaCompoundPoint *
+far_reaching_outline (double *border,
+                      double *vx,
+                      double *vy)
+{
+  double world = 256 * exp2 (19);
+  guint n = xa_compound_points_get_n (points);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaCompoundPoint *p = xa_compound_points_get (points, i);
+      gboolean alone = TRUE;
+
+      for (guint k = 0; p->boundary != NULL && k < p->n_boundary_points; k++)
+        {
+          double mx, my;
+
+          xa_mercator_from_location (p->boundary[2 * k + 1], p->boundary[2 * k], &mx, &my);
+          *vx = mx * world;
+          *vy = my * world;
+          *border = floor (*vx / 256) * 256;
+          if (*border - p->x * world > 270 && *vx - *border > 12)
+            break;
+          *vx = -1;
+        }
+      if (p->boundary == NULL || *vx < 0)
+        continue;
+      for (guint k = 0; k < n && alone; k++)
+        {
+          const XaCompoundPoint *q = xa_compound_points_get (points, k);
+
+          alone = k == i || hypot ((p->x - q->x) * world, (p->y - q->y) * world) > 1000;
+        }
+      if (alone)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+/* Outlines are drawn in 256 px tiles; one longer than that is drawn whole, not cut where a
+ * tile that did not look far enough for it begins. */
+static void
+test_long_outline (void)
+{
+  double world = 256 * exp2 (19), border = 0, vx = 0, vy = 0, x0, y0;
+  const XaCompoundPoint *p = far_reaching_outline (&border, &vx, &vy);
+  g_autoptr(GdkTexture) shot = NULL;
+  GdkRGBA before, after, outside;
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+  set_view (p->lat, p->lon, 19);
+  shot = screenshot ("long-outline");
+  /* Widget coordinates of world pixels: the point is at the centre. */
+  x0 = p->x * world - WIDTH / 2.0;
+  y0 = p->y * world - HEIGHT / 2.0;
+  g_assert_cmpfloat (vx - x0, <, WIDTH - 10);
+  /* Along the row of the vertex, just before and just after the tile border: the same
+   * fill; past the vertex the map without it. */
+  pixel_at (shot, border - 3 - x0, vy - y0, &before);
+  pixel_at (shot, border + 3 - x0, vy - y0, &after);
+  pixel_at (shot, vx + 8 - x0, vy - y0, &outside);
+  g_assert_false (color_near (&before, &outside));
+  g_assert_true (color_near (&before, &after));
+}
+
 static void
 activated_cb (XaCompoundLayer *self,
               const char      *id,
@@ -455,6 +523,7 @@ main (int   argc,
 
   g_test_add_func ("/compound-layer/overlay-colours", test_overlay_colours);
   g_test_add_func ("/compound-layer/deep-zoom", test_deep_zoom);
+  g_test_add_func ("/compound-layer/long-outline", test_long_outline);
   g_test_add_func ("/compound-layer/click", test_click);
   g_test_add_func ("/compound-layer/keyboard", test_keyboard);
   g_test_add_func ("/compound-layer/clusters", test_clusters);

@@ -33,8 +33,8 @@ make_boundary_tile (XaCompoundBoundaries *self,
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
   double ox = tx * BOUNDARY_TILE, oy = ty * BOUNDARY_TILE;
-  /* Outlines reaching in from compounds of the tiles around. */
-  double pad = 256;
+  /* Outlines reaching in from compounds of the tiles around, however far (and the stroke). */
+  double pad = xa_compound_points_get_boundary_reach (points) * world + 2;
   cairo_t *cr = NULL;
 
   g_array_set_size (self->scratch, 0);

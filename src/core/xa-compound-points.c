@@ -20,6 +20,7 @@ struct _XaCompoundPoints
 
   gboolean      has_bounds;
   double        min_lat, min_lon, max_lat, max_lon;
+  double        boundary_reach;  /* the farthest any outline goes from its point (mercator) */
 
   /* A uniform grid over the mercator box of the points, in compressed rows: the points
    * of cell c are cell_items[cell_start[c] … cell_start[c + 1]). */
@@ -209,6 +210,14 @@ finish (XaCompoundPoints *self)
       self->max_lat = MAX (self->max_lat, p->lat);
       self->min_lon = MIN (self->min_lon, p->lon);
       self->max_lon = MAX (self->max_lon, p->lon);
+      for (guint k = 0; p->boundary != NULL && k < p->n_boundary_points; k++)
+        {
+          double mx, my;
+
+          xa_mercator_from_location (p->boundary[2 * k + 1], p->boundary[2 * k], &mx, &my);
+          self->boundary_reach = MAX (self->boundary_reach,
+                                      MAX (fabs (mx - p->x), fabs (my - p->y)));
+        }
     }
   build_grid (self);
 }
@@ -682,6 +691,14 @@ xa_compound_points_get_bounds (XaCompoundPoints *self,
   if (max_lon != NULL)
     *max_lon = self->max_lon;
   return TRUE;
+}
+
+double
+xa_compound_points_get_boundary_reach (XaCompoundPoints *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+
+  return self->boundary_reach;
 }
 
 /* The grid column (or row) of @v, clamped in double to -1 … @n before the cast: when every
