@@ -44,7 +44,6 @@ struct _XaCompoundLayer
 
   gboolean          pending_fit;
   guint             settle_tick;
-  gulong            viewport_handler;
 };
 
 G_DEFINE_FINAL_TYPE (XaCompoundLayer, xa_compound_layer, SHUMATE_TYPE_LAYER)
@@ -544,9 +543,8 @@ xa_compound_layer_constructed (GObject *object)
   G_OBJECT_CLASS (xa_compound_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  self->viewport_handler = g_signal_connect_object (viewport, "notify",
-                                                    G_CALLBACK (viewport_notify_cb), self,
-                                                    G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_notify_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
