@@ -2,7 +2,9 @@
  * basemap points at a closed port on 127.0.0.1 (no network): the drawn colours follow the
  * overlay, a click selects and activates, Tab / Enter / arrows / plus / Home work, clusters
  * show at low zoom and single dots at high zoom, tooltips and the accessible name say which
- * compound. Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * compound; at zoom 19 dots sit where hit testing finds them and long outlines are whole; a
+ * larger text scale redraws the cluster counts. Screenshots go to $XA_SCREENSHOT_DIR (or the
+ * test's tmp dir). */
 #include "config.h"
 
 #include <math.h>
@@ -455,6 +457,41 @@ test_clusters (void)
   save_screenshot ("dots");
 }
 
+/* The count on a cluster is text: a larger text scale (GNOME's sets gtk-xft-dpi) redraws
+ * it larger. */
+static void
+test_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  double x, y;
+  guint count, changed = 0;
+  int dpi;
+
+  set_view (35.06, 118.35, 12);
+  g_assert_true (_xa_compound_layer_locate_cluster (layer, &x, &y, &count));
+  before = screenshot ("text-scale-before");
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  after = screenshot ("text-scale-after");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+
+  for (int dy = -6; dy <= 6; dy++)
+    for (int dx = -10; dx <= 10; dx++)
+      {
+        GdkRGBA a, b;
+
+        pixel_at (before, x + dx, y + dy, &a);
+        pixel_at (after, x + dx, y + dy, &b);
+        changed += !color_near (&a, &b);
+      }
+  g_test_message ("%u of 273 pixels of the count changed", changed);
+  g_assert_cmpuint (changed, >, 10);
+}
+
 static void
 test_go_to (void)
 {
@@ -527,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/compound-layer/click", test_click);
   g_test_add_func ("/compound-layer/keyboard", test_keyboard);
   g_test_add_func ("/compound-layer/clusters", test_clusters);
+  g_test_add_func ("/compound-layer/text-scale", test_text_scale);
   g_test_add_func ("/compound-layer/go-to", test_go_to);
 
   status = g_test_run ();

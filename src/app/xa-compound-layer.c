@@ -249,6 +249,22 @@ xa_compound_layer_size_allocate (GtkWidget *widget,
     xa_compound_layer_fit_all (self);
 }
 
+static void
+xa_compound_layer_system_setting_changed (GtkWidget        *widget,
+                                          GtkSystemSetting  setting)
+{
+  XaCompoundLayer *self = XA_COMPOUND_LAYER (widget);
+
+  GTK_WIDGET_CLASS (xa_compound_layer_parent_class)->system_setting_changed (widget, setting);
+  /* The counts on the cluster pies are text: a new font or text scale redraws them. */
+  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
+      setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    {
+      xa_compound_clusters_clear_textures (self->scene->clusters);
+      invalidate_frame (self);
+    }
+}
+
 /* ---- Selection, activation, tooltips ---- */
 
 static void
@@ -623,6 +639,7 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
   widget_class->contains = xa_compound_layer_contains;
   widget_class->size_allocate = xa_compound_layer_size_allocate;
   widget_class->focus = xa_compound_layer_focus;
+  widget_class->system_setting_changed = xa_compound_layer_system_setting_changed;
 
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
