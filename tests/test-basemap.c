@@ -1,8 +1,8 @@
 /* test-basemap.c — the basemaps in a real window under Xvfb, never on the network: XYZ tiles
  * from an in-process SoupServer on 127.0.0.1, an MBTiles file made here with gdal_translate
  * (also zoomed in past its deepest level), the "offline" property against a closed port and
- * a failing server, and the errors for unusable choices. Saves screenshots to
- * $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * a failing server, the disk cache's purge and names, and the errors for unusable choices.
+ * Saves screenshots to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +19,7 @@
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-tile-fetcher.h"
+#include "xa-tile-fetcher-private.h"
 
 /* Linyi, Shandong: where the demo city is. */
 #define LINYI_LAT 35.05
@@ -418,6 +419,174 @@ test_xyz (void)
   g_clear_object (&none);
   g_clear_object (&basemap);
   tile_server_stop (server);
+}
+
+/* ---- The disk cache ---- */
+
+typedef struct
+{
+  GBytes  *bytes;
+  GError  *error;
+  gboolean done;
+} DataWait;
+
+static void
+tile_data_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DataWait *wait = user_data;
+
+  wait->bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source), result,
+                                                          &wait->error);
+  wait->done = TRUE;
+}
+
+/* The tiles in the disk cache under @cache_key: how many, and @bytes in all. */
+static guint
+count_cached_tiles (const char *cache_key,
+                    goffset    *bytes)
+{
+  g_autofree char *top = g_build_filename (g_get_user_cache_dir (), "shumate", cache_key, NULL);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  guint count = 0;
+
+  *bytes = 0;
+  g_ptr_array_add (dirs, g_steal_pointer (&top));
+  while (dirs->len > 0)
+    {
+      g_autofree char *dir = g_ptr_array_steal_index (dirs, dirs->len - 1);
+      g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          GStatBuf info;
+
+          if (g_stat (path, &info) != 0)
+            continue;
+          if (S_ISDIR (info.st_mode))
+            g_ptr_array_add (dirs, g_steal_pointer (&path));
+          else if (g_str_has_suffix (name, ".png"))
+            {
+              count++;
+              *bytes += info.st_size;
+            }
+        }
+    }
+  return count;
+}
+
+typedef struct
+{
+  const char *cache_key;
+  guint       at_least;
+  guint       at_most;
+} CacheWait;
+
+static gboolean
+cache_holds (gpointer user_data)
+{
+  CacheWait *wait = user_data;
+  goffset bytes;
+  guint count = count_cached_tiles (wait->cache_key, &bytes);
+
+  return count >= wait->at_least && count <= wait->at_most;
+}
+
+/* The disk cache keeps to its size limit only when purged: a new fetcher (a start, a new
+ * basemap) purges what an earlier one left, before it stores a tile of its own. */
+static void
+test_cache_purge (void)
+{
+  TileServer *server = tile_server_start ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/tiles/{z}/{x}/{y}.png",
+                                          server->port);
+  const char *cache_key = "xa_test_purge";
+  const guint n = 8, limit = 1000;
+  g_autoptr(XaTileFetcher) fetcher = _xa_tile_fetcher_new_full (url, NULL, cache_key, limit);
+  CacheWait filled = { cache_key, n, G_MAXUINT }, purged = { cache_key, 0, 1 };
+  goffset bytes;
+  guint count;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DataWait wait = { 0 };
+
+      shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (fetcher), 100 + i, 200, 9,
+                                               NULL, tile_data_cb, &wait);
+      while (!wait.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (wait.error);
+      g_bytes_unref (wait.bytes);
+    }
+  /* The tiles are stored after they are returned, the file first, then its row in the
+   * cache's database: a purge racing that row would find the database locked. */
+  xa_test_ui_spin_until (cache_holds, &filled, 10);
+  xa_test_ui_spin (1000);
+  count = count_cached_tiles (cache_key, &bytes);
+  g_test_message ("%u tiles, %" G_GOFFSET_FORMAT " bytes cached", count, bytes);
+  g_assert_cmpuint (count, ==, n);
+  g_assert_cmpint (bytes, >, limit);
+
+  g_clear_object (&fetcher);
+  fetcher = _xa_tile_fetcher_new_full (url, NULL, cache_key, limit);
+  xa_test_ui_spin_until (cache_holds, &purged, 10);
+  count = count_cached_tiles (cache_key, &bytes);
+  g_test_message ("after the purge: %u tiles, %" G_GOFFSET_FORMAT " bytes", count, bytes);
+  g_assert_cmpint (bytes, <=, limit);
+
+  g_clear_object (&fetcher);
+  tile_server_stop (server);
+}
+
+static const char *
+xyz_cache_key (XaBasemap *basemap)
+{
+  ShumateMapSource *source = g_ptr_array_index (xa_basemap_get_layer_sources (basemap), 0);
+  g_autoptr(XaTileFetcher) fetcher = NULL;
+
+  g_object_get (source, "data-source", &fetcher, NULL);
+  /* The basemap holds the source, the source the fetcher. */
+  return _xa_tile_fetcher_get_cache_key (fetcher);
+}
+
+/* A custom address's tiles are cached under a short name that a new key in the address
+ * does not change, but another server or another layer does. */
+static void
+test_xyz_cache_key (void)
+{
+  g_autofree char *token = g_strnfill (300, 'k');
+  g_autofree char *long_url = g_strdup_printf ("https://tiles.example.org/{z}/{x}/{y}.png"
+                                               "?style=day&access_token=%s", token);
+  const char *urls[] = {
+    long_url,
+    "https://tiles.example.org/{z}/{x}/{y}.png?style=day&access_token=other",
+    "https://tiles.example.org/{z}/{x}/{y}.png?access_token=other&style=day",
+    "https://tiles.example.org/{z}/{x}/{y}.png?style=night&access_token=other",
+    "https://tiles.example.net/{z}/{x}/{y}.png?style=day&access_token=other",
+  };
+  XaBasemap *basemaps[G_N_ELEMENTS (urls)];
+  const char *keys[G_N_ELEMENTS (urls)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      basemaps[i] = xa_basemap_new ("xyz", urls[i], NULL, NULL, &error);
+      g_assert_no_error (error);
+      keys[i] = xyz_cache_key (basemaps[i]);
+      g_test_message ("%s", keys[i]);
+      /* A folder name, far from the 255 bytes a file name may have. */
+      g_assert_cmpuint (strlen (keys[i]), <, 64);
+    }
+  g_assert_cmpstr (keys[0], ==, keys[1]);
+  g_assert_cmpstr (keys[1], ==, keys[2]);
+  g_assert_cmpstr (keys[1], !=, keys[3]);
+  g_assert_cmpstr (keys[1], !=, keys[4]);
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_object_unref (basemaps[i]);
 }
 
 /* ---- (b) an MBTiles file made with gdal_translate ---- */
@@ -915,6 +1084,8 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/basemap/xyz", test_xyz);
+  g_test_add_func ("/basemap/cache-purge", test_cache_purge);
+  g_test_add_func ("/basemap/xyz-cache-key", test_xyz_cache_key);
   g_test_add_func ("/basemap/mbtiles", test_mbtiles);
   g_test_add_func ("/basemap/offline-closed-port", test_offline_closed_port);
   g_test_add_func ("/basemap/offline-recovers", test_offline_recovers);

@@ -255,6 +255,42 @@ check_xyz_address (const char  *url,
   return TRUE;
 }
 
+/* The disk cache's name for the tiles of @url: a hash, as an address with a long token
+ * would pass the 255 bytes a file name may have, and of the address without its key, so a
+ * new key keeps the saved tiles. Query parameters that choose the tiles (a layer, a style)
+ * stay in. */
+static char *
+xyz_cache_key (const char *url)
+{
+  static const char * const credentials[] = {
+    "key", "apikey", "api_key", "token", "access_token", "accesstoken", "tk", "ak", NULL,
+  };
+  const char *query = strchr (url, '?');
+  g_autoptr(GString) kept = g_string_new_len (url, query != NULL ? query - url : -1);
+  g_autofree char *hash = NULL;
+
+  if (query != NULL)
+    {
+      g_auto(GStrv) parameters = g_strsplit (query + 1, "&", -1);
+      char separator = '?';
+
+      for (guint i = 0; parameters[i] != NULL; i++)
+        {
+          g_autofree char *name = g_ascii_strdown (parameters[i],
+                                                   strcspn (parameters[i], "="));
+
+          if (g_strv_contains (credentials, name))
+            continue;
+          g_string_append_c (kept, separator);
+          g_string_append (kept, parameters[i]);
+          separator = '&';
+        }
+    }
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, kept->str, -1);
+  hash[16] = '\0';
+  return g_strconcat ("xa_xyz_", hash, NULL);
+}
+
 static gboolean
 setup_xyz (XaBasemap   *self,
            const char  *xyz_url,
@@ -264,6 +300,7 @@ setup_xyz (XaBasemap   *self,
   g_autofree char *url = g_strstrip (g_strdup (xyz_url != NULL ? xyz_url : ""));
   g_autofree char *hash = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *cache_key = NULL;
   g_autoptr(GString) sample = NULL;
   g_autoptr(GUri) uri = NULL;
 
@@ -284,8 +321,9 @@ setup_xyz (XaBasemap   *self,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url, -1);
   hash[16] = '\0';
   id = g_strconcat ("xa-xyz-", hash, NULL);
+  cache_key = xyz_cache_key (url);
   g_ptr_array_add (self->sources,
-                   network_source (self, id, self->display_name, 0, 19, url, hosts, NULL));
+                   network_source (self, id, self->display_name, 0, 19, url, hosts, cache_key));
   return TRUE;
 }
 
