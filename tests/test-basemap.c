@@ -1,6 +1,7 @@
 /* test-basemap.c — the basemaps in a real window under Xvfb, never on the network: XYZ tiles
  * from an in-process SoupServer on 127.0.0.1, an MBTiles file made here with gdal_translate
- * (also zoomed in past its deepest level), the "offline" property against a closed port and
+ * (also zoomed in past its deepest level, and with metadata claiming deeper levels than it
+ * holds), the "offline" property against a closed port and
  * a failing server, the disk cache's purge and names, and the errors for unusable choices.
  * Saves screenshots to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
 #include "config.h"
@@ -835,6 +836,32 @@ test_mbtiles (void)
   g_assert_true (strstr (xa_basemap_get_offline_message (basemap), "linyi") != NULL);
 
   close_window (window);
+  g_unlink (copy);
+
+  /* Metadata claiming two levels deeper than the file holds: the file still opens, and
+   * enlarges its own deepest level. */
+  g_clear_object (&source);
+  g_file_set_contents (copy, contents, length, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE metadata SET value = '%u'"
+                                            " WHERE name = 'maxzoom';", max_zoom + 2);
+
+    exec_sql (copy, sql);
+  }
+  source = xa_mbtiles_source_new (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xa_mbtiles_source_get_data_max_zoom (source), ==, max_zoom);
+  g_clear_object (&tile);
+  tile = shumate_tile_new_full (floor (shumate_map_source_get_x (SHUMATE_MAP_SOURCE (source),
+                                                                 max_zoom + 1, west_lon) / 256),
+                                floor (shumate_map_source_get_y (SHUMATE_MAP_SOURCE (source),
+                                                                 max_zoom + 1, LINYI_LAT) / 256),
+                                256, max_zoom + 1);
+  error = fill_tile (SHUMATE_MAP_SOURCE (source), tile);
+  g_assert_no_error (error);
+  g_assert_true (colour_near (pixel_at (GDK_TEXTURE (shumate_tile_get_paintable (tile)),
+                                        128, 128), west_colour));
   g_unlink (copy);
 }
 
