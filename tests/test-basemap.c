@@ -1,9 +1,9 @@
 /* test-basemap.c — the basemaps in a real window under Xvfb, never on the network: XYZ tiles
  * from an in-process SoupServer on 127.0.0.1, an MBTiles file made here with gdal_translate
  * (also zoomed in past its deepest level, and with metadata claiming deeper levels than it
- * holds), the "offline" property against a closed port and
- * a failing server, the disk cache's purge and names, and the errors for unusable choices.
- * Saves screenshots to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * holds), the "offline" property against a closed port and a failing server, the disk
+ * cache's purge and names, and the errors for unusable choices. Saves screenshots to
+ * $XA_SCREENSHOT_DIR (or the test's tmp dir). */
 #include "config.h"
 
 #include <glib/gi18n.h>
