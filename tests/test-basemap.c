@@ -2,10 +2,12 @@
  * from an in-process SoupServer on 127.0.0.1, an MBTiles file made here with gdal_translate
  * (also zoomed in past its deepest level, and with metadata claiming deeper levels than it
  * holds), the "offline" property against a closed port and a failing server, the disk
- * cache's purge and names, and the errors for unusable choices. Saves screenshots to
- * $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * cache's purge and names, Tianditu in the map view never asked past its deepest level, and
+ * the errors for unusable choices. Saves screenshots to $XA_SCREENSHOT_DIR (or the test's
+ * tmp dir). */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -16,7 +18,10 @@
 #include <string.h>
 
 #include "xa-basemap.h"
+#include "xa-basemap-private.h"
+#include "xa-map-view-private.h"
 #include "xa-mbtiles-source.h"
+#include "xa-resources.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-tile-fetcher.h"
@@ -73,7 +78,12 @@ tile_handler (SoupServer        *soup_server,
   server->requests++;
   g_free (server->user_agent);
   server->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
-  g_ptr_array_add (server->paths, g_strdup (path));
+  /* With the query, where Tianditu puts the tile's zoom. */
+  g_ptr_array_add (server->paths,
+                   g_uri_get_query (soup_server_message_get_uri (message)) != NULL
+                   ? g_strconcat (path, "?",
+                                  g_uri_get_query (soup_server_message_get_uri (message)), NULL)
+                   : g_strdup (path));
   failing = server->failing;
   g_mutex_unlock (&server->lock);
 
@@ -82,7 +92,8 @@ tile_handler (SoupServer        *soup_server,
       soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
       return;
     }
-  if (!g_str_has_prefix (path, "/tiles/") && !g_str_has_prefix (path, "/flaky/"))
+  if (!g_str_has_prefix (path, "/tiles/") && !g_str_has_prefix (path, "/flaky/")
+      && !g_str_has_prefix (path, "/tianditu/"))
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
@@ -188,15 +199,16 @@ tile_server_stop (TileServer *server)
   g_free (server);
 }
 
+/* Requests of @server whose address contains @text. */
 static guint
-tile_server_requests (TileServer *server,
-                      const char *prefix)
+tile_server_requests_with (TileServer *server,
+                           const char *text)
 {
   guint count = 0;
 
   g_mutex_lock (&server->lock);
   for (guint i = 0; i < server->paths->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (server->paths, i), prefix))
+    if (strstr (g_ptr_array_index (server->paths, i), text) != NULL)
       count++;
   g_mutex_unlock (&server->lock);
   return count;
@@ -375,7 +387,7 @@ test_xyz (void)
   centre_map (map, LINYI_LAT, LINYI_LON, 12);
   assert_centre_colour (window, xyz_colour, 30, "basemap-xyz");
 
-  g_assert_cmpuint (tile_server_requests (server, "/tiles/"), >, 0);
+  g_assert_cmpuint (tile_server_requests_with (server, "/tiles/"), >, 0);
   tile_x = (int) floor (shumate_map_source_get_x (reference, 12, LINYI_LON) / 256);
   tile_y = (int) floor (shumate_map_source_get_y (reference, 12, LINYI_LAT) / 256);
   expected_path = g_strdup_printf ("/tiles/12/%d/%d.png", tile_x, tile_y);
@@ -588,6 +600,61 @@ test_xyz_cache_key (void)
   g_assert_cmpstr (keys[1], !=, keys[4]);
   for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
     g_object_unref (basemaps[i]);
+}
+
+typedef struct
+{
+  TileServer *server;
+  const char *text;
+} RequestWait;
+
+static gboolean
+server_saw_request (gpointer user_data)
+{
+  RequestWait *wait = user_data;
+
+  return tile_server_requests_with (wait->server, wait->text) > 0;
+}
+
+/* Tianditu has tiles down to level 18: the map, zoomed in as far as it goes, asks for no
+ * deeper ones (they would come back blank and count towards the offline notice). */
+static void
+test_tianditu_max_zoom (void)
+{
+  TileServer *server = tile_server_start ();
+  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u/tianditu", server->port);
+  g_autoptr(XaBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+  RequestWait deepest = { server, "&l=18&" };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  XaMapView *view = g_object_new (XA_TYPE_MAP_VIEW, NULL);
+  ShumateViewport *viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
+
+  _xa_basemap_set_tianditu_server (base);
+  basemap = xa_basemap_new ("tianditu", NULL, NULL, "0123456789abcdef", &error);
+  _xa_basemap_set_tianditu_server (NULL);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (window, MAP_WIDTH, MAP_HEIGHT);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  _xa_map_view_use_basemap (view, basemap);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), LINYI_LAT, LINYI_LON);
+  shumate_viewport_set_zoom_level (viewport, 16);
+  for (int i = 0; i < 5; i++)
+    g_action_group_activate_action (xa_map_view_get_actions (view), "zoom-in", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 18);
+
+  xa_test_ui_spin_until (server_saw_request, &deepest, 30);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=18&"), >, 0);
+  xa_test_ui_spin (500);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=19&"), ==, 0);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=20&"), ==, 0);
+
+  close_window (window);
+  g_clear_object (&basemap);
+  tile_server_stop (server);
 }
 
 /* ---- (b) an MBTiles file made with gdal_translate ---- */
@@ -1107,12 +1174,16 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  gtk_init ();
+  /* The map view's template; without an XaApplication nothing pulls the resources out of
+   * the static library. */
+  (void) xa_get_resource ();
+  adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/basemap/xyz", test_xyz);
   g_test_add_func ("/basemap/cache-purge", test_cache_purge);
   g_test_add_func ("/basemap/xyz-cache-key", test_xyz_cache_key);
+  g_test_add_func ("/basemap/tianditu-max-zoom", test_tianditu_max_zoom);
   g_test_add_func ("/basemap/mbtiles", test_mbtiles);
   g_test_add_func ("/basemap/offline-closed-port", test_offline_closed_port);
   g_test_add_func ("/basemap/offline-recovers", test_offline_recovers);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xa-basemap.h"
+#include "xa-basemap-private.h"
 #include "xa-mbtiles-source.h"
 #include "xa-tile-fetcher.h"
 
@@ -17,9 +18,12 @@
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define OSM_LICENSE_URI "https://www.openstreetmap.org/copyright"
 /* Tianditu asks clients to spread requests over its hosts t0 … t7. */
-#define TIANDITU_URL "https://t{s}.tianditu.gov.cn/DataServer?T=%s&x={x}&y={y}&l={z}&tk=%s"
+#define TIANDITU_URL "%s/DataServer?T=%s&x={x}&y={y}&l={z}&tk=%s"
 #define TIANDITU_LICENSE_URI "https://www.tianditu.gov.cn/"
 #define MAP_DATA_KEY "xa-basemap"
+
+/* Tianditu's servers; tests serve it from 127.0.0.1. */
+static char *tianditu_server;
 
 struct _XaBasemap
 {
@@ -175,6 +179,7 @@ setup_tianditu (XaBasemap   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *roads = NULL;
   g_autofree char *labels = NULL;
+  const char *server;
 
   if (*trimmed == '\0')
     {
@@ -186,8 +191,9 @@ setup_tianditu (XaBasemap   *self,
     }
 
   escaped = g_uri_escape_string (trimmed, NULL, FALSE);
-  roads = g_strdup_printf (TIANDITU_URL, "vec_w", escaped);
-  labels = g_strdup_printf (TIANDITU_URL, "cva_w", escaped);
+  server = tianditu_server != NULL ? tianditu_server : "https://t{s}.tianditu.gov.cn";
+  roads = g_strdup_printf (TIANDITU_URL, server, "vec_w", escaped);
+  labels = g_strdup_printf (TIANDITU_URL, server, "cva_w", escaped);
   self->display_name = g_strdup (_("Tianditu"));
   self->attribution = g_strdup (_("© Tianditu (National Platform for Common GeoSpatial "
                                   "Information Services)"));
@@ -646,4 +652,11 @@ xa_basemap_init (XaBasemap *self)
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+_xa_basemap_set_tianditu_server (const char *base_url)
+{
+  g_free (tianditu_server);
+  tianditu_server = g_strdup (base_url);
 }

@@ -430,9 +430,14 @@ use_basemap (XaMapView *self,
   g_set_object (&self->basemap, basemap);
   xa_basemap_attach (basemap, self->map);
   /* The reference source copies its zoom range onto the viewport; the compounds need no
-   * more than this whatever the tiles offer (overzoomed tiles fill the rest). */
+   * more than MAX_ZOOM. Not deeper than the tiles go either: libshumate 1.0's map layer asks
+   * for tiles at the viewport's zoom, and Tianditu has none past 18 (MBTiles sources
+   * enlarge their own deepest level and claim more). */
   shumate_viewport_set_min_zoom_level (viewport, (guint) MIN_ZOOM);
-  shumate_viewport_set_max_zoom_level (viewport, (guint) MAX_ZOOM);
+  shumate_viewport_set_max_zoom_level (viewport,
+                                       MIN ((guint) MAX_ZOOM,
+                                            shumate_map_source_get_max_zoom_level (
+                                              xa_basemap_get_reference_source (basemap))));
   gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
   gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
                           *xa_basemap_get_attribution (basemap) != '\0');
@@ -779,6 +784,13 @@ xa_map_view_init (XaMapView *self)
 
       g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_basemap), self);
     }
+}
+
+void
+_xa_map_view_use_basemap (XaMapView *self,
+                          XaBasemap *basemap)
+{
+  use_basemap (self, basemap);
 }
 
 ShumateMap *
