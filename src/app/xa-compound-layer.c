@@ -42,7 +42,11 @@ struct _XaCompoundLayer
   guint             focus_index;
   int               focus_level;
 
+  /* A fit asked for before the layer had a size, done at the first allocation. */
   gboolean          pending_fit;
+  double            pending_box[4];  /* min lat, min lon, max lat, max lon */
+  XaCompoundLayerMarginsFunc fit_margins;
+  gpointer          fit_margins_data;
   guint             settle_tick;
 };
 
@@ -246,7 +250,8 @@ xa_compound_layer_size_allocate (GtkWidget *widget,
                                                                       baseline);
   self->scene->frame_valid = FALSE;
   if (self->pending_fit && width > 0 && height > 0)
-    xa_compound_layer_fit_all (self);
+    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
+                               self->pending_box[2], self->pending_box[3], FALSE);
 }
 
 static void
@@ -514,7 +519,8 @@ viewport_notify_cb (XaCompoundLayer *self,
                     ShumateViewport *viewport)
 {
   if (self->pending_fit && shumate_viewport_get_reference_map_source (viewport) != NULL)
-    xa_compound_layer_fit_all (self);
+    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
+                               self->pending_box[2], self->pending_box[3], FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -793,30 +799,57 @@ xa_compound_layer_get_selected_id (XaCompoundLayer *self)
 }
 
 void
-xa_compound_layer_fit_all (XaCompoundLayer *self)
+xa_compound_layer_set_fit_margins_func (XaCompoundLayer            *self,
+                                        XaCompoundLayerMarginsFunc  func,
+                                        gpointer                    user_data)
 {
-  double min_lat, min_lon, max_lat, max_lon, x0, y0, x1, y1, lat, lon, zoom;
-  const double pad = 48;
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+
+  self->fit_margins = func;
+  self->fit_margins_data = user_data;
+}
+
+void
+xa_compound_layer_fit_box (XaCompoundLayer *self,
+                           double           min_lat,
+                           double           min_lon,
+                           double           max_lat,
+                           double           max_lon,
+                           gboolean         animate)
+{
+  GtkBorder margins = { 48, 48, 48, 48 };
   XaCompoundView view;
 
   g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+  g_return_if_fail (min_lat <= max_lat && min_lon <= max_lon);
 
-  if (self->scene->points == NULL ||
-      !xa_compound_points_get_bounds (self->scene->points, &min_lat, &min_lon, &max_lat, &max_lon))
-    return;
   if (!get_view (self, &view))
     {
       self->pending_fit = TRUE;
+      self->pending_box[0] = min_lat;
+      self->pending_box[1] = min_lon;
+      self->pending_box[2] = max_lat;
+      self->pending_box[3] = max_lon;
       return;
     }
   self->pending_fit = FALSE;
+  if (self->fit_margins != NULL)
+    self->fit_margins (self, &margins, self->fit_margins_data);
+  /* A city of one compound would otherwise fill the view with it. */
+  xa_compound_view_fit (SHUMATE_LAYER (self), &view, self->scene->tile_size,
+                        min_lat, min_lon, max_lat, max_lon, &margins, FOCUS_ZOOM, animate);
+}
 
-  xa_mercator_from_location (max_lat, min_lon, &x0, &y0);
-  xa_mercator_from_location (min_lat, max_lon, &x1, &y1);
-  zoom = MIN (log2 (MAX (view.w - 2 * pad, 1) / MAX ((x1 - x0) * self->scene->tile_size, 1e-12)),
-              log2 (MAX (view.h - 2 * pad, 1) / MAX ((y1 - y0) * self->scene->tile_size, 1e-12)));
-  xa_mercator_to_location ((x0 + x1) / 2, (y0 + y1) / 2, &lat, &lon);
-  xa_compound_view_move_to (SHUMATE_LAYER (self), lat, lon, MIN (zoom, FOCUS_ZOOM));
+void
+xa_compound_layer_fit_all (XaCompoundLayer *self)
+{
+  double min_lat, min_lon, max_lat, max_lon;
+
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+
+  if (self->scene->points != NULL &&
+      xa_compound_points_get_bounds (self->scene->points, &min_lat, &min_lon, &max_lat, &max_lon))
+    xa_compound_layer_fit_box (self, min_lat, min_lon, max_lat, max_lon, TRUE);
 }
 
 gboolean
