@@ -1,8 +1,8 @@
 /* xa-compound-view.h — the map's viewport as XaCompoundLayer sees it for one frame (world
  * pixels at the current zoom, the widget's size, the rotation), and the moves the layer
- * makes on it for keys, clicks, go_to() and fitting a box. The moves take the layer to find its viewport
- * and the ShumateMap around it, whose animations they use when it is shown. Used only by
- * the layer and its scene. */
+ * makes on it for keys, clicks, go_to() and fitting a box. The moves take the layer to find
+ * its viewport and the ShumateMap around it, whose animations they use when it is shown.
+ * Used only by the layer and its scene. */
 #pragma once
 
 #include <shumate/shumate.h>
