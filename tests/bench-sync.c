@@ -15,7 +15,7 @@
 #include "xa-json-reader.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
-#include "xa-sync-page.h"
+#include "xa-sync-page-private.h"
 #include "xa-test-util.h"
 
 #define GOAL_RATE 100000.0
@@ -105,8 +105,8 @@ json_parse_rate (ParseKind kind)
         }
       else
         {
-          g_autoptr(XaSyncPage) parsed = xa_sync_page_parse (g_memdup2 (page->str, page->len),
-                                                             page->len, &error);
+          g_autoptr(XaSyncPage) parsed = _xa_sync_page_parse (g_memdup2 (page->str, page->len),
+                                                              page->len, &error);
           g_assert_cmpuint (parsed->changes->len, ==, n);
         }
       g_assert_no_error (error);

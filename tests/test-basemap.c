@@ -1,10 +1,13 @@
 /* test-basemap.c — the basemaps in a real window under Xvfb, never on the network: XYZ tiles
  * from an in-process SoupServer on 127.0.0.1, an MBTiles file made here with gdal_translate
- * (also zoomed in past its deepest level), the "offline" property against a closed port and
- * a failing server, and the errors for unusable choices. Saves screenshots to
- * $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * (also zoomed in past its deepest level, and with metadata claiming deeper levels than it
+ * holds), the "offline" property against a closed port and a failing server, the disk
+ * cache's purge and names, Tianditu in the map view never asked past its deepest level, and
+ * the errors for unusable choices. Saves screenshots to $XA_SCREENSHOT_DIR (or the test's
+ * tmp dir). */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
@@ -15,10 +18,14 @@
 #include <string.h>
 
 #include "xa-basemap.h"
+#include "xa-basemap-private.h"
+#include "xa-map-view-private.h"
 #include "xa-mbtiles-source.h"
+#include "xa-resources.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-tile-fetcher.h"
+#include "xa-tile-fetcher-private.h"
 
 /* Linyi, Shandong: where the demo city is. */
 #define LINYI_LAT 35.05
@@ -71,7 +78,12 @@ tile_handler (SoupServer        *soup_server,
   server->requests++;
   g_free (server->user_agent);
   server->user_agent = g_strdup (soup_message_headers_get_one (headers, "User-Agent"));
-  g_ptr_array_add (server->paths, g_strdup (path));
+  /* With the query, where Tianditu puts the tile's zoom. */
+  g_ptr_array_add (server->paths,
+                   g_uri_get_query (soup_server_message_get_uri (message)) != NULL
+                   ? g_strconcat (path, "?",
+                                  g_uri_get_query (soup_server_message_get_uri (message)), NULL)
+                   : g_strdup (path));
   failing = server->failing;
   g_mutex_unlock (&server->lock);
 
@@ -80,7 +92,8 @@ tile_handler (SoupServer        *soup_server,
       soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
       return;
     }
-  if (!g_str_has_prefix (path, "/tiles/") && !g_str_has_prefix (path, "/flaky/"))
+  if (!g_str_has_prefix (path, "/tiles/") && !g_str_has_prefix (path, "/flaky/")
+      && !g_str_has_prefix (path, "/tianditu/"))
     {
       soup_server_message_set_status (message, SOUP_STATUS_NOT_FOUND, NULL);
       return;
@@ -186,15 +199,16 @@ tile_server_stop (TileServer *server)
   g_free (server);
 }
 
+/* Requests of @server whose address contains @text. */
 static guint
-tile_server_requests (TileServer *server,
-                      const char *prefix)
+tile_server_requests_with (TileServer *server,
+                           const char *text)
 {
   guint count = 0;
 
   g_mutex_lock (&server->lock);
   for (guint i = 0; i < server->paths->len; i++)
-    if (g_str_has_prefix (g_ptr_array_index (server->paths, i), prefix))
+    if (strstr (g_ptr_array_index (server->paths, i), text) != NULL)
       count++;
   g_mutex_unlock (&server->lock);
   return count;
@@ -373,7 +387,7 @@ test_xyz (void)
   centre_map (map, LINYI_LAT, LINYI_LON, 12);
   assert_centre_colour (window, xyz_colour, 30, "basemap-xyz");
 
-  g_assert_cmpuint (tile_server_requests (server, "/tiles/"), >, 0);
+  g_assert_cmpuint (tile_server_requests_with (server, "/tiles/"), >, 0);
   tile_x = (int) floor (shumate_map_source_get_x (reference, 12, LINYI_LON) / 256);
   tile_y = (int) floor (shumate_map_source_get_y (reference, 12, LINYI_LAT) / 256);
   expected_path = g_strdup_printf ("/tiles/12/%d/%d.png", tile_x, tile_y);
@@ -416,6 +430,229 @@ test_xyz (void)
   close_window (window);
   /* The client's keep-alive connections close before the server goes. */
   g_clear_object (&none);
+  g_clear_object (&basemap);
+  tile_server_stop (server);
+}
+
+/* ---- The disk cache ---- */
+
+typedef struct
+{
+  GBytes  *bytes;
+  GError  *error;
+  gboolean done;
+} DataWait;
+
+static void
+tile_data_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DataWait *wait = user_data;
+
+  wait->bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (source), result,
+                                                          &wait->error);
+  wait->done = TRUE;
+}
+
+/* The tiles in the disk cache under @cache_key: how many, and @bytes in all. */
+static guint
+count_cached_tiles (const char *cache_key,
+                    goffset    *bytes)
+{
+  g_autofree char *top = g_build_filename (g_get_user_cache_dir (), "shumate", cache_key, NULL);
+  g_autoptr(GPtrArray) dirs = g_ptr_array_new_with_free_func (g_free);
+  guint count = 0;
+
+  *bytes = 0;
+  g_ptr_array_add (dirs, g_steal_pointer (&top));
+  while (dirs->len > 0)
+    {
+      g_autofree char *dir = g_ptr_array_steal_index (dirs, dirs->len - 1);
+      g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          GStatBuf info;
+
+          if (g_stat (path, &info) != 0)
+            continue;
+          if (S_ISDIR (info.st_mode))
+            g_ptr_array_add (dirs, g_steal_pointer (&path));
+          else if (g_str_has_suffix (name, ".png"))
+            {
+              count++;
+              *bytes += info.st_size;
+            }
+        }
+    }
+  return count;
+}
+
+typedef struct
+{
+  const char *cache_key;
+  guint       at_least;
+  guint       at_most;
+} CacheWait;
+
+static gboolean
+cache_holds (gpointer user_data)
+{
+  CacheWait *wait = user_data;
+  goffset bytes;
+  guint count = count_cached_tiles (wait->cache_key, &bytes);
+
+  return count >= wait->at_least && count <= wait->at_most;
+}
+
+/* The disk cache keeps to its size limit only when purged: a new fetcher (a start, a new
+ * basemap) purges what an earlier one left, before it stores a tile of its own. */
+static void
+test_cache_purge (void)
+{
+  TileServer *server = tile_server_start ();
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/tiles/{z}/{x}/{y}.png",
+                                          server->port);
+  const char *cache_key = "xa_test_purge";
+  const guint n = 8, limit = 1000;
+  g_autoptr(XaTileFetcher) fetcher = _xa_tile_fetcher_new_full (url, NULL, cache_key, limit);
+  CacheWait filled = { cache_key, n, G_MAXUINT }, purged = { cache_key, 0, 1 };
+  goffset bytes;
+  guint count;
+
+  for (guint i = 0; i < n; i++)
+    {
+      DataWait wait = { 0 };
+
+      shumate_data_source_get_tile_data_async (SHUMATE_DATA_SOURCE (fetcher), 100 + i, 200, 9,
+                                               NULL, tile_data_cb, &wait);
+      while (!wait.done)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (wait.error);
+      g_bytes_unref (wait.bytes);
+    }
+  /* The tiles are stored after they are returned, the file first, then its row in the
+   * cache's database: a purge racing that row would find the database locked. */
+  xa_test_ui_spin_until (cache_holds, &filled, 10);
+  xa_test_ui_spin (1000);
+  count = count_cached_tiles (cache_key, &bytes);
+  g_test_message ("%u tiles, %" G_GOFFSET_FORMAT " bytes cached", count, bytes);
+  g_assert_cmpuint (count, ==, n);
+  g_assert_cmpint (bytes, >, limit);
+
+  g_clear_object (&fetcher);
+  fetcher = _xa_tile_fetcher_new_full (url, NULL, cache_key, limit);
+  xa_test_ui_spin_until (cache_holds, &purged, 10);
+  count = count_cached_tiles (cache_key, &bytes);
+  g_test_message ("after the purge: %u tiles, %" G_GOFFSET_FORMAT " bytes", count, bytes);
+  g_assert_cmpint (bytes, <=, limit);
+
+  g_clear_object (&fetcher);
+  tile_server_stop (server);
+}
+
+static const char *
+xyz_cache_key (XaBasemap *basemap)
+{
+  ShumateMapSource *source = g_ptr_array_index (xa_basemap_get_layer_sources (basemap), 0);
+  g_autoptr(XaTileFetcher) fetcher = NULL;
+
+  g_object_get (source, "data-source", &fetcher, NULL);
+  /* The basemap holds the source, the source the fetcher. */
+  return _xa_tile_fetcher_get_cache_key (fetcher);
+}
+
+/* A custom address's tiles are cached under a short name that a new key in the address
+ * does not change, but another server or another layer does. */
+static void
+test_xyz_cache_key (void)
+{
+  g_autofree char *token = g_strnfill (300, 'k');
+  g_autofree char *long_url = g_strdup_printf ("https://tiles.example.org/{z}/{x}/{y}.png"
+                                               "?style=day&access_token=%s", token);
+  const char *urls[] = {
+    long_url,
+    "https://tiles.example.org/{z}/{x}/{y}.png?style=day&access_token=other",
+    "https://tiles.example.org/{z}/{x}/{y}.png?access_token=other&style=day",
+    "https://tiles.example.org/{z}/{x}/{y}.png?style=night&access_token=other",
+    "https://tiles.example.net/{z}/{x}/{y}.png?style=day&access_token=other",
+  };
+  XaBasemap *basemaps[G_N_ELEMENTS (urls)];
+  const char *keys[G_N_ELEMENTS (urls)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      basemaps[i] = xa_basemap_new ("xyz", urls[i], NULL, NULL, &error);
+      g_assert_no_error (error);
+      keys[i] = xyz_cache_key (basemaps[i]);
+      g_test_message ("%s", keys[i]);
+      /* A folder name, far from the 255 bytes a file name may have. */
+      g_assert_cmpuint (strlen (keys[i]), <, 64);
+    }
+  g_assert_cmpstr (keys[0], ==, keys[1]);
+  g_assert_cmpstr (keys[1], ==, keys[2]);
+  g_assert_cmpstr (keys[1], !=, keys[3]);
+  g_assert_cmpstr (keys[1], !=, keys[4]);
+  for (guint i = 0; i < G_N_ELEMENTS (urls); i++)
+    g_object_unref (basemaps[i]);
+}
+
+typedef struct
+{
+  TileServer *server;
+  const char *text;
+} RequestWait;
+
+static gboolean
+server_saw_request (gpointer user_data)
+{
+  RequestWait *wait = user_data;
+
+  return tile_server_requests_with (wait->server, wait->text) > 0;
+}
+
+/* Tianditu has tiles down to level 18: the map, zoomed in as far as it goes, asks for no
+ * deeper ones (they would come back blank and count towards the offline notice). */
+static void
+test_tianditu_max_zoom (void)
+{
+  TileServer *server = tile_server_start ();
+  g_autofree char *base = g_strdup_printf ("http://127.0.0.1:%u/tianditu", server->port);
+  g_autoptr(XaBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+  RequestWait deepest = { server, "&l=18&" };
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  XaMapView *view = g_object_new (XA_TYPE_MAP_VIEW, NULL);
+  ShumateViewport *viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
+
+  _xa_basemap_set_tianditu_server (base);
+  basemap = xa_basemap_new ("tianditu", NULL, NULL, "0123456789abcdef", &error);
+  _xa_basemap_set_tianditu_server (NULL);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (window, MAP_WIDTH, MAP_HEIGHT);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  _xa_map_view_use_basemap (view, basemap);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), LINYI_LAT, LINYI_LON);
+  shumate_viewport_set_zoom_level (viewport, 16);
+  for (int i = 0; i < 5; i++)
+    g_action_group_activate_action (xa_map_view_get_actions (view), "zoom-in", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, 18);
+
+  xa_test_ui_spin_until (server_saw_request, &deepest, 30);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=18&"), >, 0);
+  xa_test_ui_spin (500);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=19&"), ==, 0);
+  g_assert_cmpuint (tile_server_requests_with (server, "&l=20&"), ==, 0);
+
+  close_window (window);
   g_clear_object (&basemap);
   tile_server_stop (server);
 }
@@ -667,6 +904,32 @@ test_mbtiles (void)
 
   close_window (window);
   g_unlink (copy);
+
+  /* Metadata claiming two levels deeper than the file holds: the file still opens, and
+   * enlarges its own deepest level. */
+  g_clear_object (&source);
+  g_file_set_contents (copy, contents, length, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE metadata SET value = '%u'"
+                                            " WHERE name = 'maxzoom';", max_zoom + 2);
+
+    exec_sql (copy, sql);
+  }
+  source = xa_mbtiles_source_new (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (xa_mbtiles_source_get_data_max_zoom (source), ==, max_zoom);
+  g_clear_object (&tile);
+  tile = shumate_tile_new_full (floor (shumate_map_source_get_x (SHUMATE_MAP_SOURCE (source),
+                                                                 max_zoom + 1, west_lon) / 256),
+                                floor (shumate_map_source_get_y (SHUMATE_MAP_SOURCE (source),
+                                                                 max_zoom + 1, LINYI_LAT) / 256),
+                                256, max_zoom + 1);
+  error = fill_tile (SHUMATE_MAP_SOURCE (source), tile);
+  g_assert_no_error (error);
+  g_assert_true (colour_near (pixel_at (GDK_TEXTURE (shumate_tile_get_paintable (tile)),
+                                        128, 128), west_colour));
+  g_unlink (copy);
 }
 
 /* ---- (c) offline ---- */
@@ -911,10 +1174,16 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  gtk_init ();
+  /* The map view's template; without an XaApplication nothing pulls the resources out of
+   * the static library. */
+  (void) xa_get_resource ();
+  adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/basemap/xyz", test_xyz);
+  g_test_add_func ("/basemap/cache-purge", test_cache_purge);
+  g_test_add_func ("/basemap/xyz-cache-key", test_xyz_cache_key);
+  g_test_add_func ("/basemap/tianditu-max-zoom", test_tianditu_max_zoom);
   g_test_add_func ("/basemap/mbtiles", test_mbtiles);
   g_test_add_func ("/basemap/offline-closed-port", test_offline_closed_port);
   g_test_add_func ("/basemap/offline-recovers", test_offline_recovers);

@@ -2,7 +2,9 @@
  * basemap points at a closed port on 127.0.0.1 (no network): the drawn colours follow the
  * overlay, a click selects and activates, Tab / Enter / arrows / plus / Home work, clusters
  * show at low zoom and single dots at high zoom, tooltips and the accessible name say which
- * compound. Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir). */
+ * compound; at zoom 19 dots sit where hit testing finds them and long outlines are whole; a
+ * larger text scale redraws the cluster counts. Screenshots go to $XA_SCREENSHOT_DIR (or the
+ * test's tmp dir). */
 #include "config.h"
 
 #include <math.h>
@@ -148,6 +150,125 @@ test_overlay_colours (void)
   g_assert_false (color_near (&expected, &seen));
   xa_compound_layer_set_district_filter (layer, NULL);
   xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+}
+
+/* At zoom 19 world pixels pass 1e8, where a float steps by 8 px: the dot and the selection
+ * ring must be drawn where the view maths (and so hit testing) put them, wherever panning
+ * stops between two float steps. */
+static void
+test_deep_zoom (void)
+{
+  static const double pans[] = { 0, 2.5, 5.25, -3.75, 6.5 };
+  const XaCompoundPoint *p = lonely_compound (40);
+  double world = 256 * exp2 (19);
+  static const double inside[][2] = { { 0, 0 }, { -3, 0 }, { 3, 0 }, { 0, -3 }, { 0, 3 } };
+  static const double ring[][2] = { { -10.5, 0 }, { 10.5, 0 }, { 0, -10.5 }, { 0, 10.5 } };
+  GdkRGBA expected;
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+  xa_compound_layer_set_selected_id (layer, p->id);
+  xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
+  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+    {
+      g_autoptr(GdkTexture) shot = NULL;
+      double lat, lon, x, y;
+      GdkRGBA seen;
+
+      xa_mercator_to_location (p->x + pans[i] / world, p->y + pans[i] / 2 / world, &lat, &lon);
+      set_view (lat, lon, 19);
+      g_assert_true (_xa_compound_layer_locate (layer, p->id, &x, &y));
+      g_assert_cmpfloat (fabs (x - (WIDTH / 2.0 - pans[i])), <, 0.5);
+      g_assert_cmpfloat (fabs (y - (HEIGHT / 2.0 - pans[i] / 2)), <, 0.5);
+      g_assert_true (gtk_widget_contains (GTK_WIDGET (layer), x, y));
+
+      shot = screenshot ("deep-zoom");
+      /* The dot's fill all round its centre (its dark rim starts 4.5 px out)… */
+      for (guint k = 0; k < G_N_ELEMENTS (inside); k++)
+        {
+          g_autofree char *text = NULL;
+
+          pixel_at (shot, x + inside[k][0], y + inside[k][1], &seen);
+          text = gdk_rgba_to_string (&seen);
+          g_test_message ("pan %.2f: %+.0f,%+.0f is %s", pans[i], inside[k][0], inside[k][1],
+                          text);
+          g_assert_true (color_near (&expected, &seen));
+        }
+      /* …and the black selection ring 9–12 px out, all round. */
+      for (guint k = 0; k < G_N_ELEMENTS (ring); k++)
+        {
+          pixel_at (shot, x + ring[k][0], y + ring[k][1], &seen);
+          g_assert_cmpfloat (seen.red + seen.green + seen.blue, <, 0.3);
+        }
+    }
+  xa_compound_layer_set_selected_id (layer, NULL);
+}
+
+/* A compound with an outline reaching more than 256 px (a boundary tile) past its point at
+ * zoom 19 and over a tile border, alone enough that no other outline or dot is near. Gives
+ * the world x of that border and the world position of the vertex past it. */
+static const XaCompoundPoint *
+far_reaching_outline (double *border,
+                      double *vx,
+                      double *vy)
+{
+  double world = 256 * exp2 (19);
+  guint n = xa_compound_points_get_n (points);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaCompoundPoint *p = xa_compound_points_get (points, i);
+      gboolean alone = TRUE;
+
+      for (guint k = 0; p->boundary != NULL && k < p->n_boundary_points; k++)
+        {
+          double mx, my;
+
+          xa_mercator_from_location (p->boundary[2 * k + 1], p->boundary[2 * k], &mx, &my);
+          *vx = mx * world;
+          *vy = my * world;
+          *border = floor (*vx / 256) * 256;
+          if (*border - p->x * world > 270 && *vx - *border > 12)
+            break;
+          *vx = -1;
+        }
+      if (p->boundary == NULL || *vx < 0)
+        continue;
+      for (guint k = 0; k < n && alone; k++)
+        {
+          const XaCompoundPoint *q = xa_compound_points_get (points, k);
+
+          alone = k == i || hypot ((p->x - q->x) * world, (p->y - q->y) * world) > 1000;
+        }
+      if (alone)
+        return p;
+    }
+  g_assert_not_reached ();
+}
+
+/* Outlines are drawn in 256 px tiles; one longer than that is drawn whole, not cut where a
+ * tile that did not look far enough for it begins. */
+static void
+test_long_outline (void)
+{
+  double world = 256 * exp2 (19), border = 0, vx = 0, vy = 0, x0, y0;
+  const XaCompoundPoint *p = far_reaching_outline (&border, &vx, &vy);
+  g_autoptr(GdkTexture) shot = NULL;
+  GdkRGBA before, after, outside;
+
+  xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
+  set_view (p->lat, p->lon, 19);
+  shot = screenshot ("long-outline");
+  /* Widget coordinates of world pixels: the point is at the centre. */
+  x0 = p->x * world - WIDTH / 2.0;
+  y0 = p->y * world - HEIGHT / 2.0;
+  g_assert_cmpfloat (vx - x0, <, WIDTH - 10);
+  /* Along the row of the vertex, just before and just after the tile border: the same
+   * fill; past the vertex the map without it. */
+  pixel_at (shot, border - 3 - x0, vy - y0, &before);
+  pixel_at (shot, border + 3 - x0, vy - y0, &after);
+  pixel_at (shot, vx + 8 - x0, vy - y0, &outside);
+  g_assert_false (color_near (&before, &outside));
+  g_assert_true (color_near (&before, &after));
 }
 
 static void
@@ -336,6 +457,41 @@ test_clusters (void)
   save_screenshot ("dots");
 }
 
+/* The count on a cluster is text: a larger text scale (GNOME's sets gtk-xft-dpi) redraws
+ * it larger. */
+static void
+test_text_scale (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  double x, y;
+  guint count, changed = 0;
+  int dpi;
+
+  set_view (35.06, 118.35, 12);
+  g_assert_true (_xa_compound_layer_locate_cluster (layer, &x, &y, &count));
+  before = screenshot ("text-scale-before");
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  after = screenshot ("text-scale-after");
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+
+  for (int dy = -6; dy <= 6; dy++)
+    for (int dx = -10; dx <= 10; dx++)
+      {
+        GdkRGBA a, b;
+
+        pixel_at (before, x + dx, y + dy, &a);
+        pixel_at (after, x + dx, y + dy, &b);
+        changed += !color_near (&a, &b);
+      }
+  g_test_message ("%u of 273 pixels of the count changed", changed);
+  g_assert_cmpuint (changed, >, 10);
+}
+
 static void
 test_go_to (void)
 {
@@ -403,9 +559,12 @@ main (int   argc,
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), ==, WIDTH);
 
   g_test_add_func ("/compound-layer/overlay-colours", test_overlay_colours);
+  g_test_add_func ("/compound-layer/deep-zoom", test_deep_zoom);
+  g_test_add_func ("/compound-layer/long-outline", test_long_outline);
   g_test_add_func ("/compound-layer/click", test_click);
   g_test_add_func ("/compound-layer/keyboard", test_keyboard);
   g_test_add_func ("/compound-layer/clusters", test_clusters);
+  g_test_add_func ("/compound-layer/text-scale", test_text_scale);
   g_test_add_func ("/compound-layer/go-to", test_go_to);
 
   status = g_test_run ();

@@ -1,12 +1,15 @@
 /* test-compound-points.c — the compounds as the map draws them: bands of every overlay from
  * real records in a store (this season's flood check only, the oldest elevator, open and
- * overdue problems), band counts per district, search in Chinese and Latin text, find,
- * bounds, the grid query, and the synthetic points of the benchmarks. */
+ * overdue problems; of two flood checks or charging records the one the side panel shows),
+ * band counts per district, search in Chinese and Latin text, find, bounds, the grid query
+ * (also when every compound shares one spot), and the synthetic points of the benchmarks. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "xa-compound-points.h"
+#include "xa-store-queries.h"
 #include "xa-test-util.h"
 
 #define SERVER "http://127.0.0.1:1"
@@ -29,13 +32,15 @@ static const char records[] =
             ", \"boundary\": [[118.339, 35.059], [118.341, 35.059], [118.341, 35.061], [118.339, 35.061]]")
   COMPOUND (5, "C2", "Sunny Garden 阳光家园", "371302", "通达路3号", 35.10, 118.40, "")
   COMPOUND (6, "C3", "滨河新村", "371311", "翠湖路8号", 34.98, 118.28, "")
-#define FLOOD(seq, id, compound, season, a, b, c, d) \
+#define FLOOD_AT(seq, id, compound, season, a, b, c, d, at) \
   "{\"seq\": " #seq ", \"type\": \"flood_check\", \"id\": \"" id "\", \"version\": 1, \"data\": {" \
   "\"compound\": \"" compound "\", \"season\": " #season ", \"supplies\": {\"in_place\": " #a "}," \
   "\"personnel\": {\"in_place\": " #b "}, \"plan\": {\"in_place\": " #c "}," \
   "\"drill\": {\"in_place\": " #d "}, \"drills_held\": 1, \"pumps\": 1, \"sandbags\": 10," \
   "\"low_lying_spots\": 0, \"problems_found\": 0, \"problems_fixed\": 0," \
-  "\"inspected_at\": \"2025-05-01T09:00:00+08:00\", \"inspected_by\": \"李四\"}},"
+  "\"inspected_at\": \"" at "\", \"inspected_by\": \"李四\"}},"
+#define FLOOD(seq, id, compound, season, a, b, c, d) \
+  FLOOD_AT (seq, id, compound, season, a, b, c, d, "2025-05-01T09:00:00+08:00")
   FLOOD (7, "F1", "C1", 2025, true, true, true, true)
   FLOOD (8, "F2", "C2", 2024, true, true, true, true)
   FLOOD (9, "F3", "C3", 2025, true, true, true, false)
@@ -67,8 +72,27 @@ static const char records[] =
   PROBLEM (18, "P4", "C1", "open", "2025-09-01T00:00:00+08:00", "")
   "]";
 
+/* Two flood checks of one season for C1 (the later inspected has the smaller id) and for
+ * C2 (inspected at the same time), and two charging records for C1: the store allows it. */
+static const char duplicates[] =
+  "["
+  "{\"seq\": 1, \"type\": \"district\", \"id\": \"371302\", \"version\": 1,"
+  " \"data\": {\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.35}},"
+  COMPOUND (2, "C1", "翠湖花园", "371302", "沂蒙路12号", 35.06, 118.34, "")
+  COMPOUND (3, "C2", "阳光家园", "371302", "通达路3号", 35.10, 118.40, "")
+  FLOOD_AT (4, "F1", "C1", 2025, true, true, true, true, "2025-06-01T09:00:00+08:00")
+  FLOOD_AT (5, "F2", "C1", 2025, true, true, true, false, "2025-05-01T09:00:00+08:00")
+  FLOOD_AT (6, "F3", "C2", 2025, true, true, true, true, "2025-05-01T09:00:00+08:00")
+  FLOOD_AT (7, "F4", "C2", 2025, true, false, true, false, "2025-05-01T09:00:00+08:00")
+  CHARGING (8, "K1", "C1", 100, 100)
+  CHARGING (9, "K2", "C1", 100, 10)
+  "{\"seq\": 10, \"type\": \"category\", \"id\": \"P01\", \"version\": 1,"
+  " \"data\": {\"code\": \"P01\", \"name_zh\": \"漏水\", \"name_en\": \"Leaks\"}}"
+  "]";
+
 static XaCompoundPoints *
-load_points (void)
+load_points_from (const char  *text,
+                  XaStore    **store_out)
 {
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(GError) error = NULL;
@@ -78,7 +102,7 @@ load_points (void)
   XaCompoundPoints *points;
 
   g_assert_no_error (error);
-  changes = xa_test_parse_changes (records);
+  changes = xa_test_parse_changes (text);
   g_assert_true (xa_store_apply_page (store, SERVER, changes, "c1", &error));
   g_assert_no_error (error);
 
@@ -88,7 +112,15 @@ load_points (void)
   points = xa_compound_points_load (store, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (points);
+  if (store_out != NULL)
+    *store_out = g_steal_pointer (&store);
   return points;
+}
+
+static XaCompoundPoints *
+load_points (void)
+{
+  return load_points_from (records, NULL);
 }
 
 static void
@@ -279,6 +311,64 @@ test_bounds_query (void)
   g_assert_cmpuint (xa_compound_points_query (points, 0.9, 0.9, 1, 1, found), ==, 0);
 }
 
+/* The map's band comes from the very record the side panel shows (xa-store-queries.h), even
+ * where the store holds two: the latest inspected flood check, the first of equals and the
+ * first charging record in id order. */
+static void
+test_duplicates_agree_with_panel (void)
+{
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(XaCompoundPoints) points = load_points_from (duplicates, &store);
+  const XaCompoundPointsOptions *options = xa_compound_points_get_options (points);
+  static const char * const ids[] = { "C1", "C2" };
+  static const char * const checks[] = { "F1", "F3" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      const XaCompoundPoint *p = xa_compound_points_get (points,
+                                                         xa_compound_points_find (points, ids[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(XaFloodCheck) check = xa_store_get_flood_check (store, ids[i], options->season,
+                                                                &error);
+      g_autoptr(XaCharging) charging = xa_store_get_charging (store, ids[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (check->id, ==, checks[i]);
+      g_assert_cmpuint (p->bands[XA_OVERLAY_FLOOD], ==,
+                        xa_metrics_flood_band (check, options->season));
+      g_assert_cmpuint (p->bands[XA_OVERLAY_CHARGING], ==,
+                        xa_metrics_charging_band (charging, options->charging_target));
+    }
+  /* The records chosen are told apart by their bands. */
+  g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C1"))
+                      ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
+  g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C2"))
+                      ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
+  g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C1"))
+                      ->bands[XA_OVERLAY_CHARGING], ==, XA_CHARGING_BAND_MEETS_TARGET);
+}
+
+/* When every compound shares one x and y the grid cells are 1e-12 wide: a box around the
+ * world still finds the compound, and boxes far off, beside it or NaN find nothing. */
+static void
+test_query_one_point (void)
+{
+  g_autoptr(XaCompoundPoints) one = xa_compound_points_new_synthetic (1, 1);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  const XaCompoundPoint *p = xa_compound_points_get (one, 0);
+
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, 1, found), ==, 1);
+  g_assert_cmpuint (g_array_index (found, guint, 0), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, p->x, p->y, p->x, p->y, found), ==, 1);
+  g_assert_cmpuint (xa_compound_points_query (one, -1e300, -1e300, 1e300, 1e300, found), ==, 1);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, p->x - 1e-9, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, p->x + 1e-9, 0, 1, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, p->y - 1e-9, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, NAN, 0, 1, 1, found), ==, 0);
+  g_assert_cmpuint (xa_compound_points_query (one, 0, 0, 1, NAN, found), ==, 0);
+  g_assert_cmpuint (found->len, ==, 3);
+}
+
 /* The grid query returns exactly what a scan of every point returns. */
 static void
 test_synthetic (void)
@@ -331,6 +421,9 @@ main (int   argc,
   g_test_add_func ("/compound-points/counts", test_counts);
   g_test_add_func ("/compound-points/search-find", test_search_find);
   g_test_add_func ("/compound-points/bounds-query", test_bounds_query);
+  g_test_add_func ("/compound-points/duplicates-agree-with-panel",
+                   test_duplicates_agree_with_panel);
+  g_test_add_func ("/compound-points/query-one-point", test_query_one_point);
   g_test_add_func ("/compound-points/synthetic", test_synthetic);
 
   return g_test_run ();

@@ -2,7 +2,8 @@
  * HTTP from a real demo server: the demo city drawn, the four overlays switching the legend
  * and the drawn colours (read back from a rendered frame), clicking a compound filling the
  * card, search, the district filter, the basemap notice when tiles cannot load, and the
- * view remembered. Screenshots go to $XA_SCREENSHOT_DIR, named after the language. */
+ * view remembered, also when the app quits with Ctrl+Q. Screenshots go to
+ * $XA_SCREENSHOT_DIR, named after the language. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -470,6 +471,87 @@ test_view_remembered (void)
   close_window (window);
 }
 
+/* The zoom button and Home on the map fit the city alike, and clear of the legend. */
+static void
+test_fit (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  ShumateMap *map;
+  ShumateViewport *viewport;
+  XaCompoundPoints *points;
+  graphene_rect_t legend;
+  double min_lat, min_lon, max_lat, max_lon, lat, lon, zoom, x, y;
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  map = _xa_map_view_get_map (view);
+  viewport = shumate_map_get_viewport (map);
+  points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
+  g_assert_true (xa_compound_points_get_bounds (points, &min_lat, &min_lon, &max_lat, &max_lon));
+
+  shumate_viewport_set_zoom_level (viewport, 16);
+  gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  g_test_message ("fit: zoom %.3f at %.4f, %.4f", zoom, lat, lon);
+
+  /* Every compound is inside the map and above the legend. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (_xa_map_view_get_legend (view)),
+                                            GTK_WIDGET (map), &legend));
+  g_assert_cmpfloat (legend.size.height, >, 0);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), max_lat, min_lon,
+                                              &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), min_lat, max_lon,
+                                              &x, &y);
+  g_assert_cmpfloat (x, <, gtk_widget_get_width (GTK_WIDGET (map)));
+  g_assert_cmpfloat (y, <, legend.origin.y);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-fit");
+
+  /* Home on the map (the layer's fit) lands on the same view. */
+  shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.2, 118.2);
+  xa_compound_layer_fit_all (_xa_map_view_get_layer (view));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 0.001);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  lon, 1e-6);
+  close_window (window);
+}
+
+/* Ctrl+Q (app.quit) closes the window, so the view is remembered as when it is closed. */
+static void
+test_view_saved_on_quit (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(XaWindow) window = NULL;
+  ShumateViewport *viewport;
+
+  reset_settings ();
+  window = g_object_ref (open_window ());
+  viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
+  shumate_viewport_set_zoom_level (viewport, 14.0);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.08, 118.31);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-zoom"), 14.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-latitude"), 35.08, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "map-longitude"), 118.31,
+                                  0.001);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -501,6 +583,8 @@ main (int   argc,
   g_test_add_func ("/map-window/tiles-offline", test_tiles_offline);
   g_test_add_func ("/map-window/bad-basemap", test_bad_basemap);
   g_test_add_func ("/map-window/view-remembered", test_view_remembered);
+  g_test_add_func ("/map-window/fit", test_fit);
+  g_test_add_func ("/map-window/view-saved-on-quit", test_view_saved_on_quit);
 
   ret = g_test_run ();
   g_application_quit (G_APPLICATION (app));

@@ -1,8 +1,13 @@
 /* test-records.c — the parser holds every record of the feed to src/records-api.md: good
- * records parse, and each kind of bad input fails with a message naming record and field. */
+ * records parse, and each kind of bad input fails with a message naming record and field;
+ * a page of the feed (xa-sync-page-private.h) refuses a cursor with a NUL in it. */
 #include "config.h"
 
+#include <string.h>
+
 #include "xa-records.h"
+#include "xa-sync-client.h"
+#include "xa-sync-page-private.h"
 #include "xa-test-util.h"
 
 static const char good_compound[] =
@@ -211,6 +216,66 @@ test_charging_rules (void)
   g_assert_nonnull (strstr (error->message, "smart_ports"));
 }
 
+/* Through the feed's own reader: json-glib would already cut the text at a \u0000. */
+static XaChange *
+parse_feed_text (const char  *text,
+                 GError     **error)
+{
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(XaJsonDocument) document = xa_json_document_new (text, -1, &json_error);
+
+  g_assert_no_error (json_error);
+  return xa_change_from_json (xa_json_document_get_root (document), error);
+}
+
+#define CADRE(compounds) \
+  "{\"seq\": 1, \"type\": \"cadre\", \"id\": \"CD-1\", \"version\": 1, \"data\": {" \
+  "\"name\": \"王五\", \"unit\": \"兰山街道\", \"phone\": \"13800000000\"," \
+  "\"compounds\": [" compounds "]}}"
+
+/* A cadre's compound ids are strings too: "c1\u0000…" is refused, not stored as "c1". */
+static void
+test_cadre_nul (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaChange) good = parse_feed_text (CADRE ("\"C1\", \"C2\""), &error);
+  g_autoptr(XaChange) bad = NULL;
+  XaCadre *cadre;
+
+  g_assert_no_error (error);
+  cadre = good->record;
+  g_assert_cmpstr (cadre->compounds[1], ==, "C2");
+
+  bad = parse_feed_text (CADRE ("\"C1\", \"C2\\u0000; DROP\""), &error);
+  g_assert_null (bad);
+  g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "cadre CD-1: field “compounds”"));
+  g_assert_nonnull (strstr (error->message, "element 1 contains a NUL character"));
+}
+
+#define PAGE(cursor) "{\"cursor\": \"" cursor "\", \"more\": false, \"changes\": []}"
+
+/* A cursor cut short at a \u0000 would ask for the wrong next page: the page is refused. */
+static void
+test_page_cursor_nul (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaSyncPage) good = NULL;
+  g_autoptr(XaSyncPage) bad = NULL;
+  char *text;
+
+  text = g_strdup (PAGE ("c7"));
+  good = _xa_sync_page_parse (text, strlen (text), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (good->cursor, ==, "c7");
+
+  text = g_strdup (PAGE ("c7\\u0000x"));
+  bad = _xa_sync_page_parse (text, strlen (text), &error);
+  g_assert_null (bad);
+  g_assert_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE);
+  g_assert_nonnull (strstr (error->message, "“cursor” contains a NUL character"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +289,8 @@ main (int   argc,
   g_test_add_func ("/records/times-and-dates", test_times_and_dates);
   g_test_add_func ("/records/problem-rules", test_problem_rules);
   g_test_add_func ("/records/charging-rules", test_charging_rules);
+  g_test_add_func ("/records/cadre-nul", test_cadre_nul);
+  g_test_add_func ("/records/page-cursor-nul", test_page_cursor_nul);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* test-sync.c — the sync client against the real xiaoqu-server over HTTP on 127.0.0.1,
  * directly or through the fault proxy: a full sync of the demo city checked against the
  * server's own database, resume after the server is killed mid-sync, malformed and
- * truncated pages, 410, 401, 429 with Retry-After, 500 then success, a stalled server,
- * tombstones, a record deleted and created again, and a second sync that applies nothing. */
+ * truncated pages, 410 (also after an interrupted first sync: the indexes come back), 401,
+ * 429 with Retry-After, 500 then success, a stalled server, tombstones, a record deleted
+ * and created again, and a second sync that applies nothing. */
 #include "config.h"
 
 #include <signal.h>
@@ -441,6 +442,39 @@ test_gone_runs_full_resync (Fixture       *f,
   g_assert_false (g_file_test (resync_path, G_FILE_TEST_EXISTS));
 }
 
+/* A first sync that breaks off leaves the mirror without its secondary indexes (they are
+ * built once at the end); a 410 and full resync after that must bring them back. */
+static void
+test_gone_after_interrupted_first_sync (Fixture       *f,
+                                        gconstpointer  data)
+{
+  static const char count_indexes[] =
+    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ("
+    "'compound_district', 'cadre_compound_compound', 'flood_check_compound', "
+    "'charging_compound', 'elevator_compound', 'problem_compound', 'problem_category', "
+    "'problem_status')";
+  g_autoptr(GError) error = NULL;
+  const char *compact_args[] = { "--db", f->server->db_path, "--compact", NULL };
+  const char *delete_args[] = { "--db", f->server->db_path, "--delete", "compound", "C0002", NULL };
+  XaSyncResult result;
+
+  xa_fault_proxy_add (f->proxy, 3, XA_FAULT_STATUS, 400, -1, NULL, NULL);
+  g_assert_false (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path,
+                             1000, &result, &error));
+  g_clear_error (&error);
+  g_assert_cmpuint (result.pages, ==, 2);
+  g_assert_cmpint (store_int (f, count_indexes), ==, 0);
+
+  xa_test_server_run_admin (delete_args);
+  xa_test_server_run_admin (compact_args);
+  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path,
+                            1000, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (result.full_resync);
+  assert_mirror_equals_server (f);
+  g_assert_cmpint (store_int (f, count_indexes), ==, 8);
+}
+
 static void
 test_tombstones_and_recreate (Fixture       *f,
                               gconstpointer  data)
@@ -513,6 +547,7 @@ main (int   argc,
   ADD ("/sync/stalled-server", test_stalled_server);
   ADD ("/sync/cancel", test_cancel);
   ADD ("/sync/gone-runs-full-resync", test_gone_runs_full_resync);
+  ADD ("/sync/gone-after-interrupted-first-sync", test_gone_after_interrupted_first_sync);
   ADD ("/sync/tombstones-and-recreate", test_tombstones_and_recreate);
   g_test_add_func ("/sync/bad-url", test_bad_url);
 

@@ -1,11 +1,12 @@
 /* test-window.c — the real XaWindow under Xvfb: the welcome page on an empty store, the
  * city totals on a store synced from a real demo server, the whole "Open the demo city"
- * path through a child xiaoqu-server, and a sync error with its way forward; with a real
- * keyring daemon on a private bus: the demo opened over a saved server never talks to
- * that server, a server address set in the settings is used at once, and a saved token
- * only ever goes to its own server. Saves screenshots to $XA_SCREENSHOT_DIR (or the
- * test's tmp dir), named after the language. Also the map's shortcuts from the Figures
- * view and without records, and the clusters' abbreviated counts in the language of the run. */
+ * path through a child xiaoqu-server (over a stale demo store of another address, which
+ * it starts afresh), and a sync error with its way forward; with a real keyring daemon on
+ * a private bus: the demo opened over a saved server never talks to that server, a server
+ * address set in the settings is used at once, and a saved token only ever goes to its own
+ * server. Also the map's shortcuts from the Figures view and without records, and the
+ * clusters' abbreviated counts in the language of the run. Saves screenshots to
+ * $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -228,7 +229,27 @@ test_open_demo (void)
 {
   g_autofree char *store_path = xa_test_path ("unused.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
-  XaWindow *window = open_window (store_path);
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *old_url = NULL;
+  g_autofree char *old_cursor = NULL;
+  g_autofree char *demo_cursor = NULL;
+  g_autoptr(XaSyncClient) client = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  XaTestServer *server;
+  XaSyncResult result;
+  XaWindow *window;
+
+  /* A demo store left by a demo served at another address (its port was taken since):
+   * opening the demo must start it afresh, not lay today's city over it. */
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  old_url = g_strdup (server->base_url);
+  client = xa_sync_client_new (server->base_url, server->token);
+  xa_sync_client_sync (client, demo_store, NULL, &result, &error);
+  g_assert_no_error (error);
+  xa_test_server_free (server);
+
+  window = open_window (store_path);
 
   /* The demo city never mixes with the records of a real server. */
   g_assert_cmpstr (demo_store, !=, xa_application_get_store_path (app));
@@ -245,6 +266,15 @@ test_open_demo (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
   close_window (window);
+
+  store = xa_store_open (demo_store, &error);
+  g_assert_no_error (error);
+  old_cursor = xa_store_dup_cursor (store, old_url);
+  g_assert_null (old_cursor);
+  demo_cursor = xa_store_dup_cursor (store,
+                                     xa_demo_server_get_url (xa_application_get_demo_server (app)));
+  g_assert_nonnull (demo_cursor);
+  g_clear_object (&store);
 
   xa_demo_server_stop (xa_application_get_demo_server (app));
   g_assert_false (xa_demo_server_is_running (xa_application_get_demo_server (app)));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xa-basemap.h"
+#include "xa-basemap-private.h"
 #include "xa-mbtiles-source.h"
 #include "xa-tile-fetcher.h"
 
@@ -17,9 +18,12 @@
 #define OSM_URL "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 #define OSM_LICENSE_URI "https://www.openstreetmap.org/copyright"
 /* Tianditu asks clients to spread requests over its hosts t0 … t7. */
-#define TIANDITU_URL "https://t{s}.tianditu.gov.cn/DataServer?T=%s&x={x}&y={y}&l={z}&tk=%s"
+#define TIANDITU_URL "%s/DataServer?T=%s&x={x}&y={y}&l={z}&tk=%s"
 #define TIANDITU_LICENSE_URI "https://www.tianditu.gov.cn/"
 #define MAP_DATA_KEY "xa-basemap"
+
+/* Tianditu's servers; tests serve it from 127.0.0.1. */
+static char *tianditu_server;
 
 struct _XaBasemap
 {
@@ -175,6 +179,7 @@ setup_tianditu (XaBasemap   *self,
   g_autofree char *escaped = NULL;
   g_autofree char *roads = NULL;
   g_autofree char *labels = NULL;
+  const char *server;
 
   if (*trimmed == '\0')
     {
@@ -186,8 +191,9 @@ setup_tianditu (XaBasemap   *self,
     }
 
   escaped = g_uri_escape_string (trimmed, NULL, FALSE);
-  roads = g_strdup_printf (TIANDITU_URL, "vec_w", escaped);
-  labels = g_strdup_printf (TIANDITU_URL, "cva_w", escaped);
+  server = tianditu_server != NULL ? tianditu_server : "https://t{s}.tianditu.gov.cn";
+  roads = g_strdup_printf (TIANDITU_URL, server, "vec_w", escaped);
+  labels = g_strdup_printf (TIANDITU_URL, server, "cva_w", escaped);
   self->display_name = g_strdup (_("Tianditu"));
   self->attribution = g_strdup (_("© Tianditu (National Platform for Common GeoSpatial "
                                   "Information Services)"));
@@ -255,6 +261,42 @@ check_xyz_address (const char  *url,
   return TRUE;
 }
 
+/* The disk cache's name for the tiles of @url: a hash, as an address with a long token
+ * would pass the 255 bytes a file name may have, and of the address without its key, so a
+ * new key keeps the saved tiles. Query parameters that choose the tiles (a layer, a style)
+ * stay in. */
+static char *
+xyz_cache_key (const char *url)
+{
+  static const char * const credentials[] = {
+    "key", "apikey", "api_key", "token", "access_token", "accesstoken", "tk", "ak", NULL,
+  };
+  const char *query = strchr (url, '?');
+  g_autoptr(GString) kept = g_string_new_len (url, query != NULL ? query - url : -1);
+  g_autofree char *hash = NULL;
+
+  if (query != NULL)
+    {
+      g_auto(GStrv) parameters = g_strsplit (query + 1, "&", -1);
+      char separator = '?';
+
+      for (guint i = 0; parameters[i] != NULL; i++)
+        {
+          g_autofree char *name = g_ascii_strdown (parameters[i],
+                                                   strcspn (parameters[i], "="));
+
+          if (g_strv_contains (credentials, name))
+            continue;
+          g_string_append_c (kept, separator);
+          g_string_append (kept, parameters[i]);
+          separator = '&';
+        }
+    }
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, kept->str, -1);
+  hash[16] = '\0';
+  return g_strconcat ("xa_xyz_", hash, NULL);
+}
+
 static gboolean
 setup_xyz (XaBasemap   *self,
            const char  *xyz_url,
@@ -264,6 +306,7 @@ setup_xyz (XaBasemap   *self,
   g_autofree char *url = g_strstrip (g_strdup (xyz_url != NULL ? xyz_url : ""));
   g_autofree char *hash = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *cache_key = NULL;
   g_autoptr(GString) sample = NULL;
   g_autoptr(GUri) uri = NULL;
 
@@ -284,8 +327,9 @@ setup_xyz (XaBasemap   *self,
   hash = g_compute_checksum_for_string (G_CHECKSUM_SHA1, url, -1);
   hash[16] = '\0';
   id = g_strconcat ("xa-xyz-", hash, NULL);
+  cache_key = xyz_cache_key (url);
   g_ptr_array_add (self->sources,
-                   network_source (self, id, self->display_name, 0, 19, url, hosts, NULL));
+                   network_source (self, id, self->display_name, 0, 19, url, hosts, cache_key));
   return TRUE;
 }
 
@@ -608,4 +652,11 @@ xa_basemap_init (XaBasemap *self)
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->watched = g_ptr_array_new_with_free_func (g_object_unref);
   self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+void
+_xa_basemap_set_tianditu_server (const char *base_url)
+{
+  g_free (tianditu_server);
+  tianditu_server = g_strdup (base_url);
 }

@@ -16,7 +16,7 @@
 
 struct _XaCompoundBoundaries
 {
-  GHashTable *tiles;            /* tile x, y → cairo node or NULL, at zoom */
+  GHashTable *tiles;            /* gint64 (tile y << 32 | x) → cairo node or NULL, at zoom */
   double      zoom;
   guint       generation;
   GArray     *scratch;          /* guint, reused by point queries */
@@ -33,8 +33,8 @@ make_boundary_tile (XaCompoundBoundaries *self,
 {
   g_autoptr(GtkSnapshot) snapshot = NULL;
   double ox = tx * BOUNDARY_TILE, oy = ty * BOUNDARY_TILE;
-  /* Outlines reaching in from compounds of the tiles around. */
-  double pad = 256;
+  /* Outlines reaching in from compounds of the tiles around, however far (and the stroke). */
+  double pad = xa_compound_points_get_boundary_reach (points) * world + 2;
   cairo_t *cr = NULL;
 
   g_array_set_size (self->scratch, 0);
@@ -107,14 +107,14 @@ xa_compound_boundaries_append (XaCompoundBoundaries *self,
   for (int ty = ty0; ty <= ty1; ty++)
     for (int tx = tx0; tx <= tx1; tx++)
       {
-        gpointer key = GSIZE_TO_POINTER (((gsize) (guint32) ty << 32) | (guint32) tx);
+        gint64 key = (gint64) ((guint64) (guint32) ty << 32 | (guint32) tx);
         GskRenderNode *node;
 
-        if (!g_hash_table_lookup_extended (self->tiles, key, NULL, (gpointer *) &node))
+        if (!g_hash_table_lookup_extended (self->tiles, &key, NULL, (gpointer *) &node))
           {
             /* Empty tiles are remembered too, as NULL. */
             node = make_boundary_tile (self, points, overlay, district_filter, world, tx, ty);
-            g_hash_table_insert (self->tiles, key, node);
+            g_hash_table_insert (self->tiles, g_memdup2 (&key, sizeof key), node);
           }
         if (node == NULL)
           continue;
@@ -140,7 +140,8 @@ xa_compound_boundaries_new (void)
 {
   XaCompoundBoundaries *self = g_new0 (XaCompoundBoundaries, 1);
 
-  self->tiles = g_hash_table_new_full (NULL, NULL, NULL, render_node_unref_nullable);
+  self->tiles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                       render_node_unref_nullable);
   self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }

@@ -42,9 +42,12 @@ struct _XaCompoundLayer
   guint             focus_index;
   int               focus_level;
 
+  /* A fit asked for before the layer had a size, done at the first allocation. */
   gboolean          pending_fit;
+  double            pending_box[4];  /* min lat, min lon, max lat, max lon */
+  XaCompoundLayerMarginsFunc fit_margins;
+  gpointer          fit_margins_data;
   guint             settle_tick;
-  gulong            viewport_handler;
 };
 
 G_DEFINE_FINAL_TYPE (XaCompoundLayer, xa_compound_layer, SHUMATE_TYPE_LAYER)
@@ -177,12 +180,13 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
       gtk_snapshot_rotate (snapshot, view.rotation * 180 / G_PI);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-view.w / 2, -view.h / 2));
     }
-  /* From here on, world pixels minus the view's top left. */
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-view.x0, -view.y0));
+  /* World pixels reach 1.3e8 at zoom 19, where a float steps by 8: positions are made
+   * relative to the view's top left in double, and only the small rest goes to GTK. */
   if (scene->frame_node != NULL)
     {
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene->frame_x0, scene->frame_y0));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (scene->frame_x0 - view.x0,
+                                                              scene->frame_y0 - view.y0));
       gtk_snapshot_append_node (snapshot, scene->frame_node);
       gtk_snapshot_restore (snapshot);
     }
@@ -208,14 +212,18 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
                                      ? c->n_match : c->n) + 6;
             }
         }
-      append_ring (snapshot, x * view.world, y * view.world, r + 2, 2, &white);
-      append_ring (snapshot, x * view.world, y * view.world, r, 3, &black);
+      x = x * view.world - view.x0;
+      y = y * view.world - view.y0;
+      append_ring (snapshot, x, y, r + 2, 2, &white);
+      append_ring (snapshot, x, y, r, 3, &black);
     }
   if (self->has_focus_item && gtk_widget_has_focus (widget) &&
       (focus = find_focus_item (self)) != NULL)
     {
-      append_ring (snapshot, focus->wx, focus->wy, focus->r + 9, 2, &white);
-      append_ring (snapshot, focus->wx, focus->wy, focus->r + 7, 2.5, &accent);
+      double x = focus->wx - view.x0, y = focus->wy - view.y0;
+
+      append_ring (snapshot, x, y, focus->r + 9, 2, &white);
+      append_ring (snapshot, x, y, focus->r + 7, 2.5, &accent);
     }
   gtk_snapshot_restore (snapshot);
 }
@@ -242,7 +250,24 @@ xa_compound_layer_size_allocate (GtkWidget *widget,
                                                                       baseline);
   self->scene->frame_valid = FALSE;
   if (self->pending_fit && width > 0 && height > 0)
-    xa_compound_layer_fit_all (self);
+    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
+                               self->pending_box[2], self->pending_box[3], FALSE);
+}
+
+static void
+xa_compound_layer_system_setting_changed (GtkWidget        *widget,
+                                          GtkSystemSetting  setting)
+{
+  XaCompoundLayer *self = XA_COMPOUND_LAYER (widget);
+
+  GTK_WIDGET_CLASS (xa_compound_layer_parent_class)->system_setting_changed (widget, setting);
+  /* The counts on the cluster pies are text: a new font or text scale redraws them. */
+  if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
+      setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    {
+      xa_compound_clusters_clear_textures (self->scene->clusters);
+      invalidate_frame (self);
+    }
 }
 
 /* ---- Selection, activation, tooltips ---- */
@@ -494,7 +519,8 @@ viewport_notify_cb (XaCompoundLayer *self,
                     ShumateViewport *viewport)
 {
   if (self->pending_fit && shumate_viewport_get_reference_map_source (viewport) != NULL)
-    xa_compound_layer_fit_all (self);
+    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
+                               self->pending_box[2], self->pending_box[3], FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -539,9 +565,8 @@ xa_compound_layer_constructed (GObject *object)
   G_OBJECT_CLASS (xa_compound_layer_parent_class)->constructed (object);
 
   viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  self->viewport_handler = g_signal_connect_object (viewport, "notify",
-                                                    G_CALLBACK (viewport_notify_cb), self,
-                                                    G_CONNECT_SWAPPED);
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_notify_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -620,6 +645,7 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
   widget_class->contains = xa_compound_layer_contains;
   widget_class->size_allocate = xa_compound_layer_size_allocate;
   widget_class->focus = xa_compound_layer_focus;
+  widget_class->system_setting_changed = xa_compound_layer_system_setting_changed;
 
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
@@ -773,30 +799,57 @@ xa_compound_layer_get_selected_id (XaCompoundLayer *self)
 }
 
 void
-xa_compound_layer_fit_all (XaCompoundLayer *self)
+xa_compound_layer_set_fit_margins_func (XaCompoundLayer            *self,
+                                        XaCompoundLayerMarginsFunc  func,
+                                        gpointer                    user_data)
 {
-  double min_lat, min_lon, max_lat, max_lon, x0, y0, x1, y1, lat, lon, zoom;
-  const double pad = 48;
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+
+  self->fit_margins = func;
+  self->fit_margins_data = user_data;
+}
+
+void
+xa_compound_layer_fit_box (XaCompoundLayer *self,
+                           double           min_lat,
+                           double           min_lon,
+                           double           max_lat,
+                           double           max_lon,
+                           gboolean         animate)
+{
+  GtkBorder margins = { 48, 48, 48, 48 };
   XaCompoundView view;
 
   g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+  g_return_if_fail (min_lat <= max_lat && min_lon <= max_lon);
 
-  if (self->scene->points == NULL ||
-      !xa_compound_points_get_bounds (self->scene->points, &min_lat, &min_lon, &max_lat, &max_lon))
-    return;
   if (!get_view (self, &view))
     {
       self->pending_fit = TRUE;
+      self->pending_box[0] = min_lat;
+      self->pending_box[1] = min_lon;
+      self->pending_box[2] = max_lat;
+      self->pending_box[3] = max_lon;
       return;
     }
   self->pending_fit = FALSE;
+  if (self->fit_margins != NULL)
+    self->fit_margins (self, &margins, self->fit_margins_data);
+  /* A city of one compound would otherwise fill the view with it. */
+  xa_compound_view_fit (SHUMATE_LAYER (self), &view, self->scene->tile_size,
+                        min_lat, min_lon, max_lat, max_lon, &margins, FOCUS_ZOOM, animate);
+}
 
-  xa_mercator_from_location (max_lat, min_lon, &x0, &y0);
-  xa_mercator_from_location (min_lat, max_lon, &x1, &y1);
-  zoom = MIN (log2 (MAX (view.w - 2 * pad, 1) / MAX ((x1 - x0) * self->scene->tile_size, 1e-12)),
-              log2 (MAX (view.h - 2 * pad, 1) / MAX ((y1 - y0) * self->scene->tile_size, 1e-12)));
-  xa_mercator_to_location ((x0 + x1) / 2, (y0 + y1) / 2, &lat, &lon);
-  xa_compound_view_move_to (SHUMATE_LAYER (self), lat, lon, MIN (zoom, FOCUS_ZOOM));
+void
+xa_compound_layer_fit_all (XaCompoundLayer *self)
+{
+  double min_lat, min_lon, max_lat, max_lon;
+
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+
+  if (self->scene->points != NULL &&
+      xa_compound_points_get_bounds (self->scene->points, &min_lat, &min_lon, &max_lat, &max_lon))
+    xa_compound_layer_fit_box (self, min_lat, min_lon, max_lat, max_lon, TRUE);
 }
 
 gboolean

@@ -37,8 +37,26 @@ void              xa_compound_layer_set_selected_id     (XaCompoundLayer  *self,
                                                          const char       *id_or_NULL);
 const char       *xa_compound_layer_get_selected_id     (XaCompoundLayer  *self);
 
-/* Moves the viewport so every compound shows (after the first allocation, if the layer
- * has no size yet). */
+/* Fills @margins (48 px each side when it is not called) with the room that fitting must
+ * leave free along the layer's edges, for controls floating over the map. */
+typedef void (*XaCompoundLayerMarginsFunc) (XaCompoundLayer *self,
+                                            GtkBorder       *margins,
+                                            gpointer         user_data);
+
+/* How the fits below learn the room to leave; NULL for 48 px each side. */
+void              xa_compound_layer_set_fit_margins_func (XaCompoundLayer           *self,
+                                                          XaCompoundLayerMarginsFunc func,
+                                                          gpointer                   user_data);
+/* Moves the viewport so the box shows whole inside the margins, no closer than a street
+ * (after the first allocation, if the layer has no size yet); with @animate, the map flies
+ * there when it is shown. */
+void              xa_compound_layer_fit_box             (XaCompoundLayer  *self,
+                                                         double            min_lat,
+                                                         double            min_lon,
+                                                         double            max_lat,
+                                                         double            max_lon,
+                                                         gboolean          animate);
+/* The same, animated, for the box of every compound (Home); nothing without compounds. */
 void              xa_compound_layer_fit_all             (XaCompoundLayer  *self);
 /* Centres the viewport on the compound @id, zooming in when the view is too far out to
  * show it as a single dot. FALSE when there is no such compound. */

@@ -113,6 +113,43 @@ xa_compound_view_move_to (ShumateLayer *layer,
 }
 
 void
+xa_compound_view_fit (ShumateLayer         *layer,
+                      const XaCompoundView *view,
+                      double                tile_size,
+                      double                min_lat,
+                      double                min_lon,
+                      double                max_lat,
+                      double                max_lon,
+                      const GtkBorder      *margins,
+                      double                max_zoom,
+                      gboolean              animate)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (layer);
+  double x0, y0, x1, y1, zoom, world, lat, lon;
+
+  xa_mercator_from_location (max_lat, min_lon, &x0, &y0);
+  xa_mercator_from_location (min_lat, max_lon, &x1, &y1);
+  zoom = MIN (log2 (MAX (view->w - margins->left - margins->right, 1)
+                    / MAX ((x1 - x0) * tile_size, 1e-12)),
+              log2 (MAX (view->h - margins->top - margins->bottom, 1)
+                    / MAX ((y1 - y0) * tile_size, 1e-12)));
+  zoom = CLAMP (MIN (zoom, max_zoom), shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+  /* The box's centre goes to the centre of the free part of the widget. */
+  world = tile_size * exp2 (zoom);
+  xa_mercator_to_location ((x0 + x1) / 2 - (margins->left - margins->right) / 2.0 / world,
+                           (y0 + y1) / 2 - (margins->top - margins->bottom) / 2.0 / world,
+                           &lat, &lon);
+  if (animate)
+    xa_compound_view_move_to (layer, lat, lon, zoom);
+  else
+    {
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+      shumate_viewport_set_zoom_level (viewport, zoom);
+    }
+}
+
+void
 xa_compound_view_pan (ShumateLayer         *layer,
                       const XaCompoundView *view,
                       double                dx,

@@ -1,8 +1,8 @@
 /* xa-compound-view.h — the map's viewport as XaCompoundLayer sees it for one frame (world
  * pixels at the current zoom, the widget's size, the rotation), and the moves the layer
- * makes on it for keys, clicks and go_to(). The moves take the layer to find its viewport
- * and the ShumateMap around it, whose animations they use when it is shown. Used only by
- * the layer and its scene. */
+ * makes on it for keys, clicks, go_to() and fitting a box. The moves take the layer to find
+ * its viewport and the ShumateMap around it, whose animations they use when it is shown.
+ * Used only by the layer and its scene. */
 #pragma once
 
 #include <shumate/shumate.h>
@@ -49,6 +49,20 @@ void     xa_compound_view_move_to    (ShumateLayer         *layer,
                                       double                lat,
                                       double                lon,
                                       double                zoom);
+/* Centres @layer's map on the box @min_lat … @max_lon at the deepest zoom (up to
+ * @max_zoom) that shows all of it inside @view's widget less @margins, and centred there;
+ * @tile_size is the map source's. With @animate, as xa_compound_view_move_to(); else at
+ * once. */
+void     xa_compound_view_fit        (ShumateLayer         *layer,
+                                      const XaCompoundView *view,
+                                      double                tile_size,
+                                      double                min_lat,
+                                      double                min_lon,
+                                      double                max_lat,
+                                      double                max_lon,
+                                      const GtkBorder      *margins,
+                                      double                max_zoom,
+                                      gboolean              animate);
 /* Moves @layer's map by @dx, @dy widget sizes, as @view (its current view) is turned. */
 void     xa_compound_view_pan        (ShumateLayer         *layer,
                                       const XaCompoundView *view,

@@ -32,6 +32,8 @@ struct _XaMapView
   GtkRevealer        *offline_revealer;
   GtkLabel           *offline_label;
   AdwBin             *legend_bin;
+  GtkWidget          *overlay_chooser;
+  GtkWidget          *zoom_buttons;
   ShumateScale       *scale;
   GtkLabel           *attribution_label;
   XaCompoundPanel    *panel;
@@ -69,51 +71,45 @@ get_viewport (XaMapView *self)
   return shumate_map_get_viewport (self->map);
 }
 
-/* Sets the viewport so the box fills the map with a margin; deferred by the caller until
- * the map has a size. */
+/* The room a fit leaves free: a compound drawn under the overlay chooser, the zoom buttons
+ * or the legend could not be clicked. Measured, as the legend's height follows the overlay
+ * and the language; guessed until the controls are laid out. */
 static void
-fit_box (XaMapView *self,
-         double     min_lat,
-         double     max_lat,
-         double     min_lon,
-         double     max_lon)
+fit_margins_cb (XaCompoundLayer *layer,
+                GtkBorder       *margins,
+                gpointer         user_data)
 {
-  ShumateViewport *viewport = get_viewport (self);
-  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double x0, x1, y0, y1, zoom_x, zoom_y, zoom;
-  const double tile = 256.0;
+  XaMapView *self = XA_MAP_VIEW (user_data);
+  GtkWidget *map = GTK_WIDGET (self->map);
+  const int gap = 12;
+  graphene_rect_t bounds;
 
-  if (width <= 0 || height <= 0 || min_lat > max_lat)
-    return;
-
-  /* Web Mercator, normalised to 0…1 at zoom 0. */
-  x0 = (min_lon + 180.0) / 360.0;
-  x1 = (max_lon + 180.0) / 360.0;
-  y0 = (1.0 - log (tan (max_lat * G_PI / 180.0) + 1.0 / cos (max_lat * G_PI / 180.0)) / G_PI) / 2.0;
-  y1 = (1.0 - log (tan (min_lat * G_PI / 180.0) + 1.0 / cos (min_lat * G_PI / 180.0)) / G_PI) / 2.0;
-
-  /* Room for the overlay chooser above and the legend and scale below: a cluster drawn
-   * under them could not be clicked. */
-  zoom_x = log2 (MAX (width - 2 * 48, 1) / (tile * MAX (x1 - x0, 1e-9)));
-  zoom_y = log2 (MAX (height - 2 * 72, 1) / (tile * MAX (y1 - y0, 1e-9)));
-  zoom = CLAMP (MIN (zoom_x, zoom_y), MIN_ZOOM, MAX_ZOOM);
-
-  shumate_viewport_set_zoom_level (viewport, zoom);
-  shumate_location_set_location (SHUMATE_LOCATION (viewport),
-                                 (min_lat + max_lat) / 2.0, (min_lon + max_lon) / 2.0);
+  *margins = (GtkBorder) { .left = 48, .right = 72, .top = 72, .bottom = 160 };
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->overlay_chooser), map, &bounds) &&
+      bounds.size.height > 0)
+    margins->top = bounds.origin.y + bounds.size.height + gap;
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->zoom_buttons), map, &bounds) &&
+      bounds.size.width > 0)
+    margins->right = gtk_widget_get_width (map) - bounds.origin.x + gap;
+  if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
+      bounds.size.height > 0)
+    margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
 }
 
+/* The compounds, or the district seats when there are none; the same fit as Home on the
+ * map. */
 static void
-fit_city (XaMapView *self)
+fit_city (XaMapView *self,
+          gboolean   animate)
 {
   double min_lat, min_lon, max_lat, max_lon;
 
   if (self->points != NULL
       && xa_compound_points_get_bounds (self->points, &min_lat, &min_lon, &max_lat, &max_lon))
-    fit_box (self, min_lat, max_lat, min_lon, max_lon);
-  else
-    fit_box (self, self->min_lat, self->max_lat, self->min_lon, self->max_lon);
+    xa_compound_layer_fit_box (self->layer, min_lat, min_lon, max_lat, max_lon, animate);
+  else if (self->min_lat <= self->max_lat)
+    xa_compound_layer_fit_box (self->layer, self->min_lat, self->min_lon, self->max_lat,
+                               self->max_lon, animate);
 }
 
 /* The first time the map has a size after a load: the last view, or the whole city. */
@@ -137,7 +133,7 @@ restore_view_tick (GtkWidget     *widget,
                                      g_settings_get_double (self->settings, "map-longitude"));
     }
   else
-    fit_city (self);
+    fit_city (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -257,7 +253,7 @@ fit_activated (GSimpleAction *action,
                GVariant      *parameter,
                gpointer       user_data)
 {
-  fit_city (XA_MAP_VIEW (user_data));
+  fit_city (XA_MAP_VIEW (user_data), TRUE);
 }
 
 static void
@@ -402,8 +398,6 @@ search_stop_cb (XaMapView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
 
-/* ---- Loading ---- */
-
 /* ---- Basemap ---- */
 
 static void
@@ -430,9 +424,14 @@ use_basemap (XaMapView *self,
   g_set_object (&self->basemap, basemap);
   xa_basemap_attach (basemap, self->map);
   /* The reference source copies its zoom range onto the viewport; the compounds need no
-   * more than this whatever the tiles offer (overzoomed tiles fill the rest). */
+   * more than MAX_ZOOM. Not deeper than the tiles go either: libshumate 1.0's map layer asks
+   * for tiles at the viewport's zoom, and Tianditu has none past 18 (MBTiles sources
+   * enlarge their own deepest level and claim more). */
   shumate_viewport_set_min_zoom_level (viewport, (guint) MIN_ZOOM);
-  shumate_viewport_set_max_zoom_level (viewport, (guint) MAX_ZOOM);
+  shumate_viewport_set_max_zoom_level (viewport,
+                                       MIN ((guint) MAX_ZOOM,
+                                            shumate_map_source_get_max_zoom_level (
+                                              xa_basemap_get_reference_source (basemap))));
   gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
   gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
                           *xa_basemap_get_attribution (basemap) != '\0');
@@ -707,6 +706,8 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, legend_bin);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, overlay_chooser);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
@@ -748,6 +749,7 @@ xa_map_view_init (XaMapView *self)
 
   self->layer = xa_compound_layer_new (get_viewport (self));
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->layer));
+  xa_compound_layer_set_fit_margins_func (self->layer, fit_margins_cb, self);
   xa_compound_layer_set_overlay (self->layer, get_overlay (self));
   g_signal_connect_swapped (self->layer, "notify::selected-id",
                             G_CALLBACK (selected_changed_cb), self);
@@ -779,6 +781,13 @@ xa_map_view_init (XaMapView *self)
 
       g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_basemap), self);
     }
+}
+
+void
+_xa_map_view_use_basemap (XaMapView *self,
+                          XaBasemap *basemap)
+{
+  use_basemap (self, basemap);
 }
 
 ShumateMap *

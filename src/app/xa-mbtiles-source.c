@@ -498,6 +498,25 @@ query_text (sqlite3    *db,
   return text;
 }
 
+/* The first tile of level @zoom, or NULL when the level has none. */
+static GBytes *
+read_sample (sqlite3 *db,
+             guint    zoom)
+{
+  sqlite3_stmt *stmt = NULL;
+  GBytes *sample = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT tile_data FROM tiles WHERE zoom_level = ? LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int (stmt, 1, zoom);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) > 0)
+        sample = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return sample;
+}
+
 /* The metadata table as name → value (empty when the file has none: it is often left out). */
 static GHashTable *
 read_metadata (sqlite3 *db)
@@ -601,23 +620,26 @@ load_metadata (XaMbtilesSource  *self,
           return FALSE;
         }
     }
+
+  /* One tile tells the size and, when the metadata does not, the format. Metadata may
+   * claim a deeper level than the file holds: then the deepest one it holds is the one
+   * enlarged past. */
+  sample = read_sample (db, max_zoom);
+  if (sample == NULL)
+    {
+      g_autofree char *high = query_text (db, "SELECT MAX(zoom_level) FROM tiles", NULL);
+      guint stored;
+
+      if (parse_zoom (high, &stored) && stored < max_zoom)
+        {
+          max_zoom = stored;
+          min_zoom = MIN (min_zoom, max_zoom);
+          sample = read_sample (db, max_zoom);
+        }
+    }
+  sqlite3_close (db);
   self->data_min_zoom = min_zoom;
   self->data_max_zoom = max_zoom;
-
-  /* One tile tells the size and, when the metadata does not, the format. */
-  {
-    sqlite3_stmt *stmt = NULL;
-
-    if (sqlite3_prepare_v2 (db, "SELECT tile_data FROM tiles WHERE zoom_level = ? LIMIT 1",
-                            -1, &stmt, NULL) == SQLITE_OK)
-      {
-        sqlite3_bind_int (stmt, 1, max_zoom);
-        if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_bytes (stmt, 0) > 0)
-          sample = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-      }
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
 
   if (sample == NULL)
     {

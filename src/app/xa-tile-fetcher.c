@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "xa-tile-fetcher.h"
+#include "xa-tile-fetcher-private.h"
 
 /* OpenStreetMap's tile policy allows two connections per client; other servers don't mind. */
 #define MAX_CONNS_PER_HOST 2
@@ -23,6 +24,7 @@ struct _XaTileFetcher
   char              *url_template;
   GStrv              hosts;
   char              *cache_key;
+  guint              cache_bytes;
   SoupSession       *session;
   ShumateFileCache  *cache;
 };
@@ -309,10 +311,14 @@ open_session_and_cache (XaTileFetcher *self)
     return;
 
   if (self->cache_key == NULL)
-    self->cache_key = g_strcanon (g_strdup (self->url_template),
-                                  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
-                                  '_');
-  self->cache = shumate_file_cache_new_full (CACHE_BYTES, self->cache_key, NULL);
+    self->cache_key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->url_template, -1);
+  self->cache = shumate_file_cache_new_full (self->cache_bytes, self->cache_key, NULL);
+  /* The size limit holds only after a purge. libshumate 1.0.3 purges by itself when the
+   * cache stores its first tile, so a session that shows only cached tiles never purges:
+   * purge at once (at every start and basemap change). In 1.0.3 a purge that finds the
+   * cache small enough leaves it refusing later ones, so the cache may still grow past
+   * the limit within one session, until the next. */
+  shumate_file_cache_purge_cache_async (self->cache, NULL, NULL, NULL);
   self->session = soup_session_new_with_options ("user-agent", XA_TILE_USER_AGENT,
                                                  "max-conns-per-host", MAX_CONNS_PER_HOST,
                                                  "max-conns", MAX_CONNS,
@@ -367,9 +373,10 @@ xa_tile_fetcher_init (XaTileFetcher *self)
 }
 
 XaTileFetcher *
-xa_tile_fetcher_new (const char         *url_template,
-                     const char * const *hosts,
-                     const char         *cache_key)
+_xa_tile_fetcher_new_full (const char         *url_template,
+                           const char * const *hosts,
+                           const char         *cache_key,
+                           guint               cache_bytes)
 {
   XaTileFetcher *self = g_object_new (XA_TYPE_TILE_FETCHER, NULL);
 
@@ -377,8 +384,25 @@ xa_tile_fetcher_new (const char         *url_template,
   self->url_template = g_strdup (url_template);
   self->hosts = g_strdupv ((char **) hosts);
   self->cache_key = g_strdup (cache_key);
+  self->cache_bytes = cache_bytes;
   open_session_and_cache (self);
   return self;
+}
+
+XaTileFetcher *
+xa_tile_fetcher_new (const char         *url_template,
+                     const char * const *hosts,
+                     const char         *cache_key)
+{
+  return _xa_tile_fetcher_new_full (url_template, hosts, cache_key, CACHE_BYTES);
+}
+
+const char *
+_xa_tile_fetcher_get_cache_key (XaTileFetcher *self)
+{
+  g_return_val_if_fail (XA_IS_TILE_FETCHER (self), NULL);
+
+  return self->cache_key;
 }
 
 const char *

@@ -20,6 +20,7 @@ struct _XaCompoundPoints
 
   gboolean      has_bounds;
   double        min_lat, min_lon, max_lat, max_lon;
+  double        boundary_reach;  /* the farthest any outline goes from its point (mercator) */
 
   /* A uniform grid over the mercator box of the points, in compressed rows: the points
    * of cell c are cell_items[cell_start[c] … cell_start[c + 1]). */
@@ -66,16 +67,14 @@ xa_compound_points_init (XaCompoundPoints *self)
 void
 xa_compound_points_options_init (XaCompoundPointsOptions *options)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) local = g_date_time_add_seconds (now, XA_METRICS_UTC_OFFSET);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
   g_return_if_fail (options != NULL);
 
-  /* The flood season is the year of the calendar day in China, as in xa-metrics.h. */
-  options->season = g_date_time_get_year (local);
+  options->season = xa_metrics_current_season (now);
   options->thresholds = xa_elevator_thresholds_default ();
   options->charging_target = XA_CHARGING_TARGET_DEFAULT;
-  options->now = g_date_time_to_unix (now);
+  options->now = now;
 }
 
 void
@@ -211,11 +210,28 @@ finish (XaCompoundPoints *self)
       self->max_lat = MAX (self->max_lat, p->lat);
       self->min_lon = MIN (self->min_lon, p->lon);
       self->max_lon = MAX (self->max_lon, p->lon);
+      for (guint k = 0; p->boundary != NULL && k < p->n_boundary_points; k++)
+        {
+          double mx, my;
+
+          xa_mercator_from_location (p->boundary[2 * k + 1], p->boundary[2 * k], &mx, &my);
+          self->boundary_reach = MAX (self->boundary_reach,
+                                      MAX (fabs (mx - p->x), fabs (my - p->y)));
+        }
     }
   build_grid (self);
 }
 
 /* ---- Loading from the store ---- */
+
+/* What decided a point's bands so far, so that the record a band comes from is the one the
+ * side panel shows (xa-store-queries.h) whatever order the records come in. */
+typedef struct
+{
+  double   oldest;            /* years of the oldest elevator, NaN: none */
+  gint64   flood_inspected;   /* inspected_at of this season's check, G_MININT64: none */
+  gboolean has_charging;
+} Chosen;
 
 typedef struct
 {
@@ -224,18 +240,21 @@ typedef struct
   GHashTable                    *district_names;  /* code → name, both in self->strings */
   GArray                        *boundary_data;   /* double */
   GArray                        *boundary_start;  /* guint offset per point, G_MAXUINT: none */
-  GArray                        *oldest;          /* double years per point, NaN: none */
+  GArray                        *chosen;          /* Chosen, per point */
 } Loading;
 
 static XaCompoundPoint *
-point_of (Loading    *loading,
-          const char *compound_id)
+point_of (Loading     *loading,
+          const char  *compound_id,
+          Chosen     **chosen)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (loading->self->by_id, compound_id));
 
   /* The store's foreign keys make a miss unreachable; skip rather than crash if not. */
   if (index == 0)
     return NULL;
+  if (chosen != NULL)
+    *chosen = &g_array_index (loading->chosen, Chosen, index - 1);
   return &g_array_index (loading->self->points, XaCompoundPoint, index - 1);
 }
 
@@ -262,7 +281,7 @@ load_compound (gconstpointer record,
   const XaCompoundPointsOptions *options = loading->options;
   XaCompoundPoint *point;
   guint index, start = G_MAXUINT;
-  double none = NAN;
+  Chosen none = { NAN, G_MININT64, FALSE };
 
   index = add_point (loading->self, compound->id, compound->name, compound->address,
                      compound->district,
@@ -284,7 +303,7 @@ load_compound (gconstpointer record,
       point->n_boundary_points = compound->n_boundary_points;
     }
   g_array_append_val (loading->boundary_start, start);
-  g_array_append_val (loading->oldest, none);
+  g_array_append_val (loading->chosen, none);
 }
 
 static void
@@ -293,11 +312,18 @@ load_flood_check (gconstpointer record,
 {
   const XaFloodCheck *check = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, check->compound);
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, check->compound, &chosen);
 
-  /* One check per compound and season: only this season's says anything. */
-  if (point != NULL && check->season == loading->options->season)
-    point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+  /* Only this season's check says anything. The store does not keep a compound to one per
+   * season: as xa_store_get_flood_check(), the latest inspected wins, and of equals the
+   * first in id order (the order records come in). */
+  if (point != NULL && check->season == loading->options->season &&
+      check->inspected_at > chosen->flood_inspected)
+    {
+      chosen->flood_inspected = check->inspected_at;
+      point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+    }
 }
 
 static void
@@ -306,11 +332,17 @@ load_charging (gconstpointer record,
 {
   const XaCharging *charging = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, charging->compound);
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, charging->compound, &chosen);
 
-  if (point != NULL)
-    point->bands[XA_OVERLAY_CHARGING] =
-      xa_metrics_charging_band (charging, loading->options->charging_target);
+  /* Should a compound have two, the first in id order, as xa_store_get_charging(): a
+   * charging record has no date or revision that could say which is newer. */
+  if (point != NULL && !chosen->has_charging)
+    {
+      chosen->has_charging = TRUE;
+      point->bands[XA_OVERLAY_CHARGING] =
+        xa_metrics_charging_band (charging, loading->options->charging_target);
+    }
 }
 
 static void
@@ -319,18 +351,17 @@ load_elevator (gconstpointer record,
 {
   const XaElevator *elevator = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, elevator->compound);
-  double years, *oldest;
+  Chosen *chosen;
+  XaCompoundPoint *point = point_of (loading, elevator->compound, &chosen);
+  double years;
 
   if (point == NULL)
     return;
-  oldest = &g_array_index (loading->oldest, double,
-                           point - (XaCompoundPoint *) loading->self->points->data);
   /* The same rule as xa_metrics_oldest_elevator_years(), one elevator at a time. */
   years = xa_metrics_elevator_years (elevator, loading->options->now);
-  if (!isnan (years) && (isnan (*oldest) || years > *oldest))
+  if (!isnan (years) && (isnan (chosen->oldest) || years > chosen->oldest))
     {
-      *oldest = years;
+      chosen->oldest = years;
       point->bands[XA_OVERLAY_ELEVATOR_AGE] =
         xa_metrics_elevator_age_band (years, &loading->options->thresholds);
     }
@@ -342,7 +373,7 @@ load_problem (gconstpointer record,
 {
   const XaProblem *problem = record;
   Loading *loading = user_data;
-  XaCompoundPoint *point = point_of (loading, problem->compound);
+  XaCompoundPoint *point = point_of (loading, problem->compound, NULL);
 
   if (point == NULL || !xa_metrics_problem_is_open (problem))
     return;
@@ -375,7 +406,7 @@ xa_compound_points_load (XaStore                       *store,
   g_autoptr(GHashTable) district_names = NULL;
   g_autoptr(GArray) boundary_data = NULL;
   g_autoptr(GArray) boundary_start = NULL;
-  g_autoptr(GArray) oldest = NULL;
+  g_autoptr(GArray) chosen = NULL;
   Loading loading;
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
@@ -387,8 +418,8 @@ xa_compound_points_load (XaStore                       *store,
   district_names = g_hash_table_new (g_str_hash, g_str_equal);
   boundary_data = g_array_new (FALSE, FALSE, sizeof (double));
   boundary_start = g_array_new (FALSE, FALSE, sizeof (guint));
-  oldest = g_array_new (FALSE, FALSE, sizeof (double));
-  loading = (Loading) { self, options, district_names, boundary_data, boundary_start, oldest };
+  chosen = g_array_new (FALSE, FALSE, sizeof (Chosen));
+  loading = (Loading) { self, options, district_names, boundary_data, boundary_start, chosen };
 
   for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
     if (!xa_store_foreach (store, passes[i].type, passes[i].func, &loading, error))
@@ -662,6 +693,28 @@ xa_compound_points_get_bounds (XaCompoundPoints *self,
   return TRUE;
 }
 
+double
+xa_compound_points_get_boundary_reach (XaCompoundPoints *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+
+  return self->boundary_reach;
+}
+
+/* The grid column (or row) of @v, clamped in double to -1 … @n before the cast: when every
+ * compound shares one x or y the cell is 1e-12 wide and the quotient overflows an int. -1
+ * and @n mean before the first and past the last cell. */
+static int
+grid_index (double v,
+            double origin,
+            double cell,
+            guint  n)
+{
+  double c = floor ((v - origin) / cell);
+
+  return (int) CLAMP (c, -1.0, (double) n);
+}
+
 guint
 xa_compound_points_query (XaCompoundPoints *self,
                           double            min_x,
@@ -676,13 +729,16 @@ xa_compound_points_query (XaCompoundPoints *self,
   g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
   g_return_val_if_fail (out != NULL, 0);
 
+  /* A NaN compares false both ways, so it would pass the order check below. */
+  if (isnan (min_x) || isnan (min_y) || isnan (max_x) || isnan (max_y))
+    return 0;
   if (self->points->len == 0 || max_x < min_x || max_y < min_y)
     return 0;
 
-  cx0 = (int) floor ((min_x - self->grid_x0) / self->grid_cell_w);
-  cx1 = (int) floor ((max_x - self->grid_x0) / self->grid_cell_w);
-  cy0 = (int) floor ((min_y - self->grid_y0) / self->grid_cell_h);
-  cy1 = (int) floor ((max_y - self->grid_y0) / self->grid_cell_h);
+  cx0 = grid_index (min_x, self->grid_x0, self->grid_cell_w, self->grid_w);
+  cx1 = grid_index (max_x, self->grid_x0, self->grid_cell_w, self->grid_w);
+  cy0 = grid_index (min_y, self->grid_y0, self->grid_cell_h, self->grid_h);
+  cy1 = grid_index (max_y, self->grid_y0, self->grid_cell_h, self->grid_h);
   if (cx1 < 0 || cy1 < 0 || cx0 >= (int) self->grid_w || cy0 >= (int) self->grid_h)
     return 0;
   cx0 = MAX (cx0, 0);

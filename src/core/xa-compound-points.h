@@ -87,6 +87,10 @@ gboolean               xa_compound_points_get_bounds    (XaCompoundPoints       
                                                          double                        *min_lon,
                                                          double                        *max_lat,
                                                          double                        *max_lon);
+/* How far the farthest outline vertex lies from its compound's point, along x or y, in
+ * the normalised mercator of XaCompoundPoint; 0 when no compound has an outline. A query
+ * padded by this finds every compound whose outline reaches into a box. */
+double                 xa_compound_points_get_boundary_reach (XaCompoundPoints        *self);
 /* Appends to @out (a GArray of guint) the indices of the compounds whose mercator x/y
  * fall in the box (normalised coordinates as in XaCompoundPoint), via the grid index.
  * Returns how many were appended. */

@@ -504,10 +504,16 @@ parse_cadre (Reader *r)
       c->compounds = g_new0 (char *, n + 1);
       for (guint i = 0; i < n && r->error == NULL; i++, element = xa_json_node_next (element))
         {
-          const char *value = xa_json_node_get_string (element, NULL);
+          gsize length;
+          const char *value = xa_json_node_get_string (element, &length);
 
-          if (value == NULL || !id_is_valid (value))
-            reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds", "element %u is not a compound id", i);
+          /* As in reader_peek_string(): a \u0000 would store "c1\u0000…" as "c1". */
+          if (value != NULL && strlen (value) != length)
+            reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds",
+                         "element %u contains a NUL character (\\u0000)", i);
+          else if (value == NULL || !id_is_valid (value))
+            reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds",
+                         "element %u is not a compound id", i);
           else
             c->compounds[i] = g_strdup (value);
         }

@@ -1,5 +1,6 @@
-/* xa-store-private.h — what xa-store.c and xa-store-rows.c share: the tables of each
- * record type and the functions that move records in and out of their rows. */
+/* xa-store-private.h — what the store's files share: the tables and columns of each record
+ * type, the functions that move records in and out of their rows (xa-store-rows.c, used by
+ * xa-store.c), and the store's connection for the read queries of xa-store-queries.c. */
 #pragma once
 
 #include <sqlite3.h>

@@ -29,13 +29,15 @@ XaCategory   *xa_store_get_category      (XaStore     *self,
 GPtrArray    *xa_store_compound_cadres   (XaStore     *self,
                                           const char  *compound_id,
                                           GError     **error);
-/* The flood check of @compound_id for @season (the latest inspected, should the server
- * ever send two), or NULL when it was not inspected that season. */
+/* The flood check of @compound_id for @season (the latest inspected, then the first in id
+ * order, should the server ever send two: the map's band follows the same rule), or NULL
+ * when it was not inspected that season. */
 XaFloodCheck *xa_store_get_flood_check   (XaStore     *self,
                                           const char  *compound_id,
                                           int          season,
                                           GError     **error);
-/* The charging record of @compound_id, or NULL when there is none. */
+/* The charging record of @compound_id (the first in id order, should the server ever send
+ * two, as the map's band), or NULL when there is none. */
 XaCharging   *xa_store_get_charging      (XaStore     *self,
                                           const char  *compound_id,
                                           GError     **error);

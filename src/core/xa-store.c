@@ -758,7 +758,9 @@ xa_store_replace_from (XaStore     *self,
                                   "Could not replace the records after a full resync: ");
       return FALSE;
     }
-  return TRUE;
+  /* The copy brings rows, not indexes: a store whose first sync was interrupted (indexes
+   * deferred) would otherwise stay without them until some later sync completed. */
+  return xa_store_build_indexes (self, error);
 }
 
 gint64

@@ -59,7 +59,8 @@ gboolean xa_store_build_indexes  (XaStore     *self,
                                   GError     **error);
 
 /* Replaces every record and the sync state of @server_url with those of the store file
- * at @other_path, in one transaction (the end of a full resync). */
+ * at @other_path, in one transaction (the end of a full resync), then builds any secondary
+ * index that xa_store_defer_indexes() dropped. */
 gboolean xa_store_replace_from   (XaStore     *self,
                                   const char  *other_path,
                                   const char  *server_url,

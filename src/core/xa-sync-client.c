@@ -1,9 +1,9 @@
 /* xa-sync-client.c — the client side of the change feed (src/records-api.md). A sync runs
  * on a worker thread with its own store connection; a second thread with its own
- * SoupSession fetches and validates the next page while the worker commits the current one
- * with its cursor. Pages are committed strictly in order and one at a time, so stopping at
- * any point (a kill, a network drop, a cancel) loses nothing and the next sync resumes at
- * the last committed page. */
+ * SoupSession (xa-sync-pipeline.c) fetches and validates the next page while the worker
+ * commits the current one with its cursor. Pages are committed strictly in order and one at
+ * a time, so stopping at any point (a kill, a network drop, a cancel) loses nothing and the
+ * next sync resumes at the last committed page. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -11,16 +11,14 @@
 #include <string.h>
 
 #include "xa-sync-client.h"
-#include "xa-sync-page.h"
+#include "xa-sync-page-private.h"
+#include "xa-sync-pipeline-private.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
 
 /* A page is at most 5000 records of a few hundred bytes; anything far beyond is not a page. */
 #define MAX_PAGE_BYTES (256 * 1024 * 1024)
 #define MAX_RETRY_AFTER_SECONDS 300
-/* Parsed pages waiting for the worker: one is enough to keep both threads busy, and more
- * would only hold more memory. */
-#define MAX_PAGES_AHEAD 1
 
 struct _XaSyncClient
 {
@@ -53,8 +51,6 @@ typedef struct
   gpointer      progress_data;
   XaSyncResult  result;
 } SyncRun;
-
-typedef enum { FETCH_OK, FETCH_GONE, FETCH_FAILED } FetchOutcome;
 
 static void
 xa_sync_client_finalize (GObject *object)
@@ -132,19 +128,50 @@ xa_sync_client_set_retry_policy (XaSyncClient *self,
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
 }
 
-/* Sleeps in small steps so a cancel is noticed quickly; FALSE when cancelled. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean cancelled;
+} Waiter;
+
+static void
+waiter_wake (GCancellable *cancellable,
+             gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  g_mutex_lock (&waiter->lock);
+  waiter->cancelled = TRUE;
+  g_cond_signal (&waiter->cond);
+  g_mutex_unlock (&waiter->lock);
+}
+
+/* Waits @ms, or less when @cancellable is cancelled; FALSE when cancelled. A condition
+ * variable with an absolute monotonic deadline: a cancel wakes it at once, and no sum of
+ * clock readings can turn into a negative (for g_usleep, endless) sleep. */
 static gboolean
 wait_cancellable (guint         ms,
                   GCancellable *cancellable)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  gint64 end = g_get_monotonic_time () + (gint64) ms * G_TIME_SPAN_MILLISECOND;
+  Waiter waiter = { .cancelled = FALSE };
+  gulong handler = 0;
 
-  while (g_get_monotonic_time () < end)
-    {
-      if (g_cancellable_is_cancelled (cancellable))
-        return FALSE;
-      g_usleep (MIN (50000, end - g_get_monotonic_time () + 1));
-    }
+  g_mutex_init (&waiter.lock);
+  g_cond_init (&waiter.cond);
+  /* Runs waiter_wake() at once if already cancelled. */
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (waiter_wake), &waiter, NULL);
+  g_mutex_lock (&waiter.lock);
+  /* TRUE on a signal or a spurious wake-up, FALSE once @end has passed. */
+  while (!waiter.cancelled && g_cond_wait_until (&waiter.cond, &waiter.lock, end))
+    ;
+  g_mutex_unlock (&waiter.lock);
+  /* Waits for a waiter_wake() still running on the cancelling thread. */
+  g_cancellable_disconnect (cancellable, handler);
+  g_cond_clear (&waiter.cond);
+  g_mutex_clear (&waiter.lock);
   return !g_cancellable_is_cancelled (cancellable);
 }
 
@@ -256,9 +283,10 @@ page_url (XaSyncClient *self,
   return g_strdup_printf ("%s/api/v1/changes?limit=%u", self->server_url, self->page_limit);
 }
 
-/* Fetches one page, retrying what is worth retrying. On FETCH_OK *out_body holds it. */
-static FetchOutcome
-fetch_page (XaSyncClient  *self,
+/* Fetches one page, retrying what is worth retrying: the XaSyncFetchFunc of the pipeline,
+ * on its fetching thread. */
+static XaSyncFetchOutcome
+fetch_page (gpointer       user_data,
             SoupSession   *session,
             GCancellable  *cancellable,
             guint         *retries,
@@ -266,6 +294,7 @@ fetch_page (XaSyncClient  *self,
             GBytes       **out_body,
             GError       **error)
 {
+  XaSyncClient *self = user_data;
   g_autofree char *url = page_url (self, cursor);
   g_autoptr(GError) last_error = NULL;
 
@@ -285,7 +314,7 @@ fetch_page (XaSyncClient  *self,
           g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_URL,
                        "“%s” is not a server address; enter one like http://records.example:8080",
                        self->server_url);
-          return FETCH_FAILED;
+          return XA_SYNC_FETCH_FAILED;
         }
       soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
                                     "application/json");
@@ -304,12 +333,12 @@ fetch_page (XaSyncClient  *self,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return FETCH_FAILED;
+          return XA_SYNC_FETCH_FAILED;
         }
       if (g_error_matches (local_error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
-          return FETCH_FAILED;
+          return XA_SYNC_FETCH_FAILED;
         }
 
       status = soup_message_get_status (msg);
@@ -336,16 +365,16 @@ fetch_page (XaSyncClient  *self,
       else if (status == SOUP_STATUS_OK)
         {
           *out_body = g_steal_pointer (&body);
-          return FETCH_OK;
+          return XA_SYNC_FETCH_OK;
         }
       else if (status == SOUP_STATUS_GONE)
-        return FETCH_GONE;
+        return XA_SYNC_FETCH_GONE;
       else if (status == SOUP_STATUS_UNAUTHORIZED || status == SOUP_STATUS_FORBIDDEN)
         {
           g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED,
                        "The records server at %s refused the access token (HTTP %u). "
                        "Enter a valid token for this server", self->server_url, status);
-          return FETCH_FAILED;
+          return XA_SYNC_FETCH_FAILED;
         }
       else
         {
@@ -360,7 +389,7 @@ fetch_page (XaSyncClient  *self,
           if (!retryable)
             {
               g_propagate_error (error, g_steal_pointer (&last_error));
-              return FETCH_FAILED;
+              return XA_SYNC_FETCH_FAILED;
             }
           if (status == 429 || status == 503)
             retry_after = parse_retry_after (msg);
@@ -378,158 +407,14 @@ fetch_page (XaSyncClient  *self,
         if (!wait_cancellable (delay, cancellable))
           {
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The sync was cancelled");
-            return FETCH_FAILED;
+            return XA_SYNC_FETCH_FAILED;
           }
       }
     }
 
   g_prefix_error (&last_error, "Gave up after %u attempts. ", self->max_attempts);
   g_propagate_error (error, g_steal_pointer (&last_error));
-  return FETCH_FAILED;
-}
-
-static SoupSession *
-new_session (XaSyncClient *self)
-{
-  return soup_session_new_with_options ("timeout", self->timeout_seconds,
-                                        "idle-timeout", 60,
-                                        "user-agent", "XiaoquAtlas/" PACKAGE_VERSION " ",
-                                        NULL);
-}
-
-/* What the fetching thread hands to the worker: a parsed page, or, last, why it stopped. */
-typedef struct
-{
-  XaSyncPage   *page;       /* NULL for the last item */
-  FetchOutcome  outcome;    /* of the last item: FETCH_GONE or FETCH_FAILED */
-  GError       *error;
-} Handoff;
-
-static void
-handoff_free (Handoff *item)
-{
-  xa_sync_page_free (item->page);
-  g_clear_error (&item->error);
-  g_free (item);
-}
-
-/* The two threads of one pull: the fetcher runs ahead by at most MAX_PAGES_AHEAD pages. */
-typedef struct
-{
-  XaSyncClient *client;
-  char         *cursor;        /* where the fetcher starts */
-  GCancellable *cancellable;   /* the fetcher's: cancelled with the sync or when the worker stops */
-  GMutex        lock;
-  GCond         changed;
-  GQueue        items;         /* Handoff*, in feed order */
-  GPtrArray    *applied;       /* XaSyncPage* the worker is done with, freed by the fetcher */
-  gboolean      stop;          /* the worker wants nothing more */
-  guint         retries;
-} Pipeline;
-
-/* Returns FALSE when the worker has stopped and the item was not taken. */
-static gboolean
-pipeline_push (Pipeline *pipeline,
-               Handoff  *item)
-{
-  gboolean taken;
-
-  g_mutex_lock (&pipeline->lock);
-  while (!pipeline->stop && pipeline->items.length >= MAX_PAGES_AHEAD)
-    g_cond_wait (&pipeline->changed, &pipeline->lock);
-  taken = !pipeline->stop;
-  if (taken)
-    g_queue_push_tail (&pipeline->items, item);
-  g_cond_broadcast (&pipeline->changed);
-  g_mutex_unlock (&pipeline->lock);
-  return taken;
-}
-
-/* Freeing a page's thousands of records is the fetcher's job: it has time to spare while
- * the worker waits on sqlite, the one stage every page has to pass through alone. */
-static void
-pipeline_free_applied (Pipeline *pipeline)
-{
-  g_autoptr(GPtrArray) applied = NULL;
-
-  g_mutex_lock (&pipeline->lock);
-  applied = g_steal_pointer (&pipeline->applied);
-  pipeline->applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
-  g_mutex_unlock (&pipeline->lock);
-}
-
-static void
-pipeline_done (Pipeline *pipeline,
-               Handoff  *item)
-{
-  g_mutex_lock (&pipeline->lock);
-  g_ptr_array_add (pipeline->applied, g_steal_pointer (&item->page));
-  g_mutex_unlock (&pipeline->lock);
-  handoff_free (item);
-}
-
-static Handoff *
-pipeline_pop (Pipeline *pipeline)
-{
-  Handoff *item;
-
-  g_mutex_lock (&pipeline->lock);
-  while (pipeline->items.length == 0)
-    g_cond_wait (&pipeline->changed, &pipeline->lock);
-  item = g_queue_pop_head (&pipeline->items);
-  g_cond_broadcast (&pipeline->changed);
-  g_mutex_unlock (&pipeline->lock);
-  return item;
-}
-
-/* The fetching thread: requests, decompresses, parses and validates pages in feed order.
- * It never touches the store; a page it read is committed only by the worker. */
-static gpointer
-fetch_thread (gpointer user_data)
-{
-  Pipeline *pipeline = user_data;
-  /* Created on this thread: a SoupSession belongs to the thread that first uses it. */
-  g_autoptr(SoupSession) session = new_session (pipeline->client);
-  g_autofree char *cursor = g_strdup (pipeline->cursor);
-  gboolean last = FALSE;
-
-  while (!last)
-    {
-      Handoff *item = g_new0 (Handoff, 1);
-      g_autoptr(GBytes) body = NULL;
-
-      item->outcome = fetch_page (pipeline->client, session, pipeline->cancellable,
-                                  &pipeline->retries, cursor, &body, &item->error);
-      if (item->outcome == FETCH_OK)
-        {
-          gsize length;
-          char *data = g_bytes_unref_to_data (g_steal_pointer (&body), &length);
-
-          item->page = xa_sync_page_parse (data, length, &item->error);
-          if (item->page == NULL)
-            item->outcome = FETCH_FAILED;
-        }
-      last = item->page == NULL || !item->page->more;
-      if (!last)
-        {
-          g_free (cursor);
-          cursor = g_strdup (item->page->cursor);
-        }
-      if (!pipeline_push (pipeline, item))
-        {
-          handoff_free (item);
-          break;
-        }
-      pipeline_free_applied (pipeline);
-    }
-  return NULL;
-}
-
-static void
-cancel_fetcher (GCancellable *cancellable,
-                gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return XA_SYNC_FETCH_FAILED;
 }
 
 /* Commits one page and its cursor; a record the store rejects names itself in the error. */
@@ -545,7 +430,7 @@ apply_page (SyncRun     *run,
                             &local_error))
     {
       if (local_error->domain == XA_RECORD_ERROR)
-        xa_sync_bad_page (error, "%s", local_error->message);
+        _xa_sync_page_bad (error, "%s", local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
@@ -558,82 +443,39 @@ apply_page (SyncRun     *run,
   return TRUE;
 }
 
-/* Pulls pages into @store until the feed has no more. Returns FETCH_GONE on a 410. */
-static FetchOutcome
+/* Pulls pages into @store until the feed has no more. Returns XA_SYNC_FETCH_GONE on a 410. */
+static XaSyncFetchOutcome
 pull (SyncRun  *run,
       XaStore  *store,
       GError  **error)
 {
-  Pipeline pipeline = { 0 };
-  FetchOutcome outcome = FETCH_OK;
-  gulong cancel_handler = 0;
-  GThread *fetcher;
-  Handoff *item;
+  XaSyncFetchOutcome outcome = XA_SYNC_FETCH_OK;
+  g_autofree char *cursor = NULL;
+  XaSyncPipeline *pipeline;
+  XaSyncPage *page;
 
   if (!xa_store_defer_indexes (store, error))
-    return FETCH_FAILED;
+    return XA_SYNC_FETCH_FAILED;
 
-  pipeline.client = run->client;
-  pipeline.cursor = xa_store_dup_cursor (store, run->client->server_url);
-  pipeline.cancellable = g_cancellable_new ();
-  g_mutex_init (&pipeline.lock);
-  g_cond_init (&pipeline.changed);
-  g_queue_init (&pipeline.items);
-  pipeline.applied = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_sync_page_free);
-  if (run->cancellable != NULL)
-    cancel_handler = g_cancellable_connect (run->cancellable, G_CALLBACK (cancel_fetcher),
-                                            g_object_ref (pipeline.cancellable), g_object_unref);
-
-  fetcher = g_thread_new ("xa-sync-fetch", fetch_thread, &pipeline);
-  for (;;)
+  cursor = xa_store_dup_cursor (store, run->client->server_url);
+  pipeline = _xa_sync_pipeline_start (fetch_page, run->client, run->client->timeout_seconds,
+                                      cursor, run->cancellable);
+  while ((page = _xa_sync_pipeline_next (pipeline, &outcome, error)) != NULL)
     {
-      gboolean more;
+      gboolean more = page->more;
 
-      item = pipeline_pop (&pipeline);
-      if (item->page == NULL)
-        {
-          outcome = item->outcome;
-          if (outcome == FETCH_FAILED)
-            g_propagate_error (error, g_steal_pointer (&item->error));
-          handoff_free (item);
-          break;
-        }
       /* A page fetched ahead is not applied once the sync was cancelled. */
       if (g_cancellable_set_error_if_cancelled (run->cancellable, error) ||
-          !apply_page (run, store, item->page, error))
-        {
-          outcome = FETCH_FAILED;
-          handoff_free (item);
-          break;
-        }
-      more = item->page->more;
-      pipeline_done (&pipeline, item);
-      if (!more)
+          !apply_page (run, store, page, error))
+        outcome = XA_SYNC_FETCH_FAILED;
+      _xa_sync_pipeline_done (pipeline, page);
+      if (outcome != XA_SYNC_FETCH_OK || !more)
         break;
     }
+  run->result.retries += _xa_sync_pipeline_finish (pipeline, outcome != XA_SYNC_FETCH_OK);
 
-  /* Stop the fetcher (it may be waiting for room or in the middle of a request) and drop
-   * whatever it read ahead: nothing after a failed page is ever committed. */
-  g_mutex_lock (&pipeline.lock);
-  pipeline.stop = TRUE;
-  g_cond_broadcast (&pipeline.changed);
-  g_mutex_unlock (&pipeline.lock);
-  if (outcome != FETCH_OK)
-    g_cancellable_cancel (pipeline.cancellable);
-  g_thread_join (fetcher);
-  while ((item = g_queue_pop_head (&pipeline.items)) != NULL)
-    handoff_free (item);
-
-  if (run->cancellable != NULL)
-    g_cancellable_disconnect (run->cancellable, cancel_handler);
-  run->result.retries += pipeline.retries;
-  if (outcome == FETCH_OK && !xa_store_build_indexes (store, error))
-    outcome = FETCH_FAILED;
-  g_ptr_array_unref (pipeline.applied);
-  g_object_unref (pipeline.cancellable);
-  g_mutex_clear (&pipeline.lock);
-  g_cond_clear (&pipeline.changed);
-  g_free (pipeline.cursor);
+  if (outcome == XA_SYNC_FETCH_OK && !xa_store_build_indexes (store, error))
+    outcome = XA_SYNC_FETCH_FAILED;
   return outcome;
 }
 
@@ -658,7 +500,7 @@ full_resync (SyncRun  *run,
              GError  **error)
 {
   g_autofree char *resync_path = g_strconcat (xa_store_get_path (store), ".resync", NULL);
-  FetchOutcome outcome;
+  XaSyncFetchOutcome outcome;
 
   run->result.full_resync = TRUE;
   for (guint round = 0; round < 2; round++)
@@ -670,14 +512,14 @@ full_resync (SyncRun  *run,
       outcome = pull (run, resync, error);
       g_clear_object (&resync);
       /* A failed resync keeps its file: the next sync continues it where it stopped. */
-      if (outcome != FETCH_GONE)
+      if (outcome != XA_SYNC_FETCH_GONE)
         break;
       /* A leftover resync file whose own cursor expired: start it over once. */
       remove_store_files (resync_path);
     }
-  if (outcome == FETCH_FAILED)
+  if (outcome == XA_SYNC_FETCH_FAILED)
     return FALSE;
-  if (outcome == FETCH_GONE)
+  if (outcome == XA_SYNC_FETCH_GONE)
     {
       g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_SERVER,
                    "The records server at %s refused even a full resync (HTTP 410 without a "
@@ -721,7 +563,7 @@ run_sync (XaSyncClient  *self,
   g_autoptr(XaStore) store = NULL;
   SyncRun run = { self, cancellable, progress, progress_data, { 0 } };
   gint64 start = g_get_monotonic_time ();
-  FetchOutcome outcome;
+  XaSyncFetchOutcome outcome;
   gboolean ok;
 
   if (!check_url (self, error))
@@ -730,10 +572,10 @@ run_sync (XaSyncClient  *self,
     return FALSE;
 
   outcome = pull (&run, store, error);
-  if (outcome == FETCH_GONE)
+  if (outcome == XA_SYNC_FETCH_GONE)
     ok = full_resync (&run, store, error);
   else
-    ok = outcome == FETCH_OK;
+    ok = outcome == XA_SYNC_FETCH_OK;
 
   run.result.seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   if (out_result != NULL)

@@ -1,16 +1,18 @@
-/* xa-sync-page.c — see xa-sync-page.h. The page goes through the project's own JSON reader
- * and then through xa_change_from_json(), the one validation of every record: json-glib
- * would spend most of a sync allocating a node and a hash table per value. */
+/* xa-sync-page.c — see xa-sync-page-private.h. The page goes through the project's own JSON
+ * reader and then through xa_change_from_json(), the one validation of every record:
+ * json-glib would spend most of a sync allocating a node and a hash table per value. */
 #include "config.h"
+
+#include <string.h>
 
 #include "xa-records.h"
 #include "xa-sync-client.h"
-#include "xa-sync-page.h"
+#include "xa-sync-page-private.h"
 
 gboolean
-xa_sync_bad_page (GError     **error,
-                  const char  *format,
-                  ...)
+_xa_sync_page_bad (GError     **error,
+                   const char  *format,
+                   ...)
 {
   g_autofree char *detail = NULL;
   va_list args;
@@ -25,7 +27,7 @@ xa_sync_bad_page (GError     **error,
 }
 
 void
-xa_sync_page_free (XaSyncPage *page)
+_xa_sync_page_free (XaSyncPage *page)
 {
   if (page == NULL)
     return;
@@ -35,41 +37,49 @@ xa_sync_page_free (XaSyncPage *page)
 }
 
 XaSyncPage *
-xa_sync_page_parse (char    *data,
-                    gsize    length,
-                    GError **error)
+_xa_sync_page_parse (char    *data,
+                     gsize    length,
+                     GError **error)
 {
   g_autoptr(XaJsonDocument) document = NULL;
   g_autoptr(XaSyncPage) page = NULL;
   g_autoptr(GError) local_error = NULL;
   const XaJsonNode *root, *node, *element;
   const char *cursor;
+  gsize cursor_length = 0;
   gint64 last_seq = 0;
 
   document = xa_json_document_new_take (data, length, &local_error);
   if (document == NULL)
     {
-      xa_sync_bad_page (error, "it is not valid JSON, or it was cut short (%s)", local_error->message);
+      _xa_sync_page_bad (error, "it is not valid JSON, or it was cut short (%s)",
+                         local_error->message);
       return NULL;
     }
   root = xa_json_document_get_root (document);
   if (xa_json_node_get_kind (root) != XA_JSON_OBJECT)
     {
-      xa_sync_bad_page (error, "it is not a JSON object");
+      _xa_sync_page_bad (error, "it is not a JSON object");
       return NULL;
     }
 
   node = xa_json_object_get_member (root, "cursor", NULL);
-  cursor = node != NULL ? xa_json_node_get_string (node, NULL) : NULL;
+  cursor = node != NULL ? xa_json_node_get_string (node, &cursor_length) : NULL;
   if (cursor == NULL || *cursor == '\0')
     {
-      xa_sync_bad_page (error, "it has no “cursor”");
+      _xa_sync_page_bad (error, "it has no “cursor”");
+      return NULL;
+    }
+  /* A \u0000 would shorten the cursor, and the next request would ask for another page. */
+  if (strlen (cursor) != cursor_length)
+    {
+      _xa_sync_page_bad (error, "its “cursor” contains a NUL character (\\u0000)");
       return NULL;
     }
   node = xa_json_object_get_member (root, "more", NULL);
   if (node == NULL || xa_json_node_get_kind (node) != XA_JSON_BOOLEAN)
     {
-      xa_sync_bad_page (error, "it has no “more”");
+      _xa_sync_page_bad (error, "it has no “more”");
       return NULL;
     }
   page = g_new0 (XaSyncPage, 1);
@@ -77,7 +87,7 @@ xa_sync_page_parse (char    *data,
   node = xa_json_object_get_member (root, "changes", NULL);
   if (node == NULL || xa_json_node_get_kind (node) != XA_JSON_ARRAY)
     {
-      xa_sync_bad_page (error, "it has no “changes” list");
+      _xa_sync_page_bad (error, "it has no “changes” list");
       return NULL;
     }
 
@@ -88,14 +98,14 @@ xa_sync_page_parse (char    *data,
 
       if (change == NULL)
         {
-          xa_sync_bad_page (error, "%s", local_error->message);
+          _xa_sync_page_bad (error, "%s", local_error->message);
           return NULL;
         }
       g_ptr_array_add (page->changes, change);
       if (change->seq <= last_seq)
         {
-          xa_sync_bad_page (error, "%s %s: its seq %" G_GINT64_FORMAT " is out of order",
-                            xa_record_type_to_string (change->type), change->id, change->seq);
+          _xa_sync_page_bad (error, "%s %s: its seq %" G_GINT64_FORMAT " is out of order",
+                             xa_record_type_to_string (change->type), change->id, change->seq);
           return NULL;
         }
       last_seq = change->seq;
