@@ -1,6 +1,7 @@
 /* xs-demo-city.c — the demo city: Linyi (临沂) with 3,490 compounds whose city totals are
  * exactly those of the seed article (shared/seed/SUMMARY.md), and around them cadres,
- * flood checks, charging, elevators and a year of problems.
+ * flood checks, charging and elevators; the year of problems is xs-demo-problems.c's, the
+ * dates xs-demo-clock.c's, and xs-demo-city-private.h what the three share.
  *
  * Everything comes from one GRand seeded by the caller, drawn in a fixed order; hash
  * tables are only asked "is this name taken?", never iterated, so one seed always gives
@@ -22,15 +23,15 @@
  * is a smart port: sum(ports) = sum(smart_ports) = 449,000.
  *
  * Dates: the city is always planned at DEMO_NOW and only dated when written out (see
- * "Dating the city" below), so a city generated for another day draws the same numbers and
- * is the same city, moved in time. */
+ * "Dating the city" in xs-demo-clock.c), so a city generated for another day draws the same
+ * numbers and is the same city, moved in time. */
 #include "config.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "xs-demo-city.h"
+#include "xs-demo-city-private.h"
 #include "xs-demo-names.h"
 
 /* The seed article's figures. */
@@ -42,12 +43,6 @@
 #define TOTAL_PORTS      449000
 #define FLOOD_FIXED      195
 #define MIN_DRILLS       4000
-#define N_CITY_SOLVED    48
-
-/* Volumes the article gives only as "more than". */
-#define RESOLVED_TARGET  15300
-#define OPEN_TARGET      430
-#define SEASON           2025
 
 #define MIN_SEPARATION_M 150.0
 #define MAX_BOUNDARY_M   70.0   /* < half the separation, so outlines never overlap */
@@ -57,217 +52,6 @@
 #define GRID_LON0        117.4
 #define GRID_ROWS        900
 #define GRID_COLS        900
-
-#define UNIX_EPOCH_JULIAN 719163   /* g_date_get_julian () of 1970-01-01 */
-#define HOUR 3600
-#define DAY  86400
-
-/* The day the demo city describes: reports run to 2025-09-10, the backlog is judged now. */
-static gint64
-local_time (int year,
-            int month,
-            int day,
-            int hour,
-            int minute)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return ((gint64) g_date_get_julian (&date) - UNIX_EPOCH_JULIAN) * DAY
-         + hour * HOUR + minute * 60 - 8 * HOUR;
-}
-
-#define DEMO_NOW local_time (2025, 9, 15, 9, 0)
-
-/* Division rounding towards minus infinity: days before 1970 still start at midnight. */
-static gint64
-floor_div (gint64 a,
-           gint64 b)
-{
-  return a / b - (a % b != 0 && (a < 0) != (b < 0));
-}
-
-/* The day number (days since 1970-01-01) of @t in Linyi. */
-static gint64
-local_day (gint64 t)
-{
-  return floor_div (t + 8 * HOUR, DAY);
-}
-
-static int
-local_year (gint64 t)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, local_day (t) + UNIX_EPOCH_JULIAN);
-  return g_date_get_year (&date);
-}
-
-static char *
-format_time (gint64 t)
-{
-  gint64 days = local_day (t);
-  int secs = t + 8 * HOUR - days * DAY;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, days + UNIX_EPOCH_JULIAN);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d+08:00", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date),
-                          secs / 3600, secs / 60 % 60, secs % 60);
-}
-
-static char *
-format_date (gint64 t)
-{
-  g_autofree char *full = format_time (t);
-
-  return g_strndup (full, 10);
-}
-
-/* Work is reported done between 08:00 and 21:00, to the minute. */
-static gint64
-working_hours (gint64 t)
-{
-  gint64 local = (t + 8 * HOUR) / 60 * 60;
-  gint64 midnight = local / DAY * DAY;
-  gint64 clock = local - midnight;
-
-  if (clock < 8 * HOUR)
-    clock += 8 * HOUR;
-  else if (clock >= 21 * HOUR)
-    clock -= 4 * HOUR;
-  return midnight + clock - 8 * HOUR;
-}
-
-static void
-set_time (JsonObject *o,
-          const char *field,
-          gint64      t)
-{
-  g_autofree char *text = format_time (t);
-
-  json_object_set_string_member (o, field, text);
-}
-
-/* ---- Dating the city -------------------------------------------------------------------
- *
- * A demo dated 2025 looks dead a year later: every open problem overdue, the flood checks
- * of a past season, lifts a year too young. So the city can be generated for another
- * instant, WHEN, and is then moved in time by whole days: its "now" becomes the last 09:00
- * in Linyi at or before WHEN. Whole days keep what happens at a time of day where it was
- * (calls from 07:00, work done by 21:00); moving by exactly WHEN - DEMO_NOW would put
- * calls at night. Taking the last 09:00 rather than the nearest one keeps every record in
- * the past of WHEN. Everything relative to "now" stays as it was: the same problems are
- * open, the same ones overdue by the same number of days, lifts have the same ages.
- *
- * Calendar years move with the dates: ticket numbers take the year the call was made, the
- * planned years of lift renewals move by the years "now" moved, and the flood season is
- * the year of "now" in Linyi (the app's "current season"). Moving everything by the same
- * whole years instead would keep the months of the seasons but leave "now" in September,
- * so in November every open problem would be two months more overdue: the relative facts
- * matter more to someone learning the app than the month a complaint about heating falls in.
- *
- * The flood checks need one exception. They were made between the season's start (April)
- * and now, up to 167 days back; when WHEN is early in its year, moving them by the same
- * days would put this season's checks into last year, and the map would show nearly every
- * compound as not inspected. Moving them by whole years would date them after WHEN. So in
- * that case alone their days are squeezed between 1 January and now, in the same order and
- * at the same times of day: the season is WHEN's year and nothing lies in the future. From
- * mid-June on the plain shift fits and is used.
- *
- * Construction years are not moved: they are history, and the bureau's "built before 2000"
- * line for old compounds is a fixed year. */
-
-#define FLOOD_SEASON_START local_time (SEASON, 4, 1, 9, 0)
-
-typedef struct
-{
-  gint64   shift;          /* seconds, a whole number of days */
-  gint64   now;            /* DEMO_NOW + shift */
-  int      year;           /* of now, in Linyi: the flood season */
-  gboolean squeeze_flood;  /* the flood checks do not fit into this year by the shift */
-} Clock;
-
-static gint64
-clock_now_for (gint64 when)
-{
-  return DEMO_NOW + floor_div (when - DEMO_NOW, DAY) * DAY;
-}
-
-static void
-clock_init (Clock  *clock,
-            gint64  when)
-{
-  clock->now = clock_now_for (when);
-  clock->shift = clock->now - DEMO_NOW;
-  clock->year = local_year (clock->now);
-  clock->squeeze_flood = local_year (FLOOD_SEASON_START + clock->shift) != clock->year;
-}
-
-/* The flood check time @t (planned at DEMO_NOW) as dated for @clock. */
-static gint64
-clock_flood_time (const Clock *clock,
-                  gint64       t)
-{
-  gint64 span = local_day (DEMO_NOW) - local_day (FLOOD_SEASON_START);
-  gint64 room, age, day, moved;
-
-  if (!clock->squeeze_flood)
-    return t + clock->shift;
-  room = local_day (clock->now) - local_day (local_time (clock->year, 1, 1, 0, 0));
-  age = local_day (DEMO_NOW) - local_day (t);
-  g_assert (age >= 0 && age <= span && room < span);
-  day = local_day (clock->now) - age * room / span;
-  moved = day * DAY - 8 * HOUR + (t + 8 * HOUR - local_day (t) * DAY);
-  /* A check squeezed onto today happened before now. */
-  return MIN (moved, clock->now - HOUR);
-}
-
-static double
-rand_range (GRand  *rand,
-            double  lo,
-            double  hi)
-{
-  return g_rand_double_range (rand, lo, hi);
-}
-
-static int
-rand_int (GRand *rand,
-          int    lo,
-          int    hi)      /* inclusive */
-{
-  return g_rand_int_range (rand, lo, hi + 1);
-}
-
-static gboolean
-chance (GRand  *rand,
-        double  p)
-{
-  return g_rand_double (rand) < p;
-}
-
-/* Picks an index by integer weights. */
-static guint
-pick_weighted (GRand       *rand,
-               const guint *weights,
-               guint        n)
-{
-  guint total = 0, r;
-
-  for (guint i = 0; i < n; i++)
-    total += weights[i];
-  r = g_rand_int_range (rand, 0, total);
-  for (guint i = 0; i < n; i++)
-    {
-      if (r < weights[i])
-        return i;
-      r -= weights[i];
-    }
-  return n - 1;
-}
 
 /* A log-normal factor: money and traffic are skewed, a few compounds carry much of it. */
 static double
@@ -297,10 +81,7 @@ round6 (double v)
   return round (v * 1e6) / 1e6;
 }
 
-/* ---- The plan of one compound ---------------------------------------------------------- */
-
-enum { NAMED_JUNLAN, NAMED_LANSE, NAMED_YILONGWAN, NAMED_BOGUAN, NAMED_XIANGYU, NAMED_ZHENGXIE,
-       N_NAMED };
+/* ---- The named compounds --------------------------------------------------------------- */
 
 typedef struct
 {
@@ -342,76 +123,11 @@ static const NamedCompound named_compounds[N_NAMED] = {
                        "临沂颐和物业服务有限公司", TRUE },
 };
 
-typedef struct
-{
-  char       *id;
-  char       *name;
-  guint       district;
-  const char *subdistrict;
-  char       *community;
-  char       *address;
-  double      lat;
-  double      lon;
-  guint       n_boundary;
-  double      boundary[2 * 7];
-  const char *kind;
-  int         built_year;
-  int         buildings;
-  int         highrise;       /* buildings with lifts */
-  int         retrofit_lifts; /* lifts added to old walk-ups (加装电梯) */
-  int         households;
-  char       *company;
-  gboolean    owners_committee;
-  gboolean    recorded;
-  gboolean    special;
-  gint64      supervised_fen;
-  int         ebikes;
-  int         ports;
-  int         sheds;
-  int         outside_sites;
-  gboolean    charging_record;
-  guint       cadre;
-  int         named;          /* index into named_compounds, or -1 */
-} Compound;
-
-typedef struct
-{
-  char  *name;
-  char  *unit;
-  char  *phone;
-  guint  first;               /* compounds are consecutive in the cadre order */
-  guint  n;
-} Cadre;
-
-typedef struct
-{
-  GRand      *rand;
-  XsRecordSink sink;
-  gpointer    user_data;
-  Compound   *compounds;
-  guint       n_compounds;
-  guint      *cadre_order;    /* compound indices, grouped by cadre */
-  GArray     *cadres;         /* of Cadre */
-  GHashTable *taken;          /* names and phone numbers already used */
-  int        *grid;           /* head compound index per cell, -1 when empty */
-  int        *grid_next;
-  guint       problem_weights[64];
-  Clock       clock;
-} City;
-
-/* @t, planned at DEMO_NOW, as dated for the city's clock. */
-static gint64
-shifted (City   *city,
-         gint64  t)
-{
-  return t + city->clock.shift;
-}
-
-static void
-emit (City       *city,
-      const char *type,
-      const char *id,
-      JsonObject *data)
+void
+_xs_demo_city_emit (City       *city,
+                    const char *type,
+                    const char *id,
+                    JsonObject *data)
 {
   city->sink (type, id, data, city->user_data);
   json_object_unref (data);
@@ -431,7 +147,7 @@ emit_districts (City *city)
       json_object_set_string_member (o, "name", d->name);
       json_object_set_double_member (o, "lat", d->lat);
       json_object_set_double_member (o, "lon", d->lon);
-      emit (city, "district", d->code, o);
+      _xs_demo_city_emit (city, "district", d->code, o);
     }
 }
 
@@ -448,17 +164,8 @@ emit_categories (City *city)
       json_object_set_string_member (o, "name_en", c->name_en);
       if (c->key_action != NULL)
         json_object_set_string_member (o, "key_action", c->key_action);
-      emit (city, "category", c->code, o);
+      _xs_demo_city_emit (city, "category", c->code, o);
     }
-}
-
-static guint
-category_index (const char *code)
-{
-  for (guint i = 0; i < xs_demo_n_categories; i++)
-    if (strcmp (xs_demo_categories[i].code, code) == 0)
-      return i;
-  g_assert_not_reached ();
 }
 
 /* ---- Placing compounds ----------------------------------------------------------------- */
@@ -1140,7 +847,7 @@ emit_compounds (City *city)
       json_object_set_boolean_member (o, "public_revenue_recorded", c->recorded);
       json_object_set_boolean_member (o, "special_account", c->special);
       json_object_set_int_member (o, "supervised_fen", c->supervised_fen);
-      emit (city, "compound", c->id, o);
+      _xs_demo_city_emit (city, "compound", c->id, o);
     }
 }
 
@@ -1160,7 +867,7 @@ emit_cadres (City *city)
       for (guint k = 0; k < cadre->n; k++)
         json_array_add_string_element (ids, city->compounds[city->cadre_order[cadre->first + k]].id);
       json_object_set_array_member (o, "compounds", ids);
-      emit (city, "cadre", id, o);
+      _xs_demo_city_emit (city, "cadre", id, o);
     }
 }
 
@@ -1248,7 +955,8 @@ emit_flood_checks (City *city)
       FloodPlan *f = &plans[i];
       Cadre *cadre = &g_array_index (city->cadres, Cadre, c->cadre);
       gint64 season_start = FLOOD_SEASON_START;
-      gint64 inspected = local_time (SEASON, 5, 20, 8, 30) + (gint64) rand_int (city->rand, 0, 113) * DAY;
+      gint64 inspected = _xs_demo_local_time (SEASON, 5, 20, 8, 30)
+                         + (gint64) rand_int (city->rand, 0, 113) * DAY;
       g_autofree char *id = NULL;
       JsonObject *o;
 
@@ -1268,7 +976,8 @@ emit_flood_checks (City *city)
             {
               gint64 done = season_start + (gint64) (g_rand_double (city->rand) *
                                                      (inspected - season_start));
-              g_autofree char *date = format_date (clock_flood_time (&city->clock, done));
+              gint64 dated = _xs_demo_clock_flood_time (&city->clock, done);
+              g_autofree char *date = _xs_demo_format_date (dated);
 
               json_object_set_string_member (item, "date", date);
             }
@@ -1286,9 +995,9 @@ emit_flood_checks (City *city)
       /* The article's 195 were found and fixed; gaps still open show as in_place false. */
       json_object_set_int_member (o, "problems_found", f->fixed);
       json_object_set_int_member (o, "problems_fixed", f->fixed);
-      set_time (o, "inspected_at", clock_flood_time (&city->clock, inspected));
+      _xs_demo_set_time (o, "inspected_at", _xs_demo_clock_flood_time (&city->clock, inspected));
       json_object_set_string_member (o, "inspected_by", cadre->name);
-      emit (city, "flood_check", id, o);
+      _xs_demo_city_emit (city, "flood_check", id, o);
     }
   g_assert (n_inspected > 0);
 }
@@ -1314,7 +1023,7 @@ emit_charging (City *city)
       json_object_set_int_member (o, "smart_ports", c->ports);
       json_object_set_int_member (o, "sheds", c->sheds);
       json_object_set_int_member (o, "outside_sites", c->outside_sites);
-      emit (city, "charging", id, o);
+      _xs_demo_city_emit (city, "charging", id, o);
     }
 }
 
@@ -1344,7 +1053,7 @@ emit_elevator (City       *city,
   g_autofree char *id = g_strdup_printf ("EL%06u", ++*serial);
   g_autofree char *building_s = g_strdup_printf ("%d号楼", building);
   g_autofree char *unit_s = g_strdup_printf ("%d单元", unit);
-  g_autofree char *commissioned_s = format_date (shifted (city, commissioned));
+  g_autofree char *commissioned_s = _xs_demo_format_date (shifted (city, commissioned));
   int years_moved = city->clock.year - SEASON;
   g_autofree char *code = NULL;
   JsonObject *o = json_object_new ();
@@ -1367,8 +1076,8 @@ emit_elevator (City       *city,
       static const guint new_results[] = { 90, 9, 1 };
       static const char * const results[] = { "pass", "pass_with_remarks", "fail" };
       gint64 earliest = MAX (commissioned + 30 * DAY, now - 364 * DAY);
-      gint64 latest = local_time (2025, 9, 10, 12, 0);
-      g_autofree char *inspected = format_date (shifted (city, earliest +
+      gint64 latest = _xs_demo_local_time (2025, 9, 10, 12, 0);
+      g_autofree char *inspected = _xs_demo_format_date (shifted (city, earliest +
                                                          (gint64) (g_rand_double (city->rand) *
                                                                    (latest - earliest))));
 
@@ -1403,7 +1112,7 @@ emit_elevator (City       *city,
     }
   else if (renewal == 1 && chance (city->rand, 0.5))
     json_object_set_int_member (o, "planned_year", years_moved + 2026);
-  emit (city, "elevator", id, o);
+  _xs_demo_city_emit (city, "elevator", id, o);
 }
 
 static gint64
@@ -1415,13 +1124,13 @@ random_day (GRand *rand,
   int month = rand_int (rand, 1, 12);
   int day = rand_int (rand, 1, 28);
 
-  return local_time (year, month, day, 10, 0);
+  return _xs_demo_local_time (year, month, day, 10, 0);
 }
 
 static void
 emit_elevators (City *city)
 {
-  gint64 latest = local_time (2025, 8, 31, 10, 0);
+  gint64 latest = _xs_demo_local_time (2025, 8, 31, 10, 0);
   guint serial = 0;
 
   for (guint i = 0; i < city->n_compounds; i++)
@@ -1457,439 +1166,6 @@ emit_elevators (City *city)
                          MIN (day, latest), maker);
         }
     }
-}
-
-/* ---- Problems -------------------------------------------------------------------------- */
-
-typedef struct
-{
-  guint       compound;
-  guint       category;
-  const char *source;
-  const char *tier;
-  const char *status;
-  char       *title;
-  char       *description;
-  char       *responsible;
-  char       *resolution;
-  gint64      reported;
-  gint64      deadline;
-  gint64      resolved;       /* 0 while open */
-  int         satisfaction;   /* 0: none */
-  guint       order;
-} Problem;
-
-static void
-problem_clear (Problem *p)
-{
-  g_free (p->title);
-  g_free (p->description);
-  g_free (p->responsible);
-  g_free (p->resolution);
-}
-
-static const char *
-pick_source (GRand *rand)
-{
-  static const guint weights[] = { 52, 16, 18, 14 };
-  static const char * const names[] = { "hotline_12345", "inspection", "owner", "cadre" };
-
-  return names[pick_weighted (rand, weights, 4)];
-}
-
-/* Who handles it: utilities go to their company, the rest to the property manager or,
- * without one, the residents' committee; consultations to the subdistrict office. */
-static char *
-responsible_party (const Compound *c,
-                   const char     *category,
-                   const char     *tier)
-{
-  const XsDemoDistrict *d = &xs_demo_districts[c->district];
-  const char *where = d->urban ? "临沂市" : d->name;
-
-  if (strcmp (tier, "city") == 0)
-    return g_strdup ("市住房城乡建设局（牵头）");
-  if (strcmp (category, "UTIL-01") == 0)
-    return g_strconcat (where, "水务集团", NULL);
-  if (strcmp (category, "UTIL-02") == 0)
-    return g_strconcat (where, "燃气公司", NULL);
-  if (strcmp (category, "UTIL-03") == 0)
-    return g_strconcat (where, "热力公司", NULL);
-  if (strcmp (category, "POWER-01") == 0)
-    return g_strconcat ("国网", d->urban ? "临沂" : d->name, "供电公司", NULL);
-  if (strcmp (tier, "consultation") == 0)
-    return g_strconcat (c->subdistrict, "办事处", NULL);
-  if (c->company != NULL)
-    return g_strdup (c->company);
-  return g_strconcat (c->community, "居委会", NULL);
-}
-
-static guint
-pick_text (City     *city,
-           Compound *c,
-           gint64    reported)
-{
-  g_autofree char *date = format_date (reported);
-  int month = atoi (date + 5);
-  const char *category;
-  guint matching[16], n = 0;
-
-  category = xs_demo_categories[pick_weighted (city->rand, city->problem_weights,
-                                                xs_demo_n_categories)].code;
-  /* Heating only in its season, flooding only in summer, lifts only where there are any. */
-  if (g_str_has_prefix (category, "UTIL-03") && month > 3 && month < 11)
-    category = "SVC-01";
-  if (g_str_has_prefix (category, "FLOOD") && (month < 5 || month > 9))
-    category = "SANI-01";
-  if (g_str_has_prefix (category, "ELEV") && c->highrise == 0 && c->retrofit_lifts == 0)
-    category = "SVC-01";
-  for (guint i = 0; i < xs_demo_n_problem_texts && n < G_N_ELEMENTS (matching); i++)
-    if (strcmp (xs_demo_problem_texts[i].category, category) == 0)
-      matching[n++] = i;
-  g_assert (n > 0);
-  return matching[g_rand_int_range (city->rand, 0, n)];
-}
-
-static int
-pick_satisfaction (GRand *rand)
-{
-  static const guint weights[] = { 2, 3, 8, 29, 58 };
-
-  return 1 + pick_weighted (rand, weights, 5);
-}
-
-/* One everyday problem of @c; open ones are recent or long stuck, the rest were settled. */
-static void
-plan_problem (City     *city,
-              GArray   *problems,
-              guint     index,
-              gboolean  open)
-{
-  Compound *c = &city->compounds[index];
-  gint64 now = DEMO_NOW;
-  gint64 reported;
-  const char *tier;
-  const XsDemoProblemText *text;
-  Problem p = { index, };
-  int span_days;
-
-  /* Simple cases are settled within days, so the backlog is mostly consultations of the
-   * last weeks, the simple cases of the last few days, and a tail of stuck ones. */
-  if (!open)
-    {
-      reported = local_time (2024, 9, 1, 7, 0)
-                 + (gint64) (g_rand_double (city->rand) * (local_time (2025, 9, 5, 7, 0) -
-                                                          local_time (2024, 9, 1, 7, 0)));
-      tier = chance (city->rand, 0.16) ? "consultation" : "on_site";
-    }
-  else
-    {
-      double u = g_rand_double (city->rand);
-
-      if (u < 0.2)
-        reported = local_time (2025, 6, 1, 7, 0) + (gint64) rand_int (city->rand, 0, 70) * DAY;
-      else if (u < 0.55)
-        reported = local_time (2025, 9, 8, 7, 0) + (gint64) rand_int (city->rand, 0, 2) * DAY;
-      else
-        reported = local_time (2025, 8, 22, 7, 0) + (gint64) rand_int (city->rand, 0, 19) * DAY;
-      tier = u >= 0.2 && u < 0.55 ? "on_site" : "consultation";
-    }
-  /* People call between 07:00 and 22:00. */
-  reported = (reported + 8 * HOUR) / DAY * DAY - 8 * HOUR + 7 * HOUR
-             + rand_int (city->rand, 0, 15 * 60) * 60;
-  p.reported = reported;
-  text = &xs_demo_problem_texts[pick_text (city, c, reported)];
-  p.category = category_index (text->category);
-  p.source = pick_source (city->rand);
-  p.tier = tier;
-  p.title = g_strdup (text->title);
-  if (c->buildings > 0 && !g_str_has_prefix (text->category, "NOISE") &&
-      !g_str_has_prefix (text->category, "REV") && !g_str_has_prefix (text->category, "CONTRACT"))
-    {
-      int building = rand_int (city->rand, 1, c->buildings);
-      int unit = rand_int (city->rand, 1, 3);
-
-      p.description = g_strdup_printf ("%d号楼%d单元：%s", building, unit, text->description);
-    }
-  else
-    p.description = g_strdup (text->description);
-  p.responsible = responsible_party (c, text->category, p.tier);
-  if (strcmp (p.tier, "on_site") != 0)
-    span_days = 5 * rand_int (city->rand, open ? 4 : 3, 6);
-  else if (open)
-    span_days = 7;
-  else
-    span_days = 2 * rand_int (city->rand, 1, 3) + 1;
-  p.deadline = reported + (gint64) span_days * DAY;
-  if (open)
-    p.status = chance (city->rand, 0.4) ? "open" : "in_progress";
-  else
-    {
-      double share = chance (city->rand, 0.06) ? rand_range (city->rand, 1.05, 1.6)
-                                               : rand_range (city->rand, 0.05, 0.95);
-      gint64 taken = MAX (2 * HOUR, (gint64) (share * span_days * DAY));
-
-      p.resolved = MIN (working_hours (reported + taken), now - HOUR);
-      p.resolved = MAX (p.resolved, reported + HOUR);
-      p.resolution = g_strdup (text->resolution);
-      p.status = p.resolved < now - 7 * DAY && chance (city->rand, 0.92) ? "closed" : "resolved";
-      if (strcmp (p.status, "closed") == 0 || chance (city->rand, 0.4))
-        p.satisfaction = pick_satisfaction (city->rand);
-    }
-  p.order = problems->len;
-  g_array_append_val (problems, p);
-}
-
-static void
-add_story (GArray     *problems,
-           guint       index,
-           const char *category,
-           const char *source,
-           const char *tier,
-           const char *title,
-           const char *description,
-           const char *responsible,
-           gint64      reported,
-           gint64      deadline,
-           gint64      resolved,
-           const char *resolution,
-           int         satisfaction)
-{
-  Problem p = { index, category_index (category), source, tier, NULL, g_strdup (title),
-                g_strdup (description), g_strdup (responsible), g_strdup (resolution),
-                reported, deadline, resolved, satisfaction, problems->len };
-
-  p.status = resolved == 0 ? "in_progress" : "closed";
-  g_array_append_val (problems, p);
-}
-
-static guint
-named_index (City *city,
-             guint which)
-{
-  for (guint i = 0; i < city->n_compounds; i++)
-    if (city->compounds[i].named == (int) which)
-      return i;
-  g_assert_not_reached ();
-}
-
-/* The article's stories, as the ledger would hold them. */
-static void
-plan_stories (City   *city,
-              GArray *problems)
-{
-  guint junlan = named_index (city, NAMED_JUNLAN), boguan = named_index (city, NAMED_BOGUAN);
-  const XsDemoProblemText *rain = &xs_demo_city_problem_texts[1];
-  const XsDemoProblemText *power = &xs_demo_city_problem_texts[3];
-
-  add_story (problems, junlan, "FLOOD-01", "cadre", "consultation", "南门积水：三江路排水不畅",
-             "台风“竹节草”影响期间，南门因三江路排水不畅积水；周边道路建设停滞，排水设施不完善。",
-             "罗庄区住建局物业管理办公室、盛庄街道办事处",
-             local_time (2025, 7, 30, 8, 40), local_time (2025, 8, 4, 18, 0),
-             local_time (2025, 8, 2, 18, 0),
-             "督促物业增加值班人员和应急排水设施，调配排水泵、抽污车抽排积水；"
-             "排查疏通三江路、双月园路及小区管网。", 5);
-  add_story (problems, junlan, "FLOOD-01", "inspection", "consultation",
-             "东门路东排水口被建筑垃圾堵塞", "东门路东排水口被建筑垃圾堵塞，雨水无法排出。",
-             "罗庄区综合行政执法局", local_time (2025, 7, 30, 10, 15),
-             local_time (2025, 8, 4, 18, 0), local_time (2025, 8, 1, 17, 30),
-             "组织清理东门建筑垃圾，疏通排水口。", 5);
-  add_story (problems, named_index (city, NAMED_LANSE), "REV-01", "inspection", "consultation",
-             "公共收益收支不规范",
-             "商业和公寓组成的商业综合体，未成立业主委员会；检查发现公共收益收支不规范。",
-             "费县住房和城乡建设局", local_time (2025, 3, 18, 9, 30),
-             local_time (2025, 4, 17, 18, 0), local_time (2025, 4, 15, 16, 0),
-             "对公共收益收支严格监督，共监管资金148125元，其中40178.4元用于小区公共设施维护和改造，"
-             "得到业主一致好评。", 5);
-  add_story (problems, named_index (city, NAMED_YILONGWAN), "CHG-01", "cadre", "consultation",
-             "电动车充电难", "约1400辆电动车充电难，楼道充电、飞线充电屡禁不止。",
-             "临沂润泽物业服务有限公司", local_time (2024, 11, 5, 10, 0),
-             local_time (2025, 5, 31, 18, 0), local_time (2025, 4, 28, 17, 0),
-             "获业主授权建成19处34个车棚，覆盖26栋楼，可容纳1300—1500辆电动车，端口比例1:1；"
-             "电梯加装梯控阻车上楼；小区外建设3处近2000平方米大功率停放充电区，设僵尸车存放处；"
-             "与运营商商定合理充电价。", 5);
-  add_story (problems, boguan, "ROAD-01", "hotline_12345", "city", "西出口多年未按规划开通",
-             "西出口多年未按规划开通，业主出行需绕行，高峰期拥堵严重，日均投诉最高达80余次；"
-             "开发商缺位，费用分摊难，跨部门协调复杂。",
-             "市住房城乡建设局（牵头），河东区住建局、九曲街道办事处",
-             local_time (2025, 4, 10, 9, 0), local_time (2025, 8, 31, 18, 0), 0, NULL, 0);
-  /* The daily complaints before the city took the case over. */
-  for (guint k = 0; k < 36; k++)
-    {
-      gint64 reported = local_time (2024, 9, 2, 7, 30) + (gint64) k * 6 * DAY
-                        + rand_int (city->rand, 0, 11 * 60) * 60;
-      gint64 answered = reported + rand_int (city->rand, 1, 4) * DAY;
-      int satisfaction = rand_int (city->rand, 2, 3);
-
-      add_story (problems, boguan, "ROAD-01", "hotline_12345", "on_site", "西出口未开通，出行绕行拥堵",
-                 "业主反映小区西出口迟迟未开通，早晚高峰从东门绕行，拥堵严重。",
-                 "临沂恒泰物业服务有限公司", reported, reported + 5 * DAY, answered,
-                 "已向业主说明情况，问题纳入西出口开通专项协调。", satisfaction);
-    }
-  add_story (problems, named_index (city, NAMED_XIANGYU), rain->category, "cadre", "city",
-             rain->title, rain->description, "市住房城乡建设局（牵头），市城市管理局",
-             local_time (2024, 10, 12, 9, 0), local_time (2025, 6, 30, 18, 0),
-             local_time (2025, 5, 30, 17, 0), rain->resolution, 5);
-  add_story (problems, named_index (city, NAMED_ZHENGXIE), power->category, "cadre", "city",
-             power->title, power->description, "市住房城乡建设局（牵头），北城供电公司",
-             local_time (2025, 6, 18, 9, 0), local_time (2025, 7, 31, 18, 0),
-             local_time (2025, 7, 25, 16, 0), power->resolution, 5);
-}
-
-/* Exactly 48 compounds had a hard problem settled at city level; two are the article's. */
-static void
-plan_city_tier (City   *city,
-                GArray *problems)
-{
-  g_autofree guint *order = g_new (guint, city->n_compounds);
-  guint taken = 2;
-
-  for (guint i = 0; i < city->n_compounds; i++)
-    order[i] = i;
-  for (guint i = city->n_compounds - 1; i > 0; i--)
-    {
-      guint j = g_rand_int_range (city->rand, 0, i + 1), t = order[i];
-
-      order[i] = order[j];
-      order[j] = t;
-    }
-  for (guint i = 0; taken < N_CITY_SOLVED; i++)
-    {
-      Compound *c = &city->compounds[order[i]];
-      const XsDemoProblemText *text;
-      const char *source;
-      gint64 reported, resolved;
-      int satisfaction;
-      guint t;
-
-      if (c->named == NAMED_XIANGYU || c->named == NAMED_ZHENGXIE)
-        continue;
-      do
-        t = g_rand_int_range (city->rand, 0, xs_demo_n_city_problem_texts);
-      while (t == 1 || t == 3);   /* those two are the article's own */
-      text = &xs_demo_city_problem_texts[t];
-      reported = local_time (2024, 9, 5, 9, 0) + (gint64) rand_int (city->rand, 0, 290) * DAY;
-      resolved = reported + (gint64) rand_int (city->rand, 20, 120) * DAY;
-      resolved = MIN (resolved, local_time (2025, 9, 5, 17, 0));
-      source = chance (city->rand, 0.6) ? "cadre" : "hotline_12345";
-      satisfaction = 4 + chance (city->rand, 0.7);
-      add_story (problems, order[i], text->category, source, "city", text->title,
-                 text->description, "市住房城乡建设局（牵头）", reported, reported + 90 * DAY,
-                 resolved, text->resolution, satisfaction);
-      taken++;
-    }
-}
-
-static int
-problem_compare (const void *a,
-                 const void *b)
-{
-  const Problem *pa = a, *pb = b;
-
-  if (pa->reported != pb->reported)
-    return pa->reported < pb->reported ? -1 : 1;
-  return pa->order < pb->order ? -1 : pa->order > pb->order;
-}
-
-/* Tickets are numbered per year: @ticket_last_year counts the calls of the years before
- * the city's "now", @ticket_this_year those of its year. */
-static void
-emit_problem (City    *city,
-              Problem *p,
-              guint    number,
-              guint   *ticket_last_year,
-              guint   *ticket_this_year)
-{
-  g_autofree char *id = g_strdup_printf ("PB%06u", number);
-  JsonObject *o = json_object_new ();
-
-  json_object_set_string_member (o, "compound", city->compounds[p->compound].id);
-  json_object_set_string_member (o, "category", xs_demo_categories[p->category].code);
-  json_object_set_string_member (o, "source", p->source);
-  if (strcmp (p->source, "hotline_12345") == 0)
-    {
-      /* Property orders are a slice of all 12345 orders: numbers grow with gaps. */
-      int year = local_year (shifted (city, p->reported));
-      guint *counter = year < city->clock.year ? ticket_last_year : ticket_this_year;
-      g_autofree char *ticket = NULL;
-
-      *counter += rand_int (city->rand, 15, 120);
-      ticket = g_strdup_printf ("12345-%d-%07u", year, *counter);
-      json_object_set_string_member (o, "ticket_no", ticket);
-    }
-  json_object_set_string_member (o, "title", p->title);
-  if (p->description != NULL)
-    json_object_set_string_member (o, "description", p->description);
-  set_time (o, "reported_at", shifted (city, p->reported));
-  set_time (o, "deadline", shifted (city, p->deadline));
-  json_object_set_string_member (o, "status", p->status);
-  json_object_set_string_member (o, "tier", p->tier);
-  json_object_set_string_member (o, "responsible_party", p->responsible);
-  if (p->resolved != 0)
-    set_time (o, "resolved_at", shifted (city, p->resolved));
-  if (p->resolution != NULL)
-    json_object_set_string_member (o, "resolution_note", p->resolution);
-  if (p->satisfaction > 0)
-    json_object_set_int_member (o, "satisfaction", p->satisfaction);
-  emit (city, "problem", id, o);
-}
-
-static void
-emit_problems (City *city)
-{
-  g_autoptr(GArray) problems = g_array_sized_new (FALSE, TRUE, sizeof (Problem), 17000);
-  g_autofree double *weights = g_new (double, city->n_compounds);
-  double total = 0;
-  guint ticket_last_year, ticket_this_year;
-
-  g_array_set_clear_func (problems, (GDestroyNotify) problem_clear);
-  for (guint i = 0; i < xs_demo_n_categories; i++)
-    city->problem_weights[i] = xs_demo_categories[i].weight;
-
-  /* Older, bigger and self-managed compounds generate more complaints. */
-  for (guint i = 0; i < city->n_compounds; i++)
-    {
-      Compound *c = &city->compounds[i];
-
-      weights[i] = pow (MAX (c->households, 10), 0.85)
-                   * (c->built_year < 2000 ? 1.5 : c->built_year < 2010 ? 1.2 : 1.0)
-                   * (c->company == NULL ? 1.3 : 1.0)
-                   * (strcmp (c->kind, "commercial") == 0 ? 0.6 : 1.0);
-      total += weights[i];
-    }
-  for (guint i = 0; i < city->n_compounds; i++)
-    {
-      double resolved = weights[i] * RESOLVED_TARGET / total;
-      double open = weights[i] * OPEN_TARGET / total;
-      int n_resolved = (int) resolved + chance (city->rand, resolved - floor (resolved));
-      int n_open = (int) open + chance (city->rand, open - floor (open));
-
-      for (int k = 0; k < n_resolved; k++)
-        plan_problem (city, problems, i, FALSE);
-      for (int k = 0; k < n_open; k++)
-        plan_problem (city, problems, i, TRUE);
-    }
-  plan_stories (city, problems);
-  plan_city_tier (city, problems);
-
-  /* A few more hard cases are with the city right now. */
-  for (guint k = 0; k < 6; k++)
-    {
-      guint index = g_rand_int_range (city->rand, 0, city->n_compounds);
-      const XsDemoProblemText *text =
-        &xs_demo_city_problem_texts[g_rand_int_range (city->rand, 0, xs_demo_n_city_problem_texts)];
-      gint64 reported = local_time (2025, 5, 6, 9, 0) + (gint64) rand_int (city->rand, 0, 100) * DAY;
-
-      add_story (problems, index, text->category, "cadre", "city", text->title, text->description,
-                 "市住房城乡建设局（牵头）", reported, reported + 90 * DAY, 0, NULL, 0);
-    }
-
-  qsort (problems->data, problems->len, sizeof (Problem), problem_compare);
-  ticket_last_year = 860000 + rand_int (city->rand, 0, 20000);
-  ticket_this_year = rand_int (city->rand, 100, 900);
-  for (guint i = 0; i < problems->len; i++)
-    emit_problem (city, &g_array_index (problems, Problem, i), i + 1, &ticket_last_year,
-                  &ticket_this_year);
 }
 
 /* ---- Public API ------------------------------------------------------------------------ */
@@ -1933,7 +1209,7 @@ xs_demo_city_default_now (void)
 gint64
 xs_demo_city_now_for (gint64 when)
 {
-  return clock_now_for (when);
+  return _xs_demo_clock_now_for (when);
 }
 
 void
@@ -1954,7 +1230,7 @@ xs_demo_city_generate_at (guint32      seed,
 
   g_return_if_fail (sink != NULL);
 
-  clock_init (&city.clock, when);
+  _xs_demo_clock_init (&city.clock, when);
   city.rand = g_rand_new_with_seed (seed);
   city.sink = sink;
   city.user_data = user_data;
@@ -1972,57 +1248,6 @@ xs_demo_city_generate_at (guint32      seed,
   emit_flood_checks (&city);
   emit_charging (&city);
   emit_elevators (&city);
-  emit_problems (&city);
+  _xs_demo_city_emit_problems (&city);
   city_clear (&city);
-}
-
-JsonObject *
-xs_demo_city_new_problem (GRand      *rand,
-                          const char *compound_id,
-                          gint64      now)
-{
-  static const guint tier_weights[] = { 85, 15 };
-  guint weights[64];
-  const XsDemoProblemText *text;
-  const char *tier;
-  gboolean hotline;
-  guint category, matching[16], n = 0;
-  JsonObject *o;
-
-  g_return_val_if_fail (rand != NULL, NULL);
-  g_return_val_if_fail (compound_id != NULL, NULL);
-
-  for (guint i = 0; i < xs_demo_n_categories; i++)
-    weights[i] = xs_demo_categories[i].weight;
-  category = pick_weighted (rand, weights, xs_demo_n_categories);
-  for (guint i = 0; i < xs_demo_n_problem_texts && n < G_N_ELEMENTS (matching); i++)
-    if (strcmp (xs_demo_problem_texts[i].category, xs_demo_categories[category].code) == 0)
-      matching[n++] = i;
-  g_assert (n > 0);
-  text = &xs_demo_problem_texts[matching[g_rand_int_range (rand, 0, n)]];
-  hotline = chance (rand, 0.7);
-  tier = pick_weighted (rand, tier_weights, 2) == 0 ? "on_site" : "consultation";
-
-  o = json_object_new ();
-  json_object_set_string_member (o, "compound", compound_id);
-  json_object_set_string_member (o, "category", text->category);
-  json_object_set_string_member (o, "source", hotline ? "hotline_12345" : "inspection");
-  if (hotline)
-    {
-      g_autofree char *year = format_date (now);
-      g_autofree char *ticket = g_strdup_printf ("12345-%.4s-%07d", year,
-                                                 rand_int (rand, 2000000, 9999999));
-
-      json_object_set_string_member (o, "ticket_no", ticket);
-    }
-  json_object_set_string_member (o, "title", text->title);
-  json_object_set_string_member (o, "description", text->description);
-  set_time (o, "reported_at", now);
-  set_time (o, "deadline", now + (gint64) (strcmp (tier, "on_site") == 0 ? rand_int (rand, 3, 7)
-                                                                         : rand_int (rand, 10, 20)) * DAY);
-  json_object_set_string_member (o, "status", "open");
-  json_object_set_string_member (o, "tier", tier);
-  json_object_set_string_member (o, "responsible_party",
-                                 strcmp (tier, "on_site") == 0 ? "物业服务企业" : "属地街道办事处");
-  return o;
 }

@@ -1,0 +1,189 @@
+/* xs-demo-city-private.h — what the files of the demo city share: the plan of the city
+ * (its compounds, cadres and clock), the draws from its one GRand, and the dates.
+ * xs-demo-city.c plans the compounds and writes out all but the problems,
+ * xs-demo-problems.c the problem ledger, xs-demo-clock.c the dates and the moving in time.
+ * Internal to the demo city. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "xs-demo-city.h"
+
+G_BEGIN_DECLS
+
+#define HOUR 3600
+#define DAY  86400
+
+/* The flood season of the article; dated for the city's clock when written out. */
+#define SEASON 2025
+
+/* ---- Dates (xs-demo-clock.c) ----------------------------------------------------------- */
+
+/* Unix seconds of @year-@month-@day @hour:@minute in Linyi (UTC+8). */
+gint64 _xs_demo_local_time (int year,
+                            int month,
+                            int day,
+                            int hour,
+                            int minute);
+/* The year of @t in Linyi. */
+int    _xs_demo_local_year (gint64 t);
+/* @t as "YYYY-MM-DD" in Linyi. Free with g_free(). */
+char  *_xs_demo_format_date (gint64 t);
+/* Sets @field of @o to @t as ISO 8601 with +08:00. */
+void   _xs_demo_set_time   (JsonObject *o,
+                            const char *field,
+                            gint64      t);
+
+/* The day the demo city describes: reports run to 2025-09-10, the backlog is judged now. */
+#define DEMO_NOW _xs_demo_local_time (2025, 9, 15, 9, 0)
+#define FLOOD_SEASON_START _xs_demo_local_time (SEASON, 4, 1, 9, 0)
+
+/* How the city planned at DEMO_NOW is dated when it is written out (see xs-demo-clock.c). */
+typedef struct
+{
+  gint64   shift;          /* seconds, a whole number of days */
+  gint64   now;            /* DEMO_NOW + shift */
+  int      year;           /* of now, in Linyi: the flood season */
+  gboolean squeeze_flood;  /* the flood checks do not fit into this year by the shift */
+} Clock;
+
+/* The city's "now" for @when: the last 09:00 in Linyi at or before it. */
+gint64 _xs_demo_clock_now_for     (gint64       when);
+void   _xs_demo_clock_init        (Clock       *clock,
+                                   gint64       when);
+/* The flood check time @t (planned at DEMO_NOW) as dated for @clock. */
+gint64 _xs_demo_clock_flood_time  (const Clock *clock,
+                                   gint64       t);
+
+/* ---- Draws ------------------------------------------------------------------------------
+ *
+ * Every file of the city draws from the same GRand in a fixed order; these few helpers are
+ * used by all of them, in nearly every line that draws. */
+
+static inline double
+rand_range (GRand  *rand,
+            double  lo,
+            double  hi)
+{
+  return g_rand_double_range (rand, lo, hi);
+}
+
+static inline int
+rand_int (GRand *rand,
+          int    lo,
+          int    hi)      /* inclusive */
+{
+  return g_rand_int_range (rand, lo, hi + 1);
+}
+
+static inline gboolean
+chance (GRand  *rand,
+        double  p)
+{
+  return g_rand_double (rand) < p;
+}
+
+/* Picks an index by integer weights. */
+static inline guint
+pick_weighted (GRand       *rand,
+               const guint *weights,
+               guint        n)
+{
+  guint total = 0, r;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  r = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < n; i++)
+    {
+      if (r < weights[i])
+        return i;
+      r -= weights[i];
+    }
+  return n - 1;
+}
+
+/* ---- The plan of the city (xs-demo-city.c) --------------------------------------------- */
+
+/* The six compounds the seed article names (see the top of xs-demo-city.c). */
+enum { NAMED_JUNLAN, NAMED_LANSE, NAMED_YILONGWAN, NAMED_BOGUAN, NAMED_XIANGYU, NAMED_ZHENGXIE,
+       N_NAMED };
+
+typedef struct
+{
+  char       *id;
+  char       *name;
+  guint       district;
+  const char *subdistrict;
+  char       *community;
+  char       *address;
+  double      lat;
+  double      lon;
+  guint       n_boundary;
+  double      boundary[2 * 7];
+  const char *kind;
+  int         built_year;
+  int         buildings;
+  int         highrise;       /* buildings with lifts */
+  int         retrofit_lifts; /* lifts added to old walk-ups (加装电梯) */
+  int         households;
+  char       *company;
+  gboolean    owners_committee;
+  gboolean    recorded;
+  gboolean    special;
+  gint64      supervised_fen;
+  int         ebikes;
+  int         ports;
+  int         sheds;
+  int         outside_sites;
+  gboolean    charging_record;
+  guint       cadre;
+  int         named;          /* NAMED_*, or -1 */
+} Compound;
+
+typedef struct
+{
+  char  *name;
+  char  *unit;
+  char  *phone;
+  guint  first;               /* compounds are consecutive in the cadre order */
+  guint  n;
+} Cadre;
+
+typedef struct
+{
+  GRand      *rand;
+  XsRecordSink sink;
+  gpointer    user_data;
+  Compound   *compounds;
+  guint       n_compounds;
+  guint      *cadre_order;    /* compound indices, grouped by cadre */
+  GArray     *cadres;         /* of Cadre */
+  GHashTable *taken;          /* names and phone numbers already used */
+  int        *grid;           /* head compound index per cell, -1 when empty */
+  int        *grid_next;
+  guint       problem_weights[64];
+  Clock       clock;
+} City;
+
+/* @t, planned at DEMO_NOW, as dated for the city's clock. */
+static inline gint64
+shifted (City   *city,
+         gint64  t)
+{
+  return t + city->clock.shift;
+}
+
+/* Hands @data (taken) to the city's sink as the record @type @id. */
+void _xs_demo_city_emit          (City       *city,
+                                  const char *type,
+                                  const char *id,
+                                  JsonObject *data);
+
+/* ---- The problem ledger (xs-demo-problems.c) ------------------------------------------- */
+
+/* Plans a year of problems, the article's stories among them, and writes them out in the
+ * order they were reported. */
+void _xs_demo_city_emit_problems (City       *city);
+
+G_END_DECLS
