@@ -1,7 +1,9 @@
 /* xs-demo-city-private.h — what the files of the demo city share: the plan of the city
  * (its compounds, cadres and clock), the draws from its one GRand, and the dates.
- * xs-demo-city.c plans the compounds and writes out all but the problems,
- * xs-demo-problems.c the problem ledger, xs-demo-clock.c the dates and the moving in time.
+ * xs-demo-city.c makes the exact totals and writes the city out, with the help of
+ * xs-demo-compounds.c (each compound's place, name and size), xs-demo-flood.c (the flood
+ * checks), xs-demo-elevators.c, xs-demo-problems.c (the problem ledger) and xs-demo-clock.c
+ * (the dates and the moving in time).
  * Internal to the demo city. */
 #pragma once
 
@@ -16,6 +18,9 @@ G_BEGIN_DECLS
 
 /* The flood season of the article; dated for the city's clock when written out. */
 #define SEASON 2025
+
+/* The seed article's count of compounds. */
+#define N_COMPOUNDS 3490
 
 /* ---- Dates (xs-demo-clock.c) ----------------------------------------------------------- */
 
@@ -105,7 +110,8 @@ pick_weighted (GRand       *rand,
 
 /* ---- The plan of the city (xs-demo-city.c) --------------------------------------------- */
 
-/* The six compounds the seed article names (see the top of xs-demo-city.c). */
+/* The six compounds the seed article names (see the top of xs-demo-city.c); their places
+ * and figures are in xs-demo-compounds.c. */
 enum { NAMED_JUNLAN, NAMED_LANSE, NAMED_YILONGWAN, NAMED_BOGUAN, NAMED_XIANGYU, NAMED_ZHENGXIE,
        N_NAMED };
 
@@ -175,15 +181,26 @@ shifted (City   *city,
 }
 
 /* Hands @data (taken) to the city's sink as the record @type @id. */
-void _xs_demo_city_emit          (City       *city,
+void     _xs_demo_city_emit      (City       *city,
                                   const char *type,
                                   const char *id,
                                   JsonObject *data);
+/* Marks @name (a name or a phone number) as used; FALSE if it already was. */
+gboolean _xs_demo_city_take_name (City       *city,
+                                  const char *name);
 
-/* ---- The problem ledger (xs-demo-problems.c) ------------------------------------------- */
+/* ---- The parts of the city ------------------------------------------------------------- */
 
-/* Plans a year of problems, the article's stories among them, and writes them out in the
- * order they were reported. */
-void _xs_demo_city_emit_problems (City       *city);
+/* xs-demo-compounds.c: places, names and sizes all N_COMPOUNDS compounds, the named ones
+ * among them, district by district. */
+void _xs_demo_city_plan_compounds     (City *city);
+/* xs-demo-flood.c: this season's flood check of nearly every compound. */
+void _xs_demo_city_emit_flood_checks  (City *city);
+/* xs-demo-elevators.c: the lifts of the high-rises and those added to old walk-ups. */
+void _xs_demo_city_emit_elevators     (City *city);
+
+/* xs-demo-problems.c: plans a year of problems, the article's stories among them, and
+ * writes them out in the order they were reported. */
+void _xs_demo_city_emit_problems      (City *city);
 
 G_END_DECLS
