@@ -1,4 +1,7 @@
-/* xs-database.c — see xs-database.h.
+/* xs-database.c — see xs-database.h: opening and migrating the file, its statements and
+ * transactions, writing and reading records, and statistics. Deleting is in
+ * xs-database-delete.c, the feed's pages in xs-database-feed.c, compaction in
+ * xs-database-compact.c; xs-database-private.h is what they share.
  *
  * The feed is the table itself: `changes` is an append-only log whose rowid is the feed's
  * seq, so a page is one range scan and its JSON is built by gluing the stored data text
@@ -9,25 +12,13 @@
  * Every statement is prepared once (with bound parameters) and kept in a cache. */
 #include "config.h"
 
-#include <sqlite3.h>
 #include <string.h>
 
-#include "xs-database.h"
+#include "xs-database-private.h"
 
 #define SCHEMA_VERSION 1
 
 G_DEFINE_QUARK (xs-database-error-quark, xs_database_error)
-
-struct _XsDatabase
-{
-  GObject     parent_instance;
-
-  sqlite3    *db;
-  char       *path;
-  char       *epoch;
-  GHashTable *statements;   /* SQL text (static) → sqlite3_stmt* */
-  gboolean    in_transaction;
-};
 
 G_DEFINE_FINAL_TYPE (XsDatabase, xs_database, G_TYPE_OBJECT)
 
@@ -38,10 +29,10 @@ static const char * const record_types[] = {
 
 /* ---- Statements -------------------------------------------------------------------------- */
 
-static gboolean
-set_sqlite_error (XsDatabase  *self,
-                  GError     **error,
-                  const char  *what)
+gboolean
+_xs_database_set_sqlite_error (XsDatabase  *self,
+                               GError     **error,
+                               const char  *what)
 {
   g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_SQLITE,
                "Database %s: %s failed: %s", self->path, what, sqlite3_errmsg (self->db));
@@ -49,10 +40,10 @@ set_sqlite_error (XsDatabase  *self,
 }
 
 /* The cached, reset statement for @sql. @sql must be a string constant: it is the key. */
-static sqlite3_stmt *
-statement (XsDatabase  *self,
-           const char  *sql,
-           GError     **error)
+sqlite3_stmt *
+_xs_database_statement (XsDatabase  *self,
+                        const char  *sql,
+                        GError     **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
 
@@ -60,7 +51,7 @@ statement (XsDatabase  *self,
     {
       if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
         {
-          set_sqlite_error (self, error, "preparing a statement");
+          _xs_database_set_sqlite_error (self, error, "preparing a statement");
           return NULL;
         }
       g_hash_table_insert (self->statements, (gpointer) sql, stmt);
@@ -71,27 +62,27 @@ statement (XsDatabase  *self,
 }
 
 /* Runs a statement that returns no rows. */
-static gboolean
-step_done (XsDatabase    *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_xs_database_step_done (XsDatabase    *self,
+                        sqlite3_stmt  *stmt,
+                        GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (self, error, "a statement");
+    return _xs_database_set_sqlite_error (self, error, "a statement");
   return TRUE;
 }
 
-static gboolean
-run (XsDatabase  *self,
-     const char  *sql,
-     GError     **error)
+gboolean
+_xs_database_run (XsDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, sql, error);
+  sqlite3_stmt *stmt = _xs_database_statement (self, sql, error);
 
-  return stmt != NULL && step_done (self, stmt, error);
+  return stmt != NULL && _xs_database_step_done (self, stmt, error);
 }
 
 /* Runs a one-off statement (schema, pragmas) without caching it. */
@@ -104,12 +95,12 @@ run_once (XsDatabase  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "preparing a statement");
+    return _xs_database_set_sqlite_error (self, error, "preparing a statement");
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, sql);
+    return _xs_database_set_sqlite_error (self, error, sql);
   return TRUE;
 }
 
@@ -119,7 +110,7 @@ query_int (XsDatabase  *self,
            gint64       fallback,
            GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, sql, error);
+  sqlite3_stmt *stmt = _xs_database_statement (self, sql, error);
   gint64 value = fallback;
   int rc;
 
@@ -129,7 +120,7 @@ query_int (XsDatabase  *self,
   if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     value = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (self, error, "a query");
+    _xs_database_set_sqlite_error (self, error, "a query");
   sqlite3_reset (stmt);
   return value;
 }
@@ -145,7 +136,7 @@ xs_database_begin (XsDatabase  *self,
 
   /* IMMEDIATE: take the write lock now, so a read that turns into a write never fails
    * with SQLITE_BUSY_SNAPSHOT when an admin command wrote in between. */
-  if (!run (self, "BEGIN IMMEDIATE", error))
+  if (!_xs_database_run (self, "BEGIN IMMEDIATE", error))
     return FALSE;
   self->in_transaction = TRUE;
   return TRUE;
@@ -158,7 +149,7 @@ xs_database_commit (XsDatabase  *self,
   g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!run (self, "COMMIT", error))
+  if (!_xs_database_run (self, "COMMIT", error))
     return FALSE;
   self->in_transaction = FALSE;
   return TRUE;
@@ -170,25 +161,25 @@ xs_database_rollback (XsDatabase *self)
   g_return_if_fail (XS_IS_DATABASE (self));
 
   if (self->in_transaction)
-    run (self, "ROLLBACK", NULL);
+    _xs_database_run (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
 }
 
 /* Starts a transaction unless the caller already holds one; *owned says who ends it. */
-static gboolean
-auto_begin (XsDatabase  *self,
-            gboolean    *owned,
-            GError     **error)
+gboolean
+_xs_database_auto_begin (XsDatabase  *self,
+                         gboolean    *owned,
+                         GError     **error)
 {
   *owned = !self->in_transaction;
   return !*owned || xs_database_begin (self, error);
 }
 
-static gboolean
-auto_end (XsDatabase  *self,
-          gboolean     owned,
-          gboolean     ok,
-          GError     **error)
+gboolean
+_xs_database_auto_end (XsDatabase  *self,
+                       gboolean     owned,
+                       gboolean     ok,
+                       GError     **error)
 {
   if (!owned)
     return ok;
@@ -242,11 +233,13 @@ migrate (XsDatabase  *self,
       for (guint i = 0; ok && i < G_N_ELEMENTS (schema_v1); i++)
         ok = run_once (self, schema_v1[i], error);
       if (ok)
-        ok = (stmt = statement (self, "INSERT INTO meta (key, value) VALUES ('epoch', ?1)", error)) != NULL;
+        ok = (stmt = _xs_database_statement (self,
+                                             "INSERT INTO meta (key, value) VALUES ('epoch', ?1)",
+                                             error)) != NULL;
       if (ok)
         {
           sqlite3_bind_text (stmt, 1, epoch, -1, SQLITE_TRANSIENT);
-          ok = step_done (self, stmt, error);
+          ok = _xs_database_step_done (self, stmt, error);
         }
     }
   if (!ok)
@@ -261,7 +254,8 @@ static gboolean
 load_epoch (XsDatabase  *self,
             GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "SELECT value FROM meta WHERE key = 'epoch'", error);
+  sqlite3_stmt *stmt = _xs_database_statement (self, "SELECT value FROM meta WHERE key = 'epoch'",
+                                               error);
 
   if (stmt == NULL)
     return FALSE;
@@ -296,7 +290,7 @@ xs_database_open (const char  *path,
   self->path = g_strdup (path);
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "opening");
+      _xs_database_set_sqlite_error (self, error, "opening");
       return NULL;
     }
   /* A server and an admin command share the file; wait for each other's short writes. */
@@ -412,10 +406,10 @@ xs_database_is_valid_id (const char *id)
          strspn (id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == len;
 }
 
-static gboolean
-check_key (const char  *type,
-           const char  *id,
-           GError     **error)
+gboolean
+_xs_database_check_key (const char  *type,
+                        const char  *id,
+                        GError     **error)
 {
   if (!xs_database_is_valid_type (type))
     {
@@ -438,21 +432,22 @@ check_key (const char  *type,
 
 /* The newest version of a record (retired ones included), 0 when never seen; *out_deleted
  * tells whether that newest state is a tombstone (TRUE when never seen). */
-static gboolean
-current_version (XsDatabase  *self,
-                 const char  *type,
-                 const char  *id,
-                 gint64      *out_version,
-                 gboolean    *out_deleted,
-                 GError     **error)
+gboolean
+_xs_database_current_version (XsDatabase  *self,
+                              const char  *type,
+                              const char  *id,
+                              gint64      *out_version,
+                              gboolean    *out_deleted,
+                              GError     **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *out_version = 0;
   *out_deleted = TRUE;
-  stmt = statement (self, "SELECT version, deleted FROM changes WHERE type = ?1 AND id = ?2 "
-                          "ORDER BY seq DESC LIMIT 1", error);
+  stmt = _xs_database_statement (self, "SELECT version, deleted FROM changes "
+                                       "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -465,11 +460,12 @@ current_version (XsDatabase  *self,
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "reading a record's version");
+    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
   if (rc == SQLITE_ROW)
     return TRUE;
 
-  stmt = statement (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2", error);
+  stmt = _xs_database_statement (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2",
+                                 error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -479,20 +475,21 @@ current_version (XsDatabase  *self,
     *out_version = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "reading a record's version");
+    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
   return TRUE;
 }
 
-static gint64
-insert_change (XsDatabase  *self,
-               const char  *type,
-               const char  *id,
-               gint64       version,
-               const char  *data_json,
-               GError     **error)
+gint64
+_xs_database_insert_change (XsDatabase  *self,
+                            const char  *type,
+                            const char  *id,
+                            gint64       version,
+                            const char  *data_json,
+                            GError     **error)
 {
-  sqlite3_stmt *stmt = statement (self, "INSERT INTO changes (type, id, version, deleted, data) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  sqlite3_stmt *stmt = _xs_database_statement (self, "INSERT INTO changes "
+                                                     "(type, id, version, deleted, data) "
+                                                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
 
   if (stmt == NULL)
     return 0;
@@ -504,7 +501,7 @@ insert_change (XsDatabase  *self,
     sqlite3_bind_text (stmt, 5, data_json, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 5);
-  if (!step_done (self, stmt, error))
+  if (!_xs_database_step_done (self, stmt, error))
     return 0;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -527,7 +524,7 @@ require_live (XsDatabase  *self,
                    "%s %s: field “%s” must be the id of a %s", from_type, from_id, field, type);
       return FALSE;
     }
-  if (!current_version (self, type, id, &version, &deleted, error))
+  if (!_xs_database_current_version (self, type, id, &version, &deleted, error))
     return FALSE;
   if (deleted)
     {
@@ -591,8 +588,8 @@ check_references (XsDatabase  *self,
   return TRUE;
 }
 
-static char *
-object_to_json (JsonObject *data)
+char *
+_xs_database_object_to_json (JsonObject *data)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -614,15 +611,15 @@ xs_database_put (XsDatabase  *self,
   g_return_val_if_fail (XS_IS_DATABASE (self), 0);
   g_return_val_if_fail (data != NULL, 0);
 
-  if (!check_key (type, id, error))
+  if (!_xs_database_check_key (type, id, error))
     return 0;
-  text = object_to_json (data);
-  if (!auto_begin (self, &owned, error))
+  text = _xs_database_object_to_json (data);
+  if (!_xs_database_auto_begin (self, &owned, error))
     return 0;
   if (check_references (self, type, id, data, error) &&
-      current_version (self, type, id, &version, &deleted, error))
-    seq = insert_change (self, type, id, version + 1, text, error);
-  if (!auto_end (self, owned, seq > 0, error))
+      _xs_database_current_version (self, type, id, &version, &deleted, error))
+    seq = _xs_database_insert_change (self, type, id, version + 1, text, error);
+  if (!_xs_database_auto_end (self, owned, seq > 0, error))
     return 0;
   return seq;
 }
@@ -637,199 +634,7 @@ xs_database_append_new (XsDatabase  *self,
   g_return_val_if_fail (XS_IS_DATABASE (self), 0);
   g_return_val_if_fail (data_json != NULL, 0);
 
-  return insert_change (self, type, id, 1, data_json, error);
-}
-
-static gint64
-tombstone (XsDatabase  *self,
-           const char  *type,
-           const char  *id,
-           GError     **error)
-{
-  gint64 version;
-  gboolean deleted;
-
-  if (!current_version (self, type, id, &version, &deleted, error))
-    return 0;
-  return insert_change (self, type, id, version + 1, NULL, error);
-}
-
-typedef struct
-{
-  char *type;
-  char *id;
-  char *data;
-} Dependent;
-
-static void
-dependent_clear (gpointer p)
-{
-  Dependent *d = p;
-
-  g_free (d->type);
-  g_free (d->id);
-  g_free (d->data);
-}
-
-/* The live records that point at compound @id, oldest first. */
-static GArray *
-compound_dependents (XsDatabase  *self,
-                     const char  *id,
-                     GError     **error)
-{
-  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (Dependent));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_array_set_clear_func (list, dependent_clear);
-  stmt = statement (self,
-    "SELECT c.type, c.id, c.data FROM changes c "
-    "WHERE c.deleted = 0 AND c.type IN ('cadre', 'flood_check', 'charging', 'elevator', 'problem') "
-    "AND CASE c.type WHEN 'cadre' "
-    "  THEN EXISTS (SELECT 1 FROM json_each (c.data, '$.compounds') j WHERE j.value = ?1) "
-    "  ELSE json_extract (c.data, '$.compound') = ?1 END "
-    "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq) "
-    "ORDER BY c.seq", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Dependent d = {
-        g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
-        g_strdup ((const char *) sqlite3_column_text (stmt, 2)),
-      };
-      g_array_append_val (list, d);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, "finding a compound's records");
-      return NULL;
-    }
-  return g_steal_pointer (&list);
-}
-
-/* A cadre loses the deleted compound from its list, or goes when it had only that one. */
-static guint
-unlink_cadre (XsDatabase  *self,
-              Dependent   *cadre,
-              const char  *compound,
-              GError     **error)
-{
-  g_autoptr(JsonNode) node = json_from_string (cadre->data, NULL);
-  JsonObject *data = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonArray *old = data != NULL ? json_object_get_array_member (data, "compounds") : NULL;
-  g_autoptr(JsonArray) kept = json_array_new ();
-  g_autofree char *text = NULL;
-  gint64 version;
-  gboolean deleted;
-
-  for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
-    {
-      JsonNode *element = json_array_get_element (old, i);
-
-      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
-          g_str_equal (json_node_get_string (element), compound))
-        continue;
-      json_array_add_element (kept, json_node_copy (element));
-    }
-  if (json_array_get_length (kept) == 0)
-    return tombstone (self, cadre->type, cadre->id, error) > 0 ? 1 : 0;
-
-  json_object_set_array_member (data, "compounds", g_steal_pointer (&kept));
-  text = object_to_json (data);
-  if (!current_version (self, cadre->type, cadre->id, &version, &deleted, error))
-    return 0;
-  return insert_change (self, cadre->type, cadre->id, version + 1, text, error) > 0 ? 1 : 0;
-}
-
-static gint64
-count_live_referrers (XsDatabase  *self,
-                      const char  *type,
-                      const char  *id,
-                      GError     **error)
-{
-  const char *sql = g_str_equal (type, "district")
-    ? "SELECT count(*) FROM changes c WHERE c.type = 'compound' AND c.deleted = 0 "
-      "AND json_extract (c.data, '$.district') = ?1 "
-      "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)"
-    : "SELECT count(*) FROM changes c WHERE c.type = 'problem' AND c.deleted = 0 "
-      "AND json_extract (c.data, '$.category') = ?1 "
-      "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)";
-  sqlite3_stmt *stmt = statement (self, sql, error);
-  gint64 count = -1;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
-  else
-    set_sqlite_error (self, error, "counting references");
-  sqlite3_reset (stmt);
-  return count;
-}
-
-guint
-xs_database_delete (XsDatabase  *self,
-                    const char  *type,
-                    const char  *id,
-                    GError     **error)
-{
-  g_autoptr(GArray) dependents = NULL;
-  gint64 version;
-  gboolean deleted, owned, ok;
-  guint written = 0;
-
-  g_return_val_if_fail (XS_IS_DATABASE (self), 0);
-
-  if (!check_key (type, id, error) || !auto_begin (self, &owned, error))
-    return 0;
-
-  ok = current_version (self, type, id, &version, &deleted, error);
-  if (ok && deleted)
-    {
-      g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_NOT_FOUND,
-                   "There is no %s “%s” to delete", type, id);
-      ok = FALSE;
-    }
-  if (ok && (g_str_equal (type, "district") || g_str_equal (type, "category")))
-    {
-      gint64 users = count_live_referrers (self, type, id, error);
-
-      ok = users >= 0;
-      if (users > 0)
-        {
-          g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_STILL_REFERENCED,
-                       "%s “%s” is still used by %" G_GINT64_FORMAT " %s; delete or change those first",
-                       type, id, users, g_str_equal (type, "district") ? "compounds" : "problems");
-          ok = FALSE;
-        }
-    }
-  /* Dependents go first, so a client never holds a record pointing at a deleted compound. */
-  if (ok && g_str_equal (type, "compound"))
-    {
-      dependents = compound_dependents (self, id, error);
-      ok = dependents != NULL;
-      for (guint i = 0; ok && i < dependents->len; i++)
-        {
-          Dependent *d = &g_array_index (dependents, Dependent, i);
-          guint n = g_str_equal (d->type, "cadre") ? unlink_cadre (self, d, id, error)
-                                                   : (tombstone (self, d->type, d->id, error) > 0);
-          ok = n > 0;
-          written += n;
-        }
-    }
-  if (ok)
-    {
-      ok = insert_change (self, type, id, version + 1, NULL, error) > 0;
-      written++;
-    }
-  if (!auto_end (self, owned, ok, error))
-    return 0;
-  return written;
+  return _xs_database_insert_change (self, type, id, 1, data_json, error);
 }
 
 JsonObject *
@@ -844,8 +649,9 @@ xs_database_get (XsDatabase  *self,
 
   g_return_val_if_fail (XS_IS_DATABASE (self), NULL);
 
-  stmt = statement (self, "SELECT deleted, data FROM changes WHERE type = ?1 AND id = ?2 "
-                          "ORDER BY seq DESC LIMIT 1", error);
+  stmt = _xs_database_statement (self, "SELECT deleted, data FROM changes "
+                                       "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
+                                 error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -854,7 +660,7 @@ xs_database_get (XsDatabase  *self,
   if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
     node = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    set_sqlite_error (self, error, "reading a record");
+    _xs_database_set_sqlite_error (self, error, "reading a record");
   sqlite3_reset (stmt);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
@@ -891,7 +697,7 @@ xs_database_pick_random (XsDatabase         *self,
     {
       int rc;
 
-      stmt = statement (self, pass == 0 ? count_sql : pick_sql, error);
+      stmt = _xs_database_statement (self, pass == 0 ? count_sql : pick_sql, error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
@@ -907,229 +713,12 @@ xs_database_pick_random (XsDatabase         *self,
       else if (rc == SQLITE_ROW)
         id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       else if (rc != SQLITE_DONE)
-        set_sqlite_error (self, error, "picking a record");
+        _xs_database_set_sqlite_error (self, error, "picking a record");
       sqlite3_reset (stmt);
       if (rc != SQLITE_ROW || count == 0)
         return NULL;
     }
   return id;
-}
-
-/* ---- The feed ---------------------------------------------------------------------------- */
-
-void
-xs_page_free (XsPage *page)
-{
-  if (page == NULL)
-    return;
-  if (page->changes_json != NULL)
-    g_string_free (page->changes_json, TRUE);
-  g_free (page->epoch);
-  g_free (page);
-}
-
-XsPage *
-xs_database_read_page (XsDatabase  *self,
-                       gint64       after_seq,
-                       guint        limit,
-                       GError     **error)
-{
-  g_autoptr(XsPage) page = g_new0 (XsPage, 1);
-  sqlite3_stmt *stmt;
-  gboolean owned = FALSE;
-  int rc;
-
-  g_return_val_if_fail (XS_IS_DATABASE (self), NULL);
-  g_return_val_if_fail (limit > 0, NULL);
-
-  /* One read transaction: the horizon and the page come from the same snapshot even when
-   * an admin command compacts the file meanwhile. */
-  if (!self->in_transaction)
-    {
-      if (!run (self, "BEGIN", error))
-        return NULL;
-      owned = TRUE;
-    }
-  if (!xs_database_get_positions (self, &page->horizon, &page->max_seq, error))
-    goto fail;
-  page->epoch = g_strdup (self->epoch);
-  page->last_seq = after_seq;
-  page->changes_json = g_string_sized_new (limit * 400 + 2);
-  g_string_append_c (page->changes_json, '[');
-
-  stmt = statement (self, "SELECT seq, type, id, version, deleted, data FROM changes "
-                          "WHERE seq > ?1 ORDER BY seq LIMIT ?2", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, after_seq);
-  sqlite3_bind_int64 (stmt, 2, (gint64) limit + 1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      GString *out = page->changes_json;
-      char number[24];
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      gboolean deleted = sqlite3_column_int (stmt, 4) != 0;
-
-      if (page->n_changes == limit)
-        {
-          page->more = TRUE;
-          break;
-        }
-      if (page->n_changes > 0)
-        g_string_append_c (out, ',');
-      /* Types and ids were validated on the way in ([A-Za-z0-9._-]): no escaping needed. */
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, seq);
-      g_string_append (out, "{\"seq\":");
-      g_string_append (out, number);
-      g_string_append (out, ",\"type\":\"");
-      g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
-      g_string_append (out, "\",\"id\":\"");
-      g_string_append (out, (const char *) sqlite3_column_text (stmt, 2));
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 3));
-      g_string_append (out, "\",\"version\":");
-      g_string_append (out, number);
-      if (deleted || sqlite3_column_type (stmt, 5) == SQLITE_NULL)
-        g_string_append (out, ",\"deleted\":true,\"data\":null}");
-      else
-        {
-          const char *data = (const char *) sqlite3_column_text (stmt, 5);
-
-          g_string_append (out, ",\"deleted\":false,\"data\":");
-          g_string_append_len (out, data, sqlite3_column_bytes (stmt, 5));
-          g_string_append_c (out, '}');
-        }
-      page->last_seq = seq;
-      page->n_changes++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, error, "reading changes");
-      goto fail;
-    }
-  g_string_append_c (page->changes_json, ']');
-  if (owned)
-    run (self, "COMMIT", NULL);
-  return g_steal_pointer (&page);
-
-fail:
-  if (owned)
-    run (self, "ROLLBACK", NULL);
-  return NULL;
-}
-
-/* ---- Compaction -------------------------------------------------------------------------- */
-
-/* Records below the horizon (after merging) that point at a record with no live row
- * before them. Only possible when a record's references changed after it first appeared
- * (a cadre given a newer compound, a compound moved to a newer district). */
-static const char ordering_violations_sql[] =
-  "WITH refs (seq, rtype, rid) AS ("
-  "  SELECT seq, 'district', json_extract (data, '$.district') FROM changes "
-  "   WHERE seq < ?1 AND deleted = 0 AND type = 'compound' "
-  "  UNION ALL SELECT seq, 'category', json_extract (data, '$.category') FROM changes "
-  "   WHERE seq < ?1 AND deleted = 0 AND type = 'problem' "
-  "  UNION ALL SELECT seq, 'compound', json_extract (data, '$.compound') FROM changes "
-  "   WHERE seq < ?1 AND deleted = 0 AND type IN ('flood_check', 'charging', 'elevator', 'problem') "
-  "  UNION ALL SELECT c.seq, 'compound', j.value FROM changes c, json_each (c.data, '$.compounds') j "
-  "   WHERE c.seq < ?1 AND c.deleted = 0 AND c.type = 'cadre') "
-  "SELECT count(*) FROM refs r WHERE NOT EXISTS (SELECT 1 FROM changes b "
-  "  WHERE b.type = r.rtype AND b.id = r.rid AND b.seq < r.seq AND b.deleted = 0)";
-
-static gboolean
-compact_step (XsDatabase  *self,
-              const char  *sql,
-              gint64       horizon,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = statement (self, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, horizon);
-  return step_done (self, stmt, error);
-}
-
-gboolean
-xs_database_compact (XsDatabase  *self,
-                     gint64       horizon,
-                     GError     **error)
-{
-  static const char * const merge[] = {
-    "CREATE TEMP TABLE IF NOT EXISTS compact_keys (type TEXT, id TEXT, first INTEGER, "
-    "last INTEGER, dead INTEGER, PRIMARY KEY (type, id))",
-    "DELETE FROM compact_keys",
-    "INSERT INTO compact_keys SELECT type, id, min(seq), max(seq), 0 FROM changes "
-    "WHERE seq < ?1 GROUP BY type, id",
-    "UPDATE compact_keys SET dead = (SELECT deleted FROM changes WHERE seq = compact_keys.last)",
-    /* Remember the versions of what disappears, so it continues its version if created again. */
-    "INSERT OR REPLACE INTO retired (type, id, version) SELECT k.type, k.id, c.version "
-    "FROM compact_keys k JOIN changes c ON c.seq = k.last WHERE k.dead",
-    "DELETE FROM changes WHERE seq < ?1 AND (type, id) IN (SELECT type, id FROM compact_keys WHERE dead)",
-    "DELETE FROM compact_keys WHERE dead",
-    /* The newest state below the horizon moves into the record's first position. */
-    "UPDATE changes SET version = l.version, deleted = l.deleted, data = l.data "
-    "FROM compact_keys k JOIN changes l ON l.seq = k.last "
-    "WHERE changes.seq = k.first AND k.first <> k.last",
-    "DELETE FROM changes WHERE seq < ?1 AND seq NOT IN (SELECT first FROM compact_keys)",
-  };
-  /* When references changed, first positions alone can break the ordering guarantee;
-   * then the merged rows are dealt out again over the same positions, referenced types
-   * first (districts and categories, compounds, the rest), each in its old order. */
-  static const char * const reorder[] = {
-    "CREATE TEMP TABLE IF NOT EXISTS compact_remap (old INTEGER PRIMARY KEY, slot INTEGER)",
-    "DELETE FROM compact_remap",
-    "INSERT INTO compact_remap (old, slot) SELECT r.old, s.slot FROM "
-    "(SELECT seq AS old, row_number () OVER (ORDER BY CASE type WHEN 'district' THEN 0 "
-    "  WHEN 'category' THEN 0 WHEN 'compound' THEN 1 ELSE 2 END, seq) AS n "
-    "  FROM changes WHERE seq < ?1) r "
-    "JOIN (SELECT seq AS slot, row_number () OVER (ORDER BY seq) AS n FROM changes WHERE seq < ?1) s "
-    "ON r.n = s.n",
-    "UPDATE changes SET seq = -seq WHERE seq < ?1",
-    "UPDATE changes SET seq = (SELECT slot FROM compact_remap WHERE old = -changes.seq) WHERE seq < 0",
-  };
-  sqlite3_stmt *stmt;
-  gint64 current_horizon, max_seq, violations = 0;
-  gboolean owned, ok;
-
-  g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
-
-  if (!auto_begin (self, &owned, error))
-    return FALSE;
-  ok = xs_database_get_positions (self, &current_horizon, &max_seq, error);
-  if (ok && horizon <= current_horizon)
-    return auto_end (self, owned, TRUE, error);   /* nothing new to merge */
-
-  for (guint i = 0; ok && i < G_N_ELEMENTS (merge); i++)
-    ok = compact_step (self, merge[i], horizon, error);
-  if (ok)
-    {
-      stmt = statement (self, ordering_violations_sql, error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, horizon);
-          if (sqlite3_step (stmt) == SQLITE_ROW)
-            violations = sqlite3_column_int64 (stmt, 0);
-          else
-            ok = set_sqlite_error (self, error, "checking the order");
-          sqlite3_reset (stmt);
-        }
-    }
-  for (guint i = 0; ok && violations > 0 && i < G_N_ELEMENTS (reorder); i++)
-    ok = compact_step (self, reorder[i], horizon, error);
-  if (ok)
-    {
-      stmt = statement (self, "UPDATE meta SET value = CAST (?1 AS TEXT) WHERE key = 'horizon_seq'", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          sqlite3_bind_int64 (stmt, 1, horizon);
-          ok = step_done (self, stmt, error);
-        }
-    }
-  return auto_end (self, owned, ok, error);
 }
 
 /* ---- Statistics -------------------------------------------------------------------------- */
@@ -1147,9 +736,10 @@ xs_database_count_types (XsDatabase  *self,
 
   for (guint i = 0; record_types[i] != NULL; i++)
     counts[i].type = record_types[i];
-  stmt = statement (self, "SELECT c.type, c.deleted, count(*) FROM changes c "
-                          "WHERE NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type "
-                          "AND d.id = c.id AND d.seq > c.seq) GROUP BY c.type, c.deleted", error);
+  stmt = _xs_database_statement (self, "SELECT c.type, c.deleted, count(*) FROM changes c "
+                                       "WHERE NOT EXISTS (SELECT 1 FROM changes d "
+                                       "WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq) "
+                                       "GROUP BY c.type, c.deleted", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1168,7 +758,7 @@ xs_database_count_types (XsDatabase  *self,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "counting records");
+      _xs_database_set_sqlite_error (self, error, "counting records");
       return NULL;
     }
   if (n_types != NULL)
