@@ -204,6 +204,13 @@ test_xyz_url (void)
   g_clear_pointer (&saved, g_free);
   saved = g_settings_get_string (settings, "basemap-xyz-url");
   g_assert_cmpstr (saved, ==, "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+
+  /* So is a server letter, which the map fills in: Preferences accepts what it can use. */
+  type_and_apply (window, "xyz_row", "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
+  g_assert_false (shown (window, "xyz_error_row"));
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "basemap-xyz-url");
+  g_assert_cmpstr (saved, ==, "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
   close_window (window);
 }
 

@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-basemap.h"
 #include "xa-metrics.h"
 #include "xa-preferences-secrets-private.h"
 #include "xa-preferences-window-private.h"
+#include "xa-web-address.h"
 
 struct _XaPreferencesWindow
 {
@@ -80,41 +82,16 @@ static const char * const basemap_descriptions[] = {
 
 /* Validation */
 
-static gboolean
-is_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL
-         && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0
-             || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
-         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
-}
-
-/* NULL when @text is a usable tile address, else why not, for the user. */
-static const char *
+/* NULL when @text is a usable tile address, else why not, for the user: the basemap's own
+ * check, so what Preferences accepts is what the map can use. */
+static char *
 xyz_problem (const char *text)
 {
-  g_autoptr(GString) sample = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (*text == '\0')
-    return _("Enter the address of the tile server, with {x}, {y} and {z} where the tile’s "
-             "column, row and zoom level go.");
-  if (strstr (text, "{x}") == NULL || strstr (text, "{z}") == NULL
-      || (strstr (text, "{y}") == NULL && strstr (text, "{tmsy}") == NULL))
-    return _("The address must contain {x}, {y} and {z}, for example "
-             "https://tiles.example.gov.cn/{z}/{x}/{y}.png.");
-
-  /* The placeholders are not valid in a URI themselves. */
-  sample = g_string_new (text);
-  g_string_replace (sample, "{x}", "0", 0);
-  g_string_replace (sample, "{y}", "0", 0);
-  g_string_replace (sample, "{tmsy}", "0", 0);
-  g_string_replace (sample, "{z}", "0", 0);
-  if (!is_http_url (sample->str))
-    return _("The address must start with http:// or https://, for example "
-             "https://tiles.example.gov.cn/{z}/{x}/{y}.png.");
-  return NULL;
+  if (xa_basemap_check_xyz_address (text, &error))
+    return NULL;
+  return g_strdup (error->message);
 }
 
 static void
@@ -179,7 +156,7 @@ server_changed_cb (XaPreferencesWindow *self)
   g_autofree char *text = stripped_text (self->server_row);
 
   /* The error goes as soon as the address is right, but does not appear while typing. */
-  if (*text == '\0' || is_http_url (text))
+  if (*text == '\0' || xa_web_address_is_valid (text))
     hide_error_row (self->server_error_row, GTK_WIDGET (self->server_row));
 }
 
@@ -189,7 +166,7 @@ server_apply_cb (XaPreferencesWindow *self)
   g_autofree char *text = stripped_text (self->server_row);
   g_autofree char *current = g_settings_get_string (self->settings, "server-url");
 
-  if (*text != '\0' && !is_http_url (text))
+  if (*text != '\0' && !xa_web_address_is_valid (text))
     {
       show_error_row (self->server_error_row, GTK_WIDGET (self->server_row), NULL);
       return;
@@ -281,7 +258,9 @@ load_basemap (XaPreferencesWindow *self)
 static void
 xyz_changed_cb (XaPreferencesWindow *self)
 {
-  if (xyz_problem (gtk_editable_get_text (GTK_EDITABLE (self->xyz_row))) == NULL)
+  g_autofree char *problem = xyz_problem (gtk_editable_get_text (GTK_EDITABLE (self->xyz_row)));
+
+  if (problem == NULL)
     hide_error_row (self->xyz_error_row, GTK_WIDGET (self->xyz_row));
 }
 
@@ -289,7 +268,7 @@ static void
 xyz_apply_cb (XaPreferencesWindow *self)
 {
   g_autofree char *text = stripped_text (self->xyz_row);
-  const char *problem = xyz_problem (text);
+  g_autofree char *problem = xyz_problem (text);
 
   if (problem != NULL)
     {
