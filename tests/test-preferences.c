@@ -1,9 +1,10 @@
 /* test-preferences.c — the real XaPreferencesWindow under Xvfb: basemap rows follow the
  * choice, wrong addresses and threshold orders are refused with a message and never reach
  * GSettings, tokens and the Tianditu key go to a real gnome-keyring-daemon on a private
- * bus (never to GSettings), and without a keyring the window says so and still hands the
- * token over. Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the
- * language: tests/meson.build runs this program again with LANG=zh_CN.UTF-8. */
+ * bus (never to GSettings) and are handed over even when the window closes right after
+ * Enter, and without a keyring the window says so and still hands the token over.
+ * Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language:
+ * tests/meson.build runs this program again with LANG=zh_CN.UTF-8. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -203,6 +204,13 @@ test_xyz_url (void)
   g_clear_pointer (&saved, g_free);
   saved = g_settings_get_string (settings, "basemap-xyz-url");
   g_assert_cmpstr (saved, ==, "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+
+  /* So is a server letter, which the map fills in: Preferences accepts what it can use. */
+  type_and_apply (window, "xyz_row", "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
+  g_assert_false (shown (window, "xyz_error_row"));
+  g_clear_pointer (&saved, g_free);
+  saved = g_settings_get_string (settings, "basemap-xyz-url");
+  g_assert_cmpstr (saved, ==, "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
   close_window (window);
 }
 
@@ -539,6 +547,37 @@ test_tianditu_key (void)
   changed_clear (&changed);
 }
 
+static gboolean
+changed_once (gpointer user_data)
+{
+  return ((Changed *) user_data)->count == 1;
+}
+
+/* A token applied just before the window closes is still stored and handed over: the
+ * window lives on until the keyring has answered. */
+static void
+test_token_on_close (void)
+{
+  XaPreferencesWindow *window;
+  Changed changed = { 0 };
+  g_autofree char *stored = NULL;
+
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  window = open_window ();
+  g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
+  type_and_apply (window, "token_row", "closing-Token-77e0");
+  g_assert_cmpuint (changed.count, ==, 0);
+  close_window (window);
+
+  g_assert_true (xa_test_ui_spin_until (changed_once, &changed, 30));
+  g_assert_cmpstr (changed.server_url, ==, SERVER);
+  g_assert_cmpstr (changed.secret, ==, "closing-Token-77e0");
+  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  g_assert_cmpstr (stored, ==, "closing-Token-77e0");
+  changed_clear (&changed);
+}
+
 /* The window as a user first sees it, in each language (no keyring answer shown). */
 static void
 test_screenshots (void)
@@ -623,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/preferences/mbtiles", test_mbtiles);
   g_test_add_func ("/preferences/token-keyring", test_token_keyring);
   g_test_add_func ("/preferences/tianditu-key", test_tianditu_key);
+  g_test_add_func ("/preferences/token-on-close", test_token_on_close);
   g_test_add_func ("/preferences/screenshots", test_screenshots);
   g_test_add_func ("/preferences/no-keyring", test_no_keyring);
 

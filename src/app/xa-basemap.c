@@ -10,6 +10,7 @@
 #include "xa-basemap-private.h"
 #include "xa-mbtiles-source.h"
 #include "xa-tile-fetcher.h"
+#include "xa-web-address.h"
 
 /* One failed tile is often a slow server; three in a row with none loaded in between is a
  * basemap that does not load. */
@@ -208,12 +209,11 @@ setup_tianditu (XaBasemap   *self,
   return TRUE;
 }
 
-static gboolean
-check_xyz_address (const char  *url,
-                   GError     **error)
+gboolean
+xa_basemap_check_xyz_address (const char  *url,
+                              GError     **error)
 {
   g_autoptr(GString) sample = NULL;
-  g_autoptr(GUri) uri = NULL;
   const char *missing = NULL;
 
   if (*url == '\0')
@@ -246,11 +246,7 @@ check_xyz_address (const char  *url,
   g_string_replace (sample, "{y}", "0", 0);
   g_string_replace (sample, "{tmsy}", "0", 0);
   g_string_replace (sample, "{s}", "a", 0);
-  uri = g_uri_parse (sample->str, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL
-      || (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0
-          && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0)
-      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+  if (!xa_web_address_is_valid (sample->str))
     {
       g_set_error (error, XA_BASEMAP_ERROR, XA_BASEMAP_ERROR_BAD_XYZ_ADDRESS,
                    _("The XYZ tile address “%s” is not a web address. It must start with "
@@ -310,7 +306,7 @@ setup_xyz (XaBasemap   *self,
   g_autoptr(GString) sample = NULL;
   g_autoptr(GUri) uri = NULL;
 
-  if (!check_xyz_address (url, error))
+  if (!xa_basemap_check_xyz_address (url, error))
     return FALSE;
 
   sample = g_string_new (url);

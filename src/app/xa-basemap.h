@@ -52,6 +52,11 @@ const char       *xa_basemap_get_license_uri      (XaBasemap   *self);
  * after the next one that loads. Property "offline-message": why, and what still works;
  * NULL while online. Both notify on change. */
 gboolean          xa_basemap_get_offline          (XaBasemap   *self);
+
+/* Whether @url is a usable XYZ tile address: {z}, {x} and {y} (or {tmsy}) in an http(s)
+ * address, {s} allowed for the server letter; else an error that says what to write. */
+gboolean          xa_basemap_check_xyz_address    (const char  *url,
+                                                   GError     **error);
 const char       *xa_basemap_get_offline_message  (XaBasemap   *self);
 
 /* Sets @map's reference source and puts the basemap's layers at the bottom of @map, under

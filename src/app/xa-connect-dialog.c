@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-connect-dialog.h"
+#include "xa-web-address.h"
 
 struct _XaConnectDialog
 {
@@ -15,22 +16,11 @@ struct _XaConnectDialog
 
 G_DEFINE_FINAL_TYPE (XaConnectDialog, xa_connect_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-static gboolean
-is_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL
-         && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0
-             || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
-         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
-}
-
 static void
 url_changed_cb (XaConnectDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
-  gboolean valid = is_http_url (text);
+  gboolean valid = xa_web_address_is_valid (text);
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "connect", valid);
   if (valid || *text == '\0')

@@ -1,27 +1,27 @@
 /* xa-preferences-window.c — see xa-preferences-window.h. Entry rows apply on Enter (their
  * apply button), so a half-typed address is never saved; spin buttons clamp to the
- * schema's ranges, so GSettings never sees a value out of range. Secrets go to the keyring
- * through xa-keyring; a store outlives the window, so closing it right after Enter still
- * keeps the token. */
+ * schema's ranges, so GSettings never sees a value out of range. The token and the Tianditu
+ * key go to the keyring through xa-preferences-secrets.c, which hands them back here to be
+ * passed on, even when the window was closed right after Enter. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "xa-keyring.h"
+#include "xa-basemap.h"
 #include "xa-metrics.h"
+#include "xa-preferences-secrets-private.h"
 #include "xa-preferences-window-private.h"
+#include "xa-web-address.h"
 
 struct _XaPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
-  GCancellable         *cancellable;     /* lookups; cancelled when the window goes */
+  XaPreferencesSecrets *secrets;
   GtkFileChooserNative *chooser;
-  guint                 pending;         /* keyring requests under way */
   gboolean              updating;        /* widgets are being set from the settings */
-  gboolean              disposed;
 
   AdwEntryRow          *server_row;
   AdwActionRow         *server_error_row;
@@ -82,41 +82,16 @@ static const char * const basemap_descriptions[] = {
 
 /* Validation */
 
-static gboolean
-is_http_url (const char *text)
-{
-  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL
-         && (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0
-             || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0)
-         && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0';
-}
-
-/* NULL when @text is a usable tile address, else why not, for the user. */
-static const char *
+/* NULL when @text is a usable tile address, else why not, for the user: the basemap's own
+ * check, so what Preferences accepts is what the map can use. */
+static char *
 xyz_problem (const char *text)
 {
-  g_autoptr(GString) sample = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (*text == '\0')
-    return _("Enter the address of the tile server, with {x}, {y} and {z} where the tile’s "
-             "column, row and zoom level go.");
-  if (strstr (text, "{x}") == NULL || strstr (text, "{z}") == NULL
-      || (strstr (text, "{y}") == NULL && strstr (text, "{tmsy}") == NULL))
-    return _("The address must contain {x}, {y} and {z}, for example "
-             "https://tiles.example.gov.cn/{z}/{x}/{y}.png.");
-
-  /* The placeholders are not valid in a URI themselves. */
-  sample = g_string_new (text);
-  g_string_replace (sample, "{x}", "0", 0);
-  g_string_replace (sample, "{y}", "0", 0);
-  g_string_replace (sample, "{tmsy}", "0", 0);
-  g_string_replace (sample, "{z}", "0", 0);
-  if (!is_http_url (sample->str))
-    return _("The address must start with http:// or https://, for example "
-             "https://tiles.example.gov.cn/{z}/{x}/{y}.png.");
-  return NULL;
+  if (xa_basemap_check_xyz_address (text, &error))
+    return NULL;
+  return g_strdup (error->message);
 }
 
 static void
@@ -140,251 +115,30 @@ hide_error_row (AdwActionRow *row,
     gtk_widget_remove_css_class (entry, "error");
 }
 
-/* Secrets: the access token and the Tianditu key share their handling. */
-
-typedef struct
-{
-  XaPreferencesWindow *self;
-  XaSecretKind         kind;
-  char                *server_url;
-  char                *secret;
-} SecretRequest;
-
-static SecretRequest *
-secret_request_new (XaPreferencesWindow *self,
-                    XaSecretKind         kind,
-                    const char          *server_url,
-                    const char          *secret)
-{
-  SecretRequest *request = g_new0 (SecretRequest, 1);
-
-  request->self = self;
-  request->kind = kind;
-  request->server_url = g_strdup (server_url);
-  request->secret = g_strdup (secret);
-  return request;
-}
+/* Secrets: their keyring requests are in xa-preferences-secrets.c. */
 
 static void
-secret_request_free (SecretRequest *request)
+secret_applied_cb (GObject      *owner,
+                   XaSecretKind  kind,
+                   const char   *server_url,
+                   const char   *secret)
 {
-  g_free (request->server_url);
-  g_free (request->secret);
-  g_free (request);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SecretRequest, secret_request_free)
-
-static void
-secret_widgets (XaPreferencesWindow  *self,
-                XaSecretKind          kind,
-                GtkEditable         **entry,
-                AdwActionRow        **status,
-                GtkImage            **icon)
-{
-  *entry = GTK_EDITABLE (kind == XA_SECRET_ACCESS_TOKEN ? self->token_row : self->tianditu_row);
-  *status = kind == XA_SECRET_ACCESS_TOKEN ? self->token_status_row : self->tianditu_status_row;
-  *icon = kind == XA_SECRET_ACCESS_TOKEN ? self->token_status_icon : self->tianditu_status_icon;
-}
-
-static void
-show_secret_status (XaPreferencesWindow *self,
-                    XaSecretKind         kind,
-                    gboolean             ok,
-                    const char          *title,
-                    const char          *subtitle)
-{
-  GtkEditable *entry;
-  AdwActionRow *status;
-  GtkImage *icon;
-
-  secret_widgets (self, kind, &entry, &status, &icon);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), title);
-  adw_action_row_set_subtitle (status, subtitle);
-  gtk_image_set_from_icon_name (icon, ok ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
-  if (ok)
-    gtk_widget_remove_css_class (GTK_WIDGET (status), "warning");
+  if (kind == XA_SECRET_ACCESS_TOKEN)
+    g_signal_emit (owner, signals[TOKEN_CHANGED], 0, server_url, secret);
   else
-    gtk_widget_add_css_class (GTK_WIDGET (status), "warning");
-  gtk_widget_set_visible (GTK_WIDGET (status), TRUE);
-}
-
-static void
-show_keyring_error (XaPreferencesWindow *self,
-                    XaSecretKind         kind,
-                    const GError        *error)
-{
-  const char *title = g_error_matches (error, XA_KEYRING_ERROR, XA_KEYRING_ERROR_UNAVAILABLE)
-                      ? _("No Keyring Available")
-                      : _("Not Saved in the Keyring");
-
-  show_secret_status (self, kind, FALSE, title, error->message);
-}
-
-static void
-secret_lookup_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(SecretRequest) request = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *secret = xa_keyring_lookup_finish (result, &error);
-  XaPreferencesWindow *self = request->self;
-  g_autofree char *current_url = NULL;
-  GtkEditable *entry;
-  AdwActionRow *status;
-  GtkImage *icon;
-
-  /* Cancelled only when the window is gone. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->pending--;
-
-  /* An answer for a server that is no longer the one set is of no use. */
-  current_url = g_settings_get_string (self->settings, "server-url");
-  if (request->kind == XA_SECRET_ACCESS_TOKEN && g_strcmp0 (current_url, request->server_url) != 0)
-    return;
-
-  secret_widgets (self, request->kind, &entry, &status, &icon);
-  if (error != NULL)
-    show_keyring_error (self, request->kind, error);
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (status), FALSE);
-      /* What the user started typing meanwhile wins. */
-      if (secret != NULL && *gtk_editable_get_text (entry) == '\0')
-        gtk_editable_set_text (entry, secret);
-    }
-}
-
-static void
-lookup_secret (XaPreferencesWindow *self,
-               XaSecretKind         kind)
-{
-  g_autofree char *server_url = g_settings_get_string (self->settings, "server-url");
-  GtkEditable *entry;
-  AdwActionRow *status;
-  GtkImage *icon;
-
-  secret_widgets (self, kind, &entry, &status, &icon);
-  gtk_editable_set_text (entry, "");
-  gtk_widget_set_visible (GTK_WIDGET (status), FALSE);
-  if (kind == XA_SECRET_ACCESS_TOKEN && *server_url == '\0')
-    return;
-
-  self->pending++;
-  xa_keyring_lookup (kind, server_url, XA_KEYRING_LOOKUP_NONE, self->cancellable,
-                     secret_lookup_cb, secret_request_new (self, kind, server_url, NULL));
-}
-
-static void
-secret_saved (SecretRequest *request,
-              gboolean       stored,
-              const GError  *error)
-{
-  XaPreferencesWindow *self = request->self;
-
-  self->pending--;
-  if (!self->disposed)
-    {
-      if (error != NULL)
-        show_keyring_error (self, request->kind, error);
-      else if (request->kind == XA_SECRET_ACCESS_TOKEN)
-        {
-          g_autofree char *subtitle = NULL;
-
-          if (stored)
-            subtitle = g_strdup_printf (_("The token for %s is kept in the desktop keyring."),
-                                        request->server_url);
-          else
-            subtitle = g_strdup_printf (_("No token is kept for %s any more."),
-                                        request->server_url);
-
-          show_secret_status (self, request->kind, TRUE,
-                              stored ? _("Saved in the Keyring") : _("Removed from the Keyring"),
-                              subtitle);
-        }
-      else
-        show_secret_status (self, request->kind, TRUE,
-                            stored ? _("Saved in the Keyring") : _("Removed from the Keyring"),
-                            stored ? _("The Tianditu key is kept in the desktop keyring.")
-                                   : _("No Tianditu key is kept any more."));
-    }
-
-  /* Even without a keyring the new secret is to be used, for this session at least. */
-  if (request->kind == XA_SECRET_ACCESS_TOKEN)
-    g_signal_emit (self, signals[TOKEN_CHANGED], 0, request->server_url, request->secret);
-  else
-    g_signal_emit (self, signals[TIANDITU_KEY_CHANGED], 0, request->secret);
-}
-
-static void
-secret_store_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SecretRequest) request = user_data;
-  g_autoptr(XaPreferencesWindow) self = request->self;   /* the reference taken for the store */
-  g_autoptr(GError) error = NULL;
-
-  xa_keyring_store_finish (result, &error);
-  secret_saved (request, TRUE, error);
-}
-
-static void
-secret_clear_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(SecretRequest) request = user_data;
-  g_autoptr(XaPreferencesWindow) self = request->self;
-  g_autoptr(GError) error = NULL;
-
-  xa_keyring_clear_finish (result, &error);
-  secret_saved (request, FALSE, error);
-}
-
-static void
-apply_secret (XaPreferencesWindow *self,
-              XaSecretKind         kind)
-{
-  g_autofree char *server_url = g_settings_get_string (self->settings, "server-url");
-  g_autofree char *secret = NULL;
-  GtkEditable *entry;
-  AdwActionRow *status;
-  GtkImage *icon;
-  SecretRequest *request;
-
-  secret_widgets (self, kind, &entry, &status, &icon);
-  secret = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  if (kind == XA_SECRET_ACCESS_TOKEN && *server_url == '\0')
-    {
-      show_secret_status (self, kind, FALSE, _("No Server Address"),
-                          _("Enter the server address above and press Enter first: the token "
-                            "is kept for that server."));
-      return;
-    }
-
-  /* No cancellable, and a reference: the store finishes even if the window closes. */
-  self->pending++;
-  request = secret_request_new (g_object_ref (self), kind, server_url, secret);
-  if (*secret != '\0')
-    xa_keyring_store (kind, server_url, secret, NULL, secret_store_cb, request);
-  else
-    xa_keyring_clear (kind, server_url, NULL, secret_clear_cb, request);
+    g_signal_emit (owner, signals[TIANDITU_KEY_CHANGED], 0, secret);
 }
 
 static void
 token_apply_cb (XaPreferencesWindow *self)
 {
-  apply_secret (self, XA_SECRET_ACCESS_TOKEN);
+  _xa_preferences_secrets_apply (self->secrets, XA_SECRET_ACCESS_TOKEN);
 }
 
 static void
 tianditu_apply_cb (XaPreferencesWindow *self)
 {
-  apply_secret (self, XA_SECRET_TIANDITU_KEY);
+  _xa_preferences_secrets_apply (self->secrets, XA_SECRET_TIANDITU_KEY);
 }
 
 /* Server address */
@@ -402,7 +156,7 @@ server_changed_cb (XaPreferencesWindow *self)
   g_autofree char *text = stripped_text (self->server_row);
 
   /* The error goes as soon as the address is right, but does not appear while typing. */
-  if (*text == '\0' || is_http_url (text))
+  if (*text == '\0' || xa_web_address_is_valid (text))
     hide_error_row (self->server_error_row, GTK_WIDGET (self->server_row));
 }
 
@@ -412,7 +166,7 @@ server_apply_cb (XaPreferencesWindow *self)
   g_autofree char *text = stripped_text (self->server_row);
   g_autofree char *current = g_settings_get_string (self->settings, "server-url");
 
-  if (*text != '\0' && !is_http_url (text))
+  if (*text != '\0' && !xa_web_address_is_valid (text))
     {
       show_error_row (self->server_error_row, GTK_WIDGET (self->server_row), NULL);
       return;
@@ -429,7 +183,7 @@ load_server (XaPreferencesWindow *self)
 
   gtk_editable_set_text (GTK_EDITABLE (self->server_row), url);
   hide_error_row (self->server_error_row, GTK_WIDGET (self->server_row));
-  lookup_secret (self, XA_SECRET_ACCESS_TOKEN);
+  _xa_preferences_secrets_lookup (self->secrets, XA_SECRET_ACCESS_TOKEN);
 }
 
 /* Basemap */
@@ -504,7 +258,9 @@ load_basemap (XaPreferencesWindow *self)
 static void
 xyz_changed_cb (XaPreferencesWindow *self)
 {
-  if (xyz_problem (gtk_editable_get_text (GTK_EDITABLE (self->xyz_row))) == NULL)
+  g_autofree char *problem = xyz_problem (gtk_editable_get_text (GTK_EDITABLE (self->xyz_row)));
+
+  if (problem == NULL)
     hide_error_row (self->xyz_error_row, GTK_WIDGET (self->xyz_row));
 }
 
@@ -512,7 +268,7 @@ static void
 xyz_apply_cb (XaPreferencesWindow *self)
 {
   g_autofree char *text = stripped_text (self->xyz_row);
-  const char *problem = xyz_problem (text);
+  g_autofree char *problem = xyz_problem (text);
 
   if (problem != NULL)
     {
@@ -783,13 +539,18 @@ xa_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (xa_preferences_window_parent_class)->constructed (object);
 
   g_assert (G_IS_SETTINGS (self->settings));
+  self->secrets = _xa_preferences_secrets_new (object, self->settings, secret_applied_cb);
+  _xa_preferences_secrets_set_rows (self->secrets, XA_SECRET_ACCESS_TOKEN, self->token_row,
+                                    self->token_status_row, self->token_status_icon);
+  _xa_preferences_secrets_set_rows (self->secrets, XA_SECRET_TIANDITU_KEY, self->tianditu_row,
+                                    self->tianditu_status_row, self->tianditu_status_icon);
   g_settings_bind (self->settings, "sync-interval-minutes", self->interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   load_seasons (self);
   load_server (self);
   load_basemap (self);
   load_thresholds (self);
-  lookup_secret (self, XA_SECRET_TIANDITU_KEY);
+  _xa_preferences_secrets_lookup (self->secrets, XA_SECRET_TIANDITU_KEY);
   self->updating = FALSE;
 
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self,
@@ -816,7 +577,7 @@ _xa_preferences_window_is_busy (XaPreferencesWindow *self)
 {
   g_return_val_if_fail (XA_IS_PREFERENCES_WINDOW (self), FALSE);
 
-  return self->pending > 0;
+  return _xa_preferences_secrets_is_busy (self->secrets);
 }
 
 static void
@@ -860,8 +621,8 @@ xa_preferences_window_dispose (GObject *object)
 {
   XaPreferencesWindow *self = XA_PREFERENCES_WINDOW (object);
 
-  self->disposed = TRUE;
-  g_cancellable_cancel (self->cancellable);
+  if (self->secrets != NULL)
+    _xa_preferences_secrets_stop (self->secrets);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->chooser != NULL)
@@ -877,7 +638,7 @@ xa_preferences_window_finalize (GObject *object)
 {
   XaPreferencesWindow *self = XA_PREFERENCES_WINDOW (object);
 
-  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->secrets, _xa_preferences_secrets_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->season_years, g_array_unref);
 
@@ -950,7 +711,6 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cancellable = g_cancellable_new ();
   self->season_years = g_array_new (FALSE, FALSE, sizeof (int));
   g_signal_connect_swapped (self->season_row, "notify::selected",
                             G_CALLBACK (season_selected_cb), self);

@@ -1,72 +1,20 @@
 /* xa-window.c — see xa-window.h. The window owns one read connection to the store; syncs
  * run on the sync client's worker thread with its own connection, and the window reads
- * the result after each sync. */
+ * the result after each sync. This file has the pages, the sync and the window's life;
+ * which server and token a sync uses is in xa-window-server.c, opening the demo city in
+ * xa-window-demo.c, and the struct they share in xa-window-private.h. */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "xa-city-summary.h"
-#include "xa-connect-dialog.h"
 #include "xa-format.h"
-#include "xa-keyring.h"
 #include "xa-map-view.h"
 #include "xa-messages.h"
 #include "xa-metrics.h"
-#include "xa-preferences-window.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
 #include "xa-window-private.h"
-
-struct _XaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* template */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *window_title;
-  GtkToggleButton      *sidebar_button;
-  GtkStack             *sync_button_stack;
-  GtkSpinner           *sync_spinner;
-  GtkRevealer          *progress_revealer;
-  GtkLabel             *progress_label;
-  GtkProgressBar       *progress_bar;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  GtkButton            *error_button;
-  GtkStack             *main_stack;
-  AdwStatusPage        *busy_page;
-  GtkSpinner           *busy_spinner;
-  AdwViewStack         *view_stack;
-  AdwViewSwitcherBar   *switcher_bar;
-  XaMapView            *map_view;
-  XaCitySummary        *city_summary;
-  AdwStatusPage        *error_page;
-  GtkLabel             *error_detail_label;
-
-  GSettings            *settings;
-  char                 *store_path;
-  XaStore              *store;
-  char                 *server_url;
-  char                 *token;
-  gboolean              is_demo;
-  /* From "open the demo" until the demo server answers (and any sync running then has
-   * finished): no sync starts, so none runs into the store the demo is about to take. */
-  gboolean              demo_starting;
-  XaDemoServer         *started_demo;
-
-  XaSyncClient         *sync_client;
-  GCancellable         *sync_cancellable;
-  GCancellable         *keyring_cancellable;
-  GCancellable         *lookup_cancellable;
-  /* A token arrived while a sync to the previous address was still stopping. */
-  gboolean              sync_when_done;
-  guint                 pulse_id;
-  guint                 auto_sync_id;
-  guint                 first_frame_id;
-  guint                 first_frame_ticks;
-};
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -77,9 +25,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void start_sync (XaWindow *self);
-static void switch_to_demo (XaWindow *self);
 
 static void
 update_subtitle (XaWindow *self)
@@ -128,9 +73,9 @@ first_frame_tick (GtkWidget     *widget,
 
 /* "records" shows the map and the figures with the view switcher; the other pages
  * (welcome, busy, error) stand alone. */
-static void
-show_page (XaWindow   *self,
-           const char *name)
+void
+_xa_window_show_page (XaWindow   *self,
+                      const char *name)
 {
   gboolean records = g_strcmp0 (name, "records") == 0;
 
@@ -170,8 +115,8 @@ map_overlay_action (GtkWidget  *widget,
 }
 
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
-static void
-reload (XaWindow *self)
+void
+_xa_window_reload (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now;
@@ -200,7 +145,7 @@ reload (XaWindow *self)
                                     "open the demo city."), what);
           adw_status_page_set_description (self->error_page, text);
           gtk_label_set_label (self->error_detail_label, error->message);
-          show_page (self, "error");
+          _xa_window_show_page (self, "error");
           return;
         }
     }
@@ -209,7 +154,7 @@ reload (XaWindow *self)
 
   if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
     {
-      show_page (self, self->sync_client != NULL ? "busy" : "welcome");
+      _xa_window_show_page (self, self->sync_client != NULL ? "busy" : "welcome");
       return;
     }
 
@@ -231,15 +176,15 @@ reload (XaWindow *self)
 
       xa_window_add_toast (self, adw_toast_new (text));
     }
-  show_page (self, "records");
+  _xa_window_show_page (self, "records");
   if (g_getenv ("XA_EXIT_AFTER_FIRST_FRAME") != NULL && self->first_frame_id == 0)
     self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
                                                          NULL, NULL);
 }
 
-static void
-set_store_path (XaWindow   *self,
-                const char *store_path)
+void
+_xa_window_set_store_path (XaWindow   *self,
+                           const char *store_path)
 {
   if (g_strcmp0 (self->store_path, store_path) == 0)
     return;
@@ -251,9 +196,9 @@ set_store_path (XaWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_PATH]);
 }
 
-static void
-show_error_strip (XaWindow     *self,
-                  const GError *error)
+void
+_xa_window_show_error_strip (XaWindow     *self,
+                             const GError *error)
 {
   g_autofree char *text = NULL;
   XaRemedy remedy;
@@ -279,9 +224,9 @@ show_error_strip (XaWindow     *self,
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
-static void
-set_syncing (XaWindow *self,
-             gboolean  syncing)
+void
+_xa_window_set_syncing (XaWindow *self,
+                        gboolean  syncing)
 {
   gtk_revealer_set_reveal_child (self->progress_revealer, syncing);
   gtk_stack_set_visible_child_name (self->sync_button_stack, syncing ? "busy" : "idle");
@@ -300,6 +245,13 @@ pulse_cb (gpointer user_data)
 {
   gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
   return G_SOURCE_CONTINUE;
+}
+
+void
+_xa_window_start_pulse (XaWindow *self)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
 }
 
 static void
@@ -343,10 +295,10 @@ sync_done_cb (GObject      *source,
   if (self->demo_starting)
     {
       if (self->started_demo != NULL)
-        switch_to_demo (self);
+        _xa_window_switch_to_demo (self);
       return;
     }
-  set_syncing (self, FALSE);
+  _xa_window_set_syncing (self, FALSE);
 
   if (ok)
     {
@@ -367,19 +319,19 @@ sync_done_cb (GObject      *source,
     xa_window_add_toast (self, adw_toast_new (_("Sync cancelled. The records received so far "
                                                 "are kept.")));
   else
-    show_error_strip (self, error);
+    _xa_window_show_error_strip (self, error);
 
-  reload (self);
+  _xa_window_reload (self);
   if (self->sync_when_done)
     {
       self->sync_when_done = FALSE;
       if (self->server_url != NULL && self->token != NULL)
-        start_sync (self);
+        _xa_window_start_sync (self);
     }
 }
 
-static void
-start_sync (XaWindow *self)
+void
+_xa_window_start_sync (XaWindow *self)
 {
   if (self->sync_client != NULL || self->demo_starting)
     return;
@@ -400,10 +352,10 @@ start_sync (XaWindow *self)
   adw_status_page_set_title (self->busy_page, self->is_demo ? _("Opening the Demo City…")
                                                             : _("Syncing Records…"));
   adw_status_page_set_description (self->busy_page, NULL);
-  set_syncing (self, TRUE);
-  self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
+  _xa_window_set_syncing (self, TRUE);
+  _xa_window_start_pulse (self);
   if (self->store == NULL || xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
-    show_page (self, "busy");
+    _xa_window_show_page (self, "busy");
 
   xa_sync_client_sync_async (self->sync_client, self->store_path, self->sync_cancellable,
                              sync_done_cb, g_object_ref (self));
@@ -414,7 +366,7 @@ sync_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  start_sync (XA_WINDOW (widget));
+  _xa_window_start_sync (XA_WINDOW (widget));
 }
 
 static void
@@ -436,274 +388,6 @@ dismiss_error_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (XA_WINDOW (widget)->error_revealer, FALSE);
 }
 
-/* The demo store mirrors only the demo server running now. One filled from an earlier
- * demo at another address (its port was taken) has no cursor for this one: a sync would
- * lay today's city over it and keep what today's city no longer has, such as last
- * season's flood checks. It is only a demo: start it afresh. */
-static void
-forget_stale_demo_store (XaWindow   *self,
-                         const char *demo_store,
-                         const char *url)
-{
-  g_autoptr(XaStore) store = NULL;
-  g_autofree char *cursor = NULL;
-  const char * const suffixes[] = { "", "-wal", "-shm", ".resync" };
-
-  if (!g_file_test (demo_store, G_FILE_TEST_EXISTS))
-    return;
-  if (self->store != NULL && g_strcmp0 (xa_store_get_path (self->store), demo_store) == 0)
-    store = g_object_ref (self->store);
-  else
-    store = xa_store_open (demo_store, NULL);
-  if (store == NULL)
-    return;
-  cursor = xa_store_dup_cursor (store, url);
-  if (cursor != NULL || xa_store_count (store, XA_RECORD_COMPOUND) == 0)
-    return;
-
-  /* Every connection closes before the files go. */
-  g_clear_object (&store);
-  if (self->store != NULL && g_strcmp0 (xa_store_get_path (self->store), demo_store) == 0)
-    {
-      xa_map_view_clear (self->map_view);
-      g_clear_object (&self->store);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (demo_store, suffixes[i], NULL);
-
-      if (g_unlink (path) != 0 && errno != ENOENT)
-        g_warning ("Could not remove the old demo records %s: %s", path, g_strerror (errno));
-    }
-}
-
-/* The demo server is running and no sync is: the demo's store, server and token. */
-static void
-switch_to_demo (XaWindow *self)
-{
-  g_autoptr(XaDemoServer) demo = g_steal_pointer (&self->started_demo);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  self->demo_starting = FALSE;
-  set_syncing (self, FALSE);
-  if (XA_IS_APPLICATION (app))
-    {
-      g_autofree char *demo_store = xa_application_dup_demo_store_path (XA_APPLICATION (app));
-
-      forget_stale_demo_store (self, demo_store, xa_demo_server_get_url (demo));
-      set_store_path (self, demo_store);
-    }
-  self->is_demo = TRUE;
-  g_free (self->server_url);
-  self->server_url = g_strdup (xa_demo_server_get_url (demo));
-  g_free (self->token);
-  self->token = g_strdup (xa_demo_server_get_token (demo));
-  reload (self);
-  start_sync (self);
-}
-
-static void lookup_token (XaWindow *self);
-
-static void
-demo_started_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(XaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  XaDemoServer *demo = XA_DEMO_SERVER (source);
-  gboolean started = xa_demo_server_start_finish (demo, result, &error);
-
-  if (self->settings == NULL)
-    return;
-  if (!started)
-    {
-      self->demo_starting = FALSE;
-      set_syncing (self, FALSE);
-      show_error_strip (self, error);
-      reload (self);
-      /* Back to the real server: the token lookup the demo cancelled is needed again. */
-      if (!self->is_demo && self->server_url != NULL && self->token == NULL)
-        lookup_token (self);
-      return;
-    }
-
-  self->started_demo = g_object_ref (demo);
-  /* A sync cancelled for the demo may still be writing to its store: sync_done_cb
-   * switches once it has finished. */
-  if (self->sync_client == NULL)
-    switch_to_demo (self);
-}
-
-/* Stops a pending token lookup; its answer is not wanted any more. */
-static void
-cancel_token_lookup (XaWindow *self)
-{
-  g_cancellable_cancel (self->lookup_cancellable);
-  g_object_unref (self->lookup_cancellable);
-  self->lookup_cancellable = g_cancellable_new ();
-}
-
-static void
-open_demo_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  XaWindow *self = XA_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!XA_IS_APPLICATION (app) || self->demo_starting)
-    return;
-
-  /* Nothing of the real server may start or go on while the demo takes over. */
-  self->demo_starting = TRUE;
-  cancel_token_lookup (self);
-  if (self->sync_cancellable != NULL)
-    g_cancellable_cancel (self->sync_cancellable);
-
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  gtk_label_set_label (self->progress_label, _("Starting the demo server…"));
-  adw_status_page_set_title (self->busy_page, _("Opening the Demo City…"));
-  adw_status_page_set_description (self->busy_page, _("Starting the demo server…"));
-  set_syncing (self, TRUE);
-  /* Keep the cancel button off: the start cannot be cancelled half-way. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
-  g_clear_handle_id (&self->pulse_id, g_source_remove);
-  self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
-  show_page (self, "busy");
-  xa_demo_server_start_async (xa_application_get_demo_server (XA_APPLICATION (app)), NULL,
-                              demo_started_cb, g_object_ref (self));
-}
-
-static void
-token_stored_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(XaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (xa_keyring_store_finish (result, &error) || self->settings == NULL
-      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  {
-    /* Translators: %s says why the keyring could not be used. */
-    g_autofree char *text = g_strdup_printf (_("The token is used until you quit, but it "
-                                               "could not be saved: %s"), error->message);
-    AdwToast *toast = adw_toast_new (text);
-
-    adw_toast_set_timeout (toast, 0);
-    xa_window_add_toast (self, toast);
-  }
-}
-
-/* Keeps @token for @url in the desktop keyring, never in settings or logs. */
-static void
-remember_token (XaWindow   *self,
-                const char *url,
-                const char *token)
-{
-  if (token == NULL || *token == '\0')
-    return;
-  xa_keyring_store (XA_SECRET_ACCESS_TOKEN, url, token, self->keyring_cancellable,
-                    token_stored_cb, g_object_ref (self));
-}
-
-static void
-connect_response_cb (XaConnectDialog *dialog,
-                     const char      *response,
-                     XaWindow        *self)
-{
-  const char *url;
-
-  if (g_strcmp0 (response, "connect") != 0)
-    return;
-
-  url = xa_connect_dialog_get_url (dialog);
-
-  /* Leaving the demo: the real server's records go to the real store. */
-  if (self->is_demo)
-    {
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      self->is_demo = FALSE;
-      if (XA_IS_APPLICATION (app))
-        set_store_path (self, xa_application_get_store_path (XA_APPLICATION (app)));
-    }
-  xa_window_set_server (self, url, xa_connect_dialog_get_token (dialog));
-  /* After the window has the address, so server_url_changed_cb has nothing left to do. */
-  g_settings_set_string (self->settings, "server-url", url);
-  remember_token (self, url, xa_connect_dialog_get_token (dialog));
-  reload (self);
-  start_sync (self);
-}
-
-static void
-connect_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  XaWindow *self = XA_WINDOW (widget);
-  GtkWidget *dialog;
-
-  dialog = xa_connect_dialog_new (GTK_WINDOW (self),
-                                  self->is_demo ? NULL : self->server_url,
-                                  self->is_demo ? NULL : self->token);
-  g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-preferences_token_changed_cb (XaWindow   *self,
-                              const char *server_url,
-                              const char *token)
-{
-  /* The demo's own token comes from the demo server, never from the preferences. */
-  if (self->is_demo || self->demo_starting)
-    return;
-  xa_window_set_server (self, server_url, *token != '\0' ? token : NULL);
-  if (*token != '\0')
-    start_sync (self);
-}
-
-static void
-preferences_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  XaWindow *self = XA_WINDOW (widget);
-  GtkWidget *preferences = xa_preferences_window_new (GTK_WINDOW (self), self->settings);
-
-  g_signal_connect_object (preferences, "token-changed",
-                           G_CALLBACK (preferences_token_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (preferences, "tianditu-key-changed",
-                           G_CALLBACK (xa_map_view_reload_basemap), self->map_view,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (preferences));
-}
-
-static gboolean
-auto_sync_cb (gpointer user_data)
-{
-  XaWindow *self = user_data;
-
-  /* Only when a server and token are known: an automatic sync must never open a dialog. */
-  if (self->sync_client == NULL && !self->demo_starting && self->server_url != NULL
-      && self->token != NULL)
-    start_sync (self);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-schedule_auto_sync (XaWindow *self)
-{
-  int minutes = g_settings_get_int (self->settings, "sync-interval-minutes");
-
-  g_clear_handle_id (&self->auto_sync_id, g_source_remove);
-  if (minutes > 0)
-    self->auto_sync_id = g_timeout_add_seconds ((guint) minutes * 60, auto_sync_cb, self);
-}
 
 static gboolean
 xa_window_close_request (GtkWindow *window)
@@ -721,85 +405,6 @@ xa_window_close_request (GtkWindow *window)
     g_cancellable_cancel (self->sync_cancellable);
 
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
-}
-
-typedef struct
-{
-  XaWindow *window;
-  char     *url;
-} TokenLookup;
-
-static void
-saved_token_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  TokenLookup *lookup = user_data;
-  g_autoptr(XaWindow) self = lookup->window;
-  g_autofree char *url = lookup->url;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = xa_keyring_lookup_finish (result, &error);
-
-  g_free (lookup);
-  if (self->settings == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  /* The token of the server asked about goes to that server only: not to an address set
-   * since, nor to the demo. */
-  if (self->demo_starting || self->is_demo || g_strcmp0 (url, self->server_url) != 0)
-    return;
-  if (error != NULL)
-    {
-      /* Not fatal: the records on this computer still show; a sync will ask for the token. */
-      g_autofree char *text = g_strdup_printf (_("The saved token could not be read: %s"),
-                                               error->message);
-
-      xa_window_add_toast (self, adw_toast_new (text));
-      return;
-    }
-  if (token == NULL || self->token != NULL)
-    return;
-  self->token = g_steal_pointer (&token);
-  if (self->sync_client != NULL)
-    self->sync_when_done = TRUE;
-  else
-    start_sync (self);
-}
-
-/* Reads the token saved for the server in use, then syncs with it. */
-static void
-lookup_token (XaWindow *self)
-{
-  TokenLookup *lookup = g_new0 (TokenLookup, 1);
-
-  g_assert (self->server_url != NULL);
-  cancel_token_lookup (self);
-  lookup->window = g_object_ref (self);
-  lookup->url = g_strdup (self->server_url);
-  xa_keyring_lookup (XA_SECRET_ACCESS_TOKEN, self->server_url, XA_KEYRING_LOOKUP_NONE,
-                     self->lookup_cancellable, saved_token_cb, lookup);
-}
-
-/* A new (or emptied) address from Preferences is used at once, as the help says. */
-static void
-server_url_changed_cb (XaWindow *self)
-{
-  g_autofree char *setting = g_settings_get_string (self->settings, "server-url");
-  const char *url = *setting != '\0' ? setting : NULL;
-
-  /* The demo keeps its own server; the address is used once the demo is left. */
-  if (self->is_demo || self->demo_starting || g_strcmp0 (url, self->server_url) == 0)
-    return;
-
-  /* What a sync to the old address has received so far is kept. */
-  if (self->sync_cancellable != NULL)
-    g_cancellable_cancel (self->sync_cancellable);
-  cancel_token_lookup (self);
-  self->sync_when_done = FALSE;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  xa_window_set_server (self, url, NULL);
-  reload (self);
-  if (url != NULL)
-    lookup_token (self);
 }
 
 static void
@@ -827,19 +432,19 @@ xa_window_constructed (GObject *object)
                               ? xa_application_get_token (XA_APPLICATION (app)) : NULL);
     }
 
-  reload (self);
-  schedule_auto_sync (self);
+  _xa_window_reload (self);
+  _xa_window_schedule_auto_sync (self);
   g_signal_connect_swapped (self->settings, "changed::sync-interval-minutes",
-                            G_CALLBACK (schedule_auto_sync), self);
+                            G_CALLBACK (_xa_window_schedule_auto_sync), self);
   g_signal_connect_swapped (self->settings, "changed::server-url",
-                            G_CALLBACK (server_url_changed_cb), self);
+                            G_CALLBACK (_xa_window_server_url_changed), self);
 
   /* A server and token given on the command line (or in the environment) mean "sync"; a
    * server known from settings syncs once its token has been read from the keyring. */
   if (self->server_url != NULL && self->token != NULL)
-    start_sync (self);
+    _xa_window_start_sync (self);
   else if (self->server_url != NULL)
-    lookup_token (self);
+    _xa_window_lookup_token (self);
 }
 
 static void
@@ -918,7 +523,7 @@ xa_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE_PATH:
-      set_store_path (self, g_value_get_string (value));
+      _xa_window_set_store_path (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -973,9 +578,11 @@ xa_window_class_init (XaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
+                                   _xa_window_open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, _xa_window_connect_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
+                                   _xa_window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.map-search", NULL, map_search_action);
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
@@ -997,7 +604,7 @@ xa_window_init (XaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
   /* The map's actions go on the window (for F9 and the header's sidebar button) while the
-   * records are shown: see show_page(). */
+   * records are shown: see _xa_window_show_page(). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", FALSE);
 }
