@@ -12,12 +12,13 @@
  * - The items and render node of a frame cover the view plus a margin; panning within it
  *   only translates the cached node (xa-compound-scene.c).
  * This file is the widget: it draws the scene's node with the selection and focus rings,
- * and does clicks, hover tooltips, keyboard navigation and accessibility on the scene's
- * items, the same ones that are drawn. */
+ * keeps the selection and the accessible name, and fits and moves the view. Clicks, hover
+ * and tooltips (xa-compound-layer-pointer.c) and keyboard focus and keys
+ * (xa-compound-layer-keyboard.c) work on the scene's items, the same ones that are drawn;
+ * the files share the struct through xa-compound-layer-private.h. */
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "xa-compound-layer.h"
 #include "xa-compound-layer-private.h"
@@ -25,30 +26,7 @@
 #include "xa-compound-scene.h"
 #include "xa-overlay-style.h"
 
-#define TAB_ROW 48.0            /* Tab order reads rows of this height left to right */
 #define FOCUS_ZOOM 17.0         /* how close go_to() and Enter on a compound come */
-
-struct _XaCompoundLayer
-{
-  ShumateLayer      parent_instance;
-
-  /* The points, overlay and district filter, and the frame drawn of them. */
-  XaCompoundScene  *scene;
-  char             *selected_id;
-  int               selected;   /* point index, -1 for none */
-
-  gboolean          has_focus_item;
-  gboolean          focus_is_cluster;
-  guint             focus_index;
-  int               focus_level;
-
-  /* A fit asked for before the layer had a size, done at the first allocation. */
-  gboolean          pending_fit;
-  double            pending_box[4];  /* min lat, min lon, max lat, max lon */
-  XaCompoundLayerMarginsFunc fit_margins;
-  gpointer          fit_margins_data;
-  guint             settle_tick;
-};
 
 G_DEFINE_FINAL_TYPE (XaCompoundLayer, xa_compound_layer, SHUMATE_TYPE_LAYER)
 
@@ -67,8 +45,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void update_accessible_label (XaCompoundLayer *self);
 
 /* g_set_str() is GLib 2.76. */
 static gboolean
@@ -89,11 +65,11 @@ invalidate_frame (XaCompoundLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* ---- The view and the scene's items ---- */
+/* ---- The view ---- */
 
-static gboolean
-get_view (XaCompoundLayer *self,
-          XaCompoundView  *view)
+gboolean
+_xa_compound_layer_get_view (XaCompoundLayer *self,
+                             XaCompoundView  *view)
 {
   double tile;
 
@@ -104,27 +80,15 @@ get_view (XaCompoundLayer *self,
   return TRUE;
 }
 
-/* The topmost item within reach of widget point @x, @y, or NULL. */
-static const XaCompoundItem *
-hit_test (XaCompoundLayer *self,
-          double           x,
-          double           y)
+static void
+viewport_notify_cb (XaCompoundLayer *self,
+                    GParamSpec      *pspec,
+                    ShumateViewport *viewport)
 {
-  XaCompoundView view;
-
-  if (self->scene->points == NULL || !get_view (self, &view))
-    return NULL;
-  return xa_compound_scene_item_at (self->scene, &view, x, y);
-}
-
-/* The item under the keyboard ring, if the frame has it. */
-static const XaCompoundItem *
-find_focus_item (XaCompoundLayer *self)
-{
-  if (!self->has_focus_item)
-    return NULL;
-  return xa_compound_scene_find_item (self->scene, self->focus_is_cluster, self->focus_index,
-                                      self->focus_level);
+  if (self->pending_fit && shumate_viewport_get_reference_map_source (viewport) != NULL)
+    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
+                               self->pending_box[2], self->pending_box[3], FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---- GtkWidget ---- */
@@ -165,7 +129,7 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
   const XaCompoundItem *focus;
   XaCompoundView view;
 
-  if (scene->points == NULL || !get_view (self, &view))
+  if (scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
     return;
   xa_compound_scene_ensure_items (scene, &view);
   xa_compound_scene_ensure_node (scene);
@@ -218,7 +182,7 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
       append_ring (snapshot, x, y, r, 3, &black);
     }
   if (self->has_focus_item && gtk_widget_has_focus (widget) &&
-      (focus = find_focus_item (self)) != NULL)
+      (focus = _xa_compound_layer_find_focus_item (self)) != NULL)
     {
       double x = focus->wx - view.x0, y = focus->wy - view.y0;
 
@@ -226,15 +190,6 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
       append_ring (snapshot, x, y, focus->r + 7, 2.5, &accent);
     }
   gtk_snapshot_restore (snapshot);
-}
-
-static gboolean
-xa_compound_layer_contains (GtkWidget *widget,
-                            double     x,
-                            double     y)
-{
-  /* Only dots and clusters catch the pointer; elsewhere the map below pans and zooms. */
-  return hit_test (XA_COMPOUND_LAYER (widget), x, y) != NULL;
 }
 
 static void
@@ -270,7 +225,7 @@ xa_compound_layer_system_setting_changed (GtkWidget        *widget,
     }
 }
 
-/* ---- Selection, activation, tooltips ---- */
+/* ---- Selection and activation ---- */
 
 static void
 activate_point (XaCompoundLayer *self,
@@ -294,9 +249,9 @@ open_cluster (XaCompoundLayer *self,
   xa_compound_view_move_to (SHUMATE_LAYER (self), lat, lon, self->scene->frame_level + 2);
 }
 
-static void
-activate_item (XaCompoundLayer      *self,
-               const XaCompoundItem *item)
+void
+_xa_compound_layer_activate_item (XaCompoundLayer      *self,
+                                  const XaCompoundItem *item)
 {
   if (item->is_cluster)
     open_cluster (self, item->index);
@@ -304,232 +259,12 @@ activate_item (XaCompoundLayer      *self,
     activate_point (self, item->index);
 }
 
-static gboolean
-query_tooltip_cb (XaCompoundLayer *self,
-                  int              x,
-                  int              y,
-                  gboolean         keyboard_mode,
-                  GtkTooltip      *tooltip)
-{
-  const XaCompoundItem *item;
-  g_autofree char *markup = NULL;
-
-  if (keyboard_mode)
-    {
-      XaCompoundView view;
-
-      if (self->scene->points == NULL || !get_view (self, &view))
-        return FALSE;
-      xa_compound_scene_ensure_items (self->scene, &view);
-      item = find_focus_item (self);
-    }
-  else
-    item = hit_test (self, x, y);
-  if (item == NULL)
-    return FALSE;
-  markup = xa_compound_labels_item_tooltip (self->scene, item);
-  gtk_tooltip_set_markup (tooltip, markup);
-  return TRUE;
-}
-
-/* ---- Keyboard ---- */
-
-static void
-pan (XaCompoundLayer *self,
-     double           dx,
-     double           dy)
-{
-  XaCompoundView view;
-
-  if (get_view (self, &view))
-    xa_compound_view_pan (SHUMATE_LAYER (self), &view, dx, dy);
-}
-
-static void
-set_focus_item (XaCompoundLayer      *self,
-                const XaCompoundItem *item)
-{
-  self->has_focus_item = item != NULL;
-  if (item != NULL)
-    {
-      self->focus_is_cluster = item->is_cluster;
-      self->focus_index = item->index;
-      self->focus_level = self->scene->frame_level;
-    }
-  update_accessible_label (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static gboolean
-xa_compound_layer_focus (GtkWidget        *widget,
-                         GtkDirectionType  direction)
-{
-  XaCompoundLayer *self = XA_COMPOUND_LAYER (widget);
-  gboolean forward = direction == GTK_DIR_TAB_FORWARD;
-  g_autoptr(GArray) stops = NULL;
-  const XaCompoundItem *current;
-  XaCompoundView view;
-  int next;
-
-  if (direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD)
-    {
-      if (gtk_widget_has_focus (widget))
-        return FALSE;
-      return gtk_widget_grab_focus (widget);
-    }
-  if (self->scene->points == NULL || !get_view (self, &view))
-    {
-      if (gtk_widget_has_focus (widget))
-        return FALSE;
-      return gtk_widget_grab_focus (widget);
-    }
-
-  xa_compound_scene_ensure_items (self->scene, &view);
-  stops = xa_compound_scene_tab_order (self->scene, &view, TAB_ROW);
-  current = gtk_widget_has_focus (widget) ? find_focus_item (self) : NULL;
-  /* From the start (or the end) when arriving, or when the ring has left the view. */
-  next = forward ? 0 : (int) stops->len - 1;
-  for (guint i = 0; current != NULL && i < stops->len; i++)
-    if (&g_array_index (self->scene->items, XaCompoundItem,
-                        g_array_index (stops, guint, i)) == current)
-      {
-        next = forward ? (int) i + 1 : (int) i - 1;
-        break;
-      }
-
-  if (next < 0 || next >= (int) stops->len)
-    {
-      /* Past the last compound (or none in view): let focus leave the map, unless it is
-       * just arriving. */
-      set_focus_item (self, NULL);
-      if (gtk_widget_has_focus (widget))
-        return FALSE;
-      return gtk_widget_grab_focus (widget);
-    }
-  if (!gtk_widget_has_focus (widget))
-    gtk_widget_grab_focus (widget);
-  set_focus_item (self, &g_array_index (self->scene->items, XaCompoundItem,
-                                        g_array_index (stops, guint, next)));
-  return TRUE;
-}
-
-static gboolean
-key_pressed_cb (XaCompoundLayer *self,
-                guint            keyval,
-                guint            keycode,
-                GdkModifierType  state)
-{
-  const XaCompoundItem *item;
-  XaCompoundView view;
-
-  /* Ctrl+1…4, Ctrl+F and friends belong to the window. */
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      pan (self, -0.25, 0);
-      return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      pan (self, 0.25, 0);
-      return TRUE;
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      pan (self, 0, -0.25);
-      return TRUE;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      pan (self, 0, 0.25);
-      return TRUE;
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-      xa_compound_view_zoom_by (SHUMATE_LAYER (self), 1);
-      return TRUE;
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-      xa_compound_view_zoom_by (SHUMATE_LAYER (self), -1);
-      return TRUE;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      xa_compound_layer_fit_all (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      if (!self->has_focus_item)
-        return FALSE;
-      set_focus_item (self, NULL);
-      return TRUE;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (self->scene->points == NULL || !get_view (self, &view))
-        return FALSE;
-      xa_compound_scene_ensure_items (self->scene, &view);
-      if ((item = find_focus_item (self)) == NULL)
-        return FALSE;
-      {
-        XaCompoundItem copy = *item;
-
-        activate_item (self, &copy);
-      }
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* ---- Pointer ---- */
-
-static void
-click_released_cb (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   XaCompoundLayer *self)
-{
-  if (n_press == 1 && _xa_compound_layer_click (self, x, y))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-motion_cb (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           XaCompoundLayer          *self)
-{
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit_test (self, x, y) != NULL ? "pointer"
-                                                                                   : NULL);
-}
-
-static void
-leave_cb (GtkEventControllerMotion *controller,
-          XaCompoundLayer          *self)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static void
-viewport_notify_cb (XaCompoundLayer *self,
-                    GParamSpec      *pspec,
-                    ShumateViewport *viewport)
-{
-  if (self->pending_fit && shumate_viewport_get_reference_map_source (viewport) != NULL)
-    xa_compound_layer_fit_box (self, self->pending_box[0], self->pending_box[1],
-                               self->pending_box[2], self->pending_box[3], FALSE);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
 /* ---- Accessibility ---- */
 
 /* Orca speaks a focused widget's new name, and GTK 4.8 has no other way to announce: the
  * label carries the compound under the keyboard ring, else the selected one. */
-static void
-update_accessible_label (XaCompoundLayer *self)
+void
+_xa_compound_layer_update_accessible_label (XaCompoundLayer *self)
 {
   g_autofree char *label = NULL;
   XaClusterLevel *level;
@@ -642,9 +377,9 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
   object_class->set_property = xa_compound_layer_set_property;
 
   widget_class->snapshot = xa_compound_layer_snapshot;
-  widget_class->contains = xa_compound_layer_contains;
+  widget_class->contains = _xa_compound_layer_contains;
   widget_class->size_allocate = xa_compound_layer_size_allocate;
-  widget_class->focus = xa_compound_layer_focus;
+  widget_class->focus = _xa_compound_layer_focus;
   widget_class->system_setting_changed = xa_compound_layer_system_setting_changed;
 
   properties[PROP_SELECTED_ID] =
@@ -665,30 +400,11 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
 static void
 xa_compound_layer_init (XaCompoundLayer *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkEventController *controller;
-  GtkGesture *click;
-
-  self->scene = xa_compound_scene_new (widget);
+  self->scene = xa_compound_scene_new (GTK_WIDGET (self));
   self->selected = -1;
 
-  gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
-  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (widget, controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, controller);
+  _xa_compound_layer_init_pointer (self);
+  _xa_compound_layer_init_keyboard (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compound map"),
@@ -722,7 +438,7 @@ xa_compound_layer_set_points (XaCompoundLayer  *self,
   self->selected = points != NULL ? xa_compound_points_find (points, self->selected_id) : -1;
   if (self->selected < 0 && self->selected_id != NULL)
     xa_compound_layer_set_selected_id (self, NULL);
-  update_accessible_label (self);
+  _xa_compound_layer_update_accessible_label (self);
   invalidate_frame (self);
 }
 
@@ -743,7 +459,7 @@ xa_compound_layer_set_overlay (XaCompoundLayer *self,
 
   if (!xa_compound_scene_set_overlay (self->scene, overlay))
     return;
-  update_accessible_label (self);
+  _xa_compound_layer_update_accessible_label (self);
   invalidate_frame (self);
 }
 
@@ -785,7 +501,7 @@ xa_compound_layer_set_selected_id (XaCompoundLayer *self,
     return;
   self->selected = self->scene->points != NULL
                    ? xa_compound_points_find (self->scene->points, id_or_NULL) : -1;
-  update_accessible_label (self);
+  _xa_compound_layer_update_accessible_label (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
 }
@@ -823,7 +539,7 @@ xa_compound_layer_fit_box (XaCompoundLayer *self,
   g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
   g_return_if_fail (min_lat <= max_lat && min_lon <= max_lon);
 
-  if (!get_view (self, &view))
+  if (!_xa_compound_layer_get_view (self, &view))
     {
       self->pending_fit = TRUE;
       self->pending_box[0] = min_lat;
@@ -889,7 +605,7 @@ _xa_compound_layer_locate (XaCompoundLayer *self,
 
   g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), FALSE);
 
-  if (self->scene->points == NULL || !get_view (self, &view) ||
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view) ||
       (index = xa_compound_points_find (self->scene->points, id)) < 0)
     return FALSE;
   xa_compound_scene_ensure_items (self->scene, &view);
@@ -908,7 +624,7 @@ _xa_compound_layer_locate_cluster (XaCompoundLayer *self,
 
   g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), FALSE);
 
-  if (self->scene->points == NULL || !get_view (self, &view))
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
     return FALSE;
   xa_compound_scene_ensure_items (self->scene, &view);
   /* The largest one: the easiest to find in a screenshot. */
@@ -943,7 +659,7 @@ _xa_compound_layer_count_visible (XaCompoundLayer *self,
   g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
 
   *dots = *clusters = 0;
-  if (self->scene->points == NULL || !get_view (self, &view))
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
     return;
   xa_compound_scene_ensure_items (self->scene, &view);
   for (guint i = 0; i < self->scene->items->len; i++)
@@ -954,46 +670,5 @@ _xa_compound_layer_count_visible (XaCompoundLayer *self,
       if (xa_compound_view_shows (&view, item->wx, item->wy, &x, &y))
         (*(item->is_cluster ? clusters : dots))++;
     }
-}
-
-gboolean
-_xa_compound_layer_click (XaCompoundLayer *self,
-                          double           x,
-                          double           y)
-{
-  const XaCompoundItem *hit;
-  XaCompoundItem item;
-
-  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), FALSE);
-
-  if ((hit = hit_test (self, x, y)) == NULL)
-    return FALSE;
-  item = *hit;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  activate_item (self, &item);
-  return TRUE;
-}
-
-const char *
-_xa_compound_layer_get_focus_id (XaCompoundLayer *self)
-{
-  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), NULL);
-
-  if (self->scene->points == NULL || !self->has_focus_item || self->focus_is_cluster)
-    return NULL;
-  return xa_compound_points_get (self->scene->points, self->focus_index)->id;
-}
-
-char *
-_xa_compound_layer_dup_tooltip (XaCompoundLayer *self,
-                                double           x,
-                                double           y)
-{
-  const XaCompoundItem *item;
-
-  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), NULL);
-
-  item = hit_test (self, x, y);
-  return item != NULL ? xa_compound_labels_item_tooltip (self->scene, item) : NULL;
 }
 
