@@ -82,11 +82,26 @@ get_synced_store (void)
 
   server_db = xa_test_path ("server.db");
   synced_store = xa_test_path ("synced.db");
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  /* Dated today, as the app's own demo is: the flood overlay then shows this season's
+   * checks (the default season is the current year) instead of every compound grey. */
+  server = xa_test_server_start (server_db,
+                                 (const char * const[]) { "--demo", "--demo-now", "today", NULL });
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, synced_store, NULL, &result, &error);
   g_assert_no_error (error);
   xa_test_server_free (server);
+
+  /* A demo city is dated to the last 09:00 in Linyi (UTC+8): between midnight and nine on
+   * 1 January it is still last year's city, with last year's flood checks. */
+  {
+    g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+    g_autoptr(GDateTime) now = g_date_time_new_now (linyi);
+    g_autoptr(GDateTime) dated = g_date_time_add_hours (now, -9);
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    if (g_date_time_get_year (dated) != g_date_time_get_year (now))
+      g_settings_set_int (settings, "flood-season", g_date_time_get_year (dated));
+  }
   return synced_store;
 }
 
@@ -367,6 +382,8 @@ test_district_filter (void)
       one_total += one[i];
     }
   g_assert_cmpuint (all_total, ==, 3490);
+  /* The demo dated today has this season's checks: most compounds are inspected. */
+  g_assert_cmpuint (all[XA_FLOOD_BAND_NOT_INSPECTED], <, all_total / 10);
   g_assert_cmpuint (one_total, >, 0);
   g_assert_cmpuint (one_total, <, all_total);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-district");

@@ -1,6 +1,8 @@
 /* xa-store-private.h — what the store's files share: the tables and columns of each record
  * type, the functions that move records in and out of their rows (xa-store-rows.c, used by
- * xa-store.c), and the store's connection for the read queries of xa-store-queries.c. */
+ * xa-store.c), the schema, its migrations and the deferred indexes (xa-store-schema.c, used
+ * by xa-store.c), the SQL helpers both use, and the store's connection for the read queries
+ * of xa-store-queries.c. */
 #pragma once
 
 #include <sqlite3.h>
@@ -17,6 +19,29 @@ extern const char * const _xa_store_table_columns[XA_N_RECORD_TYPES];
 /* The store's own connection, for read queries kept in other files (xa-store-queries.c).
  * Owned by the store; use it from the store's thread only. */
 sqlite3 *_xa_store_get_db      (XaStore      *self);
+
+/* Sets @error to XA_STORE_ERROR_SQL with @what and sqlite's last message; returns FALSE. */
+gboolean _xa_store_set_sql_error  (sqlite3      *db,
+                                   GError      **error,
+                                   const char   *what);
+/* Runs @sql (one or more statements) and says why it failed in XA_STORE_ERROR_SQL. */
+gboolean _xa_store_exec           (sqlite3      *db,
+                                   const char   *sql,
+                                   GError      **error);
+
+/* Brings the file's tables to the current schema, one transaction for all the steps it
+ * lacks; fails with XA_STORE_ERROR_TOO_NEW for a file written by a newer version. @path is
+ * for the message only. */
+gboolean _xa_store_migrate        (sqlite3      *db,
+                                   const char   *path,
+                                   GError      **error);
+/* Creates the secondary indexes that are missing, in the caller's transaction. */
+gboolean _xa_store_create_indexes (sqlite3      *db,
+                                   GError      **error);
+/* Drops the secondary indexes in a transaction of its own, for a first sync to build them
+ * once at its end (see xa_store_defer_indexes()). */
+gboolean _xa_store_drop_indexes   (sqlite3      *db,
+                                   GError      **error);
 
 /* Binds @change (not a tombstone) to its type's upsert statement. */
 void     _xa_store_bind_record (sqlite3_stmt *stmt,
