@@ -287,7 +287,7 @@ main (int   argc,
   gtk_init ();
   install_marker_css ();
 
-  printf ("# %d×%d window, %.0f s of scripted pan and zoom per run (frame clock driven), "
+  printf ("# %dx%d window, %.0f s of scripted pan and zoom per run (frame clock driven), "
           "%s; fps is noisy on a shared 2-core machine\n", WIDTH, HEIGHT, seconds,
           g_getenv ("XA_BENCH_BASEMAP") != NULL ? "basemap layer with failing tiles"
                                                 : "no basemap layer");

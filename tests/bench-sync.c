@@ -192,13 +192,13 @@ main (int   argc,
   figure ("baseline_sqlite_insert", sqlite_rate, "records/s", "raw prepared inserts, one transaction");
   figure ("baseline_json_parse", json_rate, "records/s", "json-glib parse of a 5000-record page");
   {
-    g_autofree char *against = g_strdup_printf ("xa-json-reader, same page: %.1f× json-glib",
+    g_autofree char *against = g_strdup_printf ("xa-json-reader, same page: %.1f times json-glib",
                                                 reader_rate / json_rate);
     figure ("reader_json_parse", reader_rate, "records/s", against);
   }
   {
     g_autofree char *against = g_strdup_printf ("reader + record validation, as a sync parses: "
-                                                "%.1f× bare json-glib", validate_rate / json_rate);
+                                                "%.1f times bare json-glib", validate_rate / json_rate);
     figure ("reader_parse_and_validate", validate_rate, "records/s", against);
   }
   baselines = g_strdup_printf ("baselines this run: sqlite %.0f, json-glib %.0f, reader+validation %.0f",
