@@ -1,65 +1,21 @@
 /* xa-map-view.c — see xa-map-view.h. The view owns the map's chrome and its settings; the
  * drawing of compounds is XaCompoundLayer's, the card XaCompoundPanel's, the legend
- * XaMapLegend's and the tiles XaBasemap's. */
+ * XaMapLegend's and the tiles XaBasemap's; which basemap to show, and its notice, is
+ * xa-map-view-basemap.c's (the two share xa-map-view-private.h). */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <shumate/shumate.h>
 
-#include "xa-basemap.h"
 #include "xa-compound-layer.h"
 #include "xa-compound-panel.h"
 #include "xa-compound-points.h"
-#include "xa-keyring.h"
 #include "xa-map-legend.h"
 #include "xa-map-view-private.h"
 #include "xa-overlay.h"
 
-struct _XaMapView
-{
-  AdwBin              parent_instance;
-
-  /* template */
-  AdwFlap            *flap;
-  GtkSearchEntry     *search_entry;
-  GtkDropDown        *district_dropdown;
-  GtkRevealer        *results_revealer;
-  GtkLabel           *results_label;
-  GtkListBox         *results_list;
-  AdwBin             *panel_bin;
-  ShumateMap         *map;
-  GtkRevealer        *offline_revealer;
-  GtkLabel           *offline_label;
-  AdwBin             *legend_bin;
-  GtkWidget          *overlay_chooser;
-  GtkWidget          *zoom_buttons;
-  ShumateScale       *scale;
-  GtkLabel           *attribution_label;
-  XaCompoundPanel    *panel;
-  XaMapLegend        *legend;
-  XaCompoundLayer    *layer;
-
-  GSettings          *settings;
-  GSimpleActionGroup *actions;
-  XaStore            *store;
-  XaCompoundPoints   *points;
-  XaBasemap          *basemap;
-  GCancellable       *key_cancellable;
-
-  /* District codes in the order of the dropdown's items after "All districts". */
-  GPtrArray          *district_codes;
-  /* The box of the district seats, a first guess of the city's extent. */
-  double              min_lat, max_lat, min_lon, max_lon;
-
-  gboolean            view_restored;
-};
-
 G_DEFINE_FINAL_TYPE (XaMapView, xa_map_view, ADW_TYPE_BIN)
-
-/* Zoom levels the map allows: below 5 China is a dot, above 19 tiles run out. */
-#define MIN_ZOOM 5.0
-#define MAX_ZOOM 19.0
 
 static void update_legend (XaMapView *self);
 static XaOverlay get_overlay (XaMapView *self);
@@ -125,9 +81,9 @@ restore_view_tick (GtkWidget     *widget,
     return G_SOURCE_CONTINUE;
 
   zoom = g_settings_get_double (self->settings, "map-zoom");
-  if (zoom >= MIN_ZOOM)
+  if (zoom >= XA_MAP_VIEW_MIN_ZOOM)
     {
-      shumate_viewport_set_zoom_level (get_viewport (self), MIN (zoom, MAX_ZOOM));
+      shumate_viewport_set_zoom_level (get_viewport (self), MIN (zoom, XA_MAP_VIEW_MAX_ZOOM));
       shumate_location_set_location (SHUMATE_LOCATION (get_viewport (self)),
                                      g_settings_get_double (self->settings, "map-latitude"),
                                      g_settings_get_double (self->settings, "map-longitude"));
@@ -229,7 +185,7 @@ zoom_by (XaMapView *self,
   ShumateViewport *viewport = get_viewport (self);
   double zoom = shumate_viewport_get_zoom_level (viewport) + delta;
 
-  shumate_viewport_set_zoom_level (viewport, CLAMP (round (zoom), MIN_ZOOM, MAX_ZOOM));
+  shumate_viewport_set_zoom_level (viewport, CLAMP (round (zoom), XA_MAP_VIEW_MIN_ZOOM, XA_MAP_VIEW_MAX_ZOOM));
 }
 
 static void
@@ -398,112 +354,6 @@ search_stop_cb (XaMapView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->layer));
 }
 
-/* ---- Basemap ---- */
-
-static void
-offline_changed_cb (XaMapView *self)
-{
-  gboolean offline = xa_basemap_get_offline (self->basemap);
-
-  if (offline)
-    gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
-  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
-}
-
-static void
-use_basemap (XaMapView *self,
-             XaBasemap *basemap)
-{
-  ShumateViewport *viewport = get_viewport (self);
-
-  if (self->basemap != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->basemap, self);
-      xa_basemap_detach (self->basemap);
-    }
-  g_set_object (&self->basemap, basemap);
-  xa_basemap_attach (basemap, self->map);
-  /* The reference source copies its zoom range onto the viewport; the compounds need no
-   * more than MAX_ZOOM. Not deeper than the tiles go either: libshumate 1.0's map layer asks
-   * for tiles at the viewport's zoom, and Tianditu has none past 18 (MBTiles sources
-   * enlarge their own deepest level and claim more). */
-  shumate_viewport_set_min_zoom_level (viewport, (guint) MIN_ZOOM);
-  shumate_viewport_set_max_zoom_level (viewport,
-                                       MIN ((guint) MAX_ZOOM,
-                                            shumate_map_source_get_max_zoom_level (
-                                              xa_basemap_get_reference_source (basemap))));
-  gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
-  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
-                          *xa_basemap_get_attribution (basemap) != '\0');
-  g_signal_connect_swapped (basemap, "notify::offline", G_CALLBACK (offline_changed_cb), self);
-  offline_changed_cb (self);
-}
-
-static void
-build_basemap (XaMapView  *self,
-               const char *tianditu_key,
-               const char *keyring_problem)
-{
-  g_autoptr(XaBasemap) basemap = NULL;
-  g_autoptr(GError) error = NULL;
-
-  basemap = xa_basemap_new_from_settings (self->settings, tianditu_key, &error);
-  if (basemap == NULL)
-    {
-      g_autofree char *text = NULL;
-
-      /* The compounds must stay usable: fall back to the plain background and say why. */
-      basemap = xa_basemap_new ("none", NULL, NULL, NULL, NULL);
-      use_basemap (self, basemap);
-      if (keyring_problem != NULL)
-        /* Translators: the first %s says why the basemap cannot be shown, the second why
-         * the keyring could not be read. */
-        text = g_strdup_printf (_("%s (%s) The compounds are shown on a plain background."),
-                                error->message, keyring_problem);
-      else
-        /* Translators: %s says why the basemap cannot be shown. */
-        text = g_strdup_printf (_("%s The compounds are shown on a plain background."),
-                                error->message);
-      gtk_label_set_label (self->offline_label, text);
-      gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
-      return;
-    }
-  use_basemap (self, basemap);
-}
-
-static void
-tianditu_key_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(XaMapView) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = xa_keyring_lookup_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->settings == NULL)
-    return;
-  build_basemap (self, key, error != NULL ? error->message : NULL);
-}
-
-/* Builds the basemap the settings ask for. Tianditu's key lives in the keyring, which is
- * asked first; every other choice is built at once. */
-static void
-apply_basemap (XaMapView *self)
-{
-  g_autofree char *kind = g_settings_get_string (self->settings, "basemap");
-
-  g_cancellable_cancel (self->key_cancellable);
-  g_clear_object (&self->key_cancellable);
-  if (g_strcmp0 (kind, "tianditu") == 0)
-    {
-      self->key_cancellable = g_cancellable_new ();
-      xa_keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL, XA_KEYRING_LOOKUP_NONE,
-                         self->key_cancellable, tianditu_key_cb, g_object_ref (self));
-      return;
-    }
-  build_basemap (self, NULL, NULL);
-}
-
 /* ---- Compounds ---- */
 
 static void
@@ -617,7 +467,7 @@ xa_map_view_load (XaMapView  *self,
   if (!load_districts (self, error) || !load_points (self, error))
     return FALSE;
   if (self->basemap == NULL)
-    apply_basemap (self);
+    _xa_map_view_apply_basemap (self);
   /* The card shows the records as synced now; a compound deleted by the sync goes. */
   if (xa_compound_panel_get_compound_id (self->panel) != NULL
       && xa_compound_points_find (self->points, xa_compound_panel_get_compound_id (self->panel)) < 0)
@@ -630,14 +480,6 @@ xa_map_view_load (XaMapView  *self,
       gtk_widget_add_tick_callback (GTK_WIDGET (self), restore_view_tick, self, NULL);
     }
   return TRUE;
-}
-
-void
-xa_map_view_reload_basemap (XaMapView *self)
-{
-  g_return_if_fail (XA_IS_MAP_VIEW (self));
-
-  apply_basemap (self);
 }
 
 void
@@ -713,12 +555,9 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 }
 
-/* Settings that change the bands of the compounds, and those that change the tiles. */
+/* Settings that change the bands of the compounds. */
 static const char * const points_keys[] = {
   "flood-season", "elevator-threshold-low", "elevator-threshold-mid", "elevator-threshold-high",
-};
-static const char * const basemap_keys[] = {
-  "basemap", "basemap-xyz-url", "basemap-mbtiles-path",
 };
 
 static void
@@ -775,19 +614,7 @@ xa_map_view_init (XaMapView *self)
       g_signal_connect_swapped (self->settings, signal,
                                 G_CALLBACK (points_settings_changed_cb), self);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (basemap_keys); i++)
-    {
-      g_autofree char *signal = g_strconcat ("changed::", basemap_keys[i], NULL);
-
-      g_signal_connect_swapped (self->settings, signal, G_CALLBACK (apply_basemap), self);
-    }
-}
-
-void
-_xa_map_view_use_basemap (XaMapView *self,
-                          XaBasemap *basemap)
-{
-  use_basemap (self, basemap);
+  _xa_map_view_init_basemap (self);
 }
 
 ShumateMap *
@@ -830,12 +657,4 @@ gboolean
 _xa_map_view_get_sidebar_shown (XaMapView *self)
 {
   return adw_flap_get_reveal_flap (self->flap);
-}
-
-const char *
-_xa_map_view_get_notice_text (XaMapView *self)
-{
-  if (!gtk_revealer_get_reveal_child (self->offline_revealer))
-    return NULL;
-  return gtk_label_get_label (self->offline_label);
 }
