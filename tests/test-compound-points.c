@@ -1,6 +1,7 @@
 /* test-compound-points.c — the compounds as the map draws them: bands of every overlay from
  * real records in a store (this season's flood check only, the oldest elevator, open and
- * overdue problems; of two flood checks or charging records the one the side panel shows),
+ * overdue problems; of two flood checks or charging records the one the side panel shows,
+ * and the city's totals count the same one),
  * band counts per district, search in Chinese and Latin text, find, bounds, the grid query
  * (also when every compound shares one spot), and the synthetic points of the benchmarks. */
 #include "config.h"
@@ -346,6 +347,20 @@ test_duplicates_agree_with_panel (void)
                       ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
   g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C1"))
                       ->bands[XA_OVERLAY_CHARGING], ==, XA_CHARGING_BAND_MEETS_TARGET);
+
+  /* The city's figures count each compound once, by the same records. */
+  {
+    g_autoptr(GError) error = NULL;
+    XaTotals totals;
+
+    g_assert_true (xa_totals_compute (store, NULL, options->season, options->now, &totals,
+                                      &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (totals.flood_inspected, ==, 2);
+    g_assert_cmpuint (totals.flood_ready, ==, 2);
+    g_assert_cmpuint (totals.compounds_with_charging, ==, 1);
+    g_assert_cmpint (totals.charging_ports, ==, 100);
+  }
 }
 
 /* When every compound shares one x and y the grid cells are 1e-12 wide: a box around the

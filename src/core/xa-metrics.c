@@ -438,8 +438,23 @@ typedef struct
   GHashTable  *compounds;     /* compound id (owned) → XaTotals* */
   GHashTable  *city_counted;  /* compound ids (keys of @compounds) already in
                                * city_tier_compounds */
+  GHashTable  *charging_counted; /* compound ids (keys of @compounds) whose charging
+                                  * record is counted */
+  GHashTable  *flood_chosen;  /* compound id (key of @compounds) → FloodChoice* (owned) */
   gboolean     district_seen; /* single mode: @district is a stored district */
 } Accumulation;
+
+/* The one flood check of this season a compound is counted by. The contract allows one
+ * per compound and season; should a server send two, the totals count the same one the
+ * map and the side panel show: the latest inspected, on a tie the first in id order. */
+typedef struct
+{
+  XaTotals *totals;
+  gint64    inspected_at;
+  gboolean  ready;
+  int       drills_held;
+  int       problems_fixed;
+} FloodChoice;
 
 static XaDistrictTotals *
 district_totals_new (const char *code,
@@ -514,10 +529,13 @@ accumulate_charging (gconstpointer record,
 {
   const XaCharging *charging = record;
   Accumulation *acc = user_data;
-  XaTotals *totals = g_hash_table_lookup (acc->compounds, charging->compound);
+  gpointer key, value;
 
-  if (totals != NULL)
-    xa_totals_add_charging (totals, charging);
+  /* One charging record per compound, as the contract says; of two, the first in id
+   * order, the one the side panel shows. */
+  if (g_hash_table_lookup_extended (acc->compounds, charging->compound, &key, &value)
+      && g_hash_table_add (acc->charging_counted, key))
+    xa_totals_add_charging (value, charging);
 }
 
 static void
@@ -538,10 +556,38 @@ accumulate_flood_check (gconstpointer record,
 {
   const XaFloodCheck *check = record;
   Accumulation *acc = user_data;
-  XaTotals *totals = g_hash_table_lookup (acc->compounds, check->compound);
+  gpointer key, value;
+  FloodChoice *choice;
 
-  if (totals != NULL)
-    xa_totals_add_flood_check (totals, check, acc->season);
+  if (check->season != acc->season
+      || !g_hash_table_lookup_extended (acc->compounds, check->compound, &key, &value))
+    return;
+  choice = g_hash_table_lookup (acc->flood_chosen, key);
+  if (choice != NULL && check->inspected_at <= choice->inspected_at)
+    return;
+  if (choice == NULL)
+    {
+      choice = g_new0 (FloodChoice, 1);
+      g_hash_table_insert (acc->flood_chosen, key, choice);
+    }
+  choice->totals = value;
+  choice->inspected_at = check->inspected_at;
+  choice->ready = xa_metrics_flood_band (check, acc->season) == XA_FLOOD_BAND_READY;
+  choice->drills_held = MAX (check->drills_held, 0);
+  choice->problems_fixed = MAX (check->problems_fixed, 0);
+}
+
+static void
+add_flood_choice (gpointer key,
+                  gpointer value,
+                  gpointer user_data)
+{
+  FloodChoice *choice = value;
+
+  choice->totals->flood_inspected++;
+  choice->totals->flood_ready += choice->ready;
+  choice->totals->drills_held += choice->drills_held;
+  choice->totals->flood_problems_fixed += choice->problems_fixed;
 }
 
 static void
@@ -583,6 +629,8 @@ accumulate (XaStore       *store,
 
   acc->compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   acc->city_counted = g_hash_table_new (g_str_hash, g_str_equal);
+  acc->charging_counted = g_hash_table_new (g_str_hash, g_str_equal);
+  acc->flood_chosen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (passes); i++)
     {
@@ -599,6 +647,7 @@ accumulate (XaStore       *store,
           return FALSE;
         }
     }
+  g_hash_table_foreach (acc->flood_chosen, add_flood_choice, NULL);
   return TRUE;
 }
 
@@ -606,6 +655,8 @@ static void
 accumulation_clear (Accumulation *acc)
 {
   g_clear_pointer (&acc->city_counted, g_hash_table_unref);
+  g_clear_pointer (&acc->charging_counted, g_hash_table_unref);
+  g_clear_pointer (&acc->flood_chosen, g_hash_table_unref);
   g_clear_pointer (&acc->compounds, g_hash_table_unref);
   g_clear_pointer (&acc->districts, g_hash_table_unref);
 }

@@ -154,10 +154,10 @@ typedef struct
   guint64 registered_ebikes;
   guint   elevators;
   guint   elevators_assessment_due;  /* >= XA_ELEVATOR_ASSESSMENT_YEARS in service */
-  guint   flood_ready;               /* checks of the season with all four items in place */
-  guint   flood_inspected;           /* checks of the season */
-  guint   drills_held;               /* summed over the checks of the season */
-  guint   flood_problems_fixed;      /* summed over the checks of the season */
+  guint   flood_ready;               /* compounds whose check of the season has all four */
+  guint   flood_inspected;           /* compounds with a check of the season */
+  guint   drills_held;               /* summed over those checks, one a compound */
+  guint   flood_problems_fixed;      /* summed over those checks, one a compound */
   guint   problems;
   guint   problems_resolved;         /* resolved or closed */
   guint   problems_open;             /* open or in progress */

@@ -59,11 +59,17 @@ emit_elevator (City       *city,
       g_autofree char *inspected = _xs_demo_format_date (shifted (city, earliest +
                                                          (gint64) (g_rand_double (city->rand) *
                                                                    (latest - earliest))));
+      const char *result = results[pick_weighted (city->rand,
+                                                  years >= 15 ? old_results : new_results, 3)];
 
-      json_object_set_string_member (o, "last_inspection", inspected);
-      json_object_set_string_member (o, "inspection_result",
-                                     results[pick_weighted (city->rand,
-                                                            years >= 15 ? old_results : new_results, 3)]);
+      /* A lift accepted in the last weeks has had no inspection yet: the time drawn would
+       * lie after now. Both draws are made all the same, so the rest of the city is the
+       * same draw for draw. */
+      if (earliest <= latest)
+        {
+          json_object_set_string_member (o, "last_inspection", inspected);
+          json_object_set_string_member (o, "inspection_result", result);
+        }
     }
   faults = years < 5 ? rand_int (city->rand, 0, 1)
            : years < 15 ? rand_int (city->rand, 0, 3) : rand_int (city->rand, 1, 7);
