@@ -436,6 +436,14 @@ test_tiles_offline (void)
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
+
+  /* An office without internet can put the notice away; the city then fits below where it
+   * was no more, and it stays away while the basemap stays offline. */
+  g_signal_emit_by_name (view->notice_dismiss_button, "clicked");
+  g_assert_null (_xa_map_view_get_notice_text (view));
+  xa_test_ui_spin (500);
+  g_assert_null (_xa_map_view_get_notice_text (view));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-dismissed");
   close_window (window);
 }
 

@@ -35,6 +35,7 @@ struct _XaMapView
   ShumateMap         *map;
   GtkRevealer        *offline_revealer;
   GtkLabel           *offline_label;
+  GtkButton          *notice_dismiss_button;
   AdwBin             *legend_bin;
   GtkWidget          *overlay_chooser;
   GtkWidget          *zoom_buttons;
