@@ -449,11 +449,9 @@ typedef struct
  * map and the side panel show: the latest inspected, on a tie the first in id order. */
 typedef struct
 {
-  XaTotals *totals;
+  XaTotals *totals;        /* the compound's row */
   gint64    inspected_at;
-  gboolean  ready;
-  int       drills_held;
-  int       problems_fixed;
+  XaTotals  contribution;  /* what the chosen check adds, by xa_totals_add_flood_check() */
 } FloodChoice;
 
 static XaDistrictTotals *
@@ -572,9 +570,8 @@ accumulate_flood_check (gconstpointer record,
     }
   choice->totals = value;
   choice->inspected_at = check->inspected_at;
-  choice->ready = xa_metrics_flood_band (check, acc->season) == XA_FLOOD_BAND_READY;
-  choice->drills_held = MAX (check->drills_held, 0);
-  choice->problems_fixed = MAX (check->problems_fixed, 0);
+  choice->contribution = (XaTotals) { 0 };
+  xa_totals_add_flood_check (&choice->contribution, check, acc->season);
 }
 
 static void
@@ -584,10 +581,7 @@ add_flood_choice (gpointer key,
 {
   FloodChoice *choice = value;
 
-  choice->totals->flood_inspected++;
-  choice->totals->flood_ready += choice->ready;
-  choice->totals->drills_held += choice->drills_held;
-  choice->totals->flood_problems_fixed += choice->problems_fixed;
+  xa_totals_add_totals (choice->totals, &choice->contribution);
 }
 
 static void
