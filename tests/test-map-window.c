@@ -581,18 +581,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = NULL;
   g_autoptr(GError) error = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
 
   /* The translations built in this tree, not the installed ones. */
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_ui_init_locale (NULL);
 
   app = xa_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);

@@ -641,10 +641,7 @@ main (int   argc,
   /* The translations built in this tree, not the installed ones. */
   localedir = localedir_override != NULL ? g_strdup (localedir_override)
                                          : g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_ui_init_locale (localedir);
 
   /* Before GTK and libadwaita connect to the session bus: they would keep the outer one. */
   keyring = xa_test_keyring_start (TRUE);

@@ -2,7 +2,10 @@
  * screenshots, the waits and the pixel reads behave the same in all of them. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xa-test-ui.h"
@@ -14,6 +17,63 @@ xa_test_ui_language_tag (void)
   const char *messages = setlocale (LC_MESSAGES, NULL);
 
   return messages != NULL && g_str_has_prefix (messages, "zh") ? "zh_CN" : "en";
+}
+
+/* Ends the program before any test ran: TAP's "Bail out!" makes meson report it as failed
+ * with the reason, where a g_test_skip() would pass in the wrong language. */
+G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN static void
+bail_out (const char *format,
+          ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  printf ("Bail out! %s\n", reason);
+  fflush (stdout);
+  g_printerr ("%s\n", reason);
+  exit (1);
+}
+
+void
+xa_test_ui_init_locale (const char *localedir)
+{
+  const char *wanted = g_getenv ("XA_TEST_LOCALE");
+  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *language = NULL;
+  g_autofree char *language_line = NULL;
+  const char *set, *messages, *header;
+
+  set = setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : built);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (wanted == NULL || *wanted == '\0')
+    return;
+
+  if (set == NULL)
+    bail_out ("The locale %s is not installed, so this run would show English: generate it "
+              "(build-aux/install-deps does, or locale-gen)", wanted);
+  messages = setlocale (LC_MESSAGES, NULL);
+  language = g_strndup (wanted, strcspn (wanted, ".@"));
+  if (messages == NULL || !g_str_has_prefix (messages, language))
+    bail_out ("LC_MESSAGES is %s, not %s: LANG and LC_ALL of this run do not ask for the "
+              "locale of $XA_TEST_LOCALE", messages != NULL ? messages : "(none)", wanted);
+
+  /* The header of a loaded catalogue names its language; without one gettext ("") is "". */
+  header = g_dgettext (GETTEXT_PACKAGE, "");
+  language_line = g_strdup_printf ("Language: %s\n", language);
+  if (strstr (header, language_line) == NULL)
+    bail_out ("No %s catalogue of %s was loaded from %s: build the translations (ninja) "
+              "before running this test", language, GETTEXT_PACKAGE,
+              localedir != NULL ? localedir : built);
+  if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Welcome to Xiaoqu Atlas"),
+                   "Welcome to Xiaoqu Atlas"))
+    bail_out ("The %s catalogue is loaded but leaves “Welcome to Xiaoqu Atlas” in English",
+              language);
 }
 
 static void

@@ -12,6 +12,13 @@ G_BEGIN_DECLS
  * screenshots, and a way for a test to know which strings it should see. */
 const char *xa_test_ui_language_tag     (void);
 
+/* setlocale (LC_ALL, "") and the app's text domain bound to @localedir (NULL: the
+ * catalogues built in this tree). When $XA_TEST_LOCALE names a locale (the "-zh_CN" runs
+ * set it), makes sure it took effect: the locale exists, LC_MESSAGES is it, and the app's
+ * catalogue for its language is loaded and translates a known string. Otherwise the whole
+ * program bails out saying why, rather than passing in English. */
+void        xa_test_ui_init_locale      (const char *localedir);
+
 /* Iterates the main loop until @widget is mapped, then until its frame clock has painted
  * @n more frames (queueing a redraw each time round, so idle widgets paint too). */
 void        xa_test_ui_wait_frames      (GtkWidget *widget,
