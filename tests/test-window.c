@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 
 #include "xa-application.h"
@@ -278,6 +279,92 @@ test_open_demo (void)
 
   xa_demo_server_stop (xa_application_get_demo_server (app));
   g_assert_false (xa_demo_server_is_running (xa_application_get_demo_server (app)));
+}
+
+typedef struct
+{
+  const char *demo_store;
+  const char *user_store;
+  const char *user_dump;
+} DemoRun;
+
+static gboolean
+demo_synced_or_user_store_changed (gpointer user_data)
+{
+  DemoRun *run = user_data;
+  g_autofree char *dump = NULL;
+  g_autoptr(XaStore) demo = NULL;
+
+  dump = xa_test_store_dump (run->user_store);
+  if (g_strcmp0 (dump, run->user_dump) != 0)
+    return TRUE;
+  if (!g_file_test (run->demo_store, G_FILE_TEST_EXISTS))
+    return FALSE;
+  demo = xa_store_open (run->demo_store, NULL);
+  return demo != NULL && xa_store_count (demo, XA_RECORD_COMPOUND) == 3490
+         && xa_store_query_int (demo, "SELECT count(*) FROM sync_state", NULL) > 0;
+}
+
+/* `xiaoqu-atlas --store FILE --demo`, the real program: the demo city goes into the demo's
+ * own file, and FILE keeps every one of its records, row for row. (It used to be emptied
+ * and filled with the demo city.) The records are a city of a few compounds made by hand,
+ * stored through the same code a sync uses. */
+static void
+test_demo_leaves_store (void)
+{
+  g_autofree char *user_store = xa_test_path ("bureau.db");
+  g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
+  g_autofree char *user_dump = NULL;
+  g_autofree char *dump_after = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  DemoRun run;
+
+  changes = xa_test_parse_changes (
+    "[{\"seq\": 1, \"type\": \"district\", \"id\": \"371302\", \"version\": 1,"
+    "  \"deleted\": false, \"data\": {\"code\": \"371302\", \"name\": \"兰山区\","
+    "  \"lat\": 35.05, \"lon\": 118.35}},"
+    " {\"seq\": 2, \"type\": \"compound\", \"id\": \"BUREAU-1\", \"version\": 4,"
+    "  \"deleted\": false, \"data\": {\"name\": \"局里的小区\", \"district\": \"371302\","
+    "  \"subdistrict\": \"金雀山街道\", \"community\": \"沂州社区\", \"address\": \"沂州路1号\","
+    "  \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", \"buildings\": 7,"
+    "  \"households\": 420, \"owners_committee\": true, \"public_revenue_recorded\": true,"
+    "  \"special_account\": false, \"supervised_fen\": 1234500}}]");
+  store = xa_store_open (user_store, &error);
+  g_assert_no_error (error);
+  xa_store_apply_page (store, "http://records.bureau.example", changes, "c-2", &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  user_dump = xa_test_store_dump (user_store);
+  g_assert_nonnull (strstr (user_dump, "局里的小区"));
+
+  /* The demo store the program will use is the one this process would use: the same
+   * data folder. Nothing of an earlier test may make it look synced already. */
+  g_assert_cmpstr (demo_store, !=, user_store);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *file = g_strconcat (demo_store, (const char *[]) { "", "-wal", "-shm" }[i],
+                                           NULL);
+      g_unlink (file);
+    }
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("XIAOQU_ATLAS"),
+                            "--store", user_store, "--demo", NULL);
+  g_assert_no_error (error);
+  run = (DemoRun) { demo_store, user_store, user_dump };
+  xa_test_ui_poll_until (demo_synced_or_user_store_changed, &run, 500, 240);
+  g_subprocess_send_signal (child, SIGTERM);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+
+  dump_after = xa_test_store_dump (user_store);
+  g_assert_cmpstr (dump_after, ==, user_dump);
+  store = xa_store_open (demo_store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 3490);
+  g_assert_null (xa_store_get_compound (store, "BUREAU-1"));
 }
 
 static void
@@ -589,6 +676,7 @@ main (int   argc,
   g_test_add_func ("/window/size-shortcuts-about", test_size_shortcuts_about);
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/open-demo", test_open_demo);
+  g_test_add_func ("/window/demo-leaves-store", test_demo_leaves_store);
   g_test_add_func ("/window/sync-error", test_sync_error);
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
   g_test_add_func ("/window/cluster-count", test_cluster_count);

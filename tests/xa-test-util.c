@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/prctl.h>
 #include <string.h>
 
@@ -193,4 +194,71 @@ xa_test_parse_changes (const char *json_changes)
       g_ptr_array_add (changes, change);
     }
   return changes;
+}
+
+static int
+compare_rows (const char **a,
+              const char **b)
+{
+  return strcmp (*a, *b);
+}
+
+char *
+xa_test_store_dump (const char *path)
+{
+  g_autoptr(GString) dump = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The R*Tree's shadow tables follow from the compounds; the table itself is dumped. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE "
+                                           "'compound_position_%' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *table = g_ptr_array_index (tables, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ", table);
+      int rc;
+
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+      g_string_append_printf (dump, "[%s]\n", table);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          GString *row = g_string_new (NULL);
+
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              int type = sqlite3_column_type (stmt, c);
+
+              g_string_append_printf (row, "%s%d:", c > 0 ? "|" : "", type);
+              if (type == SQLITE_BLOB)
+                {
+                  const guint8 *blob = sqlite3_column_blob (stmt, c);
+
+                  for (int b = 0; b < sqlite3_column_bytes (stmt, c); b++)
+                    g_string_append_printf (row, "%02x", blob[b]);
+                }
+              else if (type != SQLITE_NULL)
+                g_string_append (row, (const char *) sqlite3_column_text (stmt, c));
+            }
+          g_ptr_array_add (rows, g_string_free (row, FALSE));
+        }
+      /* Rows in one order whatever the table's key. */
+      g_ptr_array_sort (rows, (GCompareFunc) compare_rows);
+      for (guint r = 0; r < rows->len; r++)
+        g_string_append_printf (dump, "%s\n", (const char *) g_ptr_array_index (rows, r));
+      g_assert_cmpint (rc, ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_finalize (stmt), ==, SQLITE_OK);
+    }
+  sqlite3_close (db);
+  return g_string_free (g_steal_pointer (&dump), FALSE);
 }

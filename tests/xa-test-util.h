@@ -37,4 +37,9 @@ GPtrArray    *xa_test_parse_changes (const char *json_changes);
 /* Runs $XIAOQU_SERVER with @args (NULL-terminated) to completion; asserts it exits 0. */
 void          xa_test_server_run_admin (const char * const *args);
 
+/* Every row of every table of the sqlite file at @path (opened read-only), table by table
+ * in name order, each row as its quoted values in rowid or key order: two files with the
+ * same dump hold the same records. */
+char         *xa_test_store_dump (const char *path);
+
 G_END_DECLS

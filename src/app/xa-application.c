@@ -67,14 +67,21 @@ xa_application_dup_demo_store_path (XaApplication *self)
 {
   g_autofree char *default_path = NULL;
   g_autofree char *dir = NULL;
+  char *demo_path;
 
   g_return_val_if_fail (XA_IS_APPLICATION (self), NULL);
 
-  if (self->store_path != NULL)
-    return g_strdup (self->store_path);
+  /* Never the --store file: the demo starts its store afresh whenever the demo server
+   * moved to another address, and that must never cost a bureau its records. */
   default_path = xa_store_default_path ();
   dir = g_path_get_dirname (default_path);
-  return g_build_filename (dir, "demo.db", NULL);
+  demo_path = g_build_filename (dir, "demo.db", NULL);
+  if (self->store_path != NULL && g_strcmp0 (self->store_path, demo_path) == 0)
+    {
+      g_free (demo_path);
+      demo_path = g_build_filename (dir, "demo-city.db", NULL);
+    }
+  return demo_path;
 }
 
 XaDemoServer *

@@ -15,8 +15,9 @@ XaApplication *xa_application_new                (void);
 
 /* The records file windows open: --store FILE, else xa_store_default_path(). */
 const char    *xa_application_get_store_path     (XaApplication *self);
-/* The records file the demo city is synced into: --store FILE, else demo.db beside the
- * default store, so demo records never mix with a real server's. */
+/* The records file the demo city is synced into: the demo's own demo.db in the user's
+ * data folder, never the --store file nor the default store, so demo records never mix
+ * with (or replace) a real server's. */
 char          *xa_application_dup_demo_store_path (XaApplication *self);
 /* The demo server child (created on first use; stopped when the application quits). */
 XaDemoServer  *xa_application_get_demo_server    (XaApplication *self);

@@ -18,13 +18,16 @@
 static void
 forget_stale_demo_store (XaWindow   *self,
                          const char *demo_store,
+                         const char *user_store,
                          const char *url)
 {
   g_autoptr(XaStore) store = NULL;
   g_autofree char *cursor = NULL;
   const char * const suffixes[] = { "", "-wal", "-shm", ".resync" };
 
-  if (!g_file_test (demo_store, G_FILE_TEST_EXISTS))
+  /* Only ever the demo's own file: whatever the application calls its records file holds
+   * a bureau's records, which nothing here may remove. */
+  if (!g_file_test (demo_store, G_FILE_TEST_EXISTS) || g_strcmp0 (demo_store, user_store) == 0)
     return;
   if (self->store != NULL && g_strcmp0 (xa_store_get_path (self->store), demo_store) == 0)
     store = g_object_ref (self->store);
@@ -65,7 +68,9 @@ _xa_window_switch_to_demo (XaWindow *self)
     {
       g_autofree char *demo_store = xa_application_dup_demo_store_path (XA_APPLICATION (app));
 
-      forget_stale_demo_store (self, demo_store, xa_demo_server_get_url (demo));
+      forget_stale_demo_store (self, demo_store,
+                               xa_application_get_store_path (XA_APPLICATION (app)),
+                               xa_demo_server_get_url (demo));
       _xa_window_set_store_path (self, demo_store);
     }
   self->is_demo = TRUE;
