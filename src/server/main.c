@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "xs-synthetic.h"
 
 #define EXIT_USAGE 2
+#define TOKEN_ENV  "XIAOQU_SERVER_TOKEN"
 
 typedef struct
 {
@@ -23,6 +25,7 @@ typedef struct
   char     *db;
   int       port;
   char     *token;
+  char     *token_file;
   char     *listen;
   gboolean  simulate;
   int       simulate_interval;
@@ -195,6 +198,75 @@ quit_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The token clients must send: --token, --token-file or $XIAOQU_SERVER_TOKEN (which
+ * keep it out of the process list), or the demo's. @out_source says where it came from, in
+ * words that may be printed: the token itself never is. */
+static char *
+find_token (Options     *o,
+            char       **out_source,
+            GError     **error)
+{
+  const char *env = g_getenv (TOKEN_ENV);
+  g_autofree char *token = NULL;
+
+  if (o->token != NULL && o->token_file != NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "use one of --token and --token-file");
+      return NULL;
+    }
+  if (o->token_file != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      GStatBuf st;
+
+      if (!g_file_get_contents (o->token_file, &token, NULL, &local_error))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                       "--token-file: %s", local_error->message);
+          return NULL;
+        }
+      g_strstrip (token);
+      if (g_stat (o->token_file, &st) == 0 && (st.st_mode & 0077) != 0)
+        g_printerr ("xiaoqu-server: warning: other users can read %s; make it private "
+                    "(chmod 600)\n", o->token_file);
+      *out_source = g_strdup_printf ("the file %s", o->token_file);
+    }
+  else if (o->token != NULL)
+    {
+      token = g_strdup (o->token);
+      *out_source = g_strdup ("--token (shown in the process list: prefer --token-file or "
+                              TOKEN_ENV ")");
+    }
+  else if (env != NULL)
+    {
+      token = g_strdup (env);
+      *out_source = g_strdup ("the environment (" TOKEN_ENV ")");
+    }
+  else if (o->demo)
+    {
+      token = g_strdup ("demo");
+      *out_source = g_strdup ("the default of --demo (see --help)");
+    }
+  else
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                           "no token: a server without --demo needs the token clients must "
+                           "send (--token-file FILE, or " TOKEN_ENV ")");
+      return NULL;
+    }
+  /* Nothing this process starts needs it. */
+  g_unsetenv (TOKEN_ENV);
+  if (token[0] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "the token from %s is empty",
+                   *out_source);
+      g_clear_pointer (out_source, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&token);
+}
+
 static int
 run_server (Options *o)
 {
@@ -203,17 +275,16 @@ run_server (Options *o)
   g_autoptr(XsSimulator) simulator = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
-  const char *token = o->token != NULL ? o->token : "demo";
+  g_autofree char *token = NULL;
+  g_autofree char *token_source = NULL;
   guint64 seed = XS_DEMO_CITY_DEFAULT_SEED, n_synthetic = 0;
   gint64 demo_now = xs_demo_city_default_now ();
   gboolean empty;
   guint sigterm_id, sigint_id;
 
-  if (o->token == NULL && !o->demo)
-    return fail ("no --token given: a server without --demo needs the token clients must send "
-                 "(--token SECRET)", EXIT_USAGE);
-  if (o->token != NULL && o->token[0] == '\0')
-    return fail ("--token must not be empty", EXIT_USAGE);
+  token = find_token (o, &token_source, &error);
+  if (token == NULL)
+    return fail (error->message, EXIT_USAGE);
   if (o->port < 0 || o->port > 65535)
     return fail ("--port must be from 0 (any free port) to 65535", EXIT_USAGE);
   if (o->simulate_interval < 1)
@@ -257,9 +328,9 @@ run_server (Options *o)
 
   /* The parent reads these two lines through a pipe: flush, or it waits forever. */
   g_print ("%s\n", xs_server_get_url (server));
-  g_print ("token: %s\n", token);
   fflush (stdout);
-  g_printerr ("serving %s on %s\n", o->db, xs_server_get_url (server));
+  g_printerr ("serving %s on %s (token from %s)\n", o->db, xs_server_get_url (server),
+              token_source);
 
   if (o->simulate)
     {
@@ -293,10 +364,11 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int n_commands, status;
   const GOptionEntry entries[] = {
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &o.demo, "Fill an empty database with the demo city; token “demo” unless --token", NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &o.demo, "Fill an empty database with the demo city; token “demo” unless one is given", NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "The server's sqlite database (created when missing)", "FILE" },
     { "port", 0, 0, G_OPTION_ARG_INT, &o.port, "TCP port, 0 for any free one (default 8080)", "N" },
-    { "token", 0, 0, G_OPTION_ARG_STRING, &o.token, "Bearer token clients must send", "T" },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &o.token_file, "Read the bearer token clients must send from FILE (keep it mode 600); or set " TOKEN_ENV, "FILE" },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &o.token, "The bearer token itself (visible in the process list: prefer --token-file)", "T" },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, "Address to listen on (default 127.0.0.1)", "ADDR" },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &o.simulate, "Produce live changes every few seconds", NULL },
     { "simulate-interval", 0, 0, G_OPTION_ARG_INT, &o.simulate_interval, "Seconds between simulated changes (default 5)", "SECONDS" },
@@ -341,6 +413,7 @@ main (int   argc,
 
   g_free (o.db);
   g_free (o.token);
+  g_free (o.token_file);
   g_free (o.listen);
   g_free (o.seed);
   g_free (o.demo_now);

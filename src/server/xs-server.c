@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "xs-connections.h"
 #include "xs-server.h"
 
 #define FEED_PATH          "/api/v1/changes"
@@ -31,6 +32,7 @@ struct _XsServer
   XsDatabase *database;
   char       *token;
   SoupServer *soup;
+  XsConnections *connections;
   char       *url;
 };
 
@@ -501,8 +503,11 @@ xs_server_dispose (GObject *object)
 {
   XsServer *self = XS_SERVER (object);
 
+  if (self->connections != NULL)
+    xs_connections_close (self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
+  g_clear_object (&self->connections);
   g_clear_object (&self->soup);
   g_clear_object (&self->database);
 
@@ -549,6 +554,7 @@ xs_server_new (XsDatabase *database,
   self->database = g_object_ref (database);
   self->token = g_strdup (token);
   self->soup = soup_server_new ("server-header", "xiaoqu-server/" PACKAGE_VERSION " ", NULL);
+  self->connections = xs_connections_new (self->soup);
   soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, handler, self, NULL);
   g_signal_connect (self->soup, "request-started", G_CALLBACK (request_started), self);
@@ -567,7 +573,6 @@ xs_server_listen (XsServer    *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *host = NULL;
   g_autofree char *address_text = NULL;
-  GSList *uris;
   guint bound_port = port;
 
   g_return_val_if_fail (XS_IS_SERVER (self), FALSE);
@@ -582,18 +587,13 @@ xs_server_listen (XsServer    *self,
       return FALSE;
     }
   socket_address = g_inet_socket_address_new (inet, port);
-  if (!soup_server_listen (self->soup, socket_address, 0, &local_error))
+  if (!xs_connections_listen (self->connections, socket_address, &bound_port, &local_error))
     {
       g_set_error (error, XS_SERVER_ERROR, XS_SERVER_ERROR_LISTEN,
                    "Could not listen on %s port %u: %s", address ? address : "127.0.0.1", port,
                    local_error->message);
       return FALSE;
     }
-
-  uris = soup_server_get_uris (self->soup);
-  if (uris != NULL)
-    bound_port = g_uri_get_port (uris->data);
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
 
   /* Listening on every address: hand out the loopback one, which always works here. */
   if (g_inet_address_get_is_any (inet))
@@ -622,6 +622,8 @@ xs_server_shutdown (XsServer *self)
 {
   g_return_if_fail (XS_IS_SERVER (self));
 
+  if (self->connections != NULL)
+    xs_connections_close (self->connections);
   if (self->soup != NULL)
     soup_server_disconnect (self->soup);
 }
