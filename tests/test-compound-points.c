@@ -353,7 +353,8 @@ test_duplicates_agree_with_panel (void)
     g_autoptr(GError) error = NULL;
     XaTotals totals;
 
-    g_assert_true (xa_totals_compute (store, NULL, options->season, options->now, &totals,
+    g_assert_true (xa_totals_compute (store, NULL, options->season, options->now,
+                                      XA_ELEVATOR_REASSESSMENT_DEFAULT, &totals,
                                       &error));
     g_assert_no_error (error);
     g_assert_cmpuint (totals.flood_inspected, ==, 2);

@@ -146,6 +146,7 @@ elevator (const char *commissioned)
 
   e.compound = (char *) "C1";
   e.commissioned = (char *) commissioned;
+  e.assessment_grade = XA_GRADE_NONE;
   return e;
 }
 
@@ -248,11 +249,54 @@ test_elevator_band (void)
                    XA_ELEVATOR_AGE_BAND_NO_ELEVATORS);
   g_test_assert_expected_messages ();
 
-  /* Assessment due from exactly 15 years on, independent of the display thresholds. */
-  g_assert_true (xa_metrics_elevator_assessment_due (15.0));
-  g_assert_true (xa_metrics_elevator_assessment_due (31.0));
-  g_assert_false (xa_metrics_elevator_assessment_due (14.999));
-  g_assert_false (xa_metrics_elevator_assessment_due (NAN));
+}
+
+/* Due = 15+ years in service, not renewed, and no assessment that still counts. */
+static void
+test_assessment_due (void)
+{
+  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  XaElevator fifteen = elevator ("2010-07-01");    /* exactly 15 on "now" */
+  XaElevator young = elevator ("2010-07-02");      /* a day short of 15 */
+  XaElevator eighteen = elevator ("2007-07-01");   /* exactly 18 */
+  XaElevator seventeen = elevator ("2007-07-02");  /* a day short of 18 */
+  XaElevator thirty = elevator ("1995-03-01");
+  XaElevator bad = elevator ("2010-02-30");
+
+  /* Never assessed: due from exactly 15 years on, independent of the display thresholds. */
+  g_assert_true (xa_metrics_elevator_assessment_due (&fifteen, now, 3));
+  g_assert_false (xa_metrics_elevator_assessment_due (&young, now, 3));
+  g_assert_true (xa_metrics_elevator_assessment_due (&thirty, now, 3));
+  g_assert_false (xa_metrics_elevator_assessment_due (&bad, now, 3));
+
+  /* Assessed: the grade counts from the 15th year for the interval, then lapses. */
+  fifteen.assessment_grade = XA_GRADE_B;
+  seventeen.assessment_grade = XA_GRADE_A;
+  eighteen.assessment_grade = XA_GRADE_C;
+  thirty.assessment_grade = XA_GRADE_D;
+  g_assert_false (xa_metrics_elevator_assessment_due (&fifteen, now, 3));
+  g_assert_false (xa_metrics_elevator_assessment_due (&seventeen, now, 3));
+  g_assert_true (xa_metrics_elevator_assessment_due (&eighteen, now, 3));
+  g_assert_true (xa_metrics_elevator_assessment_due (&thirty, now, 3));
+  /* The interval is the setting's: five years keep the 18-year-old's grade valid. */
+  g_assert_false (xa_metrics_elevator_assessment_due (&eighteen, now, 5));
+  g_assert_true (xa_metrics_elevator_assessment_due (&eighteen, now, 1));
+
+  /* Renewed: never due, assessed or not; any other renewal status still is. */
+  for (XaRenewalStatus status = XA_RENEWAL_NONE; status <= XA_RENEWAL_DONE; status++)
+    {
+      thirty.renewal_status = status;
+      thirty.assessment_grade = XA_GRADE_NONE;
+      g_assert_cmpint (xa_metrics_elevator_assessment_due (&thirty, now, 3), ==,
+                       status != XA_RENEWAL_DONE);
+      thirty.assessment_grade = XA_GRADE_A;
+      g_assert_cmpint (xa_metrics_elevator_assessment_due (&thirty, now, 3), ==,
+                       status != XA_RENEWAL_DONE);
+    }
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*reassessment_years*");
+  g_assert_false (xa_metrics_elevator_assessment_due (&fifteen, now, 0));
+  g_test_assert_expected_messages ();
 }
 
 static void
@@ -412,9 +456,12 @@ test_totals_accumulate (void)
   g_assert_cmpuint (t.registered_ebikes, ==, 180);
   g_assert_cmpfloat (xa_totals_charging_coverage (&t), ==, 50.0);
 
-  xa_totals_add_elevator (&t, &old, time_of ("2025-07-01T00:00:00+08:00"));
-  xa_totals_add_elevator (&t, &young, time_of ("2025-07-01T00:00:00+08:00"));
-  xa_totals_add_elevator (&t, &bad, time_of ("2025-07-01T00:00:00+08:00"));
+  xa_totals_add_elevator (&t, &old, time_of ("2025-07-01T00:00:00+08:00"),
+                          XA_ELEVATOR_REASSESSMENT_DEFAULT);
+  xa_totals_add_elevator (&t, &young, time_of ("2025-07-01T00:00:00+08:00"),
+                          XA_ELEVATOR_REASSESSMENT_DEFAULT);
+  xa_totals_add_elevator (&t, &bad, time_of ("2025-07-01T00:00:00+08:00"),
+                          XA_ELEVATOR_REASSESSMENT_DEFAULT);
   g_assert_cmpuint (t.elevators, ==, 3);
   g_assert_cmpuint (t.elevators_assessment_due, ==, 1);
 
@@ -773,27 +820,32 @@ test_store_totals (void)
   XaTotals city, lanshan, luozhuang, feixian, last_season;
   XaTotals unknown = { .compounds = 99 };
 
-  g_assert_true (xa_totals_compute (store, NULL, 2025, now, &city, &error));
+  g_assert_true (xa_totals_compute (store, NULL, 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &city, &error));
   g_assert_no_error (error);
   assert_city (&city);
 
-  g_assert_true (xa_totals_compute (store, "371302", 2025, now, &lanshan, &error));
+  g_assert_true (xa_totals_compute (store, "371302", 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &lanshan, &error));
   g_assert_no_error (error);
   assert_lanshan (&lanshan);
 
-  g_assert_true (xa_totals_compute (store, "371311", 2025, now, &luozhuang, &error));
+  g_assert_true (xa_totals_compute (store, "371311", 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &luozhuang, &error));
   g_assert_no_error (error);
   assert_luozhuang (&luozhuang);
 
   /* A stored district without compounds: zeros, not an error. */
-  g_assert_true (xa_totals_compute (store, "371325", 2025, now, &feixian, &error));
+  g_assert_true (xa_totals_compute (store, "371325", 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &feixian, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (feixian.compounds, ==, 0);
   g_assert_cmpuint (feixian.problems, ==, 0);
   g_assert_cmpfloat (xa_totals_charging_coverage (&feixian), ==, 0.0);
 
   /* Another season changes only the flood figures. */
-  g_assert_true (xa_totals_compute (store, "371311", 2024, now, &last_season, &error));
+  g_assert_true (xa_totals_compute (store, "371311", 2024, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &last_season, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (last_season.flood_inspected, ==, 1);
   g_assert_cmpuint (last_season.flood_ready, ==, 1);
@@ -802,7 +854,8 @@ test_store_totals (void)
   g_assert_cmpuint (last_season.problems, ==, 3);
 
   /* A mistyped code is an error, and leaves the output zeroed. */
-  g_assert_false (xa_totals_compute (store, "37130", 2025, now, &unknown, &error));
+  g_assert_false (xa_totals_compute (store, "37130", 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &unknown, &error));
   g_assert_error (error, XA_METRICS_ERROR, XA_METRICS_ERROR_UNKNOWN_DISTRICT);
   g_assert_nonnull (strstr (error->message, "37130"));
   g_assert_cmpuint (unknown.compounds, ==, 0);
@@ -817,7 +870,8 @@ test_store_totals_later (void)
 
   /* Ten days later E4 is 15 as well, and P2's and P6's deadlines have passed. */
   g_assert_true (xa_totals_compute (store, NULL, 2025,
-                                    time_of ("2025-07-11T00:00:00+08:00"), &city, &error));
+                                    time_of ("2025-07-11T00:00:00+08:00"),
+                                    XA_ELEVATOR_REASSESSMENT_DEFAULT, &city, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (city.elevators_assessment_due, ==, 3);
   g_assert_cmpuint (city.problems_overdue, ==, 4);
@@ -830,7 +884,9 @@ test_store_by_district (void)
   g_autoptr(XaStore) store = open_city_store ();
   g_autoptr(GError) error = NULL;
   gint64 now = time_of ("2025-07-01T00:00:00+08:00");
-  g_autoptr(GPtrArray) rows = xa_totals_compute_by_district (store, 2025, now, &error);
+  g_autoptr(GPtrArray) rows = xa_totals_compute_by_district (store, 2025, now,
+                                                             XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                                             &error);
   XaDistrictTotals *row;
   XaTotals sum = { 0 };
 
@@ -878,13 +934,15 @@ test_store_empty (void)
   XaTotals city = { .compounds = 5 };
 
   g_assert_no_error (error);
-  g_assert_true (xa_totals_compute (store, NULL, 2025, 0, &city, &error));
+  g_assert_true (xa_totals_compute (store, NULL, 2025, 0, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                    &city, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (city.compounds, ==, 0);
   g_assert_cmpuint (city.problems, ==, 0);
   g_assert_cmpfloat (xa_totals_charging_coverage (&city), ==, 0.0);
 
-  rows = xa_totals_compute_by_district (store, 2025, 0, &error);
+  rows = xa_totals_compute_by_district (store, 2025, 0, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                        &error);
   g_assert_no_error (error);
   g_assert_cmpuint (rows->len, ==, 0);
 }
@@ -899,6 +957,7 @@ main (int   argc,
   g_test_add_func ("/metrics/charging", test_charging);
   g_test_add_func ("/metrics/elevator-years", test_elevator_years);
   g_test_add_func ("/metrics/elevator-band", test_elevator_band);
+  g_test_add_func ("/metrics/assessment-due", test_assessment_due);
   g_test_add_func ("/metrics/oldest-elevator", test_oldest_elevator);
   g_test_add_func ("/metrics/problems", test_problems);
   g_test_add_func ("/metrics/totals-accumulate", test_totals_accumulate);

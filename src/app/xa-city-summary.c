@@ -7,11 +7,14 @@
 #include "xa-city-summary.h"
 #include "xa-format.h"
 #include "xa-metrics.h"
+#include "xa-store-queries.h"
 
 struct _XaCitySummary
 {
   AdwBin               parent_instance;
 
+  GtkLabel            *scope_title_label;
+  GtkLabel            *scope_subtitle_label;
   AdwPreferencesGroup *flood_group;
   GtkLabel            *compounds_label;
   GtkLabel            *revenue_recorded_label;
@@ -30,6 +33,7 @@ struct _XaCitySummary
   GtkLabel            *overdue_label;
   GtkLabel            *city_tier_label;
   GtkLabel            *elevators_label;
+  AdwActionRow        *assessment_due_row;
   GtkLabel            *assessment_due_label;
 };
 
@@ -44,11 +48,77 @@ set_count (GtkLabel *label,
   gtk_label_set_label (label, text);
 }
 
+/* Says whose figures these are: the whole city, or the district chosen on the map. */
+static gboolean
+show_scope (XaCitySummary  *self,
+            XaStore        *store,
+            const char     *district_code_or_NULL,
+            GError        **error)
+{
+  XaDistrict *district;
+  g_autoptr(GError) local_error = NULL;
+
+  if (district_code_or_NULL == NULL)
+    {
+      gtk_label_set_label (self->scope_title_label, _("Whole City"));
+      gtk_label_set_label (self->scope_subtitle_label,
+                           _("Figures for all districts and counties. Choose a district on "
+                             "the map to see its figures alone."));
+      return TRUE;
+    }
+
+  district = xa_store_get_district (store, district_code_or_NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  gtk_label_set_label (self->scope_title_label,
+                       district != NULL ? district->name : district_code_or_NULL);
+  gtk_label_set_label (self->scope_subtitle_label,
+                       _("Figures for this district alone, as chosen on the map. Choose "
+                         "“All Districts” there to see the whole city."));
+  g_clear_pointer (&district, xa_district_free);
+  return TRUE;
+}
+
+/* The rule of the "Safety assessment due" figure, in its subtitle and at length in its
+ * tooltip, with the interval of the settings. */
+static void
+show_assessment_rule (XaCitySummary *self,
+                      int            reassessment_years)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
+
+  subtitle = g_strdup_printf (ngettext ("15+ years in service, not renewed, not assessed in "
+                                        "the last %d year",
+                                        "15+ years in service, not renewed, not assessed in "
+                                        "the last %d years", reassessment_years),
+                              reassessment_years);
+  tooltip = g_strdup_printf (ngettext ("Elevators 15 or more years in service whose renewal "
+                                       "is not done and that have no safety assessment on "
+                                       "record, or one more than %d year old. The records "
+                                       "give an assessment’s grade but not its date, so a "
+                                       "graded elevator counts as assessed at 15 years.",
+                                       "Elevators 15 or more years in service whose renewal "
+                                       "is not done and that have no safety assessment on "
+                                       "record, or one more than %d years old. The records "
+                                       "give an assessment’s grade but not its date, so a "
+                                       "graded elevator counts as assessed at 15 years.",
+                                       reassessment_years),
+                             reassessment_years);
+  adw_action_row_set_subtitle (self->assessment_due_row, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->assessment_due_row), tooltip);
+}
+
 gboolean
 xa_city_summary_update (XaCitySummary  *self,
                         XaStore        *store,
+                        const char     *district_code_or_NULL,
                         int             season,
                         gint64          now,
+                        int             reassessment_years,
                         GError        **error)
 {
   XaTotals totals = { 0 };
@@ -60,8 +130,11 @@ xa_city_summary_update (XaCitySummary  *self,
   g_return_val_if_fail (XA_IS_CITY_SUMMARY (self), FALSE);
   g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
-  if (!xa_totals_compute (store, NULL, season, now, &totals, error))
+  if (!xa_totals_compute (store, district_code_or_NULL, season, now, reassessment_years,
+                          &totals, error)
+      || !show_scope (self, store, district_code_or_NULL, error))
     return FALSE;
+  show_assessment_rule (self, reassessment_years);
 
   set_count (self->compounds_label, totals.compounds);
   set_count (self->revenue_recorded_label, totals.public_revenue_recorded);
@@ -119,6 +192,8 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-city-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, scope_title_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, scope_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_group);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, compounds_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, revenue_recorded_label);
@@ -137,6 +212,7 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, overdue_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, city_tier_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, elevators_label);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, assessment_due_row);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, assessment_due_label);
 }
 

@@ -18,9 +18,10 @@ AdwActionRow *_xa_compound_panel_data_row_new     (const char                 *t
 /* A cadre: name, unit, phone number and a button that copies it. */
 GtkWidget    *_xa_compound_panel_cadre_row_new    (const XaCadre              *cadre);
 /* An elevator that opens on its details; its age taken at @now and coloured by
- * @thresholds (NULL: the defaults). */
+ * @thresholds (NULL: the defaults), a safety assessment counting @reassessment_years. */
 GtkWidget    *_xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
                                                    gint64                      now,
+                                                   int                         reassessment_years,
                                                    const XaElevatorThresholds *thresholds);
 /* A problem as a block of wrapped lines: its state if open (overdue or not at @now), the
  * deadline, its category named from @store, the ticket and who is responsible. */

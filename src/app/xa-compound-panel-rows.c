@@ -151,15 +151,17 @@ add_detail_text (AdwExpanderRow *expander,
 GtkWidget *
 _xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
                                      gint64                      now,
+                                     int                         reassessment_years,
                                      const XaElevatorThresholds *thresholds)
 {
   AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
   double years = xa_metrics_elevator_years (elevator, now);
-  gboolean due = xa_metrics_elevator_assessment_due (years);
+  gboolean due = xa_metrics_elevator_assessment_due (elevator, now, reassessment_years);
   XaElevatorAgeBand band = xa_metrics_elevator_age_band (years, thresholds);
   g_autofree char *title = g_strdup_printf ("%s %s", elevator->building, elevator->unit);
   g_autofree char *age = NULL, *subtitle = NULL, *maker = NULL, *inspection = NULL;
   g_autofree char *faults = NULL, *entrapments = NULL, *renewal = NULL, *planned = NULL;
+  g_autofree char *assessment = NULL;
   const char *grade, *funding;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -213,8 +215,11 @@ _xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
       grade = due ? _("Due, not assessed") : _("Not assessed");
       break;
     }
-  add_detail (row, _("Safety assessment"), grade,
-              due && elevator->assessment_grade == XA_GRADE_NONE ? "warning" : NULL);
+  /* A grade older than the re-assessment interval no longer counts. */
+  if (due && elevator->assessment_grade != XA_GRADE_NONE)
+    assessment = _xa_compound_panel_join_parts (grade, _("Due again"), NULL);
+  add_detail (row, _("Safety assessment"), assessment != NULL ? assessment : grade,
+              due ? "warning" : NULL);
 
   if (elevator->planned_year > 0)
     /* Translators: the year an elevator renewal is planned for; %d is the year. */

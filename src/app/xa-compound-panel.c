@@ -99,6 +99,8 @@ struct _XaCompoundPanel
   GPtrArray           *resolved_rows;
 
   char                *compound_id;
+  /* For the years a safety assessment counts ("reassessment-interval"). */
+  GSettings           *settings;
 };
 
 G_DEFINE_FINAL_TYPE (XaCompoundPanel, xa_compound_panel, ADW_TYPE_BIN)
@@ -294,6 +296,7 @@ show_elevators (XaCompoundPanel            *self,
                 const XaElevatorThresholds *thresholds)
 {
   guint due = 0;
+  int interval = g_settings_get_int (self->settings, "reassessment-interval");
   g_autofree char *count = NULL, *due_text = NULL, *description = NULL;
 
   clear_rows (self->elevator_group, self->elevator_rows);
@@ -301,10 +304,10 @@ show_elevators (XaCompoundPanel            *self,
     {
       XaElevator *elevator = g_ptr_array_index (elevators, i);
 
-      if (xa_metrics_elevator_assessment_due (xa_metrics_elevator_years (elevator, now)))
+      if (xa_metrics_elevator_assessment_due (elevator, now, interval))
         due++;
       add_row (self->elevator_group, self->elevator_rows,
-               _xa_compound_panel_elevator_row_new (elevator, now, thresholds));
+               _xa_compound_panel_elevator_row_new (elevator, now, interval, thresholds));
     }
   if (self->elevator_rows->len == 0)
     {
@@ -317,8 +320,8 @@ show_elevators (XaCompoundPanel            *self,
   count = g_strdup_printf (ngettext ("%u elevator", "%u elevators", elevators->len),
                            elevators->len);
   if (due > 0)
-    due_text = g_strdup_printf (ngettext ("%u in service 15 years or more",
-                                          "%u in service 15 years or more", due), due);
+    due_text = g_strdup_printf (ngettext ("%u due for a safety assessment",
+                                          "%u due for a safety assessment", due), due);
   description = _xa_compound_panel_join_parts (count, due_text ? due_text : "", NULL);
   adw_preferences_group_set_description (self->elevator_group, description);
 }
@@ -527,6 +530,7 @@ xa_compound_panel_finalize (GObject *object)
   g_ptr_array_unref (self->problem_rows);
   g_ptr_array_unref (self->resolved_rows);
   g_free (self->compound_id);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (xa_compound_panel_parent_class)->finalize (object);
 }
@@ -614,4 +618,5 @@ xa_compound_panel_init (XaCompoundPanel *self)
   self->elevator_rows = g_ptr_array_new ();
   self->problem_rows = g_ptr_array_new ();
   self->resolved_rows = g_ptr_array_new ();
+  self->settings = g_settings_new (APP_ID);
 }

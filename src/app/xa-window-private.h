@@ -63,6 +63,10 @@ struct _XaWindow
 };
 
 /* xa-window.c */
+/* The code of the district chosen on the map, or NULL for the whole city. */
+const char *_xa_window_get_district     (XaWindow     *self);
+/* Recomputes the Figures page for that district. */
+void        _xa_window_update_figures   (XaWindow     *self);
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 void        _xa_window_reload           (XaWindow     *self);
 void        _xa_window_set_store_path   (XaWindow     *self,

@@ -10,6 +10,7 @@
 #include "xa-city-summary.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
+#include "xa-map-view-private.h"
 #include "xa-messages.h"
 #include "xa-metrics.h"
 #include "xa-store.h"
@@ -114,13 +115,48 @@ map_overlay_action (GtkWidget  *widget,
                                   parameter);
 }
 
+/* The district chosen in the map's district filter, or NULL for the whole city. */
+const char *
+_xa_window_get_district (XaWindow *self)
+{
+  XaMapView *map = self->map_view;
+  guint selected = gtk_drop_down_get_selected (map->district_dropdown);
+
+  if (map->district_codes == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION
+      || selected > map->district_codes->len)
+    return NULL;
+  return g_ptr_array_index (map->district_codes, selected - 1);
+}
+
+/* The Figures page follows the map's district filter and the settings it reads. */
+void
+_xa_window_update_figures (XaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  int season;
+
+  if (self->store == NULL || self->settings == NULL)
+    return;
+
+  season = g_settings_get_int (self->settings, "flood-season");
+  if (!xa_city_summary_update (self->city_summary, self->store, _xa_window_get_district (self),
+                               season != 0 ? season : xa_metrics_current_season (now), now,
+                               g_settings_get_int (self->settings, "reassessment-interval"),
+                               &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 void
 _xa_window_reload (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 now;
-  int season;
 
   if (self->store == NULL)
     {
@@ -158,17 +194,6 @@ _xa_window_reload (XaWindow *self)
       return;
     }
 
-  now = g_get_real_time () / G_USEC_PER_SEC;
-  season = g_settings_get_int (self->settings, "flood-season");
-  if (!xa_city_summary_update (self->city_summary, self->store,
-                               season != 0 ? season : xa_metrics_current_season (now),
-                               now, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
-                                               error->message);
-
-      xa_window_add_toast (self, adw_toast_new (text));
-    }
   if (!xa_map_view_load (self->map_view, self->store, &error))
     {
       g_autofree char *text = g_strdup_printf (_("Could not read the compounds for the map (%s)."),
@@ -176,6 +201,8 @@ _xa_window_reload (XaWindow *self)
 
       xa_window_add_toast (self, adw_toast_new (text));
     }
+  /* After the map, whose district list the figures follow. */
+  _xa_window_update_figures (self);
   _xa_window_show_page (self, "records");
   if (g_getenv ("XA_EXIT_AFTER_FIRST_FRAME") != NULL && self->first_frame_id == 0)
     self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
@@ -438,6 +465,10 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (_xa_window_schedule_auto_sync), self);
   g_signal_connect_swapped (self->settings, "changed::server-url",
                             G_CALLBACK (_xa_window_server_url_changed), self);
+  g_signal_connect_swapped (self->settings, "changed::reassessment-interval",
+                            G_CALLBACK (_xa_window_update_figures), self);
+  g_signal_connect_swapped (self->map_view->district_dropdown, "notify::selected",
+                            G_CALLBACK (_xa_window_update_figures), self);
 
   /* A server and token given on the command line (or in the environment) mean "sync"; a
    * server known from settings syncs once its token has been read from the keyring. */
@@ -466,6 +497,8 @@ xa_window_dispose (GObject *object)
   g_clear_handle_id (&self->auto_sync_id, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->map_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->map_view->district_dropdown, self);
   g_clear_object (&self->sync_client);
   g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->store);

@@ -209,9 +209,25 @@ xa_metrics_elevator_age_band (double                      oldest_years,
 }
 
 gboolean
-xa_metrics_elevator_assessment_due (double years)
+xa_metrics_elevator_assessment_due (const XaElevator *elevator,
+                                    gint64            now,
+                                    int               reassessment_years)
 {
-  return !isnan (years) && years >= XA_ELEVATOR_ASSESSMENT_YEARS;
+  double years;
+
+  g_return_val_if_fail (elevator != NULL, FALSE);
+  g_return_val_if_fail (reassessment_years >= 1, FALSE);
+
+  /* A renewed lift is a new lift in all but its record's commissioned date. */
+  if (elevator->renewal_status == XA_RENEWAL_DONE)
+    return FALSE;
+  years = xa_metrics_elevator_years (elevator, now);
+  if (isnan (years) || years < XA_ELEVATOR_ASSESSMENT_YEARS)
+    return FALSE;
+  if (elevator->assessment_grade == XA_GRADE_NONE)
+    return TRUE;
+  /* Whole years, so the lapse falls on an anniversary as the 15th does. */
+  return years >= XA_ELEVATOR_ASSESSMENT_YEARS + reassessment_years;
 }
 
 /* ---- Problems ---- */
@@ -318,13 +334,14 @@ xa_totals_add_charging (XaTotals         *totals,
 void
 xa_totals_add_elevator (XaTotals         *totals,
                         const XaElevator *elevator,
-                        gint64            now)
+                        gint64            now,
+                        int               reassessment_years)
 {
   g_return_if_fail (totals != NULL);
   g_return_if_fail (elevator != NULL);
 
   totals->elevators++;
-  if (xa_metrics_elevator_assessment_due (xa_metrics_elevator_years (elevator, now)))
+  if (xa_metrics_elevator_assessment_due (elevator, now, reassessment_years))
     totals->elevators_assessment_due++;
 }
 
@@ -431,6 +448,7 @@ typedef struct
 {
   int          season;
   gint64       now;
+  int          reassessment_years;
   const char  *district;      /* only this district (single mode), or NULL */
   XaTotals    *single;        /* single mode: everything adds here */
   GHashTable  *districts;     /* by-district mode: code (the row's) → XaDistrictTotals*
@@ -545,7 +563,7 @@ accumulate_elevator (gconstpointer record,
   XaTotals *totals = g_hash_table_lookup (acc->compounds, elevator->compound);
 
   if (totals != NULL)
-    xa_totals_add_elevator (totals, elevator, acc->now);
+    xa_totals_add_elevator (totals, elevator, acc->now, acc->reassessment_years);
 }
 
 static void
@@ -660,6 +678,7 @@ xa_totals_compute (XaStore     *store,
                    const char  *district_code_or_NULL,
                    int          season,
                    gint64       now,
+                   int          reassessment_years,
                    XaTotals    *out,
                    GError     **error)
 {
@@ -672,8 +691,10 @@ xa_totals_compute (XaStore     *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *out = (XaTotals) { 0 };
+  g_return_val_if_fail (reassessment_years >= 1, FALSE);
   acc.season = season;
   acc.now = now;
+  acc.reassessment_years = reassessment_years;
   acc.district = district_code_or_NULL;
   acc.single = &totals;
 
@@ -698,6 +719,7 @@ GPtrArray *
 xa_totals_compute_by_district (XaStore  *store,
                                int       season,
                                gint64    now,
+                               int       reassessment_years,
                                GError  **error)
 {
   Accumulation acc = { 0 };
@@ -707,9 +729,11 @@ xa_totals_compute_by_district (XaStore  *store,
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (reassessment_years >= 1, NULL);
 
   acc.season = season;
   acc.now = now;
+  acc.reassessment_years = reassessment_years;
   acc.districts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) xa_district_totals_free);
   if (!accumulate (store, &acc, error))

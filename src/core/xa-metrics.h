@@ -73,6 +73,10 @@ XaChargingBand xa_metrics_charging_band  (const XaCharging *charging_or_NULL,
 
 /* Provinces require a safety assessment (安全评估) from 15 years in service on. */
 #define XA_ELEVATOR_ASSESSMENT_YEARS 15.0
+/* How long an assessment counts before the lift is due again, in years: the setting
+ * "reassessment-interval" (shared/DOMAIN.md: default 3, unconfirmed). */
+#define XA_ELEVATOR_REASSESSMENT_DEFAULT 3
+#define XA_ELEVATOR_REASSESSMENT_MAX 30
 
 /* The band limits of the elevator age overlay, in years (settings; ascending). The band
  * names below are those of the defaults {10, 15, 20}. */
@@ -110,8 +114,15 @@ double   xa_metrics_oldest_elevator_years   (const XaElevator * const *elevators
 /* The band of @oldest_years; @thresholds NULL means the defaults. */
 XaElevatorAgeBand xa_metrics_elevator_age_band (double                      oldest_years,
                                                 const XaElevatorThresholds *thresholds);
-/* TRUE from XA_ELEVATOR_ASSESSMENT_YEARS on (NaN: FALSE). */
-gboolean xa_metrics_elevator_assessment_due (double years);
+/* Whether @elevator needs a safety assessment at @now: XA_ELEVATOR_ASSESSMENT_YEARS or
+ * more in service, not renewed (a renewal status other than "done"), and no assessment
+ * that still counts. The records give an assessment's grade but not its date; the grade
+ * is that of the assessment required at 15 years, so it counts until 15 +
+ * @reassessment_years (>= 1) years in service. A lift without a valid commissioned date
+ * is never due: nothing says how old it is. */
+gboolean xa_metrics_elevator_assessment_due (const XaElevator *elevator,
+                                             gint64            now,
+                                             int               reassessment_years);
 
 /* ---- Problems (问题诉求) ---- */
 
@@ -153,7 +164,7 @@ typedef struct
   gint64  smart_ports;
   guint64 registered_ebikes;
   guint   elevators;
-  guint   elevators_assessment_due;  /* >= XA_ELEVATOR_ASSESSMENT_YEARS in service */
+  guint   elevators_assessment_due;  /* xa_metrics_elevator_assessment_due() */
   guint   flood_ready;               /* compounds whose check of the season has all four */
   guint   flood_inspected;           /* compounds with a check of the season */
   guint   drills_held;               /* summed over those checks, one a compound */
@@ -169,9 +180,11 @@ void xa_totals_add_compound    (XaTotals           *totals,
                                 const XaCompound   *compound);
 void xa_totals_add_charging    (XaTotals           *totals,
                                 const XaCharging   *charging);
+/* @reassessment_years: see xa_metrics_elevator_assessment_due(). */
 void xa_totals_add_elevator    (XaTotals           *totals,
                                 const XaElevator   *elevator,
-                                gint64              now);
+                                gint64              now,
+                                int                 reassessment_years);
 /* Checks of another season than @season are ignored. */
 void xa_totals_add_flood_check (XaTotals           *totals,
                                 const XaFloodCheck *check,
@@ -197,13 +210,15 @@ double xa_totals_charging_coverage (const XaTotals *totals);
 
 /* The totals of the stored records: the whole city when @district_code_or_NULL is NULL,
  * else only the compounds of that district and the records pointing at them. Flood
- * figures count the checks of @season; ages and overdue problems are taken at @now.
+ * figures count the checks of @season; ages and overdue problems are taken at @now, and
+ * assessments count for @reassessment_years (xa_metrics_elevator_assessment_due()).
  * Fails with XA_METRICS_ERROR_UNKNOWN_DISTRICT for a district the store does not hold,
  * or with the store's error. @out is left zeroed on failure. */
 gboolean xa_totals_compute (XaStore     *store,
                             const char  *district_code_or_NULL,
                             int          season,
                             gint64       now,
+                            int          reassessment_years,
                             XaTotals    *out,
                             GError     **error);
 
@@ -225,6 +240,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaDistrictTotals, xa_district_totals_free)
 GPtrArray *xa_totals_compute_by_district (XaStore  *store,
                                           int       season,
                                           gint64    now,
+                                          int       reassessment_years,
                                           GError  **error);
 
 /* ---- Money ---- */
