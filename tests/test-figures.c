@@ -7,8 +7,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
-
 #include "xa-sync-client.h"
 #include "xa-test-feed.h"
 #include "xa-test-ui.h"
@@ -16,23 +14,6 @@
 #include "xa-test-window.h"
 
 static XaApplication *app;
-
-/* 1234567 → "1,234,567". */
-static char *
-group_thousands (guint64 value)
-{
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
 
 static gboolean
 chinese (void)
@@ -198,7 +179,7 @@ assert_count (GtkWidget  *page,
               const char *title,
               guint64     value)
 {
-  g_autofree char *want = group_thousands (value);
+  g_autofree char *want = xa_test_group_thousands (value);
 
   g_test_message ("%s: %s", title, want);
   g_assert_cmpstr (xa_test_row_value (page, title), ==, want);
@@ -255,7 +236,7 @@ test_city_figures (void)
   assert_count (page, _("Compounds"), e.compounds);
   assert_count (page, _("Public revenue recorded"), e.revenue_recorded);
   assert_count (page, _("Special accounts opened"), e.special_accounts);
-  yuan = group_thousands (e.supervised_fen / 100);
+  yuan = xa_test_group_thousands (e.supervised_fen / 100);
   money = g_strdup_printf (chinese () ? "%s.%02d 元" : "%s.%02d yuan", yuan,
                            (int) (e.supervised_fen % 100));
   g_assert_cmpstr (xa_test_row_value (page, _("Public revenue under supervision")), ==, money);
@@ -278,8 +259,8 @@ test_city_figures (void)
   assert_count (page, _("Open"), e.open);
   /* Overdue is taken when the window read the store, somewhere between these two. */
   overdue_text = xa_test_row_value (page, _("Overdue"));
-  overdue_before = group_thousands (count_overdue (feed, before));
-  overdue_after = group_thousands (count_overdue (feed, after));
+  overdue_before = xa_test_group_thousands (count_overdue (feed, before));
+  overdue_after = xa_test_group_thousands (count_overdue (feed, after));
   g_test_message ("overdue: %s (%s … %s)", overdue_text, overdue_before, overdue_after);
   g_assert_true (g_str_equal (overdue_text, overdue_before) ||
                  g_str_equal (overdue_text, overdue_after));

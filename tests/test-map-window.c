@@ -17,6 +17,7 @@
 #include "xa-overlay-style.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-window-private.h"
@@ -147,8 +148,8 @@ pick_compound (XaCompoundPoints *points)
       const XaCompoundPoint *point = xa_compound_points_get (points, i);
       GdkRGBA flood, charging;
 
-      xa_overlay_band_color (XA_OVERLAY_FLOOD, point->bands[XA_OVERLAY_FLOOD], &flood);
-      xa_overlay_band_color (XA_OVERLAY_CHARGING, point->bands[XA_OVERLAY_CHARGING], &charging);
+      xa_test_palette_color (XA_OVERLAY_FLOOD, point->bands[XA_OVERLAY_FLOOD], &flood);
+      xa_test_palette_color (XA_OVERLAY_CHARGING, point->bands[XA_OVERLAY_CHARGING], &charging);
       if (!colors_close (&flood, &charging))
         return point;
     }
@@ -233,7 +234,7 @@ test_overlays (void)
 
       locate_in_window (window, id, &wx, &wy);
       point = xa_compound_points_get (points, xa_compound_points_find (points, id));
-      xa_overlay_band_color (overlay, point->bands[overlay], &expected);
+      xa_test_palette_color (overlay, point->bands[overlay], &expected);
       shown = window_shows_color (GTK_WIDGET (window), wx, wy, &expected, &seen[overlay]);
       g_test_message ("%s: band %u, drawn #%02x%02x%02x", xa_overlay_to_string (overlay),
                       point->bands[overlay], (int) (seen[overlay].red * 255),

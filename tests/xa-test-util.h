@@ -37,4 +37,8 @@ GPtrArray    *xa_test_parse_changes (const char *json_changes);
 /* Runs $XIAOQU_SERVER with @args (NULL-terminated) to completion; asserts it exits 0. */
 void          xa_test_server_run_admin (const char * const *args);
 
+/* @value with a comma every three digits ("1,234,567"), as the app shows counts in every
+ * language: the tests' own formatting of the values they expect. */
+char         *xa_test_group_thousands (guint64 value);
+
 G_END_DECLS
