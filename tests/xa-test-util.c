@@ -198,15 +198,18 @@ xa_test_parse_changes (const char *json_changes)
 char *
 xa_test_group_thousands (guint64 value)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
   GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
+  guint digits = 0;
 
-  for (gsize i = 0; i < len; i++)
+  /* From the last digit up, a comma before each further group of three. */
+  do
     {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
+      if (digits > 0 && digits % 3 == 0)
+        g_string_prepend_c (out, ',');
+      g_string_prepend_c (out, (char) ('0' + value % 10));
+      value /= 10;
+      digits++;
     }
+  while (value > 0);
   return g_string_free (out, FALSE);
 }
