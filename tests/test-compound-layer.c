@@ -12,6 +12,7 @@
 
 #include "xa-compound-layer-private.h"
 #include "xa-overlay-style.h"
+#include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 
@@ -90,8 +91,8 @@ lonely_compound (double clear_px)
 
       if (fabs (p->lat - 35.06) > 0.05 || fabs (p->lon - 118.35) > 0.05)
         continue;
-      xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &flood);
-      xa_overlay_band_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &charging);
+      xa_test_palette_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &flood);
+      xa_test_palette_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &charging);
       if (color_near (&flood, &charging))
         continue;
       for (guint k = 0; k < n && alone; k++)
@@ -122,7 +123,7 @@ test_overlay_colours (void)
   g_assert_cmpfloat (fabs (y - HEIGHT / 2.0), <, 1.5);
 
   flood_shot = screenshot ("flood");
-  xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
+  xa_test_palette_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
   pixel_at (flood_shot, x, y, &seen);
   {
     g_autofree char *want = gdk_rgba_to_string (&expected);
@@ -134,7 +135,7 @@ test_overlay_colours (void)
 
   xa_compound_layer_set_overlay (layer, XA_OVERLAY_CHARGING);
   charging_shot = screenshot ("charging");
-  xa_overlay_band_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &expected);
+  xa_test_palette_color (XA_OVERLAY_CHARGING, p->bands[XA_OVERLAY_CHARGING], &expected);
   pixel_at (charging_shot, x, y, &seen);
   g_assert_true (color_near (&expected, &seen));
 
@@ -167,7 +168,7 @@ test_deep_zoom (void)
 
   xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
   xa_compound_layer_set_selected_id (layer, p->id);
-  xa_overlay_band_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
+  xa_test_palette_color (XA_OVERLAY_FLOOD, p->bands[XA_OVERLAY_FLOOD], &expected);
   for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
     {
       g_autoptr(GdkTexture) shot = NULL;

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "xa-application.h"
 #include "xa-compound-panel.h"
@@ -18,6 +19,8 @@
 #include "xa-map-legend.h"
 #include "xa-store-queries.h"
 #include "xa-sync-client.h"
+#include "xa-test-feed.h"
+#include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 
@@ -28,6 +31,8 @@
 static XaApplication *app;
 static char *store_path;
 static gint64 demo_now;
+/* What the server sent, read by the test itself: the source of the expected values. */
+static XaTestFeed *feed;
 
 static guint
 count_labels (GtkWidget  *widget,
@@ -85,6 +90,62 @@ row_value (GtkWidget  *panel,
         }
     }
   g_assert_not_reached ();
+}
+
+/* The first (by id) cadre of @compound_id in the feed. */
+static JsonObject *
+feed_first_cadre (const char *compound_id)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, "cadre");
+  const char *first = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonArray *compounds = json_object_get_array_member (xa_test_feed_lookup (feed, "cadre",
+                                                                                ids->pdata[i]),
+                                                           "compounds");
+
+      for (guint k = 0; k < json_array_get_length (compounds); k++)
+        if (g_str_equal (json_array_get_string_element (compounds, k), compound_id) &&
+            (first == NULL || strcmp (ids->pdata[i], first) < 0))
+          first = ids->pdata[i];
+    }
+  g_assert_nonnull (first);
+  return xa_test_feed_lookup (feed, "cadre", first);
+}
+
+/* The record of @type that points at @compound_id (the first by id), or NULL. */
+static JsonObject *
+feed_record_of (const char *type,
+                const char *compound_id)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, type);
+  const char *first = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (g_str_equal (json_object_get_string_member (xa_test_feed_lookup (feed, type, ids->pdata[i]),
+                                                    "compound"), compound_id) &&
+        (first == NULL || strcmp (ids->pdata[i], first) < 0))
+      first = ids->pdata[i];
+  return first != NULL ? xa_test_feed_lookup (feed, type, first) : NULL;
+}
+
+/* The open (open or in progress) problems of @compound_id in the feed. */
+static guint
+feed_open_problems (const char *compound_id)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, "problem");
+  guint n = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *p = xa_test_feed_lookup (feed, "problem", ids->pdata[i]);
+      const char *status = json_object_get_string_member (p, "status");
+
+      n += g_str_equal (json_object_get_string_member (p, "compound"), compound_id) &&
+           (g_str_equal (status, "open") || g_str_equal (status, "in_progress"));
+    }
+  return n;
 }
 
 typedef struct
@@ -189,15 +250,15 @@ static void
 test_junlan (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(GPtrArray) cadres = xa_store_compound_cadres (f->store, "LY-JUNLAN-1", NULL);
   g_autofree char *flood_title = g_strdup_printf (_("Flood Prevention, %d Season"), DEMO_SEASON);
   g_autofree char *clipboard_text = NULL;
   g_autofree char *supervised = NULL;
-  g_autoptr(XaCompound) compound = xa_store_get_compound (f->store, "LY-JUNLAN-1");
-  g_autofree char *yuan = xa_format_fen_as_yuan (compound->supervised_fen);
-  g_autoptr(GPtrArray) open = NULL;
+  JsonObject *compound = xa_test_feed_lookup (feed, "compound", "LY-JUNLAN-1");
+  gint64 fen = json_object_get_int_member (compound, "supervised_fen");
+  g_autofree char *yuan = xa_test_group_thousands (fen / 100);
+  JsonObject *cadre = feed_first_cadre ("LY-JUNLAN-1");
+  const char *cadre_phone = json_object_get_string_member (cadre, "phone");
   GtkWidget *phone, *row, *copy;
-  const XaCadre *cadre;
 
   show (f, "LY-JUNLAN-1", DEMO_SEASON);
   g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)), ==, "LY-JUNLAN-1");
@@ -212,15 +273,15 @@ test_junlan (Fixture       *f,
   g_assert_cmpstr (row_value (f->panel, _("Built")), ==, "2019");
   g_assert_cmpstr (row_value (f->panel, _("Kind")), ==, _("Residential"));
   g_assert_cmpstr (row_value (f->panel, _("Owners’ committee")), ==, _("No"));
-  supervised = g_strdup_printf (_("%s yuan"), yuan);
+  /* Yuan with two decimals, written here in each language. */
+  supervised = g_strdup_printf (g_str_equal (xa_test_ui_language_tag (), "zh_CN")
+                                ? "%s.%02d 元" : "%s.%02d yuan", yuan, (int) (fen % 100));
   g_assert_cmpstr (row_value (f->panel, _("Under supervision")), ==, supervised);
 
   /* Cadre: the phone is shown, selectable, and the button copies it. */
-  g_assert_nonnull (cadres);
-  g_assert_cmpuint (cadres->len, >=, 1);
-  cadre = g_ptr_array_index (cadres, 0);
-  g_assert_nonnull (xa_test_ui_find_label (f->panel, cadre->name));
-  phone = xa_test_ui_find_label (f->panel, cadre->phone);
+  g_assert_nonnull (xa_test_ui_find_label (f->panel,
+                                           json_object_get_string_member (cadre, "name")));
+  phone = xa_test_ui_find_label (f->panel, cadre_phone);
   g_assert_nonnull (phone);
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (phone)));
   row = gtk_widget_get_ancestor (phone, ADW_TYPE_ACTION_ROW);
@@ -230,7 +291,7 @@ test_junlan (Fixture       *f,
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, read_text_cb, &clipboard_text);
   while (clipboard_text == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpstr (clipboard_text, ==, cadre->phone);
+  g_assert_cmpstr (clipboard_text, ==, cadre_phone);
 
   /* Flood: the season's title, the four items in place, the pumps of the story. */
   g_assert_nonnull (xa_test_ui_find_label (f->panel, flood_title));
@@ -246,8 +307,7 @@ test_junlan (Fixture       *f,
   g_assert_null (xa_test_ui_find_label (f->panel, _("Not inspected this season")));
 
   /* The two flood cases of the story were closed before the deadline. */
-  open = xa_store_compound_problems (f->store, "LY-JUNLAN-1", 0, NULL);
-  if (open->len == 0)
+  if (feed_open_problems ("LY-JUNLAN-1") == 0)
     g_assert_nonnull (xa_test_ui_find_label (f->panel, _("No open problems")));
   g_assert_nonnull (xa_test_ui_find_label (f->panel, _("Recently Resolved")));
 
@@ -269,13 +329,13 @@ test_boguan (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", 15), 15);
-  g_autoptr(GPtrArray) elevators = xa_store_compound_elevators (f->store, "LY-BOGUAN-1", NULL);
-  g_autoptr(GPtrArray) cadres = xa_store_compound_cadres (f->store, "LY-BOGUAN-1", NULL);
+  JsonObject *elevator = feed_record_of ("elevator", "LY-BOGUAN-1");
   GtkWidget *title, *label, *problems;
 
   show (f, "LY-BOGUAN-1", DEMO_SEASON);
   g_assert_nonnull (xa_test_ui_find_label (f->panel, "博观新城一期"));
-  g_assert_nonnull (xa_test_ui_find_label (f->panel, ((XaCadre *) cadres->pdata[0])->phone));
+  g_assert_nonnull (xa_test_ui_find_label (f->panel, json_object_get_string_member (
+                                             feed_first_cadre ("LY-BOGUAN-1"), "phone")));
 
   title = xa_test_ui_find_label (f->panel, "西出口多年未按规划开通");
   g_assert_nonnull (title);
@@ -289,12 +349,12 @@ test_boguan (Fixture       *f,
   g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, "市住房城乡建设局（牵头）"));
   g_assert_nonnull (xa_test_ui_find_label_containing (f->panel, _("12345 hotline")));
 
-  /* Elevators are listed (oldest first by the store) with their years in service. */
-  g_assert_nonnull (elevators);
-  if (elevators->len > 0)
+  /* The compound's elevators are listed by building and unit. */
+  if (elevator != NULL)
     {
-      XaElevator *oldest = elevators->pdata[0];
-      g_autofree char *where = g_strdup_printf ("%s %s", oldest->building, oldest->unit);
+      g_autofree char *where = g_strdup_printf ("%s %s",
+                                                json_object_get_string_member (elevator, "building"),
+                                                json_object_get_string_member (elevator, "unit"));
 
       g_assert_nonnull (xa_test_ui_find_label (f->panel, where));
     }
@@ -311,13 +371,13 @@ static void
 test_charging (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaCharging) charging = xa_store_get_charging (f->store, "LY-YILONGWAN-HY", NULL);
+  JsonObject *charging = feed_record_of ("charging", "LY-YILONGWAN-HY");
   g_autofree char *ebikes = NULL;
   GtkWidget *section, *elevators;
 
   show (f, "LY-YILONGWAN-HY", DEMO_SEASON);
   g_assert_nonnull (charging);
-  ebikes = xa_format_count (charging->registered_ebikes);
+  ebikes = xa_test_group_thousands (json_object_get_int_member (charging, "registered_ebikes"));
   g_assert_cmpstr (row_value (f->panel, _("Registered e-bikes")), ==, ebikes);
   g_assert_nonnull (row_value (f->panel, _("Ports per e-bike")));
   section = xa_test_ui_find_label (f->panel, _("E-Bike Charging"));
@@ -378,7 +438,7 @@ check_legend (GtkWidget   *legend,
       g_assert_true (gtk_widget_has_css_class (child, "xa-swatch"));
       g_assert_cmpint (gtk_widget_get_width (child), >=, 12);
 
-      xa_overlay_band_color (overlay, band, &expected);
+      xa_test_palette_color (overlay, band, &expected);
       sample_center (texture, legend, child, rgba);
       g_test_message ("band %u: %02x%02x%02x%02x", band, rgba[0], rgba[1], rgba[2], rgba[3]);
       g_assert_cmpint (rgba[0], ==, (int) (expected.red * 255 + 0.5));
@@ -387,7 +447,7 @@ check_legend (GtkWidget   *legend,
       g_assert_cmpint (rgba[3], ==, 255);
       {
         g_autofree char *label = xa_overlay_band_label (overlay, band, NULL);
-        g_autofree char *count = xa_format_count (counts[band]);
+        g_autofree char *count = xa_test_group_thousands (counts[band]);
         GtkWidget *label_widget = xa_test_ui_find_label (legend, label);
         GtkWidget *count_widget = gtk_grid_get_child_at (GTK_GRID (w), 2, band);
 
@@ -494,6 +554,7 @@ sync_demo_city (void)
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, store_path, NULL, &result, &error);
   g_assert_no_error (error);
+  feed = xa_test_feed_fetch (server->base_url, server->token);
   xa_test_server_free (server);
 }
 
@@ -589,5 +650,6 @@ main (int   argc,
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
   g_free (store_path);
+  g_clear_pointer (&feed, xa_test_feed_free);
   return ret;
 }

@@ -17,12 +17,16 @@
 #include "xa-overlay-style.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-test-feed.h"
+#include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
 static char *synced_store;
+/* The synced city as the server sent it, read by the test itself. */
+static XaTestFeed *feed;
 
 static gboolean
 colors_close (const GdkRGBA *a,
@@ -89,6 +93,7 @@ get_synced_store (void)
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, synced_store, NULL, &result, &error);
   g_assert_no_error (error);
+  feed = xa_test_feed_fetch (server->base_url, server->token);
   xa_test_server_free (server);
 
   /* A demo city is dated to the last 09:00 in Linyi (UTC+8): between midnight and nine on
@@ -103,6 +108,66 @@ get_synced_store (void)
       g_settings_set_int (settings, "flood-season", g_date_time_get_year (dated));
   }
   return synced_store;
+}
+
+/* The record of @type pointing at compound @id in the feed, or NULL. */
+static JsonObject *
+feed_record_of (const char *type,
+                const char *id,
+                int         season)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, type);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *record = xa_test_feed_lookup (feed, type, ids->pdata[i]);
+
+      if (g_str_equal (json_object_get_string_member (record, "compound"), id) &&
+          (season == 0 || json_object_get_int_member (record, "season") == season))
+        return record;
+    }
+  return NULL;
+}
+
+/* The flood or charging band of compound @id, worked out from the feed by the rules of the
+ * help (overlays.page), or -1 for the overlays this test leaves to test-metrics. */
+static int
+feed_band (XaOverlay   overlay,
+           const char *id)
+{
+  if (overlay == XA_OVERLAY_FLOOD)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+      g_autoptr(GDateTime) now = g_date_time_new_now (linyi);
+      int season = g_settings_get_int (settings, "flood-season");
+      static const char * const items[] = { "supplies", "personnel", "plan", "drill" };
+      JsonObject *check = feed_record_of ("flood_check", id,
+                                          season != 0 ? season : g_date_time_get_year (now));
+      int in_place = 0;
+
+      if (check == NULL)
+        return XA_FLOOD_BAND_NOT_INSPECTED;
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        in_place += json_object_get_boolean_member (json_object_get_object_member (check, items[i]),
+                                                    "in_place");
+      return in_place == 4 ? XA_FLOOD_BAND_READY
+             : in_place == 3 ? XA_FLOOD_BAND_THREE : XA_FLOOD_BAND_TWO_OR_LESS;
+    }
+  if (overlay == XA_OVERLAY_CHARGING)
+    {
+      JsonObject *charging = feed_record_of ("charging", id, 0);
+      gint64 ebikes, ports;
+
+      if (charging == NULL || (ebikes = json_object_get_int_member (charging,
+                                                                    "registered_ebikes")) == 0)
+        return XA_CHARGING_BAND_NO_DATA;
+      /* The target is one port per registered e-bike. */
+      ports = json_object_get_int_member (charging, "ports");
+      return ports >= ebikes ? XA_CHARGING_BAND_MEETS_TARGET
+             : 2 * ports >= ebikes ? XA_CHARGING_BAND_HALF_OR_MORE : XA_CHARGING_BAND_BELOW_HALF;
+    }
+  return -1;
 }
 
 static XaWindow *
@@ -147,8 +212,8 @@ pick_compound (XaCompoundPoints *points)
       const XaCompoundPoint *point = xa_compound_points_get (points, i);
       GdkRGBA flood, charging;
 
-      xa_overlay_band_color (XA_OVERLAY_FLOOD, point->bands[XA_OVERLAY_FLOOD], &flood);
-      xa_overlay_band_color (XA_OVERLAY_CHARGING, point->bands[XA_OVERLAY_CHARGING], &charging);
+      xa_test_palette_color (XA_OVERLAY_FLOOD, point->bands[XA_OVERLAY_FLOOD], &flood);
+      xa_test_palette_color (XA_OVERLAY_CHARGING, point->bands[XA_OVERLAY_CHARGING], &charging);
       if (!colors_close (&flood, &charging))
         return point;
     }
@@ -233,7 +298,9 @@ test_overlays (void)
 
       locate_in_window (window, id, &wx, &wy);
       point = xa_compound_points_get (points, xa_compound_points_find (points, id));
-      xa_overlay_band_color (overlay, point->bands[overlay], &expected);
+      if (feed_band (overlay, id) >= 0)
+        g_assert_cmpint (point->bands[overlay], ==, feed_band (overlay, id));
+      xa_test_palette_color (overlay, point->bands[overlay], &expected);
       shown = window_shows_color (GTK_WIDGET (window), wx, wy, &expected, &seen[overlay]);
       g_test_message ("%s: band %u, drawn #%02x%02x%02x", xa_overlay_to_string (overlay),
                       point->bands[overlay], (int) (seen[overlay].red * 255),
@@ -610,5 +677,6 @@ main (int   argc,
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
   g_free (synced_store);
+  g_clear_pointer (&feed, xa_test_feed_free);
   return ret;
 }

@@ -39,6 +39,11 @@ gint64      xa_test_feed_version       (XaTestFeed *feed,
  * differences and names the first ones in the test log. */
 guint       xa_test_feed_compare_store (XaTestFeed *feed,
                                         const char *store_path);
+/* The same for a store a sync has filled only in part: every record it holds must be the
+ * server's, but records may be missing. @n_records (may be NULL) gets how many it holds. */
+guint       xa_test_feed_compare_store_part (XaTestFeed *feed,
+                                             const char *store_path,
+                                             guint      *n_records);
 /* Asserts that xa_test_feed_compare_store() finds no difference. */
 void        xa_test_feed_assert_store  (XaTestFeed *feed,
                                         const char *store_path);

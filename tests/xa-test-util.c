@@ -262,3 +262,22 @@ xa_test_store_dump (const char *path)
   sqlite3_close (db);
   return g_string_free (g_steal_pointer (&dump), FALSE);
 }
+
+char *
+xa_test_group_thousands (guint64 value)
+{
+  GString *out = g_string_new (NULL);
+  guint digits = 0;
+
+  /* From the last digit up, a comma before each further group of three. */
+  do
+    {
+      if (digits > 0 && digits % 3 == 0)
+        g_string_prepend_c (out, ',');
+      g_string_prepend_c (out, (char) ('0' + value % 10));
+      value /= 10;
+      digits++;
+    }
+  while (value > 0);
+  return g_string_free (out, FALSE);
+}

@@ -42,4 +42,8 @@ void          xa_test_server_run_admin (const char * const *args);
  * same dump hold the same records. */
 char         *xa_test_store_dump (const char *path);
 
+/* @value with a comma every three digits ("1,234,567"), as the app shows counts in every
+ * language: the tests' own formatting of the values they expect. */
+char         *xa_test_group_thousands (guint64 value);
+
 G_END_DECLS

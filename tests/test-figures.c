@@ -1,0 +1,302 @@
+/* test-figures.c — the Figures page of a real window on the demo city synced from a real
+ * xiaoqu-server, each city-wide figure checked against a value this test computes itself
+ * from the server's feed (read over HTTP, xa-test-feed.c) by the rules the help states,
+ * and formatted here (thousands with commas, yuan with two decimals, a percentage with
+ * one) in the language of the run. Nothing of the app's metrics or formatting is used to
+ * make the expected values. "Safety assessment due" is left to the tests of its rule. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include "xa-sync-client.h"
+#include "xa-test-feed.h"
+#include "xa-test-ui.h"
+#include "xa-test-util.h"
+#include "xa-test-window.h"
+
+static XaApplication *app;
+
+static gboolean
+chinese (void)
+{
+  return g_str_equal (xa_test_ui_language_tag (), "zh_CN");
+}
+
+static const char *
+member_string (JsonObject *data,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (data, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static gint64
+member_int (JsonObject *data,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (data, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+}
+
+static gboolean
+member_bool (JsonObject *data,
+             const char *member)
+{
+  JsonNode *node = json_object_get_member (data, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_boolean (node);
+}
+
+static gboolean
+item_in_place (JsonObject *check,
+               const char *item)
+{
+  JsonObject *object = json_object_get_object_member (check, item);
+
+  return object != NULL && member_bool (object, "in_place");
+}
+
+typedef struct
+{
+  guint   compounds, revenue_recorded, special_accounts;
+  gint64  supervised_fen;
+  guint   charging_compounds;
+  gint64  ports, smart_ports;
+  guint   flood_inspected, flood_ready;
+  gint64  drills, flood_fixed;
+  guint   resolved, open, city_tier, elevators;
+  int     season;
+} Expected;
+
+/* The latest flood season any check is of: the demo city's "this season". */
+static int
+latest_season (XaTestFeed *feed)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, "flood_check");
+  int season = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    season = MAX (season, (int) member_int (xa_test_feed_lookup (feed, "flood_check",
+                                                                 ids->pdata[i]), "season"));
+  return season;
+}
+
+static void
+compute_expected (XaTestFeed *feed,
+                  Expected   *e)
+{
+  g_autoptr(GHashTable) charging = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) inspected = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) city = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) compounds = xa_test_feed_ids (feed, "compound");
+  g_autoptr(GPtrArray) chargings = xa_test_feed_ids (feed, "charging");
+  g_autoptr(GPtrArray) checks = xa_test_feed_ids (feed, "flood_check");
+  g_autoptr(GPtrArray) problems = xa_test_feed_ids (feed, "problem");
+
+  for (guint i = 0; i < compounds->len; i++)
+    {
+      JsonObject *c = xa_test_feed_lookup (feed, "compound", compounds->pdata[i]);
+
+      e->compounds++;
+      e->revenue_recorded += member_bool (c, "public_revenue_recorded");
+      e->special_accounts += member_bool (c, "special_account");
+      e->supervised_fen += member_int (c, "supervised_fen");
+    }
+
+  /* Coverage: compounds with charging facilities, that is with ports. */
+  for (guint i = 0; i < chargings->len; i++)
+    {
+      JsonObject *c = xa_test_feed_lookup (feed, "charging", chargings->pdata[i]);
+
+      e->ports += member_int (c, "ports");
+      e->smart_ports += member_int (c, "smart_ports");
+      if (member_int (c, "ports") > 0)
+        g_hash_table_add (charging, (gpointer) member_string (c, "compound"));
+    }
+  e->charging_compounds = g_hash_table_size (charging);
+
+  /* Flood: the checks of the season, one a compound. */
+  for (guint i = 0; i < checks->len; i++)
+    {
+      JsonObject *c = xa_test_feed_lookup (feed, "flood_check", checks->pdata[i]);
+
+      if (member_int (c, "season") != e->season)
+        continue;
+      g_assert_true (g_hash_table_add (inspected, (gpointer) member_string (c, "compound")));
+      if (item_in_place (c, "supplies") && item_in_place (c, "personnel") &&
+          item_in_place (c, "plan") && item_in_place (c, "drill"))
+        e->flood_ready++;
+      e->drills += member_int (c, "drills_held");
+      e->flood_fixed += member_int (c, "problems_fixed");
+    }
+  e->flood_inspected = g_hash_table_size (inspected);
+
+  /* Problems: resolved = resolved or closed, open = open or in progress; solved at city
+   * level counts compounds with a resolved or closed problem at the city tier. */
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JsonObject *p = xa_test_feed_lookup (feed, "problem", problems->pdata[i]);
+      const char *status = member_string (p, "status");
+      gboolean done = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
+
+      if (done)
+        e->resolved++;
+      if (g_str_equal (status, "open") || g_str_equal (status, "in_progress"))
+        e->open++;
+      if (done && g_str_equal (member_string (p, "tier"), "city"))
+        g_hash_table_add (city, (gpointer) member_string (p, "compound"));
+    }
+  e->city_tier = g_hash_table_size (city);
+  e->elevators = xa_test_feed_count (feed, "elevator");
+}
+
+/* Open problems whose deadline has passed at @now. */
+static guint
+count_overdue (XaTestFeed *feed,
+               gint64      now)
+{
+  g_autoptr(GPtrArray) problems = xa_test_feed_ids (feed, "problem");
+  guint overdue = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      JsonObject *p = xa_test_feed_lookup (feed, "problem", problems->pdata[i]);
+      const char *status = member_string (p, "status");
+      g_autoptr(GDateTime) deadline = g_date_time_new_from_iso8601 (member_string (p, "deadline"),
+                                                                    NULL);
+
+      g_assert_nonnull (deadline);
+      if ((g_str_equal (status, "open") || g_str_equal (status, "in_progress")) &&
+          g_date_time_to_unix (deadline) < now)
+        overdue++;
+    }
+  return overdue;
+}
+
+static void
+assert_count (GtkWidget  *page,
+              const char *title,
+              guint64     value)
+{
+  g_autofree char *want = xa_test_group_thousands (value);
+
+  g_test_message ("%s: %s", title, want);
+  g_assert_cmpstr (xa_test_row_value (page, title), ==, want);
+}
+
+static void
+test_city_figures (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *store_path = xa_test_path ("figures.db");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(XaTestFeed) feed = NULL;
+  g_autoptr(XaSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *yuan = NULL;
+  g_autofree char *money = NULL;
+  g_autofree char *percent = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *overdue_text;
+  g_autofree char *overdue_before = NULL;
+  g_autofree char *overdue_after = NULL;
+  Expected e = { 0 };
+  XaTestServer *server;
+  XaSyncResult result;
+  XaWindow *window;
+  GtkWidget *page;
+  gint64 before, after;
+
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  client = xa_sync_client_new (server->base_url, server->token);
+  xa_sync_client_sync (client, store_path, NULL, &result, &error);
+  g_assert_no_error (error);
+  feed = xa_test_feed_fetch (server->base_url, server->token);
+  xa_test_server_free (server);
+
+  e.season = latest_season (feed);
+  g_assert_cmpint (e.season, >, 2000);
+  compute_expected (feed, &e);
+  /* A figure of 0 would hide a page that never filled in. */
+  g_assert_cmpuint (e.flood_ready, >, 0);
+  g_assert_cmpuint (e.city_tier, >, 0);
+  g_assert_cmpuint (e.open, >, 0);
+
+  g_settings_set_int (settings, "flood-season", e.season);
+  before = g_get_real_time () / G_USEC_PER_SEC;
+  window = xa_test_window_open (app, store_path);
+  after = g_get_real_time () / G_USEC_PER_SEC;
+  _xa_window_show_view (window, "summary");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
+  /* The compound panel on the map has rows of the same titles. */
+  page = GTK_WIDGET (window->city_summary);
+
+  assert_count (page, _("Compounds"), e.compounds);
+  assert_count (page, _("Public revenue recorded"), e.revenue_recorded);
+  assert_count (page, _("Special accounts opened"), e.special_accounts);
+  yuan = xa_test_group_thousands (e.supervised_fen / 100);
+  money = g_strdup_printf (chinese () ? "%s.%02d 元" : "%s.%02d yuan", yuan,
+                           (int) (e.supervised_fen % 100));
+  g_assert_cmpstr (xa_test_row_value (page, _("Public revenue under supervision")), ==, money);
+
+  g_ascii_formatd (number, sizeof number, "%.1f", 100.0 * e.charging_compounds / e.compounds);
+  percent = g_strdup_printf (chinese () ? "%s%%" : "%s %%", number);
+  g_test_message ("coverage: %s", percent);
+  g_assert_cmpstr (xa_test_row_value (page, _("Charging coverage")), ==, percent);
+  assert_count (page, _("Compounds with charging facilities"), e.charging_compounds);
+  assert_count (page, _("Charging ports"), e.ports);
+  assert_count (page, _("Smart charging ports"), e.smart_ports);
+
+  g_test_message ("flood season: %d", e.season);
+  assert_count (page, _("Compounds inspected"), e.flood_inspected);
+  assert_count (page, _("All four items in place"), e.flood_ready);
+  assert_count (page, _("Drills held"), (guint64) e.drills);
+  assert_count (page, _("Problems found and fixed"), (guint64) e.flood_fixed);
+
+  assert_count (page, _("Resolved"), e.resolved);
+  assert_count (page, _("Open"), e.open);
+  /* Overdue is taken when the window read the store, somewhere between these two. */
+  overdue_text = xa_test_row_value (page, _("Overdue"));
+  overdue_before = xa_test_group_thousands (count_overdue (feed, before));
+  overdue_after = xa_test_group_thousands (count_overdue (feed, after));
+  g_test_message ("overdue: %s (%s … %s)", overdue_text, overdue_before, overdue_after);
+  g_assert_true (g_str_equal (overdue_text, overdue_before) ||
+                 g_str_equal (overdue_text, overdue_after));
+  assert_count (page, _("Solved at city level"), e.city_tier);
+  assert_count (page, _("Elevators"), e.elevators);
+
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "figures");
+  xa_test_window_close (window);
+  g_settings_reset (settings, "flood-season");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  xa_test_init (&argc, &argv);
+  xa_test_ui_init_locale (NULL);
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "basemap", "none");
+  }
+
+  app = xa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/figures/city", test_city_figures);
+
+  ret = g_test_run ();
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return ret;
+}

@@ -1,0 +1,44 @@
+/* xa-test-window.h — what the tests that drive a real XaWindow share: opening and closing
+ * it, waiting for a sync to end and a page to show, finding a dialog among the toplevels,
+ * and finding the buttons, entry rows and value rows a user would click or read. */
+#pragma once
+
+#include "xa-application.h"
+#include "xa-window-private.h"
+
+G_BEGIN_DECLS
+
+/* A new window of @app on @store_path, presented and painted. */
+XaWindow  *xa_test_window_open          (XaApplication *app,
+                                         const char    *store_path);
+/* Destroys it and lets the main loop finish with it. */
+void       xa_test_window_close         (XaWindow      *window);
+/* Iterates until @window is not syncing and shows @page ("map", "summary", "welcome"…);
+ * asserts it does within @seconds. */
+void       xa_test_window_wait_page     (XaWindow      *window,
+                                         const char    *page,
+                                         guint          seconds);
+/* Iterates until @window is not syncing; asserts it stops within @seconds. */
+void       xa_test_window_wait_idle     (XaWindow      *window,
+                                         guint          seconds);
+
+/* The visible toplevel of @type (a dialog, say), or NULL. */
+GtkWindow *xa_test_find_toplevel        (GType          type);
+
+/* The first mapped GtkButton under @root whose label is @label (as set, with its
+ * underline; NULL: any) and whose action is @action_name (NULL: any), or NULL. */
+GtkWidget *xa_test_find_button          (GtkWidget     *root,
+                                         const char    *label,
+                                         const char    *action_name);
+/* Activates @button as the keyboard does (it is drawn pressed for a moment first) and
+ * iterates until it has emitted "clicked"; asserts it does. */
+void       xa_test_click                (GtkWidget     *button);
+/* The first AdwPreferencesRow (action rows, entry rows) under @root titled @title, or NULL. */
+GtkWidget *xa_test_find_row             (GtkWidget     *root,
+                                         const char    *title);
+/* The text of the first label with the CSS class "xa-value" inside the row titled @title
+ * under @root; asserts there is one. */
+const char *xa_test_row_value           (GtkWidget     *root,
+                                         const char    *title);
+
+G_END_DECLS
