@@ -42,4 +42,8 @@ void          xa_test_server_run_admin (const char * const *args);
  * same dump hold the same records. */
 char         *xa_test_store_dump (const char *path);
 
+/* Damages the sqlite file at @path as a failing disk would: overwrites four pages in the
+ * middle of it with a pattern. Returns the file's bytes after the damage. */
+GBytes       *xa_test_damage_store (const char *path);
+
 G_END_DECLS
