@@ -1,9 +1,11 @@
 /* test-cli.c — `xiaoqu-atlas --sync-only` against a real xiaoqu-server: the summary line,
- * the exit codes (0 synced, 1 sync failed, 2 bad usage) and messages that say what to do.
+ * the exit codes (0 synced, 1 sync failed, 2 bad usage) and messages that say what to do;
+ * a damaged store moved aside, and a store of another server refused unless replaced.
  * The children run without DISPLAY or WAYLAND_DISPLAY: the command line needs no display. */
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "xa-store.h"
@@ -202,6 +204,137 @@ test_usage (void)
   run_result_clear (&result);
 }
 
+/* The file named in @message right after @before and up to the next space or ". " (the
+ * message names the file the store was kept in). */
+static char *
+named_file (const char *message,
+            const char *before)
+{
+  const char *start = strstr (message, before);
+  const char *end;
+
+  g_assert_nonnull (start);
+  start += strlen (before);
+  end = start;
+  while (*end != '\0' && *end != ' ' && *end != '\n' && !(end[0] == '.' && end[1] == ' ')
+         && !(end[0] == ';' || (end[0] == '.' && end[1] == '\0')))
+    end++;
+  return g_strndup (start, end - start);
+}
+
+/* A store damaged on disk after a good sync: the next run says "damaged", exits 1, keeps
+ * the damaged file byte for byte under the name it gives, and the run after that syncs
+ * every record into a new file. (It used to report a good sync.) */
+static void
+test_damaged_store (void)
+{
+  XaTestServer *server = get_demo_server ();
+  g_autofree char *store_path = xa_test_path ("store.db");
+  g_autofree char *kept_path = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const args[] = { "--sync-only", "--server", server->base_url,
+                                "--token", server->token, "--store", store_path, NULL };
+  gsize length = 0;
+  RunResult result;
+
+  result = run_app (args);
+  g_assert_cmpint (result.status, ==, 0);
+  run_result_clear (&result);
+  damaged = xa_test_damage_store (store_path);
+
+  result = run_app (args);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_true (g_str_has_prefix (result.err, "xiaoqu-atlas: "));
+  g_assert_nonnull (strstr (result.err, "damaged"));
+  g_assert_nonnull (strstr (result.err, "Run the same command again"));
+  kept_path = named_file (result.err, "It was moved to ");
+  run_result_clear (&result);
+  g_assert_true (g_str_has_prefix (kept_path, store_path));
+  g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
+  g_file_get_contents (kept_path, &kept, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, length, g_bytes_get_data (damaged, NULL), g_bytes_get_size (damaged));
+
+  result = run_app (args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, " 39,396 records, "));
+  run_result_clear (&result);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_check (store, &error));
+  g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 3490);
+}
+
+/* A store synced from one server is never synced from another: refused with a message
+ * naming both and the two ways on, the store unchanged row for row; with --replace-store
+ * the old file is kept aside (named in the summary) and a new one filled. */
+static void
+test_other_server (void)
+{
+  XaTestServer *server = get_demo_server ();
+  g_autofree char *other_db = xa_test_path ("other-server.db");
+  XaTestServer *other = xa_test_server_start (other_db, (const char * const[]) { "--demo",
+                                                                                NULL });
+  g_autofree char *store_path = xa_test_path ("store.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *kept_dump = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  RunResult result;
+
+  g_assert_cmpstr (other->base_url, !=, server->base_url);
+  result = run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
+                                             "--token", server->token,
+                                             "--store", store_path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  run_result_clear (&result);
+  before = xa_test_store_dump (store_path);
+
+  result = run_app ((const char * const[]) { "--sync-only", "--server", other->base_url,
+                                             "--token", other->token,
+                                             "--store", store_path, NULL });
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_nonnull (strstr (result.err, server->base_url));
+  g_assert_nonnull (strstr (result.err, other->base_url));
+  g_assert_nonnull (strstr (result.err, "--replace-store"));
+  g_assert_nonnull (strstr (result.err, "--store"));
+  run_result_clear (&result);
+  after = xa_test_store_dump (store_path);
+  g_assert_cmpstr (after, ==, before);
+
+  result = run_app ((const char * const[]) { "--sync-only", "--server", other->base_url,
+                                             "--token", other->token, "--replace-store",
+                                             "--store", store_path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, " 39,396 records, "));
+  kept_path = named_file (result.out, "the previous records were kept in ");
+  run_result_clear (&result);
+  g_assert_true (g_str_has_suffix (kept_path, ".bak"));
+  kept_dump = xa_test_store_dump (kept_path);
+  g_assert_cmpstr (kept_dump, ==, before);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  owner = xa_store_dup_server (store);
+  g_assert_cmpstr (owner, ==, other->base_url);
+  g_clear_object (&store);
+
+  /* --replace-store is for the command line only. */
+  result = run_app ((const char * const[]) { "--replace-store", NULL });
+  g_assert_cmpint (result.status, ==, 2);
+  g_assert_nonnull (strstr (result.err, "--sync-only"));
+  run_result_clear (&result);
+
+  xa_test_server_free (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +348,8 @@ main (int   argc,
   g_test_add_func ("/cli/bad-url", test_bad_url);
   g_test_add_func ("/cli/unreachable", test_unreachable);
   g_test_add_func ("/cli/usage", test_usage);
+  g_test_add_func ("/cli/damaged-store", test_damaged_store);
+  g_test_add_func ("/cli/other-server", test_other_server);
 
   ret = g_test_run ();
   g_clear_pointer (&demo_server, xa_test_server_free);

@@ -542,6 +542,139 @@ test_demo_leaves_store (void)
   g_assert_null (xa_store_get_compound (store, "BUREAU-1"));
 }
 
+/* A synced store damaged on disk: the window's first sync finds it, moves it aside whole
+ * and shows the damage page naming the kept file; Sync Again fills a new file. */
+static void
+test_damaged_store (void)
+{
+  g_autofree char *server_db = xa_test_path ("server.db");
+  g_autofree char *store_path = xa_test_path ("damaged.db");
+  g_autofree char *kept = NULL;
+  g_autoptr(GBytes) damaged = NULL;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GError) error = NULL;
+  XaTestServer *server;
+  XaWindow *window;
+  gsize length = 0;
+
+  /* Synced by the command line: a process checks a store before its own first sync, and
+   * the window's sync must be this process's first into this file. */
+  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("XIAOQU_ATLAS"),
+                            "--sync-only", "--server", server->base_url, "--token", server->token,
+                            "--store", store_path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
+  g_assert_no_error (error);
+  damaged = xa_test_damage_store (store_path);
+
+  /* Found at the open when the map's reading meets the damage, else by the sync's check. */
+  window = xa_window_new (app, store_path);
+  xa_window_set_server (window, server->base_url, server->token);
+  gtk_window_present (GTK_WINDOW (window));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  g_test_message ("page after opening the damaged store: %s", _xa_window_get_page (window));
+  if (g_strcmp0 (_xa_window_get_page (window), "damaged") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  wait_for_page (window, "damaged", 120);
+  g_assert_nonnull (_xa_window_get_damaged_aside_path (window));
+  g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
+  g_file_get_contents (_xa_window_get_damaged_aside_path (window), &kept, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (kept, length, g_bytes_get_data (damaged, NULL), g_bytes_get_size (damaged));
+  /* The page names the kept file, in the language of the run. */
+  g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (window),
+                                                      _xa_window_get_damaged_aside_path (window)));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "damaged-store");
+
+  /* A reload (here: the server address set again) keeps the page up. */
+  xa_window_set_server (window, server->base_url, server->token);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "damaged");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  wait_for_page (window, "map", 120);
+  g_assert_null (_xa_window_get_error_text (window));
+  close_window (window);
+  xa_test_server_free (server);
+}
+
+static gboolean
+replace_dialog_open (gpointer user_data)
+{
+  return _xa_window_get_replace_dialog (user_data) != NULL;
+}
+
+/* The records of one server are never replaced by another's without asking: the dialog
+ * names the file they will be kept in; Cancel leaves the store row for row as it was, and
+ * Replace keeps it there and syncs a new one. */
+static void
+test_replace_store (void)
+{
+  g_autofree char *second_db = xa_test_path ("server.db");
+  g_autofree char *store_path = sync_demo_store ("replace.db");
+  g_autofree char *before = xa_test_store_dump (store_path);
+  g_autofree char *after = NULL;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *kept_dump = NULL;
+  g_autofree char *owner = NULL;
+  g_autoptr(XaStore) store = NULL;
+  XaTestServer *second;
+  AdwMessageDialog *dialog;
+  XaWindow *window;
+
+  second = xa_test_server_start (second_db, (const char * const[]) { "--demo", NULL });
+  window = open_window (store_path);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+
+  /* Cancel. */
+  xa_window_set_server (window, second->base_url, second->token);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  xa_test_ui_spin_until (replace_dialog_open, window, 60);
+  dialog = _xa_window_get_replace_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), second->base_url));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), store_path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ".bak"));
+  xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "replace-store");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (window, "map", 30);
+  g_assert_nonnull (_xa_window_get_error_text (window));
+  after = xa_test_store_dump (store_path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Replace. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  xa_test_ui_spin_until (replace_dialog_open, window, 60);
+  dialog = _xa_window_get_replace_dialog (window);
+  g_assert_nonnull (dialog);
+  {
+    const char *body = adw_message_dialog_get_body (dialog);
+    const char *start = strstr (body, store_path);
+    const char *end;
+
+    /* The kept file: the store's path, a time and ".bak". */
+    start = strstr (start + strlen (store_path), store_path);
+    g_assert_nonnull (start);
+    end = strstr (start, ".bak");
+    g_assert_nonnull (end);
+    kept_path = g_strndup (start, end + strlen (".bak") - start);
+  }
+  adw_message_dialog_response (dialog, "replace");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for_page (window, "map", 120);
+  g_assert_null (_xa_window_get_error_text (window));
+  kept_dump = xa_test_store_dump (kept_path);
+  g_assert_cmpstr (kept_dump, ==, before);
+  store = xa_store_open (store_path, NULL);
+  owner = xa_store_dup_server (store);
+  g_assert_cmpstr (owner, ==, second->base_url);
+  g_clear_object (&store);
+  close_window (window);
+  xa_test_server_free (second);
+}
+
 static void
 test_sync_error (void)
 {
@@ -852,6 +985,8 @@ main (int   argc,
   g_test_add_func ("/window/summary", test_summary);
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/demo-leaves-store", test_demo_leaves_store);
+  g_test_add_func ("/window/damaged-store", test_damaged_store);
+  g_test_add_func ("/window/replace-store", test_replace_store);
   g_test_add_func ("/window/sync-error", test_sync_error);
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
   g_test_add_func ("/window/cluster-count", test_cluster_count);

@@ -281,3 +281,24 @@ xa_test_group_thousands (guint64 value)
   while (value > 0);
   return g_string_free (out, FALSE);
 }
+
+GBytes *
+xa_test_damage_store (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  gsize pages, start;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  pages = length / 4096;
+  /* Leave the first page (the header) and the tables' roots near the start alone. */
+  g_assert_cmpuint (pages, >=, 16);
+  start = (pages / 2) * 4096;
+  for (gsize i = 0; i < 4 * 4096; i++)
+    contents[start + i] = (char) (i % 2 == 0 ? 0xde : 0xad);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}

@@ -46,4 +46,8 @@ char         *xa_test_store_dump (const char *path);
  * language: the tests' own formatting of the values they expect. */
 char         *xa_test_group_thousands (guint64 value);
 
+/* Damages the sqlite file at @path as a failing disk would: overwrites four pages in the
+ * middle of it with a pattern. Returns the file's bytes after the damage. */
+GBytes       *xa_test_damage_store (const char *path);
+
 G_END_DECLS

@@ -37,6 +37,9 @@ static const GOptionEntry option_entries[] = {
     N_("Use this records file instead of the default one"), N_("FILE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Start the bundled demo server and open the demo city"), NULL },
+  { "replace-store", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --sync-only: when the records file holds another server’s records, keep it "
+       "aside and sync into a new one"), NULL },
   { NULL }
 };
 
@@ -140,6 +143,7 @@ xa_application_handle_local_options (GApplication *app,
   g_autofree char *store = NULL;
   gboolean sync_only = g_variant_dict_contains (options, "sync-only");
   gboolean demo = g_variant_dict_contains (options, "demo");
+  gboolean replace_store = g_variant_dict_contains (options, "replace-store");
 
   self->options_handled = TRUE;
 
@@ -165,6 +169,13 @@ xa_application_handle_local_options (GApplication *app,
       self->store_path = g_canonicalize_filename (store, NULL);
     }
 
+  if (replace_store && !sync_only)
+    {
+      g_printerr (_("xiaoqu-atlas: --replace-store goes with --sync-only; in the window, "
+                    "syncing from another server asks first.\n"));
+      return XA_EXIT_USAGE;
+    }
+
   if (sync_only)
     {
       if (demo)
@@ -179,7 +190,8 @@ xa_application_handle_local_options (GApplication *app,
                         "give the address of the records server.\n"));
           return XA_EXIT_USAGE;
         }
-      return xa_command_line_sync_only (server, token, xa_application_get_store_path (self));
+      return xa_command_line_sync_only (server, token, xa_application_get_store_path (self),
+                                        replace_store);
     }
 
   /* The demo brings its own server and token. */

@@ -12,15 +12,52 @@
 #include "xa-format.h"
 #include "xa-keyring.h"
 #include "xa-messages.h"
+#include "xa-store.h"
 #include "xa-sync-client.h"
 
 /* A Secret Service that hangs must not hold up a cron job for long. */
 #define KEYRING_TIMEOUT_SECONDS 10
 
+/* A damaged store goes aside, whole, so the next run starts a new one. */
+static void
+report_damage (const char   *store_path,
+               const GError *error)
+{
+  g_autofree char *aside = xa_store_aside_path (store_path, "damaged");
+  g_autoptr(GError) move_error = NULL;
+
+  if (xa_store_move_aside (store_path, aside, &move_error))
+    g_printerr (_("xiaoqu-atlas: The records file %s is damaged (%s). It was moved to %s and "
+                  "kept there; nothing was deleted. Run the same command again to sync every "
+                  "record into a new file.\n"),
+                store_path, error->message, aside);
+  else
+    g_printerr (_("xiaoqu-atlas: The records file %s is damaged (%s), and it could not be moved "
+                  "aside (%s). Move it away yourself, then run the same command again to sync "
+                  "every record into a new file.\n"),
+                store_path, error->message, move_error->message);
+}
+
+/* The store is another server's: say whose, and the two ways on. */
+static void
+report_other_server (const char *store_path,
+                     const char *server_url)
+{
+  g_autoptr(XaStore) store = xa_store_open (store_path, NULL);
+  g_autofree char *owner = store != NULL ? xa_store_dup_server (store) : NULL;
+
+  g_printerr (_("xiaoqu-atlas: The records file %s holds the records of the server at %s, not "
+                "of %s, so nothing was synced. To replace them, run the same command with "
+                "--replace-store: the file is kept beside it under a new name. To keep both, "
+                "give another file with --store.\n"),
+              store_path, owner != NULL ? owner : "?", server_url);
+}
+
 int
 xa_command_line_sync_only (const char *server_url,
                            const char *token,
-                           const char *store_path)
+                           const char *store_path,
+                           gboolean    replace_store)
 {
   g_autoptr(XaSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -29,6 +66,9 @@ xa_command_line_sync_only (const char *server_url,
   g_autofree char *deleted = NULL;
   g_autofree char *saved_token = NULL;
   g_autoptr(GError) keyring_error = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *notes = NULL;
   XaSyncResult result = { 0 };
 
   g_return_val_if_fail (server_url != NULL, XA_EXIT_USAGE);
@@ -55,8 +95,24 @@ xa_command_line_sync_only (const char *server_url,
     }
 
   client = xa_sync_client_new (server_url, token != NULL ? token : "");
+  if (replace_store)
+    {
+      aside = xa_store_aside_path (store_path, "bak");
+      xa_sync_client_set_replace_store (client, aside);
+    }
   if (!xa_sync_client_sync (client, store_path, NULL, &result, &error))
     {
+      if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+        {
+          report_damage (store_path, error);
+          return XA_EXIT_SYNC_FAILED;
+        }
+      if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER))
+        {
+          report_other_server (store_path, server_url);
+          return XA_EXIT_SYNC_FAILED;
+        }
+
       g_autofree char *message = xa_sync_error_message (error, server_url, store_path, TRUE, NULL);
 
       g_printerr ("xiaoqu-atlas: %s\n", message);
@@ -76,10 +132,15 @@ xa_command_line_sync_only (const char *server_url,
 
   records = xa_format_count ((gint64) result.records);
   deleted = xa_format_count ((gint64) result.deleted);
+  if (result.store_replaced)
+    /* Translators: ends the summary of `xiaoqu-atlas --sync-only --replace-store`; %s is
+     * the file the previous records were moved to. */
+    kept = g_strdup_printf (_("; the previous records were kept in %s"), aside);
   /* Translators: the summary of `xiaoqu-atlas --sync-only`. %u pages, %s records,
    * %s deletions, %.1f seconds, then the server address and the records file. */
+  notes = g_strconcat (result.full_resync ? _(" (full resync)") : "", kept != NULL ? kept : "",
+                       NULL);
   g_print (_("Synced %u pages, %s records, %s deletions in %.1f s from %s into %s%s\n"),
-           result.pages, records, deleted, result.seconds, server_url, store_path,
-           result.full_resync ? _(" (full resync)") : "");
+           result.pages, records, deleted, result.seconds, server_url, store_path, notes);
   return XA_EXIT_OK;
 }

@@ -44,6 +44,13 @@ xa_sync_error_describe (const GError *error,
         break;
       }
 
+  if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+    return g_strdup_printf (_("The local records file %s is damaged (%s)."),
+                            store_path != NULL ? store_path : "", error->message);
+  if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER))
+    return g_strdup_printf (_("The local records file %s holds the records of another records "
+                              "server, not of %s."),
+                            store_path != NULL ? store_path : "", server_url);
   if (error->domain == XA_STORE_ERROR)
     return g_strdup_printf (_("Could not use the local records file %s (%s)."),
                             store_path != NULL ? store_path : "", error->message);
@@ -86,6 +93,20 @@ xa_sync_error_advice (const GError *error,
            || g_error_matches (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE))
     advice = _("Try again later. If it happens again, tell the server’s administrator; "
                "the records already synced are kept.");
+  else if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+    advice = command_line
+      ? _("Move the file aside and run the same command again to sync every record into a new "
+          "file.")
+      : _("Sync again to download every record into a new file.");
+  else if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER))
+    {
+      remedy = XA_REMEDY_CONNECT;
+      advice = command_line
+        ? _("Run the same command with --replace-store to keep the file aside and start a new "
+            "one, or give another file with --store.")
+        : _("Connect to the server the records came from, or sync again and choose to replace "
+            "them.");
+    }
   else if (error->domain == XA_STORE_ERROR)
     advice = _("Check that the disk is not full and the file is not read-only, then try again.");
   else if (g_error_matches (error, XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_NOT_FOUND))

@@ -12,9 +12,10 @@
 #include "xa-window-private.h"
 
 /* The demo store mirrors only the demo server running now. One filled from an earlier
- * demo at another address (its port was taken) has no cursor for this one: a sync would
- * lay today's city over it and keep what today's city no longer has, such as last
- * season's flood checks. It is only a demo: start it afresh. */
+ * demo at another address (its port was taken) is another server's store (see
+ * xa_store_dup_server()), into which no sync goes; and laying today's city over it would
+ * keep what today's city no longer has, such as last season's flood checks. It is only a
+ * demo, in a file of its own: start it afresh. */
 static void
 forget_stale_demo_store (XaWindow   *self,
                          const char *demo_store,
@@ -22,7 +23,7 @@ forget_stale_demo_store (XaWindow   *self,
                          const char *url)
 {
   g_autoptr(XaStore) store = NULL;
-  g_autofree char *cursor = NULL;
+  g_autofree char *owner = NULL;
   const char * const suffixes[] = { "", "-wal", "-shm", ".resync" };
 
   /* Only ever the demo's own file: whatever the application calls its records file holds
@@ -35,8 +36,8 @@ forget_stale_demo_store (XaWindow   *self,
     store = xa_store_open (demo_store, NULL);
   if (store == NULL)
     return;
-  cursor = xa_store_dup_cursor (store, url);
-  if (cursor != NULL || xa_store_count (store, XA_RECORD_COMPOUND) == 0)
+  owner = xa_store_dup_server (store);
+  if (owner == NULL || g_strcmp0 (owner, url) == 0)
     return;
 
   /* Every connection closes before the files go. */

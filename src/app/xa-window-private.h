@@ -38,6 +38,8 @@ struct _XaWindow
   XaCitySummary        *city_summary;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
+  AdwStatusPage        *damaged_page;
+  GtkLabel             *damaged_detail_label;
 
   GSettings            *settings;
   char                 *store_path;
@@ -60,6 +62,14 @@ struct _XaWindow
   guint                 auto_sync_id;
   guint                 first_frame_id;
   guint                 first_frame_ticks;
+
+  /* xa-window-store.c: the damaged store was moved here (NULL when it could not be);
+   * the damage page stays until a sync starts. */
+  char                 *damaged_aside_path;
+  gboolean              showing_damage;
+  /* The user chose to replace a store of another server: the next sync keeps it here. */
+  char                 *replace_aside_path;
+  AdwMessageDialog     *replace_dialog;
 };
 
 /* xa-window.c */
@@ -106,6 +116,12 @@ void        _xa_window_open_demo_action (GtkWidget  *widget,
 /* The demo server is running and no sync is: the demo's store, server and token. */
 void        _xa_window_switch_to_demo   (XaWindow   *self);
 
+/* xa-window-store.c */
+/* Handles what is wrong with the records file itself: damage (moved aside, the damage page)
+ * or another server's records (asks to replace them). FALSE for any other error. */
+gboolean    _xa_window_handle_store_error (XaWindow     *self,
+                                           const GError *error);
+
 /* For the UI tests. */
 /* "welcome", "busy", "error", or the records view shown: "map" or "summary". */
 const char *_xa_window_get_page       (XaWindow *self);
@@ -120,5 +136,9 @@ const char *_xa_window_get_server_url (XaWindow *self);
 const char *_xa_window_get_error_text (XaWindow *self);
 
 XaMapView  *_xa_window_get_map_view   (XaWindow *self);
+/* Where the damaged store was moved, or NULL. */
+const char *_xa_window_get_damaged_aside_path (XaWindow *self);
+/* The dialog asking to replace another server's records, while it is open. */
+AdwMessageDialog *_xa_window_get_replace_dialog (XaWindow *self);
 
 G_END_DECLS

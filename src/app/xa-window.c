@@ -145,6 +145,8 @@ _xa_window_update_figures (XaWindow *self)
                                g_settings_get_int (self->settings, "reassessment-interval"),
                                &error))
     {
+      if (_xa_window_handle_store_error (self, error))
+        return;
       g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
                                                error->message);
 
@@ -158,12 +160,20 @@ _xa_window_reload (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  /* The damaged file has gone aside: its page stays until the user syncs again. */
+  if (self->store == NULL && self->showing_damage)
+    {
+      _xa_window_show_page (self, "damaged");
+      return;
+    }
   if (self->store == NULL)
     {
       g_autofree char *dir = g_path_get_dirname (self->store_path);
 
       g_mkdir_with_parents (dir, 0700);
       self->store = xa_store_open (self->store_path, &error);
+      if (self->store == NULL && _xa_window_handle_store_error (self, error))
+        return;
       if (self->store == NULL)
         {
           g_autofree char *what = NULL;
@@ -196,6 +206,8 @@ _xa_window_reload (XaWindow *self)
 
   if (!xa_map_view_load (self->map_view, self->store, &error))
     {
+      if (_xa_window_handle_store_error (self, error))
+        return;
       g_autofree char *text = g_strdup_printf (_("Could not read the compounds for the map (%s)."),
                                                error->message);
 
@@ -331,7 +343,12 @@ sync_done_cb (GObject      *source,
     {
       g_autofree char *text = NULL;
 
-      if (sync_result.records == 0)
+      if (sync_result.store_replaced)
+        /* Translators: after a sync that replaced another server's records; %s is the file
+         * they were moved to. */
+        text = g_strdup_printf (_("The previous records were kept in %s"),
+                                self->replace_aside_path);
+      else if (sync_result.records == 0)
         text = g_strdup (_("Already up to date"));
       else
         {
@@ -345,8 +362,14 @@ sync_done_cb (GObject      *source,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     xa_window_add_toast (self, adw_toast_new (_("Sync cancelled. The records received so far "
                                                 "are kept.")));
-  else
+  else if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+    {
+      _xa_window_handle_store_error (self, error);
+      return;
+    }
+  else if (!_xa_window_handle_store_error (self, error))
     _xa_window_show_error_strip (self, error);
+  g_clear_pointer (&self->replace_aside_path, g_free);
 
   _xa_window_reload (self);
   if (self->sync_when_done)
@@ -374,6 +397,10 @@ _xa_window_start_sync (XaWindow *self)
                                           self->token != NULL ? self->token : "");
   self->sync_cancellable = g_cancellable_new ();
   g_signal_connect (self->sync_client, "progress", G_CALLBACK (sync_progress_cb), self);
+  /* Only once the user chose so in the dialog of xa-window-store.c. */
+  if (self->replace_aside_path != NULL)
+    xa_sync_client_set_replace_store (self->sync_client, self->replace_aside_path);
+  self->showing_damage = FALSE;
 
   gtk_label_set_label (self->progress_label, _("Connecting to the records server…"));
   adw_status_page_set_title (self->busy_page, self->is_demo ? _("Opening the Demo City…")
@@ -523,6 +550,8 @@ xa_window_finalize (GObject *object)
   g_free (self->store_path);
   g_free (self->server_url);
   g_free (self->token);
+  g_free (self->damaged_aside_path);
+  g_free (self->replace_aside_path);
 
   G_OBJECT_CLASS (xa_window_parent_class)->finalize (object);
 }
@@ -608,6 +637,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_detail_label);
 
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
@@ -737,4 +768,20 @@ _xa_window_get_server_url (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->server_url;
+}
+
+const char *
+_xa_window_get_damaged_aside_path (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->damaged_aside_path;
+}
+
+AdwMessageDialog *
+_xa_window_get_replace_dialog (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->replace_dialog;
 }

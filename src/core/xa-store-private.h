@@ -29,6 +29,19 @@ gboolean _xa_store_exec           (sqlite3      *db,
                                    const char   *sql,
                                    GError      **error);
 
+/* Whether an extended sqlite result code means the file is damaged (corrupt, or not a
+ * database). */
+gboolean _xa_store_is_damage      (int           code);
+/* PRAGMA quick_check on @db; XA_STORE_ERROR_DAMAGED naming @path when it finds damage. */
+gboolean _xa_store_quick_check    (sqlite3      *db,
+                                   const char   *path,
+                                   GError      **error);
+/* The clean-shutdown marker beside the store file (xa-store-files.c): note_open() says
+ * whether the last process to have @path open never closed it; note_closed() goes with
+ * each note_open(). */
+gboolean _xa_store_note_open      (const char   *path);
+void     _xa_store_note_closed    (const char   *path);
+
 /* Brings the file's tables to the current schema, one transaction for all the steps it
  * lacks; fails with XA_STORE_ERROR_TOO_NEW for a file written by a newer version. @path is
  * for the message only. */

@@ -9,7 +9,7 @@
 
 #include "xa-store-private.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 static const char schema_v1[] =
   "CREATE TABLE sync_state ("
@@ -101,6 +101,15 @@ static const char schema_v2[] =
   "  UPDATE compound_position SET min_lat = new.lat, max_lat = new.lat,"
   "    min_lon = new.lon, max_lon = new.lon WHERE compound = new.rowid; END;";
 
+/* Version 3: a store mirrors exactly one server, named here (one row at most). A store
+ * from before knew its server only from its sync positions: the one synced last is the one
+ * it mirrors. */
+static const char schema_v3[] =
+  "CREATE TABLE store_server ("
+  "  only INTEGER PRIMARY KEY CHECK (only = 1), url TEXT NOT NULL, since INTEGER NOT NULL);"
+  "INSERT INTO store_server (only, url, since)"
+  "  SELECT 1, server, last_sync FROM sync_state ORDER BY last_sync DESC LIMIT 1;";
+
 /* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
  * at its end instead of row by row: rows arrive in id order but these keys in no order, so
  * every page would dirty (and write to the WAL) nearly every page of each index, and a
@@ -151,7 +160,8 @@ _xa_store_migrate (sqlite3     *db,
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if ((version < 1 && !_xa_store_exec (db, schema_v1, error)) ||
-      (version < 2 && !_xa_store_exec (db, schema_v2, error)))
+      (version < 2 && !_xa_store_exec (db, schema_v2, error)) ||
+      (version < 3 && !_xa_store_exec (db, schema_v3, error)))
     {
       _xa_store_exec (db, "ROLLBACK", NULL);
       return FALSE;

@@ -30,17 +30,32 @@ struct _XaStore
   sqlite3_stmt *add_cadre_link;
   sqlite3_stmt *get_cursor;
   sqlite3_stmt *put_cursor;
+  sqlite3_stmt *get_server;
+  sqlite3_stmt *put_server;
   gboolean      indexes_deferred;   /* see xa_store_defer_indexes() */
+  gboolean      noted_open;         /* _xa_store_note_open() was called */
 };
 
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
+
+/* Damage is told apart from every other failure wherever sqlite reports it, so that no
+ * caller mistakes a damaged file for a passing problem (or, worse, for success). */
+static XaStoreError
+error_code (sqlite3 *db)
+{
+  return _xa_store_is_damage (sqlite3_extended_errcode (db)) ? XA_STORE_ERROR_DAMAGED
+                                                             : XA_STORE_ERROR_SQL;
+}
 
 gboolean
 _xa_store_set_sql_error (sqlite3     *db,
                          GError     **error,
                          const char  *what)
 {
-  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s: %s", what, sqlite3_errmsg (db));
+  XaStoreError code = error_code (db);
+
+  g_set_error (error, XA_STORE_ERROR, code, "%s: %s%s", what, sqlite3_errmsg (db),
+               code == XA_STORE_ERROR_DAMAGED ? " (the file is damaged)" : "");
   return FALSE;
 }
 
@@ -50,11 +65,13 @@ _xa_store_exec (sqlite3     *db,
                 GError     **error)
 {
   char *message = NULL;
+  int rc;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+  if ((rc = sqlite3_exec (db, sql, NULL, NULL, &message)) != SQLITE_OK)
     {
-      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s",
-                   message ? message : "sqlite error");
+      g_set_error (error, XA_STORE_ERROR,
+                   _xa_store_is_damage (rc) ? XA_STORE_ERROR_DAMAGED : XA_STORE_ERROR_SQL, "%s",
+                   message ? message : sqlite3_errstr (rc));
       sqlite3_free (message);
       return FALSE;
     }
@@ -130,7 +147,10 @@ prepare_statements (XaStore  *self,
          (self->put_cursor = prepare (self, "INSERT INTO sync_state (server, cursor, last_sync) "
                                             "VALUES (?, ?, ?) ON CONFLICT (server) DO UPDATE SET "
                                             "cursor = excluded.cursor, last_sync = excluded.last_sync",
-                                      error));
+                                      error)) &&
+         (self->get_server = prepare (self, "SELECT url FROM store_server", error)) &&
+         (self->put_server = prepare (self, "INSERT OR IGNORE INTO store_server (only, url, since) "
+                                            "VALUES (1, ?, ?)", error));
 }
 
 static void
@@ -147,8 +167,12 @@ xa_store_finalize (GObject *object)
   sqlite3_finalize (self->add_cadre_link);
   sqlite3_finalize (self->get_cursor);
   sqlite3_finalize (self->put_cursor);
+  sqlite3_finalize (self->get_server);
+  sqlite3_finalize (self->put_server);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->noted_open)
+    _xa_store_note_closed (self->path);
   g_free (self->path);
 
   G_OBJECT_CLASS (xa_store_parent_class)->finalize (object);
@@ -171,6 +195,24 @@ xa_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "xiaoqu-atlas", "records.db", NULL);
 }
 
+/* A file that does not even start like a database is some other file given by mistake,
+ * not a damaged store: it is refused and left where it is. */
+static gboolean
+has_sqlite_header (const char *path)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic] = { 0 };
+  FILE *file = g_fopen (path, "rb");
+  gboolean found;
+
+  if (file == NULL)
+    return FALSE;
+  found = fread (header, 1, sizeof header, file) == sizeof header
+          && memcmp (header, magic, sizeof magic) == 0;
+  fclose (file);
+  return found;
+}
+
 XaStore *
 xa_store_open (const char  *path,
                GError     **error)
@@ -178,6 +220,7 @@ xa_store_open (const char  *path,
   static gsize configured = 0;
   g_autoptr(XaStore) self = NULL;
   g_autofree char *dir = NULL;
+  gboolean unclean;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -202,6 +245,8 @@ xa_store_open (const char  *path,
 
   self = g_object_new (XA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  unclean = _xa_store_note_open (path);
+  self->noted_open = TRUE;
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
@@ -227,10 +272,16 @@ xa_store_open (const char  *path,
                    "PRAGMA cache_size = " G_STRINGIFY (CACHE_KIB) ";", error))
     {
       g_prefix_error (error, "Could not open the records store %s: ", path);
-      if (g_error_matches (*error, XA_STORE_ERROR, XA_STORE_ERROR_SQL))
+      if (g_error_matches (*error, XA_STORE_ERROR, XA_STORE_ERROR_SQL) ||
+          (g_error_matches (*error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED) &&
+           !has_sqlite_header (path)))
         (*error)->code = XA_STORE_ERROR_OPEN;
       return NULL;
     }
+  /* After a crash or a power cut sqlite's journal brings back every committed page; a
+   * quick check tells whether the disk kept its side of that bargain. */
+  if (unclean && !_xa_store_quick_check (self->db, path, error))
+    return NULL;
   if (!_xa_store_migrate (self->db, self->path, error) || !prepare_statements (self, error))
     return NULL;
   self->indexes_deferred = xa_store_query_int (self,
@@ -252,6 +303,46 @@ _xa_store_get_db (XaStore *self)
 {
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
   return self->db;
+}
+
+char *
+xa_store_dup_server (XaStore *self)
+{
+  char *url = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  if (sqlite3_step (self->get_server) == SQLITE_ROW)
+    url = g_strdup ((const char *) sqlite3_column_text (self->get_server, 0));
+  sqlite3_reset (self->get_server);
+  return url;
+}
+
+/* Inside the page's transaction: names @server_url as the store's server when it has none
+ * yet, and refuses a page of any other. */
+static gboolean
+claim_server (XaStore     *self,
+              const char  *server_url,
+              GError     **error)
+{
+  g_autofree char *owner = xa_store_dup_server (self);
+
+  if (owner != NULL && g_strcmp0 (owner, server_url) != 0)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER,
+                   "The records store %s mirrors the records server at %s, not the one at %s",
+                   self->path, owner, server_url);
+      return FALSE;
+    }
+  if (owner != NULL)
+    return TRUE;
+  sqlite3_bind_text (self->put_server, 1, server_url, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->put_server, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (self->put_server) != SQLITE_DONE)
+    set_sql_error (self, error, "Could not note the store's server");
+  sqlite3_reset (self->put_server);
+  sqlite3_clear_bindings (self->put_server);
+  return error == NULL || *error == NULL;
 }
 
 char *
@@ -371,7 +462,7 @@ step_done (XaStore      *self,
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
     set_reference_error (self, change, cadre_compound, error);
   else
-    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s %s: could not be stored: %s",
+    g_set_error (error, XA_STORE_ERROR, error_code (self->db), "%s %s: could not be stored: %s",
                  xa_record_type_to_string (change->type), change->id, sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -447,6 +538,12 @@ xa_store_apply_page (XaStore     *self,
 
   if (!exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  if (!claim_server (self, server_url, &local_error))
+    {
+      exec (self, "ROLLBACK", NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* A deletion cascades through the indexes on "compound" and checks the other references:
    * without them each tombstone would scan whole tables. So the indexes come back first, in
@@ -626,6 +723,7 @@ xa_store_query_int (XaStore     *self,
 {
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
+  int rc;
 
   g_return_val_if_fail (XA_IS_STORE (self), -1);
 
@@ -634,8 +732,10 @@ xa_store_query_int (XaStore     *self,
       set_sql_error (self, error, "Could not run a query");
       return -1;
     }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    set_sql_error (self, error, "Could not run a query");
   sqlite3_finalize (stmt);
   return value;
 }

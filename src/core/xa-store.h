@@ -18,6 +18,8 @@ typedef enum
   XA_STORE_ERROR_TOO_NEW,     /* written by a newer Xiaoqu Atlas */
   XA_STORE_ERROR_SQL,         /* sqlite failed (disk full, I/O error …) */
   XA_STORE_ERROR_REJECTED,    /* a page was rejected; the store is unchanged */
+  XA_STORE_ERROR_DAMAGED,     /* the file is damaged on disk (sqlite: corrupt, not a database) */
+  XA_STORE_ERROR_OTHER_SERVER,/* the store mirrors another server; see xa_store_dup_server() */
 } XaStoreError;
 
 #define XA_TYPE_STORE (xa_store_get_type ())
@@ -29,6 +31,29 @@ char    *xa_store_default_path   (void);
 XaStore *xa_store_open           (const char  *path,
                                   GError     **error);
 const char *xa_store_get_path    (XaStore     *self);
+
+/* The server this store mirrors (its address as the sync client uses it), or NULL while
+ * nothing was ever synced into it. A store mirrors one server only: the first page applied
+ * names it, and xa_store_apply_page() refuses pages of any other
+ * (XA_STORE_ERROR_OTHER_SERVER). */
+char    *xa_store_dup_server     (XaStore     *self);
+
+/* PRAGMA quick_check: XA_STORE_ERROR_DAMAGED, saying what is wrong, when a page of the file
+ * is damaged. xa_store_open() runs it by itself when the last process that had the file
+ * open did not close it. Reads the whole file: seconds for a million records. */
+gboolean xa_store_check          (XaStore     *self,
+                                  GError     **error);
+
+/* A name to keep the store at @path under, beside it: "PATH.<local time>.@reason"
+ * ("damaged", "bak"), one no file has yet. */
+char    *xa_store_aside_path     (const char  *path,
+                                  const char  *reason);
+/* Renames the store at @path and its -wal, -shm and -journal files to @aside_path (plus the
+ * same suffixes), so the kept file still opens with everything committed to it; never over
+ * an existing file. Every connection to it should be closed first. Nothing is deleted. */
+gboolean xa_store_move_aside     (const char  *path,
+                                  const char  *aside_path,
+                                  GError     **error);
 
 /* The cursor of the server at @server_url, or NULL when it was never synced. */
 char    *xa_store_dup_cursor     (XaStore     *self,

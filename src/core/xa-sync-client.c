@@ -31,6 +31,7 @@ struct _XaSyncClient
   guint    max_attempts;
   guint    base_delay_ms;
   guint    max_delay_ms;
+  char    *replace_aside_path;
 };
 
 G_DEFINE_FINAL_TYPE (XaSyncClient, xa_sync_client, G_TYPE_OBJECT)
@@ -61,6 +62,7 @@ xa_sync_client_finalize (GObject *object)
   if (self->token != NULL)
     memset (self->token, 0, strlen (self->token));
   g_free (self->token);
+  g_free (self->replace_aside_path);
 
   G_OBJECT_CLASS (xa_sync_client_parent_class)->finalize (object);
 }
@@ -126,6 +128,15 @@ xa_sync_client_set_retry_policy (XaSyncClient *self,
   self->max_attempts = MAX (max_attempts, 1);
   self->base_delay_ms = base_delay_ms;
   self->max_delay_ms = MAX (max_delay_ms, base_delay_ms);
+}
+
+void
+xa_sync_client_set_replace_store (XaSyncClient *self,
+                                  const char   *aside_path)
+{
+  g_return_if_fail (XA_IS_SYNC_CLIENT (self));
+  g_free (self->replace_aside_path);
+  self->replace_aside_path = g_strdup (aside_path);
 }
 
 typedef struct
@@ -506,9 +517,19 @@ full_resync (SyncRun  *run,
   for (guint round = 0; round < 2; round++)
     {
       g_autoptr(XaStore) resync = xa_store_open (resync_path, error);
+      g_autofree char *owner = resync != NULL ? xa_store_dup_server (resync) : NULL;
 
       if (resync == NULL)
         return FALSE;
+      /* Left by a resync from the server this store mirrored before it was replaced: only
+       * a partial copy, and of no use here. */
+      if (owner != NULL && g_strcmp0 (owner, run->client->server_url) != 0)
+        {
+          g_clear_object (&resync);
+          remove_store_files (resync_path);
+          if ((resync = xa_store_open (resync_path, error)) == NULL)
+            return FALSE;
+        }
       outcome = pull (run, resync, error);
       g_clear_object (&resync);
       /* A failed resync keeps its file: the next sync continues it where it stopped. */
@@ -551,6 +572,66 @@ check_url (XaSyncClient  *self,
   return TRUE;
 }
 
+/* The store files this process has checked (xa_store_check()) before syncing into them. */
+static GMutex checked_lock;
+static GHashTable *checked_paths;
+
+/* Checks @store once per process: the command line on every run, a window at its first
+ * sync. Damage that a sync's own statements never touch would otherwise go unnoticed while
+ * every sync reported success. */
+static gboolean
+check_once (XaStore  *store,
+            GError  **error)
+{
+  const char *path = xa_store_get_path (store);
+  gboolean checked;
+
+  g_mutex_lock (&checked_lock);
+  if (checked_paths == NULL)
+    checked_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  checked = g_hash_table_contains (checked_paths, path);
+  g_mutex_unlock (&checked_lock);
+  if (checked)
+    return TRUE;
+  if (!xa_store_check (store, error))
+    return FALSE;
+  g_mutex_lock (&checked_lock);
+  g_hash_table_add (checked_paths, g_strdup (path));
+  g_mutex_unlock (&checked_lock);
+  return TRUE;
+}
+
+/* Opens the store at @store_path for this client's server: one of another server is
+ * refused, or moved aside when the user chose to replace it. */
+static XaStore *
+open_own_store (XaSyncClient  *self,
+                const char    *store_path,
+                XaSyncResult  *result,
+                GError       **error)
+{
+  g_autoptr(XaStore) store = xa_store_open (store_path, error);
+  g_autofree char *owner = NULL;
+
+  if (store == NULL || !check_once (store, error))
+    return NULL;
+  owner = xa_store_dup_server (store);
+  if (owner == NULL || g_strcmp0 (owner, self->server_url) == 0)
+    return g_steal_pointer (&store);
+
+  if (self->replace_aside_path == NULL)
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER,
+                   "The records store %s mirrors the records server at %s, not the one at %s",
+                   store_path, owner, self->server_url);
+      return NULL;
+    }
+  g_clear_object (&store);
+  if (!xa_store_move_aside (store_path, self->replace_aside_path, error))
+    return NULL;
+  result->store_replaced = TRUE;
+  return xa_store_open (store_path, error);
+}
+
 static gboolean
 run_sync (XaSyncClient  *self,
           const char    *store_path,
@@ -568,8 +649,12 @@ run_sync (XaSyncClient  *self,
 
   if (!check_url (self, error))
     return FALSE;
-  if ((store = xa_store_open (store_path, error)) == NULL)
-    return FALSE;
+  if ((store = open_own_store (self, store_path, &run.result, error)) == NULL)
+    {
+      if (out_result != NULL)
+        *out_result = run.result;
+      return FALSE;
+    }
 
   outcome = pull (&run, store, error);
   if (outcome == XA_SYNC_FETCH_GONE)

@@ -32,6 +32,8 @@ typedef struct
   guint64  deleted;          /* tombstones applied */
   gboolean full_resync;      /* the server answered 410 and the mirror was rebuilt */
   guint    retries;          /* requests that had to be repeated */
+  gboolean store_replaced;   /* the store of another server was moved aside (see
+                              * xa_sync_client_set_replace_store()) */
   double   seconds;
 } XaSyncResult;
 
@@ -47,6 +49,13 @@ void          xa_sync_client_set_retry_policy (XaSyncClient *self,
                                                guint         base_delay_ms,
                                                guint         max_delay_ms);
 
+/* A store mirrors one server (xa_store_dup_server()); a sync into the store of another
+ * fails with XA_STORE_ERROR_OTHER_SERVER and leaves it alone. Once the user has chosen to
+ * replace it, set @aside_path (from xa_store_aside_path()): the next sync then moves such a
+ * store there and fills a new one. NULL (the default) refuses again. */
+void          xa_sync_client_set_replace_store (XaSyncClient *self,
+                                                const char   *aside_path);
+
 /* Syncs into the store file at @store_path on a worker thread (with its own
  * connection). "progress" (guint64 records, guint pages) is emitted on the calling
  * thread's main context while it runs. */
@@ -59,6 +68,10 @@ gboolean      xa_sync_client_sync_finish (XaSyncClient        *self,
                                           GAsyncResult        *result,
                                           XaSyncResult        *out_result,
                                           GError             **error);
+
+/* Before its first sync of a store file, a process checks the file's pages
+ * (xa_store_check()): a damaged store fails with XA_STORE_ERROR_DAMAGED, whose caller moves
+ * it aside (xa_store_move_aside()) and offers a full sync into a new file. */
 
 /* The same, blocking the calling thread (no progress signal): for the command line,
  * benchmarks and worker threads. */
