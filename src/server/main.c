@@ -142,9 +142,19 @@ run_admin (Options  *o,
 
   if (o->put)
     {
-      g_autoptr(JsonNode) node = json_from_string (args[2], &error);
+      g_autoptr(JsonNode) node = NULL;
       gint64 seq;
 
+      /* The text as given, before json-glib reads it: the client reads this text, not
+       * what json-glib would make of it. */
+      if (!xs_database_check_record (args[0], args[1], args[2], &error))
+        {
+          g_autofree char *message = g_strdup_printf ("the record was not stored, because no "
+                                                      "client could accept it: %s",
+                                                      error->message);
+          return fail (message, EXIT_FAILURE);
+        }
+      node = json_from_string (args[2], &error);
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *message = g_strdup_printf ("JSON_DATA must be a JSON object: %s",
