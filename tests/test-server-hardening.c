@@ -144,7 +144,7 @@ count_fds (Server *server)
 }
 
 /* VmRSS in KiB. */
-G_GNUC_UNUSED static guint64
+static guint64
 rss_kib (Server *server)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/status", server->pid);
@@ -320,6 +320,296 @@ test_fds_flat (void)
   g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
 }
 
+/* ---- Refusals from the headers ------------------------------------------------------- */
+
+/* Sends @headers, expects the answer @status before any byte of the body, then pushes up to
+ * @body_bytes of body (the server reads and drops it, or closes) and returns the answer. */
+static GString *
+refused_before_body (Server     *server,
+                     const char *headers,
+                     guint       status,
+                     gsize       body_bytes)
+{
+  int fd = connect_to (server);
+  g_autoptr(GString) answer = g_string_new (NULL);
+  g_autofree char *chunk = g_malloc (256 * 1024);
+  gint64 give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gsize sent = 0;
+
+  send_all (fd, headers, strlen (headers));
+  /* The answer comes although not one byte of the body was sent. */
+  while (strstr (answer->str, "\r\n\r\n") == NULL)
+    {
+      struct pollfd p = { .fd = fd, .events = POLLIN };
+      char buffer[4096];
+      ssize_t n;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      if (poll (&p, 1, 100) <= 0)
+        continue;
+      n = recv (fd, buffer, sizeof buffer, 0);
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (answer, buffer, n);
+    }
+  g_assert_cmpuint (status_of (answer), ==, status);
+  g_assert_nonnull (strstr (answer->str, "\r\nConnection: close\r\n"));
+
+  memset (chunk, 'x', 256 * 1024);
+  while (sent < body_bytes)
+    {
+      ssize_t n = send (fd, chunk, 256 * 1024, MSG_NOSIGNAL);
+
+      if (n <= 0)
+        break;   /* the server stopped reading: closed */
+      sent += (gsize) n;
+    }
+  close (fd);
+  return g_steal_pointer (&answer);
+}
+
+static void
+test_refuse_early (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const char big_no_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nContent-Length: 300000000\r\n\r\n";
+  const char chunked_no_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  const char big_with_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 300000000\r\n\r\n";
+  const char wrong_token[] =
+    "PUT /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n"
+    "Expect: 100-continue\r\nContent-Length: 300000000\r\n\r\n";
+  guint64 before, after;
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  before = rss_kib (server);
+
+  g_string_free (refused_before_body (server, big_no_token, 401, 64 << 20), TRUE);
+  g_string_free (refused_before_body (server, chunked_no_token, 401, 16 << 20), TRUE);
+  g_string_free (refused_before_body (server, big_with_token, 413, 16 << 20), TRUE);
+  g_string_free (refused_before_body (server, wrong_token, 401, 0), TRUE);
+
+  /* A chunked body with a good token is counted as it comes and cut at 64 KiB. */
+  {
+    int fd = connect_to (server);
+    const char head[] = "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        TOKEN "\r\nTransfer-Encoding: chunked\r\n\r\n";
+    g_autofree char *chunk = g_malloc (16384 + 16);
+    g_autoptr(GString) answer = NULL;
+    gsize sent = 0;
+
+    send_all (fd, head, strlen (head));
+    memcpy (chunk, "4000\r\n", 6);
+    memset (chunk + 6, 'y', 16384);
+    memcpy (chunk + 6 + 16384, "\r\n", 2);
+    /* 256 KiB, far past the limit: the answer is there without waiting for the end. */
+    for (guint i = 0; i < 16; i++)
+      {
+        ssize_t n = send (fd, chunk, 16384 + 8, MSG_NOSIGNAL);
+
+        g_assert_cmpint (n, >, 0);
+        sent += (gsize) n;
+      }
+    {
+      struct pollfd p = { .fd = fd, .events = POLLIN };
+      char buffer[4096];
+      ssize_t n;
+
+      g_assert_cmpint (poll (&p, 1, 2000), ==, 1);
+      n = recv (fd, buffer, sizeof buffer - 1, 0);
+      g_assert_cmpint (n, >, 0);
+      answer = g_string_new_len (buffer, n);
+      g_assert_cmpuint (status_of (answer), ==, 413);
+    }
+    while (sent < (32 << 20))
+      {
+        ssize_t n = send (fd, chunk, 16384 + 8, MSG_NOSIGNAL);
+
+        if (n <= 0)
+          break;
+        sent += (gsize) n;
+      }
+    g_test_message ("chunked: %zu bytes sent before the server closed", sent);
+    close (fd);
+  }
+
+  after = rss_kib (server);
+  g_test_message ("server RSS: %" G_GUINT64_FORMAT " KiB before, %" G_GUINT64_FORMAT
+                  " KiB after about 400 MB of refused bodies", before, after);
+  g_assert_cmpuint (after, <, before + 8 * 1024);
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  g_assert_cmpuint (settle_fds (server, 0, 1), <=, count_fds (server));
+}
+
+/* ---- Malformed requests --------------------------------------------------------------- */
+
+static void
+test_malformed (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const char * const bad[] = {
+    /* decoded, an empty cursor: the whole feed */
+    "GET /api/v1/changes?cursor=%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n\r\n",
+    "GET /api/v1/changes?limit=1%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n\r\n",
+    /* "the last wins" would let a proxy and the server see two users */
+    "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Authorization: Bearer " TOKEN "\r\n\r\n",
+    "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n"
+    "Authorization: Bearer " TOKEN "\r\n\r\n",
+    /* two readers, two bodies: request smuggling */
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 0\r\nContent-Length: 5\r\n\r\nabcde",
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 5\r\nContent-Length: 0\r\n\r\nabcde",
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GString) answer = NULL;
+
+      g_test_message ("%.60s", bad[i]);
+      g_assert_cmpuint (exchange (server, bad[i], &answer), ==, 400);
+      g_assert_nonnull (strstr (answer->str, "application/problem+json"));
+      g_assert_nonnull (strstr (answer->str, "\"status\":400"));
+    }
+  /* What the contract allows still works: an empty cursor is the beginning. */
+  g_assert_cmpuint (exchange (server, "GET /api/v1/changes?cursor=&limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                      "Authorization: Bearer " TOKEN "\r\n\r\n", NULL), ==, 200);
+}
+
+/* ---- Slow clients and a full accept queue ---------------------------------------------- */
+
+static void
+test_slow_clients (void)
+{
+  const char * const args[] = { "--synthetic", "200", "--timeout", "2", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const guint n = 200;
+  int fds[200];
+  gint64 closed_at[200] = { 0 };
+  gint64 start, give_up;
+  guint n_closed = 0, before, after;
+  const char slow[] = "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  before = settle_fds (server, 0, 1);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      fds[i] = connect_to (server);
+      /* Half stay silent; half trickle a header that never ends (slowloris). */
+      if (i % 2 == 1)
+        send_all (fds[i], slow, strlen (slow));
+    }
+  give_up = start + 8 * G_USEC_PER_SEC;
+  while (n_closed < n && g_get_monotonic_time () < give_up)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          char buffer[256];
+          ssize_t got;
+
+          if (closed_at[i] != 0)
+            continue;
+          if (i % 2 == 1)
+            send (fds[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+          got = recv (fds[i], buffer, sizeof buffer, MSG_DONTWAIT);
+          if (got == 0 || (got < 0 && errno != EAGAIN))
+            {
+              closed_at[i] = g_get_monotonic_time ();
+              n_closed++;
+            }
+        }
+      g_usleep (200 * 1000);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      close (fds[i]);
+      if (closed_at[i] != 0)
+        {
+          double seconds = (closed_at[i] - start) / 1e6;
+          /* Closed by the server after its 2 s, not before, and not much after. */
+          g_assert_cmpfloat (seconds, >=, 1.5);
+          g_assert_cmpfloat (seconds, <, 5.0);
+        }
+    }
+  g_test_message ("%u of %u silent and slow connections closed by the server", n_closed, n);
+  g_assert_cmpuint (n_closed, ==, n);
+  after = settle_fds (server, before, 5);
+  g_assert_cmpuint (after, <=, before);
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+}
+
+/* 200 clients connect while the server is stopped: with a backlog of 10 (libsoup's) most of
+ * them would wait for SYN retries; with ours every handshake completes in the queue, and
+ * every one is served once the server runs again. */
+static void
+test_backlog (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const guint n = 200;
+  int fds[200];
+  guint connected = 0, served = 0;
+  gint64 give_up;
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  kill (server->pid, SIGSTOP);
+  for (guint i = 0; i < n; i++)
+    {
+      struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons (server->port) };
+
+      address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+      fds[i] = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+      g_assert_cmpint (fds[i], >=, 0);
+      g_assert_true (connect (fds[i], (struct sockaddr *) &address, sizeof address) == 0 ||
+                     errno == EINPROGRESS);
+    }
+  /* Well before the first SYN retry (1 s): only what the queue holds is connected. */
+  give_up = g_get_monotonic_time () + 700 * 1000;
+  while (connected < n && g_get_monotonic_time () < give_up)
+    {
+      connected = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          struct pollfd p = { .fd = fds[i], .events = POLLOUT };
+          int error = 0;
+          socklen_t len = sizeof error;
+
+          if (poll (&p, 1, 0) == 1 && getsockopt (fds[i], SOL_SOCKET, SO_ERROR, &error, &len) == 0 &&
+              error == 0)
+            connected++;
+        }
+      g_usleep (50 * 1000);
+    }
+  kill (server->pid, SIGCONT);
+  g_test_message ("%u of %u handshakes completed while the server was stopped", connected, n);
+  g_assert_cmpuint (connected, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int flags = fcntl (fds[i], F_GETFL);
+
+      fcntl (fds[i], F_SETFL, flags & ~O_NONBLOCK);
+      send_all (fds[i], feed_request, strlen (feed_request));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) answer = read_until_close (fds[i], 20000);
+
+      served += status_of (answer) == 200;
+      close (fds[i]);
+    }
+  g_assert_cmpuint (served, ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +617,10 @@ main (int   argc,
   xa_test_init (&argc, &argv);
 
   g_test_add_func ("/hardening/fds-flat", test_fds_flat);
+  g_test_add_func ("/hardening/refuse-early", test_refuse_early);
+  g_test_add_func ("/hardening/malformed", test_malformed);
+  g_test_add_func ("/hardening/slow-clients", test_slow_clients);
+  g_test_add_func ("/hardening/backlog", test_backlog);
 
   return g_test_run ();
 }

@@ -146,16 +146,20 @@ waiting_cb (GSocket      *socket,
     }
 
   local = g_socket_connection_get_local_address (c->connection, &error);
-  if (local == NULL ||
-      !soup_server_accept_iostream (c->owner->soup, G_IO_STREAM (c->connection), local, c->remote,
+  if (local == NULL)
+    {
+      client_close (c);
+      return G_SOURCE_REMOVE;
+    }
+  /* libsoup may read the whole request, and call our handlers, before it returns. */
+  client_unwatch (c);
+  c->state = CLIENT_HANDED;
+  if (!soup_server_accept_iostream (c->owner->soup, G_IO_STREAM (c->connection), local, c->remote,
                                     &error))
     {
       g_warning ("A connection could not be served: %s", error->message);
       client_close (c);
-      return G_SOURCE_REMOVE;
     }
-  client_unwatch (c);
-  c->state = CLIENT_HANDED;
   return G_SOURCE_REMOVE;
 }
 
