@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xa-demo-server.h"
 #include "xa-test-util.h"
 
 #define TOKEN "hardening-secret-7f3a9c"
@@ -610,6 +611,129 @@ test_backlog (void)
   g_assert_cmpuint (served, ==, n);
 }
 
+/* ---- Secrets ---------------------------------------------------------------------------- */
+
+/* The command line of @pid as ps shows it (NULs as spaces). */
+static char *
+cmdline_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", pid);
+  char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return g_strdup ("");
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  return text;
+}
+
+static void
+assert_token_kept (Server     *server,
+                   const char *token)
+{
+  g_autofree char *cmdline = cmdline_of (server->pid);
+  g_autofree char *good = g_strdup_printf ("GET /api/v1/changes?limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                           "Authorization: Bearer %s\r\n\r\n", token);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf st;
+
+  /* The token works ... */
+  g_assert_cmpuint (exchange (server, good, NULL), ==, 200);
+  g_assert_cmpuint (exchange (server, "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\n"
+                                      "Authorization: Bearer wrong\r\n\r\n", NULL), ==, 401);
+  /* ... and shows nowhere: not in the process list, not in the server's output. */
+  g_assert_null (strstr (cmdline, token));
+  out = read_text (server->out_path);
+  err = read_text (server->err_path);
+  g_assert_cmpuint (strlen (err), >, 0);
+  g_assert_null (strstr (out, token));
+  g_assert_null (strstr (err, token));
+  /* The bureau's records are the user's alone. */
+  g_assert_cmpint (g_stat (server->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_secrets (void)
+{
+  const char * const from_env[] = { "--synthetic", "50", NULL };
+  g_autofree char *file = xa_test_path ("token");
+  const char * const from_file[] = { "--synthetic", "50", "--token-file", file, NULL };
+  const char file_token[] = "file-secret-91b2c4d8";
+  mode_t old_umask = umask (022);
+
+  {
+    g_autoptr(Server) server = server_start (from_env, TRUE);
+    assert_token_kept (server, TOKEN);
+  }
+  {
+    g_autoptr(Server) server = NULL;
+
+    g_assert_true (g_file_set_contents_full (file, "file-secret-91b2c4d8\n", -1,
+                                             G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    server = server_start (from_file, FALSE);
+    assert_token_kept (server, file_token);
+  }
+  umask (old_umask);
+}
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_demo_server_start_finish (XA_DEMO_SERVER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The app's demo launcher hands its random token over the environment, not argv. */
+static void
+test_demo_launcher (void)
+{
+  g_autofree char *db = xa_test_path ("demo.db");
+  g_autoptr(XaDemoServer) demo = xa_demo_server_new (db);
+  g_autoptr(GDir) proc = NULL;
+  const char *name;
+  const char *token;
+  gboolean done = FALSE, seen = FALSE;
+
+  xa_demo_server_start_async (demo, NULL, demo_started_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  token = xa_demo_server_get_token (demo);
+  g_assert_true (strlen (token) > 16);
+
+  proc = g_dir_open ("/proc", 0, NULL);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline = NULL;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      cmdline = cmdline_of (atoi (name));
+      g_assert_null (strstr (cmdline, token));
+      if (strstr (cmdline, db) != NULL && strstr (cmdline, "--demo") != NULL)
+        seen = TRUE;
+    }
+  g_assert_true (seen);
+  {
+    g_autofree char *url = g_strdup (xa_demo_server_get_url (demo));
+    Server server = { .port = (guint16) atoi (strrchr (url, ':') + 1) };
+    g_autofree char *good = g_strdup_printf ("GET /api/v1/changes?limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                             "Authorization: Bearer %s\r\n\r\n", token);
+
+    g_assert_cmpuint (exchange (&server, good, NULL), ==, 200);
+  }
+  xa_demo_server_stop (demo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -621,6 +745,8 @@ main (int   argc,
   g_test_add_func ("/hardening/malformed", test_malformed);
   g_test_add_func ("/hardening/slow-clients", test_slow_clients);
   g_test_add_func ("/hardening/backlog", test_backlog);
+  g_test_add_func ("/hardening/secrets", test_secrets);
+  g_test_add_func ("/hardening/demo-launcher", test_demo_launcher);
 
   return g_test_run ();
 }

@@ -163,6 +163,8 @@ waiting_cb (GSocket      *socket,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean sweep_cb (gpointer user_data);
+
 static gboolean
 incoming_cb (GSocketService    *service,
              GSocketConnection *connection,
@@ -175,6 +177,9 @@ incoming_cb (GSocketService    *service,
 
   /* Past the limit a new connection is closed at once (returning lets GLib close it), so
    * the server keeps descriptors to answer the ones it has. */
+  /* Connections libsoup has closed are only forgotten by the sweep: count them out first. */
+  if (g_hash_table_size (self->clients) >= self->max_clients)
+    sweep_cb (self);
   if (remote == NULL || g_hash_table_size (self->clients) >= self->max_clients)
     {
       g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);

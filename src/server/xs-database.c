@@ -12,7 +12,10 @@
  * Every statement is prepared once (with bound parameters) and kept in a cache. */
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-records.h"
 #include "xs-database-private.h"
@@ -289,6 +292,14 @@ xs_database_open (const char  *path,
 
   self = g_object_new (XS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  /* The records are a bureau's, and sqlite makes its -wal and -shm files with the mode of
+   * the database: create it private, whatever the umask. */
+  {
+    int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd >= 0)
+      close (fd);
+  }
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       _xs_database_set_sqlite_error (self, error, "opening");
