@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "xa-demo-server.h"
 #include "xa-test-util.h"
 
 #define TOKEN "hardening-secret-7f3a9c"
@@ -144,7 +145,7 @@ count_fds (Server *server)
 }
 
 /* VmRSS in KiB. */
-G_GNUC_UNUSED static guint64
+static guint64
 rss_kib (Server *server)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/status", server->pid);
@@ -320,6 +321,419 @@ test_fds_flat (void)
   g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
 }
 
+/* ---- Refusals from the headers ------------------------------------------------------- */
+
+/* Sends @headers, expects the answer @status before any byte of the body, then pushes up to
+ * @body_bytes of body (the server reads and drops it, or closes) and returns the answer. */
+static GString *
+refused_before_body (Server     *server,
+                     const char *headers,
+                     guint       status,
+                     gsize       body_bytes)
+{
+  int fd = connect_to (server);
+  g_autoptr(GString) answer = g_string_new (NULL);
+  g_autofree char *chunk = g_malloc (256 * 1024);
+  gint64 give_up = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+  gsize sent = 0;
+
+  send_all (fd, headers, strlen (headers));
+  /* The answer comes although not one byte of the body was sent. */
+  while (strstr (answer->str, "\r\n\r\n") == NULL)
+    {
+      struct pollfd p = { .fd = fd, .events = POLLIN };
+      char buffer[4096];
+      ssize_t n;
+
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      if (poll (&p, 1, 100) <= 0)
+        continue;
+      n = recv (fd, buffer, sizeof buffer, 0);
+      g_assert_cmpint (n, >, 0);
+      g_string_append_len (answer, buffer, n);
+    }
+  g_assert_cmpuint (status_of (answer), ==, status);
+  g_assert_nonnull (strstr (answer->str, "\r\nConnection: close\r\n"));
+
+  memset (chunk, 'x', 256 * 1024);
+  while (sent < body_bytes)
+    {
+      ssize_t n = send (fd, chunk, 256 * 1024, MSG_NOSIGNAL);
+
+      if (n <= 0)
+        break;   /* the server stopped reading: closed */
+      sent += (gsize) n;
+    }
+  close (fd);
+  return g_steal_pointer (&answer);
+}
+
+static void
+test_refuse_early (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const char big_no_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nContent-Length: 300000000\r\n\r\n";
+  const char chunked_no_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+  const char big_with_token[] =
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 300000000\r\n\r\n";
+  const char wrong_token[] =
+    "PUT /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n"
+    "Expect: 100-continue\r\nContent-Length: 300000000\r\n\r\n";
+  guint64 before, after;
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  before = rss_kib (server);
+
+  g_string_free (refused_before_body (server, big_no_token, 401, 64 << 20), TRUE);
+  g_string_free (refused_before_body (server, chunked_no_token, 401, 16 << 20), TRUE);
+  g_string_free (refused_before_body (server, big_with_token, 413, 16 << 20), TRUE);
+  g_string_free (refused_before_body (server, wrong_token, 401, 0), TRUE);
+
+  /* A chunked body with a good token is counted as it comes and cut at 64 KiB. */
+  {
+    int fd = connect_to (server);
+    const char head[] = "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                        TOKEN "\r\nTransfer-Encoding: chunked\r\n\r\n";
+    g_autofree char *chunk = g_malloc (16384 + 16);
+    g_autoptr(GString) answer = NULL;
+    gsize sent = 0;
+
+    send_all (fd, head, strlen (head));
+    memcpy (chunk, "4000\r\n", 6);
+    memset (chunk + 6, 'y', 16384);
+    memcpy (chunk + 6 + 16384, "\r\n", 2);
+    /* 256 KiB, far past the limit: the answer is there without waiting for the end. */
+    for (guint i = 0; i < 16; i++)
+      {
+        ssize_t n = send (fd, chunk, 16384 + 8, MSG_NOSIGNAL);
+
+        g_assert_cmpint (n, >, 0);
+        sent += (gsize) n;
+      }
+    {
+      struct pollfd p = { .fd = fd, .events = POLLIN };
+      char buffer[4096];
+      ssize_t n;
+
+      g_assert_cmpint (poll (&p, 1, 2000), ==, 1);
+      n = recv (fd, buffer, sizeof buffer - 1, 0);
+      g_assert_cmpint (n, >, 0);
+      answer = g_string_new_len (buffer, n);
+      g_assert_cmpuint (status_of (answer), ==, 413);
+    }
+    while (sent < (32 << 20))
+      {
+        ssize_t n = send (fd, chunk, 16384 + 8, MSG_NOSIGNAL);
+
+        if (n <= 0)
+          break;
+        sent += (gsize) n;
+      }
+    g_test_message ("chunked: %zu bytes sent before the server closed", sent);
+    close (fd);
+  }
+
+  after = rss_kib (server);
+  g_test_message ("server RSS: %" G_GUINT64_FORMAT " KiB before, %" G_GUINT64_FORMAT
+                  " KiB after about 400 MB of refused bodies", before, after);
+  g_assert_cmpuint (after, <, before + 8 * 1024);
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  g_assert_cmpuint (settle_fds (server, 0, 1), <=, count_fds (server));
+}
+
+/* ---- Malformed requests --------------------------------------------------------------- */
+
+static void
+test_malformed (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const char * const bad[] = {
+    /* decoded, an empty cursor: the whole feed */
+    "GET /api/v1/changes?cursor=%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n\r\n",
+    "GET /api/v1/changes?limit=1%00 HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n\r\n",
+    /* "the last wins" would let a proxy and the server see two users */
+    "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Authorization: Bearer " TOKEN "\r\n\r\n",
+    "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer nope\r\n"
+    "Authorization: Bearer " TOKEN "\r\n\r\n",
+    /* two readers, two bodies: request smuggling */
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 0\r\nContent-Length: 5\r\n\r\nabcde",
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 5\r\nContent-Length: 0\r\n\r\nabcde",
+    "POST /api/v1/changes HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " TOKEN "\r\n"
+    "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GString) answer = NULL;
+
+      g_test_message ("%.60s", bad[i]);
+      g_assert_cmpuint (exchange (server, bad[i], &answer), ==, 400);
+      g_assert_nonnull (strstr (answer->str, "application/problem+json"));
+      g_assert_nonnull (strstr (answer->str, "\"status\":400"));
+    }
+  /* What the contract allows still works: an empty cursor is the beginning. */
+  g_assert_cmpuint (exchange (server, "GET /api/v1/changes?cursor=&limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                      "Authorization: Bearer " TOKEN "\r\n\r\n", NULL), ==, 200);
+}
+
+/* ---- Slow clients and a full accept queue ---------------------------------------------- */
+
+static void
+test_slow_clients (void)
+{
+  const char * const args[] = { "--synthetic", "200", "--timeout", "2", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const guint n = 200;
+  int fds[200];
+  gint64 closed_at[200] = { 0 };
+  gint64 start, give_up;
+  guint n_closed = 0, before, after;
+  const char slow[] = "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  before = settle_fds (server, 0, 1);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n; i++)
+    {
+      fds[i] = connect_to (server);
+      /* Half stay silent; half trickle a header that never ends (slowloris). */
+      if (i % 2 == 1)
+        send_all (fds[i], slow, strlen (slow));
+    }
+  give_up = start + 8 * G_USEC_PER_SEC;
+  while (n_closed < n && g_get_monotonic_time () < give_up)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          char buffer[256];
+          ssize_t got;
+
+          if (closed_at[i] != 0)
+            continue;
+          if (i % 2 == 1)
+            send (fds[i], "a", 1, MSG_NOSIGNAL | MSG_DONTWAIT);
+          got = recv (fds[i], buffer, sizeof buffer, MSG_DONTWAIT);
+          if (got == 0 || (got < 0 && errno != EAGAIN))
+            {
+              closed_at[i] = g_get_monotonic_time ();
+              n_closed++;
+            }
+        }
+      g_usleep (200 * 1000);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      close (fds[i]);
+      if (closed_at[i] != 0)
+        {
+          double seconds = (closed_at[i] - start) / 1e6;
+          /* Closed by the server after its 2 s, not before, and not much after. */
+          g_assert_cmpfloat (seconds, >=, 1.5);
+          g_assert_cmpfloat (seconds, <, 5.0);
+        }
+    }
+  g_test_message ("%u of %u silent and slow connections closed by the server", n_closed, n);
+  g_assert_cmpuint (n_closed, ==, n);
+  after = settle_fds (server, before, 5);
+  g_assert_cmpuint (after, <=, before);
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+}
+
+/* 200 clients connect while the server is stopped: with a backlog of 10 (libsoup's) most of
+ * them would wait for SYN retries; with ours every handshake completes in the queue, and
+ * every one is served once the server runs again. */
+static void
+test_backlog (void)
+{
+  const char * const args[] = { "--synthetic", "200", NULL };
+  g_autoptr(Server) server = server_start (args, TRUE);
+  const guint n = 200;
+  int fds[200];
+  guint connected = 0, served = 0;
+  gint64 give_up;
+
+  g_assert_cmpuint (exchange (server, feed_request, NULL), ==, 200);
+  kill (server->pid, SIGSTOP);
+  for (guint i = 0; i < n; i++)
+    {
+      struct sockaddr_in address = { .sin_family = AF_INET, .sin_port = htons (server->port) };
+
+      address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+      fds[i] = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+      g_assert_cmpint (fds[i], >=, 0);
+      g_assert_true (connect (fds[i], (struct sockaddr *) &address, sizeof address) == 0 ||
+                     errno == EINPROGRESS);
+    }
+  /* Well before the first SYN retry (1 s): only what the queue holds is connected. */
+  give_up = g_get_monotonic_time () + 700 * 1000;
+  while (connected < n && g_get_monotonic_time () < give_up)
+    {
+      connected = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          struct pollfd p = { .fd = fds[i], .events = POLLOUT };
+          int error = 0;
+          socklen_t len = sizeof error;
+
+          if (poll (&p, 1, 0) == 1 && getsockopt (fds[i], SOL_SOCKET, SO_ERROR, &error, &len) == 0 &&
+              error == 0)
+            connected++;
+        }
+      g_usleep (50 * 1000);
+    }
+  kill (server->pid, SIGCONT);
+  g_test_message ("%u of %u handshakes completed while the server was stopped", connected, n);
+  g_assert_cmpuint (connected, ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int flags = fcntl (fds[i], F_GETFL);
+
+      fcntl (fds[i], F_SETFL, flags & ~O_NONBLOCK);
+      send_all (fds[i], feed_request, strlen (feed_request));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GString) answer = read_until_close (fds[i], 20000);
+
+      served += status_of (answer) == 200;
+      close (fds[i]);
+    }
+  g_assert_cmpuint (served, ==, n);
+}
+
+/* ---- Secrets ---------------------------------------------------------------------------- */
+
+/* The command line of @pid as ps shows it (NULs as spaces). */
+static char *
+cmdline_of (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/cmdline", pid);
+  char *text = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return g_strdup ("");
+  for (gsize i = 0; i < len; i++)
+    if (text[i] == '\0')
+      text[i] = ' ';
+  return text;
+}
+
+static void
+assert_token_kept (Server     *server,
+                   const char *token)
+{
+  g_autofree char *cmdline = cmdline_of (server->pid);
+  g_autofree char *good = g_strdup_printf ("GET /api/v1/changes?limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                           "Authorization: Bearer %s\r\n\r\n", token);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  GStatBuf st;
+
+  /* The token works ... */
+  g_assert_cmpuint (exchange (server, good, NULL), ==, 200);
+  g_assert_cmpuint (exchange (server, "GET /api/v1/changes HTTP/1.1\r\nHost: x\r\n"
+                                      "Authorization: Bearer wrong\r\n\r\n", NULL), ==, 401);
+  /* ... and shows nowhere: not in the process list, not in the server's output. */
+  g_assert_null (strstr (cmdline, token));
+  out = read_text (server->out_path);
+  err = read_text (server->err_path);
+  g_assert_cmpuint (strlen (err), >, 0);
+  g_assert_null (strstr (out, token));
+  g_assert_null (strstr (err, token));
+  /* The bureau's records are the user's alone. */
+  g_assert_cmpint (g_stat (server->db_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_secrets (void)
+{
+  const char * const from_env[] = { "--synthetic", "50", NULL };
+  g_autofree char *file = xa_test_path ("token");
+  const char * const from_file[] = { "--synthetic", "50", "--token-file", file, NULL };
+  const char file_token[] = "file-secret-91b2c4d8";
+  mode_t old_umask = umask (022);
+
+  {
+    g_autoptr(Server) server = server_start (from_env, TRUE);
+    assert_token_kept (server, TOKEN);
+  }
+  {
+    g_autoptr(Server) server = NULL;
+
+    g_assert_true (g_file_set_contents_full (file, "file-secret-91b2c4d8\n", -1,
+                                             G_FILE_SET_CONTENTS_NONE, 0600, NULL));
+    server = server_start (from_file, FALSE);
+    assert_token_kept (server, file_token);
+  }
+  umask (old_umask);
+}
+
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_demo_server_start_finish (XA_DEMO_SERVER (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* The app's demo launcher hands its random token over the environment, not argv. */
+static void
+test_demo_launcher (void)
+{
+  g_autofree char *db = xa_test_path ("demo.db");
+  g_autoptr(XaDemoServer) demo = xa_demo_server_new (db);
+  g_autoptr(GDir) proc = NULL;
+  const char *name;
+  const char *token;
+  gboolean done = FALSE, seen = FALSE;
+
+  xa_demo_server_start_async (demo, NULL, demo_started_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  token = xa_demo_server_get_token (demo);
+  g_assert_true (strlen (token) > 16);
+
+  proc = g_dir_open ("/proc", 0, NULL);
+  while ((name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *cmdline = NULL;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      cmdline = cmdline_of (atoi (name));
+      g_assert_null (strstr (cmdline, token));
+      if (strstr (cmdline, db) != NULL && strstr (cmdline, "--demo") != NULL)
+        seen = TRUE;
+    }
+  g_assert_true (seen);
+  {
+    g_autofree char *url = g_strdup (xa_demo_server_get_url (demo));
+    Server server = { .port = (guint16) atoi (strrchr (url, ':') + 1) };
+    g_autofree char *good = g_strdup_printf ("GET /api/v1/changes?limit=1 HTTP/1.1\r\nHost: x\r\n"
+                                             "Authorization: Bearer %s\r\n\r\n", token);
+
+    g_assert_cmpuint (exchange (&server, good, NULL), ==, 200);
+  }
+  xa_demo_server_stop (demo);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +741,12 @@ main (int   argc,
   xa_test_init (&argc, &argv);
 
   g_test_add_func ("/hardening/fds-flat", test_fds_flat);
+  g_test_add_func ("/hardening/refuse-early", test_refuse_early);
+  g_test_add_func ("/hardening/malformed", test_malformed);
+  g_test_add_func ("/hardening/slow-clients", test_slow_clients);
+  g_test_add_func ("/hardening/backlog", test_backlog);
+  g_test_add_func ("/hardening/secrets", test_secrets);
+  g_test_add_func ("/hardening/demo-launcher", test_demo_launcher);
 
   return g_test_run ();
 }

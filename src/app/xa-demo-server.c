@@ -324,11 +324,13 @@ spawn_server (XaDemoServer  *self,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* In the environment, which only this user can read, not on the command line, which
+   * every user sees in the process list. */
+  g_subprocess_launcher_setenv (launcher, "XIAOQU_SERVER_TOKEN", self->token, TRUE);
   self->process = g_subprocess_launcher_spawn (launcher, error, self->binary,
                                                "--demo", "--demo-now", "today",
                                                "--port", port,
                                                "--db", self->db_path,
-                                               "--token", self->token,
                                                NULL);
   if (self->process == NULL)
     return FALSE;

@@ -44,7 +44,20 @@ typedef struct
   guint       n_nodes;
   guint       capacity;
   GError    **error;
+  /* The containers being read, outermost first, so that a failure can say where it was:
+   * each one's node, its children read so far, and the member name being read. */
+  guint       n_open;
+  guint       open[XA_JSON_MAX_DEPTH];
+  guint       open_done[XA_JSON_MAX_DEPTH];
+  const char *open_key[XA_JSON_MAX_DEPTH];
 } Parser;
+
+struct _XaJsonFailure
+{
+  GPtrArray *steps;     /* char*: "name" or "[n]", one per open container */
+  GPtrArray *strings;   /* GHashTable* name → value of each open object's string members
+                         * read before the failure; NULL for arrays */
+};
 
 static gboolean parse_value (Parser     *p,
                              guint       depth,
@@ -575,10 +588,15 @@ parse_container (Parser     *p,
                  gboolean    is_object)
 {
   char close = is_object ? '}' : ']';
-  guint count = 0, previous = 0;
+  guint count = 0, previous = 0, level;
 
   if (depth >= XA_JSON_MAX_DEPTH)
     return fail_at (p, XA_JSON_ERROR_TOO_DEEP, "more than %d levels of nesting", XA_JSON_MAX_DEPTH);
+  g_assert (p->n_open < XA_JSON_MAX_DEPTH);
+  level = p->n_open++;
+  p->open[level] = index;
+  p->open_done[level] = 0;
+  p->open_key[level] = NULL;
   p->pos++;
   skip_space (p);
   if (p->pos >= p->length)
@@ -586,6 +604,7 @@ parse_container (Parser     *p,
   if (p->buffer[p->pos] == close)
     {
       p->pos++;
+      p->n_open--;
       return TRUE;
     }
 
@@ -595,12 +614,14 @@ parse_container (Parser     *p,
       guint32 key_len = 0;
       guint child = p->n_nodes;
 
+      p->open_key[level] = NULL;
       if (is_object)
         {
           if (p->buffer[p->pos] != '"')
             return fail_unexpected (p, "a member name in quotes");
           if (!read_string (p, &key, &key_len))
             return FALSE;
+          p->open_key[level] = key;
           skip_space (p);
           if (p->pos >= p->length)
             return fail_truncated (p);
@@ -617,6 +638,7 @@ parse_container (Parser     *p,
       if (count == G_MAXUINT32 - 1)
         return fail_at (p, XA_JSON_ERROR_TOO_LARGE, "too many elements");
       count++;
+      p->open_done[level] = count;
 
       skip_space (p);
       if (p->pos >= p->length)
@@ -645,8 +667,11 @@ parse_container (Parser     *p,
       p->pos--;   /* errors point at the closing brace */
       ok = check_duplicates (p, index);
       p->pos = end;
+      if (ok)
+        p->n_open--;
       return ok;
     }
+  p->n_open--;
   return TRUE;
 }
 
@@ -701,12 +726,62 @@ parse_value (Parser     *p,
     }
 }
 
+static void
+unref_strings (gpointer strings)
+{
+  if (strings != NULL)
+    g_hash_table_unref (strings);
+}
+
+/* Where @p stopped: the path through the open containers and the string members each open
+ * object had shown by then. */
+static XaJsonFailure *
+describe_failure (Parser *p)
+{
+  XaJsonFailure *failure = g_new0 (XaJsonFailure, 1);
+
+  failure->steps = g_ptr_array_new_with_free_func (g_free);
+  failure->strings = g_ptr_array_new_with_free_func (unref_strings);
+  for (guint level = 0; level < p->n_open; level++)
+    {
+      const XaJsonNode *container = &p->nodes[p->open[level]];
+      guint done = p->open_done[level];
+      GHashTable *strings = NULL;
+
+      if (container->kind == XA_JSON_OBJECT)
+        {
+          const XaJsonNode *member = container + 1;
+
+          strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          for (guint i = 0; i < done; i++, member += member->next)
+            if (member->kind == XA_JSON_STRING)
+              g_hash_table_replace (strings, g_strdup (member->key),
+                                    g_strdup (member->value.string));
+          g_ptr_array_add (failure->steps, g_strdup (p->open_key[level] != NULL
+                                                     ? p->open_key[level] : ""));
+        }
+      else
+        g_ptr_array_add (failure->steps, g_strdup_printf ("[%u]", done));
+      g_ptr_array_add (failure->strings, strings);
+    }
+  return failure;
+}
+
 XaJsonDocument *
 xa_json_document_new_take (char    *data,
                            gsize    length,
                            GError **error)
 {
-  Parser p = { data, length, 0, NULL, 0, 0, error };
+  return xa_json_document_new_take_full (data, length, NULL, error);
+}
+
+XaJsonDocument *
+xa_json_document_new_take_full (char           *data,
+                                gsize           length,
+                                XaJsonFailure **out_failure,
+                                GError        **error)
+{
+  Parser p = { data, length, 0, NULL, 0, 0, error, 0, { 0 }, { 0 }, { NULL } };
   XaJsonDocument *document;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -744,9 +819,50 @@ xa_json_document_new_take (char    *data,
   return document;
 
 fail:
+  if (out_failure != NULL)
+    *out_failure = describe_failure (&p);
   g_free (p.nodes);
   g_free (data);
   return NULL;
+}
+
+guint
+xa_json_failure_get_depth (const XaJsonFailure *failure)
+{
+  g_return_val_if_fail (failure != NULL, 0);
+  return failure->steps->len;
+}
+
+const char *
+xa_json_failure_get_step (const XaJsonFailure *failure,
+                          guint                level)
+{
+  g_return_val_if_fail (failure != NULL && level < failure->steps->len, NULL);
+  return failure->steps->pdata[level];
+}
+
+const char *
+xa_json_failure_get_string (const XaJsonFailure *failure,
+                            guint                level,
+                            const char          *name)
+{
+  GHashTable *strings;
+
+  g_return_val_if_fail (failure != NULL && name != NULL, NULL);
+  if (level >= failure->strings->len)
+    return NULL;
+  strings = failure->strings->pdata[level];
+  return strings != NULL ? g_hash_table_lookup (strings, name) : NULL;
+}
+
+void
+xa_json_failure_free (XaJsonFailure *failure)
+{
+  if (failure == NULL)
+    return;
+  g_ptr_array_unref (failure->steps);
+  g_ptr_array_unref (failure->strings);
+  g_free (failure);
 }
 
 XaJsonDocument *

@@ -40,12 +40,19 @@ typedef enum
 
 typedef struct _XaJsonDocument XaJsonDocument;
 typedef struct _XaJsonNode XaJsonNode;
+typedef struct _XaJsonFailure XaJsonFailure;
 
 /* Parses @data, taking ownership of it (g_free); strings are decoded in place, so the
  * buffer must be writable. On error @data is freed too. */
 XaJsonDocument   *xa_json_document_new_take (char        *data,
                                              gsize        length,
                                              GError     **error);
+/* The same, and on failure (when @out_failure is not NULL) where reading stopped, so that a
+ * message can name the record and the field rather than only a byte. */
+XaJsonDocument   *xa_json_document_new_take_full (char           *data,
+                                                  gsize           length,
+                                                  XaJsonFailure **out_failure,
+                                                  GError        **error);
 /* The same on a copy of @data; @length -1 means NUL-terminated. */
 XaJsonDocument   *xa_json_document_new      (const char  *data,
                                              gssize       length,
@@ -77,6 +84,19 @@ const XaJsonNode *xa_json_object_get_member (const XaJsonNode *object,
                                              const char       *name,
                                              const XaJsonNode *hint);
 
+/* A failure is read through the containers that were open when reading stopped, level 0
+ * being the outermost. Each level's step is the member name being read ("" while its name
+ * itself was being read) or "[n]" for the n-th element of an array. */
+guint             xa_json_failure_get_depth  (const XaJsonFailure *failure);
+const char       *xa_json_failure_get_step   (const XaJsonFailure *failure,
+                                              guint                level);
+/* A string member the object at @level had shown before the failure, or NULL. */
+const char       *xa_json_failure_get_string (const XaJsonFailure *failure,
+                                              guint                level,
+                                              const char          *name);
+void              xa_json_failure_free       (XaJsonFailure       *failure);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaJsonDocument, xa_json_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaJsonFailure, xa_json_failure_free)
 
 G_END_DECLS

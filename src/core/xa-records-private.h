@@ -74,4 +74,12 @@ void              _xa_read_position      (XaFieldReader      *r,
                                           double             *lat,
                                           double             *lon);
 
+/* When the JSON @failure happened inside the change object at @level, sets @error to an
+ * XA_RECORD_ERROR_BAD_JSON that names the record (type and id when they were read before
+ * the fault) and the field, with @json_error's detail, and returns TRUE. */
+gboolean          _xa_change_name_json_failure (const XaJsonFailure *failure,
+                                                guint                level,
+                                                const GError        *json_error,
+                                                GError             **error);
+
 G_END_DECLS

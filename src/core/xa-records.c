@@ -427,27 +427,80 @@ xa_change_from_json (const XaJsonNode  *node,
   return g_steal_pointer (&change);
 }
 
+gboolean
+_xa_change_name_json_failure (const XaJsonFailure *failure,
+                              guint                level,
+                              const GError        *json_error,
+                              GError             **error)
+{
+  guint depth = xa_json_failure_get_depth (failure);
+  const char *type, *id;
+  g_autoptr(GString) field = g_string_new (NULL);
+  g_autofree char *record = NULL;
+
+  if (depth <= level)
+    return FALSE;
+
+  type = xa_json_failure_get_string (failure, level, "type");
+  id = xa_json_failure_get_string (failure, level, "id");
+  if (type != NULL && id != NULL)
+    record = g_strdup_printf ("%s %s", type, id);
+  else
+    record = g_strdup (type != NULL ? type : "a change");
+
+  /* Fields are named inside "data", as the record's own checks name them. */
+  for (guint i = level; i < depth; i++)
+    {
+      const char *step = xa_json_failure_get_step (failure, i);
+
+      if (i == level && g_str_equal (step, "data") && i + 1 < depth)
+        continue;
+      if (field->len > 0 && step[0] != '[')
+        g_string_append_c (field, '.');
+      g_string_append (field, step[0] != '\0' ? step : "(a member name)");
+    }
+  g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_BAD_JSON, "%s: field “%s”: %s",
+               record, field->str, json_error->message);
+  return TRUE;
+}
+
+XaChange *
+xa_change_from_text (const char  *text,
+                     gssize       length,
+                     GError     **error)
+{
+  g_autoptr(XaJsonDocument) document = NULL;
+  g_autoptr(XaJsonFailure) failure = NULL;
+  g_autoptr(GError) json_error = NULL;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  document = xa_json_document_new_take_full (len > 0 ? g_memdup2 (text, len) : NULL, len, &failure,
+                                             &json_error);
+  if (document == NULL)
+    {
+      if (!_xa_change_name_json_failure (failure, 0, json_error, error))
+        g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_BAD_JSON,
+                     "a change that is not JSON: %s", json_error->message);
+      return NULL;
+    }
+  return xa_change_from_json (xa_json_document_get_root (document), error);
+}
+
 XaChange *
 xa_change_parse (JsonNode  *node,
                  GError   **error)
 {
-  g_autoptr(XaJsonDocument) document = NULL;
-  g_autoptr(GError) json_error = NULL;
-  char *text;
+  g_autofree char *text = NULL;
 
   g_return_val_if_fail (node != NULL, NULL);
 
-  /* Through text, so a change held by json-glib meets exactly the checks of the feed. */
+  /* Through text, so a change held by json-glib meets exactly the checks of the feed; a
+   * value JSON cannot carry (a NaN, say) fails there, named like any other field. */
   text = json_to_string (node, FALSE);
-  document = xa_json_document_new_take (text, strlen (text), &json_error);
-  if (document == NULL)
-    {
-      /* json-glib wrote it, so this is a value JSON cannot carry (a NaN, say). */
-      g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_WRONG_TYPE,
-                   "a change that is not JSON: %s", json_error->message);
-      return NULL;
-    }
-  return xa_change_from_json (xa_json_document_get_root (document), error);
+  return xa_change_from_text (text, -1, error);
 }
 
 void

@@ -21,6 +21,7 @@ typedef enum
   XA_RECORD_ERROR_BAD_VALUE,       /* out of range, unknown enum value, bad date, bad id */
   XA_RECORD_ERROR_UNKNOWN_TYPE,    /* a record type this client does not know */
   XA_RECORD_ERROR_UNKNOWN_REFERENCE, /* points at a record the store has never seen */
+  XA_RECORD_ERROR_BAD_JSON,        /* the text of the change is not JSON (xa_change_from_text) */
 } XaRecordError;
 
 typedef enum
@@ -219,6 +220,11 @@ XaChange *xa_change_from_json (const XaJsonNode  *node,
 /* The same for a change held by json-glib (tests, tools); it goes through the same
  * validation as xa_change_from_json(). */
 XaChange *xa_change_parse     (JsonNode          *node,
+                               GError           **error);
+/* The same for the JSON text of one change. When the text is not JSON the error names the
+ * record's type and id (when they came before the fault) and the field, as every other. */
+XaChange *xa_change_from_text (const char        *text,
+                               gssize             length,
                                GError           **error);
 void      xa_change_free      (XaChange          *change);
 

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "xa-records.h"
+#include "xa-records-private.h"
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
 
@@ -44,16 +44,27 @@ _xa_sync_page_parse (char    *data,
   g_autoptr(XaJsonDocument) document = NULL;
   g_autoptr(XaSyncPage) page = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(XaJsonFailure) failure = NULL;
   const XaJsonNode *root, *node, *element;
   const char *cursor;
   gsize cursor_length = 0;
   gint64 last_seq = 0;
 
-  document = xa_json_document_new_take (data, length, &local_error);
+  document = xa_json_document_new_take_full (data, length, &failure, &local_error);
   if (document == NULL)
     {
-      _xa_sync_page_bad (error, "it is not valid JSON, or it was cut short (%s)",
-                         local_error->message);
+      g_autoptr(GError) named = NULL;
+
+      /* Inside a change ({"changes": [ … ]}: the third level) the record and its field are
+       * what the server's operator needs to find the fault, not a byte offset. */
+      if (xa_json_failure_get_depth (failure) > 2 &&
+          g_str_equal (xa_json_failure_get_step (failure, 0), "changes") &&
+          _xa_change_name_json_failure (failure, 2, local_error, &named))
+        _xa_sync_page_bad (error, "it is not valid JSON, or it was cut short, in %s",
+                           named->message);
+      else
+        _xa_sync_page_bad (error, "it is not valid JSON, or it was cut short (%s)",
+                           local_error->message);
       return NULL;
     }
   root = xa_json_document_get_root (document);

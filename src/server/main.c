@@ -18,6 +18,7 @@
 
 #define EXIT_USAGE 2
 #define TOKEN_ENV  "XIAOQU_SERVER_TOKEN"
+#define REQUEST_SECONDS 120
 
 typedef struct
 {
@@ -29,6 +30,7 @@ typedef struct
   char     *listen;
   gboolean  simulate;
   int       simulate_interval;
+  int       timeout;
   char     *seed;
   char     *demo_now;
   char     *synthetic;
@@ -142,9 +144,19 @@ run_admin (Options  *o,
 
   if (o->put)
     {
-      g_autoptr(JsonNode) node = json_from_string (args[2], &error);
+      g_autoptr(JsonNode) node = NULL;
       gint64 seq;
 
+      /* The text as given, before json-glib reads it: the client reads this text, not
+       * what json-glib would make of it. */
+      if (!xs_database_check_record (args[0], args[1], args[2], &error))
+        {
+          g_autofree char *message = g_strdup_printf ("the record was not stored, because no "
+                                                      "client could accept it: %s",
+                                                      error->message);
+          return fail (message, EXIT_FAILURE);
+        }
+      node = json_from_string (args[2], &error);
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *message = g_strdup_printf ("JSON_DATA must be a JSON object: %s",
@@ -287,6 +299,8 @@ run_server (Options *o)
     return fail (error->message, EXIT_USAGE);
   if (o->port < 0 || o->port > 65535)
     return fail ("--port must be from 0 (any free port) to 65535", EXIT_USAGE);
+  if (o->timeout < 1 || o->timeout > 3600)
+    return fail ("--timeout must be from 1 to 3600 seconds", EXIT_USAGE);
   if (o->simulate_interval < 1)
     return fail ("--simulate-interval must be at least 1 second", EXIT_USAGE);
   if (o->seed != NULL && !g_ascii_string_to_unsigned (o->seed, 10, 0, G_MAXUINT32, &seed, NULL))
@@ -323,6 +337,8 @@ run_server (Options *o)
                 o->demo_now != NULL ? " (--demo-now dates only a new demo city)" : "");
 
   server = xs_server_new (database, token);
+  /* A page of 5000 records to a slow client still fits in the request's time. */
+  xs_server_set_timeouts (server, (guint) o->timeout, MAX ((guint) o->timeout, REQUEST_SECONDS));
   if (!xs_server_listen (server, o->listen, (guint) o->port, &error))
     return fail (error->message, EXIT_FAILURE);
 
@@ -359,7 +375,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  Options o = { .port = 8080, .simulate_interval = 5 };
+  Options o = { .port = 8080, .simulate_interval = 5, .timeout = 10 };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   int n_commands, status;
@@ -370,6 +386,7 @@ main (int   argc,
     { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &o.token_file, "Read the bearer token clients must send from FILE (keep it mode 600); or set " TOKEN_ENV, "FILE" },
     { "token", 0, 0, G_OPTION_ARG_STRING, &o.token, "The bearer token itself (visible in the process list: prefer --token-file)", "T" },
     { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, "Address to listen on (default 127.0.0.1)", "ADDR" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout, "Close a connection that has not sent its request headers within SECONDS (default 10); a whole request and its answer get 120", "SECONDS" },
     { "simulate", 0, 0, G_OPTION_ARG_NONE, &o.simulate, "Produce live changes every few seconds", NULL },
     { "simulate-interval", 0, 0, G_OPTION_ARG_INT, &o.simulate_interval, "Seconds between simulated changes (default 5)", "SECONDS" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &o.seed, "Seed of the demo city and the simulation", "N" },

@@ -146,18 +146,24 @@ waiting_cb (GSocket      *socket,
     }
 
   local = g_socket_connection_get_local_address (c->connection, &error);
-  if (local == NULL ||
-      !soup_server_accept_iostream (c->owner->soup, G_IO_STREAM (c->connection), local, c->remote,
+  if (local == NULL)
+    {
+      client_close (c);
+      return G_SOURCE_REMOVE;
+    }
+  /* libsoup may read the whole request, and call our handlers, before it returns. */
+  client_unwatch (c);
+  c->state = CLIENT_HANDED;
+  if (!soup_server_accept_iostream (c->owner->soup, G_IO_STREAM (c->connection), local, c->remote,
                                     &error))
     {
       g_warning ("A connection could not be served: %s", error->message);
       client_close (c);
-      return G_SOURCE_REMOVE;
     }
-  client_unwatch (c);
-  c->state = CLIENT_HANDED;
   return G_SOURCE_REMOVE;
 }
+
+static gboolean sweep_cb (gpointer user_data);
 
 static gboolean
 incoming_cb (GSocketService    *service,
@@ -171,6 +177,9 @@ incoming_cb (GSocketService    *service,
 
   /* Past the limit a new connection is closed at once (returning lets GLib close it), so
    * the server keeps descriptors to answer the ones it has. */
+  /* Connections libsoup has closed are only forgotten by the sweep: count them out first. */
+  if (g_hash_table_size (self->clients) >= self->max_clients)
+    sweep_cb (self);
   if (remote == NULL || g_hash_table_size (self->clients) >= self->max_clients)
     {
       g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);

@@ -12,8 +12,12 @@
  * Every statement is prepared once (with bound parameters) and kept in a cache. */
 #include "config.h"
 
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "xa-records.h"
 #include "xs-database-private.h"
 
 #define SCHEMA_VERSION 1
@@ -288,6 +292,14 @@ xs_database_open (const char  *path,
 
   self = g_object_new (XS_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
+  /* The records are a bureau's, and sqlite makes its -wal and -shm files with the mode of
+   * the database: create it private, whatever the umask. */
+  {
+    int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+    if (fd >= 0)
+      close (fd);
+  }
   if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     {
       _xs_database_set_sqlite_error (self, error, "opening");
@@ -479,6 +491,45 @@ _xs_database_current_version (XsDatabase  *self,
   return TRUE;
 }
 
+gboolean
+xs_database_check_record (const char  *type,
+                          const char  *id,
+                          const char  *data_json,
+                          GError     **error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *change = NULL;
+  g_autoptr(XaChange) parsed = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *at;
+  guint64 offset;
+
+  g_return_val_if_fail (data_json != NULL, FALSE);
+
+  if (!_xs_database_check_key (type, id, error))
+    return FALSE;
+  /* A change as the feed will carry it, type and id first: a fault in the data is then
+   * named by the record and the field, as a client would name it. */
+  prefix = g_strdup_printf ("{\"seq\":1,\"type\":\"%s\",\"id\":\"%s\",\"version\":1,"
+                            "\"deleted\":false,\"data\":", type, id);
+  change = g_strconcat (prefix, data_json, "}", NULL);
+  parsed = xa_change_from_text (change, -1, &local_error);
+  if (parsed != NULL)
+    return TRUE;
+
+  /* Byte offsets count from the start of the data, not of the change made around it. */
+  at = strstr (local_error->message, " at byte ");
+  if (at != NULL && g_ascii_string_to_unsigned (at + 9, 10, strlen (prefix), G_MAXUINT64,
+                                                &offset, NULL))
+    g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_INVALID_RECORD,
+                 "%.*s at byte %" G_GUINT64_FORMAT " of the data", (int) (at - local_error->message),
+                 local_error->message, offset - strlen (prefix));
+  else
+    g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_INVALID_RECORD, "%s",
+                 local_error->message);
+  return FALSE;
+}
+
 gint64
 _xs_database_insert_change (XsDatabase  *self,
                             const char  *type,
@@ -487,10 +538,13 @@ _xs_database_insert_change (XsDatabase  *self,
                             const char  *data_json,
                             GError     **error)
 {
-  sqlite3_stmt *stmt = _xs_database_statement (self, "INSERT INTO changes "
-                                                     "(type, id, version, deleted, data) "
-                                                     "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  sqlite3_stmt *stmt;
 
+  /* The one way into the log: nothing goes in that a client would refuse. */
+  if (data_json != NULL && !xs_database_check_record (type, id, data_json, error))
+    return 0;
+  stmt = _xs_database_statement (self, "INSERT INTO changes (type, id, version, deleted, data) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);

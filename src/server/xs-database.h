@@ -18,6 +18,7 @@ typedef enum
   XS_DATABASE_ERROR_NOT_FOUND,         /* deleting a record that is not there */
   XS_DATABASE_ERROR_UNKNOWN_REFERENCE, /* the data points at a record that is not there */
   XS_DATABASE_ERROR_STILL_REFERENCED,  /* deleting a district or category still in use */
+  XS_DATABASE_ERROR_INVALID_RECORD,    /* data every client would refuse (see below) */
 } XsDatabaseError;
 
 #define XS_TYPE_DATABASE (xs_database_get_type ())
@@ -68,6 +69,15 @@ void         xs_database_rollback       (XsDatabase   *self);
 gboolean     xs_database_is_valid_type  (const char   *type);
 gboolean     xs_database_is_valid_id    (const char   *id);
 
+/* Checks @data_json (the text of a record's data object) with the parser every client
+ * uses (xa_change_from_text in src/core), so that nothing is stored that a client cannot
+ * accept; the error names the record, the field and the fault. Every write goes through it;
+ * callers with text from outside call it before json-glib reads it, which would turn
+ * 1e400 into inf and keep a lone surrogate as bytes that are not UTF-8. */
+gboolean     xs_database_check_record   (const char   *type,
+                                         const char   *id,
+                                         const char   *data_json,
+                                         GError      **error);
 /* Appends a new state of (@type, @id); version = previous version + 1. Returns the new
  * seq, or 0 with @error set. */
 gint64       xs_database_put            (XsDatabase   *self,

@@ -230,6 +230,9 @@ etag_matches (const char *if_none_match,
 
 /* ---- Requests ---------------------------------------------------------------------------- */
 
+static void log_request (SoupServerMessage *msg,
+                         const char        *note);
+
 /* Takes time that depends only on the expected token's length, not on where they differ. */
 static gboolean
 token_equal (const char *given,
@@ -392,16 +395,71 @@ serve_changes (XsServer          *self,
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
 }
 
-static gboolean
-body_too_large (SoupServerMessage *msg)
+/* Requests whose framing or credentials are ambiguous: two Authorization headers ("the last
+ * wins" would let a proxy and the server see different users), or a body length that two
+ * readers could take two ways (request smuggling). */
+static const char *
+ambiguity (SoupServerMessage *msg)
 {
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeadersIter iter;
+  const char *name, *value, *length = NULL;
+  guint n_auth = 0;
+  gboolean encoded = FALSE;
 
-  return soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-         soup_message_headers_get_content_length (headers) > MAX_BODY_BYTES;
+  soup_message_headers_iter_init (&iter, headers);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      if (g_ascii_strcasecmp (name, "Authorization") == 0)
+        n_auth++;
+      else if (g_ascii_strcasecmp (name, "Transfer-Encoding") == 0)
+        encoded = TRUE;
+      else if (g_ascii_strcasecmp (name, "Content-Length") == 0)
+        {
+          if (length != NULL && !g_str_equal (length, value))
+            return "The request has Content-Length headers that disagree.";
+          /* "10, 20" in one header is the same disagreement. */
+          if (strchr (value, ',') != NULL)
+            return "The request's Content-Length is not one number.";
+          length = value;
+        }
+    }
+  if (n_auth > 1)
+    return "The request has more than one Authorization header; send exactly one.";
+  if (encoded && length != NULL)
+    return "The request has both Content-Length and Transfer-Encoding.";
+  return NULL;
 }
 
-/* Runs before the body is read, so a client cannot make us buffer a huge upload. */
+static GQuark
+body_bytes_quark (void)
+{
+  return g_quark_from_static_string ("xs-server-body-bytes");
+}
+
+/* A chunked body has no length to refuse in advance: it is counted as it comes. */
+static void
+got_chunk (SoupServerMessage *msg,
+           GBytes            *chunk,
+           gpointer           user_data)
+{
+  XsServer *self = user_data;
+  gsize total = GPOINTER_TO_SIZE (g_object_get_qdata (G_OBJECT (msg), body_bytes_quark ()));
+
+  total += g_bytes_get_size (chunk);
+  g_object_set_qdata (G_OBJECT (msg), body_bytes_quark (), GSIZE_TO_POINTER (total));
+  if (total > MAX_BODY_BYTES && soup_server_message_get_status (msg) == 0)
+    {
+      send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                    "Request bodies are limited to 64 KiB.");
+      log_request (msg, "(answered before the rest of its body)");
+      xs_connections_answer_now (self->connections, msg);
+    }
+}
+
+/* Runs on the headers, before any byte of a body is read: a request that will be refused
+ * is answered now and its connection closed, so no one can make the server read a body,
+ * let alone keep it, without a token. */
 static void
 early_handler (SoupServer        *soup,
                SoupServerMessage *msg,
@@ -409,12 +467,27 @@ early_handler (SoupServer        *soup,
                GHashTable        *query,
                gpointer           user_data)
 {
-  if (body_too_large (msg))
+  XsServer *self = user_data;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  const char *ambiguous = ambiguity (msg);
+
+  if (ambiguous != NULL)
+    send_problem (msg, SOUP_STATUS_BAD_REQUEST, ambiguous);
+  else if (!check_token (self, msg))
+    ;   /* 401, with its problem document */
+  else if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+           soup_message_headers_get_content_length (headers) > MAX_BODY_BYTES)
+    send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                  "Request bodies are limited to 64 KiB.");
+  else
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
-      send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                    "Request bodies are limited to 64 KiB.");
+      /* No request of this API has a body worth keeping: count it, never store it. */
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk), self, 0);
+      return;
     }
+  log_request (msg, "(answered from its headers)");
+  xs_connections_answer_now (self->connections, msg);
 }
 
 static void
@@ -430,13 +503,6 @@ handler (SoupServer        *soup,
 
   if (soup_server_message_get_status (msg) != 0)
     return;   /* answered early */
-  if (soup_server_message_get_request_body (msg)->length > MAX_BODY_BYTES)
-    {
-      send_problem (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "Request bodies are limited to 64 KiB.");
-      return;
-    }
-  if (!check_token (self, msg))
-    return;
   if (!g_str_equal (path, FEED_PATH))
     {
       send_problem (msg, SOUP_STATUS_NOT_FOUND,
@@ -452,6 +518,13 @@ handler (SoupServer        *soup,
   if (raw_query != NULL && strlen (raw_query) > MAX_QUERY_BYTES)
     {
       send_problem (msg, SOUP_STATUS_REQUEST_URI_TOO_LONG, "The query string is too long.");
+      return;
+    }
+  /* Decoded, "cursor=%00" would be an empty cursor, that is the whole feed from the start. */
+  if (raw_query != NULL && strstr (raw_query, "%00") != NULL)
+    {
+      send_problem (msg, SOUP_STATUS_BAD_REQUEST,
+                    "The query contains a NUL character (%00); no parameter can hold one.");
       return;
     }
   serve_changes (self, msg, query);
@@ -477,9 +550,8 @@ request_started (SoupServer        *soup,
 
 /* Method, path, query, status, size and time: never headers, so never the token. */
 static void
-request_finished (SoupServer        *soup,
-                  SoupServerMessage *msg,
-                  gpointer           user_data)
+log_request (SoupServerMessage *msg,
+             const char        *note)
 {
   gint64 *start = g_object_get_qdata (G_OBJECT (msg), start_quark ());
   GUri *uri = soup_server_message_get_uri (msg);
@@ -487,13 +559,21 @@ request_finished (SoupServer        *soup,
   SoupMessageBody *body = soup_server_message_get_response_body (msg);
   double ms = start != NULL ? (g_get_monotonic_time () - *start) / 1000.0 : 0.0;
 
-  g_printerr ("%s %s %s%s%.*s %u %" G_GINT64_FORMAT " %.1f ms\n",
+  g_printerr ("%s %s %s%s%.*s %u %" G_GINT64_FORMAT " %.1f ms%s%s\n",
               soup_server_message_get_remote_host (msg) ?: "-",
               soup_server_message_get_method (msg) ?: "-",
               uri != NULL ? g_uri_get_path (uri) : "-",
               query != NULL ? "?" : "", query != NULL ? 120 : 0, query != NULL ? query : "",
               soup_server_message_get_status (msg),
-              body != NULL ? body->length : 0, ms);
+              body != NULL ? body->length : 0, ms, note != NULL ? " " : "", note ?: "");
+}
+
+static void
+request_finished (SoupServer        *soup,
+                  SoupServerMessage *msg,
+                  gpointer           user_data)
+{
+  log_request (msg, NULL);
 }
 
 /* ---- Object ------------------------------------------------------------------------------ */
@@ -607,6 +687,16 @@ xs_server_listen (XsServer    *self,
   g_free (self->url);
   self->url = g_strdup_printf ("http://%s:%u", host, bound_port);
   return TRUE;
+}
+
+void
+xs_server_set_timeouts (XsServer *self,
+                        guint     header_seconds,
+                        guint     request_seconds)
+{
+  g_return_if_fail (XS_IS_SERVER (self));
+
+  xs_connections_set_timeouts (self->connections, header_seconds, request_seconds);
 }
 
 const char *

@@ -28,6 +28,11 @@ gboolean    xs_server_listen   (XsServer    *self,
                                 const char  *address,
                                 guint        port,
                                 GError     **error);
+/* A connection that has not sent its request's headers @header_seconds after it opened is
+ * closed, and so is one whose request and answer take longer than @request_seconds. */
+void        xs_server_set_timeouts (XsServer *self,
+                                    guint     header_seconds,
+                                    guint     request_seconds);
 /* "http://HOST:PORT" once listening, without a trailing slash. */
 const char *xs_server_get_url  (XsServer    *self);
 void        xs_server_shutdown (XsServer    *self);
