@@ -521,6 +521,102 @@ press_accel (XaWindow   *window,
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 }
 
+/* The last key controller added to @widget: the application's own, after GTK's. */
+static GtkEventController *
+last_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        found = controller;
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (last_key_controller (widget), "key-pressed", keyval, 0,
+                         (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+static gboolean
+search_settled (gpointer user_data)
+{
+  XaMapView *view = user_data;
+
+  return gtk_revealer_get_reveal_child (view->results_revealer)
+         && gtk_revealer_get_child_revealed (view->results_revealer);
+}
+
+/* Types @text into the search field and waits for its results to show. */
+static void
+search_for (XaWindow   *window,
+            const char *text)
+{
+  XaMapView *view = _xa_window_get_map_view (window);
+
+  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), "");
+  xa_test_ui_spin (300);
+  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), text);
+  xa_test_ui_spin (400);
+  g_assert_true (xa_test_ui_spin_until (search_settled, view, 10));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+}
+
+/* Many matches say how many in words (no "%u"); none shows a status page with what to
+ * try; ↓ from the search field goes to the first result and ↑ comes back. */
+static void
+test_search (void)
+{
+  g_autofree char *store_path = sync_demo_store ("search.db");
+  XaWindow *window = open_window (store_path);
+  XaMapView *view = _xa_window_get_map_view (window);
+  GtkWidget *entry = GTK_WIDGET (view->search_entry);
+  GtkListBoxRow *first;
+  GtkWidget *focus;
+  const char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.map-search", NULL);
+  /* Every demo address names its district (…区 or …县): more results than are shown. */
+  search_for (window, "区");
+  text = gtk_label_get_label (view->results_label);
+  g_test_message ("many: %s", text);
+  g_assert_null (strchr (text, '%'));
+  g_assert_nonnull (strstr (text, "50"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->results_label)));
+  g_assert_false (gtk_widget_get_visible (view->no_results_page));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-many");
+
+  first = gtk_list_box_get_row_at_index (view->results_list, 0);
+  g_assert_nonnull (first);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (press_key (entry, GDK_KEY_Down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
+  g_assert_true (press_key (GTK_WIDGET (view->results_list), GDK_KEY_Up));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  search_for (window, "zzqq不存在");
+  g_assert_true (gtk_widget_get_mapped (view->no_results_page));
+  g_assert_false (gtk_widget_get_visible (view->results_scrolled));
+  g_assert_nonnull (strstr (gtk_label_get_label (view->no_results_title), "zzqq不存在"));
+  /* Nothing to go down to: the key goes on to GTK. */
+  g_assert_false (press_key (entry, GDK_KEY_Down));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");
+  close_window (window);
+}
+
 /* Ctrl+F and Ctrl+1…4 pressed on the Figures view go to the Map and act there; with no
  * records on screen, the map's shortcuts do nothing. */
 static void
@@ -771,6 +867,7 @@ main (int   argc,
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/sync-error", test_sync_error);
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
+  g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);
