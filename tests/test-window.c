@@ -11,6 +11,7 @@
  * language. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -18,6 +19,7 @@
 #include <string.h>
 
 #include "xa-application.h"
+#include "xa-compound-layer-private.h"
 #include "xa-connect-dialog.h"
 #include "xa-fault-proxy.h"
 #include "xa-format.h"
@@ -607,6 +609,29 @@ test_search (void)
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
+  /* Enter takes the first result; its dot's tooltip names the overlay and the band with
+   * the colon of the language (full-width in Chinese). */
+  search_for (window, "君澜壹号院");
+  g_signal_emit_by_name (view->search_entry, "activate");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (view->layer), ==, "LY-JUNLAN-1");
+  {
+    g_autofree char *tooltip = NULL;
+    double x, y;
+
+    g_assert_true (_xa_compound_layer_locate (view->layer, "LY-JUNLAN-1", &x, &y));
+    tooltip = _xa_compound_layer_dup_tooltip (view->layer, x, y);
+    g_assert_nonnull (tooltip);
+    g_test_message ("tooltip: %s", tooltip);
+    if (g_str_equal (xa_test_ui_language_tag (), "zh_CN"))
+      {
+        g_assert_null (strchr (tooltip, ':'));
+        g_assert_nonnull (strstr (tooltip, "："));
+      }
+    else
+      g_assert_nonnull (strstr (tooltip, ": "));
+  }
+
   search_for (window, "zzqq不存在");
   g_assert_true (gtk_widget_get_mapped (view->no_results_page));
   g_assert_false (gtk_widget_get_visible (view->results_scrolled));
@@ -614,6 +639,107 @@ test_search (void)
   /* Nothing to go down to: the key goes on to GTK. */
   g_assert_false (press_key (entry, GDK_KEY_Down));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");
+  close_window (window);
+}
+
+/* The first drawable widget under @widget (itself included) whose tooltip is @text. */
+static GtkWidget *
+find_tooltip_owner (GtkWidget  *widget,
+                    const char *text)
+{
+  if (gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_owner (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of a tooltip shown under @widget, or NULL: GTK makes the tooltip window a
+ * child of the widget it is about (or of one of its ancestors). */
+static GtkLabel *
+shown_tooltip_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (g_str_equal (gtk_widget_get_css_name (child), "tooltip"))
+        {
+          GtkWidget *label;
+
+          if (!gtk_widget_get_mapped (child))
+            continue;
+          label = xa_test_ui_find_label_containing (child, "");
+          return label != NULL ? GTK_LABEL (label) : NULL;
+        }
+      found = shown_tooltip_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer widget)
+{
+  return shown_tooltip_label (widget) != NULL;
+}
+
+/* The main menu's tooltip, shown by moving the X pointer onto the button, stands on one
+ * line: in Chinese GTK 4.8 gave "主菜单" the width of three Latin letters. */
+static void
+test_tooltip_one_line (void)
+{
+  g_autofree char *store_path = xa_test_path ("empty.db");
+  XaWindow *window = open_window (store_path);
+  GtkWidget *button = find_tooltip_owner (GTK_WIDGET (window), _("Main Menu"));
+  GtkNative *native = GTK_NATIVE (window);
+  Display *xdisplay;
+  Window xid;
+  graphene_point_t centre;
+  double dx, dy;
+  GtkLabel *label;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_test_skip ("needs an X11 display to move the pointer");
+      close_window (window);
+      return;
+    }
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.f,
+                                                                 gtk_widget_get_height (button) / 2.f),
+                                           &centre));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  /* Two moves: the tooltip starts on motion inside the button. */
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, (int) (centre.x + dx) - 4, (int) (centre.y + dy));
+  XFlush (xdisplay);
+  xa_test_ui_spin (100);
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, (int) (centre.x + dx), (int) (centre.y + dy));
+  XFlush (xdisplay);
+  g_assert_true (xa_test_ui_spin_until (tooltip_shown, window, 10));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+
+  label = shown_tooltip_label (GTK_WIDGET (window));
+  g_test_message ("tooltip “%s”: %d line(s), %d px wide", gtk_label_get_text (label),
+                  pango_layout_get_line_count (gtk_label_get_layout (label)),
+                  gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, _("Main Menu"));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 1);
+
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, 600, 400);
+  XFlush (xdisplay);
   close_window (window);
 }
 
@@ -868,6 +994,7 @@ main (int   argc,
   g_test_add_func ("/window/sync-error", test_sync_error);
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
   g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/tooltip-one-line", test_tooltip_one_line);
   g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);

@@ -15,6 +15,7 @@
 #include "xa-metrics.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-tooltips.h"
 #include "xa-window-private.h"
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -625,6 +626,7 @@ static void
 xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_tooltips_fit_language ();
 
   self->settings = g_settings_new (APP_ID);
   self->keyring_cancellable = g_cancellable_new ();
