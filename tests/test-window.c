@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -743,6 +744,91 @@ test_tooltip_one_line (void)
   close_window (window);
 }
 
+/* Whether the X server shows a top-level window titled @title (_NET_WM_NAME). */
+static gboolean
+x_shows_window (Display    *xdisplay,
+                const char *title)
+{
+  Atom net_wm_name = XInternAtom (xdisplay, "_NET_WM_NAME", False);
+  Atom utf8 = XInternAtom (xdisplay, "UTF8_STRING", False);
+  Window root, parent, *children = NULL;
+  unsigned int n = 0;
+  gboolean found = FALSE;
+
+  if (!XQueryTree (xdisplay, DefaultRootWindow (xdisplay), &root, &parent, &children, &n))
+    return FALSE;
+  for (unsigned int i = 0; i < n && !found; i++)
+    {
+      XWindowAttributes attributes;
+      Atom type;
+      int format;
+      unsigned long items, after;
+      unsigned char *name = NULL;
+
+      if (!XGetWindowAttributes (xdisplay, children[i], &attributes)
+          || attributes.map_state != IsViewable)
+        continue;
+      if (XGetWindowProperty (xdisplay, children[i], net_wm_name, 0, 1024, False, utf8, &type,
+                              &format, &items, &after, &name) == Success && name != NULL)
+        found = g_strcmp0 ((const char *) name, title) == 0;
+      if (name != NULL)
+        XFree (name);
+    }
+  if (children != NULL)
+    XFree (children);
+  return found;
+}
+
+/* The real program, started where there is no session bus (DBUS_SESSION_BUS_ADDRESS
+ * points at nothing), opens its window and says on stderr what is missing. */
+static void
+test_no_session_bus (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *home = xa_test_path ("no-bus-home");
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  GdkDisplay *display = gdk_display_get_default ();
+  Display *xdisplay;
+  gboolean shown = FALSE;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("needs an X11 display to list the program's windows");
+      return;
+    }
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  g_assert_false (x_shows_window (xdisplay, _("Xiaoqu Atlas")));
+
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                "unix:path=/nonexistent/xiaoqu-atlas-test-bus", TRUE);
+  /* Its own records: the unique-instance path, which --store would bypass. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  /* The translations of this tree, as the test's own, so the title is the one looked for. */
+  g_subprocess_launcher_setenv (launcher, "XA_LOCALEDIR", localedir, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("XIAOQU_ATLAS"), NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 150 && !shown; i++)
+    {
+      xa_test_ui_spin (200);
+      shown = x_shows_window (xdisplay, _("Xiaoqu Atlas"));
+      /* Still running: it has not handed the start to another instance and gone. */
+      g_assert_nonnull (g_subprocess_get_identifier (process));
+    }
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (shown);
+  g_assert_nonnull (strstr (err, "dbus-run-session"));
+}
+
 /* Ctrl+F and Ctrl+1…4 pressed on the Figures view go to the Map and act there; with no
  * records on screen, the map's shortcuts do nothing. */
 static void
@@ -995,6 +1081,7 @@ main (int   argc,
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/tooltip-one-line", test_tooltip_one_line);
+  g_test_add_func ("/window/no-session-bus", test_no_session_bus);
   g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);
