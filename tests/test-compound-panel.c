@@ -2,8 +2,9 @@
  * window under Xvfb, on a store synced over HTTP from the real demo server: the empty
  * state, the named compounds' facts, cadre phone and its copy button, the flood checklist
  * (and a season without a check), an overdue 12345 case, a compound that has gone, a store
- * that cannot be read (an error and a way forward, no false "No …" texts); the
- * legend's titles, counts and swatches sampled from a rendering. Saves screenshots to
+ * that cannot be read (an error and a way forward, no false "No …" texts), Tab stopping
+ * only on what can be used; the legend's titles, counts and swatches sampled from a
+ * rendering. Saves screenshots to
  * $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language; run it once more
  * with LANG=zh_CN.UTF-8 for the Chinese ones. */
 #include "config.h"
@@ -561,6 +562,59 @@ sync_demo_city (void)
 /* A records file whose cadre table has gone: the panel says the compound cannot be read,
  * names the file and offers a new sync, and shows none of the "No …" texts that the
  * records may contradict. */
+/* Whether Tab may stop on @widget: a control, an elevator's header that opens it, or a
+ * code label meant to be selected and copied. Never a row that only shows a figure. */
+static gboolean
+is_interactive (GtkWidget *widget)
+{
+  GtkWidget *row;
+
+  if (GTK_IS_BUTTON (widget) || gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) != NULL)
+    return TRUE;
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_selectable (GTK_LABEL (widget))
+           && gtk_widget_has_css_class (widget, "xa-selectable");
+  /* A row holding a control: GTK 4.8's list box reaches the control through its row. */
+  if (GTK_IS_LIST_BOX_ROW (widget) && find_type (widget, GTK_TYPE_BUTTON) != NULL)
+    return TRUE;
+  row = GTK_IS_LIST_BOX_ROW (widget) ? widget
+                                      : gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  return row != NULL && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row))
+         && gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW) != NULL;
+}
+
+/* Tab through a compound with cadres, elevators and problems stops only on what can be
+ * used: the cadres' copy buttons and the elevators, not on every figure. */
+static void
+test_tab_stops (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) cadres = xa_store_compound_cadres (f->store, "LY-JUNLAN-1", NULL);
+  g_autoptr(GPtrArray) elevators = xa_store_compound_elevators (f->store, "LY-JUNLAN-1", NULL);
+  g_autoptr(GPtrArray) stops = g_ptr_array_new ();
+
+  show (f, "LY-JUNLAN-1", DEMO_SEASON);
+  g_assert_cmpuint (cadres->len, >, 0);
+  g_assert_cmpuint (elevators->len, >, 0);
+  gtk_window_set_focus (f->window, NULL);
+  while (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD))
+    {
+      GtkWidget *focus;
+
+      focus = gtk_window_get_focus (f->window);
+      g_assert_nonnull (focus);
+      if (stops->len > 0 && g_ptr_array_find (stops, focus, NULL))
+        break;
+      g_test_message ("Tab stop %u: %s", stops->len, G_OBJECT_TYPE_NAME (focus));
+      g_assert_true (is_interactive (focus));
+      g_ptr_array_add (stops, focus);
+      g_assert_cmpuint (stops->len, <, 200);
+    }
+  /* Per cadre its row (GTK 4.8's list box reaches a button only through its row) and its
+   * copy button; per elevator the header that opens it. */
+  g_assert_cmpuint (stops->len, ==, 2 * cadres->len + elevators->len);
+}
+
 static void
 test_read_error (Fixture       *f,
                  gconstpointer  data)
@@ -641,6 +695,8 @@ main (int   argc,
   g_test_add ("/compound-panel/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/compound-panel/junlan", Fixture, NULL, fixture_set_up, test_junlan, fixture_tear_down);
   g_test_add ("/compound-panel/boguan", Fixture, NULL, fixture_set_up, test_boguan, fixture_tear_down);
+  g_test_add ("/compound-panel/tab-stops", Fixture, NULL, fixture_set_up, test_tab_stops,
+              fixture_tear_down);
   g_test_add ("/compound-panel/charging", Fixture, NULL, fixture_set_up, test_charging, fixture_tear_down);
   g_test_add ("/compound-panel/read-error", Fixture, NULL, fixture_set_up, test_read_error,
               fixture_tear_down);

@@ -11,6 +11,7 @@
  * language. */
 #include "config.h"
 
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -19,6 +20,7 @@
 #include <string.h>
 
 #include "xa-application.h"
+#include "xa-compound-layer-private.h"
 #include "xa-connect-dialog.h"
 #include "xa-fault-proxy.h"
 #include "xa-format.h"
@@ -741,6 +743,310 @@ press_accel (XaWindow   *window,
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 }
 
+/* The last key controller added to @widget: the application's own, after GTK's. */
+static GtkEventController *
+last_key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        found = controller;
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (last_key_controller (widget), "key-pressed", keyval, 0,
+                         (GdkModifierType) 0, &handled);
+  return handled;
+}
+
+static gboolean
+search_settled (gpointer user_data)
+{
+  XaMapView *view = user_data;
+
+  return gtk_revealer_get_reveal_child (view->results_revealer)
+         && gtk_revealer_get_child_revealed (view->results_revealer);
+}
+
+/* Types @text into the search field and waits for its results to show. */
+static void
+search_for (XaWindow   *window,
+            const char *text)
+{
+  XaMapView *view = _xa_window_get_map_view (window);
+
+  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), "");
+  xa_test_ui_spin (300);
+  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), text);
+  xa_test_ui_spin (400);
+  g_assert_true (xa_test_ui_spin_until (search_settled, view, 10));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+}
+
+/* Many matches say how many in words (no "%u"); none shows a status page with what to
+ * try; ↓ from the search field goes to the first result and ↑ comes back. */
+static void
+test_search (void)
+{
+  g_autofree char *store_path = sync_demo_store ("search.db");
+  XaWindow *window = open_window (store_path);
+  XaMapView *view = _xa_window_get_map_view (window);
+  GtkWidget *entry = GTK_WIDGET (view->search_entry);
+  GtkListBoxRow *first;
+  GtkWidget *focus;
+  const char *text;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.map-search", NULL);
+  /* Every demo address names its district (…区 or …县): more results than are shown. */
+  search_for (window, "区");
+  text = gtk_label_get_label (view->results_label);
+  g_test_message ("many: %s", text);
+  g_assert_null (strchr (text, '%'));
+  g_assert_nonnull (strstr (text, "50"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->results_label)));
+  g_assert_false (gtk_widget_get_visible (view->no_results_page));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-many");
+
+  first = gtk_list_box_get_row_at_index (view->results_list, 0);
+  g_assert_nonnull (first);
+  gtk_widget_grab_focus (entry);
+  g_assert_true (press_key (entry, GDK_KEY_Down));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
+  g_assert_true (press_key (GTK_WIDGET (view->results_list), GDK_KEY_Up));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* Enter takes the first result; its dot's tooltip names the overlay and the band with
+   * the colon of the language (full-width in Chinese). */
+  search_for (window, "君澜壹号院");
+  g_signal_emit_by_name (view->search_entry, "activate");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (view->layer), ==, "LY-JUNLAN-1");
+  {
+    g_autofree char *tooltip = NULL;
+    double x, y;
+
+    g_assert_true (_xa_compound_layer_locate (view->layer, "LY-JUNLAN-1", &x, &y));
+    tooltip = _xa_compound_layer_dup_tooltip (view->layer, x, y);
+    g_assert_nonnull (tooltip);
+    g_test_message ("tooltip: %s", tooltip);
+    if (g_str_equal (xa_test_ui_language_tag (), "zh_CN"))
+      {
+        g_assert_null (strchr (tooltip, ':'));
+        g_assert_nonnull (strstr (tooltip, "："));
+      }
+    else
+      g_assert_nonnull (strstr (tooltip, ": "));
+  }
+
+  search_for (window, "zzqq不存在");
+  g_assert_true (gtk_widget_get_mapped (view->no_results_page));
+  g_assert_false (gtk_widget_get_visible (view->results_scrolled));
+  g_assert_nonnull (strstr (gtk_label_get_label (view->no_results_title), "zzqq不存在"));
+  /* Nothing to go down to: the key goes on to GTK. */
+  g_assert_false (press_key (entry, GDK_KEY_Down));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");
+  close_window (window);
+}
+
+/* The first drawable widget under @widget (itself included) whose tooltip is @text. */
+static GtkWidget *
+find_tooltip_owner (GtkWidget  *widget,
+                    const char *text)
+{
+  if (gtk_widget_is_drawable (widget)
+      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tooltip_owner (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of a tooltip shown under @widget, or NULL: GTK makes the tooltip window a
+ * child of the widget it is about (or of one of its ancestors). */
+static GtkLabel *
+shown_tooltip_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (g_str_equal (gtk_widget_get_css_name (child), "tooltip"))
+        {
+          GtkWidget *label;
+
+          if (!gtk_widget_get_mapped (child))
+            continue;
+          label = xa_test_ui_find_label_containing (child, "");
+          return label != NULL ? GTK_LABEL (label) : NULL;
+        }
+      found = shown_tooltip_label (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+tooltip_shown (gpointer widget)
+{
+  return shown_tooltip_label (widget) != NULL;
+}
+
+/* The main menu's tooltip, shown by moving the X pointer onto the button, stands on one
+ * line: in Chinese GTK 4.8 gave "主菜单" the width of three Latin letters. */
+static void
+test_tooltip_one_line (void)
+{
+  g_autofree char *store_path = xa_test_path ("empty.db");
+  XaWindow *window = open_window (store_path);
+  GtkWidget *button = find_tooltip_owner (GTK_WIDGET (window), _("Main Menu"));
+  GtkNative *native = GTK_NATIVE (window);
+  Display *xdisplay;
+  Window xid;
+  graphene_point_t centre;
+  double dx, dy;
+  GtkLabel *label;
+
+  if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
+    {
+      g_test_skip ("needs an X11 display to move the pointer");
+      close_window (window);
+      return;
+    }
+  g_assert_nonnull (button);
+  centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.f,
+                                gtk_widget_get_height (button) / 2.f);
+  g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (window), &centre, &centre));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  xdisplay = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (native));
+  /* Two moves: the tooltip starts on motion inside the button. */
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, (int) (centre.x + dx) - 4, (int) (centre.y + dy));
+  XFlush (xdisplay);
+  xa_test_ui_spin (100);
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, (int) (centre.x + dx), (int) (centre.y + dy));
+  XFlush (xdisplay);
+  g_assert_true (xa_test_ui_spin_until (tooltip_shown, window, 10));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+
+  label = shown_tooltip_label (GTK_WIDGET (window));
+  g_test_message ("tooltip “%s”: %d line(s), %d px wide", gtk_label_get_text (label),
+                  pango_layout_get_line_count (gtk_label_get_layout (label)),
+                  gtk_widget_get_width (GTK_WIDGET (label)));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, _("Main Menu"));
+  g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (label)), ==, 1);
+
+  XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, 600, 400);
+  XFlush (xdisplay);
+  close_window (window);
+}
+
+/* Whether the X server shows a top-level window titled @title (_NET_WM_NAME). */
+static gboolean
+x_shows_window (Display    *xdisplay,
+                const char *title)
+{
+  Atom net_wm_name = XInternAtom (xdisplay, "_NET_WM_NAME", False);
+  Atom utf8 = XInternAtom (xdisplay, "UTF8_STRING", False);
+  Window root, parent, *children = NULL;
+  unsigned int n = 0;
+  gboolean found = FALSE;
+
+  if (!XQueryTree (xdisplay, DefaultRootWindow (xdisplay), &root, &parent, &children, &n))
+    return FALSE;
+  for (unsigned int i = 0; i < n && !found; i++)
+    {
+      XWindowAttributes attributes;
+      Atom type;
+      int format;
+      unsigned long items, after;
+      unsigned char *name = NULL;
+
+      if (!XGetWindowAttributes (xdisplay, children[i], &attributes)
+          || attributes.map_state != IsViewable)
+        continue;
+      if (XGetWindowProperty (xdisplay, children[i], net_wm_name, 0, 1024, False, utf8, &type,
+                              &format, &items, &after, &name) == Success && name != NULL)
+        found = g_strcmp0 ((const char *) name, title) == 0;
+      if (name != NULL)
+        XFree (name);
+    }
+  if (children != NULL)
+    XFree (children);
+  return found;
+}
+
+/* The real program, started where there is no session bus (DBUS_SESSION_BUS_ADDRESS
+ * points at nothing), opens its window and says on stderr what is missing. */
+static void
+test_no_session_bus (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *home = xa_test_path ("no-bus-home");
+  g_autofree char *localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  GdkDisplay *display = gdk_display_get_default ();
+  Display *xdisplay;
+  gboolean shown = FALSE;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("needs an X11 display to list the program's windows");
+      return;
+    }
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  g_assert_false (x_shows_window (xdisplay, _("Xiaoqu Atlas")));
+
+  g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                "unix:path=/nonexistent/xiaoqu-atlas-test-bus", TRUE);
+  /* Its own records: the unique-instance path, which --store would bypass. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", home, TRUE);
+  /* The translations of this tree, as the test's own, so the title is the one looked for. */
+  g_subprocess_launcher_setenv (launcher, "XA_LOCALEDIR", localedir, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("XIAOQU_ATLAS"), NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 150 && !shown; i++)
+    {
+      xa_test_ui_spin (200);
+      shown = x_shows_window (xdisplay, _("Xiaoqu Atlas"));
+      /* Still running: it has not handed the start to another instance and gone. */
+      g_assert_nonnull (g_subprocess_get_identifier (process));
+    }
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (shown);
+  g_assert_nonnull (strstr (err, "dbus-run-session"));
+}
+
 /* Ctrl+F and Ctrl+1…4 pressed on the Figures view go to the Map and act there; with no
  * records on screen, the map's shortcuts do nothing. */
 static void
@@ -989,6 +1295,9 @@ main (int   argc,
   g_test_add_func ("/window/replace-store", test_replace_store);
   g_test_add_func ("/window/sync-error", test_sync_error);
   g_test_add_func ("/window/map-shortcuts", test_map_shortcuts);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/tooltip-one-line", test_tooltip_one_line);
+  g_test_add_func ("/window/no-session-bus", test_no_session_bus);
   g_test_add_func ("/window/cluster-count", test_cluster_count);
   g_test_add_func ("/window/demo-over-saved-server", test_demo_over_saved_server);
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);

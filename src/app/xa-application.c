@@ -206,6 +206,25 @@ xa_application_handle_local_options (GApplication *app,
   if (self->store_path != NULL || self->server_url != NULL)
     g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
 
+  /* Without a session bus (a bare X server, a container, a remote login) there is no
+   * other instance to hand this run to: open a window of our own, and say on stderr what
+   * is missing instead of leaving the user to wonder. */
+  if ((g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE) == 0)
+    {
+      g_autoptr(GError) bus_error = NULL;
+      g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &bus_error);
+
+      if (bus == NULL)
+        {
+          g_printerr (_("xiaoqu-atlas: there is no session message bus (%s); opening a window "
+                        "of its own all the same. Run it in a desktop session (or under "
+                        "dbus-run-session) so that starting it again brings this window "
+                        "forward.\n"),
+                      bus_error->message);
+          g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+        }
+    }
+
   if (demo)
     {
       g_autoptr(GError) error = NULL;

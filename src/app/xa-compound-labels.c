@@ -19,9 +19,11 @@ point_tooltip (XaCompoundScene       *scene,
                const XaCompoundPoint *p)
 {
   g_autofree char *label = band_label (scene, p->bands[scene->overlay]);
-  g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s: %s", p->name,
-                                                   p->district_name,
-                                                   xa_overlay_title (scene->overlay), label);
+  /* Translators: a line of a compound's tooltip: the overlay and the compound's band in
+   * it, e.g. "Unresolved Problems: 2 open"; Chinese takes a full-width colon. */
+  g_autofree char *band = g_strdup_printf (_("%s: %s"), xa_overlay_title (scene->overlay), label);
+  g_autofree char *head = g_markup_printf_escaped ("<b>%s</b>\n%s\n%s", p->name,
+                                                   p->district_name, band);
   GString *markup = g_string_new (head);
 
   if (scene->overlay == XA_OVERLAY_PROBLEMS && p->open_problems > 0)

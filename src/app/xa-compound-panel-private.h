@@ -12,7 +12,10 @@ char         *_xa_compound_panel_format_time      (gint64                      u
 /* Joins the non-empty strings of the NULL-terminated list with " · ". */
 char         *_xa_compound_panel_join_parts       (const char                 *first,
                                                    ...) G_GNUC_NULL_TERMINATED;
-/* A row of record data with @subtitle (or none when NULL); no markup. */
+/* Makes @row (a GtkListBoxRow that only shows data) neither activatable nor a Tab stop:
+ * the keyboard goes from one control to the next, not through every figure. */
+void          _xa_compound_panel_set_read_only    (GtkWidget                  *row);
+/* A row of record data with @subtitle (or none when NULL); no markup; read-only. */
 AdwActionRow *_xa_compound_panel_data_row_new     (const char                 *title,
                                                    const char                 *subtitle);
 /* A cadre: name, unit, phone number and a button that copies it. */

@@ -49,12 +49,21 @@ _xa_compound_panel_join_parts (const char *first,
   return g_string_free (text, FALSE);
 }
 
+void
+_xa_compound_panel_set_read_only (GtkWidget *row)
+{
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+}
+
 /* An action row showing record data: no markup, so an "&" in a name stays an "&". */
 AdwActionRow *
 _xa_compound_panel_data_row_new (const char *title,
                                  const char *subtitle)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+
+  _xa_compound_panel_set_read_only (GTK_WIDGET (row));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -110,10 +119,15 @@ _xa_compound_panel_cadre_row_new (const XaCadre *cadre)
 {
   AdwActionRow *row = _xa_compound_panel_data_row_new (cadre->name, cadre->unit);
   GtkWidget *phone = value_label_new (cadre->phone, NULL);
+
+  /* A row with a control in it: GTK 4.8's list box reaches the button through its row. */
+  gtk_widget_set_focusable (GTK_WIDGET (row), TRUE);
   GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
-  /* Selectable too, for those who copy part of it or read it out from the screen. */
+  /* Selectable too, for those who copy part of it or read it out from the screen; not a
+   * Tab stop of its own, the copy button beside it is the keyboard's way to copy it. */
   gtk_label_set_selectable (GTK_LABEL (phone), TRUE);
+  gtk_widget_set_can_focus (phone, FALSE);
   gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_tooltip_text (copy, _("Copy Phone Number"));
@@ -310,7 +324,7 @@ _xa_compound_panel_problem_row_new (XaStore         *store,
   gtk_box_append (GTK_BOX (box), caption_new (responsible, "caption"));
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  _xa_compound_panel_set_read_only (row);
   return row;
 }
 

@@ -418,6 +418,31 @@ show_read_error (XaCompoundPanel *self,
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* Whether something under @widget (itself excluded) can take the focus. */
+static gboolean
+holds_focusable (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child) && gtk_widget_get_can_focus (child)
+        && (gtk_widget_get_focusable (child) || holds_focusable (child)))
+      return TRUE;
+  return FALSE;
+}
+
+/* GTK 4.8's list box takes Tab onto its first row even when no row can hold the focus,
+ * and the focus is then nowhere: a list of read-only rows must not be entered at all. */
+static void
+update_list_focus (GtkWidget *widget)
+{
+  /* Inner lists first (an elevator's details inside the list of elevators). */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    update_list_focus (child);
+  if (GTK_IS_LIST_BOX (widget))
+    gtk_widget_set_can_focus (widget, holds_focusable (widget));
+}
+
 void
 xa_compound_panel_set_compound (XaCompoundPanel            *self,
                                 XaStore                    *store,
@@ -489,6 +514,7 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
   show_elevators (self, elevators, now, thresholds);
   show_problems (self, store, problems, resolved_recently, now);
   g_clear_pointer (&district, xa_district_free);
+  update_list_focus (GTK_WIDGET (self->scrolled));
 
   gtk_stack_set_visible_child_name (self->stack, "compound");
   /* A new compound starts at its name; a refresh of the same one keeps the reader's place. */
@@ -609,6 +635,18 @@ xa_compound_panel_class_init (XaCompoundPanelClass *klass)
   BIND_AT ("charging_ratio_row", charging_rows[CHARGING_RATIO_ROW]);
 }
 
+/* The template's rows show figures and have nothing to activate. */
+static void
+set_template_rows_read_only (GtkWidget *widget)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)) == NULL)
+    _xa_compound_panel_set_read_only (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    set_template_rows_read_only (child);
+}
+
 static void
 xa_compound_panel_init (XaCompoundPanel *self)
 {
@@ -619,4 +657,5 @@ xa_compound_panel_init (XaCompoundPanel *self)
   self->problem_rows = g_ptr_array_new ();
   self->resolved_rows = g_ptr_array_new ();
   self->settings = g_settings_new (APP_ID);
+  set_template_rows_read_only (GTK_WIDGET (self));
 }

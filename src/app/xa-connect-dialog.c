@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-connect-dialog.h"
 #include "xa-web-address.h"
 
@@ -78,6 +79,7 @@ xa_connect_dialog_init (XaConnectDialog *self)
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_accessible_name_controls (GTK_WIDGET (self));
 
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),

@@ -31,6 +31,9 @@ struct _XaMapView
   GtkRevealer        *results_revealer;
   GtkLabel           *results_label;
   GtkListBox         *results_list;
+  GtkWidget          *results_scrolled;
+  GtkWidget          *no_results_page;
+  GtkLabel           *no_results_title;
   AdwBin             *panel_bin;
   ShumateMap         *map;
   GtkRevealer        *offline_revealer;

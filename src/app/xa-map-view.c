@@ -328,14 +328,30 @@ search_changed_cb (XaMapView *self)
       gtk_list_box_append (self->results_list, row);
     }
 
+  /* Nothing found: a status page that says what to try, not an empty list. */
+  gtk_widget_set_visible (GTK_WIDGET (self->results_label), found->len > 0);
+  gtk_widget_set_visible (self->results_scrolled, found->len > 0);
+  gtk_widget_set_visible (self->no_results_page, found->len == 0);
   if (found->len == 0)
-    gtk_label_set_label (self->results_label, _("No compound has this name or address."));
+    {
+      /* Translators: a search without results; %s is what was typed. */
+      g_autofree char *title = g_strdup_printf (_("No Compound Matches “%s”"), stripped);
+
+      gtk_label_set_label (self->no_results_title, title);
+    }
   else if (found->len > MAX_RESULTS)
-    /* Translators: %u is a number of search results shown. */
-    gtk_label_set_label (self->results_label, g_dngettext (GETTEXT_PACKAGE,
-                         "More than %u compounds match; type more to narrow the search.",
-                         "More than %u compounds match; type more to narrow the search.",
-                         MAX_RESULTS));
+    {
+      /* Translators: %u is the number of search results shown. */
+      g_autofree char *text_many =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "More than %u compound matches; type more to narrow "
+                                      "the search.",
+                                      "More than %u compounds match; type more to narrow "
+                                      "the search.",
+                                      MAX_RESULTS), MAX_RESULTS);
+
+      gtk_label_set_label (self->results_label, text_many);
+    }
   else
     {
       /* Translators: %u is a number of compounds found. */
@@ -357,6 +373,41 @@ search_activate_cb (XaMapView *self)
 
   if (first != NULL)
     result_activated_cb (self->results_list, first, self);
+}
+
+/* ↓ in the search field goes to the results, not to the next widget (the district
+ * filter); ↑ on the first result comes back. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       XaMapView             *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) || first == NULL
+      || !gtk_revealer_get_reveal_child (self->results_revealer))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (first));
+  return GDK_EVENT_STOP;
+}
+
+static gboolean
+results_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        state,
+                        XaMapView             *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) || first == NULL
+      || focus != GTK_WIDGET (first))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -555,6 +606,9 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, results_revealer);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, results_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, results_list);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, results_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, no_results_title);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, panel_bin);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, map);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_revealer);
@@ -578,6 +632,7 @@ static void
 xa_map_view_init (XaMapView *self)
 {
   g_autoptr(GAction) overlay_action = NULL;
+  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -620,6 +675,14 @@ xa_map_view_init (XaMapView *self)
                             G_CALLBACK (search_activate_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search",
                             G_CALLBACK (search_stop_cb), self);
+  key = gtk_event_controller_key_new ();
+  /* Before the entry's text moves focus on by itself. */
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (results_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->results_list), key);
 
   for (guint i = 0; i < G_N_ELEMENTS (points_keys); i++)
     {

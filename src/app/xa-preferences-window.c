@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-accessible.h"
 #include "xa-basemap.h"
 #include "xa-metrics.h"
 #include "xa-preferences-secrets-private.h"
@@ -710,6 +711,7 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   /* Until constructed() has loaded the settings, nothing the widgets say is the user's. */
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_accessible_name_controls (GTK_WIDGET (self));
 
   self->season_years = g_array_new (FALSE, FALSE, sizeof (int));
   g_signal_connect_swapped (self->season_row, "notify::selected",

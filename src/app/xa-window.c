@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-city-summary.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
@@ -15,6 +16,7 @@
 #include "xa-metrics.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
+#include "xa-tooltips.h"
 #include "xa-window-private.h"
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -461,6 +463,20 @@ xa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
 }
 
+/* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
+ * name: give it the same one. */
+static void
+name_drop_down_button (GtkWidget *drop_down)
+{
+  const char *name = _("District filter");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}
+
 static void
 xa_window_constructed (GObject *object)
 {
@@ -468,6 +484,7 @@ xa_window_constructed (GObject *object)
   GtkApplication *app;
 
   G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
+  name_drop_down_button (GTK_WIDGET (self->map_view->district_dropdown));
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (self->store_path == NULL)
@@ -656,6 +673,7 @@ static void
 xa_window_init (XaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  xa_tooltips_fit_language ();
 
   self->settings = g_settings_new (APP_ID);
   self->keyring_cancellable = g_cancellable_new ();
@@ -707,6 +725,8 @@ xa_window_add_toast (XaWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The toast shown now has a close button of libadwaita's without a name. */
+  xa_accessible_name_controls (GTK_WIDGET (self->toast_overlay));
 }
 
 const char *

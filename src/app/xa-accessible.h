@@ -1,0 +1,14 @@
+/* xa-accessible.h — names for screen readers that GTK 4.8 and libadwaita 1.2 leave out:
+ * icon-only buttons (GTK 4.8 does not take the tooltip as the name), the peek icon of a
+ * password entry, the search entry of a preferences window, the close button of a toast. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Names every such widget under @root (itself included). Call it once the widgets exist;
+ * names given in .ui files are left as they are. */
+void xa_accessible_name_controls (GtkWidget *root);
+
+G_END_DECLS
