@@ -390,6 +390,134 @@ test_district_filter (void)
   close_window (window);
 }
 
+/* Moves the map so that the largest cluster in view lies at @cx, @cy (map coordinates),
+ * keeping the zoom. */
+static void
+put_cluster_at (XaWindow *window,
+                double    cx,
+                double    cy)
+{
+  XaMapView *view = _xa_window_get_map_view (window);
+  XaCompoundLayer *layer = _xa_map_view_get_layer (view);
+  GtkWidget *map = GTK_WIDGET (_xa_map_view_get_map (view));
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  graphene_point_t at;
+  double x, y, lat, lon;
+  guint count;
+
+  g_assert_true (_xa_compound_layer_locate_cluster (layer, &x, &y, &count));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), map,
+                                           &GRAPHENE_POINT_INIT (x, y), &at));
+  shumate_viewport_widget_coords_to_location (viewport, map,
+                                              gtk_widget_get_width (map) / 2.0 + at.x - cx,
+                                              gtk_widget_get_height (map) / 2.0 + at.y - cy,
+                                              &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+}
+
+/* TRUE when the pixels of @a and @b inside @box (window coordinates) are all alike. */
+static gboolean
+region_unchanged (GdkTexture            *a,
+                  GdkTexture            *b,
+                  const graphene_rect_t *box)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guint8 *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guint8 *pb = g_malloc ((gsize) width * height * 4);
+  guint differ = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  g_assert_cmpfloat (box->origin.x, >=, 0);
+  g_assert_cmpfloat (box->origin.y, >=, 0);
+  g_assert_cmpfloat (box->origin.x + box->size.width, <=, width);
+  g_assert_cmpfloat (box->origin.y + box->size.height, <=, height);
+  gdk_texture_download (a, pa, (gsize) width * 4);
+  gdk_texture_download (b, pb, (gsize) width * 4);
+  for (int y = (int) box->origin.y; y < (int) (box->origin.y + box->size.height); y++)
+    for (int x = (int) box->origin.x; x < (int) (box->origin.x + box->size.width); x++)
+      for (guint c = 0; c < 3; c++)
+        {
+          gsize i = ((gsize) y * width + x) * 4 + c;
+
+          if (ABS ((int) pa[i] - (int) pb[i]) > 2)
+            {
+              if (differ == 0)
+                g_test_message ("at %d,%d: %u against %u", x, y, pa[i], pb[i]);
+              differ++;
+              break;
+            }
+        }
+  if (differ > 0)
+    g_test_message ("%u pixels differ in %gx%g+%g+%g", differ, box->size.width,
+                    box->size.height, box->origin.x, box->origin.y);
+  return differ == 0;
+}
+
+/* The overlay chooser (its "Charging" button above all), the legend and the scale float over
+ * the compounds: at city zoom, with the largest cluster moved right under each, the layer
+ * paints none of their pixels and a click there reaches the control, not the compounds. */
+static void
+test_chrome_on_top (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundLayer *layer;
+  GtkWidget *map, *charging;
+  GtkWidget *chrome[4];
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  layer = _xa_map_view_get_layer (view);
+  map = GTK_WIDGET (_xa_map_view_get_map (view));
+  charging = xa_test_ui_find_label (view->overlay_chooser, _("Charging"));
+  g_assert_nonnull (charging);
+  chrome[0] = gtk_widget_get_ancestor (charging, GTK_TYPE_BUTTON);
+  chrome[1] = view->overlay_chooser;
+  chrome[2] = GTK_WIDGET (_xa_map_view_get_legend (view));
+  chrome[3] = GTK_WIDGET (view->scale);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    {
+      g_autoptr(GdkTexture) with = NULL;
+      g_autoptr(GdkTexture) without = NULL;
+      g_autofree char *name = g_strdup_printf ("map-chrome-%u", i);
+      graphene_rect_t in_map, in_window, inside;
+      g_autofree char *tooltip = NULL;
+      graphene_point_t centre;
+      GtkWidget *picked;
+
+      g_assert_true (gtk_widget_compute_bounds (chrome[i], map, &in_map));
+      g_assert_true (gtk_widget_compute_bounds (chrome[i], GTK_WIDGET (window), &in_window));
+      graphene_rect_get_center (&in_map, &centre);
+      put_cluster_at (window, centre.x, centre.y);
+      /* A cluster really lies under the control. */
+      tooltip = _xa_compound_layer_dup_tooltip (layer, centre.x, centre.y);
+      g_assert_nonnull (tooltip);
+      g_assert_cmpfloat (shumate_viewport_get_zoom_level (
+                           shumate_map_get_viewport (SHUMATE_MAP (map))), <, 11.0);
+
+      with = xa_test_ui_render (GTK_WIDGET (window));
+      xa_test_ui_save_texture (with, name);
+      gtk_widget_set_visible (GTK_WIDGET (layer), FALSE);
+      without = xa_test_ui_render (GTK_WIDGET (window));
+      gtk_widget_set_visible (GTK_WIDGET (layer), TRUE);
+      xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+      /* Inside the rounded corners, where the edge is smoothed into what lies under it. */
+      graphene_rect_inset_r (&in_window, 8, 8, &inside);
+      g_assert_true (region_unchanged (with, without, &inside));
+
+      graphene_rect_get_center (&in_window, &centre);
+      picked = gtk_widget_pick (GTK_WIDGET (window), centre.x, centre.y, GTK_PICK_DEFAULT);
+      g_assert_nonnull (picked);
+      g_assert_true (picked == chrome[i] || gtk_widget_is_ancestor (picked, chrome[i]));
+    }
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-chrome");
+  close_window (window);
+}
+
 /* A loopback port nothing listens on. */
 static guint16
 closed_port (void)
@@ -605,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/map-window/select", test_select);
   g_test_add_func ("/map-window/search", test_search);
   g_test_add_func ("/map-window/district-filter", test_district_filter);
+  g_test_add_func ("/map-window/chrome-on-top", test_chrome_on_top);
   g_test_add_func ("/map-window/tiles-offline", test_tiles_offline);
   g_test_add_func ("/map-window/bad-basemap", test_bad_basemap);
   g_test_add_func ("/map-window/view-remembered", test_view_remembered);
