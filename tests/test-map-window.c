@@ -387,6 +387,71 @@ test_district_filter (void)
   g_assert_cmpuint (one_total, >, 0);
   g_assert_cmpuint (one_total, <, all_total);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-district");
+
+  /* The choice is said in the legend's title, and offered to the rest of the window. */
+  {
+    const char *code = xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view));
+    const char *name = gtk_string_object_get_string (
+      GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (dropdown)));
+    ShumateViewport *viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
+    double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+    double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+    const XaCompoundPoint *inside = NULL, *outside = NULL;
+    GtkListBoxRow *row;
+    double x, y;
+
+    g_assert_cmpstr (xa_map_view_get_district (view), ==, code);
+    g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (_xa_map_view_get_legend (view)),
+                                                        name));
+    for (guint i = 0; i < xa_compound_points_get_n (points); i++)
+      {
+        const XaCompoundPoint *p = xa_compound_points_get (points, i);
+
+        if (strcmp (p->district_code, code) != 0)
+          {
+            outside = outside != NULL ? outside : p;
+            continue;
+          }
+        inside = inside != NULL ? inside : p;
+        min_lat = MIN (min_lat, p->lat);
+        max_lat = MAX (max_lat, p->lat);
+        min_lon = MIN (min_lon, p->lon);
+        max_lon = MAX (max_lon, p->lon);
+      }
+    /* The map moved to the district. */
+    g_test_message ("district %s: view at %.4f, %.4f", code, lat, lon);
+    g_assert_cmpfloat (lat, >=, min_lat);
+    g_assert_cmpfloat (lat, <=, max_lat);
+    g_assert_cmpfloat (lon, >=, min_lon);
+    g_assert_cmpfloat (lon, <=, max_lon);
+    /* Another district's compound is not drawn, even close up. */
+    g_assert_nonnull (outside);
+    g_assert_true (xa_compound_layer_go_to (_xa_map_view_get_layer (view), outside->id));
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_false (_xa_compound_layer_locate (_xa_map_view_get_layer (view), outside->id,
+                                               &x, &y));
+    g_assert_true (xa_compound_layer_go_to (_xa_map_view_get_layer (view), inside->id));
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), inside->id,
+                                              &x, &y));
+
+    /* Searching for it brings every district back, and it is drawn and selected. */
+    gtk_editable_set_text (_xa_map_view_get_search_entry (view), outside->name);
+    xa_test_ui_spin_until (has_results, view, 10);
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), outside->id) == 0)
+        break;
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (_xa_map_view_get_results_list (view), "row-activated", row);
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_null (xa_map_view_get_district (view));
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+    g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==,
+                     outside->id);
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), outside->id,
+                                              &x, &y));
+  }
   close_window (window);
 }
 
@@ -515,6 +580,11 @@ test_chrome_on_top (void)
       g_assert_true (picked == chrome[i] || gtk_widget_is_ancestor (picked, chrome[i]));
     }
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-chrome");
+
+  /* The scale is metric only: kilometres or metres, never miles or feet. */
+  g_assert_nonnull (xa_test_ui_find_label_containing (chrome[3], "m"));
+  g_assert_null (xa_test_ui_find_label_containing (chrome[3], "mi"));
+  g_assert_null (xa_test_ui_find_label_containing (chrome[3], "ft"));
   close_window (window);
 }
 

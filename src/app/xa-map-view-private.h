@@ -58,6 +58,8 @@ struct _XaMapView
   double              min_lat, max_lat, min_lon, max_lon;
 
   gboolean            view_restored;
+  /* Set while search brings every district back: the search's own move follows. */
+  gboolean            keep_view;
 };
 
 /* ---- Between the view's files ---- */
