@@ -633,6 +633,8 @@ test_tiles_offline (void)
   /* The compounds stay usable without tiles. */
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
+  /* No tile drawn: no credit for tiles nobody sees. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->attribution_label)));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
 
   /* An office without internet can put the notice away; the city then fits below where it

@@ -20,6 +20,15 @@ offline_changed_cb (XaMapView *self)
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
+/* Credit only what is drawn: no tile of the basemap shown yet, no attribution. */
+static void
+tiles_shown_cb (XaMapView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
+                          *xa_basemap_get_attribution (self->basemap) != '\0' &&
+                          xa_basemap_get_tiles_shown (self->basemap));
+}
+
 void
 _xa_map_view_use_basemap (XaMapView *self,
                           XaBasemap *basemap)
@@ -43,8 +52,8 @@ _xa_map_view_use_basemap (XaMapView *self,
                                             shumate_map_source_get_max_zoom_level (
                                               xa_basemap_get_reference_source (basemap))));
   gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
-  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
-                          *xa_basemap_get_attribution (basemap) != '\0');
+  g_signal_connect_swapped (basemap, "notify::tiles-shown", G_CALLBACK (tiles_shown_cb), self);
+  tiles_shown_cb (self);
   g_signal_connect_swapped (basemap, "notify::offline", G_CALLBACK (offline_changed_cb), self);
   offline_changed_cb (self);
 }
