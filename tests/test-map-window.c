@@ -637,13 +637,29 @@ test_tiles_offline (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->attribution_label)));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
 
-  /* An office without internet can put the notice away; the city then fits below where it
-   * was no more, and it stays away while the basemap stays offline. */
-  g_signal_emit_by_name (view->notice_dismiss_button, "clicked");
-  g_assert_null (_xa_map_view_get_notice_text (view));
-  xa_test_ui_spin (500);
-  g_assert_null (_xa_map_view_get_notice_text (view));
-  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-dismissed");
+  /* Calm: a small chip in a corner, not a banner over the map; the full text (what failed
+   * and what to do) is in its popover, opened on demand. */
+  {
+    graphene_rect_t chip;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->notice_button),
+                                              GTK_WIDGET (_xa_map_view_get_map (view)), &chip));
+    g_test_message ("chip: %gx%g at %g,%g", chip.size.width, chip.size.height, chip.origin.x,
+                    chip.origin.y);
+    g_assert_cmpfloat (chip.size.height, <=, 48);
+    g_assert_cmpfloat (chip.size.width, <=, 240);
+    g_assert_cmpfloat (chip.origin.x, <=, 24);
+    g_assert_cmpfloat (chip.origin.y, <=, 24);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
+      gtk_menu_button_get_popover (view->notice_button))));
+    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (view->notice_chip_label), -1), <=, 20);
+    gtk_menu_button_popup (view->notice_button);
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->offline_label)));
+    g_assert_true (strstr (gtk_label_get_label (view->offline_label), "127.0.0.1") != NULL);
+    xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-explained");
+    gtk_menu_button_popdown (view->notice_button);
+  }
   close_window (window);
 }
 

@@ -16,7 +16,10 @@ offline_changed_cb (XaMapView *self)
   gboolean offline = xa_basemap_get_offline (self->basemap);
 
   if (offline)
-    gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+    {
+      gtk_label_set_label (self->notice_chip_label, _("Basemap offline"));
+      gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+    }
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
 }
 
@@ -83,6 +86,7 @@ build_basemap (XaMapView  *self,
         /* Translators: %s says why the basemap cannot be shown. */
         text = g_strdup_printf (_("%s The compounds are shown on a plain background."),
                                 error->message);
+      gtk_label_set_label (self->notice_chip_label, _("No basemap"));
       gtk_label_set_label (self->offline_label, text);
       gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
       return;

@@ -35,7 +35,8 @@ struct _XaMapView
   ShumateMap         *map;
   GtkRevealer        *offline_revealer;
   GtkLabel           *offline_label;
-  GtkButton          *notice_dismiss_button;
+  GtkMenuButton      *notice_button;
+  GtkLabel           *notice_chip_label;
   AdwBin             *legend_bin;
   GtkWidget          *overlay_chooser;
   GtkWidget          *zoom_buttons;

@@ -37,15 +37,8 @@ get_viewport (XaMapView *self)
   return shumate_map_get_viewport (self->map);
 }
 
-/* Hides the basemap notice until the basemap goes offline again or another is chosen. */
-static void
-notice_dismiss_cb (XaMapView *self)
-{
-  gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
-}
-
 /* The room a fit leaves free: a compound drawn under the overlay chooser, the zoom buttons,
- * the legend or the basemap notice could not be clicked. Measured, as the legend's height follows the overlay
+ * the legend or the basemap chip could not be clicked. Measured, as the legend's height follows the overlay
  * and the language; guessed until the controls are laid out. */
 static void
 fit_margins_cb (XaCompoundLayer *layer,
@@ -67,7 +60,7 @@ fit_margins_cb (XaCompoundLayer *layer,
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
       bounds.size.height > 0)
     margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
-  /* The basemap notice, while it shows, below the chooser. */
+  /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&
       bounds.size.height > 0)
@@ -653,14 +646,14 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, map);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_label);
-  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_chip_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, legend_bin);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, overlay_chooser);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_cb);
 }
 
 /* Settings that change the bands of the compounds. */
