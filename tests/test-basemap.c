@@ -1003,6 +1003,8 @@ test_offline_closed_port (void)
   g_assert_nonnull (xa_basemap_get_offline_message (basemap));
   g_test_message ("offline message: %s", xa_basemap_get_offline_message (basemap));
   g_assert_true (strstr (xa_basemap_get_offline_message (basemap), "127.0.0.1") != NULL);
+  /* Not one tile drawn: nothing to credit. */
+  g_assert_false (xa_basemap_get_tiles_shown (basemap));
   {
     g_autoptr(GdkTexture) texture = NULL;
 
@@ -1034,6 +1036,7 @@ test_offline_recovers (void)
   wait_for_offline (basemap, TRUE, 30);
   g_test_message ("offline message: %s", xa_basemap_get_offline_message (basemap));
   g_assert_true (strstr (xa_basemap_get_offline_message (basemap), "503") != NULL);
+  g_assert_false (xa_basemap_get_tiles_shown (basemap));
 
   /* The server is back: the next tiles load and the notice goes. */
   g_mutex_lock (&server->lock);
@@ -1043,6 +1046,8 @@ test_offline_recovers (void)
   wait_for_offline (basemap, FALSE, 30);
   g_assert_null (xa_basemap_get_offline_message (basemap));
   assert_centre_colour (window, xyz_colour, 30, "basemap-recovered");
+  /* Tiles drawn: now they are credited. */
+  g_assert_true (xa_basemap_get_tiles_shown (basemap));
 
   close_window (window);
   g_clear_object (&basemap);

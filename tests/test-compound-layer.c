@@ -143,12 +143,14 @@ test_overlay_colours (void)
   pixel_at (charging_shot, x + 5.5, y, &seen);
   g_assert_cmpfloat (seen.red + seen.green + seen.blue, <, 1.2);
 
-  /* Another district's compounds fade: the same pixel is no longer the full colour. */
+  /* Another district's compounds are left out: the same pixel is no longer their colour,
+   * and nothing is there to hit. */
   xa_compound_layer_set_district_filter (layer, "000000");
   g_clear_object (&charging_shot);
-  charging_shot = screenshot ("faded");
+  charging_shot = screenshot ("filtered");
   pixel_at (charging_shot, x, y, &seen);
   g_assert_false (color_near (&expected, &seen));
+  g_assert_null (_xa_compound_layer_dup_tooltip (layer, x, y));
   xa_compound_layer_set_district_filter (layer, NULL);
   xa_compound_layer_set_overlay (layer, XA_OVERLAY_FLOOD);
 }
@@ -458,6 +460,69 @@ test_clusters (void)
   save_screenshot ("dots");
 }
 
+/* Clusters never cross a district line, at any zoom: every compound of a cluster is of the
+ * same district (read from the compounds' own district codes), and the members add up. */
+static void
+test_district_clusters (void)
+{
+  XaCompoundScene *scene = layer->scene;
+  /* Linyi's three urban districts, side by side in the city centre. */
+  static const char * const urban[] = { "371302", "371311", "371312" };
+
+  set_view (35.06, 118.35, 12);
+  g_assert_cmpfloat (scene->tile_size, >, 0);
+  for (guint zoom = 0; zoom < XA_CLUSTER_MAX_ZOOM; zoom++)
+    {
+      XaClusterLevel *level = xa_compound_clusters_ensure_level (scene->clusters, zoom, points,
+                                                                 scene->tile_size);
+      g_autofree const char **district = g_new0 (const char *, level->n_clusters);
+      g_autofree guint *members = g_new0 (guint, level->n_clusters);
+
+      for (guint i = 0; i < xa_compound_points_get_n (points); i++)
+        {
+          const XaCompoundPoint *p = xa_compound_points_get (points, i);
+          guint c = level->cluster_of[i];
+
+          g_assert_cmpuint (c, <, level->n_clusters);
+          if (district[c] == NULL)
+            district[c] = p->district_code;
+          g_assert_cmpstr (district[c], ==, p->district_code);
+          members[c]++;
+        }
+      for (guint c = 0; c < level->n_clusters; c++)
+        g_assert_cmpuint (members[c], ==, level->clusters[c].n);
+    }
+
+  /* At city zoom each district in view is named beside its largest cluster, with its count;
+   * the three urban ones too, however close together. */
+  for (guint zoom = 9; zoom <= XA_DISTRICT_LABEL_MAX_ZOOM; zoom++)
+    {
+      g_autofree char *name = g_strdup_printf ("districts-z%u", zoom);
+
+      set_view (35.05, 118.35, zoom);
+      save_screenshot (name);
+      for (guint u = 0; u < G_N_ELEMENTS (urban); u++)
+        {
+          gboolean named = FALSE;
+
+          for (guint i = 0; i < scene->labels->len; i++)
+            {
+              const XaCompoundLabel *label = &g_array_index (scene->labels, XaCompoundLabel, i);
+              const XaCompoundDistrict *d = xa_compound_points_get_district (points,
+                                                                             label->district);
+
+              named = named || g_strcmp0 (d->code, urban[u]) == 0;
+            }
+          g_test_message ("zoom %u: %u names, %s %s", zoom, scene->labels->len, urban[u],
+                          named ? "named" : "NOT named");
+          g_assert_true (named);
+        }
+    }
+  /* Closer in, the names give way to the compounds. */
+  set_view (35.05, 118.35, XA_DISTRICT_LABEL_MAX_ZOOM + 1);
+  g_assert_cmpuint (scene->labels->len, ==, 0);
+}
+
 /* The count on a cluster is text: a larger text scale (GNOME's sets gtk-xft-dpi) redraws
  * it larger. */
 static void
@@ -565,6 +630,7 @@ main (int   argc,
   g_test_add_func ("/compound-layer/click", test_click);
   g_test_add_func ("/compound-layer/keyboard", test_keyboard);
   g_test_add_func ("/compound-layer/clusters", test_clusters);
+  g_test_add_func ("/compound-layer/district-clusters", test_district_clusters);
   g_test_add_func ("/compound-layer/text-scale", test_text_scale);
   g_test_add_func ("/compound-layer/go-to", test_go_to);
 

@@ -142,6 +142,25 @@ test_load_bands (void)
   g_assert_cmpstr (c3->district_name, ==, "罗庄区");
   /* Strings of one district are shared, not copied per compound. */
   g_assert_true (c1->district_name == c2->district_name);
+  /* Two districts with compounds, counted, with the box of their compounds. */
+  {
+    const XaCompoundDistrict *lanshan, *luozhuang;
+
+    g_assert_cmpuint (xa_compound_points_get_n_districts (points), ==, 2);
+    g_assert_cmpint (xa_compound_points_find_district (points, "371302"), ==, (int) c1->district);
+    g_assert_cmpint (xa_compound_points_find_district (points, "371311"), ==, (int) c3->district);
+    g_assert_cmpint (xa_compound_points_find_district (points, "371312"), ==, -1);
+    g_assert_cmpuint (c1->district, ==, c2->district);
+    lanshan = xa_compound_points_get_district (points, c1->district);
+    luozhuang = xa_compound_points_get_district (points, c3->district);
+    g_assert_cmpstr (lanshan->name, ==, "兰山区");
+    g_assert_cmpuint (lanshan->n_compounds, ==, 2);
+    g_assert_cmpuint (luozhuang->n_compounds, ==, 1);
+    g_assert_cmpfloat_with_epsilon (lanshan->min_lat, 35.06, 1e-9);
+    g_assert_cmpfloat_with_epsilon (lanshan->max_lat, 35.10, 1e-9);
+    g_assert_cmpfloat_with_epsilon (lanshan->min_lon, 118.34, 1e-9);
+    g_assert_cmpfloat_with_epsilon (lanshan->max_lon, 118.40, 1e-9);
+  }
   g_assert_cmpfloat_with_epsilon (c1->lat, 35.06, 1e-9);
   g_assert_cmpfloat_with_epsilon (c1->lon, 118.34, 1e-9);
   /* East of the prime meridian and north of the equator: right of and above the middle. */

@@ -454,6 +454,204 @@ test_district_filter (void)
   g_assert_cmpuint (one_total, >, 0);
   g_assert_cmpuint (one_total, <, all_total);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-district");
+
+  /* The choice is said in the legend's title, and offered to the rest of the window. */
+  {
+    const char *code = xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view));
+    const char *name = gtk_string_object_get_string (
+      GTK_STRING_OBJECT (gtk_drop_down_get_selected_item (dropdown)));
+    ShumateViewport *viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
+    double lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+    double lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+    double min_lat = 90, max_lat = -90, min_lon = 180, max_lon = -180;
+    const XaCompoundPoint *inside = NULL, *outside = NULL;
+    GtkListBoxRow *row;
+    double x, y;
+
+    g_assert_cmpstr (xa_map_view_get_district (view), ==, code);
+    g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (_xa_map_view_get_legend (view)),
+                                                        name));
+    for (guint i = 0; i < xa_compound_points_get_n (points); i++)
+      {
+        const XaCompoundPoint *p = xa_compound_points_get (points, i);
+
+        if (strcmp (p->district_code, code) != 0)
+          {
+            outside = outside != NULL ? outside : p;
+            continue;
+          }
+        inside = inside != NULL ? inside : p;
+        min_lat = MIN (min_lat, p->lat);
+        max_lat = MAX (max_lat, p->lat);
+        min_lon = MIN (min_lon, p->lon);
+        max_lon = MAX (max_lon, p->lon);
+      }
+    /* The map moved to the district. */
+    g_test_message ("district %s: view at %.4f, %.4f", code, lat, lon);
+    g_assert_cmpfloat (lat, >=, min_lat);
+    g_assert_cmpfloat (lat, <=, max_lat);
+    g_assert_cmpfloat (lon, >=, min_lon);
+    g_assert_cmpfloat (lon, <=, max_lon);
+    /* Another district's compound is not drawn, even close up. */
+    g_assert_nonnull (outside);
+    g_assert_true (xa_compound_layer_go_to (_xa_map_view_get_layer (view), outside->id));
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_false (_xa_compound_layer_locate (_xa_map_view_get_layer (view), outside->id,
+                                               &x, &y));
+    g_assert_true (xa_compound_layer_go_to (_xa_map_view_get_layer (view), inside->id));
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), inside->id,
+                                              &x, &y));
+
+    /* Searching for it brings every district back, and it is drawn and selected. */
+    gtk_editable_set_text (_xa_map_view_get_search_entry (view), outside->name);
+    xa_test_ui_spin_until (has_results, view, 10);
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), outside->id) == 0)
+        break;
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (_xa_map_view_get_results_list (view), "row-activated", row);
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_null (xa_map_view_get_district (view));
+    g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+    g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==,
+                     outside->id);
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), outside->id,
+                                              &x, &y));
+  }
+  close_window (window);
+}
+
+/* Moves the map so that the largest cluster in view lies at @cx, @cy (map coordinates),
+ * keeping the zoom. */
+static void
+put_cluster_at (XaWindow *window,
+                double    cx,
+                double    cy)
+{
+  XaMapView *view = _xa_window_get_map_view (window);
+  XaCompoundLayer *layer = _xa_map_view_get_layer (view);
+  GtkWidget *map = GTK_WIDGET (_xa_map_view_get_map (view));
+  ShumateViewport *viewport = shumate_map_get_viewport (SHUMATE_MAP (map));
+  graphene_point_t at;
+  double x, y, lat, lon;
+  guint count;
+
+  g_assert_true (_xa_compound_layer_locate_cluster (layer, &x, &y, &count));
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (layer), map,
+                                           &GRAPHENE_POINT_INIT (x, y), &at));
+  shumate_viewport_widget_coords_to_location (viewport, map,
+                                              gtk_widget_get_width (map) / 2.0 + at.x - cx,
+                                              gtk_widget_get_height (map) / 2.0 + at.y - cy,
+                                              &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+}
+
+/* TRUE when the pixels of @a and @b inside @box (window coordinates) are all alike. */
+static gboolean
+region_unchanged (GdkTexture            *a,
+                  GdkTexture            *b,
+                  const graphene_rect_t *box)
+{
+  int width = gdk_texture_get_width (a), height = gdk_texture_get_height (a);
+  g_autofree guint8 *pa = g_malloc ((gsize) width * height * 4);
+  g_autofree guint8 *pb = g_malloc ((gsize) width * height * 4);
+  guint differ = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  g_assert_cmpint (gdk_texture_get_height (b), ==, height);
+  g_assert_cmpfloat (box->origin.x, >=, 0);
+  g_assert_cmpfloat (box->origin.y, >=, 0);
+  g_assert_cmpfloat (box->origin.x + box->size.width, <=, width);
+  g_assert_cmpfloat (box->origin.y + box->size.height, <=, height);
+  gdk_texture_download (a, pa, (gsize) width * 4);
+  gdk_texture_download (b, pb, (gsize) width * 4);
+  for (int y = (int) box->origin.y; y < (int) (box->origin.y + box->size.height); y++)
+    for (int x = (int) box->origin.x; x < (int) (box->origin.x + box->size.width); x++)
+      for (guint c = 0; c < 3; c++)
+        {
+          gsize i = ((gsize) y * width + x) * 4 + c;
+
+          if (ABS ((int) pa[i] - (int) pb[i]) > 2)
+            {
+              if (differ == 0)
+                g_test_message ("at %d,%d: %u against %u", x, y, pa[i], pb[i]);
+              differ++;
+              break;
+            }
+        }
+  if (differ > 0)
+    g_test_message ("%u pixels differ in %gx%g+%g+%g", differ, box->size.width,
+                    box->size.height, box->origin.x, box->origin.y);
+  return differ == 0;
+}
+
+/* The overlay chooser (its "Charging" button above all), the legend and the scale float over
+ * the compounds: at city zoom, with the largest cluster moved right under each, the layer
+ * paints none of their pixels and a click there reaches the control, not the compounds. */
+static void
+test_chrome_on_top (void)
+{
+  XaWindow *window;
+  XaMapView *view;
+  XaCompoundLayer *layer;
+  GtkWidget *map, *charging;
+  GtkWidget *chrome[4];
+
+  reset_settings ();
+  window = open_window ();
+  view = _xa_window_get_map_view (window);
+  layer = _xa_map_view_get_layer (view);
+  map = GTK_WIDGET (_xa_map_view_get_map (view));
+  charging = xa_test_ui_find_label (view->overlay_chooser, _("Charging"));
+  g_assert_nonnull (charging);
+  chrome[0] = gtk_widget_get_ancestor (charging, GTK_TYPE_BUTTON);
+  chrome[1] = view->overlay_chooser;
+  chrome[2] = GTK_WIDGET (_xa_map_view_get_legend (view));
+  chrome[3] = GTK_WIDGET (view->scale);
+
+  for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
+    {
+      g_autoptr(GdkTexture) with = NULL;
+      g_autoptr(GdkTexture) without = NULL;
+      g_autofree char *name = g_strdup_printf ("map-chrome-%u", i);
+      graphene_rect_t in_map, in_window, inside;
+      g_autofree char *tooltip = NULL;
+      graphene_point_t centre;
+      GtkWidget *picked;
+
+      g_assert_true (gtk_widget_compute_bounds (chrome[i], map, &in_map));
+      g_assert_true (gtk_widget_compute_bounds (chrome[i], GTK_WIDGET (window), &in_window));
+      graphene_rect_get_center (&in_map, &centre);
+      put_cluster_at (window, centre.x, centre.y);
+      /* A cluster really lies under the control. */
+      tooltip = _xa_compound_layer_dup_tooltip (layer, centre.x, centre.y);
+      g_assert_nonnull (tooltip);
+      g_assert_cmpfloat (shumate_viewport_get_zoom_level (
+                           shumate_map_get_viewport (SHUMATE_MAP (map))), <, 11.0);
+
+      with = xa_test_ui_render (GTK_WIDGET (window));
+      xa_test_ui_save_texture (with, name);
+      gtk_widget_set_visible (GTK_WIDGET (layer), FALSE);
+      without = xa_test_ui_render (GTK_WIDGET (window));
+      gtk_widget_set_visible (GTK_WIDGET (layer), TRUE);
+      xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+      /* Inside the rounded corners, where the edge is smoothed into what lies under it. */
+      graphene_rect_inset_r (&in_window, 8, 8, &inside);
+      g_assert_true (region_unchanged (with, without, &inside));
+
+      graphene_rect_get_center (&in_window, &centre);
+      picked = gtk_widget_pick (GTK_WIDGET (window), centre.x, centre.y, GTK_PICK_DEFAULT);
+      g_assert_nonnull (picked);
+      g_assert_true (picked == chrome[i] || gtk_widget_is_ancestor (picked, chrome[i]));
+    }
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-chrome");
+
+  /* The scale is metric only: kilometres or metres, never miles or feet. */
+  g_assert_nonnull (xa_test_ui_find_label_containing (chrome[3], "m"));
+  g_assert_null (xa_test_ui_find_label_containing (chrome[3], "mi"));
+  g_assert_null (xa_test_ui_find_label_containing (chrome[3], "ft"));
   close_window (window);
 }
 
@@ -502,15 +700,33 @@ test_tiles_offline (void)
   /* The compounds stay usable without tiles. */
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
+  /* No tile drawn: no credit for tiles nobody sees. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->attribution_label)));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
 
-  /* An office without internet can put the notice away; the city then fits below where it
-   * was no more, and it stays away while the basemap stays offline. */
-  g_signal_emit_by_name (view->notice_dismiss_button, "clicked");
-  g_assert_null (_xa_map_view_get_notice_text (view));
-  xa_test_ui_spin (500);
-  g_assert_null (_xa_map_view_get_notice_text (view));
-  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-dismissed");
+  /* Calm: a small chip in a corner, not a banner over the map; the full text (what failed
+   * and what to do) is in its popover, opened on demand. */
+  {
+    graphene_rect_t chip;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->notice_button),
+                                              GTK_WIDGET (_xa_map_view_get_map (view)), &chip));
+    g_test_message ("chip: %gx%g at %g,%g", chip.size.width, chip.size.height, chip.origin.x,
+                    chip.origin.y);
+    g_assert_cmpfloat (chip.size.height, <=, 48);
+    g_assert_cmpfloat (chip.size.width, <=, 240);
+    g_assert_cmpfloat (chip.origin.x, <=, 24);
+    g_assert_cmpfloat (chip.origin.y, <=, 24);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
+      gtk_menu_button_get_popover (view->notice_button))));
+    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (view->notice_chip_label), -1), <=, 20);
+    gtk_menu_button_popup (view->notice_button);
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->offline_label)));
+    g_assert_true (strstr (gtk_label_get_label (view->offline_label), "127.0.0.1") != NULL);
+    xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-explained");
+    gtk_menu_button_popdown (view->notice_button);
+  }
   close_window (window);
 }
 
@@ -667,6 +883,7 @@ main (int   argc,
   g_test_add_func ("/map-window/select", test_select);
   g_test_add_func ("/map-window/search", test_search);
   g_test_add_func ("/map-window/district-filter", test_district_filter);
+  g_test_add_func ("/map-window/chrome-on-top", test_chrome_on_top);
   g_test_add_func ("/map-window/tiles-offline", test_tiles_offline);
   g_test_add_func ("/map-window/bad-basemap", test_bad_basemap);
   g_test_add_func ("/map-window/view-remembered", test_view_remembered);

@@ -41,6 +41,7 @@ struct _XaBasemap
   guint             failures;
   gboolean          offline;
   char             *offline_message;
+  gboolean          tiles_shown;
 
   ShumateMap       *map;             /* weak */
   GPtrArray        *layers;          /* ShumateLayer* we put into map */
@@ -56,6 +57,7 @@ enum
   PROP_ATTRIBUTION,
   PROP_OFFLINE,
   PROP_OFFLINE_MESSAGE,
+  PROP_TILES_SHOWN,
   N_PROPS
 };
 
@@ -77,6 +79,17 @@ set_offline (XaBasemap  *self,
   self->offline = offline;
   if (changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFLINE]);
+}
+
+/* A tile reached the map (downloaded, from the disk cache or read from a file): from now
+ * on its source is drawn, and credited. */
+static void
+tile_shown (XaBasemap *self)
+{
+  if (self->tiles_shown)
+    return;
+  self->tiles_shown = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILES_SHOWN]);
 }
 
 static char *
@@ -117,6 +130,8 @@ load_result_cb (GObject      *source,
 {
   g_autofree char *message = NULL;
 
+  if (reachable && error == NULL)
+    tile_shown (self);
   if (reachable)
     {
       self->failures = 0;
@@ -136,6 +151,10 @@ watch (XaBasemap *self,
        GObject   *source)
 {
   g_signal_connect_object (source, "load-result", G_CALLBACK (load_result_cb), self, 0);
+  /* Offline, a tile from the disk cache is drawn though the server was not reached. */
+  if (SHUMATE_IS_DATA_SOURCE (source))
+    g_signal_connect_object (source, "received-data", G_CALLBACK (tile_shown), self,
+                             G_CONNECT_SWAPPED);
   g_ptr_array_add (self->watched, g_object_ref (source));
 }
 
@@ -485,6 +504,14 @@ xa_basemap_get_offline (XaBasemap *self)
   return self->offline;
 }
 
+gboolean
+xa_basemap_get_tiles_shown (XaBasemap *self)
+{
+  g_return_val_if_fail (XA_IS_BASEMAP (self), FALSE);
+
+  return self->tiles_shown;
+}
+
 const char *
 xa_basemap_get_offline_message (XaBasemap *self)
 {
@@ -583,6 +610,9 @@ xa_basemap_get_property (GObject    *object,
     case PROP_OFFLINE_MESSAGE:
       g_value_set_string (value, self->offline_message);
       break;
+    case PROP_TILES_SHOWN:
+      g_value_set_boolean (value, self->tiles_shown);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -639,6 +669,9 @@ xa_basemap_class_init (XaBasemapClass *klass)
   properties[PROP_OFFLINE_MESSAGE] =
     g_param_spec_string ("offline-message", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TILES_SHOWN] =
+    g_param_spec_boolean ("tiles-shown", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -52,6 +52,9 @@ const char       *xa_basemap_get_license_uri      (XaBasemap   *self);
  * after the next one that loads. Property "offline-message": why, and what still works;
  * NULL while online. Both notify on change. */
 gboolean          xa_basemap_get_offline          (XaBasemap   *self);
+/* Property "tiles-shown": TRUE once a tile of this basemap has reached the map (so its
+ * attribution is due); notifies on change. */
+gboolean          xa_basemap_get_tiles_shown      (XaBasemap   *self);
 
 /* Whether @url is a usable XYZ tile address: {z}, {x} and {y} (or {tmsy}) in an http(s)
  * address, {s} allowed for the server letter; else an error that says what to write. */

@@ -45,10 +45,10 @@ make_boundary_tile (XaCompoundBoundaries *self,
     {
       const XaCompoundPoint *p = xa_compound_points_get (points,
                                                          g_array_index (self->scratch, guint, i));
-      gboolean faded = district_filter != NULL && strcmp (p->district_code, district_filter) != 0;
       GdkRGBA color;
 
-      if (p->boundary == NULL || p->n_boundary_points < 3)
+      if (p->boundary == NULL || p->n_boundary_points < 3 ||
+          (district_filter != NULL && strcmp (p->district_code, district_filter) != 0))
         continue;
       if (cr == NULL)
         {
@@ -67,10 +67,9 @@ make_boundary_tile (XaCompoundBoundaries *self,
         }
       cairo_close_path (cr);
       xa_overlay_band_color (overlay, p->bands[overlay], &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, faded ? 0.06 : 0.18);
+      cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.18);
       cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, color.red * 0.6, color.green * 0.6, color.blue * 0.6,
-                             faded ? 0.3 : 0.9);
+      cairo_set_source_rgba (cr, color.red * 0.6, color.green * 0.6, color.blue * 0.6, 0.9);
       cairo_stroke (cr);
     }
   if (cr == NULL)

@@ -1,10 +1,11 @@
 /* xa-compound-clusters.c — see xa-compound-clusters.h.
  *
  * Compounds are grouped by a grid of CLUSTER_CELL pixels laid on the world at each whole zoom
- * level. The grid is fixed to the world, not to the screen, so clusters stay put while
- * panning and each level is computed once (on first use) and kept until the points or the
- * district filter change. The grid's cut lines are then healed by merging touching
- * neighbours. */
+ * level, each cell by district: a bureau plans by district, and one pie for the three urban
+ * districts would say nothing about any of them. The grid is fixed to the world, not to the
+ * screen, so clusters stay put while panning and each level is computed once (on first use)
+ * and kept until the points change. The grid's cut lines are then healed by merging
+ * touching neighbours of the same district. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -26,12 +27,14 @@ level_free (XaClusterLevel *level)
   g_free (level->clusters);
   g_free (level->row_start);
   g_free (level->cluster_of);
+  g_free (level->district_main);
   g_free (level);
 }
 
 typedef struct
 {
   guint64 key;
+  guint   district;
   guint   index;
 } CellEntry;
 
@@ -43,6 +46,8 @@ compare_cell_entries (gconstpointer a,
 
   if (ea->key != eb->key)
     return ea->key < eb->key ? -1 : 1;
+  if (ea->district != eb->district)
+    return ea->district < eb->district ? -1 : 1;
   return ea->index < eb->index ? -1 : ea->index > eb->index;
 }
 
@@ -52,23 +57,20 @@ item_radius (guint n)
   return n == 1 ? XA_DOT_RADIUS : xa_cluster_radius (n);
 }
 
-/* Adds cluster @b to @a: centroid weighted by size, counts of matching members. */
+/* Adds cluster @b (of the same district) to @a: centroid weighted by size, counts summed. */
 static void
 merge_clusters (XaCluster       *a,
                 const XaCluster *b)
 {
   guint n = a->n + b->n;
 
+  g_assert (a->district == b->district);
   a->x = (a->x * a->n + b->x * b->n) / n;
   a->y = (a->y * a->n + b->y * b->n) / n;
   a->n = n;
-  if (a->n_match == 0 && b->n_match > 0)
-    memcpy (a->counts, b->counts, sizeof a->counts);
-  else if ((a->n_match > 0) == (b->n_match > 0))
-    for (guint o = 0; o < XA_N_OVERLAYS; o++)
-      for (guint k = 0; k < XA_OVERLAY_MAX_BANDS; k++)
-        a->counts[o][k] += b->counts[o][k];
-  a->n_match += b->n_match;
+  for (guint o = 0; o < XA_N_OVERLAYS; o++)
+    for (guint k = 0; k < XA_OVERLAY_MAX_BANDS; k++)
+      a->counts[o][k] += b->counts[o][k];
 }
 
 /* Sorts the clusters by cell (of their centroid) and indexes the rows; @cluster_of (point →
@@ -88,7 +90,7 @@ index_level (XaClusterLevel *level,
 
       c->cx = (int) (c->x / level->cell);
       c->cy = (int) (c->y / level->cell);
-      entries[i] = (CellEntry) { ((guint64) c->cy << 32) | (guint) c->cx, i };
+      entries[i] = (CellEntry) { ((guint64) c->cy << 32) | (guint) c->cx, c->district, i };
     }
   qsort (entries, level->n_clusters, sizeof (CellEntry), compare_cell_entries);
   for (guint i = 0; i < level->n_clusters; i++)
@@ -148,9 +150,10 @@ compare_by_size (gconstpointer a,
 }
 
 /* A grid alone cuts a town in two where a cell border crosses it, and draws the halves on
- * top of each other. Largest first, each cluster swallows the neighbours (the 3 × 3 cells
- * around it) that would touch it even zoomed out half a level. Returns FALSE when nothing
- * merged; else the level is re-indexed. */
+ * top of each other. Largest first, each cluster swallows the neighbours of its district
+ * (in the 3 × 3 cells around it) that would touch it even zoomed out half a level. Clusters
+ * of neighbouring districts may touch: they stay apart. Returns FALSE when nothing merged;
+ * else the level is re-indexed. */
 static gboolean
 merge_neighbours (XaClusterLevel *level,
                   double          world,
@@ -186,7 +189,7 @@ merge_neighbours (XaClusterLevel *level,
               const XaCluster *o = &level->clusters[j];
               double reach = MAX (CLUSTER_CELL, (item_radius (c->n) + item_radius (o->n)) * 1.42);
 
-              if (j == i || seed[j] || into[j] != G_MAXUINT)
+              if (j == i || seed[j] || into[j] != G_MAXUINT || o->district != c->district)
                 continue;
               if (hypot (c->x - o->x, c->y - o->y) * world < reach)
                 {
@@ -229,17 +232,34 @@ merge_neighbours (XaClusterLevel *level,
 /* The units a level groups: points for the closest level, else the clusters of the level
  * one closer (as supercluster does), so only the closest level costs a pass over every
  * point and the others a pass over far fewer clusters. */
+/* Where each district is named at city zoom: its largest cluster. */
+static void
+find_district_mains (XaClusterLevel   *level,
+                     XaCompoundPoints *points)
+{
+  guint n_districts = points != NULL ? xa_compound_points_get_n_districts (points) : 0;
+
+  level->district_main = g_new (guint, MAX (n_districts, 1));
+  for (guint d = 0; d < n_districts; d++)
+    level->district_main[d] = G_MAXUINT;
+  for (guint i = 0; i < level->n_clusters; i++)
+    {
+      guint *main = &level->district_main[level->clusters[i].district];
+
+      if (*main == G_MAXUINT || level->clusters[*main].n < level->clusters[i].n)
+        *main = i;
+    }
+}
+
 static XaClusterLevel *
 build_level (XaCompoundClusters *self,
              guint               zoom,
              XaCompoundPoints   *points,
-             const char         *district_filter,
              double              tile_size)
 {
   guint n = points != NULL ? xa_compound_points_get_n (points) : 0;
   XaClusterLevel *child = zoom + 1 < XA_CLUSTER_MAX_ZOOM
-                          ? xa_compound_clusters_ensure_level (self, zoom + 1, points,
-                                                              district_filter, tile_size)
+                          ? xa_compound_clusters_ensure_level (self, zoom + 1, points, tile_size)
                           : NULL;
   guint n_units = child != NULL ? child->n_clusters : n;
   g_autofree CellEntry *entries = g_new (CellEntry, MAX (n_units, 1));
@@ -253,19 +273,25 @@ build_level (XaCompoundClusters *self,
   for (guint i = 0; i < n_units; i++)
     {
       double x, y;
+      guint district;
 
       if (child != NULL)
-        x = child->clusters[i].x, y = child->clusters[i].y;
+        {
+          x = child->clusters[i].x, y = child->clusters[i].y;
+          district = child->clusters[i].district;
+        }
       else
         {
           const XaCompoundPoint *p = xa_compound_points_get (points, i);
 
           x = p->x, y = p->y;
+          district = p->district;
         }
       entries[i].key = ((guint64) (y / level->cell) << 32) | (guint64) (x / level->cell);
+      entries[i].district = district;
       entries[i].index = i;
     }
-  /* Sorting by cell puts each cell's units together. */
+  /* Sorting by cell and district puts the units of each cluster together. */
   qsort (entries, n_units, sizeof (CellEntry), compare_cell_entries);
 
   for (guint i = 0; i < n_units; i++)
@@ -281,13 +307,13 @@ build_level (XaCompoundClusters *self,
         {
           const XaCompoundPoint *p = xa_compound_points_get (points, entries[i].index);
 
-          unit = (XaCluster) { .x = p->x, .y = p->y, .n = 1,
-                               .n_match = !xa_compound_point_faded (p, district_filter),
+          unit = (XaCluster) { .x = p->x, .y = p->y, .n = 1, .district = p->district,
                                .first = entries[i].index };
           for (guint o = 0; o < XA_N_OVERLAYS; o++)
             unit.counts[o][MIN (p->bands[o], XA_OVERLAY_MAX_BANDS - 1)] = 1;
         }
-      if (i == 0 || entries[i].key != entries[i - 1].key)
+      if (i == 0 || entries[i].key != entries[i - 1].key
+          || entries[i].district != entries[i - 1].district)
         g_array_append_val (clusters, unit);
       else
         merge_clusters (&g_array_index (clusters, XaCluster, clusters->len - 1), &unit);
@@ -302,6 +328,7 @@ build_level (XaCompoundClusters *self,
   for (guint pass = 0; pass < 3; pass++)
     if (!merge_neighbours (level, world, level->cluster_of, n))
       break;
+  find_district_mains (level, points);
   return level;
 }
 
@@ -309,13 +336,12 @@ XaClusterLevel *
 xa_compound_clusters_ensure_level (XaCompoundClusters *self,
                                    guint               zoom,
                                    XaCompoundPoints   *points,
-                                   const char         *district_filter,
                                    double              tile_size)
 {
   g_assert (zoom < XA_CLUSTER_MAX_ZOOM);
 
   if (self->levels[zoom] == NULL)
-    self->levels[zoom] = build_level (self, zoom, points, district_filter, tile_size);
+    self->levels[zoom] = build_level (self, zoom, points, tile_size);
   return self->levels[zoom];
 }
 

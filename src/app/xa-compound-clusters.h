@@ -1,6 +1,7 @@
 /* xa-compound-clusters.h — the clusters XaCompoundLayer draws below XA_CLUSTER_MAX_ZOOM: one
  * level per whole zoom, built on first use from a grid laid on the world and kept until the
- * points, the district filter or the tile size change. Used only by the layer's scene. */
+ * points or the tile size change. A cluster never crosses a district line: each holds the
+ * compounds of one district. Used only by the layer's scene. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -14,16 +15,16 @@ G_BEGIN_DECLS
 
 #define XA_CLUSTER_MAX_ZOOM 16   /* whole zoom levels below this cluster */
 #define XA_DOT_RADIUS 6.0        /* a compound's dot, except in the problems overlay */
+#define XA_DISTRICT_LABEL_MAX_ZOOM 11  /* up to this whole zoom, districts are named on the map */
 
 typedef struct
 {
   double         x, y;          /* centroid, normalised mercator */
   guint          n;
-  guint          n_match;       /* members in the district filter (all without one) */
+  guint          district;      /* of every member, as XaCompoundPoint.district */
   guint          first;         /* the point, when n == 1 */
   int            cx, cy;        /* grid cell of the centroid */
-  guint          counts[XA_N_OVERLAYS][XA_OVERLAY_MAX_BANDS];  /* of the matching members,
-                                                                * or of all when none match */
+  guint          counts[XA_N_OVERLAYS][XA_OVERLAY_MAX_BANDS];
   GdkTexture    *texture;       /* its look for the current overlay, made on first use */
 } XaCluster;
 
@@ -36,6 +37,7 @@ typedef struct
   guint      n_rows;
   guint     *row_start;         /* clusters of row cy: row_start[cy - cy_min] … [+ 1] */
   guint     *cluster_of;        /* point → its cluster */
+  guint     *district_main;     /* district → its largest cluster (G_MAXUINT: none) */
 } XaClusterLevel;
 
 typedef struct _XaCompoundClusters XaCompoundClusters;
@@ -47,29 +49,20 @@ xa_cluster_radius (guint n)
   return (float) (11.0 + 3.5 * log10 ((double) n));
 }
 
-/* Whether @p is outside the district filter (drawn faded); no filter fades nothing. */
-static inline gboolean
-xa_compound_point_faded (const XaCompoundPoint *p,
-                         const char            *district_filter)
-{
-  return district_filter != NULL && strcmp (p->district_code, district_filter) != 0;
-}
-
 XaCompoundClusters   *xa_compound_clusters_new            (void);
 void                  xa_compound_clusters_free           (XaCompoundClusters *self);
 
-/* Drops every level: the points, the district filter or the tile size changed. */
+/* Drops every level: the points or the tile size changed. */
 void                  xa_compound_clusters_clear          (XaCompoundClusters *self);
 /* Drops the clusters' textures: the overlay, the scale or the font changed. */
 void                  xa_compound_clusters_clear_textures (XaCompoundClusters *self);
 
 /* The level of whole zoom @zoom (< XA_CLUSTER_MAX_ZOOM), built now if need be from @points
- * (may be NULL) under @district_filter at @tile_size. The caller clears the levels whenever
- * one of those changes. */
+ * (may be NULL) at @tile_size. The caller clears the levels whenever one of those
+ * changes. */
 XaClusterLevel       *xa_compound_clusters_ensure_level   (XaCompoundClusters *self,
                                                            guint               zoom,
                                                            XaCompoundPoints   *points,
-                                                           const char         *district_filter,
                                                            double              tile_size);
 /* The level of @zoom if it is built, else NULL. */
 XaClusterLevel       *xa_compound_clusters_peek_level     (XaCompoundClusters *self,

@@ -49,11 +49,14 @@ static char *
 cluster_tooltip (XaCompoundScene *scene,
                  const XaCluster *c)
 {
-  guint shown = scene->district_filter != NULL && c->n_match > 0 ? c->n_match : c->n;
+  const XaCompoundDistrict *d = xa_compound_points_get_district (scene->points, c->district);
+  g_autofree char *district = g_markup_escape_text (d->name, -1);
   GString *markup = g_string_new ("<b>");
 
-  g_string_append_printf (markup, ngettext ("%u compound", "%u compounds", shown), shown);
-  g_string_append (markup, "</b>");
+  g_string_append_printf (markup, ngettext ("%u compound", "%u compounds", c->n), c->n);
+  g_string_append (markup, "</b>\n");
+  /* A cluster holds the compounds of one district. */
+  g_string_append (markup, district);
   for (guint b = 0; b < xa_overlay_n_bands (scene->overlay); b++)
     if (c->counts[scene->overlay][b] > 0)
       {

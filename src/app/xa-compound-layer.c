@@ -172,8 +172,7 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
             {
               x = c->x;
               y = c->y;
-              r = xa_cluster_radius (scene->district_filter != NULL && c->n_match > 0
-                                     ? c->n_match : c->n) + 6;
+              r = xa_cluster_radius (c->n) + 6;
             }
         }
       x = x * view.world - view.x0;
@@ -220,7 +219,7 @@ xa_compound_layer_system_setting_changed (GtkWidget        *widget,
   if (setting == GTK_SYSTEM_SETTING_DPI || setting == GTK_SYSTEM_SETTING_FONT_NAME ||
       setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
     {
-      xa_compound_clusters_clear_textures (self->scene->clusters);
+      xa_compound_scene_clear_textures (self->scene);
       invalidate_frame (self);
     }
 }

@@ -26,7 +26,8 @@ void              xa_compound_layer_set_overlay         (XaCompoundLayer  *self,
                                                          XaOverlay         overlay);
 XaOverlay         xa_compound_layer_get_overlay         (XaCompoundLayer  *self);
 
-/* Compounds of other districts are drawn faded; NULL shows every district alike. */
+/* Only the compounds of district @code_or_NULL are drawn, hit and reached with Tab; NULL
+ * shows every district. */
 void              xa_compound_layer_set_district_filter (XaCompoundLayer  *self,
                                                          const char       *code_or_NULL);
 const char       *xa_compound_layer_get_district_filter (XaCompoundLayer  *self);

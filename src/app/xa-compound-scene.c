@@ -3,12 +3,18 @@
  * The items and render node of a frame cover the view plus a margin; panning within it only
  * translates the cached node. Below XA_CLUSTER_MAX_ZOOM the items are the clusters of the
  * nearest whole zoom level, above it the points in the box. The node stamps a pre-drawn
- * texture per item, over the boundary tiles when few compounds are in view. */
+ * texture per item, over the boundary tiles when few compounds are in view, and up to
+ * XA_DISTRICT_LABEL_MAX_ZOOM a name plate per district in view. Compounds outside the
+ * district filter are no items at all: not drawn, not hit, not in the Tab order. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "xa-compound-scene.h"
+#include "xa-format.h"
+
+#define LABEL_GAP 2.0           /* between a name plate and its cluster, or another plate */
 
 #define BOUNDARY_MIN_ZOOM 15.5
 #define BOUNDARY_MAX_DOTS 600   /* more compounds in view than this: outlines are clutter */
@@ -48,17 +54,102 @@ add_point_item (XaCompoundScene *self,
                 double           world)
 {
   const XaCompoundPoint *p = xa_compound_points_get (self->points, index);
-  gboolean faded = xa_compound_point_faded (p, self->district_filter);
   XaCompoundItem item = {
     .wx = p->x * world,
     .wy = p->y * world,
     .r = xa_compound_scene_dot_radius (self, p),
     .index = index,
-    .faded = faded,
-    .rank = (faded ? 0 : 8) + band_severity (self->overlay, p->bands[self->overlay]),
+    .rank = band_severity (self->overlay, p->bands[self->overlay]),
   };
 
+  if (xa_compound_scene_hides (self, p->district))
+    return;
   g_array_append_val (self->items, item);
+}
+
+static gboolean
+label_fits (XaCompoundScene       *self,
+            const graphene_rect_t *rect)
+{
+  graphene_rect_t grown;
+
+  graphene_rect_inset_r (rect, -LABEL_GAP, -LABEL_GAP, &grown);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const XaCompoundLabel *l = &g_array_index (self->labels, XaCompoundLabel, i);
+
+      if (graphene_rect_intersection (&grown, &GRAPHENE_RECT_INIT (l->wx, l->wy, l->w, l->h),
+                                      NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_by_size (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const XaClusterLevel *level = user_data;
+  guint na = level->clusters[*(const guint *) a].n, nb = level->clusters[*(const guint *) b].n;
+
+  return na > nb ? -1 : na < nb;
+}
+
+/* Names each district whose largest cluster is in @mains beside that cluster: below it,
+ * else above, right or left, wherever it does not cover a plate placed before (largest
+ * district first). */
+static void
+place_labels (XaCompoundScene *self,
+              XaClusterLevel  *level,
+              GArray          *mains,
+              double           world)
+{
+  g_array_sort_with_data (mains, compare_by_size, level);
+  for (guint k = 0; k < mains->len; k++)
+    {
+      const XaCluster *c = &level->clusters[g_array_index (mains, guint, k)];
+      const XaCompoundDistrict *d = xa_compound_points_get_district (self->points, c->district);
+      double cx = c->x * world, cy = c->y * world;
+      double r = (c->n == 1 ? xa_compound_scene_dot_radius (
+                    self, xa_compound_points_get (self->points, c->first))
+                  : xa_cluster_radius (c->n)) + LABEL_GAP;
+      XaCompoundLabel label = { .district = c->district };
+      XaLabelSprite *sprite;
+
+      if (c->district >= self->label_sprites->len)
+        g_array_set_size (self->label_sprites, c->district + 1);
+      sprite = &g_array_index (self->label_sprites, XaLabelSprite, c->district);
+      if (sprite->texture == NULL)
+        {
+          g_autofree char *count = xa_format_count (d->n_compounds);
+          /* Translators: a district's name plate on the map at city zoom: its name and how
+           * many compounds it has, e.g. "兰山区 · 1,046". */
+          g_autofree char *text = g_strdup_printf (_("%s · %s"), d->name, count);
+
+          sprite->texture = xa_compound_sprites_draw_label (self->sprites, self->widget, text,
+                                                            &sprite->w, &sprite->h);
+        }
+      label.w = sprite->w;
+      label.h = sprite->h;
+      {
+        const graphene_point_t spots[] = {
+          GRAPHENE_POINT_INIT (cx - label.w / 2, cy + r),
+          GRAPHENE_POINT_INIT (cx - label.w / 2, cy - r - label.h),
+          GRAPHENE_POINT_INIT (cx + r, cy - label.h / 2),
+          GRAPHENE_POINT_INIT (cx - r - label.w, cy - label.h / 2),
+        };
+
+        for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
+          if (label_fits (self, &GRAPHENE_RECT_INIT (spots[s].x, spots[s].y, label.w, label.h)))
+            {
+              label.wx = spots[s].x;
+              label.wy = spots[s].y;
+              g_array_append_val (self->labels, label);
+              break;
+            }
+      }
+    }
 }
 
 static void
@@ -71,8 +162,8 @@ add_cluster_items (XaCompoundScene *self,
                    double           y1)
 {
   XaClusterLevel *level = xa_compound_clusters_ensure_level (self->clusters, zoom, self->points,
-                                                             self->district_filter,
                                                              self->tile_size);
+  g_autoptr(GArray) mains = g_array_new (FALSE, FALSE, sizeof (guint));
 
   g_array_set_size (self->scratch, 0);
   xa_cluster_level_query (level, x0 / world, y0 / world, x1 / world, y1 / world, self->scratch);
@@ -82,28 +173,30 @@ add_cluster_items (XaCompoundScene *self,
       const XaCluster *c = &level->clusters[i];
       double wx = c->x * world, wy = c->y * world;
       guint worst = 0;
-      gboolean faded;
       XaCompoundItem item;
 
+      if (xa_compound_scene_hides (self, c->district))
+        continue;
+      if (zoom <= XA_DISTRICT_LABEL_MAX_ZOOM && level->district_main[c->district] == i)
+        g_array_append_val (mains, i);
       if (c->n == 1)
         {
           add_point_item (self, c->first, world);
           continue;
         }
-      faded = self->district_filter != NULL && c->n_match == 0;
       for (guint b = 0; b < xa_overlay_n_bands (self->overlay); b++)
         if (c->counts[self->overlay][b] > 0)
           worst = MAX (worst, band_severity (self->overlay, b));
       item = (XaCompoundItem) {
         .wx = wx, .wy = wy,
-        .r = xa_cluster_radius (faded || self->district_filter == NULL ? c->n : c->n_match),
+        .r = xa_cluster_radius (c->n),
         .index = i,
         .is_cluster = TRUE,
-        .faded = faded,
-        .rank = (faded ? 0 : 8) + worst,
+        .rank = worst,
       };
       g_array_append_val (self->items, item);
     }
+  place_labels (self, level, mains, world);
 }
 
 gboolean
@@ -117,7 +210,7 @@ xa_compound_scene_ensure_items (XaCompoundScene      *self,
   /* Dots and clusters are drawn at the widget's scale. */
   if (xa_compound_sprites_set_scale (self->sprites, gtk_widget_get_scale_factor (self->widget)))
     {
-      xa_compound_clusters_clear_textures (self->clusters);
+      xa_compound_scene_clear_textures (self);
       self->frame_valid = FALSE;
     }
   xa_compound_view_box (view, &box);
@@ -142,6 +235,7 @@ xa_compound_scene_ensure_items (XaCompoundScene      *self,
   self->frame_x1 = box.origin.x + box.size.width + margin;
   self->frame_y1 = box.origin.y + box.size.height + margin;
   g_array_set_size (self->items, 0);
+  g_array_set_size (self->labels, 0);
 
   level = (int) floor (view->zoom + 0.5);
   self->frame_level = level < XA_CLUSTER_MAX_ZOOM ? MAX (level, 0) : -1;
@@ -189,7 +283,7 @@ xa_compound_scene_ensure_node (XaCompoundScene *self)
     return;
   self->frame_node_valid = TRUE;
   g_clear_pointer (&self->frame_node, gsk_render_node_unref);
-  if (self->items->len == 0)
+  if (self->items->len == 0 && self->labels->len == 0)
     return;
 
   snapshot = gtk_snapshot_new ();
@@ -217,8 +311,7 @@ xa_compound_scene_ensure_node (XaCompoundScene *self)
 
           if (c->texture == NULL)
             c->texture = xa_compound_sprites_draw_cluster (self->sprites, self->widget,
-                                                           self->overlay,
-                                                           self->district_filter != NULL, c);
+                                                           self->overlay, c);
           gtk_snapshot_append_texture (snapshot, c->texture,
                                        &GRAPHENE_RECT_INIT (x - half, y - half,
                                                             2 * half, 2 * half));
@@ -227,14 +320,24 @@ xa_compound_scene_ensure_node (XaCompoundScene *self)
         {
           const XaCompoundPoint *p = xa_compound_points_get (self->points, item->index);
           GdkTexture *sprite = xa_compound_sprites_get_dot (self->sprites, self->overlay,
-                                                            p->bands[self->overlay], item->r,
-                                                            item->faded);
+                                                            p->bands[self->overlay], item->r);
           double half = item->r + 1.5;
 
           gtk_snapshot_append_texture (snapshot, sprite,
                                        &GRAPHENE_RECT_INIT (x - half, y - half,
                                                             2 * half, 2 * half));
         }
+    }
+  /* The names over the clusters they name. */
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const XaCompoundLabel *label = &g_array_index (self->labels, XaCompoundLabel, i);
+
+      gtk_snapshot_append_texture (snapshot, g_array_index (self->label_sprites, XaLabelSprite,
+                                                            label->district).texture,
+                                   &GRAPHENE_RECT_INIT (label->wx - self->frame_x0,
+                                                        label->wy - self->frame_y0,
+                                                        label->w, label->h));
     }
   self->frame_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
@@ -347,6 +450,14 @@ xa_compound_scene_get_cluster (XaCompoundScene *self,
   return &level->clusters[index];
 }
 
+static void
+update_filter_index (XaCompoundScene *self)
+{
+  self->filter_index = -1;
+  if (self->district_filter != NULL && self->points != NULL)
+    self->filter_index = xa_compound_points_find_district (self->points, self->district_filter);
+}
+
 gboolean
 xa_compound_scene_set_points (XaCompoundScene  *self,
                               XaCompoundPoints *points)
@@ -354,6 +465,8 @@ xa_compound_scene_set_points (XaCompoundScene  *self,
   if (!g_set_object (&self->points, points))
     return FALSE;
   xa_compound_clusters_clear (self->clusters);
+  g_array_set_size (self->label_sprites, 0);
+  update_filter_index (self);
   return TRUE;
 }
 
@@ -377,8 +490,8 @@ xa_compound_scene_set_district_filter (XaCompoundScene *self,
     return FALSE;
   g_free (self->district_filter);
   self->district_filter = g_strdup (code_or_NULL);
-  /* Cluster counts and colours are of the matching members: rebuild them. */
-  xa_compound_clusters_clear (self->clusters);
+  /* Clusters keep to one district, so the levels stay: the filter only leaves some out. */
+  update_filter_index (self);
   return TRUE;
 }
 
@@ -395,10 +508,23 @@ xa_compound_scene_set_tile_size (XaCompoundScene *self,
 }
 
 void
+xa_compound_scene_clear_textures (XaCompoundScene *self)
+{
+  xa_compound_clusters_clear_textures (self->clusters);
+  g_array_set_size (self->label_sprites, 0);
+}
+
+void
 xa_compound_scene_invalidate (XaCompoundScene *self)
 {
   self->generation++;
   self->frame_valid = FALSE;
+}
+
+static void
+clear_label_sprite (gpointer data)
+{
+  g_clear_object (&((XaLabelSprite *) data)->texture);
 }
 
 XaCompoundScene *
@@ -408,10 +534,14 @@ xa_compound_scene_new (GtkWidget *widget)
 
   self->widget = widget;
   self->overlay = XA_OVERLAY_FLOOD;
+  self->filter_index = -1;
   self->clusters = xa_compound_clusters_new ();
   self->sprites = xa_compound_sprites_new ();
   self->boundaries = xa_compound_boundaries_new ();
   self->items = g_array_new (FALSE, FALSE, sizeof (XaCompoundItem));
+  self->labels = g_array_new (FALSE, FALSE, sizeof (XaCompoundLabel));
+  self->label_sprites = g_array_new (FALSE, TRUE, sizeof (XaLabelSprite));
+  g_array_set_clear_func (self->label_sprites, clear_label_sprite);
   self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
   return self;
 }
@@ -422,6 +552,7 @@ xa_compound_scene_dispose (XaCompoundScene *self)
   xa_compound_clusters_clear (self->clusters);
   g_clear_object (&self->points);
   g_clear_pointer (&self->frame_node, gsk_render_node_unref);
+  g_array_set_size (self->label_sprites, 0);
   xa_compound_sprites_clear (self->sprites);
   xa_compound_boundaries_clear (self->boundaries);
 }
@@ -437,6 +568,8 @@ xa_compound_scene_free (XaCompoundScene *self)
   g_clear_pointer (&self->sprites, xa_compound_sprites_free);
   g_clear_pointer (&self->boundaries, xa_compound_boundaries_free);
   g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->label_sprites, g_array_unref);
   g_clear_pointer (&self->scratch, g_array_unref);
   g_free (self);
 }

@@ -23,9 +23,22 @@ typedef struct
   float  r;
   guint  index;                 /* a point, or a cluster of the frame's level */
   guint8 is_cluster;
-  guint8 faded;
-  guint8 rank;                  /* drawing order: faded first, worst bands last (on top) */
+  guint8 rank;                  /* drawing order: worst bands last (on top) */
 } XaCompoundItem;
+
+typedef struct
+{
+  GdkTexture *texture;
+  double      w, h;             /* widget pixels */
+} XaLabelSprite;
+
+/* A district's name plate at city zoom, beside its largest cluster. */
+typedef struct
+{
+  double wx, wy;                /* top left, world pixels at the frame's zoom */
+  double w, h;
+  guint  district;
+} XaCompoundLabel;
 
 typedef struct
 {
@@ -34,7 +47,8 @@ typedef struct
   /* What is drawn. */
   XaCompoundPoints     *points;
   XaOverlay             overlay;
-  char                 *district_filter;
+  char                 *district_filter;  /* only its compounds are drawn; NULL: all */
+  int                   filter_index;     /* its index in points, -1 without a filter */
   double                tile_size;  /* of the cluster levels; they are rebuilt when it changes */
   guint                 generation; /* bumped by whatever changes the look of items */
 
@@ -49,6 +63,8 @@ typedef struct
   int                   frame_level;   /* -1: single points */
   double                frame_x0, frame_y0, frame_x1, frame_y1;
   GArray               *items;         /* XaCompoundItem */
+  GArray               *labels;        /* XaCompoundLabel, up to XA_DISTRICT_LABEL_MAX_ZOOM */
+  GArray               *label_sprites; /* XaLabelSprite per district, made on first use */
   GskRenderNode        *frame_node;
   gboolean              frame_node_valid;
   gboolean              frame_zooming; /* built mid-zoom: small margin, no boundaries */
@@ -73,6 +89,15 @@ gboolean              xa_compound_scene_set_tile_size       (XaCompoundScene  *s
                                                              double            tile_size);
 /* The look of the items changed: the next frame is built anew. */
 void                  xa_compound_scene_invalidate          (XaCompoundScene  *self);
+/* Drops the textures with text (cluster counts, district names): the font changed. */
+void                  xa_compound_scene_clear_textures      (XaCompoundScene  *self);
+/* Whether the district filter hides compounds of district @district (an index in points). */
+static inline gboolean
+xa_compound_scene_hides (const XaCompoundScene *self,
+                         guint                  district)
+{
+  return self->district_filter != NULL && (int) district != self->filter_index;
+}
 
 /* Makes the frame's items cover @view; TRUE when they were rebuilt. */
 gboolean              xa_compound_scene_ensure_items        (XaCompoundScene      *self,

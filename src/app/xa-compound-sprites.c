@@ -28,6 +28,38 @@ texture_from_surface (cairo_surface_t *surface)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
+/* Finishes drawing with @cr on @surface: both go, a texture comes. */
+static GdkTexture *
+finish_texture (cairo_t         *cr,
+                cairo_surface_t *surface)
+{
+  GdkTexture *texture;
+
+  cairo_destroy (cr);
+  texture = texture_from_surface (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* @text in @widget's font, bold at @points, and its ink extents. */
+static PangoLayout *
+bold_layout (GtkWidget      *widget,
+             const char     *text,
+             int             points,
+             PangoRectangle *extents)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  font = pango_font_description_copy (
+    pango_context_get_font_description (pango_layout_get_context (layout)));
+  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_font_description_set_size (font, points * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_get_pixel_extents (layout, NULL, extents);
+  return layout;
+}
+
 static const GdkRGBA outline_color = { 0.12, 0.12, 0.12, 0.9 };
 
 /* A disc of @radius with its dark outline, drawn once with cairo at the widget's scale. */
@@ -35,11 +67,10 @@ GdkTexture *
 xa_compound_sprites_get_dot (XaCompoundSprites *self,
                              XaOverlay          overlay,
                              guint              band,
-                             float              radius,
-                             gboolean           faded)
+                             float              radius)
 {
   guint r = (guint) lrintf (radius * 2);  /* half-pixel steps */
-  guint key = (overlay << 24) | (band << 16) | (r << 1) | (faded ? 1 : 0);
+  guint key = (overlay << 24) | (band << 16) | r;
   GdkTexture *texture = g_hash_table_lookup (self->dots, GUINT_TO_POINTER (key));
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -55,15 +86,12 @@ xa_compound_sprites_get_dot (XaCompoundSprites *self,
   cr = cairo_create (surface);
   cairo_scale (cr, self->scale, self->scale);
   cairo_arc (cr, logical / 2, logical / 2, radius, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, faded ? 0.3 : 1.0);
+  gdk_cairo_set_source_rgba (cr, &color);
   cairo_fill_preserve (cr);
   cairo_set_line_width (cr, 1.5);
-  cairo_set_source_rgba (cr, outline_color.red, outline_color.green, outline_color.blue,
-                         faded ? 0.3 : outline_color.alpha);
+  gdk_cairo_set_source_rgba (cr, &outline_color);
   cairo_stroke (cr);
-  cairo_destroy (cr);
-  texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
+  texture = finish_texture (cr, surface);
   g_hash_table_insert (self->dots, GUINT_TO_POINTER (key), texture);
   return texture;
 }
@@ -76,23 +104,19 @@ GdkTexture *
 xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
                                   GtkWidget         *widget,
                                   XaOverlay          overlay,
-                                  gboolean           filtered,
                                   const XaCluster   *cluster)
 {
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoFontDescription) font = NULL;
   g_autofree char *text = NULL;
   const guint *counts = cluster->counts[overlay];
   guint n_bands = xa_overlay_n_bands (overlay);
-  guint shown = filtered && cluster->n_match > 0 ? cluster->n_match : cluster->n;
-  gboolean faded = filtered && cluster->n_match == 0;
-  double r = xa_cluster_radius (shown), half = r + 1.5, alpha = faded ? 0.35 : 1.0;
+  guint shown = cluster->n;
+  double r = xa_cluster_radius (shown), half = r + 1.5;
   int size = (int) ceil (2 * half * self->scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (surface);
   guint total = 0, acc = 0;
   PangoRectangle extents;
-  GdkTexture *texture;
 
   cairo_scale (cr, self->scale, self->scale);
   cairo_translate (cr, half, half);
@@ -107,7 +131,7 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
         continue;
       acc += counts[b];
       xa_overlay_band_color (overlay, b, &color);
-      cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
+      gdk_cairo_set_source_rgba (cr, &color);
       cairo_move_to (cr, 0, 0);
       cairo_arc (cr, 0, 0, r, a0, -G_PI / 2 + 2 * G_PI * acc / total);
       cairo_close_path (cr);
@@ -115,30 +139,54 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
     }
   /* A light hole keeps the count readable over any band colour. */
   cairo_arc (cr, 0, 0, r * 0.62, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.92 * alpha);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
   cairo_fill (cr);
   cairo_arc (cr, 0, 0, r, 0, 2 * G_PI);
   cairo_set_line_width (cr, 1.5);
-  cairo_set_source_rgba (cr, outline_color.red, outline_color.green, outline_color.blue,
-                         outline_color.alpha * alpha);
+  gdk_cairo_set_source_rgba (cr, &outline_color);
   cairo_stroke (cr);
 
   text = xa_format_abbreviated_count (shown);
-  layout = gtk_widget_create_pango_layout (widget, text);
-  font = pango_font_description_copy (
-    pango_context_get_font_description (pango_layout_get_context (layout)));
-  pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
-  pango_font_description_set_size (font, (shown >= 1000 ? 7 : 8) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  layout = bold_layout (widget, text, shown >= 1000 ? 7 : 8, &extents);
   cairo_move_to (cr, -extents.width / 2.0 - extents.x, -extents.height / 2.0 - extents.y);
-  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, alpha);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 1);
   pango_cairo_show_layout (cr, layout);
+  return finish_texture (cr, surface);
+}
 
-  cairo_destroy (cr);
-  texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
-  return texture;
+GdkTexture *
+xa_compound_sprites_draw_label (XaCompoundSprites *self,
+                                GtkWidget         *widget,
+                                const char        *text,
+                                double            *width,
+                                double            *height)
+{
+  const double pad_x = 5, pad_y = 2;
+  g_autoptr(PangoLayout) layout = NULL;
+  cairo_surface_t *surface;
+  PangoRectangle extents;
+  cairo_t *cr;
+
+  layout = bold_layout (widget, text, 8, &extents);
+  *width = extents.width + 2 * pad_x;
+  *height = extents.height + 2 * pad_y;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil (*width * self->scale),
+                                        (int) ceil (*height * self->scale));
+  cr = cairo_create (surface);
+  cairo_scale (cr, self->scale, self->scale);
+  /* A light plate with a dark edge reads over any tile and any band colour. */
+  cairo_rectangle (cr, 0.5, 0.5, *width - 1, *height - 1);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 1);
+  cairo_set_source_rgba (cr, outline_color.red, outline_color.green, outline_color.blue, 0.5);
+  cairo_stroke (cr);
+  cairo_move_to (cr, pad_x - extents.x, pad_y - extents.y);
+  cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 1);
+  pango_cairo_show_layout (cr, layout);
+  return finish_texture (cr, surface);
 }
 
 XaCompoundSprites *

@@ -1,6 +1,6 @@
 /* xa-compound-sprites.h — the pre-drawn textures XaCompoundLayer stamps on the map: an
- * outlined disc per overlay, band, size and fading for the dots, and a cluster's pie with its
- * count. Drawn once with cairo at the widget's scale so that a dot or a cluster costs a frame
+ * outlined disc per overlay, band and size for the dots, a cluster's pie with its count, and
+ * a district's name plate. Drawn once with cairo at the widget's scale so that a dot or a cluster costs a frame
  * one texture node, which the GL renderer batches. Used only by the layer's scene. */
 #pragma once
 
@@ -27,15 +27,19 @@ gboolean           xa_compound_sprites_set_scale    (XaCompoundSprites *self,
 GdkTexture        *xa_compound_sprites_get_dot      (XaCompoundSprites *self,
                                                      XaOverlay          overlay,
                                                      guint              band,
-                                                     float              radius,
-                                                     gboolean           faded);
-/* A new texture of @cluster in @overlay, its text in @widget's font; @filtered when a
- * district filter is set (the count is then of the matching members). */
+                                                     float              radius);
+/* A new texture of @cluster in @overlay, its text in @widget's font. */
 GdkTexture        *xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
                                                      GtkWidget         *widget,
                                                      XaOverlay          overlay,
-                                                     gboolean           filtered,
                                                      const XaCluster   *cluster);
+/* A new texture naming a district and its number of compounds (@text) on a light plate, in
+ * @widget's font; its size in widget pixels goes to @width and @height. */
+GdkTexture        *xa_compound_sprites_draw_label   (XaCompoundSprites *self,
+                                                     GtkWidget         *widget,
+                                                     const char        *text,
+                                                     double            *width,
+                                                     double            *height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCompoundSprites, xa_compound_sprites_free)
 

@@ -3,6 +3,8 @@
  * the theme, and so they carry the same dark outline as the dots on the map. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "xa-format.h"
 #include "xa-map-legend.h"
 
@@ -15,6 +17,7 @@ struct _XaMapLegend
   GtkGrid   *bands_grid;
 
   XaOverlay  overlay;
+  char      *district;
 };
 
 G_DEFINE_FINAL_TYPE (XaMapLegend, xa_map_legend, ADW_TYPE_BIN)
@@ -62,6 +65,33 @@ xa_map_legend_swatch_new (XaOverlay overlay,
   return area;
 }
 
+static void
+update_title (XaMapLegend *self)
+{
+  g_autofree char *title = NULL;
+
+  if (self->district == NULL)
+    {
+      gtk_label_set_label (self->title_label, xa_overlay_title (self->overlay));
+      return;
+    }
+  /* Translators: the map legend's title while one district is shown: the overlay's title
+   * and the district's name, e.g. "Flood Readiness — 兰山区". */
+  title = g_strdup_printf (_("%s — %s"), xa_overlay_title (self->overlay), self->district);
+  gtk_label_set_label (self->title_label, title);
+}
+
+void
+xa_map_legend_set_district (XaMapLegend *self,
+                            const char  *name_or_NULL)
+{
+  g_return_if_fail (XA_IS_MAP_LEGEND (self));
+
+  g_free (self->district);
+  self->district = g_strdup (name_or_NULL);
+  update_title (self);
+}
+
 void
 xa_map_legend_set_overlay (XaMapLegend                *self,
                            XaOverlay                   overlay,
@@ -75,7 +105,7 @@ xa_map_legend_set_overlay (XaMapLegend                *self,
   g_return_if_fail (overlay < XA_N_OVERLAYS);
 
   self->overlay = overlay;
-  gtk_label_set_label (self->title_label, xa_overlay_title (overlay));
+  update_title (self);
   gtk_label_set_label (self->description_label, xa_overlay_description (overlay));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bands_grid))) != NULL)
@@ -119,6 +149,14 @@ xa_map_legend_new (void)
 }
 
 static void
+xa_map_legend_finalize (GObject *object)
+{
+  g_free (XA_MAP_LEGEND (object)->district);
+
+  G_OBJECT_CLASS (xa_map_legend_parent_class)->finalize (object);
+}
+
+static void
 xa_map_legend_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_MAP_LEGEND);
@@ -133,6 +171,7 @@ xa_map_legend_class_init (XaMapLegendClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xa_map_legend_dispose;
+  object_class->finalize = xa_map_legend_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-map-legend.ui");

@@ -21,6 +21,9 @@ void       xa_map_legend_set_overlay (XaMapLegend                *self,
                                       const guint                 counts[XA_OVERLAY_MAX_BANDS],
                                       const XaElevatorThresholds *thresholds);
 XaOverlay  xa_map_legend_get_overlay (XaMapLegend                *self);
+/* Names the district the counts are of in the title; NULL for the whole city. */
+void       xa_map_legend_set_district (XaMapLegend               *self,
+                                       const char                *name_or_NULL);
 
 /* A small dot of @band's colour with the dark outline of the map's dots, for anything that
  * wants to point back at the map (the legend, the compound panel). Its size follows the

@@ -16,8 +16,20 @@ offline_changed_cb (XaMapView *self)
   gboolean offline = xa_basemap_get_offline (self->basemap);
 
   if (offline)
-    gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+    {
+      gtk_label_set_label (self->notice_chip_label, _("Basemap offline"));
+      gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+    }
   gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+/* Credit only what is drawn: no tile of the basemap shown yet, no attribution. */
+static void
+tiles_shown_cb (XaMapView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
+                          *xa_basemap_get_attribution (self->basemap) != '\0' &&
+                          xa_basemap_get_tiles_shown (self->basemap));
 }
 
 void
@@ -43,8 +55,8 @@ _xa_map_view_use_basemap (XaMapView *self,
                                             shumate_map_source_get_max_zoom_level (
                                               xa_basemap_get_reference_source (basemap))));
   gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
-  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
-                          *xa_basemap_get_attribution (basemap) != '\0');
+  g_signal_connect_swapped (basemap, "notify::tiles-shown", G_CALLBACK (tiles_shown_cb), self);
+  tiles_shown_cb (self);
   g_signal_connect_swapped (basemap, "notify::offline", G_CALLBACK (offline_changed_cb), self);
   offline_changed_cb (self);
 }
@@ -74,6 +86,7 @@ build_basemap (XaMapView  *self,
         /* Translators: %s says why the basemap cannot be shown. */
         text = g_strdup_printf (_("%s The compounds are shown on a plain background."),
                                 error->message);
+      gtk_label_set_label (self->notice_chip_label, _("No basemap"));
       gtk_label_set_label (self->offline_label, text);
       gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
       return;

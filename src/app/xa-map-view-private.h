@@ -38,7 +38,8 @@ struct _XaMapView
   ShumateMap         *map;
   GtkRevealer        *offline_revealer;
   GtkLabel           *offline_label;
-  GtkButton          *notice_dismiss_button;
+  GtkMenuButton      *notice_button;
+  GtkLabel           *notice_chip_label;
   AdwBin             *legend_bin;
   GtkWidget          *overlay_chooser;
   GtkWidget          *zoom_buttons;
@@ -61,6 +62,8 @@ struct _XaMapView
   double              min_lat, max_lat, min_lon, max_lon;
 
   gboolean            view_restored;
+  /* Set while search brings every district back: the search's own move follows. */
+  gboolean            keep_view;
 };
 
 /* ---- Between the view's files ---- */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <shumate/shumate.h>
+#include <string.h>
 
 #include "xa-compound-layer.h"
 #include "xa-compound-panel.h"
@@ -16,6 +17,15 @@
 #include "xa-overlay.h"
 
 G_DEFINE_FINAL_TYPE (XaMapView, xa_map_view, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DISTRICT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void update_legend (XaMapView *self);
 static XaOverlay get_overlay (XaMapView *self);
@@ -27,15 +37,8 @@ get_viewport (XaMapView *self)
   return shumate_map_get_viewport (self->map);
 }
 
-/* Hides the basemap notice until the basemap goes offline again or another is chosen. */
-static void
-notice_dismiss_cb (XaMapView *self)
-{
-  gtk_revealer_set_reveal_child (self->offline_revealer, FALSE);
-}
-
 /* The room a fit leaves free: a compound drawn under the overlay chooser, the zoom buttons,
- * the legend or the basemap notice could not be clicked. Measured, as the legend's height follows the overlay
+ * the legend or the basemap chip could not be clicked. Measured, as the legend's height follows the overlay
  * and the language; guessed until the controls are laid out. */
 static void
 fit_margins_cb (XaCompoundLayer *layer,
@@ -57,7 +60,7 @@ fit_margins_cb (XaCompoundLayer *layer,
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
       bounds.size.height > 0)
     margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
-  /* The basemap notice, while it shows, below the chooser. */
+  /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&
       bounds.size.height > 0)
@@ -181,11 +184,59 @@ get_district_filter (XaMapView *self)
   return g_ptr_array_index (self->district_codes, selected - 1);
 }
 
+/* A district chosen shows only its compounds, fitted to the view, and the legend counts
+ * them and names the district; the selection goes when it lies elsewhere. */
 static void
 district_changed_cb (XaMapView *self)
 {
-  xa_compound_layer_set_district_filter (self->layer, get_district_filter (self));
+  const char *code = get_district_filter (self);
+  int district = code != NULL && self->points != NULL
+                 ? xa_compound_points_find_district (self->points, code) : -1;
+  const char *selected = xa_compound_layer_get_selected_id (self->layer);
+  int index;
+
+  xa_compound_layer_set_district_filter (self->layer, code);
+  if (code != NULL && selected != NULL && self->points != NULL &&
+      (index = xa_compound_points_find (self->points, selected)) >= 0 &&
+      (int) xa_compound_points_get (self->points, index)->district != district)
+    xa_compound_layer_set_selected_id (self->layer, NULL);
   update_legend (self);
+  if (!self->keep_view)
+    {
+      if (district >= 0)
+        {
+          const XaCompoundDistrict *d = xa_compound_points_get_district (self->points, district);
+
+          xa_compound_layer_fit_box (self->layer, d->min_lat, d->min_lon, d->max_lat,
+                                     d->max_lon, TRUE);
+        }
+      else if (code == NULL)
+        fit_city (self, TRUE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
+}
+
+const char *
+xa_map_view_get_district (XaMapView *self)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
+
+  return get_district_filter (self);
+}
+
+const char *
+xa_map_view_get_district_name (XaMapView *self)
+{
+  const char *code;
+  int district;
+
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
+
+  code = get_district_filter (self);
+  if (code == NULL || self->points == NULL ||
+      (district = xa_compound_points_find_district (self->points, code)) < 0)
+    return code;
+  return xa_compound_points_get_district (self->points, district)->name;
 }
 
 /* ---- Actions ---- */
@@ -289,9 +340,22 @@ result_activated_cb (GtkListBox    *list,
                      XaMapView     *self)
 {
   const char *compound_id = g_object_get_data (G_OBJECT (row), "compound-id");
+  const char *code = get_district_filter (self);
+  int index;
 
-  if (compound_id != NULL)
-    select_compound (self, compound_id);
+  if (compound_id == NULL)
+    return;
+  /* Search looks through the whole city: a compound found in another district brings every
+   * district back, so it is drawn and can be clicked. */
+  if (code != NULL && self->points != NULL &&
+      (index = xa_compound_points_find (self->points, compound_id)) >= 0 &&
+      strcmp (xa_compound_points_get (self->points, index)->district_code, code) != 0)
+    {
+      self->keep_view = TRUE;
+      gtk_drop_down_set_selected (self->district_dropdown, 0);
+      self->keep_view = FALSE;
+    }
+  select_compound (self, compound_id);
 }
 
 static void
@@ -459,6 +523,7 @@ update_legend (XaMapView *self)
   read_points_options (self, &options);
   if (self->points != NULL)
     xa_compound_points_count_bands (self->points, overlay, get_district_filter (self), counts);
+  xa_map_legend_set_district (self->legend, xa_map_view_get_district_name (self));
   xa_map_legend_set_overlay (self->legend, overlay, counts, &options.thresholds);
 }
 
@@ -588,12 +653,34 @@ xa_map_view_dispose (GObject *object)
 }
 
 static void
+xa_map_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_DISTRICT:
+      g_value_set_string (value, xa_map_view_get_district (XA_MAP_VIEW (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 xa_map_view_class_init (XaMapViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xa_map_view_dispose;
+  object_class->get_property = xa_map_view_get_property;
+
+  properties[PROP_DISTRICT] =
+    g_param_spec_string ("district", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -613,14 +700,14 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, map);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_revealer);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, offline_label);
-  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_dismiss_button);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, notice_chip_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, legend_bin);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, overlay_chooser);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, attribution_label);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, notice_dismiss_cb);
 }
 
 /* Settings that change the bands of the compounds. */

@@ -28,6 +28,11 @@ void          xa_map_view_reload_basemap (XaMapView *self);
 /* Forgets the store (it is about to be replaced or closed). */
 void          xa_map_view_clear         (XaMapView  *self);
 GActionGroup *xa_map_view_get_actions   (XaMapView  *self);
+/* The district chosen in the sidebar (property "district", notified on change): its code,
+ * or NULL for all districts. The map then shows, hit tests and counts only its compounds. */
+const char   *xa_map_view_get_district      (XaMapView  *self);
+/* The chosen district's name, or NULL for all districts. */
+const char   *xa_map_view_get_district_name (XaMapView  *self);
 /* Writes the centre and zoom to settings, for the next start. */
 void          xa_map_view_save_state    (XaMapView  *self);
 

@@ -14,6 +14,7 @@ struct _XaCompoundPoints
   GStringChunk *strings;         /* every string of every point, and the folded ones */
   double       *boundaries;      /* all boundary rings back to back */
   GHashTable   *by_id;           /* id (in strings) → index + 1 */
+  GArray       *districts;       /* XaCompoundDistrict */
   const char  **folded_names;    /* g_utf8_casefold of each name, for search */
   const char  **folded_addresses;
   XaCompoundPointsOptions options;
@@ -41,6 +42,7 @@ xa_compound_points_finalize (GObject *object)
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->boundaries, g_free);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->districts, g_array_unref);
   g_clear_pointer (&self->folded_names, g_free);
   g_clear_pointer (&self->folded_addresses, g_free);
   g_clear_pointer (&self->cell_start, g_free);
@@ -61,6 +63,7 @@ xa_compound_points_init (XaCompoundPoints *self)
   self->points = g_array_new (FALSE, TRUE, sizeof (XaCompoundPoint));
   self->strings = g_string_chunk_new (64 * 1024);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->districts = g_array_new (FALSE, FALSE, sizeof (XaCompoundDistrict));
   xa_compound_points_options_init (&self->options);
 }
 
@@ -186,11 +189,45 @@ build_grid (XaCompoundPoints *self)
     }
 }
 
-/* What every constructor does last: the search keys, the bounds, the grid. */
+/* Numbers the districts of the points, in order of their first compound, and sums them. */
+static void
+index_districts (XaCompoundPoints *self)
+{
+  /* Codes are shared strings: a district is one pointer. */
+  g_autoptr(GHashTable) index_of = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < self->points->len; i++)
+    {
+      XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, i);
+      gpointer found = g_hash_table_lookup (index_of, p->district_code);
+      XaCompoundDistrict *d;
+
+      if (found == NULL)
+        {
+          XaCompoundDistrict district = { p->district_code, p->district_name, 0,
+                                          p->lat, p->lon, p->lat, p->lon };
+
+          g_array_append_val (self->districts, district);
+          found = GUINT_TO_POINTER (self->districts->len);
+          g_hash_table_insert (index_of, (gpointer) p->district_code, found);
+        }
+      p->district = GPOINTER_TO_UINT (found) - 1;
+      d = &g_array_index (self->districts, XaCompoundDistrict, p->district);
+      d->n_compounds++;
+      d->min_lat = MIN (d->min_lat, p->lat);
+      d->max_lat = MAX (d->max_lat, p->lat);
+      d->min_lon = MIN (d->min_lon, p->lon);
+      d->max_lon = MAX (d->max_lon, p->lon);
+    }
+}
+
+/* What every constructor does last: the districts, the search keys, the bounds, the grid. */
 static void
 finish (XaCompoundPoints *self)
 {
   guint n = self->points->len;
+
+  index_districts (self);
 
   self->folded_names = g_new (const char *, MAX (n, 1));
   self->folded_addresses = g_new (const char *, MAX (n, 1));
@@ -613,6 +650,36 @@ xa_compound_points_find (XaCompoundPoints *self,
   if (id == NULL)
     return -1;
   return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, id)) - 1;
+}
+
+guint
+xa_compound_points_get_n_districts (XaCompoundPoints *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), 0);
+
+  return self->districts->len;
+}
+
+const XaCompoundDistrict *
+xa_compound_points_get_district (XaCompoundPoints *self,
+                                 guint             index)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), NULL);
+  g_return_val_if_fail (index < self->districts->len, NULL);
+
+  return &g_array_index (self->districts, XaCompoundDistrict, index);
+}
+
+int
+xa_compound_points_find_district (XaCompoundPoints *self,
+                                  const char       *code)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_POINTS (self), -1);
+
+  for (guint i = 0; code != NULL && i < self->districts->len; i++)
+    if (strcmp (g_array_index (self->districts, XaCompoundDistrict, i).code, code) == 0)
+      return (int) i;
+  return -1;
 }
 
 guint

@@ -31,6 +31,7 @@ typedef struct
   const char   *address;
   const char   *district_code;
   const char   *district_name;     /* the code when the store has no district record */
+  guint         district;          /* index of its district, xa_compound_points_get_district() */
   double        lat;
   double        lon;
   /* Web mercator normalised to the world square: x 0 … 1 west to east, y 0 … 1 north to
@@ -44,6 +45,16 @@ typedef struct
   const double *boundary;          /* lon,lat pairs; NULL when unknown */
   guint         n_boundary_points;
 } XaCompoundPoint;
+
+/* A district (or county) as the compounds name it, with how many compounds it has and the
+ * box around them. */
+typedef struct
+{
+  const char   *code;
+  const char   *name;
+  guint         n_compounds;
+  double        min_lat, min_lon, max_lat, max_lon;
+} XaCompoundDistrict;
 
 #define XA_TYPE_COMPOUND_POINTS (xa_compound_points_get_type ())
 G_DECLARE_FINAL_TYPE (XaCompoundPoints, xa_compound_points, XA, COMPOUND_POINTS, GObject)
@@ -68,6 +79,13 @@ const XaCompoundPoint *xa_compound_points_get           (XaCompoundPoints       
 /* The index of the compound with @id, or -1. */
 int                    xa_compound_points_find          (XaCompoundPoints              *self,
                                                          const char                    *id);
+/* The districts that have compounds, in order of their first compound. */
+guint                  xa_compound_points_get_n_districts (XaCompoundPoints            *self);
+const XaCompoundDistrict *xa_compound_points_get_district (XaCompoundPoints            *self,
+                                                         guint                          index);
+/* The index of the district with @code, or -1 when no compound is in it. */
+int                    xa_compound_points_find_district (XaCompoundPoints              *self,
+                                                         const char                    *code);
 /* Fills @counts with the number of compounds in each band of @overlay (zeros past its
  * bands), of one district or of all when @district_code_or_NULL is NULL. Returns the
  * number of compounds counted. */
