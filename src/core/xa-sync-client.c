@@ -373,6 +373,15 @@ fetch_page (gpointer       user_data,
                          "Check the address and the network, then try again",
                          self->server_url, local_error->message);
         }
+      else if (status == SOUP_STATUS_OK && (body == NULL || g_bytes_get_size (body) == 0))
+        {
+          /* A server that dies between its headers and its body leaves an empty answer
+           * that libsoup reports as complete: that is the network, not a bad page. */
+          g_clear_error (&last_error);
+          g_set_error (&last_error, XA_SYNC_ERROR, XA_SYNC_ERROR_NETWORK,
+                       "The answer from the records server at %s was cut short (no page came). "
+                       "Check the network and try again", self->server_url);
+        }
       else if (status == SOUP_STATUS_OK)
         {
           *out_body = g_steal_pointer (&body);
