@@ -1,7 +1,7 @@
 /* xs-demo-clock.c — the dates of the demo city: its times as the feed's text (the calendar
  * of UTC+8 itself is the core's, xa-calendar.h), and the clock that dates the city, planned
- * at DEMO_NOW, for another day (xs_demo_city_generate_at()). Part of the demo city (xs-demo-city.c); it
- * draws nothing, so it cannot change what a seed gives. */
+ * at DEMO_NOW, for another day (xs_demo_city_generate_at()). Part of the demo city
+ * (xs-demo-city.c); it draws nothing, so it cannot change what a seed gives. */
 #include "config.h"
 
 #include "xs-demo-city-private.h"
@@ -78,7 +78,8 @@ _xs_demo_clock_flood_time (const Clock *clock,
 
   if (!clock->squeeze_flood)
     return t + clock->shift;
-  room = xa_calendar_day_number (clock->now) - xa_calendar_day_number (xa_calendar_time (clock->year, 1, 1, 0, 0));
+  room = xa_calendar_day_number (clock->now)
+         - xa_calendar_day_number (xa_calendar_time (clock->year, 1, 1, 0, 0));
   age = xa_calendar_day_number (DEMO_NOW) - xa_calendar_day_number (t);
   g_assert (age >= 0 && age <= span && room < span);
   day = xa_calendar_day_number (clock->now) - age * room / span;

@@ -168,8 +168,10 @@ commission_elevator (XsSimulator  *self,
 
   buildings = MAX (1, json_object_get_int_member_with_default (compound_data, "buildings", 1));
   id = unique_id (self, "EL", now);
-  building = g_strdup_printf ("%d号楼", g_rand_int_range (self->rand, 1, (gint32) MIN (buildings, 99) + 1));
-  code = g_strdup_printf ("梯11鲁Q%05d(%.2s)", g_rand_int_range (self->rand, 90000, 100000), today + 2);
+  building = g_strdup_printf ("%d号楼",
+                              g_rand_int_range (self->rand, 1, (gint32) MIN (buildings, 99) + 1));
+  code = g_strdup_printf ("梯11鲁Q%05d(%.2s)", g_rand_int_range (self->rand, 90000, 100000),
+                          today + 2);
 
   data = json_object_new ();
   json_object_set_string_member (data, "compound", compound);
