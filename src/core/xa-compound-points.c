@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "xa-compound-points.h"
+#include "xa-random.h"
 
 struct _XaCompoundPoints
 {
@@ -520,11 +521,10 @@ static const char * const streets[] = {
 static double
 gaussian (GRand *rand)
 {
-  /* Box–Muller: one normal deviate from two uniform ones. */
   double u = g_rand_double_range (rand, 1e-12, 1.0);
   double v = g_rand_double (rand);
 
-  return sqrt (-2.0 * log (u)) * cos (2.0 * G_PI * v);
+  return xa_random_normal (1.0, u, v);
 }
 
 static guint
@@ -532,15 +532,7 @@ pick_weighted (GRand        *rand,
                const double *weights,
                guint         n)
 {
-  double r = g_rand_double (rand);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (r < weights[i])
-        return i;
-      r -= weights[i];
-    }
-  return n - 1;
+  return xa_random_weighted_index (weights, n, g_rand_double (rand));
 }
 
 XaCompoundPoints *

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "xa-calendar.h"
+#include "xa-random.h"
 #include "xs-demo-city.h"
 
 G_BEGIN_DECLS
@@ -79,24 +80,22 @@ chance (GRand  *rand,
   return g_rand_double (rand) < p;
 }
 
-/* Picks an index by integer weights. */
+/* Picks an index by integer weights (at most 64 of them), drawing an integer. */
 static inline guint
 pick_weighted (GRand       *rand,
                const guint *weights,
                guint        n)
 {
-  guint total = 0, r;
+  double as_double[64];
+  guint total = 0;
 
-  for (guint i = 0; i < n; i++)
-    total += weights[i];
-  r = g_rand_int_range (rand, 0, total);
+  g_assert (n <= G_N_ELEMENTS (as_double));
   for (guint i = 0; i < n; i++)
     {
-      if (r < weights[i])
-        return i;
-      r -= weights[i];
+      total += weights[i];
+      as_double[i] = weights[i];
     }
-  return n - 1;
+  return xa_random_weighted_index (as_double, n, g_rand_int_range (rand, 0, total));
 }
 
 /* ---- The plan of the city (xs-demo-city.c) --------------------------------------------- */

@@ -51,7 +51,7 @@ skewed (GRand  *rand,
 {
   double u1 = 1.0 - g_rand_double (rand), u2 = g_rand_double (rand);
 
-  return exp (sigma * sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2));
+  return exp (xa_random_normal (sigma, u1, u2));
 }
 
 void

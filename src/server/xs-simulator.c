@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "xa-calendar.h"
+#include "xa-random.h"
 #include "xs-demo-city.h"
 #include "xs-demo-names.h"
 #include "xs-simulator.h"
@@ -192,18 +193,16 @@ xs_simulator_step (XsSimulator  *self,
                    GError      **error)
 {
   /* Mostly tickets, as in the bureau's day; lifts are handed over rarely. */
-  static const guint weights[] = { 40, 30, 20, 10 };
+  static const double weights[] = { 40, 30, 20, 10 };
   gint64 now;
-  guint pick, action = 0;
+  guint action;
   gboolean ok;
 
   g_return_val_if_fail (XS_IS_SIMULATOR (self), FALSE);
 
   now = g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
-  pick = g_rand_int_range (self->rand, 0, 100);
-
-  while (action < G_N_ELEMENTS (weights) - 1 && pick >= weights[action])
-    pick -= weights[action++];
+  action = xa_random_weighted_index (weights, G_N_ELEMENTS (weights),
+                                     g_rand_int_range (self->rand, 0, 100));
 
   if (!xs_database_begin (self->database, error))
     return FALSE;
