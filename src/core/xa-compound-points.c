@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "xa-compound-points.h"
+#include "xa-districts.h"
 #include "xa-random.h"
 
 struct _XaCompoundPoints
@@ -481,29 +482,28 @@ xa_compound_points_load (XaStore                       *store,
 
 typedef struct
 {
-  const char *code;
-  const char *name;
   double      lat;
   double      lon;
   double      spread;   /* degrees, one standard deviation */
   double      weight;
 } SyntheticTown;
 
-/* Linyi's three urban districts around the centre and its nine county seats (rounded).
- * The centre holds most compounds, as the demo city does. */
-static const SyntheticTown towns[] = {
-  { "371302", "兰山区", 35.07, 118.33, 0.045, 0.30 },
-  { "371311", "罗庄区", 34.99, 118.29, 0.035, 0.12 },
-  { "371312", "河东区", 35.09, 118.41, 0.035, 0.14 },
-  { "371321", "沂南县", 35.55, 118.47, 0.020, 0.05 },
-  { "371322", "郯城县", 34.61, 118.37, 0.020, 0.05 },
-  { "371323", "沂水县", 35.79, 118.63, 0.020, 0.06 },
-  { "371324", "兰陵县", 34.86, 118.07, 0.020, 0.05 },
-  { "371325", "费县", 35.27, 117.98, 0.020, 0.05 },
-  { "371326", "平邑县", 35.51, 117.64, 0.020, 0.05 },
-  { "371327", "莒南县", 35.18, 118.83, 0.020, 0.05 },
-  { "371328", "蒙阴县", 35.71, 117.95, 0.018, 0.04 },
-  { "371329", "临沭县", 34.92, 118.65, 0.018, 0.04 },
+/* Where the compounds of each of Linyi's divisions cluster (xa-districts.h, same order):
+ * the three urban districts around the centre, the nine county seats (rounded). The centre
+ * holds most compounds, as the demo city does. */
+static const SyntheticTown towns[XA_LINYI_N_DISTRICTS] = {
+  { 35.07, 118.33, 0.045, 0.30 },
+  { 34.99, 118.29, 0.035, 0.12 },
+  { 35.09, 118.41, 0.035, 0.14 },
+  { 35.55, 118.47, 0.020, 0.05 },
+  { 34.61, 118.37, 0.020, 0.05 },
+  { 35.79, 118.63, 0.020, 0.06 },
+  { 34.86, 118.07, 0.020, 0.05 },
+  { 35.27, 117.98, 0.020, 0.05 },
+  { 35.51, 117.64, 0.020, 0.05 },
+  { 35.18, 118.83, 0.020, 0.05 },
+  { 35.71, 117.95, 0.018, 0.04 },
+  { 34.92, 118.65, 0.018, 0.04 },
 };
 
 static const char * const name_heads[] = {
@@ -556,7 +556,9 @@ xa_compound_points_new_synthetic (guint   n,
 
   for (guint i = 0; i < n; i++)
     {
-      const SyntheticTown *town = &towns[pick_weighted (rand, town_weights, G_N_ELEMENTS (towns))];
+      guint t = pick_weighted (rand, town_weights, G_N_ELEMENTS (towns));
+      const SyntheticTown *town = &towns[t];
+      const XaLinyiDistrict *district = &xa_linyi_districts[t];
       double lat = town->lat + gaussian (rand) * town->spread;
       double lon = town->lon + gaussian (rand) * town->spread * 1.2;
       g_autofree char *id = g_strdup_printf ("S%06u", i);
@@ -568,7 +570,7 @@ xa_compound_points_new_synthetic (guint   n,
       XaCompoundPoint *p;
       guint index;
 
-      index = add_point (self, id, name, address, town->code, town->name, lat, lon);
+      index = add_point (self, id, name, address, district->code, district->name, lat, lon);
       p = &g_array_index (self->points, XaCompoundPoint, index);
       p->bands[XA_OVERLAY_FLOOD] =
         pick_weighted (rand, flood_weights, G_N_ELEMENTS (flood_weights));

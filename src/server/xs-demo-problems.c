@@ -90,7 +90,7 @@ responsible_party (const Compound *c,
                    const char     *tier)
 {
   const XsDemoDistrict *d = &xs_demo_districts[c->district];
-  const char *where = d->urban ? "临沂市" : d->name;
+  const char *where = d->seat->urban ? "临沂市" : d->seat->name;
 
   if (strcmp (tier, "city") == 0)
     return g_strdup ("市住房城乡建设局（牵头）");
@@ -101,7 +101,7 @@ responsible_party (const Compound *c,
   if (strcmp (category, "UTIL-03") == 0)
     return g_strconcat (where, "热力公司", NULL);
   if (strcmp (category, "POWER-01") == 0)
-    return g_strconcat ("国网", d->urban ? "临沂" : d->name, "供电公司", NULL);
+    return g_strconcat ("国网", d->seat->urban ? "临沂" : d->seat->name, "供电公司", NULL);
   if (strcmp (tier, "consultation") == 0)
     return g_strconcat (c->subdistrict, "办事处", NULL);
   if (c->company != NULL)
