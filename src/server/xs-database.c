@@ -423,6 +423,40 @@ _xs_database_check_key (const char  *type,
 
 /* ---- Records ----------------------------------------------------------------------------- */
 
+/* Runs @sql, bound to @type and @id, for at most one row of (version[, deleted]);
+ * *out_found says whether there was one. @out_deleted may be NULL. */
+static gboolean
+read_version_row (XsDatabase  *self,
+                  const char  *sql,
+                  const char  *type,
+                  const char  *id,
+                  gint64      *out_version,
+                  gboolean    *out_deleted,
+                  gboolean    *out_found,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _xs_database_statement (self, sql, error);
+  int rc;
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_found = TRUE;
+      *out_version = sqlite3_column_int64 (stmt, 0);
+      if (out_deleted != NULL)
+        *out_deleted = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
+  return TRUE;
+}
+
 /* The newest version of a record (retired ones included), 0 when never seen; *out_deleted
  * tells whether that newest state is a tombstone (TRUE when never seen). */
 gboolean
@@ -433,43 +467,18 @@ _xs_database_current_version (XsDatabase  *self,
                               gboolean    *out_deleted,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean found;
 
   *out_version = 0;
   *out_deleted = TRUE;
-  stmt = _xs_database_statement (self, "SELECT version, deleted FROM changes "
-                                       "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
-                                 error);
-  if (stmt == NULL)
+  if (!read_version_row (self, "SELECT version, deleted FROM changes "
+                               "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
+                         type, id, out_version, out_deleted, &found, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_version = sqlite3_column_int64 (stmt, 0);
-      *out_deleted = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
-  if (rc == SQLITE_ROW)
+  if (found)
     return TRUE;
-
-  stmt = _xs_database_statement (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
-  return TRUE;
+  return read_version_row (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2",
+                           type, id, out_version, NULL, &found, error);
 }
 
 gboolean
