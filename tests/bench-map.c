@@ -17,6 +17,7 @@
 #include "xa-compound-layer-private.h"
 #include "xa-overlay-style.h"
 #include "xa-test-ui.h"
+#include "xa-test-synthetic-city.h"
 #include "xa-test-util.h"
 
 #define WIDTH 1280

@@ -14,6 +14,7 @@
 #include "xa-overlay-style.h"
 #include "xa-test-palette.h"
 #include "xa-test-ui.h"
+#include "xa-test-synthetic-city.h"
 #include "xa-test-util.h"
 
 #define WIDTH 900

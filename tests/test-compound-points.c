@@ -11,6 +11,7 @@
 
 #include "xa-compound-points.h"
 #include "xa-store-queries.h"
+#include "xa-test-synthetic-city.h"
 #include "xa-test-util.h"
 
 #define SERVER "http://127.0.0.1:1"

@@ -476,137 +476,38 @@ xa_compound_points_load (XaStore                       *store,
   return g_steal_pointer (&self);
 }
 
-/* ---- Synthetic points ---- */
-
-typedef struct
-{
-  const char *code;
-  const char *name;
-  double      lat;
-  double      lon;
-  double      spread;   /* degrees, one standard deviation */
-  double      weight;
-} SyntheticTown;
-
-/* Linyi's three urban districts around the centre and its nine county seats (rounded).
- * The centre holds most compounds, as the demo city does. */
-static const SyntheticTown towns[] = {
-  { "371302", "兰山区", 35.07, 118.33, 0.045, 0.30 },
-  { "371311", "罗庄区", 34.99, 118.29, 0.035, 0.12 },
-  { "371312", "河东区", 35.09, 118.41, 0.035, 0.14 },
-  { "371321", "沂南县", 35.55, 118.47, 0.020, 0.05 },
-  { "371322", "郯城县", 34.61, 118.37, 0.020, 0.05 },
-  { "371323", "沂水县", 35.79, 118.63, 0.020, 0.06 },
-  { "371324", "兰陵县", 34.86, 118.07, 0.020, 0.05 },
-  { "371325", "费县", 35.27, 117.98, 0.020, 0.05 },
-  { "371326", "平邑县", 35.51, 117.64, 0.020, 0.05 },
-  { "371327", "莒南县", 35.18, 118.83, 0.020, 0.05 },
-  { "371328", "蒙阴县", 35.71, 117.95, 0.018, 0.04 },
-  { "371329", "临沭县", 34.92, 118.65, 0.018, 0.04 },
-};
-
-static const char * const name_heads[] = {
-  "幸福", "和平", "翠湖", "锦绣", "阳光", "金色",
-  "书香", "滨河", "沂蒙", "凤凰", "银雀", "御景",
-};
-static const char * const name_tails[] = {
-  "花园", "家园", "小区", "名苑", "新村", "雅居", "公寓", "华府",
-};
-static const char * const streets[] = {
-  "沂蒙路", "通达路", "解放路", "金雀山路",
-  "北京路", "上海路", "涑河街", "人民大街",
-};
-
-static double
-gaussian (GRand *rand)
-{
-  /* Box–Muller: one normal deviate from two uniform ones. */
-  double u = g_rand_double_range (rand, 1e-12, 1.0);
-  double v = g_rand_double (rand);
-
-  return sqrt (-2.0 * log (u)) * cos (2.0 * G_PI * v);
-}
-
-static guint
-pick_weighted (GRand        *rand,
-               const double *weights,
-               guint         n)
-{
-  double r = g_rand_double (rand);
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (r < weights[i])
-        return i;
-      r -= weights[i];
-    }
-  return n - 1;
-}
+/* ---- Points made by hand ---- */
 
 XaCompoundPoints *
-xa_compound_points_new_synthetic (guint   n,
-                                  guint32 seed)
+xa_compound_points_new_from_points (const XaCompoundPoint *points,
+                                    guint                  n)
 {
-  /* Rough shares of the demo city: most compounds fine, a tail that needs action. */
-  static const double flood_weights[] = { 0.55, 0.2, 0.1, 0.15 };
-  static const double charging_weights[] = { 0.35, 0.3, 0.2, 0.15 };
-  static const double elevator_weights[] = { 0.25, 0.2, 0.15, 0.1, 0.3 };
   g_autoptr(XaCompoundPoints) self = g_object_new (XA_TYPE_COMPOUND_POINTS, NULL);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  double town_weights[G_N_ELEMENTS (towns)];
-  const guint ring = 6;
+  gsize n_boundary = 0, at = 0;
 
-  for (guint t = 0; t < G_N_ELEMENTS (towns); t++)
-    town_weights[t] = towns[t].weight;
+  g_return_val_if_fail (points != NULL || n == 0, NULL);
 
-  /* Every fourth compound has a boundary: a hexagon of about 100 m across. */
-  self->boundaries = g_new (double, (n / 4 + 1) * ring * 2);
+  for (guint i = 0; i < n; i++)
+    n_boundary += points[i].boundary != NULL ? points[i].n_boundary_points : 0;
+  self->boundaries = g_new (double, MAX (n_boundary, 1) * 2);
 
   for (guint i = 0; i < n; i++)
     {
-      const SyntheticTown *town = &towns[pick_weighted (rand, town_weights, G_N_ELEMENTS (towns))];
-      double lat = town->lat + gaussian (rand) * town->spread;
-      double lon = town->lon + gaussian (rand) * town->spread * 1.2;
-      g_autofree char *id = g_strdup_printf ("S%06u", i);
-      const char *head = name_heads[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_heads))];
-      const char *tail = name_tails[g_rand_int_range (rand, 0, G_N_ELEMENTS (name_tails))];
-      const char *street = streets[g_rand_int_range (rand, 0, G_N_ELEMENTS (streets))];
-      g_autofree char *name = g_strdup_printf ("%s%s%u", head, tail, i + 1);
-      g_autofree char *address = g_strdup_printf ("%s%d号", street, g_rand_int_range (rand, 1, 400));
-      XaCompoundPoint *p;
-      guint index;
+      const XaCompoundPoint *from = &points[i];
+      guint index = add_point (self, from->id, from->name, from->address, from->district_code,
+                               from->district_name, from->lat, from->lon);
+      XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, index);
 
-      index = add_point (self, id, name, address, town->code, town->name, lat, lon);
-      p = &g_array_index (self->points, XaCompoundPoint, index);
-      p->bands[XA_OVERLAY_FLOOD] =
-        pick_weighted (rand, flood_weights, G_N_ELEMENTS (flood_weights));
-      p->bands[XA_OVERLAY_CHARGING] =
-        pick_weighted (rand, charging_weights, G_N_ELEMENTS (charging_weights));
-      p->bands[XA_OVERLAY_ELEVATOR_AGE] =
-        pick_weighted (rand, elevator_weights, G_N_ELEMENTS (elevator_weights));
-      if (g_rand_double (rand) < 0.35)
+      memcpy (p->bands, from->bands, sizeof p->bands);
+      p->open_problems = from->open_problems;
+      p->overdue_problems = from->overdue_problems;
+      if (from->boundary != NULL && from->n_boundary_points > 0)
         {
-          p->open_problems = 1 + (guint) (-log (g_rand_double_range (rand, 1e-9, 1.0)) * 2.5);
-          p->overdue_problems = g_rand_int_range (rand, 0, p->open_problems + 1) / 2;
-        }
-      p->bands[XA_OVERLAY_PROBLEMS] =
-        xa_metrics_problem_band (p->open_problems, p->overdue_problems);
-
-      if (i % 4 == 0)
-        {
-          double *b = self->boundaries + (i / 4) * ring * 2;
-          double r = g_rand_double_range (rand, 0.0004, 0.0008);
-          double turn = g_rand_double (rand);
-
-          for (guint k = 0; k < ring; k++)
-            {
-              double a = (k + turn) * 2.0 * G_PI / ring;
-
-              b[2 * k] = lon + r * 1.2 * cos (a);
-              b[2 * k + 1] = lat + r * sin (a);
-            }
-          p->boundary = b;
-          p->n_boundary_points = ring;
+          p->boundary = self->boundaries + at;
+          p->n_boundary_points = from->n_boundary_points;
+          memcpy (self->boundaries + at, from->boundary,
+                  sizeof (double) * 2 * from->n_boundary_points);
+          at += 2 * from->n_boundary_points;
         }
     }
   finish (self);

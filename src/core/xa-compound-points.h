@@ -1,7 +1,7 @@
 /* xa-compound-points.h — every compound as the map draws it: position (also in web
  * mercator), the band of each overlay, problem counts and boundary, in one immutable array
- * with a grid index for viewport queries. Built once from the store (or synthetic for
- * benchmarks) so that drawing a frame never touches sqlite or allocates per compound. */
+ * with a grid index for viewport queries. Built once from the store (or by hand for tests
+ * and benchmarks) so that drawing a frame never touches sqlite or allocates per compound. */
 #pragma once
 
 #include <glib-object.h>
@@ -64,11 +64,11 @@ G_DECLARE_FINAL_TYPE (XaCompoundPoints, xa_compound_points, XA, COMPOUND_POINTS,
 XaCompoundPoints      *xa_compound_points_load          (XaStore                       *store,
                                                          const XaCompoundPointsOptions *options,
                                                          GError                       **error);
-/* @n plausible compounds around Linyi (a dense city centre and county towns) with random
- * bands and problem counts; the same @seed gives the same points. For benchmarks and
- * tests. */
-XaCompoundPoints      *xa_compound_points_new_synthetic (guint                          n,
-                                                         guint32                        seed);
+/* Copies of @n @points made by hand (the synthetic city of the tests and benchmarks), with
+ * their strings and boundaries; their x, y and district are computed, their bands and
+ * problem counts kept. The options are the defaults. */
+XaCompoundPoints      *xa_compound_points_new_from_points (const XaCompoundPoint       *points,
+                                                           guint                        n);
 
 /* The options the bands were computed with (the defaults for synthetic points), so that
  * legends and tooltips name the same thresholds. */

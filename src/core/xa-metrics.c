@@ -19,11 +19,10 @@ int
 xa_metrics_current_season (gint64 now)
 {
   g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now);
-  g_autoptr(GDateTime) china = NULL;
 
+  /* Outside GDateTime's years 1 … 9999 the clock is broken. */
   g_return_val_if_fail (utc != NULL, 0);
-  china = g_date_time_add_seconds (utc, XA_METRICS_UTC_OFFSET);
-  return g_date_time_get_year (china);
+  return xa_calendar_year (now);
 }
 
 int
@@ -102,26 +101,6 @@ xa_elevator_thresholds_valid (const XaElevatorThresholds *thresholds)
          thresholds->mid <= thresholds->high;
 }
 
-/* The calendar day of @now in UTC+8, by integer arithmetic so no time zone database or
- * local setting can move it. */
-static void
-date_of_unix (gint64  now,
-              GDate  *out)
-{
-  static const gint64 day = 24 * 3600;
-  gint64 local = now + XA_METRICS_UTC_OFFSET;
-  gint64 days = local / day;
-  GDate epoch;
-
-  /* Floor, not truncation, for instants before 1970. */
-  if (local % day < 0)
-    days--;
-  g_date_clear (&epoch, 1);
-  g_date_set_dmy (&epoch, 1, G_DATE_JANUARY, 1970);
-  g_date_clear (out, 1);
-  g_date_set_julian (out, g_date_get_julian (&epoch) + days);
-}
-
 /* @start moved on by @years; GDate clamps 29 February to the 28th in common years, so
  * a lift commissioned on a leap day has its anniversary on the 28th. */
 static void
@@ -148,7 +127,7 @@ xa_metrics_elevator_years (const XaElevator *elevator,
   /* Dates before 1900 or after 9999 mean a broken clock, and would leave GDate's range. */
   if (now < G_GINT64_CONSTANT (-2208988800) || now > G_GINT64_CONSTANT (253402300799))
     return NAN;
-  date_of_unix (now, &today);
+  xa_calendar_date (now, &today);
   if (g_date_compare (&commissioned, &today) >= 0)
     return 0.0;
 

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "xa-calendar.h"
 #include "xa-records.h"
 #include "xa-store.h"
 
@@ -22,9 +23,9 @@ typedef enum
   XA_METRICS_ERROR_UNKNOWN_DISTRICT, /* totals asked for a district the store does not hold */
 } XaMetricsError;
 
-/* Calendar days (commissioned dates, anniversaries) are days in China Standard Time:
- * one zone for the whole country, UTC+8, no daylight saving since 1991. */
-#define XA_METRICS_UTC_OFFSET (8 * 3600)
+/* Calendar days (commissioned dates, anniversaries) are days in China Standard Time
+ * (xa-calendar.h); the name the app's panel still uses. */
+#define XA_METRICS_UTC_OFFSET XA_CALENDAR_UTC_OFFSET
 
 /* ---- Flood readiness (防汛四到位) ---- */
 

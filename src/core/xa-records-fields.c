@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "xa-record-ids.h"
 #include "xa-records-private.h"
 
 gboolean
@@ -56,14 +57,7 @@ xa_coordinates_in_china (double lat,
 gboolean
 _xa_id_is_valid (const char *id)
 {
-  gsize len = strlen (id);
-
-  if (len == 0 || len > 64)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    if (!g_ascii_isalnum (id[i]) && id[i] != '.' && id[i] != '_' && id[i] != '-')
-      return FALSE;
-  return TRUE;
+  return xa_record_id_is_valid (id);
 }
 
 void

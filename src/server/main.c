@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "xa-calendar.h"
 #include "xs-database.h"
 #include "xs-demo-city.h"
 #include "xs-server.h"
@@ -82,10 +83,8 @@ load_demo (XsDatabase  *database,
   if (!xs_database_commit (database, error))
     return FALSE;
   {
-    g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
-    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (xs_demo_city_now_for (when));
-    g_autoptr(GDateTime) now = g_date_time_to_timezone (utc, linyi);
-    g_autofree char *dated = g_date_time_format (now, "%Y-%m-%dT%H:%M%:z");
+    g_autofree char *dated = xa_calendar_format (xs_demo_city_now_for (when),
+                                                 "%Y-%m-%dT%H:%M%:z");
 
     g_printerr ("demo city (seed %u, as of %s): %" G_GUINT64_FORMAT " records in %.2f s\n",
                 seed, dated, load.n_records, (g_get_monotonic_time () - start) / 1e6);

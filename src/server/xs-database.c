@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "xa-record-ids.h"
 #include "xa-records.h"
 #include "xs-database-private.h"
 
@@ -25,11 +26,6 @@
 G_DEFINE_QUARK (xs-database-error-quark, xs_database_error)
 
 G_DEFINE_FINAL_TYPE (XsDatabase, xs_database, G_TYPE_OBJECT)
-
-static const char * const record_types[] = {
-  "district", "category", "compound", "cadre", "flood_check", "charging", "elevator", "problem",
-  NULL
-};
 
 /* ---- Statements -------------------------------------------------------------------------- */
 
@@ -401,36 +397,21 @@ xs_database_get_positions (XsDatabase  *self,
 /* ---- Validation -------------------------------------------------------------------------- */
 
 gboolean
-xs_database_is_valid_type (const char *type)
-{
-  return type != NULL && g_strv_contains (record_types, type);
-}
-
-gboolean
-xs_database_is_valid_id (const char *id)
-{
-  size_t len;
-
-  if (id == NULL)
-    return FALSE;
-  len = strlen (id);
-  return len >= 1 && len <= 64 &&
-         strspn (id, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == len;
-}
-
-gboolean
 _xs_database_check_key (const char  *type,
                         const char  *id,
                         GError     **error)
 {
-  if (!xs_database_is_valid_type (type))
+  XaRecordType known;
+
+  /* The same rules as every client's parser (src/core), so nothing stored is refused. */
+  if (type == NULL || !xa_record_type_from_string (type, &known))
     {
       g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_BAD_TYPE,
                    "“%s” is not a record type; use one of district, category, compound, cadre, "
                    "flood_check, charging, elevator, problem", type ? type : "(null)");
       return FALSE;
     }
-  if (!xs_database_is_valid_id (id))
+  if (!xa_record_id_is_valid (id))
     {
       g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_BAD_ID,
                    "“%s” is not a record id: use 1 to 64 characters of A–Z, a–z, 0–9, “.”, “_”, “-”",
@@ -442,6 +423,40 @@ _xs_database_check_key (const char  *type,
 
 /* ---- Records ----------------------------------------------------------------------------- */
 
+/* Runs @sql, bound to @type and @id, for at most one row of (version[, deleted]);
+ * *out_found says whether there was one. @out_deleted may be NULL. */
+static gboolean
+read_version_row (XsDatabase  *self,
+                  const char  *sql,
+                  const char  *type,
+                  const char  *id,
+                  gint64      *out_version,
+                  gboolean    *out_deleted,
+                  gboolean    *out_found,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _xs_database_statement (self, sql, error);
+  int rc;
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_found = TRUE;
+      *out_version = sqlite3_column_int64 (stmt, 0);
+      if (out_deleted != NULL)
+        *out_deleted = sqlite3_column_int (stmt, 1) != 0;
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
+  return TRUE;
+}
+
 /* The newest version of a record (retired ones included), 0 when never seen; *out_deleted
  * tells whether that newest state is a tombstone (TRUE when never seen). */
 gboolean
@@ -452,43 +467,18 @@ _xs_database_current_version (XsDatabase  *self,
                               gboolean    *out_deleted,
                               GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  gboolean found;
 
   *out_version = 0;
   *out_deleted = TRUE;
-  stmt = _xs_database_statement (self, "SELECT version, deleted FROM changes "
-                                       "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
-                                 error);
-  if (stmt == NULL)
+  if (!read_version_row (self, "SELECT version, deleted FROM changes "
+                               "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
+                         type, id, out_version, out_deleted, &found, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *out_version = sqlite3_column_int64 (stmt, 0);
-      *out_deleted = sqlite3_column_int (stmt, 1) != 0;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
-  if (rc == SQLITE_ROW)
+  if (found)
     return TRUE;
-
-  stmt = _xs_database_statement (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _xs_database_set_sqlite_error (self, error, "reading a record's version");
-  return TRUE;
+  return read_version_row (self, "SELECT version FROM retired WHERE type = ?1 AND id = ?2",
+                           type, id, out_version, NULL, &found, error);
 }
 
 gboolean
@@ -782,14 +772,14 @@ xs_database_count_types (XsDatabase  *self,
                          guint       *n_types,
                          GError     **error)
 {
-  g_autofree XsTypeCount *counts = g_new0 (XsTypeCount, G_N_ELEMENTS (record_types));
+  g_autofree XsTypeCount *counts = g_new0 (XsTypeCount, XA_N_RECORD_TYPES + 1);
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (XS_IS_DATABASE (self), NULL);
 
-  for (guint i = 0; record_types[i] != NULL; i++)
-    counts[i].type = record_types[i];
+  for (guint i = 0; i < XA_N_RECORD_TYPES; i++)
+    counts[i].type = xa_record_type_to_string (i);
   stmt = _xs_database_statement (self, "SELECT c.type, c.deleted, count(*) FROM changes c "
                                        "WHERE NOT EXISTS (SELECT 1 FROM changes d "
                                        "WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq) "
@@ -799,15 +789,14 @@ xs_database_count_types (XsDatabase  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *type = (const char *) sqlite3_column_text (stmt, 0);
+      XaRecordType i;
 
-      for (guint i = 0; record_types[i] != NULL; i++)
-        if (g_str_equal (type, record_types[i]))
-          {
-            if (sqlite3_column_int (stmt, 1))
-              counts[i].deleted = sqlite3_column_int64 (stmt, 2);
-            else
-              counts[i].live = sqlite3_column_int64 (stmt, 2);
-          }
+      if (!xa_record_type_from_string (type, &i))
+        continue;
+      if (sqlite3_column_int (stmt, 1))
+        counts[i].deleted = sqlite3_column_int64 (stmt, 2);
+      else
+        counts[i].live = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -816,6 +805,6 @@ xs_database_count_types (XsDatabase  *self,
       return NULL;
     }
   if (n_types != NULL)
-    *n_types = G_N_ELEMENTS (record_types) - 1;
+    *n_types = XA_N_RECORD_TYPES;
   return g_steal_pointer (&counts);
 }

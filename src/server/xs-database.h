@@ -66,9 +66,6 @@ gboolean     xs_database_commit         (XsDatabase   *self,
                                          GError      **error);
 void         xs_database_rollback       (XsDatabase   *self);
 
-gboolean     xs_database_is_valid_type  (const char   *type);
-gboolean     xs_database_is_valid_id    (const char   *id);
-
 /* Checks @data_json (the text of a record's data object) with the parser every client
  * uses (xa_change_from_text in src/core), so that nothing is stored that a client cannot
  * accept; the error names the record, the field and the fault. Every write goes through it;

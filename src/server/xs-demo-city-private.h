@@ -9,6 +9,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "xa-calendar.h"
+#include "xa-random.h"
 #include "xs-demo-city.h"
 
 G_BEGIN_DECLS
@@ -24,24 +26,14 @@ G_BEGIN_DECLS
 
 /* ---- Dates (xs-demo-clock.c) ----------------------------------------------------------- */
 
-/* Unix seconds of @year-@month-@day @hour:@minute in Linyi (UTC+8). */
-gint64 _xs_demo_local_time (int year,
-                            int month,
-                            int day,
-                            int hour,
-                            int minute);
-/* The year of @t in Linyi. */
-int    _xs_demo_local_year (gint64 t);
-/* @t as "YYYY-MM-DD" in Linyi. Free with g_free(). */
-char  *_xs_demo_format_date (gint64 t);
 /* Sets @field of @o to @t as ISO 8601 with +08:00. */
 void   _xs_demo_set_time   (JsonObject *o,
                             const char *field,
                             gint64      t);
 
 /* The day the demo city describes: reports run to 2025-09-10, the backlog is judged now. */
-#define DEMO_NOW _xs_demo_local_time (2025, 9, 15, 9, 0)
-#define FLOOD_SEASON_START _xs_demo_local_time (SEASON, 4, 1, 9, 0)
+#define DEMO_NOW xa_calendar_time (2025, 9, 15, 9, 0)
+#define FLOOD_SEASON_START xa_calendar_time (SEASON, 4, 1, 9, 0)
 
 /* How the city planned at DEMO_NOW is dated when it is written out (see xs-demo-clock.c). */
 typedef struct
@@ -88,24 +80,22 @@ chance (GRand  *rand,
   return g_rand_double (rand) < p;
 }
 
-/* Picks an index by integer weights. */
+/* Picks an index by integer weights (at most 64 of them), drawing an integer. */
 static inline guint
 pick_weighted (GRand       *rand,
                const guint *weights,
                guint        n)
 {
-  guint total = 0, r;
+  double as_double[64];
+  guint total = 0;
 
-  for (guint i = 0; i < n; i++)
-    total += weights[i];
-  r = g_rand_int_range (rand, 0, total);
+  g_assert (n <= G_N_ELEMENTS (as_double));
   for (guint i = 0; i < n; i++)
     {
-      if (r < weights[i])
-        return i;
-      r -= weights[i];
+      total += weights[i];
+      as_double[i] = weights[i];
     }
-  return n - 1;
+  return xa_random_weighted_index (as_double, n, g_rand_int_range (rand, 0, total));
 }
 
 /* ---- The plan of the city (xs-demo-city.c) --------------------------------------------- */

@@ -51,7 +51,7 @@ skewed (GRand  *rand,
 {
   double u1 = 1.0 - g_rand_double (rand), u2 = g_rand_double (rand);
 
-  return exp (sigma * sqrt (-2.0 * log (u1)) * cos (2.0 * G_PI * u2));
+  return exp (xa_random_normal (sigma, u1, u2));
 }
 
 void
@@ -84,11 +84,11 @@ emit_districts (City *city)
       const XsDemoDistrict *d = &xs_demo_districts[i];
       JsonObject *o = json_object_new ();
 
-      json_object_set_string_member (o, "code", d->code);
-      json_object_set_string_member (o, "name", d->name);
-      json_object_set_double_member (o, "lat", d->lat);
-      json_object_set_double_member (o, "lon", d->lon);
-      _xs_demo_city_emit (city, "district", d->code, o);
+      json_object_set_string_member (o, "code", d->seat->code);
+      json_object_set_string_member (o, "name", d->seat->name);
+      json_object_set_double_member (o, "lat", d->seat->lat);
+      json_object_set_double_member (o, "lon", d->seat->lon);
+      _xs_demo_city_emit (city, "district", d->seat->code, o);
     }
 }
 
@@ -391,10 +391,10 @@ plan_cadres (City *city)
       if (left - cadre.n == 1)
         cadre.n = cadre.n == 2 ? 3 : 2;
       cadre.name = person_name (city);
-      if (d->urban && chance (city->rand, 0.7))
+      if (d->seat->urban && chance (city->rand, 0.7))
         cadre.unit = g_strdup (xs_demo_pick (city->rand, xs_demo_city_units));
       else
-        cadre.unit = g_strconcat (d->name, xs_demo_pick (city->rand, xs_demo_county_units), NULL);
+        cadre.unit = g_strconcat (d->seat->name, xs_demo_pick (city->rand, xs_demo_county_units), NULL);
       cadre.phone = phone_number (city);
       for (guint k = 0; k < cadre.n; k++)
         city->compounds[city->cadre_order[start + k]].cadre = city->cadres->len;
@@ -414,7 +414,7 @@ emit_compounds (City *city)
       JsonObject *o = json_object_new ();
 
       json_object_set_string_member (o, "name", c->name);
-      json_object_set_string_member (o, "district", xs_demo_districts[c->district].code);
+      json_object_set_string_member (o, "district", xs_demo_districts[c->district].seat->code);
       json_object_set_string_member (o, "subdistrict", c->subdistrict);
       json_object_set_string_member (o, "community", c->community);
       json_object_set_string_member (o, "address", c->address);

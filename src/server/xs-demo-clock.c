@@ -1,27 +1,10 @@
-/* xs-demo-clock.c — the dates of the demo city: times in Linyi (UTC+8) as unix seconds and
- * as the feed's ISO 8601 text, and the clock that dates the city, planned at DEMO_NOW, for
- * another day (xs_demo_city_generate_at()). Part of the demo city (xs-demo-city.c); it
- * draws nothing, so it cannot change what a seed gives. */
+/* xs-demo-clock.c — the dates of the demo city: its times as the feed's text (the calendar
+ * of UTC+8 itself is the core's, xa-calendar.h), and the clock that dates the city, planned
+ * at DEMO_NOW, for another day (xs_demo_city_generate_at()). Part of the demo city
+ * (xs-demo-city.c); it draws nothing, so it cannot change what a seed gives. */
 #include "config.h"
 
 #include "xs-demo-city-private.h"
-
-#define UNIX_EPOCH_JULIAN 719163   /* g_date_get_julian () of 1970-01-01 */
-
-gint64
-_xs_demo_local_time (int year,
-                     int month,
-                     int day,
-                     int hour,
-                     int minute)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  return ((gint64) g_date_get_julian (&date) - UNIX_EPOCH_JULIAN) * DAY
-         + hour * HOUR + minute * 60 - 8 * HOUR;
-}
 
 /* Division rounding towards minus infinity: days before 1970 still start at midnight. */
 static gint64
@@ -31,51 +14,12 @@ floor_div (gint64 a,
   return a / b - (a % b != 0 && (a < 0) != (b < 0));
 }
 
-/* The day number (days since 1970-01-01) of @t in Linyi. */
-static gint64
-local_day (gint64 t)
-{
-  return floor_div (t + 8 * HOUR, DAY);
-}
-
-int
-_xs_demo_local_year (gint64 t)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, local_day (t) + UNIX_EPOCH_JULIAN);
-  return g_date_get_year (&date);
-}
-
-static char *
-format_time (gint64 t)
-{
-  gint64 days = local_day (t);
-  int secs = t + 8 * HOUR - days * DAY;
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, days + UNIX_EPOCH_JULIAN);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d+08:00", g_date_get_year (&date),
-                          g_date_get_month (&date), g_date_get_day (&date),
-                          secs / 3600, secs / 60 % 60, secs % 60);
-}
-
-char *
-_xs_demo_format_date (gint64 t)
-{
-  g_autofree char *full = format_time (t);
-
-  return g_strndup (full, 10);
-}
-
 void
 _xs_demo_set_time (JsonObject *o,
                    const char *field,
                    gint64      t)
 {
-  g_autofree char *text = format_time (t);
+  g_autofree char *text = xa_calendar_format_time (t);
 
   json_object_set_string_member (o, field, text);
 }
@@ -121,24 +65,26 @@ _xs_demo_clock_init (Clock  *clock,
 {
   clock->now = _xs_demo_clock_now_for (when);
   clock->shift = clock->now - DEMO_NOW;
-  clock->year = _xs_demo_local_year (clock->now);
-  clock->squeeze_flood = _xs_demo_local_year (FLOOD_SEASON_START + clock->shift) != clock->year;
+  clock->year = xa_calendar_year (clock->now);
+  clock->squeeze_flood = xa_calendar_year (FLOOD_SEASON_START + clock->shift) != clock->year;
 }
 
 gint64
 _xs_demo_clock_flood_time (const Clock *clock,
                            gint64       t)
 {
-  gint64 span = local_day (DEMO_NOW) - local_day (FLOOD_SEASON_START);
+  gint64 span = xa_calendar_day_number (DEMO_NOW) - xa_calendar_day_number (FLOOD_SEASON_START);
   gint64 room, age, day, moved;
 
   if (!clock->squeeze_flood)
     return t + clock->shift;
-  room = local_day (clock->now) - local_day (_xs_demo_local_time (clock->year, 1, 1, 0, 0));
-  age = local_day (DEMO_NOW) - local_day (t);
+  room = xa_calendar_day_number (clock->now)
+         - xa_calendar_day_number (xa_calendar_time (clock->year, 1, 1, 0, 0));
+  age = xa_calendar_day_number (DEMO_NOW) - xa_calendar_day_number (t);
   g_assert (age >= 0 && age <= span && room < span);
-  day = local_day (clock->now) - age * room / span;
-  moved = day * DAY - 8 * HOUR + (t + 8 * HOUR - local_day (t) * DAY);
+  day = xa_calendar_day_number (clock->now) - age * room / span;
+  moved = day * DAY - XA_CALENDAR_UTC_OFFSET
+          + (t + XA_CALENDAR_UTC_OFFSET - xa_calendar_day_number (t) * DAY);
   /* A check squeezed onto today happened before now. */
   return MIN (moved, clock->now - HOUR);
 }

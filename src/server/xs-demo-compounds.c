@@ -123,7 +123,7 @@ place_compound (City     *city,
                 Compound *c)
 {
   const XsDemoDistrict *d = &xs_demo_districts[c->district];
-  double km_per_deg_lon = KM_PER_DEG_LAT * cos (d->lat * G_PI / 180.0);
+  double km_per_deg_lon = KM_PER_DEG_LAT * cos (d->seat->lat * G_PI / 180.0);
 
   for (guint attempt = 0; ; attempt++)
     {
@@ -131,12 +131,12 @@ place_compound (City     *city,
       double r, angle;
 
       g_assert (attempt < 10000);
-      if (d->urban && chance (city->rand, 0.35))
+      if (d->seat->urban && chance (city->rand, 0.35))
         radius = 3.0;
       r = radius * sqrt (g_rand_double (city->rand));
       angle = rand_range (city->rand, 0, 2 * G_PI);
-      c->lat = round6 (d->lat + r * sin (angle) / KM_PER_DEG_LAT);
-      c->lon = round6 (d->lon + r * cos (angle) / km_per_deg_lon);
+      c->lat = round6 (d->seat->lat + r * sin (angle) / KM_PER_DEG_LAT);
+      c->lon = round6 (d->seat->lon + r * cos (angle) / km_per_deg_lon);
       if (place_is_free (city, c->lat, c->lon))
         return;
     }
@@ -169,15 +169,15 @@ nearest_subdistrict (const XsDemoDistrict *d,
                      double                lon)
 {
   guint n = xs_demo_count (d->subdistricts);
-  double km_per_deg_lon = KM_PER_DEG_LAT * cos (d->lat * G_PI / 180.0);
+  double km_per_deg_lon = KM_PER_DEG_LAT * cos (d->seat->lat * G_PI / 180.0);
   double best = G_MAXDOUBLE;
   guint best_i = 0;
 
   for (guint i = 0; n > 1 && i < n; i++)
     {
       double angle = 0.5 + 2 * G_PI * i / n;
-      double slat = d->lat + 0.5 * d->radius_km * sin (angle) / KM_PER_DEG_LAT;
-      double slon = d->lon + 0.5 * d->radius_km * cos (angle) / km_per_deg_lon;
+      double slat = d->seat->lat + 0.5 * d->radius_km * sin (angle) / KM_PER_DEG_LAT;
+      double slon = d->seat->lon + 0.5 * d->radius_km * cos (angle) / km_per_deg_lon;
       double dist = distance_m (lat, lon, slat, slon);
 
       if (dist < best)
@@ -203,13 +203,13 @@ compound_name (City     *city,
       if (c->built_year < 2000 && chance (city->rand, 0.35))
         {
           /* Old work-unit housing keeps the unit's name. */
-          g_string_append (name, d->urban ? "市" : d->name);
+          g_string_append (name, d->seat->urban ? "市" : d->seat->name);
           g_string_append (name, xs_demo_pick (city->rand, xs_demo_work_units));
           g_string_append (name, xs_demo_pick (city->rand, xs_demo_unit_housing));
         }
       else
         {
-          if (!d->urban && d->local_stems[0] != NULL && chance (city->rand, 0.4))
+          if (!d->seat->urban && d->local_stems[0] != NULL && chance (city->rand, 0.4))
             g_string_append (name, xs_demo_pick (city->rand, d->local_stems));
           else
             g_string_append (name, xs_demo_pick (city->rand, xs_demo_name_stems));
@@ -289,11 +289,11 @@ company_name (GRand                *rand,
   const char *stem, *suffix;
 
   /* Draws go into locals: the order C evaluates arguments in is unspecified. */
-  if (!d->urban && chance (rand, 0.5))
+  if (!d->seat->urban && chance (rand, 0.5))
     {
       stem = xs_demo_pick (rand, county_words);
       suffix = xs_demo_pick (rand, xs_demo_company_suffixes);
-      return g_strconcat (d->name, stem, suffix, NULL);
+      return g_strconcat (d->seat->name, stem, suffix, NULL);
     }
   stem = xs_demo_pick (rand, xs_demo_company_stems);
   suffix = xs_demo_pick (rand, xs_demo_company_suffixes);
@@ -328,10 +328,10 @@ plan_generic (City     *city,
   c->subdistrict = nearest_subdistrict (d, c->lat, c->lon);
   c->community = community_name (city->rand, c->subdistrict);
   road = xs_demo_pick (city->rand, d->roads);
-  c->address = g_strdup_printf ("%s%s%d号", d->name, road, rand_int (city->rand, 1, 599));
+  c->address = g_strdup_printf ("%s%s%d号", d->seat->name, road, rand_int (city->rand, 1, 599));
   u = g_rand_double (city->rand);
   c->kind = u < 0.03 ? "commercial" : u < 0.10 ? "mixed" : "residential";
-  c->built_year = pick_built_year (city->rand, d->urban);
+  c->built_year = pick_built_year (city->rand, d->seat->urban);
   size_compound (city->rand, c);
   c->name = compound_name (city, c);
   if (strcmp (c->kind, "commercial") != 0 &&

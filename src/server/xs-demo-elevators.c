@@ -32,7 +32,7 @@ emit_elevator (City       *city,
   g_autofree char *id = g_strdup_printf ("EL%06u", ++*serial);
   g_autofree char *building_s = g_strdup_printf ("%d号楼", building);
   g_autofree char *unit_s = g_strdup_printf ("%d单元", unit);
-  g_autofree char *commissioned_s = _xs_demo_format_date (shifted (city, commissioned));
+  g_autofree char *commissioned_s = xa_calendar_format_date (shifted (city, commissioned));
   int years_moved = city->clock.year - SEASON;
   g_autofree char *code = NULL;
   JsonObject *o = json_object_new ();
@@ -55,8 +55,8 @@ emit_elevator (City       *city,
       static const guint new_results[] = { 90, 9, 1 };
       static const char * const results[] = { "pass", "pass_with_remarks", "fail" };
       gint64 earliest = MAX (commissioned + 30 * DAY, now - 364 * DAY);
-      gint64 latest = _xs_demo_local_time (2025, 9, 10, 12, 0);
-      g_autofree char *inspected = _xs_demo_format_date (shifted (city, earliest +
+      gint64 latest = xa_calendar_time (2025, 9, 10, 12, 0);
+      g_autofree char *inspected = xa_calendar_format_date (shifted (city, earliest +
                                                          (gint64) (g_rand_double (city->rand) *
                                                                    (latest - earliest))));
       const char *result = results[pick_weighted (city->rand,
@@ -109,13 +109,13 @@ random_day (GRand *rand,
   int month = rand_int (rand, 1, 12);
   int day = rand_int (rand, 1, 28);
 
-  return _xs_demo_local_time (year, month, day, 10, 0);
+  return xa_calendar_time (year, month, day, 10, 0);
 }
 
 void
 _xs_demo_city_emit_elevators (City *city)
 {
-  gint64 latest = _xs_demo_local_time (2025, 8, 31, 10, 0);
+  gint64 latest = xa_calendar_time (2025, 8, 31, 10, 0);
   guint serial = 0;
 
   for (guint i = 0; i < city->n_compounds; i++)

@@ -94,7 +94,7 @@ _xs_demo_city_emit_flood_checks (City *city)
       FloodPlan *f = &plans[i];
       Cadre *cadre = &g_array_index (city->cadres, Cadre, c->cadre);
       gint64 season_start = FLOOD_SEASON_START;
-      gint64 inspected = _xs_demo_local_time (SEASON, 5, 20, 8, 30)
+      gint64 inspected = xa_calendar_time (SEASON, 5, 20, 8, 30)
                          + (gint64) rand_int (city->rand, 0, 113) * DAY;
       g_autofree char *id = NULL;
       JsonObject *o;
@@ -116,7 +116,7 @@ _xs_demo_city_emit_flood_checks (City *city)
               gint64 done = season_start + (gint64) (g_rand_double (city->rand) *
                                                      (inspected - season_start));
               gint64 dated = _xs_demo_clock_flood_time (&city->clock, done);
-              g_autofree char *date = _xs_demo_format_date (dated);
+              g_autofree char *date = xa_calendar_format_date (dated);
 
               json_object_set_string_member (item, "date", date);
             }

@@ -56,18 +56,18 @@ static const char * const linshu_stems[] = { "苍源", "冠山", "沭水", NULL 
 
 /* The three urban districts hold about two thirds of the compounds. */
 const XsDemoDistrict xs_demo_districts[XS_DEMO_N_DISTRICTS] = {
-  { "371302", "兰山区", 35.05, 118.35, 5.0, 1150, TRUE, lanshan_subdistricts, lanshan_roads, no_stems },
-  { "371311", "罗庄区", 35.00, 118.28, 5.0, 520, TRUE, luozhuang_subdistricts, luozhuang_roads, no_stems },
-  { "371312", "河东区", 35.09, 118.40, 5.0, 560, TRUE, hedong_subdistricts, hedong_roads, no_stems },
-  { "371321", "沂南县", 35.55, 118.47, 2.0, 140, FALSE, yinan_sub, county_roads, yinan_stems },
-  { "371322", "郯城县", 34.61, 118.37, 2.0, 150, FALSE, tancheng_sub, county_roads, tancheng_stems },
-  { "371323", "沂水县", 35.79, 118.63, 2.0, 170, FALSE, yishui_sub, county_roads, yishui_stems },
-  { "371324", "兰陵县", 34.86, 118.07, 2.0, 150, FALSE, lanling_sub, county_roads, lanling_stems },
-  { "371325", "费县", 35.27, 117.98, 2.0, 140, FALSE, feixian_sub, county_roads, feixian_stems },
-  { "371326", "平邑县", 35.51, 117.64, 2.0, 140, FALSE, pingyi_sub, county_roads, pingyi_stems },
-  { "371327", "莒南县", 35.18, 118.84, 2.0, 140, FALSE, junan_sub, county_roads, junan_stems },
-  { "371328", "蒙阴县", 35.71, 117.95, 2.0, 100, FALSE, mengyin_sub, county_roads, mengyin_stems },
-  { "371329", "临沭县", 34.92, 118.65, 2.0, 130, FALSE, linshu_sub, county_roads, linshu_stems },
+  { &xa_linyi_districts[0], 5.0, 1150, lanshan_subdistricts, lanshan_roads, no_stems },
+  { &xa_linyi_districts[1], 5.0, 520, luozhuang_subdistricts, luozhuang_roads, no_stems },
+  { &xa_linyi_districts[2], 5.0, 560, hedong_subdistricts, hedong_roads, no_stems },
+  { &xa_linyi_districts[3], 2.0, 140, yinan_sub, county_roads, yinan_stems },
+  { &xa_linyi_districts[4], 2.0, 150, tancheng_sub, county_roads, tancheng_stems },
+  { &xa_linyi_districts[5], 2.0, 170, yishui_sub, county_roads, yishui_stems },
+  { &xa_linyi_districts[6], 2.0, 150, lanling_sub, county_roads, lanling_stems },
+  { &xa_linyi_districts[7], 2.0, 140, feixian_sub, county_roads, feixian_stems },
+  { &xa_linyi_districts[8], 2.0, 140, pingyi_sub, county_roads, pingyi_stems },
+  { &xa_linyi_districts[9], 2.0, 140, junan_sub, county_roads, junan_stems },
+  { &xa_linyi_districts[10], 2.0, 100, mengyin_sub, county_roads, mengyin_stems },
+  { &xa_linyi_districts[11], 2.0, 130, linshu_sub, county_roads, linshu_stems },
 };
 
 /* Weights follow what 12345 property orders are usually about: service quality first,

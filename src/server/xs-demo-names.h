@@ -6,23 +6,22 @@
 
 #include <glib.h>
 
+#include "xa-districts.h"
+
 G_BEGIN_DECLS
 
+/* What the demo city adds to each of Linyi's divisions (xa-districts.h, same order). */
 typedef struct
 {
-  const char         *code;
-  const char         *name;
-  double              lat;            /* the seat, WGS-84 (shared/DOMAIN.md) */
-  double              lon;
+  const XaLinyiDistrict *seat;        /* code, name, seat, urban or county */
   double              radius_km;      /* compounds lie within this distance of the seat */
   guint               n_compounds;    /* the twelve add up to 3,490 */
-  gboolean            urban;
   const char * const *subdistricts;   /* 街道 around the seat */
   const char * const *roads;
   const char * const *local_stems;    /* name stems only this county uses */
 } XsDemoDistrict;
 
-#define XS_DEMO_N_DISTRICTS 12
+#define XS_DEMO_N_DISTRICTS XA_LINYI_N_DISTRICTS
 extern const XsDemoDistrict xs_demo_districts[XS_DEMO_N_DISTRICTS];
 
 typedef struct

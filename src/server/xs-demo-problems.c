@@ -26,7 +26,7 @@
 static gint64
 working_hours (gint64 t)
 {
-  gint64 local = (t + 8 * HOUR) / 60 * 60;
+  gint64 local = (t + XA_CALENDAR_UTC_OFFSET) / 60 * 60;
   gint64 midnight = local / DAY * DAY;
   gint64 clock = local - midnight;
 
@@ -34,7 +34,7 @@ working_hours (gint64 t)
     clock += 8 * HOUR;
   else if (clock >= 21 * HOUR)
     clock -= 4 * HOUR;
-  return midnight + clock - 8 * HOUR;
+  return midnight + clock - XA_CALENDAR_UTC_OFFSET;
 }
 
 static guint
@@ -90,7 +90,7 @@ responsible_party (const Compound *c,
                    const char     *tier)
 {
   const XsDemoDistrict *d = &xs_demo_districts[c->district];
-  const char *where = d->urban ? "临沂市" : d->name;
+  const char *where = d->seat->urban ? "临沂市" : d->seat->name;
 
   if (strcmp (tier, "city") == 0)
     return g_strdup ("市住房城乡建设局（牵头）");
@@ -101,7 +101,7 @@ responsible_party (const Compound *c,
   if (strcmp (category, "UTIL-03") == 0)
     return g_strconcat (where, "热力公司", NULL);
   if (strcmp (category, "POWER-01") == 0)
-    return g_strconcat ("国网", d->urban ? "临沂" : d->name, "供电公司", NULL);
+    return g_strconcat ("国网", d->seat->urban ? "临沂" : d->seat->name, "供电公司", NULL);
   if (strcmp (tier, "consultation") == 0)
     return g_strconcat (c->subdistrict, "办事处", NULL);
   if (c->company != NULL)
@@ -114,7 +114,7 @@ pick_text (City     *city,
            Compound *c,
            gint64    reported)
 {
-  g_autofree char *date = _xs_demo_format_date (reported);
+  g_autofree char *date = xa_calendar_format_date (reported);
   int month = atoi (date + 5);
   const char *category;
   guint matching[16], n = 0;
@@ -162,9 +162,9 @@ plan_problem (City     *city,
    * last weeks, the simple cases of the last few days, and a tail of stuck ones. */
   if (!open)
     {
-      reported = _xs_demo_local_time (2024, 9, 1, 7, 0)
-                 + (gint64) (g_rand_double (city->rand) * (_xs_demo_local_time (2025, 9, 5, 7, 0) -
-                                                          _xs_demo_local_time (2024, 9, 1, 7, 0)));
+      reported = xa_calendar_time (2024, 9, 1, 7, 0)
+                 + (gint64) (g_rand_double (city->rand) * (xa_calendar_time (2025, 9, 5, 7, 0) -
+                                                          xa_calendar_time (2024, 9, 1, 7, 0)));
       tier = chance (city->rand, 0.16) ? "consultation" : "on_site";
     }
   else
@@ -172,18 +172,18 @@ plan_problem (City     *city,
       double u = g_rand_double (city->rand);
 
       if (u < 0.2)
-        reported = _xs_demo_local_time (2025, 6, 1, 7, 0)
+        reported = xa_calendar_time (2025, 6, 1, 7, 0)
                    + (gint64) rand_int (city->rand, 0, 70) * DAY;
       else if (u < 0.55)
-        reported = _xs_demo_local_time (2025, 9, 8, 7, 0)
+        reported = xa_calendar_time (2025, 9, 8, 7, 0)
                    + (gint64) rand_int (city->rand, 0, 2) * DAY;
       else
-        reported = _xs_demo_local_time (2025, 8, 22, 7, 0)
+        reported = xa_calendar_time (2025, 8, 22, 7, 0)
                    + (gint64) rand_int (city->rand, 0, 19) * DAY;
       tier = u >= 0.2 && u < 0.55 ? "on_site" : "consultation";
     }
   /* People call between 07:00 and 22:00. */
-  reported = (reported + 8 * HOUR) / DAY * DAY - 8 * HOUR + 7 * HOUR
+  reported = xa_calendar_day_number (reported) * DAY - XA_CALENDAR_UTC_OFFSET + 7 * HOUR
              + rand_int (city->rand, 0, 15 * 60) * 60;
   p.reported = reported;
   text = &xs_demo_problem_texts[pick_text (city, c, reported)];
@@ -273,26 +273,26 @@ plan_stories (City   *city,
   add_story (problems, junlan, "FLOOD-01", "cadre", "consultation", "南门积水：三江路排水不畅",
              "台风“竹节草”影响期间，南门因三江路排水不畅积水；周边道路建设停滞，排水设施不完善。",
              "罗庄区住建局物业管理办公室、盛庄街道办事处",
-             _xs_demo_local_time (2025, 7, 30, 8, 40), _xs_demo_local_time (2025, 8, 4, 18, 0),
-             _xs_demo_local_time (2025, 8, 2, 18, 0),
+             xa_calendar_time (2025, 7, 30, 8, 40), xa_calendar_time (2025, 8, 4, 18, 0),
+             xa_calendar_time (2025, 8, 2, 18, 0),
              "督促物业增加值班人员和应急排水设施，调配排水泵、抽污车抽排积水；"
              "排查疏通三江路、双月园路及小区管网。", 5);
   add_story (problems, junlan, "FLOOD-01", "inspection", "consultation",
              "东门路东排水口被建筑垃圾堵塞", "东门路东排水口被建筑垃圾堵塞，雨水无法排出。",
-             "罗庄区综合行政执法局", _xs_demo_local_time (2025, 7, 30, 10, 15),
-             _xs_demo_local_time (2025, 8, 4, 18, 0), _xs_demo_local_time (2025, 8, 1, 17, 30),
+             "罗庄区综合行政执法局", xa_calendar_time (2025, 7, 30, 10, 15),
+             xa_calendar_time (2025, 8, 4, 18, 0), xa_calendar_time (2025, 8, 1, 17, 30),
              "组织清理东门建筑垃圾，疏通排水口。", 5);
   add_story (problems, named_index (city, NAMED_LANSE), "REV-01", "inspection", "consultation",
              "公共收益收支不规范",
              "商业和公寓组成的商业综合体，未成立业主委员会；检查发现公共收益收支不规范。",
-             "费县住房和城乡建设局", _xs_demo_local_time (2025, 3, 18, 9, 30),
-             _xs_demo_local_time (2025, 4, 17, 18, 0), _xs_demo_local_time (2025, 4, 15, 16, 0),
+             "费县住房和城乡建设局", xa_calendar_time (2025, 3, 18, 9, 30),
+             xa_calendar_time (2025, 4, 17, 18, 0), xa_calendar_time (2025, 4, 15, 16, 0),
              "对公共收益收支严格监督，共监管资金148125元，其中40178.4元用于小区公共设施维护和改造，"
              "得到业主一致好评。", 5);
   add_story (problems, named_index (city, NAMED_YILONGWAN), "CHG-01", "cadre", "consultation",
              "电动车充电难", "约1400辆电动车充电难，楼道充电、飞线充电屡禁不止。",
-             "临沂润泽物业服务有限公司", _xs_demo_local_time (2024, 11, 5, 10, 0),
-             _xs_demo_local_time (2025, 5, 31, 18, 0), _xs_demo_local_time (2025, 4, 28, 17, 0),
+             "临沂润泽物业服务有限公司", xa_calendar_time (2024, 11, 5, 10, 0),
+             xa_calendar_time (2025, 5, 31, 18, 0), xa_calendar_time (2025, 4, 28, 17, 0),
              "获业主授权建成19处34个车棚，覆盖26栋楼，可容纳1300—1500辆电动车，端口比例1:1；"
              "电梯加装梯控阻车上楼；小区外建设3处近2000平方米大功率停放充电区，设僵尸车存放处；"
              "与运营商商定合理充电价。", 5);
@@ -300,12 +300,12 @@ plan_stories (City   *city,
              "西出口多年未按规划开通，业主出行需绕行，高峰期拥堵严重，日均投诉最高达80余次；"
              "开发商缺位，费用分摊难，跨部门协调复杂。",
              "市住房城乡建设局（牵头），河东区住建局、九曲街道办事处",
-             _xs_demo_local_time (2025, 4, 10, 9, 0), _xs_demo_local_time (2025, 8, 31, 18, 0),
+             xa_calendar_time (2025, 4, 10, 9, 0), xa_calendar_time (2025, 8, 31, 18, 0),
              0, NULL, 0);
   /* The daily complaints before the city took the case over. */
   for (guint k = 0; k < 36; k++)
     {
-      gint64 reported = _xs_demo_local_time (2024, 9, 2, 7, 30) + (gint64) k * 6 * DAY
+      gint64 reported = xa_calendar_time (2024, 9, 2, 7, 30) + (gint64) k * 6 * DAY
                         + rand_int (city->rand, 0, 11 * 60) * 60;
       gint64 answered = reported + rand_int (city->rand, 1, 4) * DAY;
       int satisfaction = rand_int (city->rand, 2, 3);
@@ -317,12 +317,12 @@ plan_stories (City   *city,
     }
   add_story (problems, named_index (city, NAMED_XIANGYU), rain->category, "cadre", "city",
              rain->title, rain->description, "市住房城乡建设局（牵头），市城市管理局",
-             _xs_demo_local_time (2024, 10, 12, 9, 0), _xs_demo_local_time (2025, 6, 30, 18, 0),
-             _xs_demo_local_time (2025, 5, 30, 17, 0), rain->resolution, 5);
+             xa_calendar_time (2024, 10, 12, 9, 0), xa_calendar_time (2025, 6, 30, 18, 0),
+             xa_calendar_time (2025, 5, 30, 17, 0), rain->resolution, 5);
   add_story (problems, named_index (city, NAMED_ZHENGXIE), power->category, "cadre", "city",
              power->title, power->description, "市住房城乡建设局（牵头），北城供电公司",
-             _xs_demo_local_time (2025, 6, 18, 9, 0), _xs_demo_local_time (2025, 7, 31, 18, 0),
-             _xs_demo_local_time (2025, 7, 25, 16, 0), power->resolution, 5);
+             xa_calendar_time (2025, 6, 18, 9, 0), xa_calendar_time (2025, 7, 31, 18, 0),
+             xa_calendar_time (2025, 7, 25, 16, 0), power->resolution, 5);
 }
 
 /* Exactly 48 compounds had a hard problem settled at city level; two are the article's. */
@@ -357,10 +357,10 @@ plan_city_tier (City   *city,
         t = g_rand_int_range (city->rand, 0, xs_demo_n_city_problem_texts);
       while (t == 1 || t == 3);   /* those two are the article's own */
       text = &xs_demo_city_problem_texts[t];
-      reported = _xs_demo_local_time (2024, 9, 5, 9, 0)
+      reported = xa_calendar_time (2024, 9, 5, 9, 0)
                  + (gint64) rand_int (city->rand, 0, 290) * DAY;
       resolved = reported + (gint64) rand_int (city->rand, 20, 120) * DAY;
-      resolved = MIN (resolved, _xs_demo_local_time (2025, 9, 5, 17, 0));
+      resolved = MIN (resolved, xa_calendar_time (2025, 9, 5, 17, 0));
       source = chance (city->rand, 0.6) ? "cadre" : "hotline_12345";
       satisfaction = 4 + chance (city->rand, 0.7);
       add_story (problems, order[i], text->category, source, "city", text->title,
@@ -399,7 +399,7 @@ emit_problem (City    *city,
   if (strcmp (p->source, "hotline_12345") == 0)
     {
       /* Property orders are a slice of all 12345 orders: numbers grow with gaps. */
-      int year = _xs_demo_local_year (shifted (city, p->reported));
+      int year = xa_calendar_year (shifted (city, p->reported));
       guint *counter = year < city->clock.year ? ticket_last_year : ticket_this_year;
       g_autofree char *ticket = NULL;
 
@@ -468,7 +468,7 @@ _xs_demo_city_emit_problems (City *city)
       guint index = g_rand_int_range (city->rand, 0, city->n_compounds);
       const XsDemoProblemText *text =
         &xs_demo_city_problem_texts[g_rand_int_range (city->rand, 0, xs_demo_n_city_problem_texts)];
-      gint64 reported = _xs_demo_local_time (2025, 5, 6, 9, 0)
+      gint64 reported = xa_calendar_time (2025, 5, 6, 9, 0)
                         + (gint64) rand_int (city->rand, 0, 100) * DAY;
 
       add_story (problems, index, text->category, "cadre", "city", text->title, text->description,
@@ -517,7 +517,7 @@ xs_demo_city_new_problem (GRand      *rand,
   json_object_set_string_member (o, "source", hotline ? "hotline_12345" : "inspection");
   if (hotline)
     {
-      g_autofree char *year = _xs_demo_format_date (now);
+      g_autofree char *year = xa_calendar_format_date (now);
       g_autofree char *ticket = g_strdup_printf ("12345-%.4s-%07d", year,
                                                  rand_int (rand, 2000000, 9999999));
 

@@ -4,11 +4,11 @@
  * season, new lifts handed over. Times carry +08:00, the bureau's offset. */
 #include "config.h"
 
+#include "xa-calendar.h"
+#include "xa-random.h"
 #include "xs-demo-city.h"
 #include "xs-demo-names.h"
 #include "xs-simulator.h"
-
-#define CST_OFFSET_SECONDS (8 * 3600)
 
 struct _XsSimulator
 {
@@ -21,23 +21,6 @@ struct _XsSimulator
 };
 
 G_DEFINE_FINAL_TYPE (XsSimulator, xs_simulator, G_TYPE_OBJECT)
-
-static char *
-format_local (gint64      unix_seconds,
-              const char *format)
-{
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (CST_OFFSET_SECONDS);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
-
-  return g_date_time_format (local, format);
-}
-
-static char *
-format_time (gint64 unix_seconds)
-{
-  return format_local (unix_seconds, "%Y-%m-%dT%H:%M:%S%:z");
-}
 
 static char *
 unique_id (XsSimulator *self,
@@ -111,7 +94,7 @@ advance_problem (XsSimulator  *self,
     }
   else
     {
-      g_autofree char *resolved_at = format_time (now);
+      g_autofree char *resolved_at = xa_calendar_format_time (now);
 
       json_object_set_string_member (data, "status", "resolved");
       json_object_set_string_member (data, "resolved_at", resolved_at);
@@ -129,8 +112,8 @@ update_flood_check (XsSimulator  *self,
   static const char * const items[] = { "supplies", "personnel", "plan", "drill" };
   g_autofree char *id = xs_database_pick_random (self->database, self->rand, "flood_check",
                                                  NULL, NULL, error);
-  g_autofree char *today = format_local (now, "%Y-%m-%d");
-  g_autofree char *inspected_at = format_time (now);
+  g_autofree char *today = xa_calendar_format_date (now);
+  g_autofree char *inspected_at = xa_calendar_format_time (now);
   g_autoptr(JsonObject) data = NULL;
   guint first = g_rand_int_range (self->rand, 0, G_N_ELEMENTS (items));
   gint64 found, fixed;
@@ -172,7 +155,7 @@ commission_elevator (XsSimulator  *self,
   g_autoptr(JsonObject) compound_data = NULL;
   g_autoptr(JsonObject) data = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *today = format_local (now, "%Y-%m-%d");
+  g_autofree char *today = xa_calendar_format_date (now);
   g_autofree char *building = NULL;
   g_autofree char *code = NULL;
   const XsDemoLift *lift = &xs_demo_lifts[g_rand_int_range (self->rand, 0, xs_demo_n_lifts)];
@@ -186,8 +169,10 @@ commission_elevator (XsSimulator  *self,
 
   buildings = MAX (1, json_object_get_int_member_with_default (compound_data, "buildings", 1));
   id = unique_id (self, "EL", now);
-  building = g_strdup_printf ("%d号楼", g_rand_int_range (self->rand, 1, (gint32) MIN (buildings, 99) + 1));
-  code = g_strdup_printf ("梯11鲁Q%05d(%.2s)", g_rand_int_range (self->rand, 90000, 100000), today + 2);
+  building = g_strdup_printf ("%d号楼",
+                              g_rand_int_range (self->rand, 1, (gint32) MIN (buildings, 99) + 1));
+  code = g_strdup_printf ("梯11鲁Q%05d(%.2s)", g_rand_int_range (self->rand, 90000, 100000),
+                          today + 2);
 
   data = json_object_new ();
   json_object_set_string_member (data, "compound", compound);
@@ -208,18 +193,16 @@ xs_simulator_step (XsSimulator  *self,
                    GError      **error)
 {
   /* Mostly tickets, as in the bureau's day; lifts are handed over rarely. */
-  static const guint weights[] = { 40, 30, 20, 10 };
+  static const double weights[] = { 40, 30, 20, 10 };
   gint64 now;
-  guint pick, action = 0;
+  guint action;
   gboolean ok;
 
   g_return_val_if_fail (XS_IS_SIMULATOR (self), FALSE);
 
   now = g_get_real_time () / G_USEC_PER_SEC + self->clock_offset;
-  pick = g_rand_int_range (self->rand, 0, 100);
-
-  while (action < G_N_ELEMENTS (weights) - 1 && pick >= weights[action])
-    pick -= weights[action++];
+  action = xa_random_weighted_index (weights, G_N_ELEMENTS (weights),
+                                     g_rand_int_range (self->rand, 0, 100));
 
   if (!xs_database_begin (self->database, error))
     return FALSE;
