@@ -11,6 +11,7 @@
 #include "xa-metrics.h"
 #include "xa-records.h"
 #include "xa-test-util.h"
+#include "xa-test-store.h"
 #include "xs-demo-city.h"
 
 typedef struct
@@ -120,7 +121,7 @@ parse_record (const char  *type,
   json_object_set_boolean_member (change, "deleted", FALSE);
   json_object_set_object_member (change, "data", json_object_ref (data));
   json_node_take_object (node, change);
-  return xa_change_parse (node, error);
+  return xa_test_change_parse (node, error);
 }
 
 static Record *

@@ -178,6 +178,7 @@ typedef struct
   int                faults_12m;
   int                entrapments_12m;
   XaAssessmentGrade  assessment_grade;
+  char              *assessed_on;    /* YYYY-MM-DD of that assessment, or NULL */
   XaRenewalStatus    renewal_status;
   int                planned_year;   /* 0 when none */
   XaFundingSource    funding_source;
@@ -217,10 +218,6 @@ typedef struct
  * Errors (XA_RECORD_ERROR) name the record's type, id and the field at fault. */
 XaChange *xa_change_from_json (const XaJsonNode  *node,
                                GError           **error);
-/* The same for a change held by json-glib (tests, tools); it goes through the same
- * validation as xa_change_from_json(). */
-XaChange *xa_change_parse     (JsonNode          *node,
-                               GError           **error);
 /* The same for the JSON text of one change. When the text is not JSON the error names the
  * record's type and id (when they came before the fault) and the field, as every other. */
 XaChange *xa_change_from_text (const char        *text,
@@ -248,10 +245,13 @@ gboolean xa_coordinates_in_china (double lat,
                                   double lon);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaChange, xa_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaDistrict, xa_district_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCategory, xa_category_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCompound, xa_compound_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaElevator, xa_elevator_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaProblem, xa_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCadre, xa_cadre_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaFloodCheck, xa_flood_check_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCharging, xa_charging_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaElevator, xa_elevator_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaProblem, xa_problem_free)
 
 G_END_DECLS
