@@ -44,7 +44,8 @@ gboolean    xa_record_type_from_string (const char   *name,
 typedef enum { XA_COMPOUND_RESIDENTIAL, XA_COMPOUND_COMMERCIAL, XA_COMPOUND_MIXED } XaCompoundKind;
 typedef enum { XA_INSPECTION_NONE = -1, XA_INSPECTION_PASS, XA_INSPECTION_PASS_WITH_REMARKS,
                XA_INSPECTION_FAIL } XaInspectionResult;
-typedef enum { XA_GRADE_NONE = -1, XA_GRADE_A, XA_GRADE_B, XA_GRADE_C, XA_GRADE_D } XaAssessmentGrade;
+typedef enum { XA_GRADE_NONE = -1, XA_GRADE_A, XA_GRADE_B, XA_GRADE_C,
+               XA_GRADE_D } XaAssessmentGrade;
 typedef enum { XA_RENEWAL_NONE, XA_RENEWAL_PROPOSED, XA_RENEWAL_PLANNED, XA_RENEWAL_FUNDED,
                XA_RENEWAL_IN_PROGRESS, XA_RENEWAL_DONE } XaRenewalStatus;
 typedef enum { XA_FUNDING_NONE = -1, XA_FUNDING_SPECIAL_BONDS, XA_FUNDING_MAINTENANCE_FUND,

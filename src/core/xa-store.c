@@ -1,9 +1,12 @@
 /* xa-store.c — the local sqlite mirror of the records server. Pages from the change feed
  * are applied together with their cursor in one transaction, so a sync interrupted at any
  * moment resumes at the last committed page and nothing is half-applied. Writes are
- * upserts that keep the higher version, so re-applying a page is harmless. The tables, their
- * migrations and the list of deferred indexes are in xa-store-schema.c; when the indexes are
- * left out and built again is decided here. */
+ * upserts that keep the higher version, so re-applying a page is harmless. This file is the
+ * connection and its transactions; the other units of the store each have one job: the
+ * tables, their migrations and the list of deferred indexes in xa-store-schema.c (when the
+ * indexes are left out and built again is decided here), a record as a row in
+ * xa-store-rows.c, the file on disk (damage, the clean-shutdown marker, moving it aside) in
+ * xa-store-files.c, and the side panel's read queries in xa-store-queries.c. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -139,14 +142,16 @@ prepare_statements (XaStore  *self,
         return FALSE;
     }
 
-  return (self->clear_cadre_links = prepare (self, "DELETE FROM cadre_compound WHERE cadre = ?", error)) &&
-         (self->add_cadre_link = prepare (self, "INSERT OR IGNORE INTO cadre_compound (cadre, compound) "
-                                                "VALUES (?, ?)", error)) &&
-         (self->get_cursor = prepare (self, "SELECT cursor, last_sync FROM sync_state WHERE server = ?",
-                                      error)) &&
+  return (self->clear_cadre_links = prepare (self, "DELETE FROM cadre_compound WHERE cadre = ?",
+                                             error)) &&
+         (self->add_cadre_link = prepare (self, "INSERT OR IGNORE INTO cadre_compound "
+                                                "(cadre, compound) VALUES (?, ?)", error)) &&
+         (self->get_cursor = prepare (self, "SELECT cursor, last_sync FROM sync_state "
+                                            "WHERE server = ?", error)) &&
          (self->put_cursor = prepare (self, "INSERT INTO sync_state (server, cursor, last_sync) "
                                             "VALUES (?, ?, ?) ON CONFLICT (server) DO UPDATE SET "
-                                            "cursor = excluded.cursor, last_sync = excluded.last_sync",
+                                            "cursor = excluded.cursor, "
+                                            "last_sync = excluded.last_sync",
                                       error)) &&
          (self->get_server = prepare (self, "SELECT url FROM store_server", error)) &&
          (self->put_server = prepare (self, "INSERT OR IGNORE INTO store_server (only, url, since) "
@@ -285,8 +290,9 @@ xa_store_open (const char  *path,
   if (!_xa_store_migrate (self->db, self->path, error) || !prepare_statements (self, error))
     return NULL;
   self->indexes_deferred = xa_store_query_int (self,
-                                               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                                               "AND name = 'problem_status'", NULL) == 0;
+                                               "SELECT count(*) FROM sqlite_master "
+                                               "WHERE type = 'index' AND name = 'problem_status'",
+                                               NULL) == 0;
 
   return g_steal_pointer (&self);
 }
@@ -740,7 +746,8 @@ xa_store_compounds_in_box (XaStore *self,
   g_return_val_if_fail (XA_IS_STORE (self), ids);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT c.id FROM compound_position p JOIN compound c ON c.rowid = p.compound "
+                          "SELECT c.id FROM compound_position p "
+                          "JOIN compound c ON c.rowid = p.compound "
                           "WHERE p.max_lat >= ?1 AND p.min_lat <= ?3 AND p.max_lon >= ?2 "
                           "AND p.min_lon <= ?4 ORDER BY c.id",
                           -1, &stmt, NULL) != SQLITE_OK)
