@@ -299,6 +299,36 @@ test_assessment_due (void)
   g_test_assert_expected_messages ();
 }
 
+/* An assessment with its date counts for the interval from that date, however old the lift:
+ * a graded lift of 20 years assessed last year is not due (the grade alone would say it
+ * lapsed at 18), one of 17 assessed at 14 is (the grade alone would say it counts to 18). */
+static void
+test_assessment_dated (void)
+{
+  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  XaElevator twenty = elevator ("2005-03-01");
+  XaElevator seventeen = elevator ("2008-03-01");
+
+  twenty.assessment_grade = XA_GRADE_B;
+  twenty.assessed_on = (char *) "2024-06-30";
+  g_assert_false (xa_metrics_elevator_assessment_due (&twenty, now, 3));
+  g_assert_true (xa_metrics_elevator_assessment_due (&twenty, now, 1));
+  /* Due from the interval's anniversary of the date on, not a day before. */
+  twenty.assessed_on = (char *) "2022-07-02";
+  g_assert_false (xa_metrics_elevator_assessment_due (&twenty, now, 3));
+  twenty.assessed_on = (char *) "2022-07-01";
+  g_assert_true (xa_metrics_elevator_assessment_due (&twenty, now, 3));
+
+  seventeen.assessment_grade = XA_GRADE_A;
+  g_assert_false (xa_metrics_elevator_assessment_due (&seventeen, now, 3));
+  seventeen.assessed_on = (char *) "2022-03-01";
+  g_assert_true (xa_metrics_elevator_assessment_due (&seventeen, now, 3));
+  g_assert_false (xa_metrics_elevator_assessment_due (&seventeen, now, 5));
+  /* A renewed lift is never due, dated or not. */
+  seventeen.renewal_status = XA_RENEWAL_DONE;
+  g_assert_false (xa_metrics_elevator_assessment_due (&seventeen, now, 3));
+}
+
 static void
 test_oldest_elevator (void)
 {
@@ -958,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/metrics/elevator-years", test_elevator_years);
   g_test_add_func ("/metrics/elevator-band", test_elevator_band);
   g_test_add_func ("/metrics/assessment-due", test_assessment_due);
+  g_test_add_func ("/metrics/assessment-dated", test_assessment_dated);
   g_test_add_func ("/metrics/oldest-elevator", test_oldest_elevator);
   g_test_add_func ("/metrics/problems", test_problems);
   g_test_add_func ("/metrics/totals-accumulate", test_totals_accumulate);

@@ -9,6 +9,7 @@
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
 #include "xa-test-util.h"
+#include "xa-test-store.h"
 
 static const char good_compound[] =
   "{\"seq\": 7, \"type\": \"compound\", \"id\": \"C0001\", \"version\": 2, \"deleted\": false,"
@@ -29,7 +30,7 @@ parse_text (const char  *text,
 
   json_parser_load_from_data (parser, text, -1, &json_error);
   g_assert_no_error (json_error);
-  return xa_change_parse (json_parser_get_root (parser), error);
+  return xa_test_change_parse (json_parser_get_root (parser), error);
 }
 
 static void
@@ -186,6 +187,70 @@ test_times_and_dates (void)
   g_assert_false (xa_parse_date ("2025-02-28x", &date));
 }
 
+static const char elevator_change[] =
+  "{\"seq\": 3, \"type\": \"elevator\", \"id\": \"EL7\", \"version\": 1, \"data\": {"
+  "\"compound\": \"C0001\", \"building\": \"3号楼\", \"unit\": \"1单元\","
+  "\"registration_code\": \"R7\", \"maker\": \"通力\", \"model\": \"K\","
+  "\"commissioned\": \"2006-04-18\", \"faults_12m\": 2, \"entrapments_12m\": 0,"
+  "\"assessment_grade\": \"B\", \"assessed_on\": \"%s\", \"renewal_status\": \"none\"}}";
+
+/* An elevator's assessment has a date (optional): kept as it came, checked as every date. */
+static void
+test_elevator_assessed_on (void)
+{
+  g_autofree char *dated = g_strdup_printf (elevator_change, "2024-05-20");
+  g_autofree char *bad = g_strdup_printf (elevator_change, "2024-02-30");
+  g_autoptr(GString) undated = g_string_new (dated);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaChange) change = parse_text (dated, &error);
+  XaElevator *elevator;
+
+  g_assert_no_error (error);
+  elevator = change->record;
+  g_assert_cmpint (elevator->assessment_grade, ==, XA_GRADE_B);
+  g_assert_cmpstr (elevator->assessed_on, ==, "2024-05-20");
+  g_clear_pointer (&change, xa_change_free);
+
+  g_string_replace (undated, "\"assessed_on\": \"2024-05-20\", ", "", 1);
+  change = parse_text (undated->str, &error);
+  g_assert_no_error (error);
+  g_assert_null (((XaElevator *) change->record)->assessed_on);
+  g_clear_pointer (&change, xa_change_free);
+
+  change = parse_text (bad, &error);
+  g_assert_null (change);
+  g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_BAD_VALUE);
+  g_assert_cmpstr (error->message, ==, "elevator EL7: field “assessed_on”: “2024-02-30” is not a "
+                                       "date (YYYY-MM-DD)");
+}
+
+/* Every record type has its autoptr cleanup: a record taken out of its change is freed by
+ * its own type's free function, whatever it holds. */
+static void
+test_record_autoptr (void)
+{
+  g_autofree char *dated = g_strdup_printf (elevator_change, "2024-05-20");
+  g_autoptr(XaChange) compound_change = parse_text (good_compound, NULL);
+  g_autoptr(XaChange) dated_change = parse_text (dated, NULL);
+  g_autoptr(XaDistrict) district = g_new0 (XaDistrict, 1);
+  g_autoptr(XaCategory) category = g_new0 (XaCategory, 1);
+  g_autoptr(XaCadre) cadre = g_new0 (XaCadre, 1);
+  g_autoptr(XaFloodCheck) check = g_new0 (XaFloodCheck, 1);
+  g_autoptr(XaCharging) charging = g_new0 (XaCharging, 1);
+  g_autoptr(XaProblem) problem = g_new0 (XaProblem, 1);
+  g_autoptr(XaCompound) compound = g_steal_pointer (&compound_change->record);
+  g_autoptr(XaElevator) elevator = g_steal_pointer (&dated_change->record);
+
+  district->name = g_strdup ("兰山区");
+  category->name_zh = g_strdup ("防汛");
+  cadre->compounds = g_strsplit ("C1 C2", " ", -1);
+  check->items[XA_FLOOD_DRILL].notes = g_strdup ("演练");
+  charging->compound = g_strdup ("C1");
+  problem->resolution_note = g_strdup ("已修复");
+  g_assert_nonnull (compound->boundary);
+  g_assert_cmpstr (elevator->assessed_on, ==, "2024-05-20");
+}
+
 static void
 test_problem_rules (void)
 {
@@ -288,6 +353,8 @@ main (int   argc,
   g_test_add_func ("/records/bad-inputs", test_bad_inputs);
   g_test_add_func ("/records/times-and-dates", test_times_and_dates);
   g_test_add_func ("/records/problem-rules", test_problem_rules);
+  g_test_add_func ("/records/elevator-assessed-on", test_elevator_assessed_on);
+  g_test_add_func ("/records/record-autoptr", test_record_autoptr);
   g_test_add_func ("/records/charging-rules", test_charging_rules);
   g_test_add_func ("/records/cadre-nul", test_cadre_nul);
   g_test_add_func ("/records/page-cursor-nul", test_page_cursor_nul);

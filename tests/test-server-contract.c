@@ -2,7 +2,7 @@
  * HTTP on 127.0.0.1: tokens, limits, cursors, paging in seq order, the ordering guarantee,
  * gzip, ETags, error documents, tombstones after --delete, 410 and a clean full read after
  * --compact, the simulator, and the command line's refusals. Every record served is also
- * run through the client's own parser (xa_change_parse), so shapes are checked too. */
+ * run through the client's own parser (xa_test_change_parse), so shapes are checked too. */
 #include "config.h"
 
 #include <libsoup/soup.h>
@@ -11,6 +11,7 @@
 
 #include "xa-records.h"
 #include "xa-test-util.h"
+#include "xa-test-store.h"
 
 static const char * const demo_args[] = { "--demo", NULL };
 
@@ -220,7 +221,7 @@ read_page (Fixture    *f,
       JsonNode *node = json_array_get_element (changes, i);
       JsonObject *o = json_node_get_object (node);
       g_autoptr(GError) error = NULL;
-      g_autoptr(XaChange) parsed = xa_change_parse (node, &error);
+      g_autoptr(XaChange) parsed = xa_test_change_parse (node, &error);
       Change c;
 
       g_assert_no_error (error);

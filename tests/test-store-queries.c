@@ -8,6 +8,7 @@
 
 #include "xa-store-queries.h"
 #include "xa-test-util.h"
+#include "xa-test-store.h"
 
 #define SERVER "http://127.0.0.1:1"
 
@@ -342,7 +343,7 @@ test_plans (void)
 {
   g_autoptr(XaStore) store = filled_store ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *plans = xa_store_queries_explain (store, &error);
+  g_autofree char *plans = xa_test_store_explain (store, &error);
   g_auto(GStrv) lines = NULL;
 
   g_assert_no_error (error);

@@ -228,8 +228,9 @@ anniversary_text (const char *date,
 }
 
 /* The lifts due for a safety assessment, counted from the store's rows with SQL and the
- * rule in words (15+ years in service, renewal not done, no grade or a grade from the
- * 15th year older than @interval years), for @district or the whole city (NULL). */
+ * rule in words (15+ years in service, renewal not done, and an assessment older than
+ * @interval years by its assessed_on date, or none; a grade without a date is from the
+ * 15th year), for @district or the whole city (NULL). */
 static guint
 count_assessment_due (const char *store_path,
                       const char *district,
@@ -244,7 +245,8 @@ count_assessment_due (const char *store_path,
 
   g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT e.commissioned, e.assessment_grade, e.renewal_status"
+                                       "SELECT e.commissioned, e.assessment_grade,"
+                                       " e.renewal_status, e.assessed_on"
                                        " FROM elevator e JOIN compound c ON c.id = e.compound"
                                        " WHERE ?1 IS NULL OR c.district = ?1",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -255,11 +257,14 @@ count_assessment_due (const char *store_path,
       gboolean graded = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
       const char *renewal = (const char *) sqlite3_column_text (stmt, 2);
       g_autofree char *at_15 = anniversary_text (commissioned, 15);
-      g_autofree char *lapsed = anniversary_text (commissioned, 15 + interval);
+      const char *assessed_on = (const char *) sqlite3_column_text (stmt, 3);
+      g_autofree char *lapsed = assessed_on != NULL
+                                ? anniversary_text (assessed_on, interval)
+                                : anniversary_text (commissioned, 15 + interval);
 
       if (g_str_equal (renewal, "done") || strcmp (at_15, today) > 0)
         continue;
-      if (!graded || strcmp (lapsed, today) <= 0)
+      if ((!graded && assessed_on == NULL) || strcmp (lapsed, today) <= 0)
         due++;
     }
   sqlite3_finalize (stmt);

@@ -10,6 +10,7 @@
 
 #include "xa-records.h"
 #include "xa-test-util.h"
+#include "xa-test-store.h"
 
 static char *test_tmpdir;
 static guint path_counter;
@@ -188,7 +189,7 @@ xa_test_parse_changes (const char *json_changes)
   array = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      XaChange *change = xa_change_parse (json_array_get_element (array, i), &error);
+      XaChange *change = xa_test_change_parse (json_array_get_element (array, i), &error);
 
       g_assert_no_error (error);
       g_ptr_array_add (changes, change);

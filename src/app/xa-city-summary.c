@@ -98,14 +98,14 @@ show_assessment_rule (XaCitySummary *self,
                               reassessment_years);
   tooltip = g_strdup_printf (ngettext ("Elevators 15 or more years in service whose renewal "
                                        "is not done and that have no safety assessment on "
-                                       "record, or one more than %d year old. The records "
-                                       "give an assessment’s grade but not its date, so a "
-                                       "graded elevator counts as assessed at 15 years.",
+                                       "record, or one more than %d year old. An "
+                                       "assessment without a date on record counts as made "
+                                       "at 15 years.",
                                        "Elevators 15 or more years in service whose renewal "
                                        "is not done and that have no safety assessment on "
-                                       "record, or one more than %d years old. The records "
-                                       "give an assessment’s grade but not its date, so a "
-                                       "graded elevator counts as assessed at 15 years.",
+                                       "record, or one more than %d years old. An "
+                                       "assessment without a date on record counts as made "
+                                       "at 15 years.",
                                        reassessment_years),
                              reassessment_years);
   adw_action_row_set_subtitle (self->assessment_due_row, subtitle);

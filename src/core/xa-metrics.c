@@ -192,6 +192,7 @@ xa_metrics_elevator_assessment_due (const XaElevator *elevator,
                                     gint64            now,
                                     int               reassessment_years)
 {
+  GDate assessed;
   double years;
 
   g_return_val_if_fail (elevator != NULL, FALSE);
@@ -203,9 +204,21 @@ xa_metrics_elevator_assessment_due (const XaElevator *elevator,
   years = xa_metrics_elevator_years (elevator, now);
   if (isnan (years) || years < XA_ELEVATOR_ASSESSMENT_YEARS)
     return FALSE;
+  g_date_clear (&assessed, 1);
+  if (xa_parse_date (elevator->assessed_on, &assessed))
+    {
+      GDate today, lapse;
+
+      /* The assessment counts for the interval from its own day, to its anniversary. */
+      date_of_unix (now, &today);
+      anniversary (&assessed, reassessment_years, &lapse);
+      return g_date_compare (&today, &lapse) >= 0;
+    }
   if (elevator->assessment_grade == XA_GRADE_NONE)
     return TRUE;
-  /* Whole years, so the lapse falls on an anniversary as the 15th does. */
+  /* A grade without its date (from a server older than assessed_on, or a store synced
+   * before it) is taken as the assessment required at 15 years; whole years, so the lapse
+   * falls on an anniversary as the 15th does. */
   return years >= XA_ELEVATOR_ASSESSMENT_YEARS + reassessment_years;
 }
 

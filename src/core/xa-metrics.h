@@ -117,10 +117,10 @@ XaElevatorAgeBand xa_metrics_elevator_age_band (double                      olde
                                                 const XaElevatorThresholds *thresholds);
 /* Whether @elevator needs a safety assessment at @now: XA_ELEVATOR_ASSESSMENT_YEARS or
  * more in service, not renewed (a renewal status other than "done"), and no assessment
- * that still counts. The records give an assessment's grade but not its date; the grade
- * is that of the assessment required at 15 years, so it counts until 15 +
- * @reassessment_years (>= 1) years in service. A lift without a valid commissioned date
- * is never due: nothing says how old it is. */
+ * that still counts: an assessment counts for @reassessment_years (>= 1) years from its
+ * assessed_on date. A grade without a date is taken as that of the assessment required at
+ * 15 years, counting until 15 + @reassessment_years years in service. A lift without a
+ * valid commissioned date is never due: nothing says how old it is. */
 gboolean xa_metrics_elevator_assessment_due (const XaElevator *elevator,
                                              gint64            now,
                                              int               reassessment_years);

@@ -1,15 +1,81 @@
-/* xa-records-private.h — what the records' files share: the reader of one record's fields
- * (xa-records-fields.c), which the parser of each record type and of the change around it
- * (xa-records.c) call field by field. */
+/* xa-records-private.h — what the records' files and the store share: the description of
+ * each record type (its fields' wire keys, columns, kinds, places in the struct and bounds;
+ * xa-records.c), which parsing, freeing (xa-records.c), binding and reading rows
+ * (xa-store-rows.c) walk, and the reader of one field from the wire (xa-records-fields.c). */
 #pragma once
 
 #include "xa-records.h"
 
 G_BEGIN_DECLS
 
+/* What a field is, on the wire, in its struct and in its table. */
+typedef enum
+{
+  XA_FIELD_STRING,    /* char *; a required one must not be empty */
+  XA_FIELD_REF,       /* char *, the id of a record of @target; always required */
+  XA_FIELD_DATE,      /* char *, YYYY-MM-DD */
+  XA_FIELD_INT,       /* int in @min … @max; absent, 0 in the struct and NULL in the store */
+  XA_FIELD_INT64,     /* gint64, likewise */
+  XA_FIELD_TIME,      /* gint64 unix seconds from an ISO 8601 time; absent, as INT */
+  XA_FIELD_BOOL,      /* gboolean */
+  XA_FIELD_ENUM,      /* int index in @names; @absent when the optional field is missing */
+  XA_FIELD_POSITION,  /* double lat and lon side by side: keys and columns "lat", "lon",
+                       * inside China */
+  XA_FIELD_BOUNDARY,  /* double * of lon,lat pairs and their guint count at @count_offset;
+                       * a BLOB of raw doubles in the store */
+  XA_FIELD_ID_LIST,   /* char **, NULL-terminated ids of @target: rows of a link table
+                       * (<type>_<target>), no column */
+  XA_FIELD_ITEMS,     /* an array of structs, one object a name of @names, each described
+                       * by @item_fields; columns "<name>_<item column>" */
+} XaFieldKind;
+
+/* One field of a record. The wire key is also the column's name: the contract and the
+ * store spell every field alike. */
+typedef struct _XaFieldSpec XaFieldSpec;
+struct _XaFieldSpec
+{
+  const char         *key;
+  XaFieldKind         kind;
+  gsize               offset;         /* G_STRUCT_OFFSET of the member */
+  gboolean            required;
+  gint64              min, max;       /* INT, INT64 */
+  const char * const *names;          /* ENUM: the wire spellings; ITEMS: the items' keys */
+  int                 absent;         /* ENUM: the value of a missing optional field */
+  XaRecordType        target;         /* REF, ID_LIST */
+  gsize               count_offset;   /* BOUNDARY: the guint point count */
+  const XaFieldSpec  *item_fields;    /* ITEMS */
+  guint               n_item_fields;
+  gsize               item_size;
+};
+
+typedef struct _XaFieldReader XaFieldReader;
+
+/* One record type: adding a field is one row of its @fields and a migration of the store's
+ * schema (xa-store-schema.c); tests check the two agree. */
+typedef struct
+{
+  gsize              size;            /* of the struct */
+  gsize              id_offset;       /* the char * the record's id is kept in */
+  const char        *id_key;          /* the data member that repeats the id ("code"), or
+                                       * NULL when the id is the change's only */
+  const XaFieldSpec *fields;          /* in wire, binding and column order */
+  guint              n_fields;
+  /* The rules across fields, checked once every field was read; NULL when none. */
+  void             (*check) (XaFieldReader *r,
+                             gconstpointer  record);
+  GDestroyNotify     free;            /* the public xa_…_free() */
+} XaRecordSpec;
+
+const XaRecordSpec *_xa_record_spec    (XaRecordType type);
+/* The columns of @type's table after (id, version), comma-separated, in binding order. */
+const char         *_xa_record_columns (XaRecordType type);
+/* Frees @record of @type, whatever it holds. */
+void                _xa_record_free    (XaRecordType type,
+                                        gpointer     record);
+
 /* Reads fields of one record's data object; the first failure is kept in @error and
  * every later read is a no-op, so a parser reads all fields and checks once at the end. */
-typedef struct
+struct _XaFieldReader
 {
   const char       *type;
   const char       *id;
@@ -17,7 +83,7 @@ typedef struct
   const XaJsonNode *last;     /* the member found last: the next one usually follows it */
   const char       *prefix;   /* "supplies." for nested flood items, else "" */
   GError           *error;
-} XaFieldReader;
+};
 
 /* Up to 64 ASCII letters, digits, '.', '_' and '-'. */
 gboolean          _xa_id_is_valid        (const char         *id);

@@ -1,7 +1,9 @@
-/* xa-records.c — parsing and validating the records of the change feed (see
- * src/records-api.md): the wire names of the types and enumerations, one parser per record
- * type, the change around the record, and freeing what they made. The fields themselves are
- * read and checked in xa-records-fields.c. Every error names the record's type and id and
+/* xa-records.c — the records of the change feed (see src/records-api.md): the wire names of
+ * the types and enumerations, the one description of each record type (its fields: wire key
+ * and column, kind, place in the struct, bounds) and the walks over it that parse and free a
+ * record; xa-store-rows.c walks the same description to bind and read rows. Parsing the
+ * change around the record is here too; each field is read and checked in
+ * xa-records-fields.c. Every error names the record's type and id and
  * the field at fault, because that message is what a bureau's IT contact forwards to the
  * server's operator. */
 #include "config.h"
@@ -73,62 +75,35 @@ xa_enum_from_string (const char * const *names,
 
 #define INT_MAX_FIELD G_GINT64_CONSTANT (2000000000)
 
-/* — one parser per record type — */
-
-static gpointer
-parse_district (XaFieldReader *r)
-{
-  XaDistrict *d = g_new0 (XaDistrict, 1);
-
-  d->code = _xa_read_ref (r, "code");
-  d->name = _xa_read_string (r, "name", TRUE);
-  _xa_read_position (r, &d->lat, &d->lon);
-  if (r->error == NULL && strcmp (d->code, r->id) != 0)
-    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "code", "“%s” differs from the id", d->code);
-  if (r->error == NULL && (strlen (d->code) != 6 || strspn (d->code, "0123456789") != 6))
-    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "code", "“%s” is not a six-digit code", d->code);
-  return d;
-}
-
-static gpointer
-parse_category (XaFieldReader *r)
-{
-  XaCategory *c = g_new0 (XaCategory, 1);
-
-  c->code = _xa_read_ref (r, "code");
-  c->name_zh = _xa_read_string (r, "name_zh", TRUE);
-  c->name_en = _xa_read_string (r, "name_en", TRUE);
-  c->key_action = _xa_read_enum (r, "key_action", xa_key_action_names, FALSE, XA_KEY_ACTION_NONE);
-  if (r->error == NULL && strcmp (c->code, r->id) != 0)
-    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "code", "“%s” differs from the id", c->code);
-  return c;
-}
+/* — reading the fields that are more than one value — */
 
 static void
-read_boundary (XaFieldReader *r,
-               XaCompound    *c)
+read_boundary (XaFieldReader     *r,
+               const XaFieldSpec *f,
+               guint8            *base)
 {
-  const XaJsonNode *node = _xa_reader_node (r, "boundary", FALSE);
+  const XaJsonNode *node = _xa_reader_node (r, f->key, f->required);
   const XaJsonNode *point;
+  double *boundary;
   guint n;
 
   if (node == NULL)
     return;
   if (xa_json_node_get_kind (node) != XA_JSON_ARRAY)
     {
-      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary",
-                       "expected an array of [lon, lat]");
+      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, f->key, "expected an array of [lon, lat]");
       return;
     }
   n = xa_json_node_get_size (node);
   if (n < 3 || n > 10000)
     {
-      _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "boundary",
+      _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key,
                        "%u points; a ring needs 3 … 10000", n);
       return;
     }
-  c->boundary = g_new (double, 2 * n);
-  c->n_boundary_points = n;
+  boundary = g_new (double, 2 * n);
+  G_STRUCT_MEMBER (double *, base, f->offset) = boundary;
+  G_STRUCT_MEMBER (guint, base, f->count_offset) = n;
   point = xa_json_node_first_child (node);
   for (guint i = 0; i < n; i++, point = xa_json_node_next (point))
     {
@@ -136,230 +111,453 @@ read_boundary (XaFieldReader *r,
 
       if (xa_json_node_get_kind (point) != XA_JSON_ARRAY || xa_json_node_get_size (point) != 2)
         {
-          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary",
-                           "point %u is not [lon, lat]", i);
+          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, f->key, "point %u is not [lon, lat]", i);
           return;
         }
       lon_node = xa_json_node_first_child (point);
       lat_node = xa_json_node_next (lon_node);
       if (!_xa_node_is_number (lon_node) || !_xa_node_is_number (lat_node))
         {
-          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "boundary", "point %u is not numeric", i);
+          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, f->key, "point %u is not numeric", i);
           return;
         }
-      c->boundary[2 * i] = xa_json_node_get_double (lon_node);
-      c->boundary[2 * i + 1] = xa_json_node_get_double (lat_node);
-      if (!xa_coordinates_in_china (c->boundary[2 * i + 1], c->boundary[2 * i]))
+      boundary[2 * i] = xa_json_node_get_double (lon_node);
+      boundary[2 * i + 1] = xa_json_node_get_double (lat_node);
+      if (!xa_coordinates_in_china (boundary[2 * i + 1], boundary[2 * i]))
         {
-          _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "boundary",
-                           "point %u is outside China", i);
+          _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key, "point %u is outside China", i);
           return;
         }
     }
 }
 
-static gpointer
-parse_compound (XaFieldReader *r)
+static char **
+read_id_list (XaFieldReader     *r,
+              const XaFieldSpec *f)
 {
-  XaCompound *c = g_new0 (XaCompound, 1);
+  const XaJsonNode *node = _xa_reader_node (r, f->key, f->required);
+  const char *target = xa_record_type_to_string (f->target);
+  const XaJsonNode *element;
+  char **ids;
+  guint n;
 
-  c->id = g_strdup (r->id);
-  c->name = _xa_read_string (r, "name", TRUE);
-  c->district = _xa_read_ref (r, "district");
-  c->subdistrict = _xa_read_string (r, "subdistrict", TRUE);
-  c->community = _xa_read_string (r, "community", TRUE);
-  c->address = _xa_read_string (r, "address", TRUE);
-  _xa_read_position (r, &c->lat, &c->lon);
-  read_boundary (r, c);
-  c->kind = _xa_read_enum (r, "kind", xa_compound_kind_names, TRUE, 0);
-  c->built_year = _xa_read_int (r, "built_year", FALSE, 1949, 2100);
-  c->buildings = _xa_read_int (r, "buildings", TRUE, 0, 100000);
-  c->households = _xa_read_int (r, "households", TRUE, 0, 1000000);
-  c->property_company = _xa_read_string (r, "property_company", FALSE);
-  c->owners_committee = _xa_read_bool (r, "owners_committee", TRUE);
-  c->public_revenue_recorded = _xa_read_bool (r, "public_revenue_recorded", TRUE);
-  c->special_account = _xa_read_bool (r, "special_account", TRUE);
-  c->supervised_fen = _xa_read_int (r, "supervised_fen", TRUE, 0,
-                                    G_GINT64_CONSTANT (1000000000000000));
-  return c;
-}
-
-static gpointer
-parse_cadre (XaFieldReader *r)
-{
-  XaCadre *c = g_new0 (XaCadre, 1);
-  const XaJsonNode *node;
-
-  c->id = g_strdup (r->id);
-  c->name = _xa_read_string (r, "name", TRUE);
-  c->unit = _xa_read_string (r, "unit", TRUE);
-  c->phone = _xa_read_string (r, "phone", TRUE);
-  node = _xa_reader_node (r, "compounds", TRUE);
-  if (node != NULL && xa_json_node_get_kind (node) != XA_JSON_ARRAY)
-    _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, "compounds",
-                     "expected an array of compound ids");
-  else if (node != NULL)
+  if (node == NULL)
+    return NULL;
+  if (xa_json_node_get_kind (node) != XA_JSON_ARRAY)
     {
-      const XaJsonNode *element = xa_json_node_first_child (node);
-      guint n = xa_json_node_get_size (node);
-
-      if (n < 1 || n > 10)
-        _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds",
-                         "%u compounds; expected 1 … 10", n);
-      c->compounds = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n && r->error == NULL; i++, element = xa_json_node_next (element))
-        {
-          gsize length;
-          const char *value = xa_json_node_get_string (element, &length);
-
-          /* As in _xa_reader_peek_string(): a \u0000 would store "c1\u0000…" as "c1". */
-          if (value != NULL && strlen (value) != length)
-            _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds",
-                             "element %u contains a NUL character (\\u0000)", i);
-          else if (value == NULL || !_xa_id_is_valid (value))
-            _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "compounds",
-                             "element %u is not a compound id", i);
-          else
-            c->compounds[i] = g_strdup (value);
-        }
+      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, f->key, "expected an array of %s ids",
+                       target);
+      return NULL;
     }
-  return c;
+  n = xa_json_node_get_size (node);
+  if (n < 1 || n > 10)
+    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key, "%u %ss; expected 1 … 10", n, target);
+  ids = g_new0 (char *, n + 1);
+  element = xa_json_node_first_child (node);
+  for (guint i = 0; i < n && r->error == NULL; i++, element = xa_json_node_next (element))
+    {
+      gsize length;
+      const char *value = xa_json_node_get_string (element, &length);
+
+      /* As in _xa_reader_peek_string(): a \u0000 would store "c1\u0000…" as "c1". */
+      if (value != NULL && strlen (value) != length)
+        _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key,
+                         "element %u contains a NUL character (\\u0000)", i);
+      else if (value == NULL || !_xa_id_is_valid (value))
+        _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key, "element %u is not a %s id", i,
+                         target);
+      else
+        ids[i] = g_strdup (value);
+    }
+  return ids;
 }
 
-static gpointer
-parse_flood_check (XaFieldReader *r)
-{
-  XaFloodCheck *f = g_new0 (XaFloodCheck, 1);
+static void read_fields (XaFieldReader     *r,
+                         const XaFieldSpec *fields,
+                         guint              n_fields,
+                         guint8            *base);
 
-  f->id = g_strdup (r->id);
-  f->compound = _xa_read_ref (r, "compound");
-  f->season = _xa_read_int (r, "season", TRUE, 1990, 2200);
-  for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
+/* Each item is an object of its own; its fields are named "<item>.<field>" in errors. */
+static void
+read_items (XaFieldReader     *r,
+            const XaFieldSpec *f,
+            guint8            *base)
+{
+  for (guint i = 0; f->names[i] != NULL; i++)
     {
-      const XaJsonNode *node = _xa_reader_node (r, xa_flood_item_names[i], TRUE);
+      const XaJsonNode *node = _xa_reader_node (r, f->names[i], TRUE);
       g_autofree char *prefix = NULL;
       XaFieldReader item;
 
       if (node == NULL)
-        break;
+        return;
       if (xa_json_node_get_kind (node) != XA_JSON_OBJECT)
         {
-          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, xa_flood_item_names[i],
-                           "expected an object");
-          break;
+          _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, f->names[i], "expected an object");
+          return;
         }
-      prefix = g_strconcat (xa_flood_item_names[i], ".", NULL);
+      prefix = g_strconcat (f->names[i], ".", NULL);
       item = (XaFieldReader) { r->type, r->id, node, NULL, prefix, NULL };
-      f->items[i].in_place = _xa_read_bool (&item, "in_place", TRUE);
-      f->items[i].date = _xa_read_date (&item, "date", FALSE);
-      f->items[i].notes = _xa_read_string (&item, "notes", FALSE);
+      read_fields (&item, f->item_fields, f->n_item_fields,
+                   base + f->offset + i * f->item_size);
       if (item.error != NULL)
         {
           r->error = item.error;
-          break;
+          return;
         }
     }
-  f->drills_held = _xa_read_int (r, "drills_held", TRUE, 0, 10000);
-  f->pumps = _xa_read_int (r, "pumps", TRUE, 0, 100000);
-  f->sandbags = _xa_read_int (r, "sandbags", TRUE, 0, 10000000);
-  f->low_lying_spots = _xa_read_int (r, "low_lying_spots", TRUE, 0, 100000);
-  f->problems_found = _xa_read_int (r, "problems_found", TRUE, 0, 100000);
-  f->problems_fixed = _xa_read_int (r, "problems_fixed", TRUE, 0, 100000);
-  f->inspected_at = _xa_read_time (r, "inspected_at", TRUE);
-  f->inspected_by = _xa_read_string (r, "inspected_by", TRUE);
-  return f;
 }
 
-static gpointer
-parse_charging (XaFieldReader *r)
+static void
+read_fields (XaFieldReader     *r,
+             const XaFieldSpec *fields,
+             guint              n_fields,
+             guint8            *base)
 {
-  XaCharging *c = g_new0 (XaCharging, 1);
+  for (const XaFieldSpec *f = fields; f < fields + n_fields; f++)
+    {
+      gpointer member = base + f->offset;
 
-  c->id = g_strdup (r->id);
-  c->compound = _xa_read_ref (r, "compound");
-  c->registered_ebikes = _xa_read_int (r, "registered_ebikes", TRUE, 0, INT_MAX_FIELD);
-  c->ports = _xa_read_int (r, "ports", TRUE, 0, INT_MAX_FIELD);
-  c->smart_ports = _xa_read_int (r, "smart_ports", TRUE, 0, INT_MAX_FIELD);
-  c->sheds = _xa_read_int (r, "sheds", TRUE, 0, INT_MAX_FIELD);
-  c->outside_sites = _xa_read_int (r, "outside_sites", TRUE, 0, INT_MAX_FIELD);
-  if (r->error == NULL && c->smart_ports > c->ports)
+      switch (f->kind)
+        {
+        case XA_FIELD_STRING:
+          *(char **) member = _xa_read_string (r, f->key, f->required);
+          break;
+        case XA_FIELD_REF:
+          *(char **) member = _xa_read_ref (r, f->key);
+          break;
+        case XA_FIELD_DATE:
+          *(char **) member = _xa_read_date (r, f->key, f->required);
+          break;
+        case XA_FIELD_INT:
+          *(int *) member = _xa_read_int (r, f->key, f->required, f->min, f->max);
+          break;
+        case XA_FIELD_INT64:
+          *(gint64 *) member = _xa_read_int (r, f->key, f->required, f->min, f->max);
+          break;
+        case XA_FIELD_TIME:
+          *(gint64 *) member = _xa_read_time (r, f->key, f->required);
+          break;
+        case XA_FIELD_BOOL:
+          *(gboolean *) member = _xa_read_bool (r, f->key, f->required);
+          break;
+        case XA_FIELD_ENUM:
+          *(int *) member = _xa_read_enum (r, f->key, f->names, f->required, f->absent);
+          break;
+        case XA_FIELD_POSITION:
+          _xa_read_position (r, (double *) member, (double *) member + 1);
+          break;
+        case XA_FIELD_BOUNDARY:
+          read_boundary (r, f, base);
+          break;
+        case XA_FIELD_ID_LIST:
+          *(char ***) member = read_id_list (r, f);
+          break;
+        case XA_FIELD_ITEMS:
+          read_items (r, f, base);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* — the rules across fields — */
+
+static void
+check_district (XaFieldReader *r,
+                gconstpointer  record)
+{
+  const XaDistrict *d = record;
+
+  if (strlen (d->code) != 6 || strspn (d->code, "0123456789") != 6)
+    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "code", "“%s” is not a six-digit code", d->code);
+}
+
+static void
+check_charging (XaFieldReader *r,
+                gconstpointer  record)
+{
+  const XaCharging *c = record;
+
+  if (c->smart_ports > c->ports)
     _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, "smart_ports",
                      "%d is more than the %d ports", c->smart_ports, c->ports);
-  return c;
 }
 
-static gpointer
-parse_elevator (XaFieldReader *r)
+static void
+check_problem (XaFieldReader *r,
+               gconstpointer  record)
 {
-  XaElevator *e = g_new0 (XaElevator, 1);
+  const XaProblem *p = record;
 
-  e->id = g_strdup (r->id);
-  e->compound = _xa_read_ref (r, "compound");
-  e->building = _xa_read_string (r, "building", TRUE);
-  e->unit = _xa_read_string (r, "unit", TRUE);
-  e->registration_code = _xa_read_string (r, "registration_code", TRUE);
-  e->maker = _xa_read_string (r, "maker", TRUE);
-  e->model = _xa_read_string (r, "model", TRUE);
-  e->commissioned = _xa_read_date (r, "commissioned", TRUE);
-  e->last_inspection = _xa_read_date (r, "last_inspection", FALSE);
-  e->inspection_result = _xa_read_enum (r, "inspection_result", xa_inspection_result_names, FALSE,
-                                        XA_INSPECTION_NONE);
-  e->faults_12m = _xa_read_int (r, "faults_12m", TRUE, 0, 100000);
-  e->entrapments_12m = _xa_read_int (r, "entrapments_12m", TRUE, 0, 100000);
-  e->assessment_grade = _xa_read_enum (r, "assessment_grade", xa_assessment_grade_names, FALSE,
-                                       XA_GRADE_NONE);
-  e->renewal_status = _xa_read_enum (r, "renewal_status", xa_renewal_status_names, TRUE, 0);
-  e->planned_year = _xa_read_int (r, "planned_year", FALSE, 1990, 2200);
-  e->funding_source = _xa_read_enum (r, "funding_source", xa_funding_source_names, FALSE,
-                                     XA_FUNDING_NONE);
-  return e;
-}
-
-static gpointer
-parse_problem (XaFieldReader *r)
-{
-  XaProblem *p = g_new0 (XaProblem, 1);
-
-  p->id = g_strdup (r->id);
-  p->compound = _xa_read_ref (r, "compound");
-  p->category = _xa_read_ref (r, "category");
-  p->source = _xa_read_enum (r, "source", xa_problem_source_names, TRUE, 0);
-  p->ticket_no = _xa_read_string (r, "ticket_no", FALSE);
-  p->title = _xa_read_string (r, "title", TRUE);
-  p->description = _xa_read_string (r, "description", FALSE);
-  p->reported_at = _xa_read_time (r, "reported_at", TRUE);
-  p->deadline = _xa_read_time (r, "deadline", TRUE);
-  p->status = _xa_read_enum (r, "status", xa_problem_status_names, TRUE, 0);
-  p->tier = _xa_read_enum (r, "tier", xa_problem_tier_names, TRUE, 0);
-  p->responsible_party = _xa_read_string (r, "responsible_party", TRUE);
-  p->resolved_at = _xa_read_time (r, "resolved_at", FALSE);
-  p->resolution_note = _xa_read_string (r, "resolution_note", FALSE);
-  p->satisfaction = _xa_read_int (r, "satisfaction", FALSE, 1, 5);
-  if (r->error == NULL && p->resolved_at == 0 &&
-      (p->status == XA_STATUS_RESOLVED || p->status == XA_STATUS_CLOSED))
+  if (p->resolved_at == 0 && (p->status == XA_STATUS_RESOLVED || p->status == XA_STATUS_CLOSED))
     _xa_reader_fail (r, XA_RECORD_ERROR_MISSING_FIELD, "resolved_at",
                      "required when the status is “%s”",
                      xa_problem_status_names[p->status]);
-  return p;
 }
 
-typedef gpointer (*ParseFunc) (XaFieldReader *r);
-typedef void (*FreeFunc) (gpointer record);
+/* — the description of each record type (src/records-api.md) — */
 
-static const struct
-{
-  ParseFunc parse;
-  FreeFunc  free;
-} record_kinds[XA_N_RECORD_TYPES] = {
-  [XA_RECORD_DISTRICT] = { parse_district, (FreeFunc) xa_district_free },
-  [XA_RECORD_CATEGORY] = { parse_category, (FreeFunc) xa_category_free },
-  [XA_RECORD_COMPOUND] = { parse_compound, (FreeFunc) xa_compound_free },
-  [XA_RECORD_CADRE] = { parse_cadre, (FreeFunc) xa_cadre_free },
-  [XA_RECORD_FLOOD_CHECK] = { parse_flood_check, (FreeFunc) xa_flood_check_free },
-  [XA_RECORD_CHARGING] = { parse_charging, (FreeFunc) xa_charging_free },
-  [XA_RECORD_ELEVATOR] = { parse_elevator, (FreeFunc) xa_elevator_free },
-  [XA_RECORD_PROBLEM] = { parse_problem, (FreeFunc) xa_problem_free },
+#define REQUIRED TRUE
+#define OPTIONAL FALSE
+#define AT(T, m) .key = #m, .offset = G_STRUCT_OFFSET (T, m)
+#define STRING(T, m, req) { AT (T, m), .kind = XA_FIELD_STRING, .required = req }
+#define DATE(T, m, req) { AT (T, m), .kind = XA_FIELD_DATE, .required = req }
+#define TIME(T, m, req) { AT (T, m), .kind = XA_FIELD_TIME, .required = req }
+#define BOOL(T, m, req) { AT (T, m), .kind = XA_FIELD_BOOL, .required = req }
+#define INT(T, m, req, lo, hi) \
+  { AT (T, m), .kind = XA_FIELD_INT, .required = req, .min = lo, .max = hi }
+#define INT64(T, m, req, lo, hi) \
+  { AT (T, m), .kind = XA_FIELD_INT64, .required = req, .min = lo, .max = hi }
+#define ENUM(T, m, req, table, none) \
+  { AT (T, m), .kind = XA_FIELD_ENUM, .required = req, .names = table, .absent = none }
+#define REF(T, m, to) { AT (T, m), .kind = XA_FIELD_REF, .required = TRUE, .target = to }
+#define POSITION(T) \
+  { .key = "lat", .offset = G_STRUCT_OFFSET (T, lat), .kind = XA_FIELD_POSITION, \
+    .required = TRUE }
+/* POSITION reads lon right after lat. */
+#define LON_FOLLOWS_LAT(T) \
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (T, lon) == G_STRUCT_OFFSET (T, lat) + sizeof (double))
+#define RECORD(T, id, key, table, rule, free_func) \
+  { sizeof (T), G_STRUCT_OFFSET (T, id), key, table, G_N_ELEMENTS (table), rule, \
+    (GDestroyNotify) free_func }
+
+LON_FOLLOWS_LAT (XaDistrict);
+LON_FOLLOWS_LAT (XaCompound);
+
+static const XaFieldSpec district_fields[] = {
+  STRING (XaDistrict, name, REQUIRED),
+  POSITION (XaDistrict),
 };
+
+static const XaFieldSpec category_fields[] = {
+  STRING (XaCategory, name_zh, REQUIRED),
+  STRING (XaCategory, name_en, REQUIRED),
+  ENUM (XaCategory, key_action, OPTIONAL, xa_key_action_names, XA_KEY_ACTION_NONE),
+};
+
+static const XaFieldSpec compound_fields[] = {
+  STRING (XaCompound, name, REQUIRED),
+  REF (XaCompound, district, XA_RECORD_DISTRICT),
+  STRING (XaCompound, subdistrict, REQUIRED),
+  STRING (XaCompound, community, REQUIRED),
+  STRING (XaCompound, address, REQUIRED),
+  POSITION (XaCompound),
+  { AT (XaCompound, boundary), .kind = XA_FIELD_BOUNDARY, .required = OPTIONAL,
+    .count_offset = G_STRUCT_OFFSET (XaCompound, n_boundary_points) },
+  ENUM (XaCompound, kind, REQUIRED, xa_compound_kind_names, XA_COMPOUND_RESIDENTIAL),
+  INT (XaCompound, built_year, OPTIONAL, 1949, 2100),
+  INT (XaCompound, buildings, REQUIRED, 0, 100000),
+  INT (XaCompound, households, REQUIRED, 0, 1000000),
+  STRING (XaCompound, property_company, OPTIONAL),
+  BOOL (XaCompound, owners_committee, REQUIRED),
+  BOOL (XaCompound, public_revenue_recorded, REQUIRED),
+  BOOL (XaCompound, special_account, REQUIRED),
+  INT64 (XaCompound, supervised_fen, REQUIRED, 0, G_GINT64_CONSTANT (1000000000000000)),
+};
+
+static const XaFieldSpec cadre_fields[] = {
+  STRING (XaCadre, name, REQUIRED),
+  STRING (XaCadre, unit, REQUIRED),
+  STRING (XaCadre, phone, REQUIRED),
+  { AT (XaCadre, compounds), .kind = XA_FIELD_ID_LIST, .required = REQUIRED,
+    .target = XA_RECORD_COMPOUND },
+};
+
+static const XaFieldSpec flood_item_fields[] = {
+  BOOL (XaFloodItem, in_place, REQUIRED),
+  DATE (XaFloodItem, date, OPTIONAL),
+  STRING (XaFloodItem, notes, OPTIONAL),
+};
+
+static const XaFieldSpec flood_check_fields[] = {
+  REF (XaFloodCheck, compound, XA_RECORD_COMPOUND),
+  INT (XaFloodCheck, season, REQUIRED, 1990, 2200),
+  { AT (XaFloodCheck, items), .kind = XA_FIELD_ITEMS, .required = REQUIRED,
+    .names = xa_flood_item_names, .item_fields = flood_item_fields,
+    .n_item_fields = G_N_ELEMENTS (flood_item_fields), .item_size = sizeof (XaFloodItem) },
+  INT (XaFloodCheck, drills_held, REQUIRED, 0, 10000),
+  INT (XaFloodCheck, pumps, REQUIRED, 0, 100000),
+  INT (XaFloodCheck, sandbags, REQUIRED, 0, 10000000),
+  INT (XaFloodCheck, low_lying_spots, REQUIRED, 0, 100000),
+  INT (XaFloodCheck, problems_found, REQUIRED, 0, 100000),
+  INT (XaFloodCheck, problems_fixed, REQUIRED, 0, 100000),
+  TIME (XaFloodCheck, inspected_at, REQUIRED),
+  STRING (XaFloodCheck, inspected_by, REQUIRED),
+};
+
+static const XaFieldSpec charging_fields[] = {
+  REF (XaCharging, compound, XA_RECORD_COMPOUND),
+  INT (XaCharging, registered_ebikes, REQUIRED, 0, INT_MAX_FIELD),
+  INT (XaCharging, ports, REQUIRED, 0, INT_MAX_FIELD),
+  INT (XaCharging, smart_ports, REQUIRED, 0, INT_MAX_FIELD),
+  INT (XaCharging, sheds, REQUIRED, 0, INT_MAX_FIELD),
+  INT (XaCharging, outside_sites, REQUIRED, 0, INT_MAX_FIELD),
+};
+
+static const XaFieldSpec elevator_fields[] = {
+  REF (XaElevator, compound, XA_RECORD_COMPOUND),
+  STRING (XaElevator, building, REQUIRED),
+  STRING (XaElevator, unit, REQUIRED),
+  STRING (XaElevator, registration_code, REQUIRED),
+  STRING (XaElevator, maker, REQUIRED),
+  STRING (XaElevator, model, REQUIRED),
+  DATE (XaElevator, commissioned, REQUIRED),
+  DATE (XaElevator, last_inspection, OPTIONAL),
+  ENUM (XaElevator, inspection_result, OPTIONAL, xa_inspection_result_names,
+        XA_INSPECTION_NONE),
+  INT (XaElevator, faults_12m, REQUIRED, 0, 100000),
+  INT (XaElevator, entrapments_12m, REQUIRED, 0, 100000),
+  ENUM (XaElevator, assessment_grade, OPTIONAL, xa_assessment_grade_names, XA_GRADE_NONE),
+  DATE (XaElevator, assessed_on, OPTIONAL),
+  ENUM (XaElevator, renewal_status, REQUIRED, xa_renewal_status_names, XA_RENEWAL_NONE),
+  INT (XaElevator, planned_year, OPTIONAL, 1990, 2200),
+  ENUM (XaElevator, funding_source, OPTIONAL, xa_funding_source_names, XA_FUNDING_NONE),
+};
+
+static const XaFieldSpec problem_fields[] = {
+  REF (XaProblem, compound, XA_RECORD_COMPOUND),
+  REF (XaProblem, category, XA_RECORD_CATEGORY),
+  ENUM (XaProblem, source, REQUIRED, xa_problem_source_names, XA_SOURCE_HOTLINE_12345),
+  STRING (XaProblem, ticket_no, OPTIONAL),
+  STRING (XaProblem, title, REQUIRED),
+  STRING (XaProblem, description, OPTIONAL),
+  TIME (XaProblem, reported_at, REQUIRED),
+  TIME (XaProblem, deadline, REQUIRED),
+  ENUM (XaProblem, status, REQUIRED, xa_problem_status_names, XA_STATUS_OPEN),
+  ENUM (XaProblem, tier, REQUIRED, xa_problem_tier_names, XA_TIER_ON_SITE),
+  STRING (XaProblem, responsible_party, REQUIRED),
+  TIME (XaProblem, resolved_at, OPTIONAL),
+  STRING (XaProblem, resolution_note, OPTIONAL),
+  INT (XaProblem, satisfaction, OPTIONAL, 1, 5),
+};
+
+static const XaRecordSpec record_specs[XA_N_RECORD_TYPES] = {
+  [XA_RECORD_DISTRICT] = RECORD (XaDistrict, code, "code", district_fields, check_district,
+                                 xa_district_free),
+  [XA_RECORD_CATEGORY] = RECORD (XaCategory, code, "code", category_fields, NULL,
+                                 xa_category_free),
+  [XA_RECORD_COMPOUND] = RECORD (XaCompound, id, NULL, compound_fields, NULL, xa_compound_free),
+  [XA_RECORD_CADRE] = RECORD (XaCadre, id, NULL, cadre_fields, NULL, xa_cadre_free),
+  [XA_RECORD_FLOOD_CHECK] = RECORD (XaFloodCheck, id, NULL, flood_check_fields, NULL,
+                                    xa_flood_check_free),
+  [XA_RECORD_CHARGING] = RECORD (XaCharging, id, NULL, charging_fields, check_charging,
+                                 xa_charging_free),
+  [XA_RECORD_ELEVATOR] = RECORD (XaElevator, id, NULL, elevator_fields, NULL, xa_elevator_free),
+  [XA_RECORD_PROBLEM] = RECORD (XaProblem, id, NULL, problem_fields, check_problem,
+                                xa_problem_free),
+};
+
+const XaRecordSpec *
+_xa_record_spec (XaRecordType type)
+{
+  g_assert (type < XA_N_RECORD_TYPES);
+  return &record_specs[type];
+}
+
+static void
+append_columns (GString           *columns,
+                const char        *prefix,
+                const XaFieldSpec *fields,
+                guint              n_fields)
+{
+  for (const XaFieldSpec *f = fields; f < fields + n_fields; f++)
+    {
+      if (f->kind == XA_FIELD_ID_LIST)
+        continue;
+      if (f->kind == XA_FIELD_ITEMS)
+        {
+          for (guint i = 0; f->names[i] != NULL; i++)
+            {
+              g_autofree char *item_prefix = g_strconcat (f->names[i], "_", NULL);
+
+              append_columns (columns, item_prefix, f->item_fields, f->n_item_fields);
+            }
+          continue;
+        }
+      g_string_append_printf (columns, "%s%s%s", columns->len > 0 ? ", " : "", prefix, f->key);
+      if (f->kind == XA_FIELD_POSITION)
+        g_string_append_printf (columns, ", %slon", prefix);
+    }
+}
+
+const char *
+_xa_record_columns (XaRecordType type)
+{
+  static char *columns[XA_N_RECORD_TYPES];
+  static gsize made = 0;
+
+  g_assert (type < XA_N_RECORD_TYPES);
+  /* Made once for the process: stores on worker threads ask too. */
+  if (g_once_init_enter (&made))
+    {
+      for (guint t = 0; t < XA_N_RECORD_TYPES; t++)
+        {
+          GString *list = g_string_new (NULL);
+
+          append_columns (list, "", record_specs[t].fields, record_specs[t].n_fields);
+          columns[t] = g_string_free (list, FALSE);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return columns[type];
+}
+
+static gpointer
+parse_record (XaRecordType   type,
+              XaFieldReader *r)
+{
+  const XaRecordSpec *spec = &record_specs[type];
+  guint8 *record = g_malloc0 (spec->size);
+  char **id = (char **) (record + spec->id_offset);
+
+  if (spec->id_key != NULL)
+    *id = _xa_read_ref (r, spec->id_key);
+  else
+    *id = g_strdup (r->id);
+  read_fields (r, spec->fields, spec->n_fields, record);
+  if (r->error == NULL && spec->id_key != NULL && strcmp (*id, r->id) != 0)
+    _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, spec->id_key, "“%s” differs from the id", *id);
+  if (r->error == NULL && spec->check != NULL)
+    spec->check (r, record);
+  return record;
+}
+
+static void
+free_fields (const XaFieldSpec *fields,
+             guint              n_fields,
+             guint8            *base)
+{
+  for (const XaFieldSpec *f = fields; f < fields + n_fields; f++)
+    {
+      gpointer *member = (gpointer *) (base + f->offset);
+
+      /* Numbers, flags, enumerations and positions hold nothing to free. */
+      if (f->kind == XA_FIELD_ITEMS)
+        for (guint i = 0; f->names[i] != NULL; i++)
+          free_fields (f->item_fields, f->n_item_fields, base + f->offset + i * f->item_size);
+      else if (f->kind == XA_FIELD_ID_LIST)
+        g_strfreev (*member);
+      else if (f->kind == XA_FIELD_STRING || f->kind == XA_FIELD_REF ||
+               f->kind == XA_FIELD_DATE || f->kind == XA_FIELD_BOUNDARY)
+        g_free (*member);
+    }
+}
+
+void
+_xa_record_free (XaRecordType type,
+                 gpointer     record)
+{
+  const XaRecordSpec *spec;
+
+  if (record == NULL)
+    return;
+  spec = _xa_record_spec (type);
+  g_free (G_STRUCT_MEMBER (char *, record, spec->id_offset));
+  free_fields (spec->fields, spec->n_fields, record);
+  g_free (record);
+}
 
 XaChange *
 xa_change_from_json (const XaJsonNode  *node,
@@ -416,7 +614,7 @@ xa_change_from_json (const XaJsonNode  *node,
         {
           r.object = data;
           r.last = NULL;
-          change->record = record_kinds[change->type].parse (&r);
+          change->record = parse_record (change->type, &r);
         }
     }
   if (r.error != NULL)
@@ -489,136 +687,61 @@ xa_change_from_text (const char  *text,
   return xa_change_from_json (xa_json_document_get_root (document), error);
 }
 
-XaChange *
-xa_change_parse (JsonNode  *node,
-                 GError   **error)
-{
-  g_autofree char *text = NULL;
-
-  g_return_val_if_fail (node != NULL, NULL);
-
-  /* Through text, so a change held by json-glib meets exactly the checks of the feed; a
-   * value JSON cannot carry (a NaN, say) fails there, named like any other field. */
-  text = json_to_string (node, FALSE);
-  return xa_change_from_text (text, -1, error);
-}
-
 void
 xa_change_free (XaChange *change)
 {
   if (change == NULL)
     return;
   if (change->record != NULL)
-    record_kinds[change->type].free (change->record);
+    _xa_record_free (change->type, change->record);
   g_free (change->id);
   g_free (change);
 }
 
 void
-xa_district_free (XaDistrict *d)
+xa_district_free (XaDistrict *district)
 {
-  if (d == NULL)
-    return;
-  g_free (d->code);
-  g_free (d->name);
-  g_free (d);
+  _xa_record_free (XA_RECORD_DISTRICT, district);
 }
 
 void
-xa_category_free (XaCategory *c)
+xa_category_free (XaCategory *category)
 {
-  if (c == NULL)
-    return;
-  g_free (c->code);
-  g_free (c->name_zh);
-  g_free (c->name_en);
-  g_free (c);
+  _xa_record_free (XA_RECORD_CATEGORY, category);
 }
 
 void
-xa_compound_free (XaCompound *c)
+xa_compound_free (XaCompound *compound)
 {
-  if (c == NULL)
-    return;
-  g_free (c->id);
-  g_free (c->name);
-  g_free (c->district);
-  g_free (c->subdistrict);
-  g_free (c->community);
-  g_free (c->address);
-  g_free (c->boundary);
-  g_free (c->property_company);
-  g_free (c);
+  _xa_record_free (XA_RECORD_COMPOUND, compound);
 }
 
 void
-xa_cadre_free (XaCadre *c)
+xa_cadre_free (XaCadre *cadre)
 {
-  if (c == NULL)
-    return;
-  g_free (c->id);
-  g_free (c->name);
-  g_free (c->unit);
-  g_free (c->phone);
-  g_strfreev (c->compounds);
-  g_free (c);
+  _xa_record_free (XA_RECORD_CADRE, cadre);
 }
 
 void
-xa_flood_check_free (XaFloodCheck *f)
+xa_flood_check_free (XaFloodCheck *check)
 {
-  if (f == NULL)
-    return;
-  g_free (f->id);
-  g_free (f->compound);
-  for (guint i = 0; i < XA_N_FLOOD_ITEMS; i++)
-    {
-      g_free (f->items[i].date);
-      g_free (f->items[i].notes);
-    }
-  g_free (f->inspected_by);
-  g_free (f);
+  _xa_record_free (XA_RECORD_FLOOD_CHECK, check);
 }
 
 void
-xa_charging_free (XaCharging *c)
+xa_charging_free (XaCharging *charging)
 {
-  if (c == NULL)
-    return;
-  g_free (c->id);
-  g_free (c->compound);
-  g_free (c);
+  _xa_record_free (XA_RECORD_CHARGING, charging);
 }
 
 void
-xa_elevator_free (XaElevator *e)
+xa_elevator_free (XaElevator *elevator)
 {
-  if (e == NULL)
-    return;
-  g_free (e->id);
-  g_free (e->compound);
-  g_free (e->building);
-  g_free (e->unit);
-  g_free (e->registration_code);
-  g_free (e->maker);
-  g_free (e->model);
-  g_free (e->commissioned);
-  g_free (e->last_inspection);
-  g_free (e);
+  _xa_record_free (XA_RECORD_ELEVATOR, elevator);
 }
 
 void
-xa_problem_free (XaProblem *p)
+xa_problem_free (XaProblem *problem)
 {
-  if (p == NULL)
-    return;
-  g_free (p->id);
-  g_free (p->compound);
-  g_free (p->category);
-  g_free (p->ticket_no);
-  g_free (p->title);
-  g_free (p->description);
-  g_free (p->responsible_party);
-  g_free (p->resolution_note);
-  g_free (p);
+  _xa_record_free (XA_RECORD_PROBLEM, problem);
 }

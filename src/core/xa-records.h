@@ -44,7 +44,8 @@ gboolean    xa_record_type_from_string (const char   *name,
 typedef enum { XA_COMPOUND_RESIDENTIAL, XA_COMPOUND_COMMERCIAL, XA_COMPOUND_MIXED } XaCompoundKind;
 typedef enum { XA_INSPECTION_NONE = -1, XA_INSPECTION_PASS, XA_INSPECTION_PASS_WITH_REMARKS,
                XA_INSPECTION_FAIL } XaInspectionResult;
-typedef enum { XA_GRADE_NONE = -1, XA_GRADE_A, XA_GRADE_B, XA_GRADE_C, XA_GRADE_D } XaAssessmentGrade;
+typedef enum { XA_GRADE_NONE = -1, XA_GRADE_A, XA_GRADE_B, XA_GRADE_C,
+               XA_GRADE_D } XaAssessmentGrade;
 typedef enum { XA_RENEWAL_NONE, XA_RENEWAL_PROPOSED, XA_RENEWAL_PLANNED, XA_RENEWAL_FUNDED,
                XA_RENEWAL_IN_PROGRESS, XA_RENEWAL_DONE } XaRenewalStatus;
 typedef enum { XA_FUNDING_NONE = -1, XA_FUNDING_SPECIAL_BONDS, XA_FUNDING_MAINTENANCE_FUND,
@@ -178,6 +179,7 @@ typedef struct
   int                faults_12m;
   int                entrapments_12m;
   XaAssessmentGrade  assessment_grade;
+  char              *assessed_on;    /* YYYY-MM-DD of that assessment, or NULL */
   XaRenewalStatus    renewal_status;
   int                planned_year;   /* 0 when none */
   XaFundingSource    funding_source;
@@ -217,10 +219,6 @@ typedef struct
  * Errors (XA_RECORD_ERROR) name the record's type, id and the field at fault. */
 XaChange *xa_change_from_json (const XaJsonNode  *node,
                                GError           **error);
-/* The same for a change held by json-glib (tests, tools); it goes through the same
- * validation as xa_change_from_json(). */
-XaChange *xa_change_parse     (JsonNode          *node,
-                               GError           **error);
 /* The same for the JSON text of one change. When the text is not JSON the error names the
  * record's type and id (when they came before the fault) and the field, as every other. */
 XaChange *xa_change_from_text (const char        *text,
@@ -248,10 +246,13 @@ gboolean xa_coordinates_in_china (double lat,
                                   double lon);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaChange, xa_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaDistrict, xa_district_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCategory, xa_category_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCompound, xa_compound_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaElevator, xa_elevator_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaProblem, xa_problem_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCadre, xa_cadre_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaFloodCheck, xa_flood_check_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaCharging, xa_charging_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaElevator, xa_elevator_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaProblem, xa_problem_free)
 
 G_END_DECLS

@@ -1,20 +1,18 @@
-/* xa-store-private.h — what the store's files share: the tables and columns of each record
- * type, the functions that move records in and out of their rows (xa-store-rows.c, used by
- * xa-store.c), the schema, its migrations and the deferred indexes (xa-store-schema.c, used
- * by xa-store.c), the SQL helpers both use, and the store's connection for the read queries
- * of xa-store-queries.c. */
+/* xa-store-private.h — what the store's files share: moving records in and out of their rows
+ * (xa-store-rows.c, used by xa-store.c and xa-store-queries.c), the schema, its migrations
+ * and the deferred indexes (xa-store-schema.c, used by xa-store.c), the file on disk: its
+ * damage, its clean-shutdown marker (xa-store-files.c), the SQL helpers they all use, and
+ * the store's connection for the read queries of xa-store-queries.c. Each record type's
+ * table is named as the type on the wire (xa_record_type_to_string()); its columns are those
+ * of the type's description (_xa_record_columns() in xa-records-private.h). */
 #pragma once
 
 #include <sqlite3.h>
 
+#include "xa-records-private.h"
 #include "xa-store.h"
 
 G_BEGIN_DECLS
-
-/* Indexed by XaRecordType, in dependency order (parents first). */
-extern const char * const _xa_store_table_names[XA_N_RECORD_TYPES];
-/* The columns each upsert binds after (id, version), in binding order. */
-extern const char * const _xa_store_table_columns[XA_N_RECORD_TYPES];
 
 /* The store's own connection, for read queries kept in other files (xa-store-queries.c).
  * Owned by the store; use it from the store's thread only. */
@@ -63,5 +61,10 @@ void     _xa_store_bind_record (sqlite3_stmt *stmt,
 gpointer _xa_store_read_row    (sqlite3      *db,
                                 XaRecordType  type,
                                 sqlite3_stmt *stmt);
+
+/* The SQL of the @n-th query of xa-store-queries.c and its name (in @out_name), or NULL past
+ * the last: for the tests that hold each query to its index (tests/xa-test-store.c). */
+char    *_xa_store_queries_nth_sql (guint         n,
+                                    const char  **out_name);
 
 G_END_DECLS

@@ -57,17 +57,6 @@ static const struct
                              "AND +status IN ('resolved', 'closed') AND resolved_at >= ?2" },
 };
 
-static const GDestroyNotify record_free[XA_N_RECORD_TYPES] = {
-  [XA_RECORD_DISTRICT] = (GDestroyNotify) xa_district_free,
-  [XA_RECORD_CATEGORY] = (GDestroyNotify) xa_category_free,
-  [XA_RECORD_COMPOUND] = (GDestroyNotify) xa_compound_free,
-  [XA_RECORD_CADRE] = (GDestroyNotify) xa_cadre_free,
-  [XA_RECORD_FLOOD_CHECK] = (GDestroyNotify) xa_flood_check_free,
-  [XA_RECORD_CHARGING] = (GDestroyNotify) xa_charging_free,
-  [XA_RECORD_ELEVATOR] = (GDestroyNotify) xa_elevator_free,
-  [XA_RECORD_PROBLEM] = (GDestroyNotify) xa_problem_free,
-};
-
 static char *
 query_sql (Query query)
 {
@@ -75,8 +64,8 @@ query_sql (Query query)
 
   if (type == XA_N_RECORD_TYPES)
     return g_strdup (queries[query].tail);
-  return g_strdup_printf ("SELECT id, version, %s FROM %s %s", _xa_store_table_columns[type],
-                          _xa_store_table_names[type], queries[query].tail);
+  return g_strdup_printf ("SELECT id, version, %s FROM %s %s", _xa_record_columns (type),
+                          xa_record_type_to_string (type), queries[query].tail);
 }
 
 static gboolean
@@ -134,7 +123,8 @@ run (XaStore     *self,
      gint64       number,
      GError     **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (record_free[queries[query].type]);
+  GDestroyNotify free_record = _xa_record_spec (queries[query].type)->free;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_record);
   sqlite3_stmt *stmt;
 
   if ((stmt = prepare (self, query, error)) == NULL)
@@ -284,37 +274,11 @@ xa_store_count_resolved_problems (XaStore     *self,
 }
 
 char *
-xa_store_queries_explain (XaStore  *self,
-                          GError  **error)
+_xa_store_queries_nth_sql (guint        n,
+                           const char **out_name)
 {
-  sqlite3 *db;
-  g_autoptr(GString) plans = g_string_new (NULL);
-
-  g_return_val_if_fail (XA_IS_STORE (self), NULL);
-
-  db = _xa_store_get_db (self);
-  for (guint query = 0; query < N_QUERIES; query++)
-    {
-      g_autofree char *sql = query_sql (query);
-      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
-      sqlite3_stmt *stmt = NULL;
-      int rc;
-
-      if (sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL) != SQLITE_OK)
-        {
-          set_error (db, query, error);
-          return NULL;
-        }
-      /* Columns: id, parent, notused, detail. */
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_string_append_printf (plans, "%s: %s\n", queries[query].name,
-                                (const char *) sqlite3_column_text (stmt, 3));
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          set_error (db, query, error);
-          return NULL;
-        }
-    }
-  return g_string_free (g_steal_pointer (&plans), FALSE);
+  if (n >= N_QUERIES)
+    return NULL;
+  *out_name = queries[n].name;
+  return query_sql (n);
 }

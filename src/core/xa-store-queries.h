@@ -60,10 +60,4 @@ gint64        xa_store_count_resolved_problems (XaStore     *self,
                                                 gint64       since,
                                                 GError     **error);
 
-/* The query plan sqlite chooses for each query above, one line per step prefixed with the
- * query's name ("problems-open: SEARCH problem USING INDEX problem_compound (compound=?)").
- * For tests and diagnostics: none of them may scan a whole table. */
-char         *xa_store_queries_explain   (XaStore     *self,
-                                          GError     **error);
-
 G_END_DECLS

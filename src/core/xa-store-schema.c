@@ -2,14 +2,16 @@
  * that bring a file written by an older version up to date (counted in PRAGMA user_version),
  * and the secondary indexes that a first sync leaves out and builds at its end. When to
  * leave them out and when to build them is XaStore's business (xa-store.c), tied to its
- * transactions; this file only knows what they are. */
+ * transactions; this file only knows what they are. A new field of a record is a column
+ * added by a new step here and a row of its type's description (xa-records.c); test-store
+ * checks that the two agree. */
 #include "config.h"
 
 #include <sqlite3.h>
 
 #include "xa-store-private.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 static const char schema_v1[] =
   "CREATE TABLE sync_state ("
@@ -110,6 +112,10 @@ static const char schema_v3[] =
   "INSERT INTO store_server (only, url, since)"
   "  SELECT 1, server, last_sync FROM sync_state ORDER BY last_sync DESC LIMIT 1;";
 
+/* Version 4: an elevator's safety assessment has a date (records-api.md), optional. */
+static const char schema_v4[] =
+  "ALTER TABLE elevator ADD COLUMN assessed_on TEXT;";
+
 /* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
  * at its end instead of row by row: rows arrive in id order but these keys in no order, so
  * every page would dirty (and write to the WAL) nearly every page of each index, and a
@@ -156,12 +162,15 @@ _xa_store_migrate (sqlite3     *db,
   if (version == SCHEMA_VERSION)
     return TRUE;
 
-  /* Each step runs in its own transaction together with the new user_version. */
+  /* Every step the file lacks runs in one transaction together with the new user_version:
+   * a file is at its old version or at the current one, never in between, whenever the
+   * process stops. */
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
   if ((version < 1 && !_xa_store_exec (db, schema_v1, error)) ||
       (version < 2 && !_xa_store_exec (db, schema_v2, error)) ||
-      (version < 3 && !_xa_store_exec (db, schema_v3, error)))
+      (version < 3 && !_xa_store_exec (db, schema_v3, error)) ||
+      (version < 4 && !_xa_store_exec (db, schema_v4, error)))
     {
       _xa_store_exec (db, "ROLLBACK", NULL);
       return FALSE;

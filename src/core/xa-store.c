@@ -1,9 +1,12 @@
 /* xa-store.c — the local sqlite mirror of the records server. Pages from the change feed
  * are applied together with their cursor in one transaction, so a sync interrupted at any
  * moment resumes at the last committed page and nothing is half-applied. Writes are
- * upserts that keep the higher version, so re-applying a page is harmless. The tables, their
- * migrations and the list of deferred indexes are in xa-store-schema.c; when the indexes are
- * left out and built again is decided here. */
+ * upserts that keep the higher version, so re-applying a page is harmless. This file is the
+ * connection and its transactions; the other units of the store each have one job: the
+ * tables, their migrations and the list of deferred indexes in xa-store-schema.c (when the
+ * indexes are left out and built again is decided here), a record as a row in
+ * xa-store-rows.c, the file on disk (damage, the clean-shutdown marker, moving it aside) in
+ * xa-store-files.c, and the side panel's read queries in xa-store-queries.c. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -115,12 +118,13 @@ prepare_statements (XaStore  *self,
 {
   for (guint type = 0; type < XA_N_RECORD_TYPES; type++)
     {
-      g_auto(GStrv) columns = g_strsplit (_xa_store_table_columns[type], ",", -1);
+      const char *table = xa_record_type_to_string (type);
+      g_auto(GStrv) columns = g_strsplit (_xa_record_columns (type), ",", -1);
       g_autoptr(GString) sql = g_string_new (NULL);
       g_autofree char *remove_sql = NULL;
 
       g_string_append_printf (sql, "INSERT INTO %s (id, version, %s) VALUES (?, ?",
-                              _xa_store_table_names[type], _xa_store_table_columns[type]);
+                              table, _xa_record_columns (type));
       for (guint i = 0; columns[i] != NULL; i++)
         g_string_append (sql, ", ?");
       g_string_append (sql, ") ON CONFLICT (id) DO UPDATE SET version = excluded.version");
@@ -129,24 +133,25 @@ prepare_statements (XaStore  *self,
           const char *column = g_strstrip (columns[i]);
           g_string_append_printf (sql, ", %s = excluded.%s", column, column);
         }
-      g_string_append_printf (sql, " WHERE excluded.version >= %s.version", _xa_store_table_names[type]);
+      g_string_append_printf (sql, " WHERE excluded.version >= %s.version", table);
 
       if ((self->upsert[type] = prepare (self, sql->str, error)) == NULL)
         return FALSE;
-      remove_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND version <= ?",
-                                    _xa_store_table_names[type]);
+      remove_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ? AND version <= ?", table);
       if ((self->remove[type] = prepare (self, remove_sql, error)) == NULL)
         return FALSE;
     }
 
-  return (self->clear_cadre_links = prepare (self, "DELETE FROM cadre_compound WHERE cadre = ?", error)) &&
-         (self->add_cadre_link = prepare (self, "INSERT OR IGNORE INTO cadre_compound (cadre, compound) "
-                                                "VALUES (?, ?)", error)) &&
-         (self->get_cursor = prepare (self, "SELECT cursor, last_sync FROM sync_state WHERE server = ?",
-                                      error)) &&
+  return (self->clear_cadre_links = prepare (self, "DELETE FROM cadre_compound WHERE cadre = ?",
+                                             error)) &&
+         (self->add_cadre_link = prepare (self, "INSERT OR IGNORE INTO cadre_compound "
+                                                "(cadre, compound) VALUES (?, ?)", error)) &&
+         (self->get_cursor = prepare (self, "SELECT cursor, last_sync FROM sync_state "
+                                            "WHERE server = ?", error)) &&
          (self->put_cursor = prepare (self, "INSERT INTO sync_state (server, cursor, last_sync) "
                                             "VALUES (?, ?, ?) ON CONFLICT (server) DO UPDATE SET "
-                                            "cursor = excluded.cursor, last_sync = excluded.last_sync",
+                                            "cursor = excluded.cursor, "
+                                            "last_sync = excluded.last_sync",
                                       error)) &&
          (self->get_server = prepare (self, "SELECT url FROM store_server", error)) &&
          (self->put_server = prepare (self, "INSERT OR IGNORE INTO store_server (only, url, since) "
@@ -285,8 +290,9 @@ xa_store_open (const char  *path,
   if (!_xa_store_migrate (self->db, self->path, error) || !prepare_statements (self, error))
     return NULL;
   self->indexes_deferred = xa_store_query_int (self,
-                                               "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                                               "AND name = 'problem_status'", NULL) == 0;
+                                               "SELECT count(*) FROM sqlite_master "
+                                               "WHERE type = 'index' AND name = 'problem_status'",
+                                               NULL) == 0;
 
   return g_steal_pointer (&self);
 }
@@ -395,52 +401,37 @@ row_exists (XaStore    *self,
 }
 
 /* Explains a foreign-key failure by finding the reference that points nowhere; the feed's
- * ordering guarantee makes such a record a server error, named for its operator. */
+ * ordering guarantee makes such a record a server error, named for its operator. A cadre's
+ * link to a compound fails on its own row (@link_target); a record's references are found
+ * in its type's description, the first that points nowhere named (the last if none seems
+ * to). */
 static void
 set_reference_error (XaStore    *self,
                      XaChange   *change,
-                     const char *cadre_compound,
+                     const char *link_target,
                      GError    **error)
 {
+  const XaRecordSpec *spec = _xa_record_spec (change->type);
   const char *type = xa_record_type_to_string (change->type);
-  const char *field = NULL, *target = NULL, *table = NULL;
+  const XaFieldSpec *field = NULL;
+  const char *target = NULL;
 
-  switch (change->type)
+  for (guint i = 0; i < spec->n_fields && change->record != NULL; i++)
     {
-    case XA_RECORD_COMPOUND:
-      field = "district", table = "district", target = ((XaCompound *) change->record)->district;
-      break;
-    case XA_RECORD_CADRE:
-      field = "compounds", table = "compound", target = cadre_compound;
-      break;
-    case XA_RECORD_FLOOD_CHECK:
-      field = "compound", table = "compound", target = ((XaFloodCheck *) change->record)->compound;
-      break;
-    case XA_RECORD_CHARGING:
-      field = "compound", table = "compound", target = ((XaCharging *) change->record)->compound;
-      break;
-    case XA_RECORD_ELEVATOR:
-      field = "compound", table = "compound", target = ((XaElevator *) change->record)->compound;
-      break;
-    case XA_RECORD_PROBLEM:
-      {
-        XaProblem *p = change->record;
-        if (!row_exists (self, "compound", p->compound))
-          field = "compound", table = "compound", target = p->compound;
-        else
-          field = "category", table = "category", target = p->category;
-      }
-      break;
-    case XA_RECORD_DISTRICT:
-    case XA_RECORD_CATEGORY:
-    case XA_N_RECORD_TYPES:
-    default:
-      break;
+      const XaFieldSpec *f = &spec->fields[i];
+
+      if (f->kind == XA_FIELD_ID_LIST && link_target != NULL)
+        field = f, target = link_target;
+      else if (f->kind == XA_FIELD_REF && link_target == NULL &&
+               (field == NULL || row_exists (self, xa_record_type_to_string (field->target),
+                                             target)))
+        field = f, target = G_STRUCT_MEMBER (const char *, change->record, f->offset);
     }
 
   if (field != NULL)
     g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE,
-                 "%s %s: field “%s”: unknown %s “%s”", type, change->id, field, table, target);
+                 "%s %s: field “%s”: unknown %s “%s”", type, change->id, field->key,
+                 xa_record_type_to_string (field->target), target);
   else
     g_set_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE,
                  "%s %s: other records still point at it", type, change->id);
@@ -450,7 +441,7 @@ static gboolean
 step_done (XaStore      *self,
            sqlite3_stmt *stmt,
            XaChange     *change,
-           const char   *cadre_compound,
+           const char   *link_target,
            GError      **error)
 {
   int rc = sqlite3_step (stmt);
@@ -460,7 +451,7 @@ step_done (XaStore      *self,
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
-    set_reference_error (self, change, cadre_compound, error);
+    set_reference_error (self, change, link_target, error);
   else
     g_set_error (error, XA_STORE_ERROR, error_code (self->db), "%s %s: could not be stored: %s",
                  xa_record_type_to_string (change->type), change->id, sqlite3_errmsg (self->db));
@@ -576,7 +567,7 @@ store_is_empty (XaStore *self)
   for (guint type = 0; type < XA_N_RECORD_TYPES; type++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
-                                              _xa_store_table_names[type]);
+                                              xa_record_type_to_string (type));
       if (xa_store_query_int (self, sql, NULL) != 0)
         return FALSE;
     }
@@ -651,7 +642,8 @@ xa_store_replace_from (XaStore     *self,
       /* Children first when emptying, parents first when filling. */
       for (int type = XA_N_RECORD_TYPES - 1; type >= 0 && local_error == NULL; type--)
         {
-          g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s", _xa_store_table_names[type]);
+          g_autofree char *sql = g_strdup_printf ("DELETE FROM main.%s",
+                                                  xa_record_type_to_string (type));
           if (type == XA_RECORD_CADRE)
             exec (self, "DELETE FROM main.cadre_compound", &local_error);
           if (local_error == NULL)
@@ -659,8 +651,9 @@ xa_store_replace_from (XaStore     *self,
         }
       for (guint type = 0; type < XA_N_RECORD_TYPES && local_error == NULL; type++)
         {
+          const char *table = xa_record_type_to_string (type);
           g_autofree char *sql = g_strdup_printf ("INSERT INTO main.%s SELECT * FROM resync.%s",
-                                                  _xa_store_table_names[type], _xa_store_table_names[type]);
+                                                  table, table);
           exec (self, sql, &local_error);
           if (local_error == NULL && type == XA_RECORD_CADRE)
             exec (self, "INSERT INTO main.cadre_compound SELECT * FROM resync.cadre_compound",
@@ -712,7 +705,7 @@ xa_store_count (XaStore      *self,
   g_return_val_if_fail (XA_IS_STORE (self), -1);
   g_return_val_if_fail (type < XA_N_RECORD_TYPES, -1);
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s", _xa_store_table_names[type]);
+  sql = g_strdup_printf ("SELECT count(*) FROM %s", xa_record_type_to_string (type));
   return xa_store_query_int (self, sql, NULL);
 }
 
@@ -753,7 +746,8 @@ xa_store_compounds_in_box (XaStore *self,
   g_return_val_if_fail (XA_IS_STORE (self), ids);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT c.id FROM compound_position p JOIN compound c ON c.rowid = p.compound "
+                          "SELECT c.id FROM compound_position p "
+                          "JOIN compound c ON c.rowid = p.compound "
                           "WHERE p.max_lat >= ?1 AND p.min_lat <= ?3 AND p.max_lon >= ?2 "
                           "AND p.min_lon <= ?4 ORDER BY c.id",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -768,16 +762,6 @@ xa_store_compounds_in_box (XaStore *self,
   return ids;
 }
 
-static void
-free_record (XaRecordType type,
-             gpointer     record)
-{
-  XaChange change = { .type = type, .record = record };
-
-  /* xa_change_free knows each type's free function; borrow it for the record only. */
-  xa_change_free (g_memdup2 (&change, sizeof change));
-}
-
 static sqlite3_stmt *
 prepare_select (XaStore      *self,
                 XaRecordType  type,
@@ -785,7 +769,8 @@ prepare_select (XaStore      *self,
                 GError      **error)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id, version, %s FROM %s %s ORDER BY id",
-                                          _xa_store_table_columns[type], _xa_store_table_names[type], where);
+                                          _xa_record_columns (type),
+                                          xa_record_type_to_string (type), where);
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
@@ -813,7 +798,7 @@ xa_store_foreach (XaStore            *self,
     {
       gpointer record = _xa_store_read_row (self->db, type, stmt);
       func (record, user_data);
-      free_record (type, record);
+      _xa_record_free (type, record);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

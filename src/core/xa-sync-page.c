@@ -102,8 +102,10 @@ _xa_sync_page_parse (char    *data,
       return NULL;
     }
 
-  page->changes = g_ptr_array_new_full (xa_json_node_get_size (node), (GDestroyNotify) xa_change_free);
-  for (element = xa_json_node_first_child (node); element != NULL; element = xa_json_node_next (element))
+  page->changes = g_ptr_array_new_full (xa_json_node_get_size (node),
+                                        (GDestroyNotify) xa_change_free);
+  for (element = xa_json_node_first_child (node); element != NULL;
+       element = xa_json_node_next (element))
     {
       XaChange *change = xa_change_from_json (element, &local_error);
 

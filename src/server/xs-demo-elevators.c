@@ -1,8 +1,9 @@
 /* xs-demo-elevators.c — the demo city's lifts: those of the high-rises, commissioned in the
  * year their compound was built or the next (none before 1998), and those added to old
  * walk-ups since 2019; with registration codes, makers, the last periodic inspection,
- * faults and, after 15 years in service, a safety assessment and its renewal. Part of the
- * demo city (xs-demo-city.c); every draw comes from the city's GRand in order. */
+ * faults and, after 15 years in service, a safety assessment (its grade and date) and its
+ * renewal. Part of the demo city (xs-demo-city.c); every draw comes from the city's GRand in
+ * order. */
 #include "config.h"
 
 #include "xs-demo-city-private.h"
@@ -11,6 +12,28 @@
 static const char * const renewal_names[] = {
   "none", "proposed", "planned", "funded", "in_progress", "done",
 };
+
+/* When a lift of @years in service (15 or more) was last assessed, planned at DEMO_NOW: at
+ * 15 years and every 3 after (DOMAIN.md's default interval), a few months after each
+ * anniversary; one lift in four let its latest re-assessment slip, so its last one is older
+ * than the interval and the Figures page counts it as due. Drawn from a hash of @serial,
+ * not the city's GRand, so every other value of the city stays what it was. */
+static gint64
+assessment_time (gint64 commissioned,
+                 double years,
+                 guint  serial)
+{
+  guint32 h = serial * 2654435761u;
+  int round = ((int) years - 15) / 3;
+  gint64 scheduled, day;
+
+  h ^= h >> 15;
+  if (round > 0 && h % 4 == 0)
+    round--;
+  scheduled = commissioned + (gint64) ((15 + 3 * round) * 365.25 * DAY);
+  day = scheduled + (gint64) (h >> 8) % (240 * DAY);
+  return MIN (day, DEMO_NOW - DAY);
+}
 
 static void
 emit_elevator (City       *city,
@@ -82,7 +105,11 @@ emit_elevator (City       *city,
       guint grade = pick_weighted (city->rand, grade_weights, 4);
       const guint *weights = grade == 3 ? renewal_d : grade == 2 ? renewal_c : renewal_ab;
 
+      gint64 assessed_at = assessment_time (commissioned, years, *serial);
+      g_autofree char *assessed = _xs_demo_format_date (shifted (city, assessed_at));
+
       json_object_set_string_member (o, "assessment_grade", (const char *[]) { "A", "B", "C", "D" }[grade]);
+      json_object_set_string_member (o, "assessed_on", assessed);
       renewal = pick_weighted (city->rand, weights, 6);
     }
   json_object_set_string_member (o, "renewal_status", renewal_names[renewal]);

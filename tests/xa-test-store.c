@@ -1,0 +1,53 @@
+/* xa-test-store.c — see xa-test-store.h. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "xa-store-private.h"
+#include "xa-test-store.h"
+
+XaChange *
+xa_test_change_parse (JsonNode  *node,
+                      GError   **error)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (node != NULL);
+  text = json_to_string (node, FALSE);
+  return xa_change_from_text (text, -1, error);
+}
+
+char *
+xa_test_store_explain (XaStore  *store,
+                       GError  **error)
+{
+  sqlite3 *db = _xa_store_get_db (store);
+  g_autoptr(GString) plans = g_string_new (NULL);
+  const char *name;
+  char *sql;
+
+  for (guint n = 0; (sql = _xa_store_queries_nth_sql (n, &name)) != NULL; n++)
+    {
+      g_autofree char *explain = g_strconcat ("EXPLAIN QUERY PLAN ", sql, NULL);
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      g_free (sql);
+      rc = sqlite3_prepare_v2 (db, explain, -1, &stmt, NULL);
+      /* Columns: id, parent, notused, detail. */
+      while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          g_string_append_printf (plans, "%s: %s\n", name,
+                                  (const char *) sqlite3_column_text (stmt, 3));
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                       "Could not explain the %s query: %s", name, sqlite3_errmsg (db));
+          return NULL;
+        }
+    }
+  return g_string_free (g_steal_pointer (&plans), FALSE);
+}

@@ -1,0 +1,25 @@
+/* xa-test-store.h — what tests and benchmarks ask of the records and the store that the app
+ * never does: parsing a change held by json-glib, and the query plans of the side panel's
+ * queries. Part of the test support library (test_util_lib). */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "xa-records.h"
+#include "xa-store.h"
+
+G_BEGIN_DECLS
+
+/* Parses a change held by json-glib through its text, so it meets exactly the checks of the
+ * feed (xa_change_from_text()); a value JSON cannot carry (a NaN, say) fails there, named
+ * like any other field. */
+XaChange *xa_test_change_parse  (JsonNode  *node,
+                                 GError   **error);
+
+/* The query plan sqlite chooses for each query of xa-store-queries.h, one line per step
+ * prefixed with the query's name ("problems-open: SEARCH problem USING INDEX
+ * problem_compound (compound=?)"): none of them may scan a whole table. */
+char     *xa_test_store_explain (XaStore   *store,
+                                 GError   **error);
+
+G_END_DECLS
