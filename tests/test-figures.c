@@ -231,7 +231,7 @@ test_city_figures (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
   /* The compound panel on the map has rows of the same titles. */
-  page = GTK_WIDGET (window->city_summary);
+  page = GTK_WIDGET (_xa_window_get_city_summary (window));
 
   assert_count (page, _("Compounds"), e.compounds);
   assert_count (page, _("Public revenue recorded"), e.revenue_recorded);

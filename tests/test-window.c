@@ -289,7 +289,7 @@ static const char *
 figure_text (XaWindow   *window,
              const char *title)
 {
-  GtkWidget *title_label = xa_test_ui_find_label (GTK_WIDGET (window->city_summary), title);
+  GtkWidget *title_label = xa_test_ui_find_label (GTK_WIDGET (_xa_window_get_city_summary (window)), title);
   GtkWidget *row;
   GtkLabel *value;
 
@@ -326,7 +326,7 @@ assert_assessment_due (XaWindow   *window,
   guint expected = count_assessment_due (store_path, district, interval);
   g_autofree char *text = grouped (expected);
   g_autofree char *interval_text = g_strdup_printf ("%d", interval);
-  GtkWidget *label = xa_test_ui_find_label (GTK_WIDGET (window->city_summary),
+  GtkWidget *label = xa_test_ui_find_label (GTK_WIDGET (_xa_window_get_city_summary (window)),
                                             _("Safety assessment due"));
   GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
 
@@ -362,7 +362,7 @@ test_summary (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
-  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), _("Whole City")));
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (_xa_window_get_city_summary (window)), _("Whole City")));
   assert_assessment_due (window, store_path, NULL, 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary");
 
@@ -389,8 +389,8 @@ test_summary (void)
   compounds = grouped (sqlite3_column_int (stmt, 1));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), district_name));
-  g_assert_null (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), _("Whole City")));
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (_xa_window_get_city_summary (window)), district_name));
+  g_assert_null (xa_test_ui_find_label (GTK_WIDGET (_xa_window_get_city_summary (window)), _("Whole City")));
   g_assert_cmpstr (figure_text (window, _("Compounds")), ==, compounds);
   assert_assessment_due (window, store_path, _xa_window_get_district (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary-district");
