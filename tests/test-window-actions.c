@@ -306,7 +306,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *server_db = NULL;
-  g_autoptr(GError) error = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
@@ -315,19 +314,9 @@ main (int   argc,
   /* Before the application connects to the session bus: it would keep the outer one. The
    * connect dialog saves the token it is given in this keyring. */
   keyring = xa_test_keyring_start (TRUE);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_string (settings, "basemap", "none");
-  }
   server_db = xa_test_path ("records-server.db");
   server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_new ();
 
   g_test_add_func ("/window-actions/enter-token", test_enter_token);
   g_test_add_func ("/window-actions/change-server", test_change_server);

@@ -411,6 +411,16 @@ demo_started_cb (GObject      *source,
     switch_to_demo (self);
 }
 
+void
+xa_session_set_application (XaSession     *self,
+                            XaApplication *application)
+{
+  g_return_if_fail (XA_IS_SESSION (self));
+  g_return_if_fail (application == NULL || XA_IS_APPLICATION (application));
+
+  g_set_object (&self->application, application);
+}
+
 XaSessionState
 xa_session_get_state (XaSession *self)
 {

@@ -36,6 +36,9 @@ G_DECLARE_FINAL_TYPE (XaSession, xa_session, XA, SESSION, GObject)
 XaSession      *xa_session_new                (XaApplication *application,
                                                GSettings     *settings,
                                                const char    *store_path);
+/* The application whose demo server and records files the demo uses; NULL: no demo. */
+void            xa_session_set_application    (XaSession     *self,
+                                               XaApplication *application);
 XaSessionState  xa_session_get_state          (XaSession     *self);
 /* How the last sync or demo start failed, or NULL when it did not. */
 const GError   *xa_session_get_error          (XaSession     *self);

@@ -705,6 +705,16 @@ xa_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
 }
 
+static void
+application_changed_cb (XaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->session != NULL)
+    xa_session_set_application (self->session, XA_IS_APPLICATION (app)
+                                                ? XA_APPLICATION (app) : NULL);
+}
+
 /* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
  * name: give it the same one. */
 static void
@@ -746,6 +756,8 @@ xa_window_constructed (GObject *object)
   g_signal_connect_swapped (self->session, "records-changed",
                             G_CALLBACK (session_records_changed_cb), self);
   g_signal_connect (self->session, "keyring-failed", G_CALLBACK (keyring_failed_cb), self);
+  /* GtkWindow sets "application" after constructed(): the demo needs it. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
   reload (self);
   g_signal_connect_swapped (self->settings, "changed::reassessment-interval",
