@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-complete.sh PO [SRCROOT]: fails when PO has untranslated or fuzzy messages. With
 # SRCROOT, PO is first merged with a template extracted from the sources right now, so a
-# new string that never reached the .po counts as untranslated too.
+# new string that never reached the .po counts as untranslated too, and a message no source
+# uses any more (obsolete after the merge) is left over and fails as well.
 set -eu
 po="$1"
 if [ $# -ge 2 ]; then
@@ -24,5 +25,10 @@ fuzzy=$(msgattrib --only-fuzzy --no-obsolete "$po_checked" | grep -c '^msgid ' |
 if [ "$untranslated" -gt 0 ]; then
   msgattrib --untranslated --no-obsolete "$po_checked" | grep '^msgid ' | grep -v '^msgid ""$' | head -20
 fi
-echo "$po: $untranslated untranslated, $fuzzy fuzzy"
-[ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ]
+unused=0
+if [ $# -ge 2 ]; then
+  unused=$(msgattrib --only-obsolete "$po_checked" | grep -c '^#~ msgid ' || true)
+  [ "$unused" -gt 0 ] && msgattrib --only-obsolete "$po_checked" | grep '^#~ msgid ' | head -20
+fi
+echo "$po: $untranslated untranslated, $fuzzy fuzzy, $unused unused"
+[ "$untranslated" -eq 0 ] && [ "$fuzzy" -eq 0 ] && [ "$unused" -eq 0 ]

@@ -335,6 +335,39 @@ test_other_server (void)
   xa_test_server_free (other);
 }
 
+/* The address as typed does not make another server: after a sync from http://127.0.0.1:N,
+ * one from HTTP://127.0.0.1:N/ goes into the same store and finds nothing new. */
+static void
+test_same_server_spelled_otherwise (void)
+{
+  XaTestServer *server = get_demo_server ();
+  g_autofree char *store_path = xa_test_path ("spelling.db");
+  g_autofree char *upper = g_strconcat ("HTTP", server->base_url + strlen ("http"), "/", NULL);
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = NULL;
+  RunResult result;
+
+  g_assert_true (g_str_has_prefix (server->base_url, "http://"));
+  result = run_app ((const char * const[]) { "--sync-only", "--server", upper,
+                                             "--token", server->token,
+                                             "--store", store_path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  run_result_clear (&result);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  owner = xa_store_dup_server (store);
+  g_assert_cmpstr (owner, ==, server->base_url);
+  g_clear_object (&store);
+
+  result = run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
+                                             "--token", server->token,
+                                             "--store", store_path, NULL });
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_nonnull (strstr (result.out, " 0 records, "));
+  run_result_clear (&result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/cli/usage", test_usage);
   g_test_add_func ("/cli/damaged-store", test_damaged_store);
   g_test_add_func ("/cli/other-server", test_other_server);
+  g_test_add_func ("/cli/same-server-spelled-otherwise", test_same_server_spelled_otherwise);
 
   ret = g_test_run ();
   g_clear_pointer (&demo_server, xa_test_server_free);

@@ -231,7 +231,7 @@ test_city_figures (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
   /* The compound panel on the map has rows of the same titles. */
-  page = GTK_WIDGET (window->city_summary);
+  page = GTK_WIDGET (_xa_window_get_city_summary (window));
 
   assert_count (page, _("Compounds"), e.compounds);
   assert_count (page, _("Public revenue recorded"), e.revenue_recorded);
@@ -276,22 +276,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
   xa_test_ui_init_locale (NULL);
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_string (settings, "basemap", "none");
-  }
-
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_new ();
 
   g_test_add_func ("/figures/city", test_city_figures);
 

@@ -329,6 +329,18 @@ test_sync_settings (void)
   /* Out of range never reaches the settings: the spin button clamps to the schema's range. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (child (window, "interval_spin")), 5000);
   g_assert_cmpint (g_settings_get_int (settings, "sync-interval-minutes"), ==, 1440);
+  /* The years an assessment counts, within the schema's 1 … 30. */
+  {
+    GtkSpinButton *years = GTK_SPIN_BUTTON (child (window, "reassessment_spin"));
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (years), ==, 3);
+    gtk_spin_button_set_value (years, 5);
+    g_assert_cmpint (g_settings_get_int (settings, "reassessment-interval"), ==, 5);
+    gtk_spin_button_set_value (years, 100);
+    g_assert_cmpint (g_settings_get_int (settings, "reassessment-interval"), ==, 30);
+    g_settings_set_int (settings, "reassessment-interval", 4);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (years), ==, 4);
+  }
   /* The season: "this year" (0) first, then the years, newest first. */
   {
     AdwComboRow *season = ADW_COMBO_ROW (child (window, "season_row"));

@@ -31,61 +31,24 @@
 #include "xa-test-keyring.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
+#include "xa-test-window.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
 static XaTestKeyring *keyring;
 
-typedef struct
+/* The Figures page of @window. */
+static GtkWidget *
+summary_page (XaWindow *window)
 {
-  XaWindow   *window;
-  const char *page;
-} PageWait;
-
-static gboolean
-shows_page (gpointer user_data)
-{
-  PageWait *wait = user_data;
-
-  return !_xa_window_is_syncing (wait->window)
-         && g_strcmp0 (_xa_window_get_page (wait->window), wait->page) == 0;
-}
-
-/* Iterates until @window is no longer syncing and shows @page; fails after @seconds. */
-static void
-wait_for_page (XaWindow   *window,
-               const char *page,
-               guint       seconds)
-{
-  PageWait wait = { window, page };
-
-  xa_test_ui_spin_until (shows_page, &wait, seconds);
-  g_assert_cmpstr (_xa_window_get_page (window), ==, page);
-}
-
-static XaWindow *
-open_window (const char *store_path)
-{
-  XaWindow *window = xa_window_new (app, store_path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
-  return window;
-}
-
-static void
-close_window (XaWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  return GTK_WIDGET (_xa_window_get_city_summary (window));
 }
 
 static void
 test_welcome (void)
 {
   g_autofree char *store_path = xa_test_path ("empty.db");
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
 
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), _("Welcome to Xiaoqu Atlas")));
@@ -94,7 +57,7 @@ test_welcome (void)
     g_assert_cmpstr (_("Welcome to Xiaoqu Atlas"), !=, "Welcome to Xiaoqu Atlas");
   g_assert_null (_xa_window_get_error_text (window));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "welcome");
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 /* A file that is not a records store gets a page that says so, not a crash or a
@@ -111,52 +74,35 @@ test_bad_store (void)
                        -1, &error);
   g_assert_no_error (error);
 
-  window = open_window (store_path);
+  window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "error");
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window),
                                            _("The Records File Cannot Be Opened")));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "bad-store");
-  close_window (window);
+  xa_test_window_close (window);
 
   g_file_get_contents (store_path, &contents, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "this is not sqlite, just some text of a document");
 }
 
-static GtkWindow *find_toplevel (GType type);
-
 /* "Sync Now" with no server set up asks for one instead of failing. */
 static void
 test_connect (void)
 {
   g_autofree char *store_path = xa_test_path ("empty.db");
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
-  dialog = find_toplevel (XA_TYPE_CONNECT_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_CONNECT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_false (_xa_window_is_syncing (window));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "connect");
 
   gtk_window_destroy (dialog);
-  close_window (window);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-  return NULL;
+  xa_test_window_close (window);
 }
 
 /* The window size is remembered; the shortcuts window and the about window open. */
@@ -165,17 +111,17 @@ test_size_shortcuts_about (void)
 {
   g_autofree char *store_path = xa_test_path ("empty.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   GtkWindow *other;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-  other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  other = xa_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (other);
   xa_test_ui_save_screenshot (GTK_WIDGET (other), "shortcuts");
   gtk_window_close (other);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  other = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  other = xa_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (other);
   xa_test_ui_save_screenshot (GTK_WIDGET (other), "about");
   gtk_window_destroy (other);
@@ -294,7 +240,7 @@ static const char *
 figure_text (XaWindow   *window,
              const char *title)
 {
-  GtkWidget *title_label = xa_test_ui_find_label (GTK_WIDGET (window->city_summary), title);
+  GtkWidget *title_label = xa_test_ui_find_label (summary_page (window), title);
   GtkWidget *row;
   GtkLabel *value;
 
@@ -331,7 +277,7 @@ assert_assessment_due (XaWindow   *window,
   guint expected = count_assessment_due (store_path, district, interval);
   g_autofree char *text = grouped (expected);
   g_autofree char *interval_text = g_strdup_printf ("%d", interval);
-  GtkWidget *label = xa_test_ui_find_label (GTK_WIDGET (window->city_summary),
+  GtkWidget *label = xa_test_ui_find_label (summary_page (window),
                                             _("Safety assessment due"));
   GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW);
 
@@ -359,7 +305,7 @@ test_summary (void)
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
-  window = open_window (store_path);
+  window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map");
@@ -367,7 +313,7 @@ test_summary (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "summary");
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
-  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), _("Whole City")));
+  g_assert_nonnull (xa_test_ui_find_label (summary_page (window), _("Whole City")));
   assert_assessment_due (window, store_path, NULL, 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary");
 
@@ -394,8 +340,8 @@ test_summary (void)
   compounds = grouped (sqlite3_column_int (stmt, 1));
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), district_name));
-  g_assert_null (xa_test_ui_find_label (GTK_WIDGET (window->city_summary), _("Whole City")));
+  g_assert_nonnull (xa_test_ui_find_label (summary_page (window), district_name));
+  g_assert_null (xa_test_ui_find_label (summary_page (window), _("Whole City")));
   g_assert_cmpstr (figure_text (window, _("Compounds")), ==, compounds);
   assert_assessment_due (window, store_path, _xa_window_get_district (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary-district");
@@ -404,7 +350,7 @@ test_summary (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_null (_xa_window_get_district (window));
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 static void
@@ -432,7 +378,7 @@ test_open_demo (void)
   g_assert_no_error (error);
   xa_test_server_free (server);
 
-  window = open_window (store_path);
+  window = xa_test_window_open (app, store_path);
 
   /* The demo city never mixes with the records of a real server. */
   g_assert_cmpstr (demo_store, !=, xa_application_get_store_path (app));
@@ -440,7 +386,7 @@ test_open_demo (void)
   g_assert_cmpstr (_xa_window_get_page (window), ==, "busy");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "demo-starting");
 
-  wait_for_page (window, "map", 240);
+  xa_test_window_wait_page (window, "map", 240);
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
   g_assert_true (xa_demo_server_is_running (xa_application_get_demo_server (app)));
@@ -448,7 +394,7 @@ test_open_demo (void)
   _xa_window_show_view (window, "summary");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
-  close_window (window);
+  xa_test_window_close (window);
 
   store = xa_store_open (demo_store, &error);
   g_assert_no_error (error);
@@ -583,7 +529,7 @@ test_damaged_store (void)
   g_test_message ("page after opening the damaged store: %s", _xa_window_get_page (window));
   if (g_strcmp0 (_xa_window_get_page (window), "damaged") != 0)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
-  wait_for_page (window, "damaged", 120);
+  xa_test_window_wait_page (window, "damaged", 120);
   g_assert_nonnull (_xa_window_get_damaged_aside_path (window));
   g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
   g_file_get_contents (_xa_window_get_damaged_aside_path (window), &kept, &length, &error);
@@ -599,9 +545,9 @@ test_damaged_store (void)
   g_assert_cmpstr (_xa_window_get_page (window), ==, "damaged");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
-  wait_for_page (window, "map", 120);
+  xa_test_window_wait_page (window, "map", 120);
   g_assert_null (_xa_window_get_error_text (window));
-  close_window (window);
+  xa_test_window_close (window);
   xa_test_server_free (server);
 }
 
@@ -630,7 +576,7 @@ test_replace_store (void)
   XaWindow *window;
 
   second = xa_test_server_start (second_db, (const char * const[]) { "--demo", NULL });
-  window = open_window (store_path);
+  window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
 
   /* Cancel. */
@@ -646,7 +592,7 @@ test_replace_store (void)
   xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "replace-store");
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_page (window, "map", 30);
+  xa_test_window_wait_page (window, "map", 30);
   g_assert_nonnull (_xa_window_get_error_text (window));
   after = xa_test_store_dump (store_path);
   g_assert_cmpstr (after, ==, before);
@@ -670,7 +616,7 @@ test_replace_store (void)
   }
   adw_message_dialog_response (dialog, "replace");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_for_page (window, "map", 120);
+  xa_test_window_wait_page (window, "map", 120);
   g_assert_null (_xa_window_get_error_text (window));
   kept_dump = xa_test_store_dump (kept_path);
   g_assert_cmpstr (kept_dump, ==, before);
@@ -678,7 +624,7 @@ test_replace_store (void)
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, second->base_url);
   g_clear_object (&store);
-  close_window (window);
+  xa_test_window_close (window);
   xa_test_server_free (second);
 }
 
@@ -688,20 +634,20 @@ test_sync_error (void)
   g_autofree char *store_path = xa_test_path ("error.db");
   g_autofree char *server_db = xa_test_path ("server.db");
   XaTestServer *server;
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   const char *text;
 
   server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
   xa_window_set_server (window, server->base_url, "wrong-token");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
-  wait_for_page (window, "welcome", 120);
+  xa_test_window_wait_page (window, "welcome", 120);
   xa_test_server_free (server);
 
   text = _xa_window_get_error_text (window);
   g_assert_nonnull (text);
   g_test_message ("error strip: %s", text);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "sync-error");
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 /* A large cluster's count in the language of the run: Chinese counts in 万, not in
@@ -807,7 +753,7 @@ static void
 test_search (void)
 {
   g_autofree char *store_path = sync_demo_store ("search.db");
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   XaMapView *view = _xa_window_get_map_view (window);
   GtkWidget *entry = GTK_WIDGET (view->search_entry);
   GtkListBoxRow *first;
@@ -864,7 +810,7 @@ test_search (void)
   /* Nothing to go down to: the key goes on to GTK. */
   g_assert_false (press_key (entry, GDK_KEY_Down));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 /* The first drawable widget under @widget (itself included) whose tooltip is @text. */
@@ -924,7 +870,7 @@ static void
 test_tooltip_one_line (void)
 {
   g_autofree char *store_path = xa_test_path ("empty.db");
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   GtkWidget *button = find_tooltip_owner (GTK_WIDGET (window), _("Main Menu"));
   GtkNative *native = GTK_NATIVE (window);
   Display *xdisplay;
@@ -936,7 +882,7 @@ test_tooltip_one_line (void)
   if (!GDK_IS_X11_DISPLAY (gtk_widget_get_display (GTK_WIDGET (window))))
     {
       g_test_skip ("needs an X11 display to move the pointer");
-      close_window (window);
+      xa_test_window_close (window);
       return;
     }
   g_assert_nonnull (button);
@@ -964,7 +910,7 @@ test_tooltip_one_line (void)
 
   XWarpPointer (xdisplay, None, xid, 0, 0, 0, 0, 600, 400);
   XFlush (xdisplay);
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 /* Whether the X server shows a top-level window titled @title (_NET_WM_NAME). */
@@ -1061,7 +1007,7 @@ test_map_shortcuts (void)
   g_autofree char *empty_path = xa_test_path ("no-records.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *overlay = NULL;
-  XaWindow *window = open_window (store_path);
+  XaWindow *window = xa_test_window_open (app, store_path);
   XaMapView *view = _xa_window_get_map_view (window);
   GtkWidget *search = GTK_WIDGET (_xa_map_view_get_search_entry (view));
   GtkWidget *focus;
@@ -1080,10 +1026,10 @@ test_map_shortcuts (void)
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
   overlay = g_settings_get_string (settings, "overlay");
   g_assert_cmpstr (overlay, ==, "elevator-age");
-  close_window (window);
+  xa_test_window_close (window);
 
   /* The welcome page: the overlay, the sidebar and the focus stay as they were. */
-  window = open_window (empty_path);
+  window = xa_test_window_open (app, empty_path);
   view = _xa_window_get_map_view (window);
   search = GTK_WIDGET (_xa_map_view_get_search_entry (view));
   sidebar = _xa_map_view_get_sidebar_shown (view);
@@ -1099,7 +1045,7 @@ test_map_shortcuts (void)
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_false (focus == search || (focus != NULL && gtk_widget_is_ancestor (focus, search)));
   g_settings_reset (settings, "overlay");
-  close_window (window);
+  xa_test_window_close (window);
 }
 
 static void
@@ -1173,7 +1119,7 @@ test_demo_over_saved_server (void)
   window = xa_window_new (app, store_path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_page (window, "map", 240);
+  xa_test_window_wait_page (window, "map", 240);
   g_setenv ("XIAOQU_SERVER", real_binary, TRUE);
 
   g_assert_null (_xa_window_get_error_text (window));
@@ -1183,7 +1129,7 @@ test_demo_over_saved_server (void)
   g_assert_nonnull (store);
   g_assert_cmpint (xa_store_get_last_sync (store, xa_demo_server_get_url (demo)), >, 0);
   g_assert_cmpuint (xa_fault_proxy_get_requests (proxy), ==, 0);
-  close_window (window);
+  xa_test_window_close (window);
 
   xa_demo_server_stop (demo);
   g_settings_reset (settings, "server-url");
@@ -1205,11 +1151,11 @@ test_server_url_setting (void)
 
   server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
   save_token (server->base_url, server->token);
-  window = open_window (store_path);
+  window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
 
   g_settings_set_string (settings, "server-url", server->base_url);
-  wait_for_page (window, "map", 240);
+  xa_test_window_wait_page (window, "map", 240);
   g_assert_cmpstr (_xa_window_get_server_url (window), ==, server->base_url);
   g_assert_null (_xa_window_get_error_text (window));
 
@@ -1219,10 +1165,10 @@ test_server_url_setting (void)
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   g_assert_false (_xa_window_is_syncing (window));
-  dialog = find_toplevel (XA_TYPE_CONNECT_DIALOG);
+  dialog = xa_test_find_toplevel (XA_TYPE_CONNECT_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_destroy (dialog);
-  close_window (window);
+  xa_test_window_close (window);
 
   g_settings_reset (settings, "server-url");
   xa_test_server_free (server);
@@ -1253,7 +1199,7 @@ test_token_stays_with_server (void)
   xa_test_ui_spin_until (proxy_was_asked, other, 5);
   g_assert_cmpuint (xa_fault_proxy_get_requests (other), ==, 0);
   g_assert_false (_xa_window_is_syncing (window));
-  close_window (window);
+  xa_test_window_close (window);
 
   g_settings_reset (settings, "server-url");
   xa_fault_proxy_free (other);
@@ -1264,7 +1210,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
@@ -1275,19 +1220,7 @@ main (int   argc,
   /* Before the application connects to the session bus: it would keep the outer one. */
   keyring = xa_test_keyring_start (TRUE);
 
-  /* Tests never touch the network: no basemap tiles (test-basemap serves its own). */
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_set_string (settings, "basemap", "none");
-  }
-
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* Screenshots must show where a transition ends, not a frame in the middle of it. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_new ();
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/bad-store", test_bad_store);

@@ -4,6 +4,22 @@
 #include "xa-test-ui.h"
 #include "xa-test-window.h"
 
+XaApplication *
+xa_test_window_app_new (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  XaApplication *app;
+
+  g_settings_set_string (settings, "basemap", "none");
+  app = xa_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  return app;
+}
+
 XaWindow *
 xa_test_window_open (XaApplication *app,
                      const char    *store_path)

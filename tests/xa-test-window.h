@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
+/* The application the window tests open windows of: no basemap tiles (tests never touch
+ * the network), registered non-unique, animations off so screenshots show where a
+ * transition ends. Call after starting a test keyring: the application keeps the session
+ * bus it finds. */
+XaApplication *xa_test_window_app_new   (void);
 /* A new window of @app on @store_path, presented and painted. */
 XaWindow  *xa_test_window_open          (XaApplication *app,
                                          const char    *store_path);

@@ -30,6 +30,7 @@ struct _XaPreferencesWindow
   AdwActionRow         *token_status_row;
   GtkImage             *token_status_icon;
   GtkSpinButton        *interval_spin;
+  GtkSpinButton        *reassessment_spin;
   AdwComboRow          *season_row;
   /* The season of each row of season_row: 0 (the current year) first, then years. */
   GArray               *season_years;
@@ -547,6 +548,8 @@ xa_preferences_window_constructed (GObject *object)
                                     self->tianditu_status_row, self->tianditu_status_icon);
   g_settings_bind (self->settings, "sync-interval-minutes", self->interval_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reassessment-interval", self->reassessment_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   load_seasons (self);
   load_server (self);
   load_basemap (self);
@@ -678,6 +681,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, token_status_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, token_status_icon);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, interval_spin);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, reassessment_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, season_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_group);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_row);
@@ -717,6 +721,7 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   g_signal_connect_swapped (self->season_row, "notify::selected",
                             G_CALLBACK (season_selected_cb), self);
   label_spin_button (self->interval_spin);
+  label_spin_button (self->reassessment_spin);
   label_spin_button (self->low_spin);
   label_spin_button (self->mid_spin);
   label_spin_button (self->high_spin);

@@ -1,23 +1,74 @@
-/* xa-window.c — see xa-window.h. The window owns one read connection to the store; syncs
- * run on the sync client's worker thread with its own connection, and the window reads
- * the result after each sync. This file has the pages, the sync and the window's life;
- * which server and token a sync uses is in xa-window-server.c, opening the demo city in
- * xa-window-demo.c, and the struct they share in xa-window-private.h. */
+/* xa-window.c — see xa-window.h. The window is a view of its XaSession (server, token,
+ * demo, syncs): it shows the session's state, progress and failures, and turns the
+ * header's and the dialogs' buttons into the session's calls. It owns one read connection
+ * to the store and reads it again after each sync. It also handles what is wrong with the
+ * records file itself rather than with a sync: a damaged file is moved aside (never
+ * deleted) and a page says so; a file of another server is replaced only when the user
+ * says so, in a dialog that names the file the old records are kept in. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
+#include "xa-connect-dialog.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
 #include "xa-map-view-private.h"
 #include "xa-messages.h"
 #include "xa-metrics.h"
+#include "xa-preferences-window.h"
+#include "xa-session.h"
 #include "xa-store.h"
-#include "xa-sync-client.h"
 #include "xa-tooltips.h"
+#include "xa-web-address.h"
 #include "xa-window-private.h"
+
+struct _XaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkStack             *sync_button_stack;
+  GtkSpinner           *sync_spinner;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkButton            *error_button;
+  GtkStack             *main_stack;
+  AdwStatusPage        *busy_page;
+  GtkSpinner           *busy_spinner;
+  AdwViewStack         *view_stack;
+  AdwViewSwitcherBar   *switcher_bar;
+  XaMapView            *map_view;
+  XaCitySummary        *city_summary;
+  AdwStatusPage        *error_page;
+  GtkLabel             *error_detail_label;
+  AdwStatusPage        *damaged_page;
+  GtkLabel             *damaged_detail_label;
+
+  GSettings            *settings;
+  /* The server, the token, the demo and the syncs: the window shows its state. */
+  XaSession            *session;
+  /* Where the store is: the session's "store-path", followed. */
+  char                 *store_path;
+  /* The window's own read connection to the session's store, or NULL. */
+  XaStore              *store;
+  guint                 pulse_id;
+  guint                 first_frame_id;
+  guint                 first_frame_ticks;
+
+  /* The damaged store was moved here (NULL when it could not be); the damage page stays
+   * until a sync starts. */
+  char                 *damaged_aside_path;
+  gboolean              showing_damage;
+  AdwMessageDialog     *replace_dialog;
+};
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -29,27 +80,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gboolean handle_store_error (XaWindow     *self,
+                                    const GError *error);
+
 static void
 update_subtitle (XaWindow *self)
 {
   g_autofree char *subtitle = NULL;
   gint64 last = 0;
 
-  if (self->store != NULL && self->server_url != NULL)
-    last = xa_store_get_last_sync (self->store, self->server_url);
+  const char *server_url = xa_session_get_server_url (self->session);
+  gboolean demo = xa_session_get_demo (self->session);
+
+  if (self->store != NULL && server_url != NULL)
+    {
+      /* Syncs record the server under its one spelling. */
+      g_autofree char *server = xa_web_address_normalize (server_url);
+
+      last = xa_store_get_last_sync (self->store, server);
+    }
 
   if (last > 0)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (last);
       g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
 
-      subtitle = self->is_demo
+      subtitle = demo
         /* Translators: the window subtitle; %s is a date and time. */
         ? g_strdup_printf (_("Demo city · synced %s"), time)
         /* Translators: the window subtitle; %s is a date and time. */
         : g_strdup_printf (_("Synced %s"), time);
     }
-  else if (self->is_demo)
+  else if (demo)
     subtitle = g_strdup (_("Demo city"));
 
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -75,9 +137,9 @@ first_frame_tick (GtkWidget     *widget,
 }
 
 /* "records" shows the map and the figures with the view switcher; the other pages
- * (welcome, busy, error) stand alone. */
-void
-_xa_window_show_page (XaWindow   *self,
+ * (welcome, busy, error, damaged) stand alone. */
+static void
+show_page (XaWindow   *self,
                       const char *name)
 {
   gboolean records = g_strcmp0 (name, "records") == 0;
@@ -117,7 +179,6 @@ map_overlay_action (GtkWidget  *widget,
                                   parameter);
 }
 
-/* The district chosen in the map's district filter, or NULL for the whole city. */
 const char *
 _xa_window_get_district (XaWindow *self)
 {
@@ -131,8 +192,8 @@ _xa_window_get_district (XaWindow *self)
 }
 
 /* The Figures page follows the map's district filter and the settings it reads. */
-void
-_xa_window_update_figures (XaWindow *self)
+static void
+update_figures (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -147,7 +208,7 @@ _xa_window_update_figures (XaWindow *self)
                                g_settings_get_int (self->settings, "reassessment-interval"),
                                &error))
     {
-      if (_xa_window_handle_store_error (self, error))
+      if (handle_store_error (self, error))
         return;
       g_autofree char *text = g_strdup_printf (_("Could not compute the city totals (%s)."),
                                                error->message);
@@ -157,15 +218,15 @@ _xa_window_update_figures (XaWindow *self)
 }
 
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
-void
-_xa_window_reload (XaWindow *self)
+static void
+reload (XaWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
   /* The damaged file has gone aside: its page stays until the user syncs again. */
   if (self->store == NULL && self->showing_damage)
     {
-      _xa_window_show_page (self, "damaged");
+      show_page (self, "damaged");
       return;
     }
   if (self->store == NULL)
@@ -174,7 +235,7 @@ _xa_window_reload (XaWindow *self)
 
       g_mkdir_with_parents (dir, 0700);
       self->store = xa_store_open (self->store_path, &error);
-      if (self->store == NULL && _xa_window_handle_store_error (self, error))
+      if (self->store == NULL && handle_store_error (self, error))
         return;
       if (self->store == NULL)
         {
@@ -193,7 +254,7 @@ _xa_window_reload (XaWindow *self)
                                     "open the demo city."), what);
           adw_status_page_set_description (self->error_page, text);
           gtk_label_set_label (self->error_detail_label, error->message);
-          _xa_window_show_page (self, "error");
+          show_page (self, "error");
           return;
         }
     }
@@ -202,13 +263,14 @@ _xa_window_reload (XaWindow *self)
 
   if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
     {
-      _xa_window_show_page (self, self->sync_client != NULL ? "busy" : "welcome");
+      show_page (self, xa_session_get_state (self->session) == XA_SESSION_STATE_SYNCING
+                       ? "busy" : "welcome");
       return;
     }
 
   if (!xa_map_view_load (self->map_view, self->store, &error))
     {
-      if (_xa_window_handle_store_error (self, error))
+      if (handle_store_error (self, error))
         return;
       g_autofree char *text = g_strdup_printf (_("Could not read the compounds for the map (%s)."),
                                                error->message);
@@ -216,35 +278,44 @@ _xa_window_reload (XaWindow *self)
       xa_window_add_toast (self, adw_toast_new (text));
     }
   /* After the map, whose district list the figures follow. */
-  _xa_window_update_figures (self);
-  _xa_window_show_page (self, "records");
+  update_figures (self);
+  show_page (self, "records");
   if (g_getenv ("XA_EXIT_AFTER_FIRST_FRAME") != NULL && self->first_frame_id == 0)
     self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
                                                          NULL, NULL);
 }
 
-void
-_xa_window_set_store_path (XaWindow   *self,
-                           const char *store_path)
+/* Every connection of the window to its store closes: before the file moves, or when
+ * another file is used. */
+static void
+close_store (XaWindow *self)
 {
-  if (g_strcmp0 (self->store_path, store_path) == 0)
-    return;
-
-  g_free (self->store_path);
-  self->store_path = g_strdup (store_path);
   xa_map_view_clear (self->map_view);
   g_clear_object (&self->store);
+}
+
+static void
+store_path_changed_cb (XaWindow *self)
+{
+  const char *store_path = xa_session_get_store_path (self->session);
+
+  if (g_strcmp0 (self->store_path, store_path) == 0)
+    return;
+  g_free (self->store_path);
+  self->store_path = g_strdup (store_path);
+  close_store (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE_PATH]);
 }
 
-void
-_xa_window_show_error_strip (XaWindow     *self,
-                             const GError *error)
+static void
+show_error_strip (XaWindow     *self,
+                  const GError *error)
 {
   g_autofree char *text = NULL;
   XaRemedy remedy;
 
-  text = xa_sync_error_message (error, self->server_url, self->store_path, FALSE, &remedy);
+  text = xa_sync_error_message (error, xa_session_get_server_url (self->session),
+                                self->store_path, FALSE, &remedy);
   gtk_label_set_label (self->error_label, text);
   /* The technical message, for whoever reports the problem to the server's administrator. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->error_label), error->message);
@@ -260,14 +331,15 @@ _xa_window_show_error_strip (XaWindow     *self,
     {
       gtk_button_set_label (self->error_button, _("_Try Again"));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->error_button),
-                                      self->is_demo ? "win.open-demo" : "win.sync");
+                                      xa_session_get_demo (self->session)
+                                      ? "win.open-demo" : "win.sync");
     }
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
-void
-_xa_window_set_syncing (XaWindow *self,
-                        gboolean  syncing)
+static void
+set_syncing (XaWindow *self,
+             gboolean  syncing)
 {
   gtk_revealer_set_reveal_child (self->progress_revealer, syncing);
   gtk_stack_set_visible_child_name (self->sync_button_stack, syncing ? "busy" : "idle");
@@ -288,15 +360,16 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-_xa_window_start_pulse (XaWindow *self)
+/* Pulses the progress bar until set_syncing (self, FALSE). */
+static void
+start_pulse (XaWindow *self)
 {
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   self->pulse_id = g_timeout_add (150, pulse_cb, self->progress_bar);
 }
 
 static void
-sync_progress_cb (XaSyncClient *client,
+sync_progress_cb (XaSession    *session,
                   guint64       records,
                   guint         pages,
                   XaWindow     *self)
@@ -312,52 +385,31 @@ sync_progress_cb (XaSyncClient *client,
   adw_status_page_set_description (self->busy_page, text);
 }
 
+/* A sync ended, or the demo could not start: say how, then show the store as it is now. */
 static void
-sync_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+session_finished_cb (XaSession          *session,
+                     const XaSyncResult *sync_result,
+                     const GError       *error,
+                     XaWindow           *self)
 {
-  g_autoptr(XaWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaSyncClient) client = XA_SYNC_CLIENT (g_object_ref (source));
-  XaSyncResult sync_result = { 0 };
-  gboolean ok;
-
-  ok = xa_sync_client_sync_finish (client, result, &sync_result, &error);
-
-  g_signal_handlers_disconnect_by_data (client, self);
-  /* The window was closed while the sync ran: nothing left to show it in. */
-  if (self->settings == NULL)
-    return;
-  if (self->sync_client == client)
-    g_clear_object (&self->sync_client);
-  g_clear_object (&self->sync_cancellable);
-  /* The sync was cancelled for the demo; the demo's own pages follow. */
-  if (self->demo_starting)
-    {
-      if (self->started_demo != NULL)
-        _xa_window_switch_to_demo (self);
-      return;
-    }
-  _xa_window_set_syncing (self, FALSE);
-
-  if (ok)
+  if (sync_result != NULL)
     {
       g_autofree char *text = NULL;
 
-      if (sync_result.store_replaced)
+      if (sync_result->store_replaced)
         /* Translators: after a sync that replaced another server's records; %s is the file
          * they were moved to. */
         text = g_strdup_printf (_("The previous records were kept in %s"),
-                                self->replace_aside_path);
-      else if (sync_result.records == 0)
+                                xa_session_get_replace_aside_path (session));
+      else if (sync_result->records == 0)
         text = g_strdup (_("Already up to date"));
       else
         {
-          g_autofree char *count = xa_format_count ((gint64) sync_result.records);
+          g_autofree char *count = xa_format_count ((gint64) sync_result->records);
 
           /* Translators: after a sync; %s is a number of records, %.1f seconds. */
-          text = g_strdup_printf (_("Synced %s records in %.1f s"), count, sync_result.seconds);
+          text = g_strdup_printf (_("Synced %s records in %.1f s"), count,
+                                  sync_result->seconds);
         }
       xa_window_add_toast (self, adw_toast_new (text));
     }
@@ -366,55 +418,87 @@ sync_done_cb (GObject      *source,
                                                 "are kept.")));
   else if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
     {
-      _xa_window_handle_store_error (self, error);
+      handle_store_error (self, error);
       return;
     }
-  else if (!_xa_window_handle_store_error (self, error))
-    _xa_window_show_error_strip (self, error);
-  g_clear_pointer (&self->replace_aside_path, g_free);
+  else if (!handle_store_error (self, error))
+    show_error_strip (self, error);
 
-  _xa_window_reload (self);
-  if (self->sync_when_done)
-    {
-      self->sync_when_done = FALSE;
-      if (self->server_url != NULL && self->token != NULL)
-        _xa_window_start_sync (self);
-    }
+  reload (self);
 }
 
-void
-_xa_window_start_sync (XaWindow *self)
+/* Syncs from the server in use; asks for one when there is none. */
+static void
+start_sync (XaWindow *self)
 {
-  if (self->sync_client != NULL || self->demo_starting)
-    return;
+  if (!xa_session_sync (self->session))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
+}
 
-  if (self->server_url == NULL || *self->server_url == '\0')
+/* The header, the progress strip and the busy page follow what the session does. */
+static void
+session_state_cb (XaWindow *self)
+{
+  XaSessionState state = xa_session_get_state (self->session);
+
+  if (state == XA_SESSION_STATE_SYNCING)
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.connect", NULL);
-      return;
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      self->showing_damage = FALSE;
+      gtk_label_set_label (self->progress_label, _("Connecting to the records server…"));
+      adw_status_page_set_title (self->busy_page, xa_session_get_demo (self->session)
+                                                  ? _("Opening the Demo City…")
+                                                  : _("Syncing Records…"));
+      adw_status_page_set_description (self->busy_page, NULL);
+      set_syncing (self, TRUE);
+      start_pulse (self);
+      if (self->store == NULL || xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
+        show_page (self, "busy");
     }
+  else if (state == XA_SESSION_STATE_STARTING_DEMO)
+    {
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      gtk_label_set_label (self->progress_label, _("Starting the demo server…"));
+      adw_status_page_set_title (self->busy_page, _("Opening the Demo City…"));
+      adw_status_page_set_description (self->busy_page, _("Starting the demo server…"));
+      set_syncing (self, TRUE);
+      /* Keep the cancel button off: the start cannot be cancelled half-way. */
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
+      start_pulse (self);
+      show_page (self, "busy");
+    }
+  else
+    set_syncing (self, FALSE);
+}
 
+/* Another server or store: the strip about the old one goes, the records are read again. */
+static void
+session_records_changed_cb (XaWindow *self)
+{
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-  self->sync_client = xa_sync_client_new (self->server_url,
-                                          self->token != NULL ? self->token : "");
-  self->sync_cancellable = g_cancellable_new ();
-  g_signal_connect (self->sync_client, "progress", G_CALLBACK (sync_progress_cb), self);
-  /* Only once the user chose so in the dialog of xa-window-store.c. */
-  if (self->replace_aside_path != NULL)
-    xa_sync_client_set_replace_store (self->sync_client, self->replace_aside_path);
-  self->showing_damage = FALSE;
+  reload (self);
+}
 
-  gtk_label_set_label (self->progress_label, _("Connecting to the records server…"));
-  adw_status_page_set_title (self->busy_page, self->is_demo ? _("Opening the Demo City…")
-                                                            : _("Syncing Records…"));
-  adw_status_page_set_description (self->busy_page, NULL);
-  _xa_window_set_syncing (self, TRUE);
-  _xa_window_start_pulse (self);
-  if (self->store == NULL || xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
-    _xa_window_show_page (self, "busy");
+static void
+keyring_failed_cb (XaSession    *session,
+                   gboolean      saving,
+                   const GError *error,
+                   XaWindow     *self)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
 
-  xa_sync_client_sync_async (self->sync_client, self->store_path, self->sync_cancellable,
-                             sync_done_cb, g_object_ref (self));
+  if (saving)
+    /* Translators: %s says why the keyring could not be used. */
+    text = g_strdup_printf (_("The token is used until you quit, but it could not be saved: "
+                              "%s"), error->message);
+  else
+    /* Not fatal: the records on this computer still show; a sync will ask for the token. */
+    text = g_strdup_printf (_("The saved token could not be read: %s"), error->message);
+  toast = adw_toast_new (text);
+  if (saving)
+    adw_toast_set_timeout (toast, 0);
+  xa_window_add_toast (self, toast);
 }
 
 static void
@@ -422,7 +506,7 @@ sync_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _xa_window_start_sync (XA_WINDOW (widget));
+  start_sync (XA_WINDOW (widget));
 }
 
 static void
@@ -430,10 +514,60 @@ cancel_sync_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  XaWindow *self = XA_WINDOW (widget);
+  xa_session_cancel_sync (XA_WINDOW (widget)->session);
+}
 
-  if (self->sync_cancellable != NULL)
-    g_cancellable_cancel (self->sync_cancellable);
+static void
+open_demo_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  xa_session_open_demo (XA_WINDOW (widget)->session);
+}
+
+static void
+connect_response_cb (XaConnectDialog *dialog,
+                     const char      *response,
+                     XaWindow        *self)
+{
+  if (g_strcmp0 (response, "connect") == 0)
+    xa_session_connect (self->session, xa_connect_dialog_get_url (dialog),
+                        xa_connect_dialog_get_token (dialog));
+}
+
+/* Also the way out of the demo: the dialog then starts empty. */
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  gboolean demo = xa_session_get_demo (self->session);
+  GtkWidget *dialog;
+
+  dialog = xa_connect_dialog_new (GTK_WINDOW (self),
+                                  demo ? NULL : xa_session_get_server_url (self->session),
+                                  demo ? NULL : xa_session_get_token (self->session));
+  g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A new address or token applies at once (through the session); a new Tianditu key
+ * reloads the basemap. */
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkWidget *preferences = xa_preferences_window_new (GTK_WINDOW (self), self->settings);
+
+  g_signal_connect_object (preferences, "token-changed", G_CALLBACK (xa_session_use_token),
+                           self->session, G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "tianditu-key-changed",
+                           G_CALLBACK (xa_map_view_reload_basemap), self->map_view,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -444,6 +578,115 @@ dismiss_error_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (XA_WINDOW (widget)->error_revealer, FALSE);
 }
 
+
+static void
+show_damage (XaWindow     *self,
+             const GError *error)
+{
+  g_autofree char *aside = xa_store_aside_path (self->store_path, "damaged");
+  g_autoptr(GError) move_error = NULL;
+  g_autofree char *text = NULL;
+
+  close_store (self);
+  g_clear_pointer (&self->damaged_aside_path, g_free);
+  if (xa_store_move_aside (self->store_path, aside, &move_error))
+    {
+      /* Translators: the first %s is the records file, the second the name it was moved to. */
+      text = g_strdup_printf (_("The records file %s is damaged, so its records cannot be "
+                                "read. It was moved to %s and kept there; nothing was "
+                                "deleted. Sync again to download every record into a new "
+                                "file."),
+                              self->store_path, aside);
+      self->damaged_aside_path = g_steal_pointer (&aside);
+    }
+  else
+    /* Translators: %s is the records file. */
+    text = g_strdup_printf (_("The records file %s is damaged, so its records cannot be read, "
+                              "and it could not be moved aside. Move it to another folder, "
+                              "then sync again to download every record into a new file."),
+                            self->store_path);
+  adw_status_page_set_description (self->damaged_page, text);
+  gtk_label_set_label (self->damaged_detail_label,
+                       move_error != NULL ? move_error->message : error->message);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  self->showing_damage = TRUE;
+  show_page (self, "damaged");
+}
+
+static void
+replace_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     XaWindow         *self)
+{
+  g_autofree char *aside = g_strdup (g_object_get_data (G_OBJECT (dialog), "aside-path"));
+  g_autoptr(GError) error = g_error_copy (g_object_get_data (G_OBJECT (dialog), "error"));
+
+  self->replace_dialog = NULL;
+  if (g_strcmp0 (response, "replace") != 0)
+    {
+      show_error_strip (self, error);
+      return;
+    }
+  close_store (self);
+  xa_session_sync_replacing (self->session, aside);
+}
+
+static void
+ask_to_replace (XaWindow     *self,
+                const GError *error)
+{
+  g_autofree char *owner = self->store != NULL ? xa_store_dup_server (self->store) : NULL;
+  const char *server_url = xa_session_get_server_url (self->session);
+  g_autofree char *aside = xa_store_aside_path (self->store_path, "bak");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: the records file, the server its records came from, the server chosen
+   * now, the name the file is kept under, and the server chosen now again. */
+  body = g_strdup_printf (_("The records file %s holds the records of the server at %s. To "
+                            "sync from %s instead, that file is kept as %s, with nothing "
+                            "deleted, and a new records file is filled from %s."),
+                          self->store_path, owner != NULL ? owner : "?", server_url, aside,
+                          server_url);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Records on This Computer?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "aside-path", g_steal_pointer (&aside), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "error", g_error_copy (error),
+                          (GDestroyNotify) g_error_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_response_cb), self, 0);
+  self->replace_dialog = ADW_MESSAGE_DIALOG (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Handles what is wrong with the records file itself: damage (moved aside, the damage
+ * page) or another server's records (asks to replace them). FALSE for any other error. */
+static gboolean
+handle_store_error (XaWindow     *self,
+                    const GError *error)
+{
+  if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED))
+    {
+      show_damage (self, error);
+      return TRUE;
+    }
+  /* The demo's own store is started afresh by the session; only a bureau's records need
+   * asking about. */
+  if (g_error_matches (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER)
+      && !xa_session_get_demo (self->session))
+    {
+      ask_to_replace (self, error);
+      return TRUE;
+    }
+  return FALSE;
+}
 
 static gboolean
 xa_window_close_request (GtkWindow *window)
@@ -457,10 +700,19 @@ xa_window_close_request (GtkWindow *window)
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
 
   xa_map_view_save_state (self->map_view);
-  if (self->sync_cancellable != NULL)
-    g_cancellable_cancel (self->sync_cancellable);
+  xa_session_cancel_sync (self->session);
 
   return GTK_WINDOW_CLASS (xa_window_parent_class)->close_request (window);
+}
+
+static void
+application_changed_cb (XaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->session != NULL)
+    xa_session_set_application (self->session, XA_IS_APPLICATION (app)
+                                                ? XA_APPLICATION (app) : NULL);
 }
 
 /* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
@@ -489,37 +741,30 @@ xa_window_constructed (GObject *object)
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (self->store_path == NULL)
     self->store_path = xa_store_default_path ();
+  self->session = xa_session_new (XA_IS_APPLICATION (app) ? XA_APPLICATION (app) : NULL,
+                                  self->settings, self->store_path);
+  g_signal_connect_swapped (self->session, "notify::state", G_CALLBACK (session_state_cb),
+                            self);
+  g_signal_connect_swapped (self->session, "notify::store-path",
+                            G_CALLBACK (store_path_changed_cb), self);
+  g_signal_connect_swapped (self->session, "notify::server-url", G_CALLBACK (update_subtitle),
+                            self);
+  g_signal_connect_swapped (self->session, "notify::demo", G_CALLBACK (update_subtitle), self);
+  g_signal_connect (self->session, "progress", G_CALLBACK (sync_progress_cb), self);
+  g_signal_connect (self->session, "finished", G_CALLBACK (session_finished_cb), self);
+  g_signal_connect_swapped (self->session, "release-store", G_CALLBACK (close_store), self);
+  g_signal_connect_swapped (self->session, "records-changed",
+                            G_CALLBACK (session_records_changed_cb), self);
+  g_signal_connect (self->session, "keyring-failed", G_CALLBACK (keyring_failed_cb), self);
+  /* GtkWindow sets "application" after constructed(): the demo needs it. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 
-  if (XA_IS_APPLICATION (app) && xa_application_get_server_url (XA_APPLICATION (app)) != NULL)
-    xa_window_set_server (self, xa_application_get_server_url (XA_APPLICATION (app)),
-                          xa_application_get_token (XA_APPLICATION (app)));
-  else
-    {
-      g_autofree char *url = g_settings_get_string (self->settings, "server-url");
-
-      if (*url != '\0')
-        xa_window_set_server (self, url,
-                              XA_IS_APPLICATION (app)
-                              ? xa_application_get_token (XA_APPLICATION (app)) : NULL);
-    }
-
-  _xa_window_reload (self);
-  _xa_window_schedule_auto_sync (self);
-  g_signal_connect_swapped (self->settings, "changed::sync-interval-minutes",
-                            G_CALLBACK (_xa_window_schedule_auto_sync), self);
-  g_signal_connect_swapped (self->settings, "changed::server-url",
-                            G_CALLBACK (_xa_window_server_url_changed), self);
+  reload (self);
   g_signal_connect_swapped (self->settings, "changed::reassessment-interval",
-                            G_CALLBACK (_xa_window_update_figures), self);
+                            G_CALLBACK (update_figures), self);
   g_signal_connect_swapped (self->map_view->district_dropdown, "notify::selected",
-                            G_CALLBACK (_xa_window_update_figures), self);
-
-  /* A server and token given on the command line (or in the environment) mean "sync"; a
-   * server known from settings syncs once its token has been read from the keyring. */
-  if (self->server_url != NULL && self->token != NULL)
-    _xa_window_start_sync (self);
-  else if (self->server_url != NULL)
-    _xa_window_lookup_token (self);
+                            G_CALLBACK (update_figures), self);
+  xa_session_start (self->session);
 }
 
 static void
@@ -527,24 +772,18 @@ xa_window_dispose (GObject *object)
 {
   XaWindow *self = XA_WINDOW (object);
 
-  if (self->sync_cancellable != NULL)
-    g_cancellable_cancel (self->sync_cancellable);
-  g_cancellable_cancel (self->keyring_cancellable);
-  g_clear_object (&self->keyring_cancellable);
-  if (self->lookup_cancellable != NULL)
-    g_cancellable_cancel (self->lookup_cancellable);
-  g_clear_object (&self->lookup_cancellable);
-  g_clear_object (&self->started_demo);
-  if (self->sync_client != NULL)
-    g_signal_handlers_disconnect_by_data (self->sync_client, self);
+  /* What the session still runs ends without the window. */
+  if (self->session != NULL)
+    {
+      xa_session_shutdown (self->session);
+      g_signal_handlers_disconnect_by_data (self->session, self);
+    }
+  g_clear_object (&self->session);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
-  g_clear_handle_id (&self->auto_sync_id, g_source_remove);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->map_view != NULL)
     g_signal_handlers_disconnect_by_data (self->map_view->district_dropdown, self);
-  g_clear_object (&self->sync_client);
-  g_clear_object (&self->sync_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -565,10 +804,7 @@ xa_window_finalize (GObject *object)
   XaWindow *self = XA_WINDOW (object);
 
   g_free (self->store_path);
-  g_free (self->server_url);
-  g_free (self->token);
   g_free (self->damaged_aside_path);
-  g_free (self->replace_aside_path);
 
   G_OBJECT_CLASS (xa_window_parent_class)->finalize (object);
 }
@@ -602,7 +838,8 @@ xa_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE_PATH:
-      _xa_window_set_store_path (self, g_value_get_string (value));
+      /* Construct-only: the session, made in constructed(), starts from it. */
+      self->store_path = g_value_dup_string (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -660,10 +897,10 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, sync_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-sync", NULL, cancel_sync_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
-                                   _xa_window_open_demo_action);
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, _xa_window_connect_action);
+                                   open_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
-                                   _xa_window_preferences_action);
+                                   preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.map-search", NULL, map_search_action);
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
@@ -676,8 +913,6 @@ xa_window_init (XaWindow *self)
   xa_tooltips_fit_language ();
 
   self->settings = g_settings_new (APP_ID);
-  self->keyring_cancellable = g_cancellable_new ();
-  self->lookup_cancellable = g_cancellable_new ();
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -686,7 +921,7 @@ xa_window_init (XaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
   /* The map's actions go on the window (for F9 and the header's sidebar button) while the
-   * records are shown: see _xa_window_show_page(). */
+   * records are shown: see show_page(). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", FALSE);
 }
@@ -710,11 +945,7 @@ xa_window_set_server (XaWindow   *self,
 {
   g_return_if_fail (XA_IS_WINDOW (self));
 
-  g_free (self->server_url);
-  self->server_url = server_url != NULL && *server_url != '\0' ? g_strdup (server_url) : NULL;
-  g_free (self->token);
-  self->token = g_strdup (token);
-  update_subtitle (self);
+  xa_session_set_server (self->session, server_url, token);
 }
 
 void
@@ -761,7 +992,9 @@ _xa_window_is_syncing (XaWindow *self)
 {
   g_return_val_if_fail (XA_IS_WINDOW (self), FALSE);
 
-  return self->sync_client != NULL || gtk_revealer_get_reveal_child (self->progress_revealer);
+  return xa_session_get_state (self->session) == XA_SESSION_STATE_SYNCING
+         || xa_session_get_state (self->session) == XA_SESSION_STATE_STARTING_DEMO
+         || gtk_revealer_get_reveal_child (self->progress_revealer);
 }
 
 const char *
@@ -787,7 +1020,7 @@ _xa_window_get_server_url (XaWindow *self)
 {
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
-  return self->server_url;
+  return xa_session_get_server_url (self->session);
 }
 
 const char *
@@ -804,4 +1037,28 @@ _xa_window_get_replace_dialog (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->replace_dialog;
+}
+
+GtkButton *
+_xa_window_get_error_button (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->error_button;
+}
+
+XaCitySummary *
+_xa_window_get_city_summary (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->city_summary;
+}
+
+XaSession *
+xa_window_get_session (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->session;
 }

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "xa-application.h"
+#include "xa-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +15,13 @@ G_DECLARE_FINAL_TYPE (XaWindow, xa_window, XA, WINDOW, AdwApplicationWindow)
 /* @application may be NULL (tests); then there is no demo server. */
 XaWindow *xa_window_new        (XaApplication *application,
                                 const char    *store_path);
-/* The server to sync from and its token (kept in memory only). */
+/* The server to sync from and its token (kept in memory only): see
+ * xa_session_set_server(). */
 void      xa_window_set_server (XaWindow      *self,
                                 const char    *server_url,
                                 const char    *token);
+/* The window's link to its records server: what it shows the state of. */
+XaSession *xa_window_get_session (XaWindow   *self);
 /* Takes ownership of @toast. */
 void      xa_window_add_toast  (XaWindow      *self,
                                 AdwToast      *toast);

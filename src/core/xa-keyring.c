@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "xa-keyring.h"
+#include "xa-web-address.h"
 
 G_DEFINE_QUARK (xa-keyring-error-quark, xa_keyring_error)
 
@@ -46,37 +47,9 @@ kind_attribute (XaSecretKind kind)
 char *
 xa_keyring_normalize_server (const char *server_url)
 {
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *scheme = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *stripped = NULL;
-  int port;
-
   g_return_val_if_fail (server_url != NULL, NULL);
 
-  stripped = g_strstrip (g_strdup (server_url));
-  uri = g_uri_parse (stripped, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    {
-      gsize len = strlen (stripped);
-
-      while (len > 0 && stripped[len - 1] == '/')
-        stripped[--len] = '\0';
-      return g_steal_pointer (&stripped);
-    }
-
-  scheme = g_ascii_strdown (g_uri_get_scheme (uri), -1);
-  host = g_ascii_strdown (g_uri_get_host (uri), -1);
-  port = g_uri_get_port (uri);
-  if ((port == 443 && g_str_equal (scheme, "https")) || (port == 80 && g_str_equal (scheme, "http")))
-    port = -1;
-  path = g_strdup (g_uri_get_path (uri));
-  for (gsize len = strlen (path); len > 0 && path[len - 1] == '/'; len--)
-    path[len - 1] = '\0';
-  /* User names and passwords in the address are left out: attributes are not secret. */
-  return g_uri_join (G_URI_FLAGS_NONE, scheme, NULL, host, port, path,
-                     g_uri_get_query (uri), NULL);
+  return xa_web_address_normalize (server_url);
 }
 
 static GHashTable *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-store-private.h"
+#include "xa-web-address.h"
 
 G_DEFINE_QUARK (xa-store-error-quark, xa_store_error)
 
@@ -333,7 +334,7 @@ claim_server (XaStore     *self,
 {
   g_autofree char *owner = xa_store_dup_server (self);
 
-  if (owner != NULL && g_strcmp0 (owner, server_url) != 0)
+  if (owner != NULL && !xa_web_address_same (owner, server_url))
     {
       g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OTHER_SERVER,
                    "The records store %s mirrors the records server at %s, not the one at %s",

@@ -13,6 +13,7 @@
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
 #include "xa-sync-pipeline-private.h"
+#include "xa-web-address.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
 
@@ -24,7 +25,7 @@ struct _XaSyncClient
 {
   GObject  parent_instance;
 
-  char    *server_url;      /* without a trailing slash */
+  char    *server_url;      /* normalised: see xa_web_address_normalize() */
   char    *token;
   guint    page_limit;
   guint    timeout_seconds;
@@ -101,9 +102,8 @@ xa_sync_client_new (const char *server_url,
   g_return_val_if_fail (server_url != NULL, NULL);
 
   self = g_object_new (XA_TYPE_SYNC_CLIENT, NULL);
-  self->server_url = g_strdup (server_url);
-  while (g_str_has_suffix (self->server_url, "/"))
-    self->server_url[strlen (self->server_url) - 1] = '\0';
+  /* The spelling the store records and compares: "HTTP://host:80/" is "http://host". */
+  self->server_url = xa_web_address_normalize (server_url);
   self->token = g_strdup (token);
   return self;
 }
@@ -532,7 +532,7 @@ full_resync (SyncRun  *run,
         return FALSE;
       /* Left by a resync from the server this store mirrored before it was replaced: only
        * a partial copy, and of no use here. */
-      if (owner != NULL && g_strcmp0 (owner, run->client->server_url) != 0)
+      if (owner != NULL && !xa_web_address_same (owner, run->client->server_url))
         {
           g_clear_object (&resync);
           remove_store_files (resync_path);
@@ -624,7 +624,7 @@ open_own_store (XaSyncClient  *self,
   if (store == NULL || !check_once (store, error))
     return NULL;
   owner = xa_store_dup_server (store);
-  if (owner == NULL || g_strcmp0 (owner, self->server_url) == 0)
+  if (owner == NULL || xa_web_address_same (owner, self->server_url))
     return g_steal_pointer (&store);
 
   if (self->replace_aside_path == NULL)
