@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -429,6 +430,52 @@ test_overlays (void)
       xa_test_ui_save_screenshot (GTK_WIDGET (window), name);
     }
   g_assert_false (colors_close (&seen[XA_OVERLAY_FLOOD], &seen[XA_OVERLAY_CHARGING]));
+  close_window (window);
+}
+
+/* At city zoom the urban districts crowd round the centre: no name plate covers another,
+ * or a dot or cluster, no two clusters cover each other, and every district is named. */
+static void
+test_plates_apart (void)
+{
+  g_autoptr(GArray) plates = NULL;
+  g_autoptr(GArray) marks = NULL;
+  XaCompoundLayer *layer;
+  XaWindow *window;
+
+  reset_settings ();
+  window = open_window ();
+  layer = _xa_map_view_get_layer (_xa_window_get_map_view (window));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  plates = _xa_compound_layer_dup_plates (layer);
+  marks = _xa_compound_layer_dup_marks (layer);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-plates");
+
+  g_assert_cmpuint (plates->len, ==, xa_test_feed_count (feed, "district"));
+  for (guint i = 0; i < plates->len; i++)
+    {
+      const graphene_rect_t *a = &g_array_index (plates, graphene_rect_t, i);
+
+      for (guint j = i + 1; j < plates->len; j++)
+        g_assert_false (graphene_rect_intersection (a, &g_array_index (plates, graphene_rect_t,
+                                                                       j), NULL));
+      for (guint j = 0; j < marks->len; j++)
+        {
+          const graphene_point3d_t *m = &g_array_index (marks, graphene_point3d_t, j);
+          double nx = CLAMP (m->x, a->origin.x, a->origin.x + a->size.width);
+          double ny = CLAMP (m->y, a->origin.y, a->origin.y + a->size.height);
+
+          g_assert_cmpfloat (hypot (m->x - nx, m->y - ny), >=, m->z - 0.5);
+        }
+    }
+  for (guint i = 0; i < marks->len; i++)
+    for (guint j = i + 1; j < marks->len; j++)
+      {
+        const graphene_point3d_t *a = &g_array_index (marks, graphene_point3d_t, i);
+        const graphene_point3d_t *b = &g_array_index (marks, graphene_point3d_t, j);
+
+        g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, a->z + b->z - 0.5);
+      }
   close_window (window);
 }
 
@@ -997,6 +1044,7 @@ main (int   argc,
 
   g_test_add_func ("/map-window/demo-city", test_demo_city);
   g_test_add_func ("/map-window/overlays", test_overlays);
+  g_test_add_func ("/map-window/plates-apart", test_plates_apart);
   g_test_add_func ("/map-window/select", test_select);
   g_test_add_func ("/map-window/search", test_search);
   g_test_add_func ("/map-window/district-filter", test_district_filter);

@@ -82,6 +82,12 @@ void        _xa_compound_layer_count_visible (XaCompoundLayer *self,
 gboolean    _xa_compound_layer_click         (XaCompoundLayer *self,
                                               double           x,
                                               double           y);
+/* The district name plates drawn in the current view, as graphene_rect_t in widget
+ * coordinates. Free with g_array_unref(). */
+GArray     *_xa_compound_layer_dup_plates    (XaCompoundLayer *self);
+/* The dots and clusters drawn in the current view, as graphene_point3d_t: x, y in widget
+ * coordinates and z the radius drawn. Free with g_array_unref(). */
+GArray     *_xa_compound_layer_dup_marks     (XaCompoundLayer *self);
 /* The id of the compound with the keyboard focus ring, or NULL. */
 const char *_xa_compound_layer_get_focus_id  (XaCompoundLayer *self);
 /* The tooltip markup at @x, @y, or NULL over empty map. Free with g_free(). */

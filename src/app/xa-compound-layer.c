@@ -168,11 +168,23 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
                                                                    scene->frame_level);
           const XaCluster *c = &level->clusters[level->cluster_of[self->selected]];
 
+          const XaCompoundItem *item;
+
           if (c->n > 1)
             {
               x = c->x;
               y = c->y;
               r = xa_cluster_radius (c->n) + 6;
+            }
+          /* Where the cluster is drawn, when it was moved apart from its neighbours. */
+          item = xa_compound_scene_find_item (scene, c->n > 1,
+                                              c->n > 1 ? level->cluster_of[self->selected]
+                                                       : (guint) self->selected,
+                                              scene->frame_level);
+          if (item != NULL)
+            {
+              x = item->wx / view.world;
+              y = item->wy / view.world;
             }
         }
       x = x * view.world - view.x0;
@@ -671,3 +683,52 @@ _xa_compound_layer_count_visible (XaCompoundLayer *self,
     }
 }
 
+
+GArray *
+_xa_compound_layer_dup_plates (XaCompoundLayer *self)
+{
+  GArray *plates = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  XaCompoundView view;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), plates);
+
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+    return plates;
+  xa_compound_scene_ensure_items (self->scene, &view);
+  for (guint i = 0; i < self->scene->labels->len; i++)
+    {
+      const XaCompoundLabel *l = &g_array_index (self->scene->labels, XaCompoundLabel, i);
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (l->wx - view.x0, l->wy - view.y0, l->w, l->h);
+
+      if (rect.origin.x + rect.size.width > 0 && rect.origin.y + rect.size.height > 0 &&
+          rect.origin.x < view.w && rect.origin.y < view.h)
+        g_array_append_val (plates, rect);
+    }
+  return plates;
+}
+
+GArray *
+_xa_compound_layer_dup_marks (XaCompoundLayer *self)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (graphene_point3d_t));
+  XaCompoundView view;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), marks);
+
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+    return marks;
+  xa_compound_scene_ensure_items (self->scene, &view);
+  for (guint i = 0; i < self->scene->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->scene->items, XaCompoundItem, i);
+      graphene_point3d_t mark;
+      double x, y;
+
+      if (!xa_compound_view_shows (&view, item->wx, item->wy, &x, &y))
+        continue;
+      /* The sprites are drawn 1.5 px wider than the radius, for their outline. */
+      graphene_point3d_init (&mark, x, y, item->r + 1.5);
+      g_array_append_val (marks, mark);
+    }
+  return marks;
+}
