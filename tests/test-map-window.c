@@ -405,7 +405,7 @@ test_overlays (void)
       int band;
 
       /* What Ctrl+1 … Ctrl+4 activate. */
-      gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s",
+      gtk_widget_activate_action (GTK_WIDGET (view), "map.overlay", "s",
                                   xa_overlay_to_string (overlay));
       g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, overlay);
       g_assert_cmpint (xa_compound_layer_get_overlay (_xa_map_view_get_layer (view)), ==, overlay);
@@ -426,7 +426,7 @@ test_overlays (void)
       g_assert_true (shown);
 
       /* The screenshot of each overlay shows the whole city with its legend. */
-      gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (view), "map.fit", NULL);
       xa_test_ui_save_screenshot (GTK_WIDGET (window), name);
     }
   g_assert_false (colors_close (&seen[XA_OVERLAY_FLOOD], &seen[XA_OVERLAY_CHARGING]));
@@ -536,7 +536,7 @@ test_search (void)
   point = xa_compound_points_get (points, 7);
 
   /* Ctrl+F puts the cursor in the search field. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.search", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "map.search", NULL);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
@@ -926,7 +926,8 @@ test_view_remembered (void)
   viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
   shumate_viewport_set_zoom_level (viewport, 13.0);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.1, 118.4);
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s", "elevator-age");
+  gtk_widget_activate_action (GTK_WIDGET (_xa_window_get_map_view (window)), "map.overlay", "s",
+                              "elevator-age");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   close_window (window);
 
@@ -964,7 +965,7 @@ test_fit (void)
   g_assert_true (xa_compound_points_get_bounds (points, &min_lat, &min_lon, &max_lat, &max_lon));
 
   shumate_viewport_set_zoom_level (viewport, 16);
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "map.fit", NULL);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   zoom = shumate_viewport_get_zoom_level (viewport);
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
