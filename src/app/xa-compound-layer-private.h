@@ -1,7 +1,7 @@
 /* xa-compound-layer-private.h — what XaCompoundLayer's files share: the instance struct and
  * the functions one file calls in another (xa-compound-layer.c: the widget, its drawing,
- * selection and accessible name; xa-compound-layer-keyboard.c: Tab focus over the compounds
- * in view and the keys; xa-compound-layer-pointer.c: hover, tooltips and clicks), and what
+ * selection, accessible name, hover, tooltips and clicks; xa-compound-layer-keyboard.c: Tab
+ * focus over the compounds in view and the keys), and what
  * the tests and the benchmark ask of the layer beyond its public API: where things are
  * drawn, and the click path without a pointer. */
 #pragma once
@@ -53,13 +53,6 @@ const XaCompoundItem *_xa_compound_layer_find_focus_item (XaCompoundLayer *self)
 gboolean              _xa_compound_layer_focus         (GtkWidget            *widget,
                                                         GtkDirectionType      direction);
 void                  _xa_compound_layer_init_keyboard (XaCompoundLayer      *self);
-
-/* xa-compound-layer-pointer.c */
-/* GtkWidget.contains: only dots and clusters catch the pointer. */
-gboolean              _xa_compound_layer_contains      (GtkWidget            *widget,
-                                                        double                x,
-                                                        double                y);
-void                  _xa_compound_layer_init_pointer  (XaCompoundLayer      *self);
 
 /* ---- For the tests and the benchmark ---- */
 
