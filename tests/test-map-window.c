@@ -9,6 +9,8 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "xa-application.h"
@@ -129,8 +131,89 @@ feed_record_of (const char *type,
   return NULL;
 }
 
-/* The flood or charging band of compound @id, worked out from the feed by the rules of the
- * help (overlays.page), or -1 for the overlays this test leaves to test-metrics. */
+/* Whole years from the date @ymd ("YYYY-MM-DD") to @today, counted by anniversaries as a
+ * person's age is: 15 on the 15th anniversary. -1 for a date that does not parse. */
+static int
+whole_years_since (const char *ymd,
+                   GDateTime  *today)
+{
+  int year, month, day, years;
+
+  if (ymd == NULL || sscanf (ymd, "%d-%d-%d", &year, &month, &day) != 3)
+    return -1;
+  years = g_date_time_get_year (today) - year;
+  if (g_date_time_get_month (today) < month ||
+      (g_date_time_get_month (today) == month && g_date_time_get_day_of_month (today) < day))
+    years--;
+  return MAX (years, 0);
+}
+
+/* The elevator age band of compound @id by the help's rule (overlays.page): the years in
+ * service of its oldest elevator against the limits in the settings (10, 15, 20 by
+ * default); no elevator with a date is "no elevators". */
+static int
+feed_elevator_band (const char *id)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) today = g_date_time_new_now (linyi);
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, "elevator");
+  int oldest = -1;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *lift = xa_test_feed_lookup (feed, "elevator", ids->pdata[i]);
+
+      if (g_str_equal (json_object_get_string_member (lift, "compound"), id))
+        oldest = MAX (oldest, whole_years_since (json_object_get_string_member (lift,
+                                                                                "commissioned"),
+                                                 today));
+    }
+  if (oldest < 0)
+    return XA_ELEVATOR_AGE_BAND_NO_ELEVATORS;
+  return oldest < g_settings_get_int (settings, "elevator-threshold-low")
+         ? XA_ELEVATOR_AGE_BAND_UNDER_10
+         : oldest < g_settings_get_int (settings, "elevator-threshold-mid")
+         ? XA_ELEVATOR_AGE_BAND_10_TO_15
+         : oldest < g_settings_get_int (settings, "elevator-threshold-high")
+         ? XA_ELEVATOR_AGE_BAND_15_TO_20 : XA_ELEVATOR_AGE_BAND_20_PLUS;
+}
+
+/* The problems band of compound @id by the help's rule: open (open or in progress) and
+ * overdue (open, deadline passed) problems. -1 when a deadline of an open problem lies
+ * within an hour of now: the app read the store a moment before this test's clock. */
+static int
+feed_problem_band (const char *id)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, "problem");
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean open = FALSE, overdue = FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *problem = xa_test_feed_lookup (feed, "problem", ids->pdata[i]);
+      const char *status = json_object_get_string_member (problem, "status");
+      g_autoptr(GDateTime) deadline = NULL;
+      gint64 due;
+
+      if (!g_str_equal (json_object_get_string_member (problem, "compound"), id) ||
+          (!g_str_equal (status, "open") && !g_str_equal (status, "in_progress")))
+        continue;
+      deadline = g_date_time_new_from_iso8601 (json_object_get_string_member (problem,
+                                                                              "deadline"),
+                                               NULL);
+      g_assert_nonnull (deadline);
+      due = g_date_time_to_unix (deadline);
+      if (ABS (due - now) < 3600)
+        return -1;
+      open = TRUE;
+      overdue = overdue || due < now;
+    }
+  return overdue ? XA_PROBLEM_BAND_OVERDUE : open ? XA_PROBLEM_BAND_OPEN : XA_PROBLEM_BAND_NONE;
+}
+
+/* The band of compound @id in @overlay, worked out from the feed by the rules of the help
+ * (overlays.page), not by the app's metrics; -1 when the clock makes it uncertain. */
 static int
 feed_band (XaOverlay   overlay,
            const char *id)
@@ -167,7 +250,37 @@ feed_band (XaOverlay   overlay,
       return ports >= ebikes ? XA_CHARGING_BAND_MEETS_TARGET
              : 2 * ports >= ebikes ? XA_CHARGING_BAND_HALF_OR_MORE : XA_CHARGING_BAND_BELOW_HALF;
     }
-  return -1;
+  if (overlay == XA_OVERLAY_ELEVATOR_AGE)
+    return feed_elevator_band (id);
+  return feed_problem_band (id);
+}
+
+/* For each band the app gave some compound in @overlay, the first such compound has that
+ * band by the feed too. */
+static void
+assert_bands_match_feed (XaCompoundPoints *points,
+                         XaOverlay         overlay)
+{
+  guint checked = 0;
+
+  for (guint band = 0; band < XA_OVERLAY_MAX_BANDS; band++)
+    for (guint i = 0; i < xa_compound_points_get_n (points); i++)
+      {
+        const XaCompoundPoint *point = xa_compound_points_get (points, i);
+        int expected;
+
+        if (point->bands[overlay] != band)
+          continue;
+        expected = feed_band (overlay, point->id);
+        if (expected < 0)
+          continue;
+        g_test_message ("%s: %s band %u, by the feed %d", xa_overlay_to_string (overlay),
+                        point->id, band, expected);
+        g_assert_cmpint (point->bands[overlay], ==, expected);
+        checked++;
+        break;
+      }
+  g_assert_cmpuint (checked, >=, 2);
 }
 
 static XaWindow *
@@ -289,18 +402,23 @@ test_overlays (void)
       g_autofree char *name = g_strdup_printf ("map-%s", xa_overlay_to_string (overlay));
       GdkRGBA expected;
       gboolean shown;
+      int band;
 
       /* What Ctrl+1 … Ctrl+4 activate. */
-      gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s",
+      gtk_widget_activate_action (GTK_WIDGET (view), "map.overlay", "s",
                                   xa_overlay_to_string (overlay));
       g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, overlay);
       g_assert_cmpint (xa_compound_layer_get_overlay (_xa_map_view_get_layer (view)), ==, overlay);
 
       locate_in_window (window, id, &wx, &wy);
       point = xa_compound_points_get (points, xa_compound_points_find (points, id));
-      if (feed_band (overlay, id) >= 0)
-        g_assert_cmpint (point->bands[overlay], ==, feed_band (overlay, id));
-      xa_test_palette_color (overlay, point->bands[overlay], &expected);
+      band = feed_band (overlay, id);
+      if (band >= 0)
+        g_assert_cmpint (point->bands[overlay], ==, band);
+      else
+        band = point->bands[overlay];
+      xa_test_palette_color (overlay, band, &expected);
+      assert_bands_match_feed (points, overlay);
       shown = window_shows_color (GTK_WIDGET (window), wx, wy, &expected, &seen[overlay]);
       g_test_message ("%s: band %u, drawn #%02x%02x%02x", xa_overlay_to_string (overlay),
                       point->bands[overlay], (int) (seen[overlay].red * 255),
@@ -308,10 +426,56 @@ test_overlays (void)
       g_assert_true (shown);
 
       /* The screenshot of each overlay shows the whole city with its legend. */
-      gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (view), "map.fit", NULL);
       xa_test_ui_save_screenshot (GTK_WIDGET (window), name);
     }
   g_assert_false (colors_close (&seen[XA_OVERLAY_FLOOD], &seen[XA_OVERLAY_CHARGING]));
+  close_window (window);
+}
+
+/* At city zoom the urban districts crowd round the centre: no name plate covers another,
+ * or a dot or cluster, no two clusters cover each other, and every district is named. */
+static void
+test_plates_apart (void)
+{
+  g_autoptr(GArray) plates = NULL;
+  g_autoptr(GArray) marks = NULL;
+  XaCompoundLayer *layer;
+  XaWindow *window;
+
+  reset_settings ();
+  window = open_window ();
+  layer = _xa_map_view_get_layer (_xa_window_get_map_view (window));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  plates = _xa_compound_layer_dup_plates (layer);
+  marks = _xa_compound_layer_dup_marks (layer);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-plates");
+
+  g_assert_cmpuint (plates->len, ==, xa_test_feed_count (feed, "district"));
+  for (guint i = 0; i < plates->len; i++)
+    {
+      const graphene_rect_t *a = &g_array_index (plates, graphene_rect_t, i);
+
+      for (guint j = i + 1; j < plates->len; j++)
+        g_assert_false (graphene_rect_intersection (a, &g_array_index (plates, graphene_rect_t,
+                                                                       j), NULL));
+      for (guint j = 0; j < marks->len; j++)
+        {
+          const graphene_point3d_t *m = &g_array_index (marks, graphene_point3d_t, j);
+          double nx = CLAMP (m->x, a->origin.x, a->origin.x + a->size.width);
+          double ny = CLAMP (m->y, a->origin.y, a->origin.y + a->size.height);
+
+          g_assert_cmpfloat (hypot (m->x - nx, m->y - ny), >=, m->z - 0.5);
+        }
+    }
+  for (guint i = 0; i < marks->len; i++)
+    for (guint j = i + 1; j < marks->len; j++)
+      {
+        const graphene_point3d_t *a = &g_array_index (marks, graphene_point3d_t, i);
+        const graphene_point3d_t *b = &g_array_index (marks, graphene_point3d_t, j);
+
+        g_assert_cmpfloat (hypot (a->x - b->x, a->y - b->y), >=, a->z + b->z - 0.5);
+      }
   close_window (window);
 }
 
@@ -372,7 +536,7 @@ test_search (void)
   point = xa_compound_points_get (points, 7);
 
   /* Ctrl+F puts the cursor in the search field. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.search", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "map.search", NULL);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
@@ -762,7 +926,8 @@ test_view_remembered (void)
   viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
   shumate_viewport_set_zoom_level (viewport, 13.0);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 35.1, 118.4);
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.overlay", "s", "elevator-age");
+  gtk_widget_activate_action (GTK_WIDGET (_xa_window_get_map_view (window)), "map.overlay", "s",
+                              "elevator-age");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   close_window (window);
 
@@ -800,7 +965,7 @@ test_fit (void)
   g_assert_true (xa_compound_points_get_bounds (points, &min_lat, &min_lon, &max_lat, &max_lon));
 
   shumate_viewport_set_zoom_level (viewport, 16);
-  gtk_widget_activate_action (GTK_WIDGET (window), "map.fit", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "map.fit", NULL);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   zoom = shumate_viewport_get_zoom_level (viewport);
   lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
@@ -880,6 +1045,7 @@ main (int   argc,
 
   g_test_add_func ("/map-window/demo-city", test_demo_city);
   g_test_add_func ("/map-window/overlays", test_overlays);
+  g_test_add_func ("/map-window/plates-apart", test_plates_apart);
   g_test_add_func ("/map-window/select", test_select);
   g_test_add_func ("/map-window/search", test_search);
   g_test_add_func ("/map-window/district-filter", test_district_filter);

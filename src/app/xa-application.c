@@ -376,7 +376,7 @@ xa_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.map-search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.preferences",
                                          preferences_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "map.toggle-sidebar",
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.map-toggle-sidebar",
                                          sidebar_accels);
 }
 

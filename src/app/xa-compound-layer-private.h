@@ -1,7 +1,7 @@
 /* xa-compound-layer-private.h — what XaCompoundLayer's files share: the instance struct and
  * the functions one file calls in another (xa-compound-layer.c: the widget, its drawing,
- * selection and accessible name; xa-compound-layer-keyboard.c: Tab focus over the compounds
- * in view and the keys; xa-compound-layer-pointer.c: hover, tooltips and clicks), and what
+ * selection, accessible name, hover, tooltips and clicks; xa-compound-layer-keyboard.c: Tab
+ * focus over the compounds in view and the keys), and what
  * the tests and the benchmark ask of the layer beyond its public API: where things are
  * drawn, and the click path without a pointer. */
 #pragma once
@@ -54,13 +54,6 @@ gboolean              _xa_compound_layer_focus         (GtkWidget            *wi
                                                         GtkDirectionType      direction);
 void                  _xa_compound_layer_init_keyboard (XaCompoundLayer      *self);
 
-/* xa-compound-layer-pointer.c */
-/* GtkWidget.contains: only dots and clusters catch the pointer. */
-gboolean              _xa_compound_layer_contains      (GtkWidget            *widget,
-                                                        double                x,
-                                                        double                y);
-void                  _xa_compound_layer_init_pointer  (XaCompoundLayer      *self);
-
 /* ---- For the tests and the benchmark ---- */
 
 /* The widget coordinates of compound @id when it is drawn on its own (not inside a
@@ -82,6 +75,12 @@ void        _xa_compound_layer_count_visible (XaCompoundLayer *self,
 gboolean    _xa_compound_layer_click         (XaCompoundLayer *self,
                                               double           x,
                                               double           y);
+/* The district name plates drawn in the current view, as graphene_rect_t in widget
+ * coordinates. Free with g_array_unref(). */
+GArray     *_xa_compound_layer_dup_plates    (XaCompoundLayer *self);
+/* The dots and clusters drawn in the current view, as graphene_point3d_t: x, y in widget
+ * coordinates and z the radius drawn. Free with g_array_unref(). */
+GArray     *_xa_compound_layer_dup_marks     (XaCompoundLayer *self);
 /* The id of the compound with the keyboard focus ring, or NULL. */
 const char *_xa_compound_layer_get_focus_id  (XaCompoundLayer *self);
 /* The tooltip markup at @x, @y, or NULL over empty map. Free with g_free(). */

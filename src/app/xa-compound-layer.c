@@ -12,10 +12,10 @@
  * - The items and render node of a frame cover the view plus a margin; panning within it
  *   only translates the cached node (xa-compound-scene.c).
  * This file is the widget: it draws the scene's node with the selection and focus rings,
- * keeps the selection and the accessible name, and fits and moves the view. Clicks, hover
- * and tooltips (xa-compound-layer-pointer.c) and keyboard focus and keys
- * (xa-compound-layer-keyboard.c) work on the scene's items, the same ones that are drawn;
- * the files share the struct through xa-compound-layer-private.h. */
+ * keeps the selection and the accessible name, fits and moves the view, and takes clicks,
+ * hover and tooltips. Keyboard focus and keys (xa-compound-layer-keyboard.c) work on the
+ * scene's items, the same ones that are drawn; the two files share the struct through
+ * xa-compound-layer-private.h. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -168,11 +168,23 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
                                                                    scene->frame_level);
           const XaCluster *c = &level->clusters[level->cluster_of[self->selected]];
 
+          const XaCompoundItem *item;
+
           if (c->n > 1)
             {
               x = c->x;
               y = c->y;
               r = xa_cluster_radius (c->n) + 6;
+            }
+          /* Where the cluster is drawn, when it was moved apart from its neighbours. */
+          item = xa_compound_scene_find_item (scene, c->n > 1,
+                                              c->n > 1 ? level->cluster_of[self->selected]
+                                                       : (guint) self->selected,
+                                              scene->frame_level);
+          if (item != NULL)
+            {
+              x = item->wx / view.world;
+              y = item->wy / view.world;
             }
         }
       x = x * view.world - view.x0;
@@ -288,6 +300,143 @@ _xa_compound_layer_update_accessible_label (XaCompoundLayer *self)
                                   -1);
 }
 
+/* ---- The pointer ----
+ * Only dots and clusters catch it (elsewhere the map below pans and zooms), the cursor
+ * turns to a hand over them, a tooltip names what is under the pointer (or under the
+ * keyboard ring), and a primary click selects and activates a compound or opens a
+ * cluster. */
+
+/* The topmost item within reach of widget point @x, @y, or NULL. */
+static const XaCompoundItem *
+hit_test (XaCompoundLayer *self,
+          double           x,
+          double           y)
+{
+  XaCompoundView view;
+
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+    return NULL;
+  return xa_compound_scene_item_at (self->scene, &view, x, y);
+}
+
+static gboolean
+xa_compound_layer_contains (GtkWidget *widget,
+                            double     x,
+                            double     y)
+{
+  /* Only dots and clusters catch the pointer; elsewhere the map below pans and zooms. */
+  return hit_test (XA_COMPOUND_LAYER (widget), x, y) != NULL;
+}
+
+static gboolean
+query_tooltip_cb (XaCompoundLayer *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard_mode,
+                  GtkTooltip      *tooltip)
+{
+  const XaCompoundItem *item;
+  g_autofree char *markup = NULL;
+
+  if (keyboard_mode)
+    {
+      XaCompoundView view;
+
+      if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+        return FALSE;
+      xa_compound_scene_ensure_items (self->scene, &view);
+      item = _xa_compound_layer_find_focus_item (self);
+    }
+  else
+    item = hit_test (self, x, y);
+  if (item == NULL)
+    return FALSE;
+  markup = xa_compound_labels_item_tooltip (self->scene, item);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   XaCompoundLayer *self)
+{
+  if (n_press == 1 && _xa_compound_layer_click (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           XaCompoundLayer          *self)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), hit_test (self, x, y) != NULL ? "pointer"
+                                                                                   : NULL);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          XaCompoundLayer          *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+init_pointer (XaCompoundLayer *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (widget, controller);
+}
+
+gboolean
+_xa_compound_layer_click (XaCompoundLayer *self,
+                          double           x,
+                          double           y)
+{
+  const XaCompoundItem *hit;
+  XaCompoundItem item;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), FALSE);
+
+  if ((hit = hit_test (self, x, y)) == NULL)
+    return FALSE;
+  item = *hit;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  _xa_compound_layer_activate_item (self, &item);
+  return TRUE;
+}
+
+char *
+_xa_compound_layer_dup_tooltip (XaCompoundLayer *self,
+                                double           x,
+                                double           y)
+{
+  const XaCompoundItem *item;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), NULL);
+
+  item = hit_test (self, x, y);
+  return item != NULL ? xa_compound_labels_item_tooltip (self->scene, item) : NULL;
+}
+
+
 /* ---- GObject ---- */
 
 static void
@@ -376,7 +525,7 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
   object_class->set_property = xa_compound_layer_set_property;
 
   widget_class->snapshot = xa_compound_layer_snapshot;
-  widget_class->contains = _xa_compound_layer_contains;
+  widget_class->contains = xa_compound_layer_contains;
   widget_class->size_allocate = xa_compound_layer_size_allocate;
   widget_class->focus = _xa_compound_layer_focus;
   widget_class->system_setting_changed = xa_compound_layer_system_setting_changed;
@@ -402,7 +551,7 @@ xa_compound_layer_init (XaCompoundLayer *self)
   self->scene = xa_compound_scene_new (GTK_WIDGET (self));
   self->selected = -1;
 
-  _xa_compound_layer_init_pointer (self);
+  init_pointer (self);
   _xa_compound_layer_init_keyboard (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -671,3 +820,52 @@ _xa_compound_layer_count_visible (XaCompoundLayer *self,
     }
 }
 
+
+GArray *
+_xa_compound_layer_dup_plates (XaCompoundLayer *self)
+{
+  GArray *plates = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  XaCompoundView view;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), plates);
+
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+    return plates;
+  xa_compound_scene_ensure_items (self->scene, &view);
+  for (guint i = 0; i < self->scene->labels->len; i++)
+    {
+      const XaCompoundLabel *l = &g_array_index (self->scene->labels, XaCompoundLabel, i);
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (l->wx - view.x0, l->wy - view.y0, l->w, l->h);
+
+      if (rect.origin.x + rect.size.width > 0 && rect.origin.y + rect.size.height > 0 &&
+          rect.origin.x < view.w && rect.origin.y < view.h)
+        g_array_append_val (plates, rect);
+    }
+  return plates;
+}
+
+GArray *
+_xa_compound_layer_dup_marks (XaCompoundLayer *self)
+{
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (graphene_point3d_t));
+  XaCompoundView view;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), marks);
+
+  if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
+    return marks;
+  xa_compound_scene_ensure_items (self->scene, &view);
+  for (guint i = 0; i < self->scene->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->scene->items, XaCompoundItem, i);
+      graphene_point3d_t mark;
+      double x, y;
+
+      if (!xa_compound_view_shows (&view, item->wx, item->wy, &x, &y))
+        continue;
+      /* The sprites are drawn 1.5 px wider than the radius, for their outline. */
+      graphene_point3d_init (&mark, x, y, item->r + 1.5);
+      g_array_append_val (marks, mark);
+    }
+  return marks;
+}

@@ -57,6 +57,8 @@ add_point_item (XaCompoundScene *self,
   XaCompoundItem item = {
     .wx = p->x * world,
     .wy = p->y * world,
+    .ax = p->x * world,
+    .ay = p->y * world,
     .r = xa_compound_scene_dot_radius (self, p),
     .index = index,
     .rank = band_severity (self->overlay, p->bands[self->overlay]),
@@ -67,9 +69,25 @@ add_point_item (XaCompoundScene *self,
   g_array_append_val (self->items, item);
 }
 
+/* TRUE when the circle at @x, @y of radius @r reaches into @rect. */
+static gboolean
+circle_meets_rect (double                 x,
+                   double                 y,
+                   double                 r,
+                   const graphene_rect_t *rect)
+{
+  double nx = CLAMP (x, rect->origin.x, rect->origin.x + rect->size.width);
+  double ny = CLAMP (y, rect->origin.y, rect->origin.y + rect->size.height);
+
+  return hypot (x - nx, y - ny) < r - 0.01;
+}
+
+/* A plate at @rect covers no plate placed before and no cluster of the frame, nor a
+ * single dot unless @over_dots. */
 static gboolean
 label_fits (XaCompoundScene       *self,
-            const graphene_rect_t *rect)
+            const graphene_rect_t *rect,
+            gboolean               over_dots)
 {
   graphene_rect_t grown;
 
@@ -80,6 +98,14 @@ label_fits (XaCompoundScene       *self,
 
       if (graphene_rect_intersection (&grown, &GRAPHENE_RECT_INIT (l->wx, l->wy, l->w, l->h),
                                       NULL))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+
+      if ((item->is_cluster || !over_dots) &&
+          circle_meets_rect (item->wx, item->wy, item->r + 1.5, &grown))
         return FALSE;
     }
   return TRUE;
@@ -96,9 +122,11 @@ compare_by_size (gconstpointer a,
   return na > nb ? -1 : na < nb;
 }
 
-/* Names each district whose largest cluster is in @mains beside that cluster: below it,
- * else above, right or left, wherever it does not cover a plate placed before (largest
- * district first). */
+/* Names each district whose largest cluster is in @mains beside that cluster, where it
+ * is drawn: below it, else above, right, left or at a corner, then the same a plate's
+ * height further out (up to five times); wherever it covers no plate placed before
+ * (largest district first) and no dot or cluster, else no cluster. A district with no free
+ * spot goes unnamed. */
 static void
 place_labels (XaCompoundScene *self,
               XaClusterLevel  *level,
@@ -108,15 +136,22 @@ place_labels (XaCompoundScene *self,
   g_array_sort_with_data (mains, compare_by_size, level);
   for (guint k = 0; k < mains->len; k++)
     {
-      const XaCluster *c = &level->clusters[g_array_index (mains, guint, k)];
+      guint index = g_array_index (mains, guint, k);
+      const XaCluster *c = &level->clusters[index];
       const XaCompoundDistrict *d = xa_compound_points_get_district (self->points, c->district);
-      double cx = c->x * world, cy = c->y * world;
-      double r = (c->n == 1 ? xa_compound_scene_dot_radius (
-                    self, xa_compound_points_get (self->points, c->first))
-                  : xa_cluster_radius (c->n)) + LABEL_GAP;
+      const XaCompoundItem *item = xa_compound_scene_find_item (self, c->n > 1,
+                                                                c->n > 1 ? index : c->first,
+                                                                self->frame_level);
       XaCompoundLabel label = { .district = c->district };
       XaLabelSprite *sprite;
+      gboolean placed = FALSE;
+      double cx, cy, r;
 
+      if (item == NULL)
+        continue;
+      cx = item->wx;
+      cy = item->wy;
+      r = item->r + 1.5 + LABEL_GAP;
       if (c->district >= self->label_sprites->len)
         g_array_set_size (self->label_sprites, c->district + 1);
       sprite = &g_array_index (self->label_sprites, XaLabelSprite, c->district);
@@ -132,23 +167,94 @@ place_labels (XaCompoundScene *self,
         }
       label.w = sprite->w;
       label.h = sprite->h;
-      {
-        const graphene_point_t spots[] = {
-          GRAPHENE_POINT_INIT (cx - label.w / 2, cy + r),
-          GRAPHENE_POINT_INIT (cx - label.w / 2, cy - r - label.h),
-          GRAPHENE_POINT_INIT (cx + r, cy - label.h / 2),
-          GRAPHENE_POINT_INIT (cx - r - label.w, cy - label.h / 2),
-        };
+      /* Where the clusters crowd (the urban districts at zoom 11), a plate may cover single
+       * dots rather than go unnamed. */
+      for (guint ring = 0; ring < 12 && !placed; ring++)
+        {
+          double o = r + (ring % 6) * label.h, diag = o * G_SQRT2 / 2;
+          const graphene_point_t spots[] = {
+            GRAPHENE_POINT_INIT (cx - label.w / 2, cy + o),
+            GRAPHENE_POINT_INIT (cx - label.w / 2, cy - o - label.h),
+            GRAPHENE_POINT_INIT (cx + o, cy - label.h / 2),
+            GRAPHENE_POINT_INIT (cx - o - label.w, cy - label.h / 2),
+            GRAPHENE_POINT_INIT (cx + diag, cy + diag),
+            GRAPHENE_POINT_INIT (cx - diag - label.w, cy + diag),
+            GRAPHENE_POINT_INIT (cx + diag, cy - diag - label.h),
+            GRAPHENE_POINT_INIT (cx - diag - label.w, cy - diag - label.h),
+          };
 
-        for (guint s = 0; s < G_N_ELEMENTS (spots); s++)
-          if (label_fits (self, &GRAPHENE_RECT_INIT (spots[s].x, spots[s].y, label.w, label.h)))
+          for (guint s = 0; s < G_N_ELEMENTS (spots) && !placed; s++)
+            if (label_fits (self, &GRAPHENE_RECT_INIT (spots[s].x, spots[s].y, label.w,
+                                                       label.h), ring >= 6))
+              {
+                label.wx = spots[s].x;
+                label.wy = spots[s].y;
+                g_array_append_val (self->labels, label);
+                placed = TRUE;
+              }
+        }
+    }
+}
+
+static int
+compare_items_by_x (gconstpointer a,
+                    gconstpointer b)
+{
+  const XaCompoundItem *ia = a, *ib = b;
+
+  return (ia->wx > ib->wx) - (ia->wx < ib->wx);
+}
+
+/* At city zoom the clusters of neighbouring districts (the urban districts round the city
+ * centre) would be drawn over each other: pushes every pair that overlaps apart along the
+ * line between their centres, the smaller one further, until none overlaps. The place
+ * each item stands for is kept in ax, ay; a leader line joins the two. */
+static void
+spread_items (XaCompoundScene *self)
+{
+  const double gap = 3.0;
+  float r_max = 0;
+
+  for (guint i = 0; i < self->items->len; i++)
+    r_max = MAX (r_max, g_array_index (self->items, XaCompoundItem, i).r);
+  for (guint round = 0; round < 24; round++)
+    {
+      gboolean moved = FALSE;
+
+      g_array_sort (self->items, compare_items_by_x);
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          XaCompoundItem *a = &g_array_index (self->items, XaCompoundItem, i);
+
+          for (guint j = i + 1; j < self->items->len; j++)
             {
-              label.wx = spots[s].x;
-              label.wy = spots[s].y;
-              g_array_append_val (self->labels, label);
-              break;
+              XaCompoundItem *b = &g_array_index (self->items, XaCompoundItem, j);
+              double need = a->r + b->r + 3 + gap, dx = b->wx - a->wx, dy = b->wy - a->wy;
+              double d, push, share;
+
+              if (dx >= a->r + r_max + 3 + gap)
+                break;
+              d = hypot (dx, dy);
+              if (d >= need)
+                continue;
+              if (d < 0.01)
+                {
+                  dx = 1;
+                  dy = 0;
+                  d = 1;
+                }
+              /* A little past touching, so the next round has nothing left to do here. */
+              push = need - d + 0.5;
+              share = a->r / (a->r + b->r);
+              a->wx -= dx / d * push * (1 - share);
+              a->wy -= dy / d * push * (1 - share);
+              b->wx += dx / d * push * share;
+              b->wy += dy / d * push * share;
+              moved = TRUE;
             }
-      }
+        }
+      if (!moved)
+        break;
     }
 }
 
@@ -188,7 +294,7 @@ add_cluster_items (XaCompoundScene *self,
         if (c->counts[self->overlay][b] > 0)
           worst = MAX (worst, band_severity (self->overlay, b));
       item = (XaCompoundItem) {
-        .wx = wx, .wy = wy,
+        .wx = wx, .wy = wy, .ax = wx, .ay = wy,
         .r = xa_cluster_radius (c->n),
         .index = i,
         .is_cluster = TRUE,
@@ -196,6 +302,8 @@ add_cluster_items (XaCompoundScene *self,
       };
       g_array_append_val (self->items, item);
     }
+  if (zoom <= XA_DISTRICT_LABEL_MAX_ZOOM)
+    spread_items (self);
   place_labels (self, level, mains, world);
 }
 
@@ -271,6 +379,36 @@ xa_compound_scene_ensure_items (XaCompoundScene      *self,
   return TRUE;
 }
 
+/* From each item moved apart to the place it stands for: a thin dark line ending in a small
+ * dot, under the items. */
+static void
+append_leader_lines (XaCompoundScene *self,
+                     GtkSnapshot     *snapshot)
+{
+  static const GdkRGBA ink = { 0.2, 0.2, 0.2, 0.8 };
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+      double ax = item->ax - self->frame_x0, ay = item->ay - self->frame_y0;
+      double dx = item->wx - item->ax, dy = item->wy - item->ay, length = hypot (dx, dy);
+      GskRoundedRect spot;
+
+      if (length < item->r)
+        continue;
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ax, ay));
+      gtk_snapshot_rotate (snapshot, atan2 (dy, dx) * 180 / G_PI);
+      gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (0, -0.75, length, 1.5));
+      gtk_snapshot_restore (snapshot);
+      gsk_rounded_rect_init_from_rect (&spot, &GRAPHENE_RECT_INIT (ax - 2.5, ay - 2.5, 5, 5),
+                                       2.5);
+      gtk_snapshot_push_rounded_clip (snapshot, &spot);
+      gtk_snapshot_append_color (snapshot, &ink, &spot.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
 void
 xa_compound_scene_ensure_node (XaCompoundScene *self)
 {
@@ -298,6 +436,7 @@ xa_compound_scene_ensure_node (XaCompoundScene *self)
                                    self->frame_world, self->frame_x0, self->frame_y0,
                                    self->frame_x1, self->frame_y1);
 
+  append_leader_lines (self, snapshot);
   for (guint i = 0; i < self->items->len; i++)
     {
       const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);

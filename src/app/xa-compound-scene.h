@@ -19,7 +19,9 @@ G_BEGIN_DECLS
 /* A dot or a cluster of the frame. */
 typedef struct
 {
-  double wx, wy;                /* world pixels at the frame's zoom */
+  double wx, wy;                /* where it is drawn, world pixels at the frame's zoom */
+  double ax, ay;                /* where it stands: apart from wx, wy when spread at city
+                                 * zoom, joined to it by a leader line */
   float  r;
   guint  index;                 /* a point, or a cluster of the frame's level */
   guint8 is_cluster;

@@ -50,7 +50,6 @@ struct _XaMapView
   XaCompoundLayer    *layer;
 
   GSettings          *settings;
-  GSimpleActionGroup *actions;
   XaStore            *store;
   XaCompoundPoints   *points;
   XaBasemap          *basemap;

@@ -22,6 +22,8 @@ enum
 {
   PROP_0,
   PROP_DISTRICT,
+  PROP_OVERLAY,
+  PROP_SIDEBAR_SHOWN,
   N_PROPS
 };
 
@@ -252,74 +254,54 @@ zoom_by (XaMapView *self,
 }
 
 static void
-zoom_in_activated (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
 {
-  zoom_by (XA_MAP_VIEW (user_data), 1.0);
+  zoom_by (XA_MAP_VIEW (widget), 1.0);
 }
 
 static void
-zoom_out_activated (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  zoom_by (XA_MAP_VIEW (user_data), -1.0);
+  zoom_by (XA_MAP_VIEW (widget), -1.0);
 }
 
 static void
-fit_activated (GSimpleAction *action,
-               GVariant      *parameter,
-               gpointer       user_data)
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  fit_city (XA_MAP_VIEW (user_data), TRUE);
+  fit_city (XA_MAP_VIEW (widget), TRUE);
 }
 
 static void
-search_activated (GSimpleAction *action,
-                  GVariant      *parameter,
-                  gpointer       user_data)
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  XaMapView *self = XA_MAP_VIEW (user_data);
+  XaMapView *self = XA_MAP_VIEW (widget);
 
   adw_flap_set_reveal_flap (self->flap, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-static void
-toggle_sidebar_changed (GSimpleAction *action,
-                        GVariant      *state,
-                        gpointer       user_data)
-{
-  XaMapView *self = XA_MAP_VIEW (user_data);
-
-  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (state));
-}
-
-/* The flap also folds by itself in a narrow window: the action's state follows it, so the
- * header's toggle button always shows the truth. */
+/* The flap also folds by itself in a narrow window: "sidebar-shown" (and map.toggle-sidebar
+ * with it) follows, so a toggle button bound to it always shows the truth. */
 static void
 reveal_flap_changed_cb (XaMapView *self)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "toggle-sidebar");
-
-  g_simple_action_set_state (G_SIMPLE_ACTION (action),
-                             g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_SHOWN]);
 }
-
-static const GActionEntry map_actions[] = {
-  { .name = "zoom-in", .activate = zoom_in_activated },
-  { .name = "zoom-out", .activate = zoom_out_activated },
-  { .name = "fit", .activate = fit_activated },
-  { .name = "search", .activate = search_activated },
-  { .name = "toggle-sidebar", .state = "true", .change_state = toggle_sidebar_changed },
-};
 
 static void
 overlay_changed_cb (XaMapView *self)
 {
   xa_compound_layer_set_overlay (self->layer, get_overlay (self));
   update_legend (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLAY]);
 }
 
 /* ---- Search ---- */
@@ -618,14 +600,6 @@ xa_map_view_clear (XaMapView *self)
   g_clear_object (&self->store);
 }
 
-GActionGroup *
-xa_map_view_get_actions (XaMapView *self)
-{
-  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
-
-  return G_ACTION_GROUP (self->actions);
-}
-
 static void
 xa_map_view_dispose (GObject *object)
 {
@@ -634,7 +608,6 @@ xa_map_view_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->store);
-  g_clear_object (&self->actions);
   g_clear_object (&self->settings);
   g_cancellable_cancel (self->key_cancellable);
   g_clear_object (&self->key_cancellable);
@@ -658,10 +631,40 @@ xa_map_view_get_property (GObject    *object,
                           GValue     *value,
                           GParamSpec *pspec)
 {
+  XaMapView *self = XA_MAP_VIEW (object);
+
   switch (prop_id)
     {
     case PROP_DISTRICT:
       g_value_set_string (value, xa_map_view_get_district (XA_MAP_VIEW (object)));
+      break;
+    case PROP_OVERLAY:
+      g_value_take_string (value, g_settings_get_string (self->settings, "overlay"));
+      break;
+    case PROP_SIDEBAR_SHOWN:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->flap));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+xa_map_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  XaMapView *self = XA_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_OVERLAY:
+      /* The settings key is the truth; its "changed" signal redraws and notifies. */
+      g_settings_set_string (self->settings, "overlay", g_value_get_string (value));
+      break;
+    case PROP_SIDEBAR_SHOWN:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -676,11 +679,27 @@ xa_map_view_class_init (XaMapViewClass *klass)
 
   object_class->dispose = xa_map_view_dispose;
   object_class->get_property = xa_map_view_get_property;
+  object_class->set_property = xa_map_view_set_property;
 
   properties[PROP_DISTRICT] =
     g_param_spec_string ("district", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The overlay shown (flood | charging | elevator-age | problems), the "overlay" setting. */
+  properties[PROP_OVERLAY] =
+    g_param_spec_string ("overlay", NULL, NULL, "flood",
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SIDEBAR_SHOWN] =
+    g_param_spec_boolean ("sidebar-shown", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "map.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "map.search", NULL, search_action);
+  gtk_widget_class_install_property_action (widget_class, "map.overlay", "overlay");
+  gtk_widget_class_install_property_action (widget_class, "map.toggle-sidebar",
+                                            "sidebar-shown");
 
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -718,21 +737,11 @@ static const char * const points_keys[] = {
 static void
 xa_map_view_init (XaMapView *self)
 {
-  g_autoptr(GAction) overlay_action = NULL;
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  self->actions = g_simple_action_group_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), map_actions,
-                                   G_N_ELEMENTS (map_actions), self);
-  overlay_action = g_settings_create_action (self->settings, "overlay");
-  g_action_map_add_action (G_ACTION_MAP (self->actions), overlay_action);
-  /* Inserted here too, so the buttons inside the view find the actions even before the
-   * window inserts the group for its accelerators. */
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "map", G_ACTION_GROUP (self->actions));
-
   g_signal_connect_swapped (self->settings, "changed::overlay",
                             G_CALLBACK (overlay_changed_cb), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-flap",

@@ -2,10 +2,10 @@
  * by one of the four overlays, a legend, the basemap and its offline notice, and a sidebar
  * with search, the district filter and the selected compound's card.
  *
- * Its actions live in the group returned by xa_map_view_get_actions(), which the window
- * inserts under the "map" prefix so that the application's accelerators reach them:
- * map.overlay (s: flood | charging | elevator-age | problems), map.search,
- * map.toggle-sidebar, map.zoom-in, map.zoom-out, map.fit. */
+ * Its actions are widget actions of the view: map.overlay (s: flood | charging |
+ * elevator-age | problems; the property "overlay"), map.search, map.toggle-sidebar (the
+ * property "sidebar-shown"), map.zoom-in, map.zoom-out, map.fit. The window forwards its
+ * accelerators to them. */
 #pragma once
 
 #include <adwaita.h>
@@ -27,7 +27,6 @@ gboolean      xa_map_view_load          (XaMapView  *self,
 void          xa_map_view_reload_basemap (XaMapView *self);
 /* Forgets the store (it is about to be replaced or closed). */
 void          xa_map_view_clear         (XaMapView  *self);
-GActionGroup *xa_map_view_get_actions   (XaMapView  *self);
 /* The district chosen in the sidebar (property "district", notified on change): its code,
  * or NULL for all districts. The map then shows, hit tests and counts only its compounds. */
 const char   *xa_map_view_get_district      (XaMapView  *self);

@@ -140,7 +140,7 @@ first_frame_tick (GtkWidget     *widget,
  * (welcome, busy, error, damaged) stand alone. */
 static void
 show_page (XaWindow   *self,
-                      const char *name)
+           const char *name)
 {
   gboolean records = g_strcmp0 (name, "records") == 0;
 
@@ -151,8 +151,7 @@ show_page (XaWindow   *self,
    * widgets: nothing visible would happen. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", records);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", records);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
-                                  records ? xa_map_view_get_actions (self->map_view) : NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", records);
 }
 
 /* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first. */
@@ -164,7 +163,7 @@ map_search_action (GtkWidget  *widget,
   XaWindow *self = XA_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
-  g_action_group_activate_action (xa_map_view_get_actions (self->map_view), "search", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->map_view), "map.search", NULL);
 }
 
 static void
@@ -175,8 +174,17 @@ map_overlay_action (GtkWidget  *widget,
   XaWindow *self = XA_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
-  g_action_group_activate_action (xa_map_view_get_actions (self->map_view), "overlay",
-                                  parameter);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->map_view), "map.overlay", parameter);
+}
+
+/* F9: the map's own action, which the window's accelerators cannot reach. */
+static void
+map_toggle_sidebar_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (XA_WINDOW (widget)->map_view), "map.toggle-sidebar",
+                              NULL);
 }
 
 const char *
@@ -904,6 +912,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
   gtk_widget_class_install_action (widget_class, "win.map-search", NULL, map_search_action);
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.map-toggle-sidebar", NULL,
+                                   map_toggle_sidebar_action);
 }
 
 static void
@@ -920,10 +930,13 @@ xa_window_init (XaWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", FALSE);
-  /* The map's actions go on the window (for F9 and the header's sidebar button) while the
-   * records are shown: see show_page(). */
+  /* The window's map actions forward to the map view's own (F9 and the header's sidebar
+   * button) only while the records are shown: see show_page(). */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", FALSE);
+  g_object_bind_property (self->map_view, "sidebar-shown", self->sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }
 
 XaWindow *
