@@ -249,3 +249,85 @@ xa_test_keyring_stop (XaTestKeyring *self)
   g_free (self->saved_address);
   g_free (self);
 }
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (slot);
+}
+
+/* Gives @local_error to the caller's @error, or, where the caller passed none, holds that
+ * there is none. */
+static void
+hand_on (GError  *local_error,
+         GError **error)
+{
+  if (error == NULL)
+    g_assert_no_error (local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, local_error);
+}
+
+gboolean
+xa_test_keyring_store_secret (XaSecretKind   kind,
+                              const char    *server_url,
+                              const char    *secret,
+                              GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  xa_keyring_store (kind, server_url, secret, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  ok = xa_keyring_store_finish (result, &local_error);
+  g_assert_true (ok || error != NULL);
+  hand_on (local_error, error);
+  return ok;
+}
+
+char *
+xa_test_keyring_lookup_secret (XaSecretKind   kind,
+                               const char    *server_url,
+                               GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+  char *secret;
+
+  xa_keyring_lookup (kind, server_url, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  secret = xa_keyring_lookup_finish (result, &local_error);
+  hand_on (local_error, error);
+  return secret;
+}
+
+gboolean
+xa_test_keyring_clear_secret (XaSecretKind   kind,
+                              const char    *server_url,
+                              GError       **error)
+{
+  GAsyncResult *slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  xa_keyring_clear (kind, server_url, NULL, result_cb, &slot);
+  result = wait_result (&slot);
+  ok = xa_keyring_clear_finish (result, &local_error);
+  g_assert_true (ok || error != NULL);
+  hand_on (local_error, error);
+  return ok;
+}
