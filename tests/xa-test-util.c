@@ -96,6 +96,23 @@ server_binary (void)
   return path;
 }
 
+/* Holds that @secret is nowhere in the command line of @process, as `ps` shows it. */
+static void
+assert_not_on_command_line (GSubprocess *process,
+                            const char  *secret)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline",
+                                           g_subprocess_get_identifier (process));
+  g_autofree char *cmdline = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &cmdline, &length, NULL));
+  for (gsize i = 0; i < length; i++)
+    if (cmdline[i] == '\0')
+      cmdline[i] = ' ';
+  g_assert_null (strstr (cmdline, secret));
+}
+
 XaTestServer *
 xa_test_server_start (const char         *db_path,
                       const char * const *extra_args)
@@ -134,6 +151,7 @@ xa_test_server_start (const char         *db_path,
   if (g_str_has_suffix (line, "/"))
     line[strlen (line) - 1] = '\0';
   server->base_url = g_steal_pointer (&line);
+  assert_not_on_command_line (server->process, server->token);
   return server;
 }
 
