@@ -258,24 +258,31 @@ result_cb (GObject      *source,
   *(GAsyncResult **) user_data = g_object_ref (result);
 }
 
+/* The result the call that got @slot gives, once it has answered: the default main context
+ * runs until then. */
 static GAsyncResult *
 wait_result (GAsyncResult **slot)
 {
   while (*slot == NULL)
     g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (slot);
+  return *slot;
 }
 
 /* Gives @local_error to the caller's @error, or, where the caller passed none, holds that
- * there is none. */
-static void
-hand_on (GError  *local_error,
-         GError **error)
+ * the call succeeded. Returns @ok. */
+static gboolean
+handed_on (gboolean   ok,
+           GError   **local_error,
+           GError   **error)
 {
   if (error == NULL)
-    g_assert_no_error (local_error);
-  if (local_error != NULL)
-    g_propagate_error (error, local_error);
+    {
+      g_assert_no_error (*local_error);
+      g_assert_true (ok);
+    }
+  if (*local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (local_error));
+  return ok;
 }
 
 gboolean
@@ -284,17 +291,12 @@ xa_test_keyring_store_secret (XaSecretKind   kind,
                               const char    *secret,
                               GError       **error)
 {
-  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   GError *local_error = NULL;
-  gboolean ok;
 
-  xa_keyring_store (kind, server_url, secret, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  ok = xa_keyring_store_finish (result, &local_error);
-  g_assert_true (ok || error != NULL);
-  hand_on (local_error, error);
-  return ok;
+  xa_keyring_store (kind, server_url, secret, NULL, result_cb, &result);
+  return handed_on (xa_keyring_store_finish (wait_result (&result), &local_error),
+                    &local_error, error);
 }
 
 char *
@@ -302,15 +304,13 @@ xa_test_keyring_lookup_secret (XaSecretKind   kind,
                                const char    *server_url,
                                GError       **error)
 {
-  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   GError *local_error = NULL;
   char *secret;
 
-  xa_keyring_lookup (kind, server_url, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  secret = xa_keyring_lookup_finish (result, &local_error);
-  hand_on (local_error, error);
+  xa_keyring_lookup (kind, server_url, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &result);
+  secret = xa_keyring_lookup_finish (wait_result (&result), &local_error);
+  handed_on (TRUE, &local_error, error);
   return secret;
 }
 
@@ -319,15 +319,10 @@ xa_test_keyring_clear_secret (XaSecretKind   kind,
                               const char    *server_url,
                               GError       **error)
 {
-  GAsyncResult *slot = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   GError *local_error = NULL;
-  gboolean ok;
 
-  xa_keyring_clear (kind, server_url, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  ok = xa_keyring_clear_finish (result, &local_error);
-  g_assert_true (ok || error != NULL);
-  hand_on (local_error, error);
-  return ok;
+  xa_keyring_clear (kind, server_url, NULL, result_cb, &result);
+  return handed_on (xa_keyring_clear_finish (wait_result (&result), &local_error),
+                    &local_error, error);
 }
