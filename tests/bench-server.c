@@ -83,8 +83,8 @@ die_with_parent (gpointer user_data)
 static Child
 spawn (const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GDataInputStream) lines = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
@@ -130,7 +130,8 @@ rss_kib (GPid pid)
   g_autofree char *status = NULL;
   const char *line;
 
-  if (!g_file_get_contents (path, &status, NULL, NULL) || (line = strstr (status, "VmRSS:")) == NULL)
+  if (!g_file_get_contents (path, &status, NULL, NULL)
+      || (line = strstr (status, "VmRSS:")) == NULL)
     return 0;
   return g_ascii_strtoull (line + 6, NULL, 10);
 }

@@ -17,7 +17,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "xa-sync-client.h"
 #include "xa-test-util.h"
 
 extern char **environ;
@@ -96,27 +95,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *server_db = NULL;
   g_autofree char *store = NULL;
   g_autofree char *keyfile_dir = NULL;
   g_autofree char *keyfile = NULL;
-  g_autoptr(XaSyncClient) client = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = NULL;
   const char *atlas = g_getenv ("XIAOQU_ATLAS");
-  XaTestServer *server;
-  XaSyncResult result;
 
   xa_test_init (&argc, &argv);
   g_assert_nonnull (atlas);
 
-  server_db = xa_test_path ("server.db");
-  store = xa_test_path ("records.db");
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  client = xa_sync_client_new (server->base_url, server->token);
-  g_assert_true (xa_sync_client_sync (client, store, NULL, &result, &error));
-  g_assert_no_error (error);
-  xa_test_server_free (server);
+  store = xa_test_sync_demo ("records.db", NULL, NULL);
 
   /* Settings as a user who chose no basemap would have them: no tile is fetched, so the
    * figure is the app's own start-up, not the network's. */

@@ -81,9 +81,11 @@ json_parse_rate (ParseKind kind)
 
   for (int i = 0; i < n; i++)
     g_string_append_printf (page,
-      "%s{\"seq\":%d,\"type\":\"problem\",\"id\":\"PB%06d\",\"version\":1,\"deleted\":false,\"data\":{"
+      "%s{\"seq\":%d,\"type\":\"problem\",\"id\":\"PB%06d\",\"version\":1,\"deleted\":false,"
+      "\"data\":{"
       "\"compound\":\"C0001\",\"category\":\"FLOOD-01\",\"source\":\"hotline_12345\","
-      "\"ticket_no\":\"12345-2025-%07d\",\"title\":\"南门积水严重\",\"reported_at\":\"2025-07-01T08:00:00+08:00\","
+      "\"ticket_no\":\"12345-2025-%07d\",\"title\":\"南门积水严重\","
+      "\"reported_at\":\"2025-07-01T08:00:00+08:00\","
       "\"deadline\":\"2025-07-04T18:00:00+08:00\",\"status\":\"resolved\",\"tier\":\"on_site\","
       "\"responsible_party\":\"罗庄区住建局\",\"resolved_at\":\"2025-07-02T10:00:00+08:00\","
       "\"resolution_note\":\"已派泵车排水\",\"satisfaction\":5}}", i ? "," : "", i + 1, i, i);
@@ -146,7 +148,8 @@ sync_in_child (const char *self_path,
   g_io_channel_read_to_end (channel, &output, &length, NULL);
   wait4 (pid, &status, 0, &usage);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  g_assert_cmpint (sscanf (output, "%lf %" G_GUINT64_FORMAT, &result.seconds, &result.records), ==, 2);
+  g_assert_cmpint (sscanf (output, "%lf %" G_GUINT64_FORMAT, &result.seconds, &result.records),
+                   ==, 2);
   result.peak_rss_mb = usage.ru_maxrss / 1024.0;
   return result;
 }
@@ -189,7 +192,8 @@ main (int   argc,
   json_rate = json_parse_rate (PARSE_JSON_GLIB);
   reader_rate = json_parse_rate (PARSE_READER);
   validate_rate = json_parse_rate (PARSE_READER_VALIDATE);
-  figure ("baseline_sqlite_insert", sqlite_rate, "records/s", "raw prepared inserts, one transaction");
+  figure ("baseline_sqlite_insert", sqlite_rate, "records/s",
+          "raw prepared inserts, one transaction");
   figure ("baseline_json_parse", json_rate, "records/s", "json-glib parse of a 5000-record page");
   {
     g_autofree char *against = g_strdup_printf ("xa-json-reader, same page: %.1f times json-glib",
@@ -198,11 +202,12 @@ main (int   argc,
   }
   {
     g_autofree char *against = g_strdup_printf ("reader + record validation, as a sync parses: "
-                                                "%.1f times bare json-glib", validate_rate / json_rate);
+                                                "%.1f times bare json-glib",
+                                                validate_rate / json_rate);
     figure ("reader_parse_and_validate", validate_rate, "records/s", against);
   }
-  baselines = g_strdup_printf ("baselines this run: sqlite %.0f, json-glib %.0f, reader+validation %.0f",
-                               sqlite_rate, json_rate, validate_rate);
+  baselines = g_strdup_printf ("baselines this run: sqlite %.0f, json-glib %.0f, "
+                               "reader+validation %.0f", sqlite_rate, json_rate, validate_rate);
 
   {
     g_autofree char *db = xa_test_path ("demo.db");
@@ -238,8 +243,9 @@ main (int   argc,
                                    rate >= GOAL_RATE ? "met" : "NOT met", baselines);
 
         figure (name_rate, rate, "records/s", against);
-        figure (name_rss, synthetic[i].peak_rss_mb, "MiB", i == 0 ? "streaming: should not grow with records"
-                                                               : "compare with the line for 100000");
+        figure (name_rss, synthetic[i].peak_rss_mb, "MiB",
+                i == 0 ? "streaming: should not grow with records"
+                       : "compare with the line for 100000");
         xa_test_server_free (server);
       }
     figure ("synthetic_rss_growth_10x_records", synthetic[1].peak_rss_mb / synthetic[0].peak_rss_mb,

@@ -540,25 +540,6 @@ test_legend (void)
     ;
 }
 
-static void
-sync_demo_city (void)
-{
-  g_autofree char *server_db = xa_test_path ("server.db");
-  g_autoptr(XaSyncClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  XaTestServer *server;
-  XaSyncResult result;
-
-  store_path = xa_test_path ("demo.db");
-  /* The sync runs in this thread while the server is another process. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  client = xa_sync_client_new (server->base_url, server->token);
-  xa_sync_client_sync (client, store_path, NULL, &result, &error);
-  g_assert_no_error (error);
-  feed = xa_test_feed_fetch (server->base_url, server->token);
-  xa_test_server_free (server);
-}
-
 /* A records file whose cadre table has gone: the panel says the compound cannot be read,
  * names the file and offers a new sync, and shows none of the "No …" texts that the
  * records may contradict. */
@@ -690,7 +671,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   demo_now = g_date_time_to_unix (now);
-  sync_demo_city ();
+  store_path = xa_test_sync_demo ("demo.db", NULL, &feed);
 
   g_test_add ("/compound-panel/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
   g_test_add ("/compound-panel/junlan", Fixture, NULL, fixture_set_up, test_junlan, fixture_tear_down);

@@ -188,12 +188,9 @@ assert_count (GtkWidget  *page,
 static void
 test_city_figures (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
-  g_autofree char *store_path = xa_test_path ("figures.db");
+  g_autofree char *store_path = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(XaTestFeed) feed = NULL;
-  g_autoptr(XaSyncClient) client = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *yuan = NULL;
   g_autofree char *money = NULL;
   g_autofree char *percent = NULL;
@@ -202,18 +199,11 @@ test_city_figures (void)
   g_autofree char *overdue_before = NULL;
   g_autofree char *overdue_after = NULL;
   Expected e = { 0 };
-  XaTestServer *server;
-  XaSyncResult result;
   XaWindow *window;
   GtkWidget *page;
   gint64 before, after;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  client = xa_sync_client_new (server->base_url, server->token);
-  xa_sync_client_sync (client, store_path, NULL, &result, &error);
-  g_assert_no_error (error);
-  feed = xa_test_feed_fetch (server->base_url, server->token);
-  xa_test_server_free (server);
+  store_path = xa_test_sync_demo ("figures.db", NULL, &feed);
 
   e.season = latest_season (feed);
   g_assert_cmpint (e.season, >, 2000);

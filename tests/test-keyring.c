@@ -30,70 +30,12 @@ capture_log_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (slot);
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-store_secret (XaSecretKind  kind,
-              const char   *server,
-              const char   *secret,
-              GError      **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  xa_keyring_store (kind, server, secret, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  return xa_keyring_store_finish (result, error);
-}
-
-static char *
-lookup_secret (XaSecretKind  kind,
-               const char   *server,
-               GError      **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  xa_keyring_lookup (kind, server, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  return xa_keyring_lookup_finish (result, error);
-}
-
-static gboolean
-clear_secret (XaSecretKind  kind,
-              const char   *server,
-              GError      **error)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  xa_keyring_clear (kind, server, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  return xa_keyring_clear_finish (result, error);
-}
-
 static void
 assert_token (const char *server,
               const char *expected)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *token = lookup_secret (XA_SECRET_ACCESS_TOKEN, server, &error);
+  g_autofree char *token = xa_test_keyring_lookup_secret (XA_SECRET_ACCESS_TOKEN, server, NULL);
 
-  g_assert_no_error (error);
   g_assert_cmpstr (token, ==, expected);
 }
 
@@ -130,15 +72,13 @@ test_store_lookup_replace_clear (void)
   /* Nothing kept yet: no error, no token. */
   assert_token (SERVER_A, NULL);
 
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "first-Token-9f3b", &error));
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "first-Token-9f3b", NULL);
   assert_token (SERVER_A, "first-Token-9f3b");
   /* The same server written differently finds the same token. */
   assert_token ("HTTPS://Records-A.example.gov.cn/", "first-Token-9f3b");
 
   /* Storing again replaces, it does not add a second item. */
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A "/", "second-Token-77aa", &error));
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A "/", "second-Token-77aa", NULL);
   assert_token (SERVER_A, "second-Token-77aa");
 
   /* The command line's lookup, which never prompts, sees the unlocked item too. */
@@ -147,12 +87,10 @@ test_store_lookup_replace_clear (void)
   g_assert_no_error (error);
   g_assert_cmpstr (no_prompt, ==, "second-Token-77aa");
 
-  g_assert_true (clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error));
-  g_assert_no_error (error);
+  xa_test_keyring_clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, NULL);
   assert_token (SERVER_A, NULL);
   /* Clearing what is not kept is not an error. */
-  g_assert_true (clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error));
-  g_assert_no_error (error);
+  xa_test_keyring_clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, NULL);
 
   /* Tokens never reach a log line, even with every debug message on. */
   g_assert_null (strstr (log_text->str, "first-Token"));
@@ -164,20 +102,16 @@ static void
 test_two_servers (void)
 {
   g_autoptr(XaTestKeyring) keyring = xa_test_keyring_start (TRUE);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", &error));
-  g_assert_no_error (error);
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_B, "token-b", &error));
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", NULL);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_B, "token-b", NULL);
   assert_token (SERVER_A, "token-a");
   assert_token (SERVER_B, "token-b");
   /* The same host on another path or port is another server. */
   assert_token ("https://records-b.example.gov.cn/city", NULL);
   assert_token ("https://records-b.example.gov.cn:8443", NULL);
 
-  g_assert_true (clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error));
-  g_assert_no_error (error);
+  xa_test_keyring_clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, NULL);
   assert_token (SERVER_A, NULL);
   assert_token (SERVER_B, "token-b");
 }
@@ -186,38 +120,28 @@ static void
 test_tianditu_key (void)
 {
   g_autoptr(XaTestKeyring) keyring = xa_test_keyring_start (TRUE);
-  g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
 
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", &error));
-  g_assert_no_error (error);
-  key = lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, &error);
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", NULL);
+  key = xa_test_keyring_lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
   g_assert_null (key);
 
-  g_assert_true (store_secret (XA_SECRET_TIANDITU_KEY, NULL, "0123456789abcdef0123456789abcdef",
-                               &error));
-  g_assert_no_error (error);
-  key = lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, &error);
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_TIANDITU_KEY, NULL, "0123456789abcdef0123456789abcdef",
+                                NULL);
+  key = xa_test_keyring_lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
   g_assert_cmpstr (key, ==, "0123456789abcdef0123456789abcdef");
   g_clear_pointer (&key, g_free);
   assert_token (SERVER_A, "token-a");
 
   /* Forgetting the key keeps the token, and the other way round. */
-  g_assert_true (clear_secret (XA_SECRET_TIANDITU_KEY, NULL, &error));
-  g_assert_no_error (error);
-  key = lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, &error);
-  g_assert_no_error (error);
+  xa_test_keyring_clear_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
+  key = xa_test_keyring_lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
   g_assert_null (key);
   assert_token (SERVER_A, "token-a");
 
-  g_assert_true (store_secret (XA_SECRET_TIANDITU_KEY, NULL, "second-key", &error));
-  g_assert_no_error (error);
-  g_assert_true (clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error));
-  g_assert_no_error (error);
-  key = lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, &error);
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_TIANDITU_KEY, NULL, "second-key", NULL);
+  xa_test_keyring_clear_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, NULL);
+  key = xa_test_keyring_lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
   g_assert_cmpstr (key, ==, "second-key");
 }
 
@@ -238,12 +162,13 @@ check_every_call_unavailable (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *token = NULL;
 
-  g_assert_false (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", &error));
+  g_assert_false (xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a",
+                                                &error));
   assert_unavailable (error);
   g_assert_null (strstr (error->message, "token-a"));
   g_clear_error (&error);
 
-  token = lookup_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error);
+  token = xa_test_keyring_lookup_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, &error);
   g_assert_null (token);
   assert_unavailable (error);
   g_clear_error (&error);
@@ -254,7 +179,7 @@ check_every_call_unavailable (void)
   assert_unavailable (error);
   g_clear_error (&error);
 
-  g_assert_false (clear_secret (XA_SECRET_TIANDITU_KEY, NULL, &error));
+  g_assert_false (xa_test_keyring_clear_secret (XA_SECRET_TIANDITU_KEY, NULL, &error));
   g_assert_error (error, XA_KEYRING_ERROR, XA_KEYRING_ERROR_UNAVAILABLE);
   g_assert_nonnull (strstr (error->message, "Tianditu key"));
 }
@@ -295,8 +220,7 @@ test_locked (void)
   g_autofree char *token = NULL;
   GList *objects;
 
-  g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", &error));
-  g_assert_no_error (error);
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, SERVER_A, "token-a", NULL);
 
   service = secret_service_get_sync (SECRET_SERVICE_LOAD_COLLECTIONS, NULL, &error);
   g_assert_no_error (error);
@@ -318,60 +242,17 @@ test_locked (void)
   g_assert_nonnull (strstr (error->message, "locked"));
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} RunResult;
-
-/* Runs `xiaoqu-atlas --sync-only` against @server, in English, without a display. */
-static RunResult
+/* Runs `xiaoqu-atlas --sync-only` against @server, with --token when @token is set. */
+static XaTestRun
 run_sync_only (const char *server_url,
                const char *token)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *store_path = xa_test_path ("store.db");
-  RunResult result = { 0 };
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("XIAOQU_ATLAS"));
-  g_ptr_array_add (argv, (gpointer) "--sync-only");
-  g_ptr_array_add (argv, (gpointer) "--server");
-  g_ptr_array_add (argv, (gpointer) server_url);
-  g_ptr_array_add (argv, (gpointer) "--store");
-  g_ptr_array_add (argv, store_path);
-  if (token != NULL)
-    {
-      g_ptr_array_add (argv, (gpointer) "--token");
-      g_ptr_array_add (argv, (gpointer) token);
-    }
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_unsetenv (launcher, "XIAOQU_ATLAS_TOKEN");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", result.status, result.out, result.err);
-  return result;
-}
-
-static void
-run_result_clear (RunResult *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
+  return xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server_url,
+                                                   "--store", store_path,
+                                                   token != NULL ? "--token" : NULL, token,
+                                                   NULL });
 }
 
 static void
@@ -379,35 +260,32 @@ test_command_line (void)
 {
   g_autofree char *server_db = xa_test_path ("server.db");
   XaTestServer *server = xa_test_server_start (server_db, NULL);
-  g_autoptr(GError) error = NULL;
-  RunResult result;
+  XaTestRun result;
 
   {
     g_autoptr(XaTestKeyring) keyring = xa_test_keyring_start (TRUE);
 
     /* The token saved for the server is used when --token is not given. */
-    g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, server->base_url, server->token, &error));
-    g_assert_no_error (error);
+    xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, server->base_url, server->token, NULL);
     result = run_sync_only (server->base_url, NULL);
     g_assert_cmpint (result.status, ==, 0);
     g_assert_true (g_str_has_prefix (result.out, "Synced "));
     g_assert_cmpstr (result.err, ==, "");
-    run_result_clear (&result);
+    xa_test_run_clear (&result);
 
     /* --token still wins over the keyring. */
     result = run_sync_only (server->base_url, "not-the-token");
     g_assert_cmpint (result.status, ==, 1);
     g_assert_null (strstr (result.err, "keyring"));
-    run_result_clear (&result);
+    xa_test_run_clear (&result);
 
     /* A saved token the server refuses is named as the one to replace, never echoed. */
-    g_assert_true (store_secret (XA_SECRET_ACCESS_TOKEN, server->base_url, "stale-token", &error));
-    g_assert_no_error (error);
+    xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, server->base_url, "stale-token", NULL);
     result = run_sync_only (server->base_url, NULL);
     g_assert_cmpint (result.status, ==, 1);
     g_assert_nonnull (strstr (result.err, "saved in the keyring"));
     g_assert_null (strstr (result.err, "stale-token"));
-    run_result_clear (&result);
+    xa_test_run_clear (&result);
   }
 
   {
@@ -417,7 +295,7 @@ test_command_line (void)
     result = run_sync_only (server->base_url, server->token);
     g_assert_cmpint (result.status, ==, 0);
     g_assert_cmpstr (result.err, ==, "");
-    run_result_clear (&result);
+    xa_test_run_clear (&result);
 
     /* No keyring and no --token: the sync goes on and, as the server wants a token,
      * the message says the keyring could not be read and what to do. */
@@ -426,7 +304,7 @@ test_command_line (void)
     g_assert_nonnull (strstr (result.err, "--token"));
     g_assert_nonnull (strstr (result.err, "none could be read from the keyring"));
     g_assert_nonnull (strstr (result.err, "Secret Service"));
-    run_result_clear (&result);
+    xa_test_run_clear (&result);
   }
 
   xa_test_server_free (server);
@@ -439,8 +317,11 @@ main (int   argc,
   setlocale (LC_ALL, "");
   xa_test_init (&argc, &argv);
   log_text = g_string_new (NULL);
-  /* Set once: GLib allows one writer per process. */
+  /* Set once: GLib allows one writer per process. What it passes on goes to stderr, so that
+   * the debug messages /keyring/store-lookup-replace-clear turns on stay out of the TAP
+   * stream on stdout. */
   g_log_set_writer_func (capture_log_writer, NULL, NULL);
+  g_log_writer_default_set_use_stderr (TRUE);
 
   g_test_add_func ("/keyring/normalize", test_normalize);
   g_test_add_func ("/keyring/store-lookup-replace-clear", test_store_lookup_replace_clear);

@@ -77,26 +77,14 @@ window_shows_color (GtkWidget     *window,
 static const char *
 get_synced_store (void)
 {
-  g_autofree char *server_db = NULL;
-  g_autoptr(XaSyncClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  XaTestServer *server;
-  XaSyncResult result;
-
   if (synced_store != NULL)
     return synced_store;
 
-  server_db = xa_test_path ("server.db");
-  synced_store = xa_test_path ("synced.db");
   /* Dated today, as the app's own demo is: the flood overlay then shows this season's
    * checks (the default season is the current year) instead of every compound grey. */
-  server = xa_test_server_start (server_db,
-                                 (const char * const[]) { "--demo", "--demo-now", "today", NULL });
-  client = xa_sync_client_new (server->base_url, server->token);
-  xa_sync_client_sync (client, synced_store, NULL, &result, &error);
-  g_assert_no_error (error);
-  feed = xa_test_feed_fetch (server->base_url, server->token);
-  xa_test_server_free (server);
+  synced_store = xa_test_sync_demo ("synced.db",
+                                    (const char * const[]) { "--demo-now", "today", NULL },
+                                    &feed);
 
   /* A demo city is dated to the last 09:00 in Linyi (UTC+8): between midnight and nine on
    * 1 January it is still last year's city, with last year's flood checks. */
@@ -819,24 +807,6 @@ test_chrome_on_top (void)
   close_window (window);
 }
 
-/* A loopback port nothing listens on. */
-static guint16
-closed_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, FALSE, &error));
-  g_assert_no_error (error);
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static gboolean
 shows_notice (gpointer view)
 {
@@ -847,7 +817,8 @@ static void
 test_tiles_offline (void)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", closed_port ());
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png",
+                                          xa_test_closed_port ());
   XaWindow *window;
   XaMapView *view;
   guint dots = 0, clusters = 0;

@@ -403,38 +403,6 @@ test_mbtiles (void)
   close_window (window);
 }
 
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return g_steal_pointer (slot);
-}
-
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static char *
-keyring_lookup (XaSecretKind  kind,
-                const char   *server)
-{
-  GAsyncResult *slot = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  char *secret;
-
-  xa_keyring_lookup (kind, server, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &slot);
-  result = wait_result (&slot);
-  secret = xa_keyring_lookup_finish (result, &error);
-  g_assert_no_error (error);
-  return secret;
-}
-
 typedef struct
 {
   guint  count;
@@ -492,7 +460,7 @@ test_token_keyring (void)
   g_assert_cmpuint (changed.count, ==, 1);
   g_assert_cmpstr (changed.server_url, ==, SERVER);
   g_assert_cmpstr (changed.secret, ==, "secret-Token-4c1d");
-  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  stored = xa_test_keyring_lookup_secret (XA_SECRET_ACCESS_TOKEN, SERVER, NULL);
   g_assert_cmpstr (stored, ==, "secret-Token-4c1d");
   assert_not_in_settings ("secret-Token");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server");
@@ -518,7 +486,7 @@ test_token_keyring (void)
   wait_idle (window);
   g_assert_cmpstr (changed.secret, ==, "");
   g_clear_pointer (&stored, g_free);
-  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  stored = xa_test_keyring_lookup_secret (XA_SECRET_ACCESS_TOKEN, SERVER, NULL);
   g_assert_null (stored);
   close_window (window);
   changed_clear (&changed);
@@ -551,7 +519,7 @@ test_tianditu_key (void)
   g_assert_cmpuint (changed.count, ==, 1);
   g_assert_cmpstr (changed.secret, ==, "0123456789abcdef0123456789abcdef");
   g_assert_true (shown (window, "tianditu_status_row"));
-  stored = keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL);
+  stored = xa_test_keyring_lookup_secret (XA_SECRET_TIANDITU_KEY, NULL, NULL);
   g_assert_cmpstr (stored, ==, "0123456789abcdef0123456789abcdef");
   assert_not_in_settings ("0123456789abcdef");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-tianditu");
@@ -585,7 +553,7 @@ test_token_on_close (void)
   g_assert_true (xa_test_ui_spin_until (changed_once, &changed, 30));
   g_assert_cmpstr (changed.server_url, ==, SERVER);
   g_assert_cmpstr (changed.secret, ==, "closing-Token-77e0");
-  stored = keyring_lookup (XA_SECRET_ACCESS_TOKEN, SERVER);
+  stored = xa_test_keyring_lookup_secret (XA_SECRET_ACCESS_TOKEN, SERVER, NULL);
   g_assert_cmpstr (stored, ==, "closing-Token-77e0");
   changed_clear (&changed);
 }

@@ -100,7 +100,8 @@ test_full_sync_and_again (Fixture       *f,
   XaSyncResult result;
   guint64 total = 0;
 
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result,
+                            &error));
   g_assert_no_error (error);
   g_assert_false (result.full_resync);
   g_assert_cmpuint (result.retries, ==, 0);
@@ -112,15 +113,20 @@ test_full_sync_and_again (Fixture       *f,
   /* The demo city as the seed article reports it. */
   g_assert_cmpint (store_count (f, XA_RECORD_DISTRICT), ==, 12);
   g_assert_cmpint (store_count (f, XA_RECORD_COMPOUND), ==, 3490);
-  g_assert_cmpint (store_int (f, "SELECT count(*) FROM compound WHERE public_revenue_recorded"), ==, 3334);
+  g_assert_cmpint (store_int (f, "SELECT count(*) FROM compound WHERE public_revenue_recorded"),
+                   ==, 3334);
   g_assert_cmpint (store_int (f, "SELECT count(*) FROM compound WHERE special_account"), ==, 747);
-  g_assert_cmpint (store_int (f, "SELECT sum(supervised_fen) FROM compound"), ==, G_GINT64_CONSTANT (3693230000));
-  g_assert_cmpint (store_int (f, "SELECT count(DISTINCT compound) FROM charging WHERE ports > 0"), ==, 3197);
+  g_assert_cmpint (store_int (f, "SELECT sum(supervised_fen) FROM compound"),
+                   ==, G_GINT64_CONSTANT (3693230000));
+  g_assert_cmpint (store_int (f, "SELECT count(DISTINCT compound) FROM charging WHERE ports > 0"),
+                   ==, 3197);
   g_assert_cmpint (store_int (f, "SELECT sum(ports) FROM charging"), ==, 449000);
-  g_assert_cmpint (store_int (f, "SELECT count(*) FROM problem WHERE status IN ('resolved', 'closed')"), >, 15000);
+  g_assert_cmpint (store_int (f, "SELECT count(*) FROM problem "
+                                 "WHERE status IN ('resolved', 'closed')"), >, 15000);
 
   /* A second sync right after applies nothing. */
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result,
+                            &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.records, ==, 0);
   g_assert_cmpuint (result.pages, ==, 1);
@@ -203,7 +209,8 @@ test_resume_after_kill (Fixture       *f,
   /* The server comes back on the same address; the sync resumes where it stopped. */
   xa_test_server_free (f->server);
   f->server = xa_test_server_start (db, restart_args);
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 50, &second, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 50, &second,
+                            &error));
   g_assert_no_error (error);
   assert_mirror_equals_server (f);
   {
@@ -282,7 +289,8 @@ test_unauthorized (Fixture       *f,
   g_autoptr(GError) error = NULL;
   XaSyncResult result;
 
-  g_assert_false (sync_once (f->server->base_url, "wrong-token", f->store_path, 0, &result, &error));
+  g_assert_false (sync_once (f->server->base_url, "wrong-token", f->store_path, 0, &result,
+                             &error));
   g_assert_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED);
   g_assert_nonnull (strstr (error->message, "token"));
   g_assert_cmpuint (result.retries, ==, 0);
@@ -323,8 +331,8 @@ test_server_error_then_success (Fixture       *f,
   xa_fault_proxy_add (f->proxy, 1, XA_FAULT_STATUS, 500, -1, NULL, NULL);
   xa_fault_proxy_add (f->proxy, 2, XA_FAULT_STATUS, 503, 0, NULL, NULL);
   xa_fault_proxy_add (f->proxy, 4, XA_FAULT_DROP, 0, -1, NULL, NULL);
-  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path, 2000,
-                            &result, &error));
+  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path,
+                            2000, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.retries, ==, 3);
   assert_mirror_equals_server (f);
@@ -361,7 +369,8 @@ static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr(XaSyncClient) client = make_client (xa_fault_proxy_get_url (f->proxy), f->server->token);
+  g_autoptr(XaSyncClient) client = make_client (xa_fault_proxy_get_url (f->proxy),
+                                                 f->server->token);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   KillRun run = { f, G_MAXUINT, FALSE, FALSE, FALSE, NULL, { 0 }, 0 };
@@ -395,15 +404,15 @@ test_gone_runs_full_resync (Fixture       *f,
 
   /* The resync breaks off half way: the old mirror stays whole meanwhile. */
   xa_fault_proxy_add (f->proxy, 4, XA_FAULT_STATUS, 400, -1, NULL, NULL);
-  g_assert_false (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path, 1000,
-                             &result, &error));
+  g_assert_false (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path,
+                             1000, &result, &error));
   g_clear_error (&error);
   g_assert_cmpint (store_count (f, XA_RECORD_COMPOUND), ==, 3490);
   g_assert_true (g_file_test (resync_path, G_FILE_TEST_EXISTS));
 
   /* Without the fault it completes, and replaces the mirror in one go. */
-  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path, 1000,
-                            &result, &error));
+  g_assert_true (sync_once (xa_fault_proxy_get_url (f->proxy), f->server->token, f->store_path,
+                            1000, &result, &error));
   g_assert_no_error (error);
   g_assert_true (result.full_resync);
   g_assert_cmpint (store_count (f, XA_RECORD_COMPOUND), ==, 3489);
@@ -454,11 +463,13 @@ test_tombstones_and_recreate (Fixture       *f,
     "{\"name\": \"重建小区\", \"district\": \"371302\", \"subdistrict\": \"兰山街道\","
     " \"community\": \"社区\", \"address\": \"兰山区某路1号\", \"lat\": 35.06, \"lon\": 118.34,"
     " \"kind\": \"residential\", \"buildings\": 2, \"households\": 80, \"owners_committee\": false,"
-    " \"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}", NULL };
+    " \"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}",
+    NULL };
   XaSyncResult result;
   gint64 elevators_before, version_before;
 
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result,
+                            &error));
   g_assert_no_error (error);
   elevators_before = store_count (f, XA_RECORD_ELEVATOR);
   version_before = store_int (f, "SELECT version FROM compound WHERE id = 'C0001'");
@@ -466,7 +477,8 @@ test_tombstones_and_recreate (Fixture       *f,
   g_assert_cmpint (store_int (f, "SELECT count(*) FROM problem WHERE compound = 'C0001'"), >, 0);
 
   xa_test_server_run_admin (delete_args);
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result,
+                            &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.deleted, >, 1);
   g_assert_cmpint (store_int (f, "SELECT count(*) FROM compound WHERE id = 'C0001'"), ==, 0);
@@ -475,10 +487,12 @@ test_tombstones_and_recreate (Fixture       *f,
   assert_mirror_equals_server (f);
 
   xa_test_server_run_admin (put_args);
-  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result, &error));
+  g_assert_true (sync_once (f->server->base_url, f->server->token, f->store_path, 0, &result,
+                            &error));
   g_assert_no_error (error);
   g_assert_cmpuint (result.records, ==, 1);
-  g_assert_cmpint (store_int (f, "SELECT version FROM compound WHERE id = 'C0001'"), >, version_before);
+  g_assert_cmpint (store_int (f, "SELECT version FROM compound WHERE id = 'C0001'"),
+                   >, version_before);
   assert_mirror_equals_server (f);
 }
 

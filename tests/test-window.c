@@ -138,26 +138,6 @@ test_size_shortcuts_about (void)
   g_settings_reset (settings, "window-height");
 }
 
-/* A new store at tmp/@name holding the demo city, synced from a real server. */
-static char *
-sync_demo_store (const char *name)
-{
-  g_autofree char *server_db = xa_test_path ("server.db");
-  char *store_path = xa_test_path (name);
-  g_autoptr(XaSyncClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  XaTestServer *server;
-  XaSyncResult result;
-
-  /* The sync runs in this thread while the server is another process. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  client = xa_sync_client_new (server->base_url, server->token);
-  xa_sync_client_sync (client, store_path, NULL, &result, &error);
-  g_assert_no_error (error);
-  xa_test_server_free (server);
-  return store_path;
-}
-
 /* @date ("YYYY-MM-DD") moved on by @years, as the same text; 29 February becomes the 28th
  * in a common year. Written here, not taken from xa-metrics, so the test can disagree. */
 static char *
@@ -296,7 +276,7 @@ assert_assessment_due (XaWindow   *window,
 static void
 test_summary (void)
 {
-  g_autofree char *store_path = sync_demo_store ("synced.db");
+  g_autofree char *store_path = xa_test_sync_demo ("synced.db", NULL, NULL);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *district_name = NULL;
   g_autofree char *compounds = NULL;
@@ -564,7 +544,7 @@ static void
 test_replace_store (void)
 {
   g_autofree char *second_db = xa_test_path ("server.db");
-  g_autofree char *store_path = sync_demo_store ("replace.db");
+  g_autofree char *store_path = xa_test_sync_demo ("replace.db", NULL, NULL);
   g_autofree char *before = xa_test_store_dump (store_path);
   g_autofree char *after = NULL;
   g_autofree char *kept_path = NULL;
@@ -752,7 +732,7 @@ search_for (XaWindow   *window,
 static void
 test_search (void)
 {
-  g_autofree char *store_path = sync_demo_store ("search.db");
+  g_autofree char *store_path = xa_test_sync_demo ("search.db", NULL, NULL);
   XaWindow *window = xa_test_window_open (app, store_path);
   XaMapView *view = _xa_window_get_map_view (window);
   GtkWidget *entry = GTK_WIDGET (view->search_entry);
@@ -1003,7 +983,7 @@ test_no_session_bus (void)
 static void
 test_map_shortcuts (void)
 {
-  g_autofree char *store_path = sync_demo_store ("shortcuts.db");
+  g_autofree char *store_path = xa_test_sync_demo ("shortcuts.db", NULL, NULL);
   g_autofree char *empty_path = xa_test_path ("no-records.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *overlay = NULL;
@@ -1048,33 +1028,12 @@ test_map_shortcuts (void)
   xa_test_window_close (window);
 }
 
-static void
-stored_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (xa_keyring_store_finish (result, &error));
-  g_assert_no_error (error);
-  *(gboolean *) user_data = TRUE;
-}
-
-static gboolean
-is_true (gpointer user_data)
-{
-  return *(gboolean *) user_data;
-}
-
 /* Saves @token for @server in the test's keyring, as the connect dialog would. */
 static void
 save_token (const char *server,
             const char *token)
 {
-  gboolean done = FALSE;
-
-  xa_keyring_store (XA_SECRET_ACCESS_TOKEN, server, token, NULL, stored_cb, &done);
-  g_assert_true (xa_test_ui_spin_until (is_true, &done, 30));
+  xa_test_keyring_store_secret (XA_SECRET_ACCESS_TOKEN, server, token, NULL);
 }
 
 static gboolean

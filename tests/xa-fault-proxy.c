@@ -135,10 +135,12 @@ handle_connection (GThreadedSocketService *service,
 
     case XA_FAULT_STATUS:
       {
-        static const char body[] = "{\"type\":\"about:blank\",\"title\":\"Injected fault\",\"status\":0}";
+        static const char body[] = "{\"type\":\"about:blank\",\"title\":\"Injected fault\","
+                                   "\"status\":0}";
         g_autoptr(GString) response = g_string_new (NULL);
 
-        g_string_append_printf (response, "HTTP/1.1 %u %s\r\nContent-Type: application/problem+json\r\n"
+        g_string_append_printf (response, "HTTP/1.1 %u %s\r\n"
+                                "Content-Type: application/problem+json\r\n"
                                 "Connection: close\r\nContent-Length: %zu\r\n",
                                 fault.status, soup_status_get_phrase (fault.status), strlen (body));
         if (fault.retry_after >= 0)
@@ -173,7 +175,8 @@ handle_connection (GThreadedSocketService *service,
           }
         /* The proxy rewrites bodies, so it asks the server for plain text. */
         soup_session_remove_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);
-        soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Encoding", "identity");
+        soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Encoding",
+                                      "identity");
         body = soup_session_send_and_read (session, msg, NULL, NULL);
         if (body == NULL)
           {
@@ -188,9 +191,10 @@ handle_connection (GThreadedSocketService *service,
           g_string_replace (text, fault.from, fault.to, 1);
         content_type = soup_message_headers_get_one (soup_message_get_response_headers (msg),
                                                      "Content-Type");
-        g_string_append_printf (response, "HTTP/1.1 %u %s\r\nContent-Type: %s\r\nConnection: close\r\n"
-                                "Content-Length: %zu\r\n",
-                                soup_message_get_status (msg), soup_status_get_phrase (soup_message_get_status (msg)),
+        g_string_append_printf (response, "HTTP/1.1 %u %s\r\nContent-Type: %s\r\n"
+                                "Connection: close\r\nContent-Length: %zu\r\n",
+                                soup_message_get_status (msg),
+                                soup_status_get_phrase (soup_message_get_status (msg)),
                                 content_type ? content_type : "application/json", text->len);
         {
           const char *retry = soup_message_headers_get_one (soup_message_get_response_headers (msg),

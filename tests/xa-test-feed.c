@@ -318,7 +318,9 @@ member_at (JsonObject *data,
 static char *
 column_name (const Field *field)
 {
-  return field->column != NULL ? g_strdup (field->column) : g_strdelimit (g_strdup (field->path), ".", '_');
+  if (field->column != NULL)
+    return g_strdup (field->column);
+  return g_strdelimit (g_strdup (field->path), ".", '_');
 }
 
 /* NULL when the column holds what the feed's @node says, else what differs. */
@@ -331,8 +333,9 @@ compare_field (const Field  *field,
   int stored_type = sqlite3_column_type (stmt, column);
 
   if (node == NULL)
-    return stored_type == SQLITE_NULL ? NULL : g_strdup_printf ("absent in the feed, stored as “%s”",
-                                                                sqlite3_column_text (stmt, column));
+    return stored_type == SQLITE_NULL ? NULL
+                                      : g_strdup_printf ("absent in the feed, stored as “%s”",
+                                                         sqlite3_column_text (stmt, column));
   if (stored_type == SQLITE_NULL)
     return g_strdup ("in the feed, NULL in the store");
 
@@ -372,7 +375,8 @@ compare_field (const Field  *field,
 
     case FIELD_TIME:
       {
-        g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (json_node_get_string (node), NULL);
+        g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (json_node_get_string (node),
+                                                                  NULL);
         gint64 got = sqlite3_column_int64 (stmt, column);
 
         if (time == NULL || stored_type != SQLITE_INTEGER || g_date_time_to_unix (time) != got)

@@ -249,3 +249,80 @@ xa_test_keyring_stop (XaTestKeyring *self)
   g_free (self->saved_address);
   g_free (self);
 }
+
+static void
+result_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The result the call that got @slot gives, once it has answered: the default main context
+ * runs until then. */
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+/* Gives @local_error to the caller's @error, or, where the caller passed none, holds that
+ * the call succeeded. Returns @ok. */
+static gboolean
+handed_on (gboolean   ok,
+           GError   **local_error,
+           GError   **error)
+{
+  if (error == NULL)
+    {
+      g_assert_no_error (*local_error);
+      g_assert_true (ok);
+    }
+  if (*local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (local_error));
+  return ok;
+}
+
+gboolean
+xa_test_keyring_store_secret (XaSecretKind   kind,
+                              const char    *server_url,
+                              const char    *secret,
+                              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+
+  xa_keyring_store (kind, server_url, secret, NULL, result_cb, &result);
+  return handed_on (xa_keyring_store_finish (wait_result (&result), &local_error),
+                    &local_error, error);
+}
+
+char *
+xa_test_keyring_lookup_secret (XaSecretKind   kind,
+                               const char    *server_url,
+                               GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+  char *secret;
+
+  xa_keyring_lookup (kind, server_url, XA_KEYRING_LOOKUP_NONE, NULL, result_cb, &result);
+  secret = xa_keyring_lookup_finish (wait_result (&result), &local_error);
+  handed_on (TRUE, &local_error, error);
+  return secret;
+}
+
+gboolean
+xa_test_keyring_clear_secret (XaSecretKind   kind,
+                              const char    *server_url,
+                              GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *local_error = NULL;
+
+  xa_keyring_clear (kind, server_url, NULL, result_cb, &result);
+  return handed_on (xa_keyring_clear_finish (wait_result (&result), &local_error),
+                    &local_error, error);
+}

@@ -1,9 +1,12 @@
 /* xa-test-keyring.h — a private session bus for one test, with or without a real Secret
  * Service (gnome-keyring-daemon, unlocked, in a throw-away home) on it, so keyring tests
- * never touch the user's keyring nor the bus `dbus-run-session` gives the test run. */
+ * never touch the user's keyring nor the bus `dbus-run-session` gives the test run; and
+ * XaKeyring's calls made and waited for, to set up or read what a test needs. */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "xa-keyring.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +23,19 @@ const char    *xa_test_keyring_get_address (XaTestKeyring *keyring);
 void           xa_test_keyring_stop_secret_service (XaTestKeyring *keyring);
 /* Drops libsecret's and GIO's connections, stops both daemons, restores the environment. */
 void           xa_test_keyring_stop  (XaTestKeyring *keyring);
+
+/* xa_keyring_store(), xa_keyring_lookup() (no flags) and xa_keyring_clear(), each waited
+ * for by running the default main context. With @error NULL the call must succeed. */
+gboolean       xa_test_keyring_store_secret  (XaSecretKind   kind,
+                                              const char    *server_url,
+                                              const char    *secret,
+                                              GError       **error);
+char          *xa_test_keyring_lookup_secret (XaSecretKind   kind,
+                                              const char    *server_url,
+                                              GError       **error);
+gboolean       xa_test_keyring_clear_secret  (XaSecretKind   kind,
+                                              const char    *server_url,
+                                              GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaTestKeyring, xa_test_keyring_stop)
 

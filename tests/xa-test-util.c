@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "xa-records.h"
+#include "xa-sync-client.h"
+#include "xa-test-feed.h"
 #include "xa-test-util.h"
 #include "xa-test-store.h"
 
@@ -25,7 +27,8 @@ remove_tree (const char *path)
     while ((name = g_dir_read_name (dir)) != NULL)
       {
         g_autofree char *child = g_build_filename (path, name, NULL);
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        if (g_file_test (child, G_FILE_TEST_IS_DIR)
+            && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
           remove_tree (child);
         else
           g_unlink (child);
@@ -94,6 +97,23 @@ server_binary (void)
   return path;
 }
 
+/* Holds that @secret is nowhere in the command line of @process, as `ps` shows it. */
+static void
+assert_not_on_command_line (GSubprocess *process,
+                            const char  *secret)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline",
+                                           g_subprocess_get_identifier (process));
+  g_autofree char *cmdline = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &cmdline, &length, NULL));
+  for (gsize i = 0; i < length; i++)
+    if (cmdline[i] == '\0')
+      cmdline[i] = ' ';
+  g_assert_null (strstr (cmdline, secret));
+}
+
 XaTestServer *
 xa_test_server_start (const char         *db_path,
                       const char * const *extra_args)
@@ -113,15 +133,15 @@ xa_test_server_start (const char         *db_path,
   g_ptr_array_add (argv, (gpointer) "0");
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, (gpointer) db_path);
-  g_ptr_array_add (argv, (gpointer) "--token");
-  g_ptr_array_add (argv, server->token);
   for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) extra_args[i]);
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XIAOQU_SERVER_TOKEN", server->token, TRUE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  server->process = g_subprocess_launcher_spawnv (launcher,
+                                                  (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (server->process));
@@ -132,6 +152,7 @@ xa_test_server_start (const char         *db_path,
   if (g_str_has_suffix (line, "/"))
     line[strlen (line) - 1] = '\0';
   server->base_url = g_steal_pointer (&line);
+  assert_not_on_command_line (server->process, server->token);
   return server;
 }
 
@@ -170,10 +191,102 @@ xa_test_server_run_admin (const char * const *args)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE, &error);
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
+                               &error);
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
+}
+
+char *
+xa_test_sync_demo (const char          *name,
+                   const char * const  *extra_args,
+                   XaTestFeed         **feed)
+{
+  g_autofree char *server_db = xa_test_path ("demo-server.db");
+  char *store_path = xa_test_path (name);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(XaSyncClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  XaTestServer *server;
+  XaSyncResult result;
+
+  g_ptr_array_add (args, (gpointer) "--demo");
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  /* The sync runs in this thread while the server is another process. */
+  server = xa_test_server_start (server_db, (const char * const *) args->pdata);
+  client = xa_sync_client_new (server->base_url, server->token);
+  xa_sync_client_sync (client, store_path, NULL, &result, &error);
+  g_assert_no_error (error);
+  if (feed != NULL)
+    *feed = xa_test_feed_fetch (server->base_url, server->token);
+  xa_test_server_free (server);
+  return store_path;
+}
+
+guint16
+xa_test_closed_port (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+  guint16 port;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                         &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+XaTestRun
+xa_test_run_app (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+  XaTestRun run = { 0 };
+
+  g_assert_nonnull (atlas);
+  g_ptr_array_add (argv, (gpointer) atlas);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "XIAOQU_ATLAS_TOKEN");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run.status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run.status, run.out, run.err);
+  return run;
+}
+
+void
+xa_test_run_clear (XaTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
 }
 
 GPtrArray *

@@ -1,10 +1,14 @@
-/* xa-test-util.h — shared helpers for the test programs: a fresh HOME and XDG dirs per
- * test program, starting the real xiaoqu-server as a child process, temp paths. */
+/* xa-test-util.h — what every test program shares: a fresh HOME and XDG dirs per test
+ * program, temp paths, the real xiaoqu-server as a child process (and the demo city synced
+ * from it), the app's command line run to its end, a loopback port nobody listens on. */
 #pragma once
 
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
+
+/* See xa-test-feed.h (which needs json-glib, as not every user of this header does). */
+typedef struct _XaTestFeed XaTestFeed;
 
 /* g_test_init plus a fresh temporary HOME / XDG_* for this program (removed at exit). */
 void        xa_test_init         (int    *argc,
@@ -22,14 +26,40 @@ typedef struct
   char        *db_path;
 } XaTestServer;
 
-/* Starts $XIAOQU_SERVER (the real server binary) with "--port 0 --db DB --token TOKEN"
- * and @extra_args (NULL-terminated, may be NULL), waits for the base URL line. */
+/* Starts $XIAOQU_SERVER (the real server binary) with "--port 0 --db DB" and @extra_args
+ * (NULL-terminated, may be NULL), waits for the base URL line. The token goes over the
+ * environment ($XIAOQU_SERVER_TOKEN), as a bureau would start it: never on the command line,
+ * which every user of the machine can read. */
 XaTestServer *xa_test_server_start (const char         *db_path,
                                     const char * const *extra_args);
 /* Kills it (SIGKILL when @hard, SIGTERM otherwise) and waits. */
 void          xa_test_server_stop  (XaTestServer *server,
                                     gboolean      hard);
 void          xa_test_server_free  (XaTestServer *server);
+
+/* The demo city in a new store, synced from a real server started with "--demo" and
+ * @extra_args (may be NULL), which is stopped again; returns the store's path, made by
+ * xa_test_path (@name). With @feed, also the server's feed as xa_test_feed_fetch() reads
+ * it. */
+char         *xa_test_sync_demo (const char          *name,
+                                 const char * const  *extra_args,
+                                 XaTestFeed         **feed);
+
+/* A loopback port nothing listens on: bound, read and closed again. */
+guint16       xa_test_closed_port (void);
+
+/* How a run of the app's command line ended, and what it wrote. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} XaTestRun;
+
+/* Runs $XIAOQU_ATLAS with @args (NULL-terminated) to its end, in English, without a display
+ * (the command line needs none) and without $XIAOQU_ATLAS_TOKEN. */
+XaTestRun     xa_test_run_app   (const char * const *args);
+void          xa_test_run_clear (XaTestRun *run);
 
 /* Parses a JSON array of feed changes into XaChange values; asserts each one is valid. */
 GPtrArray    *xa_test_parse_changes (const char *json_changes);
