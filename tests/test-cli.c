@@ -279,26 +279,26 @@ test_same_server_spelled_otherwise (void)
   g_autoptr(XaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *owner = NULL;
-  RunResult result;
+  XaTestRun result;
 
   g_assert_true (g_str_has_prefix (server->base_url, "http://"));
-  result = run_app ((const char * const[]) { "--sync-only", "--server", upper,
-                                             "--token", server->token,
-                                             "--store", store_path, NULL });
+  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", upper,
+                                                     "--token", server->token,
+                                                     "--store", store_path, NULL });
   g_assert_cmpint (result.status, ==, 0);
-  run_result_clear (&result);
+  xa_test_run_clear (&result);
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, server->base_url);
   g_clear_object (&store);
 
-  result = run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                             "--token", server->token,
-                                             "--store", store_path, NULL });
+  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
+                                                     "--token", server->token,
+                                                     "--store", store_path, NULL });
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 0 records, "));
-  run_result_clear (&result);
+  xa_test_run_clear (&result);
 }
 
 int

@@ -210,7 +210,7 @@ xa_metrics_elevator_assessment_due (const XaElevator *elevator,
       GDate today, lapse;
 
       /* The assessment counts for the interval from its own day, to its anniversary. */
-      date_of_unix (now, &today);
+      xa_calendar_date (now, &today);
       anniversary (&assessed, reassessment_years, &lapse);
       return g_date_compare (&today, &lapse) >= 0;
     }

@@ -106,7 +106,7 @@ emit_elevator (City       *city,
       const guint *weights = grade == 3 ? renewal_d : grade == 2 ? renewal_c : renewal_ab;
 
       gint64 assessed_at = assessment_time (commissioned, years, *serial);
-      g_autofree char *assessed = _xs_demo_format_date (shifted (city, assessed_at));
+      g_autofree char *assessed = xa_calendar_format_date (shifted (city, assessed_at));
 
       json_object_set_string_member (o, "assessment_grade", (const char *[]) { "A", "B", "C", "D" }[grade]);
       json_object_set_string_member (o, "assessed_on", assessed);
