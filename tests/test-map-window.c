@@ -756,12 +756,12 @@ test_chrome_on_top (void)
   view = _xa_window_get_map_view (window);
   layer = _xa_map_view_get_layer (view);
   map = GTK_WIDGET (_xa_map_view_get_map (view));
-  charging = xa_test_ui_find_label (view->overlay_chooser, _("Charging"));
+  charging = xa_test_ui_find_label (_xa_map_view_child (view, GtkWidget, "overlay_chooser"), _("Charging"));
   g_assert_nonnull (charging);
   chrome[0] = gtk_widget_get_ancestor (charging, GTK_TYPE_BUTTON);
-  chrome[1] = view->overlay_chooser;
+  chrome[1] = _xa_map_view_child (view, GtkWidget, "overlay_chooser");
   chrome[2] = GTK_WIDGET (_xa_map_view_get_legend (view));
-  chrome[3] = GTK_WIDGET (view->scale);
+  chrome[3] = GTK_WIDGET (_xa_map_view_child (view, ShumateScale, "scale"));
 
   for (guint i = 0; i < G_N_ELEMENTS (chrome); i++)
     {
@@ -836,7 +836,7 @@ test_tiles_offline (void)
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
   /* No tile drawn: no credit for tiles nobody sees. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view->attribution_label)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "attribution_label"))));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
 
   /* Calm: a small chip in a corner, not a banner over the map; the full text (what failed
@@ -844,7 +844,7 @@ test_tiles_offline (void)
   {
     graphene_rect_t chip;
 
-    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view->notice_button),
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (_xa_map_view_child (view, GtkMenuButton, "notice_button")),
                                               GTK_WIDGET (_xa_map_view_get_map (view)), &chip));
     g_test_message ("chip: %gx%g at %g,%g", chip.size.width, chip.size.height, chip.origin.x,
                     chip.origin.y);
@@ -853,14 +853,14 @@ test_tiles_offline (void)
     g_assert_cmpfloat (chip.origin.x, <=, 24);
     g_assert_cmpfloat (chip.origin.y, <=, 24);
     g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
-      gtk_menu_button_get_popover (view->notice_button))));
-    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (view->notice_chip_label), -1), <=, 20);
-    gtk_menu_button_popup (view->notice_button);
+      gtk_menu_button_get_popover (_xa_map_view_child (view, GtkMenuButton, "notice_button")))));
+    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "notice_chip_label")), -1), <=, 20);
+    gtk_menu_button_popup (_xa_map_view_child (view, GtkMenuButton, "notice_button"));
     xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
-    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->offline_label)));
-    g_assert_true (strstr (gtk_label_get_label (view->offline_label), "127.0.0.1") != NULL);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "offline_label"))));
+    g_assert_true (strstr (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "offline_label")), "127.0.0.1") != NULL);
     xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-explained");
-    gtk_menu_button_popdown (view->notice_button);
+    gtk_menu_button_popdown (_xa_map_view_child (view, GtkMenuButton, "notice_button"));
   }
   close_window (window);
 }

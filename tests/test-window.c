@@ -306,11 +306,16 @@ test_summary (void)
 
   /* The first district of the map's filter: the page follows it and names it. */
   map = _xa_window_get_map_view (window);
-  gtk_drop_down_set_selected (map->district_dropdown, 1);
+  gtk_drop_down_set_selected (_xa_map_view_child (map, GtkDropDown, "district_dropdown"), 1);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_cmpstr (_xa_window_get_district (window), ==,
-                   g_ptr_array_index (map->district_codes, 0));
   g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  /* The filter lists the districts by code. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM district ORDER BY id LIMIT 1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (_xa_window_get_district (window), ==,
+                   (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT d.name, (SELECT count(*) FROM compound c"
                                        " WHERE c.district = d.id) FROM district d WHERE d.id = ?1",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
@@ -326,7 +331,7 @@ test_summary (void)
   assert_assessment_due (window, store_path, _xa_window_get_district (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "summary-district");
 
-  gtk_drop_down_set_selected (map->district_dropdown, 0);
+  gtk_drop_down_set_selected (_xa_map_view_child (map, GtkDropDown, "district_dropdown"), 0);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_null (_xa_window_get_district (window));
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
@@ -708,8 +713,8 @@ search_settled (gpointer user_data)
 {
   XaMapView *view = user_data;
 
-  return gtk_revealer_get_reveal_child (view->results_revealer)
-         && gtk_revealer_get_child_revealed (view->results_revealer);
+  return gtk_revealer_get_reveal_child (_xa_map_view_child (view, GtkRevealer, "results_revealer"))
+         && gtk_revealer_get_child_revealed (_xa_map_view_child (view, GtkRevealer, "results_revealer"));
 }
 
 /* Types @text into the search field and waits for its results to show. */
@@ -719,9 +724,9 @@ search_for (XaWindow   *window,
 {
   XaMapView *view = _xa_window_get_map_view (window);
 
-  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (_xa_map_view_child (view, GtkSearchEntry, "search_entry")), "");
   xa_test_ui_spin (300);
-  gtk_editable_set_text (GTK_EDITABLE (view->search_entry), text);
+  gtk_editable_set_text (GTK_EDITABLE (_xa_map_view_child (view, GtkSearchEntry, "search_entry")), text);
   xa_test_ui_spin (400);
   g_assert_true (xa_test_ui_spin_until (search_settled, view, 10));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
@@ -735,7 +740,7 @@ test_search (void)
   g_autofree char *store_path = xa_test_sync_demo ("search.db", NULL, NULL);
   XaWindow *window = xa_test_window_open (app, store_path);
   XaMapView *view = _xa_window_get_map_view (window);
-  GtkWidget *entry = GTK_WIDGET (view->search_entry);
+  GtkWidget *entry = GTK_WIDGET (_xa_map_view_child (view, GtkSearchEntry, "search_entry"));
   GtkListBoxRow *first;
   GtkWidget *focus;
   const char *text;
@@ -743,35 +748,35 @@ test_search (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.map-search", NULL);
   /* Every demo address names its district (…区 or …县): more results than are shown. */
   search_for (window, "区");
-  text = gtk_label_get_label (view->results_label);
+  text = gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "results_label"));
   g_test_message ("many: %s", text);
   g_assert_null (strchr (text, '%'));
   g_assert_nonnull (strstr (text, "50"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view->results_label)));
-  g_assert_false (gtk_widget_get_visible (view->no_results_page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "results_label"))));
+  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget, "no_results_page")));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-many");
 
-  first = gtk_list_box_get_row_at_index (view->results_list, 0);
+  first = gtk_list_box_get_row_at_index (_xa_map_view_child (view, GtkListBox, "results_list"), 0);
   g_assert_nonnull (first);
   gtk_widget_grab_focus (entry);
   g_assert_true (press_key (entry, GDK_KEY_Down));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
-  g_assert_true (press_key (GTK_WIDGET (view->results_list), GDK_KEY_Up));
+  g_assert_true (press_key (GTK_WIDGET (_xa_map_view_child (view, GtkListBox, "results_list")), GDK_KEY_Up));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
   /* Enter takes the first result; its dot's tooltip names the overlay and the band with
    * the colon of the language (full-width in Chinese). */
   search_for (window, "君澜壹号院");
-  g_signal_emit_by_name (view->search_entry, "activate");
+  g_signal_emit_by_name (_xa_map_view_child (view, GtkSearchEntry, "search_entry"), "activate");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
-  g_assert_cmpstr (xa_compound_layer_get_selected_id (view->layer), ==, "LY-JUNLAN-1");
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==, "LY-JUNLAN-1");
   {
     g_autofree char *tooltip = NULL;
     double x, y;
 
-    g_assert_true (_xa_compound_layer_locate (view->layer, "LY-JUNLAN-1", &x, &y));
-    tooltip = _xa_compound_layer_dup_tooltip (view->layer, x, y);
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), "LY-JUNLAN-1", &x, &y));
+    tooltip = _xa_compound_layer_dup_tooltip (_xa_map_view_get_layer (view), x, y);
     g_assert_nonnull (tooltip);
     g_test_message ("tooltip: %s", tooltip);
     if (g_str_equal (xa_test_ui_language_tag (), "zh_CN"))
@@ -784,9 +789,9 @@ test_search (void)
   }
 
   search_for (window, "zzqq不存在");
-  g_assert_true (gtk_widget_get_mapped (view->no_results_page));
-  g_assert_false (gtk_widget_get_visible (view->results_scrolled));
-  g_assert_nonnull (strstr (gtk_label_get_label (view->no_results_title), "zzqq不存在"));
+  g_assert_true (gtk_widget_get_mapped (_xa_map_view_child (view, GtkWidget, "no_results_page")));
+  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget, "results_scrolled")));
+  g_assert_nonnull (strstr (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "no_results_title")), "zzqq不存在"));
   /* Nothing to go down to: the key goes on to GTK. */
   g_assert_false (press_key (entry, GDK_KEY_Down));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");

@@ -1,7 +1,7 @@
 /* xa-map-view.c — see xa-map-view.h. The view owns the map's chrome and its settings; the
  * drawing of compounds is XaCompoundLayer's, the card XaCompoundPanel's, the legend
- * XaMapLegend's and the tiles XaBasemap's; which basemap to show, and its notice, is
- * xa-map-view-basemap.c's (the two share xa-map-view-private.h). */
+ * XaMapLegend's and the tiles XaBasemap's. Which basemap to show, and its notice, is the
+ * section "The basemap" below. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,9 +12,59 @@
 #include "xa-compound-layer.h"
 #include "xa-compound-panel.h"
 #include "xa-compound-points.h"
+#include "xa-keyring.h"
 #include "xa-map-legend.h"
 #include "xa-map-view-private.h"
 #include "xa-overlay.h"
+
+/* Zoom levels the map allows: below 5 China is a dot, above 19 tiles run out. */
+#define XA_MAP_VIEW_MIN_ZOOM 5.0
+#define XA_MAP_VIEW_MAX_ZOOM 19.0
+
+struct _XaMapView
+{
+  AdwBin              parent_instance;
+
+  /* template */
+  AdwFlap            *flap;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *district_dropdown;
+  GtkRevealer        *results_revealer;
+  GtkLabel           *results_label;
+  GtkListBox         *results_list;
+  GtkWidget          *results_scrolled;
+  GtkWidget          *no_results_page;
+  GtkLabel           *no_results_title;
+  AdwBin             *panel_bin;
+  ShumateMap         *map;
+  GtkRevealer        *offline_revealer;
+  GtkLabel           *offline_label;
+  GtkMenuButton      *notice_button;
+  GtkLabel           *notice_chip_label;
+  AdwBin             *legend_bin;
+  GtkWidget          *overlay_chooser;
+  GtkWidget          *zoom_buttons;
+  ShumateScale       *scale;
+  GtkLabel           *attribution_label;
+  XaCompoundPanel    *panel;
+  XaMapLegend        *legend;
+  XaCompoundLayer    *layer;
+
+  GSettings          *settings;
+  XaStore            *store;
+  XaCompoundPoints   *points;
+  XaBasemap          *basemap;
+  GCancellable       *key_cancellable;
+
+  /* District codes in the order of the dropdown's items after "All districts". */
+  GPtrArray          *district_codes;
+  /* The box of the district seats, a first guess of the city's extent. */
+  double              min_lat, max_lat, min_lon, max_lon;
+
+  gboolean            view_restored;
+  /* Set while search brings every district back: the search's own move follows. */
+  gboolean            keep_view;
+};
 
 G_DEFINE_FINAL_TYPE (XaMapView, xa_map_view, ADW_TYPE_BIN)
 
@@ -32,6 +82,165 @@ static GParamSpec *properties[N_PROPS];
 static void update_legend (XaMapView *self);
 static XaOverlay get_overlay (XaMapView *self);
 static void select_compound (XaMapView *self, const char *compound_id);
+
+/* ---- The basemap ----------------------------------------------------------------------
+ *
+ * The one the settings choose (Tianditu's key read from the keyring first), built again
+ * when they change; the zoom range and the attribution it brings; and the notice shown
+ * while its tiles cannot be had, or when it cannot be built at all and the compounds fall
+ * back to a plain background. The tiles themselves are XaBasemap's. */
+
+static void
+offline_changed_cb (XaMapView *self)
+{
+  gboolean offline = xa_basemap_get_offline (self->basemap);
+
+  if (offline)
+    {
+      gtk_label_set_label (self->notice_chip_label, _("Basemap offline"));
+      gtk_label_set_label (self->offline_label, xa_basemap_get_offline_message (self->basemap));
+    }
+  gtk_revealer_set_reveal_child (self->offline_revealer, offline);
+}
+
+/* Credit only what is drawn: no tile of the basemap shown yet, no attribution. */
+static void
+tiles_shown_cb (XaMapView *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->attribution_label),
+                          *xa_basemap_get_attribution (self->basemap) != '\0' &&
+                          xa_basemap_get_tiles_shown (self->basemap));
+}
+
+void
+_xa_map_view_use_basemap (XaMapView *self,
+                          XaBasemap *basemap)
+{
+  ShumateViewport *viewport = shumate_map_get_viewport (self->map);
+
+  if (self->basemap != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->basemap, self);
+      xa_basemap_detach (self->basemap);
+    }
+  g_set_object (&self->basemap, basemap);
+  xa_basemap_attach (basemap, self->map);
+  /* The reference source copies its zoom range onto the viewport; the compounds need no
+   * more than XA_MAP_VIEW_MAX_ZOOM. Not deeper than the tiles go either: libshumate 1.0's
+   * map layer asks for tiles at the viewport's zoom, and Tianditu has none past 18 (MBTiles
+   * sources enlarge their own deepest level and claim more). */
+  shumate_viewport_set_min_zoom_level (viewport, (guint) XA_MAP_VIEW_MIN_ZOOM);
+  shumate_viewport_set_max_zoom_level (viewport,
+                                       MIN ((guint) XA_MAP_VIEW_MAX_ZOOM,
+                                            shumate_map_source_get_max_zoom_level (
+                                              xa_basemap_get_reference_source (basemap))));
+  gtk_label_set_label (self->attribution_label, xa_basemap_get_attribution (basemap));
+  g_signal_connect_swapped (basemap, "notify::tiles-shown", G_CALLBACK (tiles_shown_cb), self);
+  tiles_shown_cb (self);
+  g_signal_connect_swapped (basemap, "notify::offline", G_CALLBACK (offline_changed_cb), self);
+  offline_changed_cb (self);
+}
+
+static void
+build_basemap (XaMapView  *self,
+               const char *tianditu_key,
+               const char *keyring_problem)
+{
+  g_autoptr(XaBasemap) basemap = NULL;
+  g_autoptr(GError) error = NULL;
+
+  basemap = xa_basemap_new_from_settings (self->settings, tianditu_key, &error);
+  if (basemap == NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* The compounds must stay usable: fall back to the plain background and say why. */
+      basemap = xa_basemap_new ("none", NULL, NULL, NULL, NULL);
+      _xa_map_view_use_basemap (self, basemap);
+      if (keyring_problem != NULL)
+        /* Translators: the first %s says why the basemap cannot be shown, the second why
+         * the keyring could not be read. */
+        text = g_strdup_printf (_("%s (%s) The compounds are shown on a plain background."),
+                                error->message, keyring_problem);
+      else
+        /* Translators: %s says why the basemap cannot be shown. */
+        text = g_strdup_printf (_("%s The compounds are shown on a plain background."),
+                                error->message);
+      gtk_label_set_label (self->notice_chip_label, _("No basemap"));
+      gtk_label_set_label (self->offline_label, text);
+      gtk_revealer_set_reveal_child (self->offline_revealer, TRUE);
+      return;
+    }
+  _xa_map_view_use_basemap (self, basemap);
+}
+
+static void
+tianditu_key_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(XaMapView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = xa_keyring_lookup_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->settings == NULL)
+    return;
+  build_basemap (self, key, error != NULL ? error->message : NULL);
+}
+
+/* Builds the basemap the settings ask for. Tianditu's key lives in the keyring, which is
+ * asked first; every other choice is built at once. */
+static void
+apply_basemap (XaMapView *self)
+{
+  g_autofree char *kind = g_settings_get_string (self->settings, "basemap");
+
+  g_cancellable_cancel (self->key_cancellable);
+  g_clear_object (&self->key_cancellable);
+  if (g_strcmp0 (kind, "tianditu") == 0)
+    {
+      self->key_cancellable = g_cancellable_new ();
+      xa_keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL, XA_KEYRING_LOOKUP_NONE,
+                         self->key_cancellable, tianditu_key_cb, g_object_ref (self));
+      return;
+    }
+  build_basemap (self, NULL, NULL);
+}
+
+/* Settings that change the tiles. */
+static const char * const basemap_keys[] = {
+  "basemap", "basemap-xyz-url", "basemap-mbtiles-path",
+};
+
+static void
+init_basemap (XaMapView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (basemap_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", basemap_keys[i], NULL);
+
+      g_signal_connect_swapped (self->settings, signal,
+                                G_CALLBACK (apply_basemap), self);
+    }
+}
+
+void
+xa_map_view_reload_basemap (XaMapView *self)
+{
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  apply_basemap (self);
+}
+
+const char *
+_xa_map_view_get_notice_text (XaMapView *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->offline_revealer))
+    return NULL;
+  return gtk_label_get_label (self->offline_label);
+}
+
+/* ---- The view ---- */
 
 static ShumateViewport *
 get_viewport (XaMapView *self)
@@ -577,7 +786,7 @@ xa_map_view_load (XaMapView  *self,
   if (!load_districts (self, error) || !load_points (self, error))
     return FALSE;
   if (self->basemap == NULL)
-    _xa_map_view_apply_basemap (self);
+    apply_basemap (self);
   /* The card shows the records as synced now; a compound deleted by the sync goes. */
   if (xa_compound_panel_get_compound_id (self->panel) != NULL
       && xa_compound_points_find (self->points, xa_compound_panel_get_compound_id (self->panel)) < 0)
@@ -734,12 +943,27 @@ static const char * const points_keys[] = {
   "flood-season", "elevator-threshold-low", "elevator-threshold-mid", "elevator-threshold-high",
 };
 
+/* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
+ * name: give it the same one. */
+static void
+name_drop_down_button (GtkWidget *drop_down)
+{
+  const char *name = _("District filter");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+}
+
 static void
 xa_map_view_init (XaMapView *self)
 {
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_drop_down_button (GTK_WIDGET (self->district_dropdown));
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect_swapped (self->settings, "changed::overlay",
@@ -787,7 +1011,7 @@ xa_map_view_init (XaMapView *self)
       g_signal_connect_swapped (self->settings, signal,
                                 G_CALLBACK (points_settings_changed_cb), self);
     }
-  _xa_map_view_init_basemap (self);
+  init_basemap (self);
 }
 
 ShumateMap *

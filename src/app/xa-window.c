@@ -14,7 +14,6 @@
 #include "xa-connect-dialog.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
-#include "xa-map-view-private.h"
 #include "xa-messages.h"
 #include "xa-metrics.h"
 #include "xa-preferences-window.h"
@@ -190,13 +189,7 @@ map_toggle_sidebar_action (GtkWidget  *widget,
 const char *
 _xa_window_get_district (XaWindow *self)
 {
-  XaMapView *map = self->map_view;
-  guint selected = gtk_drop_down_get_selected (map->district_dropdown);
-
-  if (map->district_codes == NULL || selected == 0 || selected == GTK_INVALID_LIST_POSITION
-      || selected > map->district_codes->len)
-    return NULL;
-  return g_ptr_array_index (map->district_codes, selected - 1);
+  return xa_map_view_get_district (self->map_view);
 }
 
 /* The Figures page follows the map's district filter and the settings it reads. */
@@ -723,20 +716,6 @@ application_changed_cb (XaWindow *self)
                                                 ? XA_APPLICATION (app) : NULL);
 }
 
-/* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
- * name: give it the same one. */
-static void
-name_drop_down_button (GtkWidget *drop_down)
-{
-  const char *name = _("District filter");
-
-  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
-}
-
 static void
 xa_window_constructed (GObject *object)
 {
@@ -744,7 +723,6 @@ xa_window_constructed (GObject *object)
   GtkApplication *app;
 
   G_OBJECT_CLASS (xa_window_parent_class)->constructed (object);
-  name_drop_down_button (GTK_WIDGET (self->map_view->district_dropdown));
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (self->store_path == NULL)
@@ -770,8 +748,8 @@ xa_window_constructed (GObject *object)
   reload (self);
   g_signal_connect_swapped (self->settings, "changed::reassessment-interval",
                             G_CALLBACK (update_figures), self);
-  g_signal_connect_swapped (self->map_view->district_dropdown, "notify::selected",
-                            G_CALLBACK (update_figures), self);
+  g_signal_connect_swapped (self->map_view, "notify::district", G_CALLBACK (update_figures),
+                            self);
   xa_session_start (self->session);
 }
 
@@ -791,7 +769,7 @@ xa_window_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->map_view != NULL)
-    g_signal_handlers_disconnect_by_data (self->map_view->district_dropdown, self);
+    g_signal_handlers_disconnect_by_data (self->map_view, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
