@@ -217,8 +217,10 @@ test_cancel_sync (void)
   start = g_get_monotonic_time ();
   xa_test_click (cancel);
   xa_test_window_wait_idle (window, 15);
-  /* Long before the proxy gives up on the stalled request (20 s) or the client times out. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* Before the proxy gives up on the stalled request (20 s) or the client times out: the
+   * cancel ended the sync, not the request. Not a speed goal: under a sanitizer on a loaded
+   * machine the click alone can take seconds. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 15 * G_USEC_PER_SEC);
   g_assert_null (_xa_window_get_error_text (window));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window),
