@@ -100,6 +100,30 @@ JsonObject  *xs_database_get            (XsDatabase   *self,
                                          const char   *type,
                                          const char   *id,
                                          GError      **error);
+/* The newest state of a live record as the feed serves it: the text of its data, its seq
+ * and its version; NULL (no error) when absent or deleted. */
+char        *xs_database_get_current    (XsDatabase   *self,
+                                         const char   *type,
+                                         const char   *id,
+                                         gint64       *out_seq,
+                                         gint64       *out_version,
+                                         GError      **error);
+/* The answer kept for an Idempotency-Key (xs-updates.c): *out_body is NULL when there is
+ * none. Returns FALSE only when sqlite fails. */
+gboolean     xs_database_find_answer    (XsDatabase   *self,
+                                         const char   *key,
+                                         char        **out_fingerprint,
+                                         guint        *out_status,
+                                         char        **out_body,
+                                         GError      **error);
+/* Keeps the answer given to the request first made with @key; call it in the transaction
+ * of the change it answers, so that both are kept or neither. */
+gboolean     xs_database_keep_answer    (XsDatabase   *self,
+                                         const char   *key,
+                                         const char   *fingerprint,
+                                         guint         status,
+                                         const char   *body,
+                                         GError      **error);
 /* The id of a random live record of @type whose data.@field is one of @values (any
  * record when @field is NULL), or NULL when there is none. */
 char        *xs_database_pick_random    (XsDatabase         *self,
