@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <poll.h>
+#include <sqlite3.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -413,6 +414,35 @@ test_same_key_applies_once (Fixture       *f,
   }
 }
 
+/* A file written by the server before updates existed (schema 1, no table of answers) is
+ * brought up to date when it is opened, and keeps its keys from then on. */
+static void
+test_old_file_keeps_keys (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *body = "{\"base_version\": 1, \"funding_source\": \"owners\"}";
+  g_autofree char *key = new_key ();
+  g_autofree char *after_first = NULL;
+  g_auto(Answer) first = { 0 };
+  g_auto(Answer) again = { 0 };
+  sqlite3 *db = NULL;
+
+  xa_test_server_stop (f->server, FALSE);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE answers; PRAGMA user_version = 1", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  restart (f);
+
+  update (f, "elevator", "E1", key, body, &first);
+  assert_applied (&first, "elevator", "E1", 2);
+  after_first = feed_text (f);
+  restart (f);
+  update (f, "elevator", "E1", key, body, &again);
+  g_assert_cmpstr (again.body, ==, first.body);
+  g_assert_cmpstr (feed_text (f), ==, after_first);
+}
+
 /* ---- Conflicts --------------------------------------------------------------------------- */
 
 static void
@@ -745,6 +775,7 @@ main (int   argc,
   ADD ("applied-once-in-feed", test_applied_once_in_feed);
   ADD ("elevator-applied", test_elevator_applied);
   ADD ("same-key-applies-once", test_same_key_applies_once);
+  ADD ("old-file-keeps-keys", test_old_file_keeps_keys);
   ADD ("stale-base-409", test_stale_base_409);
   ADD ("forbidden-transitions-422", test_forbidden_transitions_422);
   ADD ("allowed-transitions", test_allowed_transitions);
