@@ -1,6 +1,7 @@
 /* xs-database.h — the reference server's own sqlite file: an append-only change log that
- * the feed (GET /api/v1/changes) is served from, its epoch and retention horizon, and the
- * writes the server, the simulator and the admin commands make to it. */
+ * the feed (GET /api/v1/changes) is served from, its epoch and retention horizon, the
+ * writes the server, the simulator and the admin commands make to it, and the answers kept
+ * for the Idempotency-Keys of updates. */
 #pragma once
 
 #include <json-glib/json-glib.h>

@@ -1,5 +1,6 @@
 /* xs-server.c — see xs-server.h. One handler serves every path so that anything that is
- * not the feed still gets a problem document, never libsoup's bare error pages.
+ * neither the feed nor an update still gets a problem document, never libsoup's bare error
+ * pages.
  *
  * A cursor is base64url ("v1.EPOCH.HORIZON.SEQ"): the client has seen everything up to SEQ
  * in the log as it was when the horizon was HORIZON. After a compaction moved the horizon,
