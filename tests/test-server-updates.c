@@ -443,6 +443,40 @@ test_old_file_keeps_keys (Fixture       *f,
   g_assert_cmpstr (feed_text (f), ==, after_first);
 }
 
+/* Answers are kept for 90 days; a retry after that cannot apply twice either: its base
+ * version was moved on by its own first delivery. */
+static void
+test_expired_key_never_applies_twice (Fixture       *f,
+                                      gconstpointer  data)
+{
+  const char *body = "{\"base_version\": 1, \"renewal_status\": \"funded\"}";
+  g_autofree char *key = new_key ();
+  g_autofree char *other_key = new_key ();
+  g_autofree char *before = NULL;
+  g_auto(Answer) first = { 0 };
+  g_auto(Answer) other = { 0 };
+  g_auto(Answer) late = { 0 };
+  sqlite3 *db = NULL;
+
+  update (f, "elevator", "E1", key, body, &first);
+  assert_applied (&first, "elevator", "E1", 2);
+  xa_test_server_stop (f->server, FALSE);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE answers SET created = created - 91 * 86400", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  restart (f);
+  /* The next applied update forgets the old answer... */
+  update (f, "problem", "P-open", other_key,
+          "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"签收\"}", &other);
+  assert_applied (&other, "problem", "P-open", 2);
+  before = feed_text (f);
+  /* ... and the late retry is a conflict, not a second change. */
+  update (f, "elevator", "E1", key, body, &late);
+  g_assert_cmpuint (late.status, ==, 409);
+  g_assert_cmpstr (feed_text (f), ==, before);
+}
+
 /* ---- Conflicts --------------------------------------------------------------------------- */
 
 static void
@@ -617,6 +651,11 @@ test_invalid_values_422 (Fixture       *f,
   long_body = g_strdup_printf ("{\"base_version\": 1, \"status\": \"open\", \"note\": \"%s\"}",
                                long_note);
   assert_refused (f, "problem", "P-open", long_body, 422, "note");
+
+  /* An elevator update that changes nothing, without a note, is no update. */
+  assert_refused (f, "elevator", "E1", "{\"base_version\": 1}", 422, NULL);
+  assert_refused (f, "elevator", "E1", "{\"base_version\": 1, \"renewal_status\": \"none\"}",
+                  422, NULL);
 }
 
 /* ---- The other refusals ------------------------------------------------------------------ */
@@ -776,6 +815,7 @@ main (int   argc,
   ADD ("elevator-applied", test_elevator_applied);
   ADD ("same-key-applies-once", test_same_key_applies_once);
   ADD ("old-file-keeps-keys", test_old_file_keeps_keys);
+  ADD ("expired-key-never-applies-twice", test_expired_key_never_applies_twice);
   ADD ("stale-base-409", test_stale_base_409);
   ADD ("forbidden-transitions-422", test_forbidden_transitions_422);
   ADD ("allowed-transitions", test_allowed_transitions);

@@ -209,10 +209,12 @@ migrate (XsDatabase  *self,
   };
   /* The answers to applied updates by their Idempotency-Key, so that a client's retry
    * (after a lost answer, a crash, a restart of either side) gets the same answer and
-   * applies nothing twice. The fingerprint is of the request the key was first used on. */
+   * applies nothing twice. The fingerprint is of the request the key was first used on;
+   * created (unix seconds) lets old answers go (see xs_database_keep_answer). */
   static const char * const schema_v2[] = {
     "CREATE TABLE answers (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
-    "status INTEGER NOT NULL, body TEXT NOT NULL)",
+    "status INTEGER NOT NULL, body TEXT NOT NULL, created INTEGER NOT NULL)",
+    "CREATE INDEX answers_created ON answers (created)",
     "PRAGMA user_version = 2",
   };
   gint64 version;
@@ -786,18 +788,28 @@ xs_database_keep_answer (XsDatabase  *self,
                          const char  *body,
                          GError     **error)
 {
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
 
-  stmt = _xs_database_statement (self, "INSERT INTO answers (key, fingerprint, status, body) "
-                                       "VALUES (?1, ?2, ?3, ?4)", error);
+  /* A retry older than that would find its base version moved on by its own first
+   * delivery and get 409, never apply twice: forgetting its answer is safe. */
+  stmt = _xs_database_statement (self, "DELETE FROM answers WHERE created < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now - XS_DATABASE_ANSWER_DAYS * 24 * 3600);
+  if (!_xs_database_step_done (self, stmt, error))
+    return FALSE;
+  stmt = _xs_database_statement (self, "INSERT INTO answers (key, fingerprint, status, body, "
+                                       "created) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, fingerprint, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, status);
   sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
   return _xs_database_step_done (self, stmt, error);
 }
 

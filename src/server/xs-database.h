@@ -117,8 +117,12 @@ gboolean     xs_database_find_answer    (XsDatabase   *self,
                                          guint        *out_status,
                                          char        **out_body,
                                          GError      **error);
-/* Keeps the answer given to the request first made with @key; call it in the transaction
- * of the change it answers, so that both are kept or neither. */
+/* How long an answer is kept for its Idempotency-Key. */
+#define XS_DATABASE_ANSWER_DAYS 90
+
+/* Keeps the answer given to the request first made with @key, and forgets the answers
+ * older than XS_DATABASE_ANSWER_DAYS; call it in the transaction of the change it answers,
+ * so that both are kept or neither. */
 gboolean     xs_database_keep_answer    (XsDatabase   *self,
                                          const char   *key,
                                          const char   *fingerprint,

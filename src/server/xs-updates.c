@@ -384,10 +384,6 @@ apply (Update           *u,
   for (guint i = 0; i < n_fields; i++)
     if (!apply_field (u, &fields[i], xa_json_object_get_member (root, fields[i].name, NULL)))
       return FALSE;
-  if (json_object_get_size (u->changed) == 0 && u->note == NULL)
-    return refuse (u, 422, NULL, "The update names nothing to change; an elevator update sets "
-                   "renewal_status, planned_year, funding_source or a note.");
-
   if (xa_json_node_get_int (base) != version)
     {
       g_autofree char *change = change_text (u->type, u->id, seq, version, current);
@@ -403,6 +399,10 @@ apply (Update           *u,
       u->body = g_strconcat (document, ",\"current\":", change, "}", NULL);
       return FALSE;
     }
+  /* Judged on the record as it is, so only once the base is known to be it. */
+  if (json_object_get_size (u->changed) == 0 && u->note == NULL)
+    return refuse (u, 422, NULL, "The update changes nothing; an elevator update sets "
+                   "renewal_status, planned_year, funding_source or a note.");
   if (g_str_equal (u->type, "problem") && !apply_problem_flow (u, status_before))
     return FALSE;
 
