@@ -364,6 +364,23 @@ test_elevator_applied (Fixture       *f,
   g_assert_false (json_object_has_member (record, "funding_source"));
   g_assert_cmpstr (json_object_get_string_member (record, "renewal_status"), ==, "planned");
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, NULL), ==, 1);
+
+  /* A note alone is an update too; a record keeps its newest 20 notes. */
+  for (guint version = 3; version < 25; version++)
+    {
+      g_autofree char *note_key = new_key ();
+      g_autofree char *body = g_strdup_printf ("{\"base_version\": %u, \"note\": \"第%u次\"}",
+                                               version, version);
+      g_auto(Answer) n = { 0 };
+      JsonArray *notes;
+
+      update (f, "elevator", "E1", note_key, body, &n);
+      record = assert_applied (&n, "elevator", "E1", version + 1);
+      notes = json_object_get_array_member (record, "notes");
+      g_assert_cmpuint (json_array_get_length (notes), ==, MIN (version, 20));
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                         notes, json_array_get_length (notes) - 1), "version"), ==, version + 1);
+    }
 }
 
 /* ---- Idempotency ------------------------------------------------------------------------- */

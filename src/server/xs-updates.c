@@ -270,13 +270,13 @@ apply_problem_flow (Update     *u,
   int from = name_index (xa_problem_status_names, status_before);
   int to = name_index (xa_problem_status_names, status_after);
 
+  if (from == XA_STATUS_CLOSED)
+    return refuse (u, 422, "status", "Its “status” is closed, which is final: nothing about "
+                   "the problem can change any more.");
   if (from < 0 || to < 0 || !flow[from][to])
-    return refuse (u, 422, "status", from == XA_STATUS_CLOSED
-                   ? "Its “status” is closed, which is final: nothing about the problem can "
-                     "change any more."
-                   : "The “status” cannot go from “%s” to “%s”; the ledger's flow is open → "
-                     "in_progress → resolved → closed, open → resolved, resolved → in_progress.",
-                   status_before, status_after);
+    return refuse (u, 422, "status", "The “status” cannot go from “%s” to “%s”; the ledger's "
+                   "flow is open → in_progress → resolved → closed, open → resolved, resolved → "
+                   "in_progress.", status_before, status_after);
   if (from == to)
     return TRUE;
   if (to == XA_STATUS_RESOLVED)
