@@ -21,7 +21,7 @@
 #include "xa-records.h"
 #include "xs-database-private.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 G_DEFINE_QUARK (xs-database-error-quark, xs_database_error)
 
@@ -207,6 +207,16 @@ migrate (XsDatabase  *self,
     "INSERT INTO meta (key, value) VALUES ('horizon_seq', '0')",
     "PRAGMA user_version = 1",
   };
+  /* The answers to applied updates by their Idempotency-Key, so that a client's retry
+   * (after a lost answer, a crash, a restart of either side) gets the same answer and
+   * applies nothing twice. The fingerprint is of the request the key was first used on;
+   * created (unix seconds) lets old answers go (see xs_database_keep_answer). */
+  static const char * const schema_v2[] = {
+    "CREATE TABLE answers (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
+    "status INTEGER NOT NULL, body TEXT NOT NULL, created INTEGER NOT NULL)",
+    "CREATE INDEX answers_created ON answers (created)",
+    "PRAGMA user_version = 2",
+  };
   gint64 version;
   gboolean ok = TRUE;
 
@@ -242,6 +252,8 @@ migrate (XsDatabase  *self,
           ok = _xs_database_step_done (self, stmt, error);
         }
     }
+  for (guint i = 0; ok && version < 2 && i < G_N_ELEMENTS (schema_v2); i++)
+    ok = run_once (self, schema_v2[i], error);
   if (!ok)
     {
       xs_database_rollback (self);
@@ -687,13 +699,35 @@ xs_database_get (XsDatabase  *self,
                  const char  *id,
                  GError     **error)
 {
-  sqlite3_stmt *stmt;
+  g_autofree char *data = NULL;
   g_autoptr(JsonNode) node = NULL;
+  gint64 seq, version;
+
+  g_return_val_if_fail (XS_IS_DATABASE (self), NULL);
+
+  data = xs_database_get_current (self, type, id, &seq, &version, error);
+  if (data != NULL)
+    node = json_from_string (data, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_ref (json_node_get_object (node));
+}
+
+char *
+xs_database_get_current (XsDatabase  *self,
+                         const char  *type,
+                         const char  *id,
+                         gint64      *out_seq,
+                         gint64      *out_version,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  char *data = NULL;
   int rc;
 
   g_return_val_if_fail (XS_IS_DATABASE (self), NULL);
 
-  stmt = _xs_database_statement (self, "SELECT deleted, data FROM changes "
+  stmt = _xs_database_statement (self, "SELECT seq, version, deleted, data FROM changes "
                                        "WHERE type = ?1 AND id = ?2 ORDER BY seq DESC LIMIT 1",
                                  error);
   if (stmt == NULL)
@@ -701,14 +735,82 @@ xs_database_get (XsDatabase  *self,
   sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
-    node = json_from_string ((const char *) sqlite3_column_text (stmt, 1), NULL);
+  if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 2) == 0)
+    {
+      *out_seq = sqlite3_column_int64 (stmt, 0);
+      *out_version = sqlite3_column_int64 (stmt, 1);
+      data = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _xs_database_set_sqlite_error (self, error, "reading a record");
   sqlite3_reset (stmt);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_ref (json_node_get_object (node));
+  return data;
+}
+
+gboolean
+xs_database_find_answer (XsDatabase  *self,
+                         const char  *key,
+                         char       **out_fingerprint,
+                         guint       *out_status,
+                         char       **out_body,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
+
+  *out_fingerprint = NULL;
+  *out_body = NULL;
+  stmt = _xs_database_statement (self, "SELECT fingerprint, status, body FROM answers "
+                                       "WHERE key = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      *out_status = sqlite3_column_int (stmt, 1);
+      *out_body = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _xs_database_set_sqlite_error (self, error, "reading an answer");
+  return TRUE;
+}
+
+gboolean
+xs_database_keep_answer (XsDatabase  *self,
+                         const char  *key,
+                         const char  *fingerprint,
+                         guint        status,
+                         const char  *body,
+                         GError     **error)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
+
+  /* A retry older than that would find its base version moved on by its own first
+   * delivery and get 409, never apply twice: forgetting its answer is safe. */
+  stmt = _xs_database_statement (self, "DELETE FROM answers WHERE created < ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, now - XS_DATABASE_ANSWER_DAYS * 24 * 3600);
+  if (!_xs_database_step_done (self, stmt, error))
+    return FALSE;
+  stmt = _xs_database_statement (self, "INSERT INTO answers (key, fingerprint, status, body, "
+                                       "created) VALUES (?1, ?2, ?3, ?4, ?5)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, fingerprint, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, status);
+  sqlite3_bind_text (stmt, 4, body, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, now);
+  return _xs_database_step_done (self, stmt, error);
 }
 
 char *

@@ -1,6 +1,7 @@
 /* xs-database.h — the reference server's own sqlite file: an append-only change log that
- * the feed (GET /api/v1/changes) is served from, its epoch and retention horizon, and the
- * writes the server, the simulator and the admin commands make to it. */
+ * the feed (GET /api/v1/changes) is served from, its epoch and retention horizon, the
+ * writes the server, the simulator and the admin commands make to it, and the answers kept
+ * for the Idempotency-Keys of updates. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -99,6 +100,34 @@ guint        xs_database_delete         (XsDatabase   *self,
 JsonObject  *xs_database_get            (XsDatabase   *self,
                                          const char   *type,
                                          const char   *id,
+                                         GError      **error);
+/* The newest state of a live record as the feed serves it: the text of its data, its seq
+ * and its version; NULL (no error) when absent or deleted. */
+char        *xs_database_get_current    (XsDatabase   *self,
+                                         const char   *type,
+                                         const char   *id,
+                                         gint64       *out_seq,
+                                         gint64       *out_version,
+                                         GError      **error);
+/* The answer kept for an Idempotency-Key (xs-updates.c): *out_body is NULL when there is
+ * none. Returns FALSE only when sqlite fails. */
+gboolean     xs_database_find_answer    (XsDatabase   *self,
+                                         const char   *key,
+                                         char        **out_fingerprint,
+                                         guint        *out_status,
+                                         char        **out_body,
+                                         GError      **error);
+/* How long an answer is kept for its Idempotency-Key. */
+#define XS_DATABASE_ANSWER_DAYS 90
+
+/* Keeps the answer given to the request first made with @key, and forgets the answers
+ * older than XS_DATABASE_ANSWER_DAYS; call it in the transaction of the change it answers,
+ * so that both are kept or neither. */
+gboolean     xs_database_keep_answer    (XsDatabase   *self,
+                                         const char   *key,
+                                         const char   *fingerprint,
+                                         guint         status,
+                                         const char   *body,
                                          GError      **error);
 /* The id of a random live record of @type whose data.@field is one of @values (any
  * record when @field is NULL), or NULL when there is none. */

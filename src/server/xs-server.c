@@ -1,5 +1,6 @@
 /* xs-server.c — see xs-server.h. One handler serves every path so that anything that is
- * not the feed still gets a problem document, never libsoup's bare error pages.
+ * neither the feed nor an update still gets a problem document, never libsoup's bare error
+ * pages.
  *
  * A cursor is base64url ("v1.EPOCH.HORIZON.SEQ"): the client has seen everything up to SEQ
  * in the log as it was when the horizon was HORIZON. After a compaction moved the horizon,
@@ -12,6 +13,7 @@
 
 #include "xs-connections.h"
 #include "xs-server.h"
+#include "xs-updates.h"
 
 #define FEED_PATH          "/api/v1/changes"
 #define DEFAULT_LIMIT      500
@@ -119,22 +121,7 @@ send_problem (SoupServerMessage *msg,
               guint              status,
               const char        *detail)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  char *text;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "about:blank");
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, soup_status_get_phrase (status));
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_int_value (builder, status);
-  json_builder_set_member_name (builder, "detail");
-  json_builder_add_string_value (builder, detail);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, FALSE);
+  char *text = xs_problem_document (status, detail, NULL);
 
   soup_server_message_set_status (msg, status, NULL);
   soup_message_headers_replace (soup_server_message_get_response_headers (msg),
@@ -395,6 +382,68 @@ serve_changes (XsServer          *self,
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
 }
 
+/* ---- Updates ----------------------------------------------------------------------------- */
+
+/* Whether @path is an update path ("/api/v1/problems/P1/updates"); if so, the record type
+ * and the id (out arguments may be NULL). Whether the id is valid is the update's to say. */
+static gboolean
+update_target (const char  *path,
+               const char **out_type,
+               char       **out_id)
+{
+  static const struct
+  {
+    const char *prefix;
+    const char *type;
+  } targets[] = {
+    { "/api/v1/problems/", "problem" },
+    { "/api/v1/elevators/", "elevator" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const char *rest = path + strlen (targets[i].prefix);
+      size_t length;
+
+      if (!g_str_has_prefix (path, targets[i].prefix) || !g_str_has_suffix (rest, "/updates"))
+        continue;
+      length = strlen (rest) - strlen ("/updates");
+      if (length == 0 || memchr (rest, '/', length) != NULL)
+        return FALSE;
+      if (out_type != NULL)
+        *out_type = targets[i].type;
+      if (out_id != NULL)
+        *out_id = g_strndup (rest, length);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+serve_update (XsServer          *self,
+              SoupServerMessage *msg,
+              const char        *type,
+              const char        *id)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  char *answer = NULL;
+  const char *data;
+  gsize size;
+  guint status;
+
+  data = g_bytes_get_data (body, &size);
+  status = xs_updates_apply (self->database, type, id,
+                             soup_message_headers_get_one (headers, "Idempotency-Key"),
+                             data != NULL ? data : "", size, &answer);
+  soup_server_message_set_status (msg, status, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                "Cache-Control", "no-store");
+  soup_server_message_set_response (msg, status == SOUP_STATUS_OK ? "application/json"
+                                                                  : "application/problem+json",
+                                    SOUP_MEMORY_TAKE, answer, strlen (answer));
+}
+
 /* Requests whose framing or credentials are ambiguous: two Authorization headers ("the last
  * wins" would let a proxy and the server see different users), or a body length that two
  * readers could take two ways (request smuggling). */
@@ -404,7 +453,7 @@ ambiguity (SoupServerMessage *msg)
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
   SoupMessageHeadersIter iter;
   const char *name, *value, *length = NULL;
-  guint n_auth = 0;
+  guint n_auth = 0, n_keys = 0;
   gboolean encoded = FALSE;
 
   soup_message_headers_iter_init (&iter, headers);
@@ -412,6 +461,8 @@ ambiguity (SoupServerMessage *msg)
     {
       if (g_ascii_strcasecmp (name, "Authorization") == 0)
         n_auth++;
+      else if (g_ascii_strcasecmp (name, "Idempotency-Key") == 0)
+        n_keys++;
       else if (g_ascii_strcasecmp (name, "Transfer-Encoding") == 0)
         encoded = TRUE;
       else if (g_ascii_strcasecmp (name, "Content-Length") == 0)
@@ -426,6 +477,8 @@ ambiguity (SoupServerMessage *msg)
     }
   if (n_auth > 1)
     return "The request has more than one Authorization header; send exactly one.";
+  if (n_keys > 1)
+    return "The request has more than one Idempotency-Key header; send exactly one.";
   if (encoded && length != NULL)
     return "The request has both Content-Length and Transfer-Encoding.";
   return NULL;
@@ -481,8 +534,12 @@ early_handler (SoupServer        *soup,
                   "Request bodies are limited to 64 KiB.");
   else
     {
-      /* No request of this API has a body worth keeping: count it, never store it. */
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
+      /* Only an update has a body worth keeping (at most 64 KiB, see got_chunk); any
+       * other is counted, never stored. */
+      gboolean update = soup_server_message_get_method (msg) == SOUP_METHOD_POST &&
+                        update_target (path, NULL, NULL);
+
+      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), update);
       g_signal_connect_object (msg, "got-chunk", G_CALLBACK (got_chunk), self, 0);
       return;
     }
@@ -500,9 +557,23 @@ handler (SoupServer        *soup,
   XsServer *self = user_data;
   const char *method = soup_server_message_get_method (msg);
   const char *raw_query = g_uri_get_query (soup_server_message_get_uri (msg));
+  const char *type;
+  g_autofree char *id = NULL;
 
   if (soup_server_message_get_status (msg) != 0)
     return;   /* answered early */
+  if (update_target (path, &type, &id))
+    {
+      if (method != SOUP_METHOD_POST)
+        {
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                        "POST");
+          send_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "Updates are only sent with POST.");
+          return;
+        }
+      serve_update (self, msg, type, id);
+      return;
+    }
   if (!g_str_equal (path, FEED_PATH))
     {
       send_problem (msg, SOUP_STATUS_NOT_FOUND,

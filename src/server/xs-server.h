@@ -1,6 +1,6 @@
 /* xs-server.h — the HTTP side of the reference server: GET /api/v1/changes served from an
  * XsDatabase exactly as src/records-api.md says, with bearer tokens, gzip, ETags and
- * problem documents for every error. */
+ * problem documents for every error, and the update paths handed to xs-updates.c. */
 #pragma once
 
 #include <gio/gio.h>

@@ -1,0 +1,845 @@
+/* test-server-updates.c — edits pushed back to the real xiaoqu-server binary over HTTP on
+ * 127.0.0.1 (POST /api/v1/problems/{id}/updates and /api/v1/elevators/{id}/updates, as
+ * src/records-api.md describes them): an applied edit is answered as a change of the feed
+ * and appears in the feed once with that version; the same Idempotency-Key applies once
+ * and answers the same, also after a restart; a stale base_version gets 409 with the
+ * current record; every transition the ledger's flow forbids and every invalid value gets
+ * 422 naming the field; 400, 401, 404, 405 and the early refusals from the headers; and on
+ * every refusal the feed stays byte for byte as it was. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <poll.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "xa-records.h"
+#include "xa-test-util.h"
+
+#define CATEGORY "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
+#define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
+#define COMPOUND                                                                                \
+  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": "     \
+  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
+  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, "                         \
+  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
+#define ELEVATOR                                                                                \
+  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", "                         \
+  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
+  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, "              \
+  "\"renewal_status\": \"none\"}"
+
+static const char * const statuses[] = { "open", "in_progress", "resolved", "closed" };
+
+/* A problem of compound C1 in @status (resolved_at where the contract wants it). */
+static char *
+problem_json (const char *status)
+{
+  gboolean resolved = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
+
+  return g_strdup_printf ("{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", "
+                          "\"title\": \"楼道灯不亮\", \"reported_at\": \"2026-11-02T09:30:00+08:00\", "
+                          "\"deadline\": \"2026-11-05T09:30:00+08:00\", \"status\": \"%s\", "
+                          "\"tier\": \"on_site\", \"responsible_party\": \"物业公司\"%s}",
+                          status,
+                          resolved ? ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\"" : "");
+}
+
+typedef struct
+{
+  char         *db;
+  XaTestServer *server;
+  SoupSession  *session;
+} Fixture;
+
+typedef struct
+{
+  guint       status;
+  char       *content_type;
+  char       *body;
+  JsonObject *json;   /* the body parsed, when it is an object */
+} Answer;
+
+static void
+answer_clear (Answer *a)
+{
+  g_clear_pointer (&a->content_type, g_free);
+  g_clear_pointer (&a->body, g_free);
+  g_clear_pointer (&a->json, json_object_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
+
+static void
+put (const char *db,
+     const char *type,
+     const char *id,
+     const char *data)
+{
+  const char * const args[] = { "--db", db, "--put", type, id, data, NULL };
+
+  xa_test_server_run_admin (args);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->db = xa_test_path ("updates.db");
+  put (f->db, "district", "371302", DISTRICT);
+  put (f->db, "category", "K1", CATEGORY);
+  put (f->db, "compound", "C1", COMPOUND);
+  put (f->db, "elevator", "E1", ELEVATOR);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P-%s", statuses[i]);
+      g_autofree char *json = problem_json (statuses[i]);
+
+      put (f->db, "problem", id, json);
+    }
+  f->server = xa_test_server_start (f->db, NULL);
+  f->session = soup_session_new ();
+  soup_session_set_timeout (f->session, 60);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  xa_test_server_free (f->server);
+  g_free (f->db);
+}
+
+static void
+restart (Fixture *f)
+{
+  xa_test_server_free (f->server);
+  f->server = xa_test_server_start (f->db, NULL);
+}
+
+/* Sends @method @path with @body (may be NULL), the bearer @token (NULL: none) and the
+ * Idempotency-Key @key (NULL: none). */
+static void
+request (Fixture    *f,
+         const char *method,
+         const char *path,
+         const char *token,
+         const char *key,
+         const char *body,
+         Answer     *a)
+{
+  g_autofree char *url = g_strconcat (f->server->base_url, path, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
+  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *content_type;
+
+  if (token != NULL)
+    {
+      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
+
+      soup_message_headers_replace (headers, "Authorization", auth);
+    }
+  if (key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", key);
+  if (body != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+    }
+  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  a->status = soup_message_get_status (msg);
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
+                                                        NULL);
+  a->content_type = g_strdup (content_type);
+  a->body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  if (json_parser_load_from_data (parser, a->body, -1, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    a->json = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+update (Fixture    *f,
+        const char *type,
+        const char *id,
+        const char *key,
+        const char *body,
+        Answer     *a)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
+
+  request (f, "POST", path, f->server->token, key, body, a);
+}
+
+/* A new key each time: what a client does for each new change. */
+static char *
+new_key (void)
+{
+  static guint n;
+
+  return g_strdup_printf ("key-%u-%08x", ++n, g_random_int ());
+}
+
+/* The whole feed as text: any stored change at all would show (its cursor included). */
+static char *
+feed_text (Fixture *f)
+{
+  g_auto(Answer) a = { 0 };
+
+  request (f, "GET", "/api/v1/changes?limit=5000", f->server->token, NULL, NULL, &a);
+  g_assert_cmpuint (a.status, ==, 200);
+  g_assert_false (json_object_get_boolean_member (a.json, "more"));
+  return g_steal_pointer (&a.body);
+}
+
+/* How many changes of the feed are @type @id at @version; *out_seq gets the last one's seq. */
+static guint
+feed_count (Fixture    *f,
+            const char *type,
+            const char *id,
+            gint64      version,
+            gint64     *out_seq)
+{
+  g_autofree char *text = feed_text (f);
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  JsonArray *changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *c = json_array_get_object_element (changes, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "type"), type) &&
+          g_str_equal (json_object_get_string_member (c, "id"), id) &&
+          json_object_get_int_member (c, "version") == version)
+        {
+          n++;
+          if (out_seq != NULL)
+            *out_seq = json_object_get_int_member (c, "seq");
+        }
+    }
+  return n;
+}
+
+/* A refusal: @status, a problem document naming @field (NULL: any or none), and nothing
+ * stored. */
+static void
+assert_refused (Fixture    *f,
+                const char *type,
+                const char *id,
+                const char *body,
+                guint       status,
+                const char *field)
+{
+  g_autofree char *before = feed_text (f);
+  g_autofree char *after = NULL;
+  g_autofree char *key = new_key ();
+  g_auto(Answer) a = { 0 };
+
+  update (f, type, id, key, body, &a);
+  g_test_message ("%s %s %s → %u %s", type, id, body, a.status, a.body);
+  g_assert_cmpuint (a.status, ==, status);
+  g_assert_cmpstr (a.content_type, ==, "application/problem+json");
+  g_assert_nonnull (a.json);
+  g_assert_cmpint (json_object_get_int_member (a.json, "status"), ==, status);
+  g_assert_nonnull (json_object_get_string_member (a.json, "detail"));
+  if (field != NULL)
+    {
+      g_assert_cmpstr (json_object_get_string_member_with_default (a.json, "field", ""), ==, field);
+      g_assert_nonnull (strstr (json_object_get_string_member (a.json, "detail"), field));
+    }
+  after = feed_text (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* A 200: the record as a change of the feed, which the client's own parser accepts. */
+static JsonObject *
+assert_applied (Answer     *a,
+                const char *type,
+                const char *id,
+                gint64      version)
+{
+  g_autoptr(XaChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_test_message ("→ %u %s", a->status, a->body);
+  g_assert_cmpuint (a->status, ==, 200);
+  g_assert_cmpstr (a->content_type, ==, "application/json");
+  g_assert_cmpstr (json_object_get_string_member (a->json, "type"), ==, type);
+  g_assert_cmpstr (json_object_get_string_member (a->json, "id"), ==, id);
+  g_assert_cmpint (json_object_get_int_member (a->json, "version"), ==, version);
+  g_assert_false (json_object_get_boolean_member (a->json, "deleted"));
+  change = xa_change_from_text (a->body, -1, &error);
+  g_assert_no_error (error);
+  return json_object_get_object_member (a->json, "data");
+}
+
+/* ---- Applied ------------------------------------------------------------------------------ */
+
+static void
+test_applied_once_in_feed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *key = new_key ();
+  g_autofree char *key2 = new_key ();
+  g_autofree char *key3 = new_key ();
+  g_auto(Answer) a = { 0 };
+  g_auto(Answer) b = { 0 };
+  g_auto(Answer) c = { 0 };
+  JsonObject *record;
+  JsonArray *notes;
+  gint64 seq = 0;
+
+  update (f, "problem", "P-open", key,
+          "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"已签收，会商处理\", "
+          "\"tier\": \"consultation\", \"responsible_party\": \"街道办\", "
+          "\"deadline\": \"2026-11-20T09:30:00+08:00\"}", &a);
+  record = assert_applied (&a, "problem", "P-open", 2);
+  g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "in_progress");
+  /* Escalation raised the tier. */
+  g_assert_cmpstr (json_object_get_string_member (record, "tier"), ==, "consultation");
+  g_assert_cmpstr (json_object_get_string_member (record, "responsible_party"), ==, "街道办");
+  g_assert_cmpstr (json_object_get_string_member (record, "deadline"), ==,
+                   "2026-11-20T09:30:00+08:00");
+  /* The status change keeps its note. */
+  notes = json_object_get_array_member (record, "notes");
+  g_assert_cmpuint (json_array_get_length (notes), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (notes, 0), "note"),
+                   ==, "已签收，会商处理");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (notes, 0), "version"),
+                   ==, 2);
+  /* In the feed once, with the answered version and seq. */
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &seq), ==, 1);
+  g_assert_cmpint (seq, ==, json_object_get_int_member (a.json, "seq"));
+
+  /* Resolved: resolved_at is set; reopened: it is gone again. */
+  update (f, "problem", "P-open", key2,
+          "{\"base_version\": 2, \"status\": \"resolved\", \"note\": \"已修复\", "
+          "\"resolution_note\": \"更换灯泡\"}", &b);
+  record = assert_applied (&b, "problem", "P-open", 3);
+  g_assert_true (json_object_has_member (record, "resolved_at"));
+  g_assert_cmpstr (json_object_get_string_member (record, "resolution_note"), ==, "更换灯泡");
+  update (f, "problem", "P-open", key3,
+          "{\"base_version\": 3, \"status\": \"in_progress\", \"note\": \"业主不认可，重新处理\"}", &c);
+  record = assert_applied (&c, "problem", "P-open", 4);
+  g_assert_false (json_object_has_member (record, "resolved_at"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "notes")), ==, 3);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 4, NULL), ==, 1);
+}
+
+static void
+test_elevator_applied (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *key = new_key ();
+  g_autofree char *key2 = new_key ();
+  g_auto(Answer) a = { 0 };
+  g_auto(Answer) b = { 0 };
+  JsonObject *record;
+  gint64 seq = 0;
+
+  update (f, "elevator", "E1", key,
+          "{\"base_version\": 1, \"renewal_status\": \"planned\", \"planned_year\": 2027, "
+          "\"funding_source\": \"special_bonds\", \"note\": \"列入2027年更新计划\"}", &a);
+  record = assert_applied (&a, "elevator", "E1", 2);
+  g_assert_cmpstr (json_object_get_string_member (record, "renewal_status"), ==, "planned");
+  g_assert_cmpint (json_object_get_int_member (record, "planned_year"), ==, 2027);
+  g_assert_cmpstr (json_object_get_string_member (record, "funding_source"), ==, "special_bonds");
+  g_assert_cmpstr (json_object_get_string_member (record, "maker"), ==, "通力");
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &seq), ==, 1);
+  g_assert_cmpint (seq, ==, json_object_get_int_member (a.json, "seq"));
+
+  /* null takes an optional field away. */
+  update (f, "elevator", "E1", key2,
+          "{\"base_version\": 2, \"planned_year\": null, \"funding_source\": null}", &b);
+  record = assert_applied (&b, "elevator", "E1", 3);
+  g_assert_false (json_object_has_member (record, "planned_year"));
+  g_assert_false (json_object_has_member (record, "funding_source"));
+  g_assert_cmpstr (json_object_get_string_member (record, "renewal_status"), ==, "planned");
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, NULL), ==, 1);
+
+  /* A note alone is an update too; a record keeps its newest 20 notes. */
+  for (guint version = 3; version < 25; version++)
+    {
+      g_autofree char *note_key = new_key ();
+      g_autofree char *body = g_strdup_printf ("{\"base_version\": %u, \"note\": \"第%u次\"}",
+                                               version, version);
+      g_auto(Answer) n = { 0 };
+      JsonArray *notes;
+
+      update (f, "elevator", "E1", note_key, body, &n);
+      record = assert_applied (&n, "elevator", "E1", version + 1);
+      notes = json_object_get_array_member (record, "notes");
+      g_assert_cmpuint (json_array_get_length (notes), ==, MIN (version, 20));
+      g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                         notes, json_array_get_length (notes) - 1), "version"), ==, version + 1);
+    }
+}
+
+/* ---- Idempotency ------------------------------------------------------------------------- */
+
+static void
+test_same_key_applies_once (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *body = "{\"base_version\": 1, \"renewal_status\": \"proposed\", \"note\": \"申请评估\"}";
+  g_autofree char *key = new_key ();
+  g_autofree char *after_first = NULL;
+  g_autofree char *after_second = NULL;
+  g_autofree char *after_restart = NULL;
+  g_auto(Answer) first = { 0 };
+  g_auto(Answer) second = { 0 };
+  g_auto(Answer) third = { 0 };
+
+  update (f, "elevator", "E1", key, body, &first);
+  assert_applied (&first, "elevator", "E1", 2);
+  after_first = feed_text (f);
+
+  /* The answer was lost, say: the client sends the same change with the same key. */
+  update (f, "elevator", "E1", key, body, &second);
+  g_assert_cmpuint (second.status, ==, 200);
+  g_assert_cmpstr (second.body, ==, first.body);
+  after_second = feed_text (f);
+  g_assert_cmpstr (after_second, ==, after_first);
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, NULL), ==, 0);
+
+  /* The server restarts on the same file: the key is not forgotten. */
+  restart (f);
+  update (f, "elevator", "E1", key, body, &third);
+  g_assert_cmpuint (third.status, ==, 200);
+  g_assert_cmpstr (third.body, ==, first.body);
+  after_restart = feed_text (f);
+  g_assert_cmpstr (after_restart, ==, after_first);
+
+  /* The same key for another request is the client's mistake: refused, nothing stored. */
+  {
+    g_auto(Answer) other = { 0 };
+
+    update (f, "elevator", "E1", key,
+            "{\"base_version\": 2, \"renewal_status\": \"planned\"}", &other);
+    g_assert_cmpuint (other.status, ==, 422);
+    g_assert_cmpstr (json_object_get_string_member (other.json, "field"), ==, "Idempotency-Key");
+    g_assert_cmpstr (feed_text (f), ==, after_first);
+  }
+}
+
+/* A file written by the server before updates existed (schema 1, no table of answers) is
+ * brought up to date when it is opened, and keeps its keys from then on. */
+static void
+test_old_file_keeps_keys (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *body = "{\"base_version\": 1, \"funding_source\": \"owners\"}";
+  g_autofree char *key = new_key ();
+  g_autofree char *after_first = NULL;
+  g_auto(Answer) first = { 0 };
+  g_auto(Answer) again = { 0 };
+  sqlite3 *db = NULL;
+
+  xa_test_server_stop (f->server, FALSE);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE answers; PRAGMA user_version = 1", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  restart (f);
+
+  update (f, "elevator", "E1", key, body, &first);
+  assert_applied (&first, "elevator", "E1", 2);
+  after_first = feed_text (f);
+  restart (f);
+  update (f, "elevator", "E1", key, body, &again);
+  g_assert_cmpstr (again.body, ==, first.body);
+  g_assert_cmpstr (feed_text (f), ==, after_first);
+}
+
+/* Answers are kept for 90 days; a retry after that cannot apply twice either: its base
+ * version was moved on by its own first delivery. */
+static void
+test_expired_key_never_applies_twice (Fixture       *f,
+                                      gconstpointer  data)
+{
+  const char *body = "{\"base_version\": 1, \"renewal_status\": \"funded\"}";
+  g_autofree char *key = new_key ();
+  g_autofree char *other_key = new_key ();
+  g_autofree char *before = NULL;
+  g_auto(Answer) first = { 0 };
+  g_auto(Answer) other = { 0 };
+  g_auto(Answer) late = { 0 };
+  sqlite3 *db = NULL;
+
+  update (f, "elevator", "E1", key, body, &first);
+  assert_applied (&first, "elevator", "E1", 2);
+  xa_test_server_stop (f->server, FALSE);
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE answers SET created = created - 91 * 86400", NULL,
+                                 NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  restart (f);
+  /* The next applied update forgets the old answer... */
+  update (f, "problem", "P-open", other_key,
+          "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"签收\"}", &other);
+  assert_applied (&other, "problem", "P-open", 2);
+  before = feed_text (f);
+  /* ... and the late retry is a conflict, not a second change. */
+  update (f, "elevator", "E1", key, body, &late);
+  g_assert_cmpuint (late.status, ==, 409);
+  g_assert_cmpstr (feed_text (f), ==, before);
+}
+
+/* ---- Conflicts --------------------------------------------------------------------------- */
+
+static void
+test_stale_base_409 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *key = new_key ();
+  g_autofree char *key2 = new_key ();
+  g_autofree char *before = NULL;
+  g_autoptr(JsonNode) feed = NULL;
+  g_auto(Answer) mine = { 0 };
+  g_auto(Answer) theirs = { 0 };
+  JsonObject *current;
+  JsonArray *changes;
+  JsonObject *last;
+
+  /* Another client got there first. */
+  update (f, "problem", "P-in_progress", key,
+          "{\"base_version\": 1, \"status\": \"resolved\", \"note\": \"已处理\"}", &theirs);
+  assert_applied (&theirs, "problem", "P-in_progress", 2);
+  before = feed_text (f);
+
+  update (f, "problem", "P-in_progress", key2,
+          "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"转交\", "
+          "\"responsible_party\": \"社区居委会\"}", &mine);
+  g_test_message ("%s", mine.body);
+  g_assert_cmpuint (mine.status, ==, 409);
+  g_assert_cmpstr (mine.content_type, ==, "application/problem+json");
+  g_assert_cmpint (json_object_get_int_member (mine.json, "status"), ==, 409);
+  current = json_object_get_object_member (mine.json, "current");
+  g_assert_nonnull (current);
+  g_assert_cmpstr (json_object_get_string_member (current, "type"), ==, "problem");
+  g_assert_cmpstr (json_object_get_string_member (current, "id"), ==, "P-in_progress");
+  g_assert_cmpint (json_object_get_int_member (current, "version"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (current, "data"),
+                                                  "status"), ==, "resolved");
+  /* The current record is the feed's, field for field. */
+  feed = json_from_string (before, NULL);
+  changes = json_object_get_array_member (json_node_get_object (feed), "changes");
+  last = json_array_get_object_element (changes, json_array_get_length (changes) - 1);
+  g_assert_true (json_node_equal (json_object_get_member (last, "data"),
+                                  json_object_get_member (current, "data")));
+  g_assert_cmpstr (feed_text (f), ==, before);
+
+  /* A base from the future is as stale. */
+  assert_refused (f, "problem", "P-in_progress",
+                  "{\"base_version\": 9, \"status\": \"resolved\", \"note\": \"x\"}", 409, NULL);
+}
+
+/* ---- The flow ---------------------------------------------------------------------------- */
+
+static void
+test_forbidden_transitions_422 (Fixture       *f,
+                                gconstpointer  data)
+{
+  /* Every pair the flow does not allow: anything from closed, and the ways back. */
+  const struct
+  {
+    const char *from;
+    const char *to;
+  } forbidden[] = {
+    { "open", "closed" },
+    { "in_progress", "open" },
+    { "in_progress", "closed" },
+    { "resolved", "open" },
+    { "closed", "open" },
+    { "closed", "in_progress" },
+    { "closed", "resolved" },
+    { "closed", "closed" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forbidden); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("P-%s", forbidden[i].from);
+      g_autofree char *body = g_strdup_printf ("{\"base_version\": 1, \"status\": \"%s\", "
+                                               "\"note\": \"试一下\"}", forbidden[i].to);
+
+      assert_refused (f, "problem", id, body, 422, "status");
+    }
+  /* Closed is final: not even the tier of a closed problem changes. */
+  assert_refused (f, "problem", "P-closed",
+                  "{\"base_version\": 1, \"status\": \"closed\", \"note\": \"升级\", "
+                  "\"tier\": \"city\"}", 422, "status");
+}
+
+static void
+test_allowed_transitions (Fixture       *f,
+                          gconstpointer  data)
+{
+  const struct
+  {
+    const char *from;
+    const char *to;
+  } allowed[] = {
+    { "open", "in_progress" },
+    { "in_progress", "resolved" },
+    { "resolved", "closed" },
+  };
+  g_auto(Answer) spot = { 0 };
+  g_autofree char *spot_key = new_key ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
+    {
+      g_autofree char *key = new_key ();
+      g_autofree char *body = g_strdup_printf ("{\"base_version\": %u, \"status\": \"%s\", "
+                                               "\"note\": \"下一步\"}", i + 1, allowed[i].to);
+      g_auto(Answer) a = { 0 };
+      JsonObject *record;
+
+      update (f, "problem", "P-open", key, body, &a);
+      record = assert_applied (&a, "problem", "P-open", i + 2);
+      g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, allowed[i].to);
+    }
+  /* open → resolved, settled on the spot. */
+  update (f, "problem", "P-in_progress", spot_key,
+          "{\"base_version\": 1, \"status\": \"resolved\", \"note\": \"现场解决\"}", &spot);
+  assert_applied (&spot, "problem", "P-in_progress", 2);
+}
+
+/* ---- Invalid values ---------------------------------------------------------------------- */
+
+static void
+test_invalid_values_422 (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *long_note = NULL;
+  g_autofree char *long_body = NULL;
+  const struct
+  {
+    const char *type;
+    const char *id;
+    const char *body;
+    const char *field;
+  } cases[] = {
+    { "elevator", "E1", "{\"base_version\": 1, \"planned_year\": 1999}", "planned_year" },
+    { "elevator", "E1", "{\"base_version\": 1, \"planned_year\": 2101}", "planned_year" },
+    { "elevator", "E1", "{\"base_version\": 1, \"planned_year\": \"2027\"}", "planned_year" },
+    { "elevator", "E1", "{\"base_version\": 1, \"planned_year\": 2027.5}", "planned_year" },
+    { "elevator", "E1", "{\"base_version\": 1, \"renewal_status\": \"soon\"}", "renewal_status" },
+    { "elevator", "E1", "{\"base_version\": 1, \"renewal_status\": 3}", "renewal_status" },
+    { "elevator", "E1", "{\"base_version\": 1, \"renewal_status\": null}", "renewal_status" },
+    { "elevator", "E1", "{\"base_version\": 1, \"funding_source\": \"lottery\"}",
+      "funding_source" },
+    { "elevator", "E1", "{\"base_version\": 1, \"note\": [\"a\"]}", "note" },
+    { "elevator", "E1", "{\"base_version\": 1, \"maker\": \"奥的斯\"}", "maker" },
+    { "elevator", "E1", "{\"renewal_status\": \"planned\"}", "base_version" },
+    { "elevator", "E1", "{\"base_version\": \"1\", \"renewal_status\": \"planned\"}",
+      "base_version" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"pending\", \"note\": \"x\"}",
+      "status" },
+    { "problem", "P-open", "{\"base_version\": 1, \"note\": \"x\"}", "status" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": true, \"note\": \"x\"}", "status" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\"}", "note" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\", "
+      "\"tier\": \"province\"}", "tier" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\", "
+      "\"deadline\": \"next week\"}", "deadline" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\", "
+      "\"responsible_party\": \"  \"}", "responsible_party" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\", "
+      "\"resolution_note\": 5}", "resolution_note" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", "
+      "\"note\": \"a\\u0000b\"}", "note" },
+    { "problem", "P-open", "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\", "
+      "\"compound\": \"C2\"}", "compound" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_refused (f, cases[i].type, cases[i].id, cases[i].body, 422, cases[i].field);
+
+  long_note = g_strnfill (2001, 'x');
+  long_body = g_strdup_printf ("{\"base_version\": 1, \"status\": \"open\", \"note\": \"%s\"}",
+                               long_note);
+  assert_refused (f, "problem", "P-open", long_body, 422, "note");
+
+  /* An elevator update that changes nothing, without a note, is no update. */
+  assert_refused (f, "elevator", "E1", "{\"base_version\": 1}", 422, NULL);
+  assert_refused (f, "elevator", "E1", "{\"base_version\": 1, \"renewal_status\": \"none\"}",
+                  422, NULL);
+}
+
+/* ---- The other refusals ------------------------------------------------------------------ */
+
+static void
+test_other_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *good = "{\"base_version\": 1, \"renewal_status\": \"planned\"}";
+  const char * const malformed[] = {
+    "", "{", "{\"base_version\": 1,}", "[1]", "\"text\"",
+    "{\"base_version\": 1, \"base_version\": 2}", "{\"base_version\": 1e400}",
+    "{\"base_version\": 1, \"note\": \"\\ud800\"}",
+  };
+  g_autofree char *before = feed_text (f);
+  g_autofree char *key = new_key ();
+
+  /* 401: no token, a wrong one. */
+  {
+    g_auto(Answer) none = { 0 };
+    g_auto(Answer) wrong = { 0 };
+
+    request (f, "POST", "/api/v1/elevators/E1/updates", NULL, key, good, &none);
+    g_assert_cmpuint (none.status, ==, 401);
+    g_assert_cmpstr (none.content_type, ==, "application/problem+json");
+    request (f, "POST", "/api/v1/problems/P-open/updates", "not-the-token", key,
+             "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\"}", &wrong);
+    g_assert_cmpuint (wrong.status, ==, 401);
+  }
+  /* 404: no such record, an id no record can have, a path that is no update. */
+  assert_refused (f, "elevator", "E404", good, 404, NULL);
+  assert_refused (f, "problem", "P-none",
+                  "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\"}", 404, NULL);
+  assert_refused (f, "elevator", "E%21", good, 404, NULL);
+  assert_refused (f, "elevator", "P-open", good, 404, NULL);   /* a problem's id */
+  {
+    g_auto(Answer) a = { 0 };
+
+    request (f, "POST", "/api/v1/compounds/C1/updates", f->server->token, key, good, &a);
+    g_assert_cmpuint (a.status, ==, 404);
+  }
+  /* 400: not JSON, not an object. */
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    assert_refused (f, "elevator", "E1", malformed[i], 400, NULL);
+  /* 400: without an Idempotency-Key, or with one that is no key. */
+  {
+    g_auto(Answer) a = { 0 };
+    g_auto(Answer) b = { 0 };
+    g_autofree char *long_key = g_strnfill (256, 'k');
+
+    update (f, "elevator", "E1", NULL, good, &a);
+    g_assert_cmpuint (a.status, ==, 400);
+    g_assert_cmpstr (json_object_get_string_member (a.json, "field"), ==, "Idempotency-Key");
+    update (f, "elevator", "E1", long_key, good, &b);
+    g_assert_cmpuint (b.status, ==, 400);
+  }
+  /* 405: an update path only takes POST. */
+  {
+    g_auto(Answer) a = { 0 };
+
+    request (f, "GET", "/api/v1/elevators/E1/updates", f->server->token, NULL, NULL, &a);
+    g_assert_cmpuint (a.status, ==, 405);
+  }
+  g_assert_cmpstr (feed_text (f), ==, before);
+
+  /* And then the good request still applies. */
+  {
+    g_auto(Answer) a = { 0 };
+    g_autofree char *fresh = new_key ();
+
+    update (f, "elevator", "E1", fresh, good, &a);
+    assert_applied (&a, "elevator", "E1", 2);
+  }
+}
+
+/* ---- Early refusals ---------------------------------------------------------------------- */
+
+/* Sends @head (request line and headers) and @body (may be NULL), never more; returns the
+ * status the server answers with, which must come without the rest of the body. */
+static guint
+answered_from_headers (Fixture    *f,
+                       const char *head,
+                       const char *body)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *host = g_strdup (f->server->base_url + strlen ("http://"));
+  struct pollfd p = { .events = POLLIN };
+  char buffer[1024] = { 0 };
+  GSocket *socket;
+  guint status = 0;
+
+  connection = g_socket_client_connect_to_host (client, host, 0, NULL, &error);
+  g_assert_no_error (error);
+  socket = g_socket_connection_get_socket (connection);
+  g_assert_cmpint (g_socket_send (socket, head, strlen (head), NULL, &error), ==, strlen (head));
+  for (gsize sent = 0; body != NULL && sent < strlen (body); )
+    {
+      gssize n = g_socket_send (socket, body + sent, strlen (body) - sent, NULL, &error);
+
+      g_assert_no_error (error);
+      sent += n;
+    }
+  p.fd = g_socket_get_fd (socket);
+  g_assert_cmpint (poll (&p, 1, 10000), ==, 1);
+  g_assert_cmpint (recv (p.fd, buffer, sizeof buffer - 1, 0), >, 12);
+  g_assert_true (g_str_has_prefix (buffer, "HTTP/1.1 "));
+  status = (guint) g_ascii_strtoull (buffer + 9, NULL, 10);
+  return status;
+}
+
+static void
+test_early_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *before = feed_text (f);
+  g_autofree char *no_token = g_strdup_printf (
+    "POST /api/v1/elevators/E1/updates HTTP/1.1\r\nHost: x\r\nIdempotency-Key: k1\r\n"
+    "Content-Type: application/json\r\nContent-Length: 300000000\r\n\r\n");
+  g_autofree char *too_big = g_strdup_printf (
+    "POST /api/v1/problems/P-open/updates HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+    "Idempotency-Key: k2\r\nContent-Type: application/json\r\nContent-Length: 70000\r\n\r\n",
+    f->server->token);
+  g_autofree char *two_keys = g_strdup_printf (
+    "POST /api/v1/elevators/E1/updates HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+    "Idempotency-Key: k3\r\nIdempotency-Key: k4\r\nContent-Length: 40\r\n\r\n", f->server->token);
+  g_autofree char *chunked = g_strdup_printf (
+    "POST /api/v1/elevators/E1/updates HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n"
+    "Idempotency-Key: k5\r\nTransfer-Encoding: chunked\r\n\r\n", f->server->token);
+  g_autofree char *big_note = g_strnfill (70 * 1024, 'x');
+  g_autofree char *big_body = g_strdup_printf ("{\"base_version\": 1, \"note\": \"%s\"}", big_note);
+  g_autofree char *big_chunk = g_strdup_printf ("%zx\r\n%s\r\n", strlen (big_body), big_body);
+  g_autofree char *key = new_key ();
+  g_auto(Answer) whole = { 0 };
+
+  g_assert_cmpuint (answered_from_headers (f, no_token, NULL), ==, 401);
+  g_assert_cmpuint (answered_from_headers (f, too_big, NULL), ==, 413);
+  g_assert_cmpuint (answered_from_headers (f, two_keys, NULL), ==, 400);
+  /* A chunked body is cut off once it passes 64 KiB, before its end. */
+  g_assert_cmpuint (answered_from_headers (f, chunked, big_chunk), ==, 413);
+  /* And a body past 64 KiB from an ordinary client is refused as well. */
+  update (f, "elevator", "E1", key, big_body, &whole);
+  g_assert_cmpuint (whole.status, ==, 413);
+  g_assert_cmpstr (feed_text (f), ==, before);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  xa_test_init (&argc, &argv);
+
+#define ADD(name, fn) \
+  g_test_add ("/server-updates/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("applied-once-in-feed", test_applied_once_in_feed);
+  ADD ("elevator-applied", test_elevator_applied);
+  ADD ("same-key-applies-once", test_same_key_applies_once);
+  ADD ("old-file-keeps-keys", test_old_file_keeps_keys);
+  ADD ("expired-key-never-applies-twice", test_expired_key_never_applies_twice);
+  ADD ("stale-base-409", test_stale_base_409);
+  ADD ("forbidden-transitions-422", test_forbidden_transitions_422);
+  ADD ("allowed-transitions", test_allowed_transitions);
+  ADD ("invalid-values-422", test_invalid_values_422);
+  ADD ("other-refusals", test_other_refusals);
+  ADD ("early-refusals", test_early_refusals);
+#undef ADD
+
+  return g_test_run ();
+}
