@@ -163,7 +163,8 @@ xa_application_handle_local_options (GApplication *app,
     {
       if (*store == '\0')
         {
-          g_printerr (_("xiaoqu-atlas: --store needs a file name: give the records file to use.\n"));
+          g_printerr (_("xiaoqu-atlas: --store needs a file name: give the records file to "
+                        "use.\n"));
           return XA_EXIT_USAGE;
         }
       self->store_path = g_canonicalize_filename (store, NULL);

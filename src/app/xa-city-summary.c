@@ -39,15 +39,6 @@ struct _XaCitySummary
 
 G_DEFINE_FINAL_TYPE (XaCitySummary, xa_city_summary, ADW_TYPE_BIN)
 
-static void
-set_count (GtkLabel *label,
-           gint64    value)
-{
-  g_autofree char *text = xa_format_count (value);
-
-  gtk_label_set_label (label, text);
-}
-
 /* Says whose figures these are: the whole city, or the district chosen on the map. */
 static gboolean
 show_scope (XaCitySummary  *self,
@@ -136,9 +127,9 @@ xa_city_summary_update (XaCitySummary  *self,
     return FALSE;
   show_assessment_rule (self, reassessment_years);
 
-  set_count (self->compounds_label, totals.compounds);
-  set_count (self->revenue_recorded_label, totals.public_revenue_recorded);
-  set_count (self->special_accounts_label, totals.special_accounts);
+  xa_format_label_count (self->compounds_label, totals.compounds);
+  xa_format_label_count (self->revenue_recorded_label, totals.public_revenue_recorded);
+  xa_format_label_count (self->special_accounts_label, totals.special_accounts);
 
   yuan = xa_format_fen_as_yuan (totals.supervised_fen);
   /* Translators: an amount of money; %s is the number of yuan, e.g. "36,932,300.00". */
@@ -147,30 +138,30 @@ xa_city_summary_update (XaCitySummary  *self,
 
   coverage = xa_format_percent (xa_totals_charging_coverage (&totals));
   gtk_label_set_label (self->coverage_label, coverage);
-  set_count (self->charging_compounds_label, totals.compounds_with_charging);
-  set_count (self->ports_label, totals.charging_ports);
-  set_count (self->smart_ports_label, totals.smart_ports);
+  xa_format_label_count (self->charging_compounds_label, totals.compounds_with_charging);
+  xa_format_label_count (self->ports_label, totals.charging_ports);
+  xa_format_label_count (self->smart_ports_label, totals.smart_ports);
 
   /* Translators: a group title; %d is the year of the flood season. */
   flood_title = g_strdup_printf (_("Flood Prevention, %d Season"), season);
   adw_preferences_group_set_title (self->flood_group, flood_title);
-  set_count (self->flood_inspected_label, totals.flood_inspected);
-  set_count (self->flood_ready_label, totals.flood_ready);
-  set_count (self->drills_label, totals.drills_held);
-  set_count (self->flood_fixed_label, totals.flood_problems_fixed);
+  xa_format_label_count (self->flood_inspected_label, totals.flood_inspected);
+  xa_format_label_count (self->flood_ready_label, totals.flood_ready);
+  xa_format_label_count (self->drills_label, totals.drills_held);
+  xa_format_label_count (self->flood_fixed_label, totals.flood_problems_fixed);
 
-  set_count (self->resolved_label, totals.problems_resolved);
-  set_count (self->open_label, totals.problems_open);
-  set_count (self->overdue_label, totals.problems_overdue);
+  xa_format_label_count (self->resolved_label, totals.problems_resolved);
+  xa_format_label_count (self->open_label, totals.problems_open);
+  xa_format_label_count (self->overdue_label, totals.problems_overdue);
   if (totals.problems_overdue > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->overdue_label), "error");
 
-  set_count (self->city_tier_label, totals.city_tier_compounds);
+  xa_format_label_count (self->city_tier_label, totals.city_tier_compounds);
 
-  set_count (self->elevators_label, totals.elevators);
-  set_count (self->assessment_due_label, totals.elevators_assessment_due);
+  xa_format_label_count (self->elevators_label, totals.elevators);
+  xa_format_label_count (self->assessment_due_label, totals.elevators_assessment_due);
   return TRUE;
 }
 
@@ -190,8 +181,8 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
 
   object_class->dispose = xa_city_summary_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-city-summary.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-city-summary.ui");
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, scope_title_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, scope_subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, flood_group);

@@ -19,9 +19,9 @@ void                  xa_compound_boundaries_free   (XaCompoundBoundaries *self)
 void                  xa_compound_boundaries_clear  (XaCompoundBoundaries *self);
 
 /* Appends to @snapshot the outlines of @points (in the colours of @overlay, only those in
- * @district_filter when it is not NULL) over the box @x0,@y0 – @x1,@y1 in world pixels of a world @world pixels
- * wide at @zoom, with @snapshot's origin at @x0,@y0. Tiles are reused until @zoom or
- * @generation (bumped by the caller whenever the look changes) differ. */
+ * @district_filter when it is not NULL) over the box @x0,@y0 – @x1,@y1 in world pixels of a
+ * world @world pixels wide at @zoom, with @snapshot's origin at @x0,@y0. Tiles are reused
+ * until @zoom or @generation (bumped by the caller whenever the look changes) differ. */
 void                  xa_compound_boundaries_append (XaCompoundBoundaries *self,
                                                      GtkSnapshot          *snapshot,
                                                      XaCompoundPoints     *points,

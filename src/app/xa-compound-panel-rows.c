@@ -9,24 +9,20 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "xa-calendar.h"
 #include "xa-compound-panel-private.h"
 #include "xa-format.h"
 #include "xa-map-legend.h"
 #include "xa-record-words.h"
 #include "xa-store-queries.h"
 
-/* The bureau's local time: China has one zone, UTC+8, without daylight saving. */
+/* In the bureau's time, UTC+8 (xa-calendar.h); "" for a time outside GDateTime's years. */
 char *
 _xa_compound_panel_format_time (gint64 unix_seconds)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (XA_METRICS_UTC_OFFSET);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_seconds);
-  g_autoptr(GDateTime) local = NULL;
+  char *text = xa_calendar_format (unix_seconds, "%Y-%m-%d %H:%M");
 
-  if (utc == NULL)
-    return g_strdup ("");
-  local = g_date_time_to_timezone (utc, zone);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return text != NULL ? text : g_strdup ("");
 }
 
 /* Joins the non-empty @parts (NULL-terminated) with " · ". */

@@ -106,15 +106,6 @@ struct _XaCompoundPanel
 G_DEFINE_FINAL_TYPE (XaCompoundPanel, xa_compound_panel, ADW_TYPE_BIN)
 
 static void
-set_count (GtkLabel *label,
-           gint64    value)
-{
-  g_autofree char *text = xa_format_count (value);
-
-  gtk_label_set_label (label, text);
-}
-
-static void
 set_style (GtkWidget  *widget,
            const char *css_class,
            gboolean    on)
@@ -165,8 +156,8 @@ show_facts (XaCompoundPanel  *self,
   built = compound->built_year > 0 ? g_strdup_printf ("%d", compound->built_year)
                                    : g_strdup (_("Unknown"));
   gtk_label_set_label (self->built_label, built);
-  set_count (self->buildings_label, compound->buildings);
-  set_count (self->households_label, compound->households);
+  xa_format_label_count (self->buildings_label, compound->buildings);
+  xa_format_label_count (self->households_label, compound->households);
   adw_action_row_set_subtitle (self->property_row,
                                compound->property_company != NULL ? compound->property_company
                                                                   : _("Self-managed"));
@@ -232,10 +223,10 @@ show_flood (XaCompoundPanel    *self,
       adw_action_row_set_subtitle (self->flood_item_rows[i], subtitle);
     }
 
-  set_count (self->flood_drills_label, check->drills_held);
-  set_count (self->flood_pumps_label, check->pumps);
-  set_count (self->flood_sandbags_label, check->sandbags);
-  set_count (self->flood_low_lying_label, check->low_lying_spots);
+  xa_format_label_count (self->flood_drills_label, check->drills_held);
+  xa_format_label_count (self->flood_pumps_label, check->pumps);
+  xa_format_label_count (self->flood_sandbags_label, check->sandbags);
+  xa_format_label_count (self->flood_low_lying_label, check->low_lying_spots);
   {
     g_autofree char *found_fixed = g_strdup_printf ("%d / %d", check->problems_found,
                                                     check->problems_fixed);
@@ -267,11 +258,11 @@ show_charging (XaCompoundPanel  *self,
   if (charging == NULL)
     return;
 
-  set_count (self->charging_ebikes_label, charging->registered_ebikes);
-  set_count (self->charging_ports_label, charging->ports);
-  set_count (self->charging_smart_label, charging->smart_ports);
-  set_count (self->charging_sheds_label, charging->sheds);
-  set_count (self->charging_outside_label, charging->outside_sites);
+  xa_format_label_count (self->charging_ebikes_label, charging->registered_ebikes);
+  xa_format_label_count (self->charging_ports_label, charging->ports);
+  xa_format_label_count (self->charging_smart_label, charging->smart_ports);
+  xa_format_label_count (self->charging_sheds_label, charging->sheds);
+  xa_format_label_count (self->charging_outside_label, charging->outside_sites);
 
   if (isnan (ratio))
     ratio_text = g_strdup ("—");

@@ -1,7 +1,8 @@
 /* xa-compound-sprites.h — the pre-drawn textures XaCompoundLayer stamps on the map: an
  * outlined disc per overlay, band and size for the dots, a cluster's pie with its count, and
- * a district's name plate. Drawn once with cairo at the widget's scale so that a dot or a cluster costs a frame
- * one texture node, which the GL renderer batches. Used only by the layer's scene. */
+ * a district's name plate. Drawn once with cairo at the widget's scale so that a dot or a
+ * cluster costs a frame one texture node, which the GL renderer batches. Used only by the
+ * layer's scene. */
 #pragma once
 
 #include <gtk/gtk.h>

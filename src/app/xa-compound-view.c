@@ -92,6 +92,25 @@ find_map (ShumateLayer *layer)
   return map != NULL && gtk_widget_get_mapped (map) ? SHUMATE_MAP (map) : NULL;
 }
 
+static double
+clamp_zoom (ShumateViewport *viewport,
+            double           zoom)
+{
+  return CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
+                shumate_viewport_get_max_zoom_level (viewport));
+}
+
+/* Without an animation: the viewport itself is set, at once. */
+static void
+jump_to (ShumateViewport *viewport,
+         double           lat,
+         double           lon,
+         double           zoom)
+{
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
+  shumate_viewport_set_zoom_level (viewport, zoom);
+}
+
 void
 xa_compound_view_move_to (ShumateLayer *layer,
                           double        lat,
@@ -101,15 +120,11 @@ xa_compound_view_move_to (ShumateLayer *layer,
   ShumateViewport *viewport = shumate_layer_get_viewport (layer);
   ShumateMap *map = find_map (layer);
 
-  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (viewport),
-                shumate_viewport_get_max_zoom_level (viewport));
+  zoom = clamp_zoom (viewport, zoom);
   if (map != NULL)
     shumate_map_go_to_full (map, lat, lon, zoom);
   else
-    {
-      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-      shumate_viewport_set_zoom_level (viewport, zoom);
-    }
+    jump_to (viewport, lat, lon, zoom);
 }
 
 void
@@ -133,8 +148,7 @@ xa_compound_view_fit (ShumateLayer         *layer,
                     / MAX ((x1 - x0) * tile_size, 1e-12)),
               log2 (MAX (view->h - margins->top - margins->bottom, 1)
                     / MAX ((y1 - y0) * tile_size, 1e-12)));
-  zoom = CLAMP (MIN (zoom, max_zoom), shumate_viewport_get_min_zoom_level (viewport),
-                shumate_viewport_get_max_zoom_level (viewport));
+  zoom = clamp_zoom (viewport, MIN (zoom, max_zoom));
   /* The box's centre goes to the centre of the free part of the widget. */
   world = tile_size * exp2 (zoom);
   xa_mercator_to_location ((x0 + x1) / 2 - (margins->left - margins->right) / 2.0 / world,
@@ -143,10 +157,7 @@ xa_compound_view_fit (ShumateLayer         *layer,
   if (animate)
     xa_compound_view_move_to (layer, lat, lon, zoom);
   else
-    {
-      shumate_location_set_location (SHUMATE_LOCATION (viewport), lat, lon);
-      shumate_viewport_set_zoom_level (viewport, zoom);
-    }
+    jump_to (viewport, lat, lon, zoom);
 }
 
 void

@@ -66,8 +66,8 @@ xa_connect_dialog_class_init (XaConnectDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-connect-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-connect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, XaConnectDialog, url_row);
   gtk_widget_class_bind_template_child (widget_class, XaConnectDialog, token_row);
   gtk_widget_class_bind_template_callback (widget_class, url_changed_cb);

@@ -8,9 +8,9 @@
  * keeps its sync cursor per URL, so on the same day a reopened demo syncs nothing new, and
  * after a new city the server answers the old cursor with 410 (another database) and the
  * sync client rebuilds the mirror from scratch and swaps it in whole, leaving nothing of
- * yesterday's city. When the port is taken, any free one is used; the window then finds no
- * cursor for the new URL in the mirror and deletes it before syncing it afresh
- * (forget_stale_demo_store in xa-window.c), so nothing of an older city stays. */
+ * yesterday's city. When the port is taken, any free one is used; the session then finds
+ * no cursor for the new URL in the mirror and deletes it before syncing it afresh
+ * (forget_stale_demo_store() in xa-session.c), so nothing of an older city stays. */
 #include "config.h"
 
 #include <errno.h>
@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "xa-calendar.h"
 #include "xa-demo-server.h"
 
 /* Generating the demo city on a first start takes a few seconds on a slow machine. */
@@ -105,7 +106,7 @@ fail_start (XaDemoServer *self,
 static char *
 demo_day (void)
 {
-  g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GTimeZone) linyi = g_time_zone_new_offset (XA_CALENDAR_UTC_OFFSET);
   g_autoptr(GDateTime) now = g_date_time_new_now (linyi);
   g_autoptr(GDateTime) morning = g_date_time_add_hours (now, -9);
 
@@ -205,7 +206,8 @@ read_line_cb (GObject      *source,
       fail_start (self, g_error_new (XA_DEMO_SERVER_ERROR, XA_DEMO_SERVER_ERROR_FAILED,
                                      _("The demo server stopped before it was ready: %s"),
                                      error != NULL ? error->message
-                                                   : (line != NULL ? line : _("no address printed"))));
+                                     : line != NULL ? line
+                                     : _("no address printed")));
       return;
     }
 

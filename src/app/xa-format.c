@@ -9,8 +9,9 @@
 char *
 xa_format_count (gint64 value)
 {
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT,
-                                             value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value);
+  /* -(value + 1) + 1: G_MININT64 has no positive gint64. */
+  guint64 magnitude = value < 0 ? (guint64) -(value + 1) + 1 : (guint64) value;
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, magnitude);
   GString *out = g_string_new (value < 0 ? "-" : "");
   gsize len = strlen (digits);
 
@@ -21,6 +22,15 @@ xa_format_count (gint64 value)
       g_string_append_c (out, digits[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+void
+xa_format_label_count (GtkLabel *label,
+                       gint64    value)
+{
+  g_autofree char *text = xa_format_count (value);
+
+  gtk_label_set_label (label, text);
 }
 
 char *

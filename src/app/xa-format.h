@@ -1,14 +1,17 @@
 /* xa-format.h — how the app writes numbers: counts with thousands separators whatever the
  * locale (bureau reports always group digits, and C.UTF-8 would not), percentages, and
- * large counts abbreviated for the map's clusters. */
+ * large counts abbreviated for the map's clusters; and the one way a label shows a count. */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
 /* "3,490" */
 char *xa_format_count    (gint64 value);
+/* Sets @label's text to xa_format_count (@value). */
+void  xa_format_label_count (GtkLabel *label,
+                             gint64    value);
 /* "91.6 %" (one decimal) */
 char *xa_format_percent  (double percent);
 /* A count for the small circle of a map cluster: "9999", then "12k" (in Chinese "1.2万",

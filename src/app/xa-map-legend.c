@@ -173,8 +173,8 @@ xa_map_legend_class_init (XaMapLegendClass *klass)
   object_class->dispose = xa_map_legend_dispose;
   object_class->finalize = xa_map_legend_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/xiaoquatlas/XiaoquAtlas/xa-map-legend.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-map-legend.ui");
   gtk_widget_class_bind_template_child (widget_class, XaMapLegend, title_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapLegend, description_label);
   gtk_widget_class_bind_template_child (widget_class, XaMapLegend, bands_grid);

@@ -249,8 +249,8 @@ get_viewport (XaMapView *self)
 }
 
 /* The room a fit leaves free: a compound drawn under the overlay chooser, the zoom buttons,
- * the legend or the basemap chip could not be clicked. Measured, as the legend's height follows the overlay
- * and the language; guessed until the controls are laid out. */
+ * the legend or the basemap chip could not be clicked. Measured, as the legend's height
+ * follows the overlay and the language; guessed until the controls are laid out. */
 static void
 fit_margins_cb (XaCompoundLayer *layer,
                 GtkBorder       *margins,
@@ -330,9 +330,11 @@ xa_map_view_save_state (XaMapView *self)
     return;
   viewport = get_viewport (self);
   g_settings_set_double (self->settings, "map-latitude",
-                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), -85, 85));
+                         CLAMP (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                -85, 85));
   g_settings_set_double (self->settings, "map-longitude",
-                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), -180, 180));
+                         CLAMP (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                -180, 180));
   g_settings_set_double (self->settings, "map-zoom",
                          CLAMP (shumate_viewport_get_zoom_level (viewport), 0, 20));
 }
@@ -459,7 +461,8 @@ zoom_by (XaMapView *self,
   ShumateViewport *viewport = get_viewport (self);
   double zoom = shumate_viewport_get_zoom_level (viewport) + delta;
 
-  shumate_viewport_set_zoom_level (viewport, CLAMP (round (zoom), XA_MAP_VIEW_MIN_ZOOM, XA_MAP_VIEW_MAX_ZOOM));
+  zoom = CLAMP (round (zoom), XA_MAP_VIEW_MIN_ZOOM, XA_MAP_VIEW_MAX_ZOOM);
+  shumate_viewport_set_zoom_level (viewport, zoom);
 }
 
 static void
@@ -789,7 +792,8 @@ xa_map_view_load (XaMapView  *self,
     apply_basemap (self);
   /* The card shows the records as synced now; a compound deleted by the sync goes. */
   if (xa_compound_panel_get_compound_id (self->panel) != NULL
-      && xa_compound_points_find (self->points, xa_compound_panel_get_compound_id (self->panel)) < 0)
+      && xa_compound_points_find (self->points,
+                                  xa_compound_panel_get_compound_id (self->panel)) < 0)
     xa_compound_layer_set_selected_id (self->layer, NULL);
   update_panel (self, xa_compound_layer_get_selected_id (self->layer));
 

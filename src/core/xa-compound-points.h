@@ -89,16 +89,16 @@ int                    xa_compound_points_find_district (XaCompoundPoints       
 /* Fills @counts with the number of compounds in each band of @overlay (zeros past its
  * bands), of one district or of all when @district_code_or_NULL is NULL. Returns the
  * number of compounds counted. */
-guint                  xa_compound_points_count_bands   (XaCompoundPoints              *self,
-                                                         XaOverlay                      overlay,
-                                                         const char                    *district_code_or_NULL,
-                                                         guint                          counts[XA_OVERLAY_MAX_BANDS]);
+guint                  xa_compound_points_count_bands   (XaCompoundPoints *self,
+                                                         XaOverlay         overlay,
+                                                         const char       *district_code_or_NULL,
+                                                         guint counts[XA_OVERLAY_MAX_BANDS]);
 /* Indices (guint) of the compounds whose name or address contains @text, ignoring case
  * (Chinese text matches as written); at most @max_results (0: no limit), in index order.
  * Names matching come before addresses matching. */
-GArray                *xa_compound_points_search        (XaCompoundPoints              *self,
-                                                         const char                    *text,
-                                                         guint                          max_results);
+GArray                *xa_compound_points_search        (XaCompoundPoints *self,
+                                                         const char       *text,
+                                                         guint             max_results);
 /* The box around every compound; FALSE (and the outs untouched) when there are none. */
 gboolean               xa_compound_points_get_bounds    (XaCompoundPoints              *self,
                                                          double                        *min_lat,

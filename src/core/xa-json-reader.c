@@ -83,7 +83,8 @@ fail_at (Parser      *p,
 static gboolean
 fail_truncated (Parser *p)
 {
-  return fail_at (p, XA_JSON_ERROR_TRUNCATED, "the text ends in the middle of a value (cut short?)");
+  return fail_at (p, XA_JSON_ERROR_TRUNCATED,
+                  "the text ends in the middle of a value (cut short?)");
 }
 
 static gboolean
@@ -345,7 +346,8 @@ read_string (Parser      *p,
               {
                 p->pos -= 6;
                 return fail_at (p, XA_JSON_ERROR_BAD_STRING,
-                                "“\\u%04x” is the second half of a surrogate pair without the first",
+                                "“\\u%04x” is the second half of a surrogate pair "
+                                "without the first",
                                 unit);
               }
             if (unit >= 0xd800 && unit <= 0xdbff)
@@ -378,6 +380,27 @@ read_string (Parser      *p,
                           g_ascii_isprint (p->buffer[p->pos]) ? p->buffer[p->pos] : '?');
         }
     }
+}
+
+/* The digits of a fraction or an exponent: at least one, then all that follow. */
+static gboolean
+skip_digits (Parser     *p,
+             gsize      *i,
+             const char *missing)
+{
+  if (*i >= p->length)
+    {
+      p->pos = *i;
+      return fail_truncated (p);
+    }
+  if (!g_ascii_isdigit (p->buffer[*i]))
+    {
+      p->pos = *i;
+      return fail_at (p, XA_JSON_ERROR_BAD_NUMBER, "%s", missing);
+    }
+  while (*i < p->length && g_ascii_isdigit (p->buffer[*i]))
+    (*i)++;
+  return TRUE;
 }
 
 static gboolean
@@ -431,18 +454,8 @@ parse_number (Parser *p,
     {
       integral = FALSE;
       i++;
-      if (i >= p->length)
-        {
-          p->pos = i;
-          return fail_truncated (p);
-        }
-      if (!g_ascii_isdigit (s[i]))
-        {
-          p->pos = i;
-          return fail_at (p, XA_JSON_ERROR_BAD_NUMBER, "a number needs a digit after “.”");
-        }
-      while (i < p->length && g_ascii_isdigit (s[i]))
-        i++;
+      if (!skip_digits (p, &i, "a number needs a digit after “.”"))
+        return FALSE;
     }
   if (i < p->length && (s[i] == 'e' || s[i] == 'E'))
     {
@@ -450,18 +463,8 @@ parse_number (Parser *p,
       i++;
       if (i < p->length && (s[i] == '+' || s[i] == '-'))
         i++;
-      if (i >= p->length)
-        {
-          p->pos = i;
-          return fail_truncated (p);
-        }
-      if (!g_ascii_isdigit (s[i]))
-        {
-          p->pos = i;
-          return fail_at (p, XA_JSON_ERROR_BAD_NUMBER, "an exponent needs a digit");
-        }
-      while (i < p->length && g_ascii_isdigit (s[i]))
-        i++;
+      if (!skip_digits (p, &i, "an exponent needs a digit"))
+        return FALSE;
     }
 
   /* −2⁶³ is the one magnitude that fits only when negative. */
@@ -990,7 +993,8 @@ xa_json_object_get_member (const XaJsonNode *object,
   member = start;
   do
     {
-      if (member->key_hash == hash && member->key_len == len && memcmp (member->key, name, len) == 0)
+      if (member->key_hash == hash && member->key_len == len
+          && memcmp (member->key, name, len) == 0)
         return member;
       member = member->next != 0 ? member + member->next : object + 1;
     }

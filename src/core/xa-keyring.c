@@ -116,6 +116,10 @@ keyring_error_new (const GError *cause,
                       detail);
 }
 
+/* What store, lookup and clear do once they have the shared SecretService. */
+typedef void (*ServiceStep) (SecretService *service,
+                             GTask         *task);
+
 typedef struct
 {
   XaSecretKind          kind;
@@ -123,6 +127,7 @@ typedef struct
   GHashTable           *attributes;
   char                 *label;
   SecretValue          *value;
+  ServiceStep           with_service;
 } Operation;
 
 static void
@@ -137,6 +142,7 @@ operation_free (Operation *op)
 static GTask *
 operation_task_new (XaSecretKind          kind,
                     const char           *server_url,
+                    ServiceStep           with_service,
                     GCancellable         *cancellable,
                     GAsyncReadyCallback   callback,
                     gpointer              user_data,
@@ -148,6 +154,7 @@ operation_task_new (XaSecretKind          kind,
   g_task_set_source_tag (task, source_tag);
   op->kind = kind;
   op->attributes = build_attributes (kind, server_url);
+  op->with_service = with_service;
   g_task_set_task_data (task, op, (GDestroyNotify) operation_free);
   return task;
 }
@@ -161,6 +168,52 @@ return_keyring_error (GTask        *task,
   g_task_return_error (task, keyring_error_new (cause, op->kind));
 }
 
+/* Store and clear end the same way: done, or a failure said in our words. */
+static void
+return_done_or_error (GTask        *task,
+                      const GError *error)
+{
+  if (error != NULL)
+    return_keyring_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+operation_finish_boolean (GAsyncResult  *result,
+                          gpointer       source_tag,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+got_service_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
+  Operation *op = g_task_get_task_data (task);
+
+  if (service == NULL)
+    return_keyring_error (task, error);
+  else
+    op->with_service (service, g_steal_pointer (&task));
+}
+
+/* Every operation starts here; the task's step goes on once the service is there. */
+static void
+get_service (GTask *task)
+{
+  secret_service_get (SECRET_SERVICE_OPEN_SESSION, g_task_get_cancellable (task), got_service_cb,
+                      task);
+}
+
 /* Store */
 
 static void
@@ -171,30 +224,19 @@ store_done_cb (GObject      *source,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!secret_service_store_finish (SECRET_SERVICE (source), result, &error))
-    return_keyring_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  /* FALSE always comes with an error here. */
+  secret_service_store_finish (SECRET_SERVICE (source), result, &error);
+  return_done_or_error (task, error);
 }
 
 static void
-store_got_service_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+store_with_service (SecretService *service,
+                    GTask         *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
   Operation *op = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (service == NULL)
-    {
-      return_keyring_error (task, error);
-      return;
-    }
   secret_service_store (service, get_schema (), op->attributes, SECRET_COLLECTION_DEFAULT,
-                        op->label, op->value, cancellable, store_done_cb, g_steal_pointer (&task));
+                        op->label, op->value, g_task_get_cancellable (task), store_done_cb, task);
 }
 
 void
@@ -213,7 +255,8 @@ xa_keyring_store (XaSecretKind         kind,
   g_return_if_fail (secret != NULL && *secret != '\0');
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = operation_task_new (kind, server_url, cancellable, callback, user_data, xa_keyring_store);
+  task = operation_task_new (kind, server_url, store_with_service, cancellable, callback,
+                             user_data, xa_keyring_store);
   op = g_task_get_task_data (task);
   op->value = secret_value_new (secret, -1, "text/plain");
   if (kind == XA_SECRET_ACCESS_TOKEN)
@@ -226,18 +269,14 @@ xa_keyring_store (XaSecretKind         kind,
   else
     op->label = g_strdup (_("Xiaoqu Atlas Tianditu key"));
 
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, store_got_service_cb,
-                      g_steal_pointer (&task));
+  get_service (g_steal_pointer (&task));
 }
 
 gboolean
 xa_keyring_store_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xa_keyring_store, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return operation_finish_boolean (result, xa_keyring_store, error);
 }
 
 /* Lookup */
@@ -319,16 +358,10 @@ search_done_cb (GObject      *source,
 }
 
 static void
-lookup_got_service_cb (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+lookup_with_service (SecretService *service,
+                     GTask         *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
   Operation *op = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
   SecretSearchFlags flags = SECRET_SEARCH_ALL | SECRET_SEARCH_LOAD_SECRETS;
 
   /* Without SECRET_SEARCH_UNLOCK nothing is unlocked, so nothing prompts. A search rather
@@ -336,11 +369,8 @@ lookup_got_service_cb (GObject      *source,
    * every secret found (LeakSanitizer in tests/test-keyring). */
   if (!(op->flags & XA_KEYRING_LOOKUP_NO_PROMPT))
     flags |= SECRET_SEARCH_UNLOCK;
-  if (service == NULL)
-    return_keyring_error (task, error);
-  else
-    secret_service_search (service, get_schema (), op->attributes, flags, cancellable,
-                           search_done_cb, g_steal_pointer (&task));
+  secret_service_search (service, get_schema (), op->attributes, flags,
+                         g_task_get_cancellable (task), search_done_cb, task);
 }
 
 static void
@@ -352,7 +382,6 @@ name_has_owner_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result,
                                                              &error);
-  GCancellable *cancellable = g_task_get_cancellable (task);
   gboolean has_owner = FALSE;
 
   if (reply == NULL)
@@ -369,8 +398,7 @@ name_has_owner_cb (GObject      *source,
       return_keyring_error (task, none);
       return;
     }
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, lookup_got_service_cb,
-                      g_steal_pointer (&task));
+  get_service (g_steal_pointer (&task));
 }
 
 static void
@@ -409,7 +437,8 @@ xa_keyring_lookup (XaSecretKind          kind,
   g_return_if_fail (kind == XA_SECRET_TIANDITU_KEY || server_url != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = operation_task_new (kind, server_url, cancellable, callback, user_data, xa_keyring_lookup);
+  task = operation_task_new (kind, server_url, lookup_with_service, cancellable, callback,
+                             user_data, xa_keyring_lookup);
   op = g_task_get_task_data (task);
   op->flags = flags;
   /* Without a prompt, a Secret Service that is not running yet is not started either: it
@@ -417,8 +446,7 @@ xa_keyring_lookup (XaSecretKind          kind,
   if (flags & XA_KEYRING_LOOKUP_NO_PROMPT)
     g_bus_get (G_BUS_TYPE_SESSION, cancellable, got_bus_cb, g_steal_pointer (&task));
   else
-    secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, lookup_got_service_cb,
-                        g_steal_pointer (&task));
+    get_service (g_steal_pointer (&task));
 }
 
 char *
@@ -514,28 +542,17 @@ clear_done_cb (GObject      *source,
 
   /* FALSE without an error only means that nothing was kept. */
   secret_service_clear_finish (SECRET_SERVICE (source), result, &error);
-  if (error != NULL)
-    return_keyring_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return_done_or_error (task, error);
 }
 
 static void
-clear_got_service_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+clear_with_service (SecretService *service,
+                    GTask         *task)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SecretService) service = secret_service_get_finish (result, &error);
   Operation *op = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
-  if (service == NULL)
-    return_keyring_error (task, error);
-  else
-    secret_service_clear (service, get_schema (), op->attributes, cancellable, clear_done_cb,
-                          g_steal_pointer (&task));
+  secret_service_clear (service, get_schema (), op->attributes, g_task_get_cancellable (task),
+                        clear_done_cb, task);
 }
 
 void
@@ -550,17 +567,14 @@ xa_keyring_clear (XaSecretKind         kind,
   g_return_if_fail (kind == XA_SECRET_TIANDITU_KEY || server_url != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = operation_task_new (kind, server_url, cancellable, callback, user_data, xa_keyring_clear);
-  secret_service_get (SECRET_SERVICE_OPEN_SESSION, cancellable, clear_got_service_cb,
-                      g_steal_pointer (&task));
+  task = operation_task_new (kind, server_url, clear_with_service, cancellable, callback,
+                             user_data, xa_keyring_clear);
+  get_service (g_steal_pointer (&task));
 }
 
 gboolean
 xa_keyring_clear_finish (GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == xa_keyring_clear, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return operation_finish_boolean (result, xa_keyring_clear, error);
 }

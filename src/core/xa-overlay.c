@@ -1,15 +1,16 @@
 /* xa-overlay.c — see xa-overlay.h. */
 #include "config.h"
 
-#include <string.h>
-
 #include "xa-overlay.h"
+#include "xa-records.h"
 
-static const char * const overlay_names[XA_N_OVERLAYS] = {
+/* NULL-terminated for xa_enum_from_string(). */
+static const char * const overlay_names[XA_N_OVERLAYS + 1] = {
   [XA_OVERLAY_FLOOD] = "flood",
   [XA_OVERLAY_CHARGING] = "charging",
   [XA_OVERLAY_ELEVATOR_AGE] = "elevator-age",
   [XA_OVERLAY_PROBLEMS] = "problems",
+  [XA_N_OVERLAYS] = NULL,
 };
 
 guint
@@ -42,14 +43,14 @@ gboolean
 xa_overlay_from_string (const char *name,
                         XaOverlay  *out_overlay)
 {
+  int index;
+
   g_return_val_if_fail (name != NULL, FALSE);
 
-  for (guint i = 0; i < XA_N_OVERLAYS; i++)
-    if (strcmp (name, overlay_names[i]) == 0)
-      {
-        if (out_overlay != NULL)
-          *out_overlay = (XaOverlay) i;
-        return TRUE;
-      }
-  return FALSE;
+  index = xa_enum_from_string (overlay_names, name);
+  if (index < 0)
+    return FALSE;
+  if (out_overlay != NULL)
+    *out_overlay = (XaOverlay) index;
+  return TRUE;
 }

@@ -332,7 +332,8 @@ fetch_page (gpointer       user_data,
       if (self->token != NULL && *self->token != '\0')
         {
           g_autofree char *auth = g_strdup_printf ("Bearer %s", self->token);
-          soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+          soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
+                                        auth);
         }
 
       stream = soup_session_send (session, msg, cancellable, &local_error);

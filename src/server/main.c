@@ -133,7 +133,8 @@ run_admin (Options  *o,
   if ((o->put && n_args != 3) || (o->delete && n_args != 2) ||
       ((o->compact || o->stats) && n_args != 0))
     return fail (o->put ? "--put takes TYPE ID JSON_DATA, for example: --put district 371302 "
-                          "'{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}'"
+                          "'{\"code\": \"371302\", \"name\": \"兰山区\", "
+                          "\"lat\": 35.05, \"lon\": 118.34}'"
                  : o->delete ? "--delete takes TYPE ID, for example: --delete compound C0001"
                  : "--compact and --stats take no further arguments", EXIT_USAGE);
 
@@ -159,7 +160,8 @@ run_admin (Options  *o,
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
         {
           g_autofree char *message = g_strdup_printf ("JSON_DATA must be a JSON object: %s",
-                                                      error ? error->message : "it is not an object");
+                                                      error ? error->message
+                                                      : "it is not an object");
           return fail (message, EXIT_USAGE);
         }
       seq = xs_database_put (database, args[0], args[1], json_node_get_object (node), &error);
@@ -305,7 +307,8 @@ run_server (Options *o)
   if (o->seed != NULL && !g_ascii_string_to_unsigned (o->seed, 10, 0, G_MAXUINT32, &seed, NULL))
     return fail ("--seed must be a whole number from 0 to 4294967295", EXIT_USAGE);
   if (o->synthetic != NULL &&
-      !g_ascii_string_to_unsigned (o->synthetic, 10, 1, G_GUINT64_CONSTANT (100000000), &n_synthetic, NULL))
+      !g_ascii_string_to_unsigned (o->synthetic, 10, 1, G_GUINT64_CONSTANT (100000000),
+                                   &n_synthetic, NULL))
     return fail ("--synthetic must be a number of records from 1 to 100000000", EXIT_USAGE);
   if (o->synthetic != NULL && o->demo)
     return fail ("--synthetic and --demo each fill the database: use one of them", EXIT_USAGE);
@@ -379,27 +382,45 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int n_commands, status;
   const GOptionEntry entries[] = {
-    { "demo", 0, 0, G_OPTION_ARG_NONE, &o.demo, "Fill an empty database with the demo city; token “demo” unless one is given", NULL },
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db, "The server's sqlite database (created when missing)", "FILE" },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &o.demo,
+      "Fill an empty database with the demo city; token “demo” unless one is given", NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db,
+      "The server's sqlite database (created when missing)", "FILE" },
     { "port", 0, 0, G_OPTION_ARG_INT, &o.port, "TCP port, 0 for any free one (default 8080)", "N" },
-    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &o.token_file, "Read the bearer token clients must send from FILE (keep it mode 600); or set " TOKEN_ENV, "FILE" },
-    { "token", 0, 0, G_OPTION_ARG_STRING, &o.token, "The bearer token itself (visible in the process list: prefer --token-file)", "T" },
-    { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen, "Address to listen on (default 127.0.0.1)", "ADDR" },
-    { "timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout, "Close a connection that has not sent its request headers within SECONDS (default 10); a whole request and its answer get 120", "SECONDS" },
-    { "simulate", 0, 0, G_OPTION_ARG_NONE, &o.simulate, "Produce live changes every few seconds", NULL },
-    { "simulate-interval", 0, 0, G_OPTION_ARG_INT, &o.simulate_interval, "Seconds between simulated changes (default 5)", "SECONDS" },
+    { "token-file", 0, 0, G_OPTION_ARG_FILENAME, &o.token_file,
+      "Read the bearer token clients must send from FILE (keep it mode 600); or set "
+      TOKEN_ENV, "FILE" },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &o.token,
+      "The bearer token itself (visible in the process list: prefer --token-file)", "T" },
+    { "listen", 0, 0, G_OPTION_ARG_STRING, &o.listen,
+      "Address to listen on (default 127.0.0.1)", "ADDR" },
+    { "timeout", 0, 0, G_OPTION_ARG_INT, &o.timeout,
+      "Close a connection that has not sent its request headers within SECONDS (default 10); a "
+      "whole request and its answer get 120", "SECONDS" },
+    { "simulate", 0, 0, G_OPTION_ARG_NONE, &o.simulate,
+      "Produce live changes every few seconds", NULL },
+    { "simulate-interval", 0, 0, G_OPTION_ARG_INT, &o.simulate_interval,
+      "Seconds between simulated changes (default 5)", "SECONDS" },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &o.seed, "Seed of the demo city and the simulation", "N" },
-    { "demo-now", 0, 0, G_OPTION_ARG_STRING, &o.demo_now, "Date a new demo city for WHEN: “today” or an ISO 8601 time with offset (default 2025-09-15T09:00:00+08:00)", "WHEN" },
-    { "synthetic", 0, 0, G_OPTION_ARG_STRING, &o.synthetic, "Fill an empty database with N synthetic records", "N" },
-    { "put", 0, 0, G_OPTION_ARG_NONE, &o.put, "Admin: store a record (args: TYPE ID JSON_DATA) and exit", NULL },
-    { "delete", 0, 0, G_OPTION_ARG_NONE, &o.delete, "Admin: delete a record (args: TYPE ID) and exit", NULL },
-    { "compact", 0, 0, G_OPTION_ARG_NONE, &o.compact, "Admin: compact the whole change log and exit", NULL },
-    { "stats", 0, 0, G_OPTION_ARG_NONE, &o.stats, "Admin: print record counts per type and exit", NULL },
+    { "demo-now", 0, 0, G_OPTION_ARG_STRING, &o.demo_now,
+      "Date a new demo city for WHEN: “today” or an ISO 8601 time with offset (default "
+      "2025-09-15T09:00:00+08:00)", "WHEN" },
+    { "synthetic", 0, 0, G_OPTION_ARG_STRING, &o.synthetic,
+      "Fill an empty database with N synthetic records", "N" },
+    { "put", 0, 0, G_OPTION_ARG_NONE, &o.put,
+      "Admin: store a record (args: TYPE ID JSON_DATA) and exit", NULL },
+    { "delete", 0, 0, G_OPTION_ARG_NONE, &o.delete,
+      "Admin: delete a record (args: TYPE ID) and exit", NULL },
+    { "compact", 0, 0, G_OPTION_ARG_NONE, &o.compact,
+      "Admin: compact the whole change log and exit", NULL },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &o.stats,
+      "Admin: print record counts per type and exit", NULL },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
-  context = g_option_context_new ("[TYPE ID [JSON_DATA]] — the municipal records API reference server");
+  context = g_option_context_new ("[TYPE ID [JSON_DATA]] — the municipal records API reference "
+                                  "server");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -409,7 +430,8 @@ main (int   argc,
 
   n_commands = o.put + o.delete + o.compact + o.stats;
   if (o.db == NULL)
-    status = fail ("--db FILE is required: the sqlite file the server keeps its records in", EXIT_USAGE);
+    status = fail ("--db FILE is required: the sqlite file the server keeps its records in",
+                   EXIT_USAGE);
   else if (n_commands > 1)
     status = fail ("use only one of --put, --delete, --compact and --stats at a time", EXIT_USAGE);
   else if (n_commands == 1)

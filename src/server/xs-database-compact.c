@@ -17,8 +17,10 @@ static const char ordering_violations_sql[] =
   "  UNION ALL SELECT seq, 'category', json_extract (data, '$.category') FROM changes "
   "   WHERE seq < ?1 AND deleted = 0 AND type = 'problem' "
   "  UNION ALL SELECT seq, 'compound', json_extract (data, '$.compound') FROM changes "
-  "   WHERE seq < ?1 AND deleted = 0 AND type IN ('flood_check', 'charging', 'elevator', 'problem') "
-  "  UNION ALL SELECT c.seq, 'compound', j.value FROM changes c, json_each (c.data, '$.compounds') j "
+  "   WHERE seq < ?1 AND deleted = 0 "
+  "     AND type IN ('flood_check', 'charging', 'elevator', 'problem') "
+  "  UNION ALL SELECT c.seq, 'compound', j.value "
+  "   FROM changes c, json_each (c.data, '$.compounds') j "
   "   WHERE c.seq < ?1 AND c.deleted = 0 AND c.type = 'cadre') "
   "SELECT count(*) FROM refs r WHERE NOT EXISTS (SELECT 1 FROM changes b "
   "  WHERE b.type = r.rtype AND b.id = r.rid AND b.seq < r.seq AND b.deleted = 0)";
@@ -53,7 +55,8 @@ xs_database_compact (XsDatabase  *self,
     /* Remember the versions of what disappears, so it continues its version if created again. */
     "INSERT OR REPLACE INTO retired (type, id, version) SELECT k.type, k.id, c.version "
     "FROM compact_keys k JOIN changes c ON c.seq = k.last WHERE k.dead",
-    "DELETE FROM changes WHERE seq < ?1 AND (type, id) IN (SELECT type, id FROM compact_keys WHERE dead)",
+    "DELETE FROM changes "
+    "WHERE seq < ?1 AND (type, id) IN (SELECT type, id FROM compact_keys WHERE dead)",
     "DELETE FROM compact_keys WHERE dead",
     /* The newest state below the horizon moves into the record's first position. */
     "UPDATE changes SET version = l.version, deleted = l.deleted, data = l.data "
@@ -71,10 +74,12 @@ xs_database_compact (XsDatabase  *self,
     "(SELECT seq AS old, row_number () OVER (ORDER BY CASE type WHEN 'district' THEN 0 "
     "  WHEN 'category' THEN 0 WHEN 'compound' THEN 1 ELSE 2 END, seq) AS n "
     "  FROM changes WHERE seq < ?1) r "
-    "JOIN (SELECT seq AS slot, row_number () OVER (ORDER BY seq) AS n FROM changes WHERE seq < ?1) s "
+    "JOIN (SELECT seq AS slot, row_number () OVER (ORDER BY seq) AS n "
+    "      FROM changes WHERE seq < ?1) s "
     "ON r.n = s.n",
     "UPDATE changes SET seq = -seq WHERE seq < ?1",
-    "UPDATE changes SET seq = (SELECT slot FROM compact_remap WHERE old = -changes.seq) WHERE seq < 0",
+    "UPDATE changes SET seq = (SELECT slot FROM compact_remap WHERE old = -changes.seq) "
+    "WHERE seq < 0",
   };
   sqlite3_stmt *stmt;
   gint64 current_horizon, max_seq, violations = 0;

@@ -55,7 +55,8 @@ compound_dependents (XsDatabase  *self,
     "AND CASE c.type WHEN 'cadre' "
     "  THEN EXISTS (SELECT 1 FROM json_each (c.data, '$.compounds') j WHERE j.value = ?1) "
     "  ELSE json_extract (c.data, '$.compound') = ?1 END "
-    "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq) "
+    "AND NOT EXISTS (SELECT 1 FROM changes d "
+    "                WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq) "
     "ORDER BY c.seq", error);
   if (stmt == NULL)
     return NULL;
@@ -86,7 +87,8 @@ unlink_cadre (XsDatabase  *self,
               GError     **error)
 {
   g_autoptr(JsonNode) node = json_from_string (cadre->data, NULL);
-  JsonObject *data = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonObject *data = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node)
+                                                                    : NULL;
   JsonArray *old = data != NULL ? json_object_get_array_member (data, "compounds") : NULL;
   g_autoptr(JsonArray) kept = json_array_new ();
   g_autofree char *text = NULL;
@@ -122,10 +124,12 @@ count_live_referrers (XsDatabase  *self,
   const char *sql = g_str_equal (type, "district")
     ? "SELECT count(*) FROM changes c WHERE c.type = 'compound' AND c.deleted = 0 "
       "AND json_extract (c.data, '$.district') = ?1 "
-      "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)"
+      "AND NOT EXISTS (SELECT 1 FROM changes d "
+      "                WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)"
     : "SELECT count(*) FROM changes c WHERE c.type = 'problem' AND c.deleted = 0 "
       "AND json_extract (c.data, '$.category') = ?1 "
-      "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)";
+      "AND NOT EXISTS (SELECT 1 FROM changes d "
+      "                WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)";
   sqlite3_stmt *stmt = _xs_database_statement (self, sql, error);
   gint64 count = -1;
 
@@ -171,7 +175,8 @@ xs_database_delete (XsDatabase  *self,
       if (users > 0)
         {
           g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_STILL_REFERENCED,
-                       "%s “%s” is still used by %" G_GINT64_FORMAT " %s; delete or change those first",
+                       "%s “%s” is still used by %" G_GINT64_FORMAT " %s; "
+                       "delete or change those first",
                        type, id, users, g_str_equal (type, "district") ? "compounds" : "problems");
           ok = FALSE;
         }

@@ -74,7 +74,8 @@ xs_database_read_page (XsDatabase  *self,
       g_string_append (out, (const char *) sqlite3_column_text (stmt, 1));
       g_string_append (out, "\",\"id\":\"");
       g_string_append (out, (const char *) sqlite3_column_text (stmt, 2));
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 3));
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
+                  (gint64) sqlite3_column_int64 (stmt, 3));
       g_string_append (out, "\",\"version\":");
       g_string_append (out, number);
       if (deleted || sqlite3_column_type (stmt, 5) == SQLITE_NULL)

@@ -49,7 +49,8 @@ _xs_database_statement (XsDatabase  *self,
 
   if (stmt == NULL)
     {
-      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+          != SQLITE_OK)
         {
           _xs_database_set_sqlite_error (self, error, "preparing a statement");
           return NULL;
@@ -308,7 +309,8 @@ xs_database_open (const char  *path,
     if (fd >= 0)
       close (fd);
   }
-  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL)
+      != SQLITE_OK)
     {
       _xs_database_set_sqlite_error (self, error, "opening");
       return NULL;
@@ -352,7 +354,8 @@ xs_database_class_init (XsDatabaseClass *klass)
 static void
 xs_database_init (XsDatabase *self)
 {
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
 }
 
 const char *
@@ -393,7 +396,8 @@ xs_database_get_positions (XsDatabase  *self,
 
   g_return_val_if_fail (XS_IS_DATABASE (self), FALSE);
 
-  *out_horizon = query_int (self, "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'horizon_seq'",
+  *out_horizon = query_int (self,
+                            "SELECT CAST (value AS INTEGER) FROM meta WHERE key = 'horizon_seq'",
                             0, &local_error);
   if (local_error == NULL)
     *out_max_seq = query_int (self, "SELECT seq FROM sqlite_sequence WHERE name = 'changes'", 0,
@@ -426,7 +430,8 @@ _xs_database_check_key (const char  *type,
   if (!xa_record_id_is_valid (id))
     {
       g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_BAD_ID,
-                   "“%s” is not a record id: use 1 to 64 characters of A–Z, a–z, 0–9, “.”, “_”, “-”",
+                   "“%s” is not a record id: use 1 to 64 characters of A–Z, a–z, 0–9, "
+                   "“.”, “_”, “-”",
                    id ? id : "(null)");
       return FALSE;
     }
@@ -524,8 +529,9 @@ xs_database_check_record (const char  *type,
   if (at != NULL && g_ascii_string_to_unsigned (at + 9, 10, strlen (prefix), G_MAXUINT64,
                                                 &offset, NULL))
     g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_INVALID_RECORD,
-                 "%.*s at byte %" G_GUINT64_FORMAT " of the data", (int) (at - local_error->message),
-                 local_error->message, offset - strlen (prefix));
+                 "%.*s at byte %" G_GUINT64_FORMAT " of the data",
+                 (int) (at - local_error->message), local_error->message,
+                 offset - strlen (prefix));
   else
     g_set_error (error, XS_DATABASE_ERROR, XS_DATABASE_ERROR_INVALID_RECORD, "%s",
                  local_error->message);
@@ -599,9 +605,23 @@ string_member (JsonObject *data,
 {
   JsonNode *node = json_object_get_member (data, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
+}
+
+/* The field named after the record type it points at, as "district" in a compound. */
+static gboolean
+require_field (XsDatabase  *self,
+               JsonObject  *data,
+               const char  *field,
+               const char  *from_type,
+               const char  *from_id,
+               GError     **error)
+{
+  return require_live (self, field, string_member (data, field), from_type, from_id, field,
+                       error);
 }
 
 static gboolean
@@ -612,17 +632,18 @@ check_references (XsDatabase  *self,
                   GError     **error)
 {
   if (g_str_equal (type, "compound"))
-    return require_live (self, "district", string_member (data, "district"), type, id, "district", error);
+    return require_field (self, data, "district", type, id, error);
   if (g_str_equal (type, "problem") &&
-      !require_live (self, "category", string_member (data, "category"), type, id, "category", error))
+      !require_field (self, data, "category", type, id, error))
     return FALSE;
   if (g_str_equal (type, "flood_check") || g_str_equal (type, "charging") ||
       g_str_equal (type, "elevator") || g_str_equal (type, "problem"))
-    return require_live (self, "compound", string_member (data, "compound"), type, id, "compound", error);
+    return require_field (self, data, "compound", type, id, error);
   if (g_str_equal (type, "cadre"))
     {
       JsonNode *node = json_object_get_member (data, "compounds");
-      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
+                                                                      : NULL;
 
       if (array == NULL || json_array_get_length (array) == 0)
         {
@@ -824,7 +845,8 @@ xs_database_pick_random (XsDatabase         *self,
   static const char *where =
     "FROM changes c WHERE c.type = ?1 AND c.deleted = 0 "
     "AND (?2 IS NULL OR json_extract (c.data, ?2) IN (?3, ?4, ?5)) "
-    "AND NOT EXISTS (SELECT 1 FROM changes d WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)";
+    "AND NOT EXISTS (SELECT 1 FROM changes d "
+    "                WHERE d.type = c.type AND d.id = c.id AND d.seq > c.seq)";
   static char *count_sql, *pick_sql;
   g_autofree char *path = field != NULL ? g_strconcat ("$.", field, NULL) : NULL;
   sqlite3_stmt *stmt;

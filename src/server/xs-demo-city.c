@@ -224,7 +224,9 @@ plan_public_revenue (City *city)
   for (guint i = 0; i < city->n_compounds; i++)
     {
       Compound *c = &city->compounds[i];
-      double kind = strcmp (c->kind, "commercial") == 0 ? 4.0 : strcmp (c->kind, "mixed") == 0 ? 2.0 : 1.0;
+      double kind = strcmp (c->kind, "commercial") == 0 ? 4.0
+                    : strcmp (c->kind, "mixed") == 0 ? 2.0
+                    : 1.0;
 
       if (c->named == NAMED_LANSE)
         {
@@ -269,8 +271,9 @@ plan_charging (City *city)
   for (guint i = 0; i < city->n_compounds; i++)
     {
       Compound *c = &city->compounds[i];
-      double per_household = strcmp (c->kind, "commercial") == 0 ? rand_range (city->rand, 0.1, 0.2)
-                                                                 : rand_range (city->rand, 0.35, 0.7);
+      double per_household = strcmp (c->kind, "commercial") == 0
+                             ? rand_range (city->rand, 0.1, 0.2)
+                             : rand_range (city->rand, 0.35, 0.7);
 
       c->ebikes = MAX (5, (int) (c->households * per_household));
     }
@@ -339,7 +342,8 @@ person_name (City *city)
     {
       const char *surname = xs_demo_pick (city->rand, xs_demo_surnames);
       const char *given1 = xs_demo_pick (city->rand, xs_demo_given_chars);
-      const char *given2 = chance (city->rand, 0.7) ? xs_demo_pick (city->rand, xs_demo_given_chars) : "";
+      const char *given2 = chance (city->rand, 0.7) ? xs_demo_pick (city->rand, xs_demo_given_chars)
+                                                    : "";
       g_autofree char *name = g_strconcat (surname, given1, given2, NULL);
 
       if (_xs_demo_city_take_name (city, name))
@@ -394,7 +398,8 @@ plan_cadres (City *city)
       if (d->seat->urban && chance (city->rand, 0.7))
         cadre.unit = g_strdup (xs_demo_pick (city->rand, xs_demo_city_units));
       else
-        cadre.unit = g_strconcat (d->seat->name, xs_demo_pick (city->rand, xs_demo_county_units), NULL);
+        cadre.unit = g_strconcat (d->seat->name, xs_demo_pick (city->rand, xs_demo_county_units),
+                                  NULL);
       cadre.phone = phone_number (city);
       for (guint k = 0; k < cadre.n; k++)
         city->compounds[city->cadre_order[start + k]].cadre = city->cadres->len;
@@ -462,7 +467,8 @@ emit_cadres (City *city)
       json_object_set_string_member (o, "unit", cadre->unit);
       json_object_set_string_member (o, "phone", cadre->phone);
       for (guint k = 0; k < cadre->n; k++)
-        json_array_add_string_element (ids, city->compounds[city->cadre_order[cadre->first + k]].id);
+        json_array_add_string_element (ids,
+                                       city->compounds[city->cadre_order[cadre->first + k]].id);
       json_object_set_array_member (o, "compounds", ids);
       _xs_demo_city_emit (city, "cadre", id, o);
     }

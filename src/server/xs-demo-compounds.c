@@ -102,7 +102,8 @@ place_is_free (City   *city,
   for (int dr = -1; dr <= 1; dr++)
     for (int dc = -1; dc <= 1; dc++)
       for (int i = city->grid[cell + dr * GRID_COLS + dc]; i >= 0; i = city->grid_next[i])
-        if (distance_m (lat, lon, city->compounds[i].lat, city->compounds[i].lon) < MIN_SEPARATION_M)
+        if (distance_m (lat, lon, city->compounds[i].lat, city->compounds[i].lon)
+            < MIN_SEPARATION_M)
           return FALSE;
   return TRUE;
 }

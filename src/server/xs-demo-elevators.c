@@ -49,7 +49,9 @@ emit_elevator (City       *city,
   static const guint renewal_ab[] = { 85, 8, 4, 0, 0, 3 };
   static const guint grade_weights[] = { 25, 40, 25, 10 };
   static const guint funding_weights[] = { 45, 35, 12, 8 };
-  static const char * const funding_names[] = { "special_bonds", "maintenance_fund", "owners", "other" };
+  static const char * const funding_names[] = {
+    "special_bonds", "maintenance_fund", "owners", "other"
+  };
   gint64 now = DEMO_NOW;
   double years = (double) (now - commissioned) / (365.25 * DAY);
   g_autofree char *id = g_strdup_printf ("EL%06u", ++*serial);
@@ -108,7 +110,8 @@ emit_elevator (City       *city,
       gint64 assessed_at = assessment_time (commissioned, years, *serial);
       g_autofree char *assessed = xa_calendar_format_date (shifted (city, assessed_at));
 
-      json_object_set_string_member (o, "assessment_grade", (const char *[]) { "A", "B", "C", "D" }[grade]);
+      json_object_set_string_member (o, "assessment_grade",
+                                     (const char *[]) { "A", "B", "C", "D" }[grade]);
       json_object_set_string_member (o, "assessed_on", assessed);
       renewal = pick_weighted (city->rand, weights, 6);
     }
@@ -165,7 +168,8 @@ _xs_demo_city_emit_elevators (City *city)
 
                   emit_elevator (city, c, &serial, b, u, MIN (day, latest),
                                  chance (city->rand, 0.2)
-                                   ? (guint) g_rand_int_range (city->rand, 0, xs_demo_n_lifts) : lift);
+                                   ? (guint) g_rand_int_range (city->rand, 0, xs_demo_n_lifts)
+                                   : lift);
                 }
             }
         }

@@ -313,7 +313,8 @@ serve_changes (XsServer          *self,
   if (page == NULL)
     {
       g_warning ("Reading the change log failed: %s", error->message);
-      send_problem (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "The change log could not be read; try again.");
+      send_problem (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
+                    "The change log could not be read; try again.");
       soup_message_headers_replace (response_headers, "Retry-After", "5");
       return;
     }
@@ -582,7 +583,8 @@ handler (SoupServer        *soup,
     }
   if (method != SOUP_METHOD_GET && method != SOUP_METHOD_HEAD)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow", "GET, HEAD");
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Allow",
+                                    "GET, HEAD");
       send_problem (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "The change feed only answers GET.");
       return;
     }
@@ -748,7 +750,8 @@ xs_server_listen (XsServer    *self,
 
   /* Listening on every address: hand out the loopback one, which always works here. */
   if (g_inet_address_get_is_any (inet))
-    host = g_strdup (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "[::1]" : "127.0.0.1");
+    host = g_strdup (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6 ? "[::1]"
+                     : "127.0.0.1");
   else
     {
       address_text = g_inet_address_to_string (inet);

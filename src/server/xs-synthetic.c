@@ -5,6 +5,7 @@
  * with an offset, every reference to a record that came earlier in the feed. */
 #include "config.h"
 
+#include "xa-calendar.h"
 #include "xs-synthetic.h"
 
 #define N_DISTRICTS  10
@@ -19,19 +20,15 @@ static const char * const key_actions[] = {
   "maintenance_fund", "power_supply", "utilities_supply", "property_service", "fire_safety",
 };
 
-/* 2025-01-01T00:00:00+08:00 plus @offset seconds, as ISO 8601 with the offset. */
+/* 2025-01-01T00:00:00+08:00 plus @offset seconds, quoted, as the feed writes times. */
 static void
 append_time (GString *out,
              guint64  offset)
 {
-  guint64 day = (offset / 86400) % 365, seconds = offset % 86400;
-  static const guint month_days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-  guint month = 0;
+  g_autofree char *text = xa_calendar_format_time (xa_calendar_time (2025, 1, 1, 0, 0)
+                                                   + (gint64) offset);
 
-  while (day >= month_days[month])
-    day -= month_days[month++];
-  g_string_append_printf (out, "\"2025-%02u-%02uT%02u:%02u:%02u+08:00\"", month + 1, (guint) day + 1,
-                          (guint) (seconds / 3600), (guint) (seconds / 60 % 60), (guint) (seconds % 60));
+  g_string_append_printf (out, "\"%s\"", text);
 }
 
 gboolean
@@ -100,7 +97,8 @@ xs_synthetic_fill (XsDatabase  *database,
 
       g_snprintf (id, sizeof id, "SP%08" G_GUINT64_FORMAT, i + 1);
       g_snprintf (compound, sizeof compound, "SC%08" G_GUINT64_FORMAT, i % n_compounds + 1);
-      g_string_printf (data, "{\"compound\":\"%s\",\"category\":\"SYN-CAT-%02u\",\"source\":\"%s\",",
+      g_string_printf (data,
+                       "{\"compound\":\"%s\",\"category\":\"SYN-CAT-%02u\",\"source\":\"%s\",",
                        compound, (guint) (i % n_categories) + 1, sources[i % 4]);
       if (i % 4 == 0)
         g_string_append_printf (data, "\"ticket_no\":\"12345-2025-%07u\",", (guint) (i % 10000000));
