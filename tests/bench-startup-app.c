@@ -4,9 +4,6 @@
  * the app itself carries no benchmark code. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "xa-application.h"
 #include "xa-window-private.h"
 
@@ -55,14 +52,8 @@ main (int   argc,
 {
   g_autoptr(XaApplication) app = NULL;
 
-  /* As src/app/main.c starts the app: the renderer, then the translations. */
-  xa_application_choose_renderer ();
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE,
-                  g_getenv ("XA_LOCALEDIR") != NULL ? g_getenv ("XA_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  /* As src/app/main.c starts the app. */
+  xa_application_init_process ();
   app = xa_application_new ();
   g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
