@@ -466,7 +466,7 @@ test_clusters (void)
 static void
 test_district_clusters (void)
 {
-  XaCompoundScene *scene = layer->scene;
+  XaCompoundScene *scene = _xa_compound_layer_get_scene (layer);
   /* Linyi's three urban districts, side by side in the city centre. */
   static const char * const urban[] = { "371302", "371311", "371312" };
 

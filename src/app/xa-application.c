@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "xa-application.h"
 #include "xa-command-line.h"
@@ -450,8 +451,8 @@ xa_application_init (XaApplication *self)
  * rasteriser, and GTK's cairo renderer then draws the map as fast while starting quicker
  * and using about 100 MiB less memory (measured with tests/bench-map and
  * tests/bench-startup). GSK_RENDERER set by the user always wins. */
-void
-xa_application_choose_renderer (void)
+static void
+choose_renderer (void)
 {
   g_autoptr(GDir) dri = NULL;
   const char *name;
@@ -463,4 +464,19 @@ xa_application_choose_renderer (void)
     if (g_str_has_prefix (name, "renderD"))
       return;
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+}
+
+void
+xa_application_init_process (void)
+{
+  choose_renderer ();
+
+  /* Before option parsing: --sync-only prints translated messages without ever
+   * initialising GTK. */
+  setlocale (LC_ALL, "");
+  /* XA_LOCALEDIR: set by `meson devenv` so an uninstalled build finds its translations. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("XA_LOCALEDIR") != NULL ? g_getenv ("XA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

@@ -25,8 +25,9 @@ XaDemoServer  *xa_application_get_demo_server    (XaApplication *self);
 const char    *xa_application_get_server_url     (XaApplication *self);
 const char    *xa_application_get_token          (XaApplication *self);
 
-/* Before GTK starts: picks GTK's cairo renderer on a machine without a GPU, where GL
- * would be software-rendered; GSK_RENDERER set by the user wins. */
-void xa_application_choose_renderer (void);
+/* What a process does before it runs XaApplication, before GTK starts: picks GTK's cairo
+ * renderer on a machine without a GPU, where GL would be software-rendered (GSK_RENDERER
+ * set by the user wins), and binds the translations. */
+void xa_application_init_process (void);
 
 G_END_DECLS

@@ -13,20 +13,40 @@
  *   only translates the cached node (xa-compound-scene.c).
  * This file is the widget: it draws the scene's node with the selection and focus rings,
  * keeps the selection and the accessible name, fits and moves the view, and takes clicks,
- * hover and tooltips. Keyboard focus and keys (xa-compound-layer-keyboard.c) work on the
- * scene's items, the same ones that are drawn; the two files share the struct through
- * xa-compound-layer-private.h. */
+ * hover and tooltips. Its XaCompoundKeyboard (xa-compound-keyboard.c) moves the focus ring
+ * over the scene's items, the same ones that are drawn, and takes the keys. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "xa-compound-layer.h"
 #include "xa-compound-layer-private.h"
+#include "xa-compound-keyboard.h"
 #include "xa-compound-labels.h"
 #include "xa-compound-scene.h"
 #include "xa-overlay-style.h"
 
 #define FOCUS_ZOOM 17.0         /* how close go_to() and Enter on a compound come */
+
+struct _XaCompoundLayer
+{
+  ShumateLayer        parent_instance;
+
+  /* The points, overlay and district filter, and the frame drawn of them. */
+  XaCompoundScene    *scene;
+  char               *selected_id;
+  int                 selected;   /* point index, -1 for none */
+
+  /* The focus ring and the keys. */
+  XaCompoundKeyboard *keyboard;
+
+  /* A fit asked for before the layer had a size, done at the first allocation. */
+  gboolean            pending_fit;
+  double              pending_box[4];  /* min lat, min lon, max lat, max lon */
+  XaCompoundLayerMarginsFunc fit_margins;
+  gpointer            fit_margins_data;
+  guint               settle_tick;
+};
 
 G_DEFINE_FINAL_TYPE (XaCompoundLayer, xa_compound_layer, SHUMATE_TYPE_LAYER)
 
@@ -76,7 +96,7 @@ _xa_compound_layer_get_view (XaCompoundLayer *self,
   if (!xa_compound_view_read (view, SHUMATE_LAYER (self), &tile))
     return FALSE;
   if (xa_compound_scene_set_tile_size (self->scene, tile))
-    self->has_focus_item = FALSE;
+    xa_compound_keyboard_forget (self->keyboard);
   return TRUE;
 }
 
@@ -192,8 +212,8 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
       append_ring (snapshot, x, y, r + 2, 2, &white);
       append_ring (snapshot, x, y, r, 3, &black);
     }
-  if (self->has_focus_item && gtk_widget_has_focus (widget) &&
-      (focus = _xa_compound_layer_find_focus_item (self)) != NULL)
+  if (gtk_widget_has_focus (widget) &&
+      (focus = xa_compound_keyboard_find_item (self->keyboard)) != NULL)
     {
       double x = focus->wx - view.x0, y = focus->wy - view.y0;
 
@@ -279,15 +299,20 @@ _xa_compound_layer_update_accessible_label (XaCompoundLayer *self)
 {
   g_autofree char *label = NULL;
   XaClusterLevel *level;
-  int index = -1;
+  gboolean ring, ring_is_cluster = FALSE;
+  guint ring_index = 0;
+  int ring_level = -1, index = -1;
 
-  if (self->scene->points != NULL && self->has_focus_item && !self->focus_is_cluster)
-    index = self->focus_index;
-  else if (self->scene->points != NULL && self->has_focus_item && self->focus_level >= 0 &&
+  ring = self->scene->points != NULL &&
+         xa_compound_keyboard_get_ring (self->keyboard, &ring_is_cluster, &ring_index,
+                                        &ring_level);
+  if (ring && !ring_is_cluster)
+    index = ring_index;
+  else if (ring && ring_level >= 0 &&
            (level = xa_compound_clusters_peek_level (self->scene->clusters,
-                                                     self->focus_level)) != NULL &&
-           self->focus_index < level->n_clusters)
-    label = xa_compound_labels_cluster_name (level->clusters[self->focus_index].n);
+                                                     ring_level)) != NULL &&
+           ring_index < level->n_clusters)
+    label = xa_compound_labels_cluster_name (level->clusters[ring_index].n);
   else
     index = self->selected;
 
@@ -345,7 +370,7 @@ query_tooltip_cb (XaCompoundLayer *self,
       if (self->scene->points == NULL || !_xa_compound_layer_get_view (self, &view))
         return FALSE;
       xa_compound_scene_ensure_items (self->scene, &view);
-      item = _xa_compound_layer_find_focus_item (self);
+      item = xa_compound_keyboard_find_item (self->keyboard);
     }
   else
     item = hit_test (self, x, y);
@@ -439,6 +464,13 @@ _xa_compound_layer_dup_tooltip (XaCompoundLayer *self,
 
 /* ---- GObject ---- */
 
+static gboolean
+xa_compound_layer_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  return xa_compound_keyboard_focus (XA_COMPOUND_LAYER (widget)->keyboard, direction);
+}
+
 static void
 xa_compound_layer_constructed (GObject *object)
 {
@@ -471,6 +503,7 @@ xa_compound_layer_finalize (GObject *object)
   XaCompoundLayer *self = XA_COMPOUND_LAYER (object);
 
   g_clear_pointer (&self->selected_id, g_free);
+  g_clear_pointer (&self->keyboard, xa_compound_keyboard_free);
   g_clear_pointer (&self->scene, xa_compound_scene_free);
 
   G_OBJECT_CLASS (xa_compound_layer_parent_class)->finalize (object);
@@ -527,7 +560,7 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
   widget_class->snapshot = xa_compound_layer_snapshot;
   widget_class->contains = xa_compound_layer_contains;
   widget_class->size_allocate = xa_compound_layer_size_allocate;
-  widget_class->focus = _xa_compound_layer_focus;
+  widget_class->focus = xa_compound_layer_focus;
   widget_class->system_setting_changed = xa_compound_layer_system_setting_changed;
 
   properties[PROP_SELECTED_ID] =
@@ -552,7 +585,7 @@ xa_compound_layer_init (XaCompoundLayer *self)
   self->selected = -1;
 
   init_pointer (self);
-  _xa_compound_layer_init_keyboard (self);
+  self->keyboard = xa_compound_keyboard_new (self, self->scene);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compound map"),
@@ -582,7 +615,7 @@ xa_compound_layer_set_points (XaCompoundLayer  *self,
 
   if (!xa_compound_scene_set_points (self->scene, points))
     return;
-  self->has_focus_item = FALSE;
+  xa_compound_keyboard_forget (self->keyboard);
   self->selected = points != NULL ? xa_compound_points_find (points, self->selected_id) : -1;
   if (self->selected < 0 && self->selected_id != NULL)
     xa_compound_layer_set_selected_id (self, NULL);
@@ -627,7 +660,7 @@ xa_compound_layer_set_district_filter (XaCompoundLayer *self,
 
   if (!xa_compound_scene_set_district_filter (self->scene, code_or_NULL))
     return;
-  self->has_focus_item = FALSE;
+  xa_compound_keyboard_forget (self->keyboard);
   invalidate_frame (self);
 }
 
@@ -868,4 +901,27 @@ _xa_compound_layer_dup_marks (XaCompoundLayer *self)
       g_array_append_val (marks, mark);
     }
   return marks;
+}
+
+XaCompoundScene *
+_xa_compound_layer_get_scene (XaCompoundLayer *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), NULL);
+
+  return self->scene;
+}
+
+const char *
+_xa_compound_layer_get_focus_id (XaCompoundLayer *self)
+{
+  gboolean is_cluster;
+  guint index;
+  int level;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), NULL);
+
+  if (self->scene->points == NULL ||
+      !xa_compound_keyboard_get_ring (self->keyboard, &is_cluster, &index, &level) || is_cluster)
+    return NULL;
+  return xa_compound_points_get (self->scene->points, index)->id;
 }

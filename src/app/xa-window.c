@@ -59,8 +59,6 @@ struct _XaWindow
   /* The window's own read connection to the session's store, or NULL. */
   XaStore              *store;
   guint                 pulse_id;
-  guint                 first_frame_id;
-  guint                 first_frame_ticks;
 
   /* The damaged store was moved here (NULL when it could not be); the damage page stays
    * until a sync starts. */
@@ -114,25 +112,6 @@ update_subtitle (XaWindow *self)
     subtitle = g_strdup (_("Demo city"));
 
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
-}
-
-/* For the cold-start benchmark (tests/bench-startup.c): once the map page has been
- * painted, say so on stdout and quit. The tick after the first one is the first whose
- * frame includes the records page. */
-static gboolean
-first_frame_tick (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
-{
-  XaWindow *self = XA_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (++self->first_frame_ticks < 2)
-    return G_SOURCE_CONTINUE;
-  g_print ("first-frame\n");
-  if (app != NULL)
-    g_application_quit (G_APPLICATION (app));
-  return G_SOURCE_REMOVE;
 }
 
 /* "records" shows the map and the figures with the view switcher; the other pages
@@ -281,9 +260,6 @@ reload (XaWindow *self)
   /* After the map, whose district list the figures follow. */
   update_figures (self);
   show_page (self, "records");
-  if (g_getenv ("XA_EXIT_AFTER_FIRST_FRAME") != NULL && self->first_frame_id == 0)
-    self->first_frame_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
-                                                         NULL, NULL);
 }
 
 /* Every connection of the window to its store closes: before the file moves, or when
