@@ -85,14 +85,21 @@ type_and_apply (XaPreferencesWindow *window,
   g_signal_emit_by_name (child (window, row), "apply");
 }
 
+/* Every key of the app's schema. */
+static GStrv
+settings_keys (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_list_keys (schema);
+}
+
 static void
 reset_settings (void)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) keys = settings_keys ();
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
 }
@@ -101,11 +108,8 @@ reset_settings (void)
 static void
 assert_not_in_settings (const char *secret)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) keys = settings_keys ();
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
@@ -113,6 +117,48 @@ assert_not_in_settings (const char *secret)
 
       g_assert_null (strstr (text, secret));
     }
+}
+
+/* The string setting @key holds @expected. */
+static void
+assert_setting (const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Typing @text into @row and applying it is refused: @error_row shows, @row is marked, and
+ * the setting @key still holds @kept. */
+static void
+assert_refused (XaPreferencesWindow *window,
+                const char          *row,
+                const char          *error_row,
+                const char          *text,
+                const char          *key,
+                const char          *kept)
+{
+  type_and_apply (window, row, text);
+  g_assert_true (shown (window, error_row));
+  g_assert_true (gtk_widget_has_css_class (child (window, row), "error"));
+  g_test_message ("%s: %s", text,
+                  adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, error_row))));
+  assert_setting (key, kept);
+}
+
+/* Typing @text into @row and applying it is taken: no error shows and @key holds @saved. */
+static void
+assert_accepted (XaPreferencesWindow *window,
+                 const char          *row,
+                 const char          *error_row,
+                 const char          *text,
+                 const char          *key,
+                 const char          *saved)
+{
+  type_and_apply (window, row, text);
+  g_assert_false (shown (window, error_row));
+  assert_setting (key, saved);
 }
 
 static void
@@ -168,7 +214,6 @@ test_xyz_url (void)
     "tiles.example.gov.cn/{z}/{x}/{y}.png",
   };
   XaPreferencesWindow *window;
-  g_autofree char *saved = NULL;
 
   reset_settings ();
   g_settings_set_string (settings, "basemap", "xyz");
@@ -177,17 +222,7 @@ test_xyz_url (void)
   g_assert_true (shown (window, "xyz_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
-    {
-      g_autofree char *value = NULL;
-
-      type_and_apply (window, "xyz_row", wrong[i]);
-      g_assert_true (shown (window, "xyz_error_row"));
-      g_assert_true (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
-      g_test_message ("%s: %s", wrong[i],
-                      adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "xyz_error_row"))));
-      value = g_settings_get_string (settings, "basemap-xyz-url");
-      g_assert_cmpstr (value, ==, "");
-    }
+    assert_refused (window, "xyz_row", "xyz_error_row", wrong[i], "basemap-xyz-url", "");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-xyz-error");
 
   /* The error goes as soon as the address is right, before it is applied. */
@@ -195,22 +230,18 @@ test_xyz_url (void)
                          "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
   g_assert_false (shown (window, "xyz_error_row"));
   g_signal_emit_by_name (child (window, "xyz_row"), "apply");
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
+  assert_setting ("basemap-xyz-url", "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
   g_assert_false (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
 
   /* TMS rows are accepted too. */
-  type_and_apply (window, "xyz_row", "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
-  g_clear_pointer (&saved, g_free);
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+  assert_accepted (window, "xyz_row", "xyz_error_row",
+                   "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png", "basemap-xyz-url",
+                   "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
 
   /* So is a server letter, which the map fills in: Preferences accepts what it can use. */
-  type_and_apply (window, "xyz_row", "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
-  g_assert_false (shown (window, "xyz_error_row"));
-  g_clear_pointer (&saved, g_free);
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
+  assert_accepted (window, "xyz_row", "xyz_error_row",
+                   "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png", "basemap-xyz-url",
+                   "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
   close_window (window);
 }
 
@@ -224,37 +255,23 @@ test_server_url (void)
     "http//records.example.gov.cn",
   };
   XaPreferencesWindow *window;
-  g_autofree char *value = NULL;
 
   reset_settings ();
   g_settings_set_string (settings, "server-url", SERVER);
   window = open_window ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "server_row"))), ==, SERVER);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "server_row"))), ==,
+                   SERVER);
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
-    {
-      type_and_apply (window, "server_row", wrong[i]);
-      g_assert_true (shown (window, "server_error_row"));
-      g_assert_true (gtk_widget_has_css_class (child (window, "server_row"), "error"));
-      g_clear_pointer (&value, g_free);
-      value = g_settings_get_string (settings, "server-url");
-      g_assert_cmpstr (value, ==, SERVER);
-    }
+    assert_refused (window, "server_row", "server_error_row", wrong[i], "server-url", SERVER);
   wait_idle (window);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server-error");
 
-  type_and_apply (window, "server_row", "  http://127.0.0.1:8080  ");
-  g_assert_false (shown (window, "server_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "server-url");
-  g_assert_cmpstr (value, ==, "http://127.0.0.1:8080");
+  assert_accepted (window, "server_row", "server_error_row", "  http://127.0.0.1:8080  ",
+                   "server-url", "http://127.0.0.1:8080");
 
   /* Empty means no server, which is a valid choice. */
-  type_and_apply (window, "server_row", "");
-  g_assert_false (shown (window, "server_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "server-url");
-  g_assert_cmpstr (value, ==, "");
+  assert_accepted (window, "server_row", "server_error_row", "", "server-url", "");
   wait_idle (window);
   close_window (window);
 }
@@ -370,7 +387,6 @@ test_mbtiles (void)
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/city.mbtiles");
   char header[100] = "SQLite format 3";
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   XaPreferencesWindow *window;
 
   g_file_set_contents (text_path, "not a database, only some words", -1, &error);
@@ -385,19 +401,14 @@ test_mbtiles (void)
 
   _xa_preferences_window_choose_mbtiles (window, text_file);
   g_assert_true (shown (window, "mbtiles_error_row"));
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, "");
+  assert_setting ("basemap-mbtiles-path", "");
   _xa_preferences_window_choose_mbtiles (window, missing);
   g_assert_true (shown (window, "mbtiles_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, "");
+  assert_setting ("basemap-mbtiles-path", "");
 
   _xa_preferences_window_choose_mbtiles (window, tiles_file);
   g_assert_false (shown (window, "mbtiles_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, tiles_path);
+  assert_setting ("basemap-mbtiles-path", tiles_path);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "mbtiles_row"))),
                    ==, tiles_path);
   close_window (window);

@@ -484,21 +484,18 @@ test_damaged_store (void)
   g_autofree char *store_path = xa_test_path ("damaged.db");
   g_autofree char *kept = NULL;
   g_autoptr(GBytes) damaged = NULL;
-  g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   XaTestServer *server;
+  XaTestRun synced;
   XaWindow *window;
   gsize length = 0;
 
   /* Synced by the command line: a process checks a store before its own first sync, and
    * the window's sync must be this process's first into this file. */
   server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("XIAOQU_ATLAS"),
-                            "--sync-only", "--server", server->base_url, "--token", server->token,
-                            "--store", store_path, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
-  g_assert_no_error (error);
+  synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
+  g_assert_cmpint (synced.status, ==, 0);
+  xa_test_run_clear (&synced);
   damaged = xa_test_damage_store (store_path);
 
   /* Found at the open when the map's reading meets the damage, else by the sync's check. */

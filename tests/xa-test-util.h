@@ -59,6 +59,14 @@ typedef struct
 /* Runs $XIAOQU_ATLAS with @args (NULL-terminated) to its end, in English, without a display
  * (the command line needs none) and without $XIAOQU_ATLAS_TOKEN. */
 XaTestRun     xa_test_run_app   (const char * const *args);
+/* Runs $XIAOQU_SERVER (the real server binary) with @args to its end, in the test's own
+ * environment. */
+XaTestRun     xa_test_run_server (const char * const *args);
+/* `xiaoqu-atlas --sync-only` of @server_url into @store_path, run as xa_test_run_app() does;
+ * with --token @token when @token is not NULL. */
+XaTestRun     xa_test_run_sync_only (const char *server_url,
+                                     const char *token,
+                                     const char *store_path);
 void          xa_test_run_clear (XaTestRun *run);
 
 /* Parses a JSON array of feed changes into XaChange values; asserts each one is valid. */
