@@ -18,11 +18,7 @@ static XaTestServer *
 get_demo_server (void)
 {
   if (demo_server == NULL)
-    {
-      g_autofree char *db = xa_test_path ("server.db");
-
-      demo_server = xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
-    }
+    demo_server = xa_test_demo_server_start ();
   return demo_server;
 }
 
@@ -199,9 +195,7 @@ static void
 test_other_server (void)
 {
   XaTestServer *server = get_demo_server ();
-  g_autofree char *other_db = xa_test_path ("other-server.db");
-  XaTestServer *other = xa_test_server_start (other_db, (const char * const[]) { "--demo",
-                                                                                NULL });
+  XaTestServer *other = xa_test_demo_server_start ();
   g_autofree char *store_path = xa_test_path ("store.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;

@@ -179,7 +179,8 @@ test_basemap_rows (void)
   reset_settings ();
   window = open_window ();
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==,
+                    0);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
@@ -197,7 +198,8 @@ test_basemap_rows (void)
 
   /* A change made elsewhere shows up here. */
   g_settings_set_string (settings, "basemap", "mbtiles");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==,
+                    3);
   g_assert_true (shown (window, "mbtiles_row"));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-mbtiles");
   close_window (window);

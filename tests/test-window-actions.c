@@ -305,7 +305,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *server_db = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
@@ -314,8 +313,7 @@ main (int   argc,
   /* Before the application connects to the session bus: it would keep the outer one. The
    * connect dialog saves the token it is given in this keyring. */
   keyring = xa_test_keyring_start (TRUE);
-  server_db = xa_test_path ("records-server.db");
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   app = xa_test_window_app_new ();
 
   g_test_add_func ("/window-actions/enter-token", test_enter_token);

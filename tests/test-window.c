@@ -338,7 +338,6 @@ test_open_demo (void)
 {
   g_autofree char *store_path = xa_test_path ("unused.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *old_url = NULL;
   g_autofree char *old_cursor = NULL;
   g_autofree char *demo_cursor = NULL;
@@ -351,7 +350,7 @@ test_open_demo (void)
 
   /* A demo store left by a demo served at another address (its port was taken since):
    * opening the demo must start it afresh, not lay today's city over it. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   old_url = g_strdup (server->base_url);
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, demo_store, NULL, &result, &error);
@@ -480,7 +479,6 @@ test_demo_leaves_store (void)
 static void
 test_damaged_store (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("damaged.db");
   g_autofree char *kept = NULL;
   g_autoptr(GBytes) damaged = NULL;
@@ -492,7 +490,7 @@ test_damaged_store (void)
 
   /* Synced by the command line: a process checks a store before its own first sync, and
    * the window's sync must be this process's first into this file. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (synced.status, ==, 0);
   xa_test_run_clear (&synced);
@@ -540,7 +538,6 @@ replace_dialog_open (gpointer user_data)
 static void
 test_replace_store (void)
 {
-  g_autofree char *second_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_sync_demo ("replace.db", NULL, NULL);
   g_autofree char *before = xa_test_store_dump (store_path);
   g_autofree char *after = NULL;
@@ -552,7 +549,7 @@ test_replace_store (void)
   AdwMessageDialog *dialog;
   XaWindow *window;
 
-  second = xa_test_server_start (second_db, (const char * const[]) { "--demo", NULL });
+  second = xa_test_demo_server_start ();
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
 
@@ -609,12 +606,11 @@ static void
 test_sync_error (void)
 {
   g_autofree char *store_path = xa_test_path ("error.db");
-  g_autofree char *server_db = xa_test_path ("server.db");
   XaTestServer *server;
   XaWindow *window = xa_test_window_open (app, store_path);
   const char *text;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   xa_window_set_server (window, server->base_url, "wrong-token");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   xa_test_window_wait_page (window, "welcome", 120);
@@ -1044,7 +1040,6 @@ proxy_was_asked (gpointer user_data)
 static void
 test_demo_over_saved_server (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("real.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -1058,7 +1053,7 @@ test_demo_over_saved_server (void)
   XaFaultProxy *proxy;
   XaWindow *window;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   proxy = xa_fault_proxy_new (server->base_url);
   save_token (xa_fault_proxy_get_url (proxy), server->token);
   g_settings_set_string (settings, "server-url", xa_fault_proxy_get_url (proxy));
@@ -1098,14 +1093,13 @@ test_demo_over_saved_server (void)
 static void
 test_server_url_setting (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("preferences.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   XaTestServer *server;
   XaWindow *window;
   GtkWindow *dialog;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   save_token (server->base_url, server->token);
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
@@ -1135,14 +1129,13 @@ test_server_url_setting (void)
 static void
 test_token_stays_with_server (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("switch.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   XaTestServer *server;
   XaFaultProxy *other;
   XaWindow *window;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   /* Another server, which would accept the first one's token if it were sent. */
   other = xa_fault_proxy_new (server->base_url);
   save_token (server->base_url, server->token);

@@ -188,6 +188,14 @@ xa_test_server_run_admin (const char * const *args)
   xa_test_run_clear (&run);
 }
 
+XaTestServer *
+xa_test_demo_server_start (void)
+{
+  g_autofree char *db = xa_test_path ("server.db");
+
+  return xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
+}
+
 char *
 xa_test_sync_demo (const char          *name,
                    const char * const  *extra_args,
@@ -311,6 +319,15 @@ xa_test_run_clear (XaTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
+}
+
+gint64
+xa_test_parse_time (const char *iso)
+{
+  gint64 t = 0;
+
+  g_assert_true (xa_parse_time (iso, &t));
+  return t;
 }
 
 GPtrArray *

@@ -36,6 +36,8 @@ XaTestServer *xa_test_server_start (const char         *db_path,
 void          xa_test_server_stop  (XaTestServer *server,
                                     gboolean      hard);
 void          xa_test_server_free  (XaTestServer *server);
+/* xa_test_server_start() with "--demo" on a new database in the temporary directory. */
+XaTestServer *xa_test_demo_server_start (void);
 
 /* The demo city in a new store, synced from a real server started with "--demo" and
  * @extra_args (may be NULL), which is stopped again; returns the store's path, made by
@@ -68,6 +70,10 @@ XaTestRun     xa_test_run_sync_only (const char *server_url,
                                      const char *token,
                                      const char *store_path);
 void          xa_test_run_clear (XaTestRun *run);
+
+/* The time @iso (RFC 3339 with an offset) names, in seconds since the epoch; asserts it
+ * parses. */
+gint64        xa_test_parse_time (const char *iso);
 
 /* Parses a JSON array of feed changes into XaChange values; asserts each one is valid. */
 GPtrArray    *xa_test_parse_changes (const char *json_changes);
