@@ -23,6 +23,7 @@
 #include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
+#include "xa-test-window.h"
 
 /* The day the demo city describes (src/server/xs-demo-city.c), in the bureau's zone. */
 #define DEMO_NOW_ISO "2025-09-15T09:00:00+08:00"
@@ -651,20 +652,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (DEMO_NOW_ISO, NULL);
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  xa_test_init (&argc, &argv);
-
-  /* The translations built in this tree, not the installed ones. */
-  xa_test_ui_init_locale (NULL);
+  xa_test_window_init (&argc, &argv);
 
   /* The application brings the resources, libadwaita's style and style.css. */
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_register ();
 
   demo_now = g_date_time_to_unix (now);
   store_path = xa_test_sync_demo ("demo.db", NULL, &feed);
@@ -677,9 +670,7 @@ main (int   argc,
   add_with_panel ("/compound-panel/read-error", test_read_error);
   g_test_add_func ("/map-legend/bands", test_legend);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   g_free (store_path);
   g_clear_pointer (&feed, xa_test_feed_free);
   return ret;

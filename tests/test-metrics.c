@@ -759,79 +759,78 @@ open_city_store (void)
   return store;
 }
 
+/* @t holds every figure of @expected. */
+static void
+assert_totals (const XaTotals *t,
+               const XaTotals *expected)
+{
+  g_assert_cmpuint (t->compounds, ==, expected->compounds);
+  g_assert_cmpuint (t->public_revenue_recorded, ==, expected->public_revenue_recorded);
+  g_assert_cmpuint (t->special_accounts, ==, expected->special_accounts);
+  g_assert_cmpint (t->supervised_fen, ==, expected->supervised_fen);
+  g_assert_cmpuint (t->compounds_with_charging, ==, expected->compounds_with_charging);
+  g_assert_cmpint (t->charging_ports, ==, expected->charging_ports);
+  g_assert_cmpint (t->smart_ports, ==, expected->smart_ports);
+  g_assert_cmpuint (t->registered_ebikes, ==, expected->registered_ebikes);
+  g_assert_cmpuint (t->elevators, ==, expected->elevators);
+  g_assert_cmpuint (t->elevators_assessment_due, ==, expected->elevators_assessment_due);
+  g_assert_cmpuint (t->flood_inspected, ==, expected->flood_inspected);
+  g_assert_cmpuint (t->flood_ready, ==, expected->flood_ready);
+  g_assert_cmpuint (t->drills_held, ==, expected->drills_held);
+  g_assert_cmpuint (t->flood_problems_fixed, ==, expected->flood_problems_fixed);
+  g_assert_cmpuint (t->problems, ==, expected->problems);
+  g_assert_cmpuint (t->problems_resolved, ==, expected->problems_resolved);
+  g_assert_cmpuint (t->problems_open, ==, expected->problems_open);
+  g_assert_cmpuint (t->problems_overdue, ==, expected->problems_overdue);
+  g_assert_cmpuint (t->city_tier_compounds, ==, expected->city_tier_compounds);
+}
+
 static void
 assert_lanshan (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 2);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 2);
-  g_assert_cmpuint (t->special_accounts, ==, 1);
-  g_assert_cmpint (t->supervised_fen, ==, 14812517);
-  g_assert_cmpuint (t->compounds_with_charging, ==, 1);
-  g_assert_cmpint (t->charging_ports, ==, 120);
-  g_assert_cmpint (t->smart_ports, ==, 100);
-  g_assert_cmpuint (t->registered_ebikes, ==, 160);
-  g_assert_cmpuint (t->elevators, ==, 2);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 1);
-  g_assert_cmpuint (t->flood_inspected, ==, 2);
-  g_assert_cmpuint (t->flood_ready, ==, 1);
-  g_assert_cmpuint (t->drills_held, ==, 4);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 3);
-  g_assert_cmpuint (t->problems, ==, 5);
-  g_assert_cmpuint (t->problems_resolved, ==, 2);
-  g_assert_cmpuint (t->problems_open, ==, 3);
-  /* P1 is late; P6's deadline is exactly now, so not yet. */
-  g_assert_cmpuint (t->problems_overdue, ==, 1);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 1);
+  static const XaTotals expected = {
+    .compounds = 2, .public_revenue_recorded = 2, .special_accounts = 1, .supervised_fen = 14812517,
+    .compounds_with_charging = 1, .charging_ports = 120, .smart_ports = 100,
+    .registered_ebikes = 160, .elevators = 2, .elevators_assessment_due = 1, .flood_inspected = 2,
+    .flood_ready = 1, .drills_held = 4, .flood_problems_fixed = 3, .problems = 5,
+    .problems_resolved = 2, .problems_open = 3,
+    /* P1 is late; P6's deadline is exactly now, so not yet. */
+    .problems_overdue = 1, .city_tier_compounds = 1,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 50.0);
 }
 
 static void
 assert_luozhuang (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 1);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 0);
-  g_assert_cmpuint (t->special_accounts, ==, 0);
-  g_assert_cmpint (t->supervised_fen, ==, 3693230000);
-  g_assert_cmpuint (t->compounds_with_charging, ==, 1);
-  g_assert_cmpint (t->charging_ports, ==, 40);
-  g_assert_cmpint (t->smart_ports, ==, 10);
-  g_assert_cmpuint (t->registered_ebikes, ==, 0);
-  g_assert_cmpuint (t->elevators, ==, 2);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 1);
-  g_assert_cmpuint (t->flood_inspected, ==, 1);
-  g_assert_cmpuint (t->flood_ready, ==, 0);
-  g_assert_cmpuint (t->drills_held, ==, 2);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 0);
-  g_assert_cmpuint (t->problems, ==, 3);
-  g_assert_cmpuint (t->problems_resolved, ==, 2);
-  g_assert_cmpuint (t->problems_open, ==, 1);
-  g_assert_cmpuint (t->problems_overdue, ==, 1);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 1);
+  static const XaTotals expected = {
+    .compounds = 1, .public_revenue_recorded = 0, .special_accounts = 0,
+    .supervised_fen = 3693230000, .compounds_with_charging = 1, .charging_ports = 40,
+    .smart_ports = 10, .registered_ebikes = 0, .elevators = 2, .elevators_assessment_due = 1,
+    .flood_inspected = 1, .flood_ready = 0, .drills_held = 2, .flood_problems_fixed = 0,
+    .problems = 3, .problems_resolved = 2, .problems_open = 1, .problems_overdue = 1,
+    .city_tier_compounds = 1,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 100.0);
 }
 
 static void
 assert_city (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 3);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 2);
-  g_assert_cmpuint (t->special_accounts, ==, 1);
-  g_assert_cmpint (t->supervised_fen, ==, 14812517 + G_GINT64_CONSTANT (3693230000));
-  g_assert_cmpuint (t->compounds_with_charging, ==, 2);
-  g_assert_cmpint (t->charging_ports, ==, 160);
-  g_assert_cmpint (t->smart_ports, ==, 110);
-  g_assert_cmpuint (t->registered_ebikes, ==, 160);
-  g_assert_cmpuint (t->elevators, ==, 4);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 2);
-  g_assert_cmpuint (t->flood_inspected, ==, 3);
-  g_assert_cmpuint (t->flood_ready, ==, 1);
-  g_assert_cmpuint (t->drills_held, ==, 6);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 3);
-  g_assert_cmpuint (t->problems, ==, 8);
-  g_assert_cmpuint (t->problems_resolved, ==, 4);
-  g_assert_cmpuint (t->problems_open, ==, 4);
-  g_assert_cmpuint (t->problems_overdue, ==, 2);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 2);
+  static const XaTotals expected = {
+    .compounds = 3, .public_revenue_recorded = 2, .special_accounts = 1,
+    .supervised_fen = 14812517 + G_GINT64_CONSTANT (3693230000), .compounds_with_charging = 2,
+    .charging_ports = 160, .smart_ports = 110, .registered_ebikes = 160, .elevators = 4,
+    .elevators_assessment_due = 2, .flood_inspected = 3, .flood_ready = 1, .drills_held = 6,
+    .flood_problems_fixed = 3, .problems = 8, .problems_resolved = 4, .problems_open = 4,
+    .problems_overdue = 2, .city_tier_compounds = 2,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat_with_epsilon (xa_totals_charging_coverage (t), 200.0 / 3, 1e-9);
 }
 

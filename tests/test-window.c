@@ -1161,10 +1161,7 @@ main (int   argc,
 {
   int ret;
 
-  xa_test_init (&argc, &argv);
-
-  /* The translations built in this tree, not the installed ones. */
-  xa_test_ui_init_locale (NULL);
+  xa_test_window_init (&argc, &argv);
 
   /* Before the application connects to the session bus: it would keep the outer one. */
   keyring = xa_test_keyring_start (TRUE);
@@ -1190,9 +1187,7 @@ main (int   argc,
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);
   g_test_add_func ("/window/token-stays-with-server", test_token_stays_with_server);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   g_clear_pointer (&keyring, xa_test_keyring_stop);
   return ret;
 }
