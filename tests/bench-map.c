@@ -226,10 +226,7 @@ run (const char *kind,
       shumate_map_add_layer (map, SHUMATE_LAYER (markers));
     }
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, WIDTH, HEIGHT);
-  gtk_window_set_child (window, GTK_WIDGET (map));
-  gtk_window_present (window);
+  window = xa_test_ui_present (GTK_WIDGET (map), WIDTH, HEIGHT);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 1);
   build_s = g_timer_elapsed (timer, NULL);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 10);

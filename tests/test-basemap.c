@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
-#include <locale.h>
 #include <math.h>
 #include <shumate/shumate.h>
 #include <sqlite3.h>
@@ -232,12 +231,9 @@ tile_server_saw (TileServer *server,
 static GtkWindow *
 map_window (ShumateMap **out_map)
 {
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   ShumateMap *map = shumate_map_new ();
+  GtkWindow *window = xa_test_ui_present (GTK_WIDGET (map), MAP_WIDTH, MAP_HEIGHT);
 
-  gtk_window_set_default_size (window, MAP_WIDTH, MAP_HEIGHT);
-  gtk_window_set_child (window, GTK_WIDGET (map));
-  gtk_window_present (window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (map)))
     g_main_context_iteration (NULL, TRUE);
   *out_map = map;
@@ -626,7 +622,7 @@ test_tianditu_max_zoom (void)
   g_autoptr(XaBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
   RequestWait deepest = { server, "&l=18&" };
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window;
   XaMapView *view = g_object_new (XA_TYPE_MAP_VIEW, NULL);
   ShumateViewport *viewport = shumate_map_get_viewport (_xa_map_view_get_map (view));
 
@@ -635,9 +631,7 @@ test_tianditu_max_zoom (void)
   _xa_basemap_set_tianditu_server (NULL);
   g_assert_no_error (error);
 
-  gtk_window_set_default_size (window, MAP_WIDTH, MAP_HEIGHT);
-  gtk_window_set_child (window, GTK_WIDGET (view));
-  gtk_window_present (window);
+  window = xa_test_ui_present (GTK_WIDGET (view), MAP_WIDTH, MAP_HEIGHT);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   _xa_map_view_use_basemap (view, basemap);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), LINYI_LAT, LINYI_LON);
@@ -1146,15 +1140,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = NULL;
 
   xa_test_init (&argc, &argv);
 
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The translations built in this tree, not the installed ones. */
+  xa_test_ui_init_locale (NULL);
 
   /* The map view's template; without an XaApplication nothing pulls the resources out of
    * the static library. */

@@ -18,11 +18,7 @@ static XaTestServer *
 get_demo_server (void)
 {
   if (demo_server == NULL)
-    {
-      g_autofree char *db = xa_test_path ("server.db");
-
-      demo_server = xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
-    }
+    demo_server = xa_test_demo_server_start ();
   return demo_server;
 }
 
@@ -33,9 +29,7 @@ test_sync_only (void)
   g_autofree char *store_path = xa_test_path ("store.db");
   XaTestRun result;
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                                     "--token", server->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_cmpstr (result.err, ==, "");
   /* One line: pages, records, deletions, seconds. */
@@ -52,9 +46,7 @@ test_sync_only (void)
   xa_test_assert_store_mirrors_server (store_path, server->base_url, server->token);
 
   /* A second run has nothing new: still exit 0, 0 records. */
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                                     "--token", server->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 0 records, "));
   xa_test_run_clear (&result);
@@ -67,9 +59,7 @@ test_wrong_token (void)
   g_autofree char *store_path = xa_test_path ("store.db");
   XaTestRun result;
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                                     "--token", "not-the-token",
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (server->base_url, "not-the-token", store_path);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.out, ==, "");
   g_assert_true (g_str_has_prefix (result.err, "xiaoqu-atlas: "));
@@ -86,8 +76,7 @@ test_bad_url (void)
   g_autofree char *store_path = xa_test_path ("store.db");
   XaTestRun result;
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", "records.example",
-                                                     "--token", "t", "--store", store_path, NULL });
+  result = xa_test_run_sync_only ("records.example", "t", store_path);
   g_assert_cmpint (result.status, ==, 2);
   g_assert_true (g_str_has_prefix (result.err, "xiaoqu-atlas: "));
   g_assert_nonnull (strstr (result.err, "records.example"));
@@ -102,8 +91,7 @@ test_unreachable (void)
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", xa_test_closed_port ());
   XaTestRun result;
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", url, "--token", "t",
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (url, "t", store_path);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_true (g_str_has_prefix (result.err, "xiaoqu-atlas: "));
   g_assert_nonnull (strstr (result.err, url));
@@ -168,17 +156,15 @@ test_damaged_store (void)
   g_autoptr(GBytes) damaged = NULL;
   g_autoptr(XaStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  const char * const args[] = { "--sync-only", "--server", server->base_url,
-                                "--token", server->token, "--store", store_path, NULL };
   gsize length = 0;
   XaTestRun result;
 
-  result = xa_test_run_app (args);
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   xa_test_run_clear (&result);
   damaged = xa_test_damage_store (store_path);
 
-  result = xa_test_run_app (args);
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.out, ==, "");
   g_assert_true (g_str_has_prefix (result.err, "xiaoqu-atlas: "));
@@ -192,7 +178,7 @@ test_damaged_store (void)
   g_assert_no_error (error);
   g_assert_cmpmem (kept, length, g_bytes_get_data (damaged, NULL), g_bytes_get_size (damaged));
 
-  result = xa_test_run_app (args);
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 39,396 records, "));
   xa_test_run_clear (&result);
@@ -209,9 +195,7 @@ static void
 test_other_server (void)
 {
   XaTestServer *server = get_demo_server ();
-  g_autofree char *other_db = xa_test_path ("other-server.db");
-  XaTestServer *other = xa_test_server_start (other_db, (const char * const[]) { "--demo",
-                                                                                NULL });
+  XaTestServer *other = xa_test_demo_server_start ();
   g_autofree char *store_path = xa_test_path ("store.db");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -223,16 +207,12 @@ test_other_server (void)
   XaTestRun result;
 
   g_assert_cmpstr (other->base_url, !=, server->base_url);
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                                     "--token", server->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   xa_test_run_clear (&result);
   before = xa_test_store_dump (store_path);
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", other->base_url,
-                                                     "--token", other->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (other->base_url, other->token, store_path);
   g_assert_cmpint (result.status, ==, 1);
   g_assert_cmpstr (result.out, ==, "");
   g_assert_nonnull (strstr (result.err, server->base_url));
@@ -282,9 +262,7 @@ test_same_server_spelled_otherwise (void)
   XaTestRun result;
 
   g_assert_true (g_str_has_prefix (server->base_url, "http://"));
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", upper,
-                                                     "--token", server->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (upper, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   xa_test_run_clear (&result);
   store = xa_store_open (store_path, &error);
@@ -293,9 +271,7 @@ test_same_server_spelled_otherwise (void)
   g_assert_cmpstr (owner, ==, server->base_url);
   g_clear_object (&store);
 
-  result = xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server->base_url,
-                                                     "--token", server->token,
-                                                     "--store", store_path, NULL });
+  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 0 records, "));
   xa_test_run_clear (&result);

@@ -373,7 +373,8 @@ test_keyboard (void)
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (layer), GTK_DIR_TAB_FORWARD));
   g_assert_nonnull (_xa_compound_layer_get_focus_id (layer));
   g_assert_cmpstr (_xa_compound_layer_get_focus_id (layer), !=, first);
-  g_assert_true (_xa_compound_layer_locate (layer, _xa_compound_layer_get_focus_id (layer), &x2, &y2));
+  g_assert_true (_xa_compound_layer_locate (layer, _xa_compound_layer_get_focus_id (layer),
+                                            &x2, &y2));
   g_assert_true (floor (y2 / 48) > floor (y1 / 48) ||
                  (floor (y2 / 48) == floor (y1 / 48) && x2 >= x1));
   /* Shift+Tab goes back. */
@@ -618,10 +619,7 @@ main (int   argc,
   xa_compound_layer_set_points (layer, points);
   shumate_map_add_layer (map, SHUMATE_LAYER (layer));
 
-  window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (window, WIDTH, HEIGHT);
-  gtk_window_set_child (window, GTK_WIDGET (map));
-  gtk_window_present (window);
+  window = xa_test_ui_present (GTK_WIDGET (map), WIDTH, HEIGHT);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (layer)), ==, WIDTH);
 

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -24,6 +23,7 @@
 #include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
+#include "xa-test-window.h"
 
 /* The day the demo city describes (src/server/xs-demo-city.c), in the bureau's zone. */
 #define DEMO_NOW_ISO "2025-09-15T09:00:00+08:00"
@@ -164,11 +164,8 @@ fixture_set_up (Fixture       *f,
 
   f->store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
-  f->window = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_default_size (f->window, 400, 960);
   f->panel = xa_compound_panel_new ();
-  gtk_window_set_child (f->window, f->panel);
-  gtk_window_present (f->window);
+  f->window = xa_test_ui_present (f->panel, 400, 960);
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 2);
 }
 
@@ -197,7 +194,8 @@ static void
 scroll_to (Fixture   *f,
            GtkWidget *widget)
 {
-  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkScrolledWindow *scrolled =
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
   GtkWidget *content = gtk_scrolled_window_get_child (scrolled);
   graphene_point_t point;
 
@@ -262,7 +260,8 @@ test_junlan (Fixture       *f,
   GtkWidget *phone, *row, *copy;
 
   show (f, "LY-JUNLAN-1", DEMO_SEASON);
-  g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)), ==, "LY-JUNLAN-1");
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (f->panel)), ==,
+                   "LY-JUNLAN-1");
 
   /* Facts */
   g_assert_nonnull (xa_test_ui_find_label (f->panel, "君澜壹号院"));
@@ -289,7 +288,8 @@ test_junlan (Fixture       *f,
   copy = find_type (row, GTK_TYPE_BUTTON);
   g_assert_nonnull (copy);
   g_signal_emit_by_name (copy, "clicked");
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, read_text_cb, &clipboard_text);
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (copy), NULL, read_text_cb,
+                                 &clipboard_text);
   while (clipboard_text == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (clipboard_text, ==, cadre_phone);
@@ -329,7 +329,8 @@ static void
 test_boguan (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days", 15), 15);
+  g_autofree char *overdue = g_strdup_printf (ngettext ("Overdue by %d day", "Overdue by %d days",
+                                                        15), 15);
   JsonObject *elevator = feed_record_of ("elevator", "LY-BOGUAN-1");
   GtkWidget *title, *label, *problems;
 
@@ -353,9 +354,9 @@ test_boguan (Fixture       *f,
   /* The compound's elevators are listed by building and unit. */
   if (elevator != NULL)
     {
-      g_autofree char *where = g_strdup_printf ("%s %s",
-                                                json_object_get_string_member (elevator, "building"),
-                                                json_object_get_string_member (elevator, "unit"));
+      g_autofree char *where =
+        g_strdup_printf ("%s %s", json_object_get_string_member (elevator, "building"),
+                         json_object_get_string_member (elevator, "unit"));
 
       g_assert_nonnull (xa_test_ui_find_label (f->panel, where));
     }
@@ -404,12 +405,11 @@ sample_center (GdkTexture *texture,
                GtkWidget  *swatch,
                guint8      rgba[4])
 {
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (swatch) / 2.0,
+                                                 gtk_widget_get_height (swatch) / 2.0);
   graphene_point_t point;
 
-  g_assert_true (gtk_widget_compute_point (swatch, widget,
-                                           &GRAPHENE_POINT_INIT (gtk_widget_get_width (swatch) / 2.0,
-                                                                 gtk_widget_get_height (swatch) / 2.0),
-                                           &point));
+  g_assert_true (gtk_widget_compute_point (swatch, widget, &centre, &point));
   /* Premultiplied, but the swatch centre is opaque. */
   xa_test_ui_texture_pixel (texture, (int) point.x, (int) point.y, rgba);
 }
@@ -497,7 +497,7 @@ test_legend (void)
   static const guint ages[XA_OVERLAY_MAX_BANDS] = { 410, 520, 388, 212, 1960 };
   static const guint problems[XA_OVERLAY_MAX_BANDS] = { 2900, 480, 110 };
   const XaElevatorThresholds thresholds = { 10, 15, 20 };
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWindow *window;
   GtkWidget *overlay = gtk_overlay_new ();
   GtkWidget *background = gtk_drawing_area_new ();
   GtkWidget *legend = xa_map_legend_new ();
@@ -506,9 +506,7 @@ test_legend (void)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (background), draw_map_like, NULL, NULL);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), background);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), legend);
-  gtk_window_set_child (window, overlay);
-  gtk_window_set_default_size (window, 480, 360);
-  gtk_window_present (window);
+  window = xa_test_ui_present (overlay, 480, 360);
 
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_first_child (legend), "xa-legend"));
   g_assert_cmpint (gtk_widget_get_halign (legend), ==, GTK_ALIGN_START);
@@ -645,47 +643,34 @@ test_read_error (Fixture       *f,
   g_assert_null (xa_test_ui_find_label (f->panel, sync_again));
 }
 
+/* Adds a test that gets a store of the demo city and a panel in a window (the Fixture). */
+#define add_with_panel(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *localedir = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (DEMO_NOW_ISO, NULL);
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  xa_test_init (&argc, &argv);
-
-  /* The translations built in this tree, not the installed ones. */
-  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  xa_test_window_init (&argc, &argv);
 
   /* The application brings the resources, libadwaita's style and style.css. */
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_register ();
 
   demo_now = g_date_time_to_unix (now);
   store_path = xa_test_sync_demo ("demo.db", NULL, &feed);
 
-  g_test_add ("/compound-panel/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/compound-panel/junlan", Fixture, NULL, fixture_set_up, test_junlan, fixture_tear_down);
-  g_test_add ("/compound-panel/boguan", Fixture, NULL, fixture_set_up, test_boguan, fixture_tear_down);
-  g_test_add ("/compound-panel/tab-stops", Fixture, NULL, fixture_set_up, test_tab_stops,
-              fixture_tear_down);
-  g_test_add ("/compound-panel/charging", Fixture, NULL, fixture_set_up, test_charging, fixture_tear_down);
-  g_test_add ("/compound-panel/read-error", Fixture, NULL, fixture_set_up, test_read_error,
-              fixture_tear_down);
+  add_with_panel ("/compound-panel/empty", test_empty);
+  add_with_panel ("/compound-panel/junlan", test_junlan);
+  add_with_panel ("/compound-panel/boguan", test_boguan);
+  add_with_panel ("/compound-panel/tab-stops", test_tab_stops);
+  add_with_panel ("/compound-panel/charging", test_charging);
+  add_with_panel ("/compound-panel/read-error", test_read_error);
   g_test_add_func ("/map-legend/bands", test_legend);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   g_free (store_path);
   g_clear_pointer (&feed, xa_test_feed_free);
   return ret;

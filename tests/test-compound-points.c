@@ -31,7 +31,8 @@ static const char records[] =
   "\"kind\": \"residential\", \"buildings\": 3, \"households\": 100, \"owners_committee\": false," \
   "\"public_revenue_recorded\": true, \"special_account\": true, \"supervised_fen\": 0" extra "}},"
   COMPOUND (4, "C1", "翠湖花园", "371302", "沂蒙路12号", 35.06, 118.34,
-            ", \"boundary\": [[118.339, 35.059], [118.341, 35.059], [118.341, 35.061], [118.339, 35.061]]")
+            ", \"boundary\": [[118.339, 35.059], [118.341, 35.059], [118.341, 35.061],"
+            " [118.339, 35.061]]")
   COMPOUND (5, "C2", "Sunny Garden 阳光家园", "371302", "通达路3号", 35.10, 118.40, "")
   COMPOUND (6, "C3", "滨河新村", "371311", "翠湖路8号", 34.98, 118.28, "")
 #define FLOOD_AT(seq, id, compound, season, a, b, c, d, at) \
@@ -110,7 +111,7 @@ load_points_from (const char  *text,
 
   xa_compound_points_options_init (&options);
   options.season = 2025;
-  g_assert_true (xa_parse_time ("2025-07-01T00:00:00+08:00", &options.now));
+  options.now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   points = xa_compound_points_load (store, &options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (points);
@@ -215,7 +216,7 @@ test_thresholds (void)
   options.season = 2024;
   options.charging_target = 0.5;
   options.thresholds = (XaElevatorThresholds) { 5, 18, 30 };
-  g_assert_true (xa_parse_time ("2025-07-01T00:00:00+08:00", &options.now));
+  options.now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   points = xa_compound_points_load (store, &options, NULL);
   c1 = xa_compound_points_get (points, xa_compound_points_find (points, "C1"));
 
@@ -241,15 +242,18 @@ test_counts (void)
   g_assert_cmpuint (counts[XA_FLOOD_BAND_NOT_INSPECTED], ==, 1);
   g_assert_cmpuint (counts[4], ==, 0);
 
-  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_PROBLEMS, "371302", counts), ==, 2);
+  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_PROBLEMS, "371302",
+                                                    counts), ==, 2);
   g_assert_cmpuint (counts[XA_PROBLEM_BAND_NONE], ==, 0);
   g_assert_cmpuint (counts[XA_PROBLEM_BAND_OPEN], ==, 1);
   g_assert_cmpuint (counts[XA_PROBLEM_BAND_OVERDUE], ==, 1);
 
-  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_ELEVATOR_AGE, "371311", counts), ==, 1);
+  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_ELEVATOR_AGE, "371311",
+                                                    counts), ==, 1);
   g_assert_cmpuint (counts[XA_ELEVATOR_AGE_BAND_20_PLUS], ==, 1);
 
-  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_CHARGING, "999999", counts), ==, 0);
+  g_assert_cmpuint (xa_compound_points_count_bands (points, XA_OVERLAY_CHARGING, "999999",
+                                                    counts), ==, 0);
   for (guint i = 0; i < XA_OVERLAY_MAX_BANDS; i++)
     g_assert_cmpuint (counts[i], ==, 0);
 }
@@ -307,7 +311,8 @@ test_bounds_query (void)
   g_autoptr(XaCompoundPoints) points = load_points ();
   g_autoptr(XaCompoundPoints) empty = xa_compound_points_new_synthetic (0, 1);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
-  const XaCompoundPoint *c1 = xa_compound_points_get (points, xa_compound_points_find (points, "C1"));
+  const XaCompoundPoint *c1 = xa_compound_points_get (points,
+                                                      xa_compound_points_find (points, "C1"));
   double min_lat, min_lon, max_lat, max_lon, lat, lon;
 
   g_assert_true (xa_compound_points_get_bounds (points, &min_lat, &min_lon, &max_lat, &max_lon));

@@ -160,15 +160,6 @@ distance_m (double lat1,
   return sqrt (dx * dx + dy * dy);
 }
 
-static gint64
-local_time (const char *iso)
-{
-  gint64 t = 0;
-
-  g_assert_true (xa_parse_time (iso, &t));
-  return t;
-}
-
 /* Every record is valid by src/records-api.md, as the client's parser holds it, and the
  * times carry the city's own offset. */
 static void
@@ -361,7 +352,8 @@ test_seed_totals (void)
       smart += ch->smart_ports;
     }
   g_test_message ("compounds %u, revenue recorded %u, special accounts %u, supervised %"
-                  G_GINT64_FORMAT " fen (%.2f yuan)", compounds, recorded, special, fen, fen / 100.0);
+                  G_GINT64_FORMAT " fen (%.2f yuan)", compounds, recorded, special, fen,
+                  fen / 100.0);
   g_test_message ("charging: %u compounds with ports (%.1f %%), %" G_GINT64_FORMAT
                   " ports, %" G_GINT64_FORMAT " smart", with_ports, 100.0 * with_ports / compounds,
                   ports, smart);
@@ -379,8 +371,8 @@ test_flood (void)
 {
   guint checks = 0, all_four = 0, three = 0, two_or_less = 0;
   int drills = 0, found = 0, fixed = 0;
-  gint64 from = local_time ("2025-04-01T00:00:00+08:00");
-  gint64 to = local_time ("2025-09-11T00:00:00+08:00");
+  gint64 from = xa_test_parse_time ("2025-04-01T00:00:00+08:00");
+  gint64 to = xa_test_parse_time ("2025-09-11T00:00:00+08:00");
 
   require_parsed ();
   FOREACH_RECORD (r, "flood_check")
@@ -423,7 +415,7 @@ test_flood (void)
 static void
 test_elevators (void)
 {
-  gint64 now = local_time ("2025-09-15T09:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-09-15T09:00:00+08:00");
   guint n = 0, old = 0, renewing = 0, renewal_done = 0, due = 0;
   guint statuses[6] = { 0, };
 
@@ -439,7 +431,7 @@ test_elevators (void)
       g_assert_true (xa_parse_date (e->commissioned, &date));
       g_assert_cmpint (g_date_get_year (&date), >=, 1998);
       g_assert_cmpint (g_date_get_year (&date), <=, 2025);
-      years = (now - local_time (midnight)) / (365.25 * 86400);
+      years = (now - xa_test_parse_time (midnight)) / (365.25 * 86400);
       /* A grade is given by the 15-year assessment, and only by it. */
       if (years >= 15.0)
         {
@@ -469,7 +461,7 @@ test_elevators (void)
           g_autofree char *inspected = g_strconcat (e->last_inspection, "T00:00:00+08:00", NULL);
 
           g_assert_cmpstr (e->last_inspection, >, e->commissioned);
-          g_assert_cmpint (local_time (inspected), <, now);
+          g_assert_cmpint (xa_test_parse_time (inspected), <, now);
         }
       g_assert_true (g_str_has_suffix (e->building, "号楼"));
       g_assert_true (g_str_has_suffix (e->unit, "单元"));
@@ -494,9 +486,9 @@ test_elevators (void)
 static void
 test_problems (void)
 {
-  gint64 now = local_time ("2025-09-15T09:00:00+08:00");
-  gint64 first = local_time ("2024-09-01T00:00:00+08:00");
-  gint64 last = local_time ("2025-09-11T00:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-09-15T09:00:00+08:00");
+  gint64 first = xa_test_parse_time ("2024-09-01T00:00:00+08:00");
+  gint64 last = xa_test_parse_time ("2025-09-11T00:00:00+08:00");
   g_autoptr(GHashTable) city_solved = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) tickets = g_hash_table_new (g_str_hash, g_str_equal);
   guint settled = 0, open = 0, overdue = 0, happy = 0, rated = 0;
@@ -748,7 +740,7 @@ static void
 test_new_problem (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  gint64 now = local_time ("2025-09-20T10:15:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-09-20T10:15:00+08:00");
 
   require_parsed ();
   for (guint i = 0; i < 200; i++)
@@ -801,7 +793,7 @@ date_at_midnight (const char *date)
 {
   g_autofree char *midnight = g_strconcat (date, "T00:00:00+08:00", NULL);
 
-  return local_time (midnight);
+  return xa_test_parse_time (midnight);
 }
 
 /* The year of @t in Linyi (UTC+8); 719163 is the GDate day number of 1970-01-01. */
@@ -935,20 +927,21 @@ assert_same_city_moved (City   *moved,
           XaElevator *ea = a->change->record, *eb = b->change->record;
 
           /* The same age, to the day, at the moved now. */
-          g_assert_cmpint (date_at_midnight (eb->commissioned) - date_at_midnight (ea->commissioned),
-                           ==, shift);
+          g_assert_cmpint (date_at_midnight (eb->commissioned) -
+                           date_at_midnight (ea->commissioned), ==, shift);
           g_assert_true ((ea->last_inspection == NULL) == (eb->last_inspection == NULL));
           if (eb->last_inspection != NULL)
             {
               g_assert_cmpint (date_at_midnight (eb->last_inspection) -
                                date_at_midnight (ea->last_inspection), ==, shift);
             }
-          g_assert_cmpint (eb->planned_year, ==, ea->planned_year != 0 ? ea->planned_year + years : 0);
+          g_assert_cmpint (eb->planned_year, ==,
+                           ea->planned_year != 0 ? ea->planned_year + years : 0);
           g_assert_cmpint (eb->assessment_grade, ==, ea->assessment_grade);
           g_assert_cmpint (eb->renewal_status, ==, ea->renewal_status);
           /* The registration code carries the year of acceptance. */
-          g_assert_cmpint (strncmp (strrchr (eb->registration_code, '(') + 1, eb->commissioned + 2, 2),
-                           ==, 0);
+          g_assert_cmpint (strncmp (strrchr (eb->registration_code, '(') + 1,
+                                    eb->commissioned + 2, 2), ==, 0);
         }
       else
         {
@@ -965,8 +958,8 @@ assert_same_city_moved (City   *moved,
 static void
 test_dated_today (void)
 {
-  gint64 demo_now = local_time ("2025-09-15T09:00:00+08:00");
-  gint64 when = local_time ("2026-11-25T10:00:00+08:00");
+  gint64 demo_now = xa_test_parse_time ("2025-09-15T09:00:00+08:00");
+  gint64 when = xa_test_parse_time ("2026-11-25T10:00:00+08:00");
   gint64 now = xs_demo_city_now_for (when);
   gint64 shift = now - demo_now;
   City *moved, *again;
@@ -977,10 +970,10 @@ test_dated_today (void)
   require_parsed ();
   g_assert_cmpint (xs_demo_city_default_now (), ==, demo_now);
   /* The last 09:00 in Linyi at or before @when: 436 whole days later. */
-  g_assert_cmpint (now, ==, local_time ("2026-11-25T09:00:00+08:00"));
+  g_assert_cmpint (now, ==, xa_test_parse_time ("2026-11-25T09:00:00+08:00"));
   g_assert_cmpint (shift, ==, 436 * DAY_SECONDS);
-  g_assert_cmpint (xs_demo_city_now_for (local_time ("2026-11-25T08:59:00+08:00")), ==,
-                   local_time ("2026-11-24T09:00:00+08:00"));
+  g_assert_cmpint (xs_demo_city_now_for (xa_test_parse_time ("2026-11-25T08:59:00+08:00")), ==,
+                   xa_test_parse_time ("2026-11-24T09:00:00+08:00"));
 
   moved = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED, when, TRUE);
   assert_same_city_moved (moved, when, shift, TRUE);
@@ -1005,11 +998,12 @@ test_dated_today (void)
   g_assert_cmpuint (inspected1, ==, inspected0);
   g_assert_cmpuint (inspected1, >, 3490 * 94 / 100);
   g_test_message ("dated 2026-11-25 10:00: %u open, %u overdue; %u of 3490 compounds (%.1f %%) "
-                  "inspected in season 2026", open1, overdue1, inspected1, 100.0 * inspected1 / 3490);
+                  "inspected in season 2026", open1, overdue1, inspected1,
+                  100.0 * inspected1 / 3490);
 
   /* One seed and one WHEN, one city; any time of the same Linyi day gives it too. */
-  again = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED, local_time ("2026-11-26T08:30:00+08:00"),
-                            FALSE);
+  again = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED,
+                            xa_test_parse_time ("2026-11-26T08:30:00+08:00"), FALSE);
   a = city_to_json (moved);
   b = city_to_json (again);
   g_assert_true (strcmp (a, b) == 0);
@@ -1022,7 +1016,7 @@ static void
 test_dated_on_its_own_day (void)
 {
   City *same = city_generate_at (XS_DEMO_CITY_DEFAULT_SEED,
-                                 local_time ("2025-09-16T08:59:59+08:00"), FALSE);
+                                 xa_test_parse_time ("2025-09-16T08:59:59+08:00"), FALSE);
   g_autofree char *a = city_to_json (city);
   g_autofree char *b = city_to_json (same);
 
@@ -1035,8 +1029,8 @@ test_dated_on_its_own_day (void)
 static void
 test_dated_early_in_the_year (void)
 {
-  gint64 demo_now = local_time ("2025-09-15T09:00:00+08:00");
-  gint64 when = local_time ("2027-02-01T10:00:00+08:00");
+  gint64 demo_now = xa_test_parse_time ("2025-09-15T09:00:00+08:00");
+  gint64 when = xa_test_parse_time ("2027-02-01T10:00:00+08:00");
   gint64 now = xs_demo_city_now_for (when);
   City *moved;
   guint open0, overdue0, open1, overdue1;

@@ -268,14 +268,11 @@ main (int   argc,
 {
   int ret;
 
-  xa_test_init (&argc, &argv);
-  xa_test_ui_init_locale (NULL);
+  xa_test_window_init (&argc, &argv);
   app = xa_test_window_app_new ();
 
   g_test_add_func ("/figures/city", test_city_figures);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   return ret;
 }

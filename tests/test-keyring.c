@@ -249,10 +249,7 @@ run_sync_only (const char *server_url,
 {
   g_autofree char *store_path = xa_test_path ("store.db");
 
-  return xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server_url,
-                                                   "--store", store_path,
-                                                   token != NULL ? "--token" : NULL, token,
-                                                   NULL });
+  return xa_test_run_sync_only (server_url, token, store_path);
 }
 
 static void

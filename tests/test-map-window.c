@@ -23,6 +23,7 @@
 #include "xa-test-palette.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
+#include "xa-test-window.h"
 #include "xa-window-private.h"
 
 static XaApplication *app;
@@ -1000,19 +1001,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  xa_test_init (&argc, &argv);
+  xa_test_window_init (&argc, &argv);
 
-  /* The translations built in this tree, not the installed ones. */
-  xa_test_ui_init_locale (NULL);
-
-  app = xa_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  app = xa_test_window_app_register ();
 
   g_test_add_func ("/map-window/demo-city", test_demo_city);
   g_test_add_func ("/map-window/overlays", test_overlays);
@@ -1027,9 +1020,7 @@ main (int   argc,
   g_test_add_func ("/map-window/fit", test_fit);
   g_test_add_func ("/map-window/view-saved-on-quit", test_view_saved_on_quit);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   g_free (synced_store);
   g_clear_pointer (&feed, xa_test_feed_free);
   return ret;

@@ -12,15 +12,6 @@
 
 #define SERVER "http://127.0.0.1:1"
 
-static gint64
-time_of (const char *iso)
-{
-  gint64 t = 0;
-
-  g_assert_true (xa_parse_time (iso, &t));
-  return t;
-}
-
 /* ---- Flood readiness ---- */
 
 static XaFloodCheck
@@ -125,8 +116,10 @@ test_charging (void)
   g_assert_cmpint (xa_metrics_charging_band (&no_ebikes, 1.0), ==, XA_CHARGING_BAND_NO_DATA);
 
   /* Another target: exactly on it despite 0.7 not being exact in binary; and its half. */
-  g_assert_cmpint (xa_metrics_charging_band (&seven_of_ten, 0.7), ==, XA_CHARGING_BAND_MEETS_TARGET);
-  g_assert_cmpint (xa_metrics_charging_band (&seven_of_ten, 0.71), ==, XA_CHARGING_BAND_HALF_OR_MORE);
+  g_assert_cmpint (xa_metrics_charging_band (&seven_of_ten, 0.7), ==,
+                   XA_CHARGING_BAND_MEETS_TARGET);
+  g_assert_cmpint (xa_metrics_charging_band (&seven_of_ten, 0.71), ==,
+                   XA_CHARGING_BAND_HALF_OR_MORE);
   g_assert_cmpint (xa_metrics_charging_band (&more, 2.0), ==, XA_CHARGING_BAND_HALF_OR_MORE);
   g_assert_cmpint (xa_metrics_charging_band (&one_to_one, 2.0), ==, XA_CHARGING_BAND_HALF_OR_MORE);
   g_assert_cmpint (xa_metrics_charging_band (&half, 2.0), ==, XA_CHARGING_BAND_BELOW_HALF);
@@ -150,6 +143,14 @@ elevator (const char *commissioned)
   return e;
 }
 
+/* The elevator's age in years at the time @iso names. */
+static double
+years_at (const XaElevator *elevator,
+          const char       *iso)
+{
+  return xa_metrics_elevator_years (elevator, xa_test_parse_time (iso));
+}
+
 static void
 test_elevator_years (void)
 {
@@ -163,46 +164,38 @@ test_elevator_years (void)
   double years;
 
   /* The 15th anniversary starts at midnight in Beijing: exactly 15.0 then, all day. */
-  g_assert_cmpfloat (xa_metrics_elevator_years (&e2010, time_of ("2025-06-01T00:00:00+08:00")),
-                     ==, 15.0);
-  g_assert_cmpfloat (xa_metrics_elevator_years (&e2010, time_of ("2025-06-01T23:59:59+08:00")),
-                     ==, 15.0);
+  g_assert_cmpfloat (years_at (&e2010, "2025-06-01T00:00:00+08:00"), ==, 15.0);
+  g_assert_cmpfloat (years_at (&e2010, "2025-06-01T23:59:59+08:00"), ==, 15.0);
   /* 2025-06-01 00:00 UTC is already 08:00 in Beijing. */
-  g_assert_cmpfloat (xa_metrics_elevator_years (&e2010, time_of ("2025-06-01T00:00:00Z")),
-                     ==, 15.0);
+  g_assert_cmpfloat (years_at (&e2010, "2025-06-01T00:00:00Z"), ==, 15.0);
   /* One second before: the last day of the 15th year, not yet 15. */
-  years = xa_metrics_elevator_years (&e2010, time_of ("2025-05-31T23:59:59+08:00"));
+  years = years_at (&e2010, "2025-05-31T23:59:59+08:00");
   g_assert_cmpfloat (years, <, 15.0);
   g_assert_cmpfloat (years, >, 14.99);
   /* Half a year on: 183 of the 365 days to the next anniversary. */
-  years = xa_metrics_elevator_years (&e2010, time_of ("2025-12-01T12:00:00+08:00"));
+  years = years_at (&e2010, "2025-12-01T12:00:00+08:00");
   g_assert_cmpfloat_with_epsilon (years, 15.0 + 183.0 / 365.0, 1e-12);
   /* The day it went into service, and before. */
-  g_assert_cmpfloat (xa_metrics_elevator_years (&e2010, time_of ("2010-06-01T10:00:00+08:00")),
-                     ==, 0.0);
-  g_assert_cmpfloat (xa_metrics_elevator_years (&future, time_of ("2025-06-01T00:00:00+08:00")),
-                     ==, 0.0);
+  g_assert_cmpfloat (years_at (&e2010, "2010-06-01T10:00:00+08:00"), ==, 0.0);
+  g_assert_cmpfloat (years_at (&future, "2025-06-01T00:00:00+08:00"), ==, 0.0);
 
   /* A leap-day lift has its anniversary on 28 February in common years. */
-  g_assert_cmpfloat (xa_metrics_elevator_years (&leap, time_of ("2013-02-28T09:00:00+08:00")),
-                     ==, 1.0);
-  g_assert_cmpfloat (xa_metrics_elevator_years (&leap, time_of ("2016-02-29T09:00:00+08:00")),
-                     ==, 4.0);
-  years = xa_metrics_elevator_years (&leap, time_of ("2016-02-28T09:00:00+08:00"));
+  g_assert_cmpfloat (years_at (&leap, "2013-02-28T09:00:00+08:00"), ==, 1.0);
+  g_assert_cmpfloat (years_at (&leap, "2016-02-29T09:00:00+08:00"), ==, 4.0);
+  years = years_at (&leap, "2016-02-28T09:00:00+08:00");
   g_assert_cmpfloat (years, <, 4.0);
   g_assert_cmpfloat (years, >, 3.99);
 
   /* Bad or absent dates are no data. */
-  g_assert_true (isnan (xa_metrics_elevator_years (&bad, time_of ("2025-06-01T00:00:00+08:00"))));
-  g_assert_true (isnan (xa_metrics_elevator_years (&missing, time_of ("2025-06-01T00:00:00+08:00"))));
+  g_assert_true (isnan (years_at (&bad, "2025-06-01T00:00:00+08:00")));
+  g_assert_true (isnan (years_at (&missing, "2025-06-01T00:00:00+08:00")));
 
   /* Before 1970 the day still starts at midnight in Beijing (floor, not truncation). */
-  g_assert_cmpfloat (xa_metrics_elevator_years (&sixties, time_of ("1969-12-31T12:00:00+08:00")),
-                     ==, 1.0);
+  g_assert_cmpfloat (years_at (&sixties, "1969-12-31T12:00:00+08:00"), ==, 1.0);
 
   /* Before this year's anniversary the fraction runs over the year that contains a
    * 29 February (366 days), not over the next one. */
-  years = xa_metrics_elevator_years (&march, time_of ("2016-02-15T09:00:00+08:00"));
+  years = years_at (&march, "2016-02-15T09:00:00+08:00");
   g_assert_cmpfloat_with_epsilon (years, 3.0 + 351.0 / 366.0, 1e-12);
 }
 
@@ -234,7 +227,8 @@ test_elevator_band (void)
   g_assert_cmpint (xa_metrics_elevator_age_band (20.0, &def), ==, XA_ELEVATOR_AGE_BAND_20_PLUS);
   g_assert_cmpint (xa_metrics_elevator_age_band (45.0, &def), ==, XA_ELEVATOR_AGE_BAND_20_PLUS);
   g_assert_cmpint (xa_metrics_elevator_age_band (NAN, &def), ==, XA_ELEVATOR_AGE_BAND_NO_ELEVATORS);
-  g_assert_cmpint (xa_metrics_elevator_age_band (-1.0, &def), ==, XA_ELEVATOR_AGE_BAND_NO_ELEVATORS);
+  g_assert_cmpint (xa_metrics_elevator_age_band (-1.0, &def), ==,
+                   XA_ELEVATOR_AGE_BAND_NO_ELEVATORS);
   /* NULL thresholds are the defaults. */
   g_assert_cmpint (xa_metrics_elevator_age_band (15.0, NULL), ==, XA_ELEVATOR_AGE_BAND_15_TO_20);
   g_assert_cmpint (xa_metrics_elevator_age_band (9.0, NULL), ==, XA_ELEVATOR_AGE_BAND_UNDER_10);
@@ -255,7 +249,7 @@ test_elevator_band (void)
 static void
 test_assessment_due (void)
 {
-  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   XaElevator fifteen = elevator ("2010-07-01");    /* exactly 15 on "now" */
   XaElevator young = elevator ("2010-07-02");      /* a day short of 15 */
   XaElevator eighteen = elevator ("2007-07-01");   /* exactly 18 */
@@ -305,7 +299,7 @@ test_assessment_due (void)
 static void
 test_assessment_dated (void)
 {
-  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   XaElevator twenty = elevator ("2005-03-01");
   XaElevator seventeen = elevator ("2008-03-01");
 
@@ -332,7 +326,7 @@ test_assessment_dated (void)
 static void
 test_oldest_elevator (void)
 {
-  gint64 now = time_of ("2025-06-01T12:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-06-01T12:00:00+08:00");
   XaElevator a = elevator ("2015-06-01");
   XaElevator b = elevator ("2005-06-01");
   XaElevator c = elevator ("2020-06-01");
@@ -373,7 +367,7 @@ problem (XaProblemStatus status,
 static void
 test_problems (void)
 {
-  gint64 now = time_of ("2025-07-01T12:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T12:00:00+08:00");
   XaProblem open_late = problem (XA_STATUS_OPEN, XA_TIER_ON_SITE, now - 1);
   XaProblem open_due_now = problem (XA_STATUS_OPEN, XA_TIER_ON_SITE, now);
   XaProblem working_late = problem (XA_STATUS_IN_PROGRESS, XA_TIER_CONSULTATION, now - 86400);
@@ -433,7 +427,7 @@ test_problems (void)
 static void
 test_totals_accumulate (void)
 {
-  gint64 now = time_of ("2025-07-01T12:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T12:00:00+08:00");
   XaCompound c1 = { .id = (char *) "C1", .public_revenue_recorded = TRUE,
                     .special_account = TRUE, .supervised_fen = 14812500 };
   XaCompound c2 = { .id = (char *) "C2", .public_revenue_recorded = TRUE,
@@ -486,11 +480,11 @@ test_totals_accumulate (void)
   g_assert_cmpuint (t.registered_ebikes, ==, 180);
   g_assert_cmpfloat (xa_totals_charging_coverage (&t), ==, 50.0);
 
-  xa_totals_add_elevator (&t, &old, time_of ("2025-07-01T00:00:00+08:00"),
+  xa_totals_add_elevator (&t, &old, xa_test_parse_time ("2025-07-01T00:00:00+08:00"),
                           XA_ELEVATOR_REASSESSMENT_DEFAULT);
-  xa_totals_add_elevator (&t, &young, time_of ("2025-07-01T00:00:00+08:00"),
+  xa_totals_add_elevator (&t, &young, xa_test_parse_time ("2025-07-01T00:00:00+08:00"),
                           XA_ELEVATOR_REASSESSMENT_DEFAULT);
-  xa_totals_add_elevator (&t, &bad, time_of ("2025-07-01T00:00:00+08:00"),
+  xa_totals_add_elevator (&t, &bad, xa_test_parse_time ("2025-07-01T00:00:00+08:00"),
                           XA_ELEVATOR_REASSESSMENT_DEFAULT);
   g_assert_cmpuint (t.elevators, ==, 3);
   g_assert_cmpuint (t.elevators_assessment_due, ==, 1);
@@ -765,79 +759,78 @@ open_city_store (void)
   return store;
 }
 
+/* @t holds every figure of @expected. */
+static void
+assert_totals (const XaTotals *t,
+               const XaTotals *expected)
+{
+  g_assert_cmpuint (t->compounds, ==, expected->compounds);
+  g_assert_cmpuint (t->public_revenue_recorded, ==, expected->public_revenue_recorded);
+  g_assert_cmpuint (t->special_accounts, ==, expected->special_accounts);
+  g_assert_cmpint (t->supervised_fen, ==, expected->supervised_fen);
+  g_assert_cmpuint (t->compounds_with_charging, ==, expected->compounds_with_charging);
+  g_assert_cmpint (t->charging_ports, ==, expected->charging_ports);
+  g_assert_cmpint (t->smart_ports, ==, expected->smart_ports);
+  g_assert_cmpuint (t->registered_ebikes, ==, expected->registered_ebikes);
+  g_assert_cmpuint (t->elevators, ==, expected->elevators);
+  g_assert_cmpuint (t->elevators_assessment_due, ==, expected->elevators_assessment_due);
+  g_assert_cmpuint (t->flood_inspected, ==, expected->flood_inspected);
+  g_assert_cmpuint (t->flood_ready, ==, expected->flood_ready);
+  g_assert_cmpuint (t->drills_held, ==, expected->drills_held);
+  g_assert_cmpuint (t->flood_problems_fixed, ==, expected->flood_problems_fixed);
+  g_assert_cmpuint (t->problems, ==, expected->problems);
+  g_assert_cmpuint (t->problems_resolved, ==, expected->problems_resolved);
+  g_assert_cmpuint (t->problems_open, ==, expected->problems_open);
+  g_assert_cmpuint (t->problems_overdue, ==, expected->problems_overdue);
+  g_assert_cmpuint (t->city_tier_compounds, ==, expected->city_tier_compounds);
+}
+
 static void
 assert_lanshan (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 2);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 2);
-  g_assert_cmpuint (t->special_accounts, ==, 1);
-  g_assert_cmpint (t->supervised_fen, ==, 14812517);
-  g_assert_cmpuint (t->compounds_with_charging, ==, 1);
-  g_assert_cmpint (t->charging_ports, ==, 120);
-  g_assert_cmpint (t->smart_ports, ==, 100);
-  g_assert_cmpuint (t->registered_ebikes, ==, 160);
-  g_assert_cmpuint (t->elevators, ==, 2);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 1);
-  g_assert_cmpuint (t->flood_inspected, ==, 2);
-  g_assert_cmpuint (t->flood_ready, ==, 1);
-  g_assert_cmpuint (t->drills_held, ==, 4);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 3);
-  g_assert_cmpuint (t->problems, ==, 5);
-  g_assert_cmpuint (t->problems_resolved, ==, 2);
-  g_assert_cmpuint (t->problems_open, ==, 3);
-  /* P1 is late; P6's deadline is exactly now, so not yet. */
-  g_assert_cmpuint (t->problems_overdue, ==, 1);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 1);
+  static const XaTotals expected = {
+    .compounds = 2, .public_revenue_recorded = 2, .special_accounts = 1, .supervised_fen = 14812517,
+    .compounds_with_charging = 1, .charging_ports = 120, .smart_ports = 100,
+    .registered_ebikes = 160, .elevators = 2, .elevators_assessment_due = 1, .flood_inspected = 2,
+    .flood_ready = 1, .drills_held = 4, .flood_problems_fixed = 3, .problems = 5,
+    .problems_resolved = 2, .problems_open = 3,
+    /* P1 is late; P6's deadline is exactly now, so not yet. */
+    .problems_overdue = 1, .city_tier_compounds = 1,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 50.0);
 }
 
 static void
 assert_luozhuang (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 1);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 0);
-  g_assert_cmpuint (t->special_accounts, ==, 0);
-  g_assert_cmpint (t->supervised_fen, ==, 3693230000);
-  g_assert_cmpuint (t->compounds_with_charging, ==, 1);
-  g_assert_cmpint (t->charging_ports, ==, 40);
-  g_assert_cmpint (t->smart_ports, ==, 10);
-  g_assert_cmpuint (t->registered_ebikes, ==, 0);
-  g_assert_cmpuint (t->elevators, ==, 2);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 1);
-  g_assert_cmpuint (t->flood_inspected, ==, 1);
-  g_assert_cmpuint (t->flood_ready, ==, 0);
-  g_assert_cmpuint (t->drills_held, ==, 2);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 0);
-  g_assert_cmpuint (t->problems, ==, 3);
-  g_assert_cmpuint (t->problems_resolved, ==, 2);
-  g_assert_cmpuint (t->problems_open, ==, 1);
-  g_assert_cmpuint (t->problems_overdue, ==, 1);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 1);
+  static const XaTotals expected = {
+    .compounds = 1, .public_revenue_recorded = 0, .special_accounts = 0,
+    .supervised_fen = 3693230000, .compounds_with_charging = 1, .charging_ports = 40,
+    .smart_ports = 10, .registered_ebikes = 0, .elevators = 2, .elevators_assessment_due = 1,
+    .flood_inspected = 1, .flood_ready = 0, .drills_held = 2, .flood_problems_fixed = 0,
+    .problems = 3, .problems_resolved = 2, .problems_open = 1, .problems_overdue = 1,
+    .city_tier_compounds = 1,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 100.0);
 }
 
 static void
 assert_city (const XaTotals *t)
 {
-  g_assert_cmpuint (t->compounds, ==, 3);
-  g_assert_cmpuint (t->public_revenue_recorded, ==, 2);
-  g_assert_cmpuint (t->special_accounts, ==, 1);
-  g_assert_cmpint (t->supervised_fen, ==, 14812517 + G_GINT64_CONSTANT (3693230000));
-  g_assert_cmpuint (t->compounds_with_charging, ==, 2);
-  g_assert_cmpint (t->charging_ports, ==, 160);
-  g_assert_cmpint (t->smart_ports, ==, 110);
-  g_assert_cmpuint (t->registered_ebikes, ==, 160);
-  g_assert_cmpuint (t->elevators, ==, 4);
-  g_assert_cmpuint (t->elevators_assessment_due, ==, 2);
-  g_assert_cmpuint (t->flood_inspected, ==, 3);
-  g_assert_cmpuint (t->flood_ready, ==, 1);
-  g_assert_cmpuint (t->drills_held, ==, 6);
-  g_assert_cmpuint (t->flood_problems_fixed, ==, 3);
-  g_assert_cmpuint (t->problems, ==, 8);
-  g_assert_cmpuint (t->problems_resolved, ==, 4);
-  g_assert_cmpuint (t->problems_open, ==, 4);
-  g_assert_cmpuint (t->problems_overdue, ==, 2);
-  g_assert_cmpuint (t->city_tier_compounds, ==, 2);
+  static const XaTotals expected = {
+    .compounds = 3, .public_revenue_recorded = 2, .special_accounts = 1,
+    .supervised_fen = 14812517 + G_GINT64_CONSTANT (3693230000), .compounds_with_charging = 2,
+    .charging_ports = 160, .smart_ports = 110, .registered_ebikes = 160, .elevators = 4,
+    .elevators_assessment_due = 2, .flood_inspected = 3, .flood_ready = 1, .drills_held = 6,
+    .flood_problems_fixed = 3, .problems = 8, .problems_resolved = 4, .problems_open = 4,
+    .problems_overdue = 2, .city_tier_compounds = 2,
+  };
+
+  assert_totals (t, &expected);
   g_assert_cmpfloat_with_epsilon (xa_totals_charging_coverage (t), 200.0 / 3, 1e-9);
 }
 
@@ -846,7 +839,7 @@ test_store_totals (void)
 {
   g_autoptr(XaStore) store = open_city_store ();
   g_autoptr(GError) error = NULL;
-  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   XaTotals city, lanshan, luozhuang, feixian, last_season;
   XaTotals unknown = { .compounds = 99 };
 
@@ -900,7 +893,7 @@ test_store_totals_later (void)
 
   /* Ten days later E4 is 15 as well, and P2's and P6's deadlines have passed. */
   g_assert_true (xa_totals_compute (store, NULL, 2025,
-                                    time_of ("2025-07-11T00:00:00+08:00"),
+                                    xa_test_parse_time ("2025-07-11T00:00:00+08:00"),
                                     XA_ELEVATOR_REASSESSMENT_DEFAULT, &city, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (city.elevators_assessment_due, ==, 3);
@@ -913,7 +906,7 @@ test_store_by_district (void)
 {
   g_autoptr(XaStore) store = open_city_store ();
   g_autoptr(GError) error = NULL;
-  gint64 now = time_of ("2025-07-01T00:00:00+08:00");
+  gint64 now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
   g_autoptr(GPtrArray) rows = xa_totals_compute_by_district (store, 2025, now,
                                                              XA_ELEVATOR_REASSESSMENT_DEFAULT,
                                                              &error);
@@ -928,7 +921,8 @@ test_store_by_district (void)
     {
       row = g_ptr_array_index (rows, i);
       if (i > 0)
-        g_assert_cmpstr (((XaDistrictTotals *) g_ptr_array_index (rows, i - 1))->code, <, row->code);
+        g_assert_cmpstr (((XaDistrictTotals *) g_ptr_array_index (rows, i - 1))->code, <,
+                         row->code);
       xa_totals_add_totals (&sum, &row->totals);
     }
 

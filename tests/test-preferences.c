@@ -85,27 +85,40 @@ type_and_apply (XaPreferencesWindow *window,
   g_signal_emit_by_name (child (window, row), "apply");
 }
 
+/* Every key of the app's schema. */
+static GStrv
+settings_keys (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  return g_settings_schema_list_keys (schema);
+}
+
 static void
 reset_settings (void)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) keys = settings_keys ();
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
+}
+
+/* The window over default settings but for the server address, SERVER. */
+static XaPreferencesWindow *
+open_with_server (void)
+{
+  reset_settings ();
+  g_settings_set_string (settings, "server-url", SERVER);
+  return open_window ();
 }
 
 /* No setting holds @secret, whatever its key. */
 static void
 assert_not_in_settings (const char *secret)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_auto(GStrv) keys = NULL;
+  g_auto(GStrv) keys = settings_keys ();
 
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
@@ -113,6 +126,39 @@ assert_not_in_settings (const char *secret)
 
       g_assert_null (strstr (text, secret));
     }
+}
+
+/* The string setting @key holds @expected. */
+static void
+assert_setting (const char *key,
+                const char *expected)
+{
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Types @text into @row and applies it: when @refused, @error_row shows, @row is marked
+ * and the string setting @key still holds @expected; otherwise no error shows and @key
+ * holds @expected. */
+static void
+assert_entry (XaPreferencesWindow *window,
+              const char          *row,
+              const char          *error_row,
+              const char          *text,
+              gboolean             refused,
+              const char          *key,
+              const char          *expected)
+{
+  type_and_apply (window, row, text);
+  g_assert_cmpint (shown (window, error_row) != FALSE, ==, refused != FALSE);
+  if (refused)
+    {
+      g_assert_true (gtk_widget_has_css_class (child (window, row), "error"));
+      g_test_message ("%s: %s", text,
+                      adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, error_row))));
+    }
+  assert_setting (key, expected);
 }
 
 static void
@@ -133,7 +179,8 @@ test_basemap_rows (void)
   reset_settings ();
   window = open_window ();
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 0);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==,
+                    0);
 
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     {
@@ -151,7 +198,8 @@ test_basemap_rows (void)
 
   /* A change made elsewhere shows up here. */
   g_settings_set_string (settings, "basemap", "mbtiles");
-  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==, 3);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (window, "basemap_row"))), ==,
+                    3);
   g_assert_true (shown (window, "mbtiles_row"));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-map-mbtiles");
   close_window (window);
@@ -168,7 +216,6 @@ test_xyz_url (void)
     "tiles.example.gov.cn/{z}/{x}/{y}.png",
   };
   XaPreferencesWindow *window;
-  g_autofree char *saved = NULL;
 
   reset_settings ();
   g_settings_set_string (settings, "basemap", "xyz");
@@ -177,17 +224,7 @@ test_xyz_url (void)
   g_assert_true (shown (window, "xyz_row"));
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
-    {
-      g_autofree char *value = NULL;
-
-      type_and_apply (window, "xyz_row", wrong[i]);
-      g_assert_true (shown (window, "xyz_error_row"));
-      g_assert_true (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
-      g_test_message ("%s: %s", wrong[i],
-                      adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "xyz_error_row"))));
-      value = g_settings_get_string (settings, "basemap-xyz-url");
-      g_assert_cmpstr (value, ==, "");
-    }
+    assert_entry (window, "xyz_row", "xyz_error_row", wrong[i], TRUE, "basemap-xyz-url", "");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-xyz-error");
 
   /* The error goes as soon as the address is right, before it is applied. */
@@ -195,22 +232,18 @@ test_xyz_url (void)
                          "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
   g_assert_false (shown (window, "xyz_error_row"));
   g_signal_emit_by_name (child (window, "xyz_row"), "apply");
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
+  assert_setting ("basemap-xyz-url", "https://tiles.example.gov.cn/{z}/{x}/{y}.png");
   g_assert_false (gtk_widget_has_css_class (child (window, "xyz_row"), "error"));
 
   /* TMS rows are accepted too. */
-  type_and_apply (window, "xyz_row", "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
-  g_clear_pointer (&saved, g_free);
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
+  assert_entry (window, "xyz_row", "xyz_error_row",
+                "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png", FALSE, "basemap-xyz-url",
+                "http://10.0.0.5:8080/tms/{z}/{x}/{tmsy}.png");
 
   /* So is a server letter, which the map fills in: Preferences accepts what it can use. */
-  type_and_apply (window, "xyz_row", "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
-  g_assert_false (shown (window, "xyz_error_row"));
-  g_clear_pointer (&saved, g_free);
-  saved = g_settings_get_string (settings, "basemap-xyz-url");
-  g_assert_cmpstr (saved, ==, "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
+  assert_entry (window, "xyz_row", "xyz_error_row",
+                "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png", FALSE, "basemap-xyz-url",
+                "https://{s}.tiles.example.gov.cn/{z}/{x}/{y}.png");
   close_window (window);
 }
 
@@ -224,37 +257,21 @@ test_server_url (void)
     "http//records.example.gov.cn",
   };
   XaPreferencesWindow *window;
-  g_autofree char *value = NULL;
 
-  reset_settings ();
-  g_settings_set_string (settings, "server-url", SERVER);
-  window = open_window ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "server_row"))), ==, SERVER);
+  window = open_with_server ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "server_row"))), ==,
+                   SERVER);
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
-    {
-      type_and_apply (window, "server_row", wrong[i]);
-      g_assert_true (shown (window, "server_error_row"));
-      g_assert_true (gtk_widget_has_css_class (child (window, "server_row"), "error"));
-      g_clear_pointer (&value, g_free);
-      value = g_settings_get_string (settings, "server-url");
-      g_assert_cmpstr (value, ==, SERVER);
-    }
+    assert_entry (window, "server_row", "server_error_row", wrong[i], TRUE, "server-url", SERVER);
   wait_idle (window);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server-error");
 
-  type_and_apply (window, "server_row", "  http://127.0.0.1:8080  ");
-  g_assert_false (shown (window, "server_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "server-url");
-  g_assert_cmpstr (value, ==, "http://127.0.0.1:8080");
+  assert_entry (window, "server_row", "server_error_row", "  http://127.0.0.1:8080  ", FALSE,
+                "server-url", "http://127.0.0.1:8080");
 
   /* Empty means no server, which is a valid choice. */
-  type_and_apply (window, "server_row", "");
-  g_assert_false (shown (window, "server_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "server-url");
-  g_assert_cmpstr (value, ==, "");
+  assert_entry (window, "server_row", "server_error_row", "", FALSE, "server-url", "");
   wait_idle (window);
   close_window (window);
 }
@@ -370,7 +387,6 @@ test_mbtiles (void)
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/city.mbtiles");
   char header[100] = "SQLite format 3";
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
   XaPreferencesWindow *window;
 
   g_file_set_contents (text_path, "not a database, only some words", -1, &error);
@@ -385,19 +401,14 @@ test_mbtiles (void)
 
   _xa_preferences_window_choose_mbtiles (window, text_file);
   g_assert_true (shown (window, "mbtiles_error_row"));
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, "");
+  assert_setting ("basemap-mbtiles-path", "");
   _xa_preferences_window_choose_mbtiles (window, missing);
   g_assert_true (shown (window, "mbtiles_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, "");
+  assert_setting ("basemap-mbtiles-path", "");
 
   _xa_preferences_window_choose_mbtiles (window, tiles_file);
   g_assert_false (shown (window, "mbtiles_error_row"));
-  g_clear_pointer (&value, g_free);
-  value = g_settings_get_string (settings, "basemap-mbtiles-path");
-  g_assert_cmpstr (value, ==, tiles_path);
+  assert_setting ("basemap-mbtiles-path", tiles_path);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "mbtiles_row"))),
                    ==, tiles_path);
   close_window (window);
@@ -446,9 +457,7 @@ test_token_keyring (void)
   Changed changed = { 0 };
   g_autofree char *stored = NULL;
 
-  reset_settings ();
-  g_settings_set_string (settings, "server-url", SERVER);
-  window = open_window ();
+  window = open_with_server ();
   g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (window, "token_row"))), ==, "");
   g_assert_false (shown (window, "token_status_row"));
@@ -542,9 +551,7 @@ test_token_on_close (void)
   Changed changed = { 0 };
   g_autofree char *stored = NULL;
 
-  reset_settings ();
-  g_settings_set_string (settings, "server-url", SERVER);
-  window = open_window ();
+  window = open_with_server ();
   g_signal_connect (window, "token-changed", G_CALLBACK (token_changed_cb), &changed);
   type_and_apply (window, "token_row", "closing-Token-77e0");
   g_assert_cmpuint (changed.count, ==, 0);
@@ -564,9 +571,7 @@ test_screenshots (void)
 {
   XaPreferencesWindow *window;
 
-  reset_settings ();
-  g_settings_set_string (settings, "server-url", SERVER);
-  window = open_window ();
+  window = open_with_server ();
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-server-page");
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
   adw_combo_row_set_selected (ADW_COMBO_ROW (child (window, "basemap_row")), 2);
@@ -585,9 +590,7 @@ test_no_keyring (void)
   const char *subtitle;
 
   xa_test_keyring_stop_secret_service (keyring);
-  reset_settings ();
-  g_settings_set_string (settings, "server-url", SERVER);
-  window = open_window ();
+  window = open_with_server ();
   /* The failed lookup already says that there is no keyring. */
   g_assert_true (shown (window, "token_status_row"));
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (child (window, "token_status_row")));

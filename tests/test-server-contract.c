@@ -13,8 +13,6 @@
 #include "xa-test-util.h"
 #include "xa-test-store.h"
 
-static const char * const demo_args[] = { "--demo", NULL };
-
 typedef struct
 {
   XaTestServer *server;
@@ -41,9 +39,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *db = xa_test_path ("server.db");
-
-  f->server = xa_test_server_start (db, demo_args);
+  f->server = xa_test_demo_server_start ();
   f->session = soup_session_new ();
   soup_session_set_timeout (f->session, 60);
   /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
@@ -205,7 +201,8 @@ read_page (Fixture    *f,
 
   get (f, path, &reply);
   g_assert_cmpuint (reply.status, ==, 200);
-  g_assert_cmpstr (soup_message_headers_get_content_type (reply.headers, NULL), ==, "application/json");
+  g_assert_cmpstr (soup_message_headers_get_content_type (reply.headers, NULL), ==,
+                   "application/json");
   g_assert_nonnull (soup_message_headers_get_one (reply.headers, "ETag"));
   root = parse_json (reply.body);
   page = json_node_get_object (root);
@@ -279,18 +276,22 @@ references (Change *c)
     return refs;
   data = json_node_get_object (c->data);
   if (g_str_equal (c->type, "compound"))
-    g_ptr_array_add (refs, record_key ("district", json_object_get_string_member (data, "district")));
+    g_ptr_array_add (refs, record_key ("district",
+                                       json_object_get_string_member (data, "district")));
   else if (g_str_equal (c->type, "cadre"))
     {
       JsonArray *compounds = json_object_get_array_member (data, "compounds");
 
       for (guint i = 0; i < json_array_get_length (compounds); i++)
-        g_ptr_array_add (refs, record_key ("compound", json_array_get_string_element (compounds, i)));
+        g_ptr_array_add (refs, record_key ("compound",
+                                           json_array_get_string_element (compounds, i)));
     }
   else if (json_object_has_member (data, "compound"))
-    g_ptr_array_add (refs, record_key ("compound", json_object_get_string_member (data, "compound")));
+    g_ptr_array_add (refs, record_key ("compound",
+                                       json_object_get_string_member (data, "compound")));
   if (g_str_equal (c->type, "problem"))
-    g_ptr_array_add (refs, record_key ("category", json_object_get_string_member (data, "category")));
+    g_ptr_array_add (refs, record_key ("category",
+                                       json_object_get_string_member (data, "category")));
   return refs;
 }
 
@@ -337,8 +338,8 @@ assert_feed_order (Feed *feed)
       if (c->deleted)
         {
           if (GPOINTER_TO_UINT (g_hash_table_lookup (pointers, key)) != 0)
-            g_error ("seq %" G_GINT64_FORMAT ": tombstone of %s while live records still point at it",
-                     c->seq, key);
+            g_error ("seq %" G_GINT64_FORMAT ": tombstone of %s while live records still "
+                     "point at it", c->seq, key);
           g_hash_table_remove (live, key);
           g_free (key);
         }
@@ -359,7 +360,8 @@ server_db_int (Fixture    *f,
   sqlite3_stmt *stmt = NULL;
   gint64 value = -1;
 
-  g_assert_cmpint (sqlite3_open_v2 (f->server->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open_v2 (f->server->db_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                   SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
@@ -565,7 +567,8 @@ test_full_read (Fixture       *f,
 static GBytes *
 gunzip (GBytes *compressed)
 {
-  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GZlibDecompressor) decompressor =
+    g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
   g_autoptr(GInputStream) raw = g_memory_input_stream_new_from_bytes (compressed);
   g_autoptr(GInputStream) stream = g_converter_input_stream_new (raw, G_CONVERTER (decompressor));
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
@@ -653,7 +656,8 @@ test_etag (Fixture       *f,
     end_etag = g_strdup (soup_message_headers_get_one (end.headers, "ETag"));
   }
   admin (f, "--delete", "problem", "PB000001", NULL);
-  request_full (f, "GET", end_path, f->server->token, NULL, &stale, "If-None-Match", end_etag, NULL);
+  request_full (f, "GET", end_path, f->server->token, NULL, &stale,
+                "If-None-Match", end_etag, NULL);
   g_assert_cmpuint (stale.status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (stale.headers, "ETag"), !=, end_etag);
 }
@@ -662,7 +666,8 @@ static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
-  const char *paths[] = { "/", "/api/v1/changes/", "/api/v1/change", "/api/v2/changes", "/favicon.ico" };
+  const char *paths[] = { "/", "/api/v1/changes/", "/api/v1/change", "/api/v2/changes",
+                          "/favicon.ico" };
   const char *methods[] = { "POST", "PUT", "DELETE", "PATCH" };
   g_autofree char *huge = g_malloc0 (100 * 1024);
   g_autoptr(GBytes) big_body = g_bytes_new_static (huge, 100 * 1024);
@@ -744,7 +749,8 @@ test_tombstones (Fixture       *f,
   for (guint i = 0; i < before.changes->len; i++)
     {
       Change *c = &g_array_index (before.changes, Change, i);
-      g_hash_table_insert (versions, record_key (c->type, c->id), GINT_TO_POINTER ((int) c->version));
+      g_hash_table_insert (versions, record_key (c->type, c->id),
+                           GINT_TO_POINTER ((int) c->version));
     }
 
   admin (f, "--delete", "compound", "C0001", NULL);
@@ -958,7 +964,8 @@ test_synthetic (void)
     {
       XaRecordType type;
 
-      g_assert_true (xa_record_type_from_string (g_array_index (feed.changes, Change, i).type, &type));
+      g_assert_true (xa_record_type_from_string (g_array_index (feed.changes, Change, i).type,
+                                                 &type));
       per_type[type]++;
     }
   g_assert_cmpuint (per_type[XA_RECORD_DISTRICT], >, 0);
@@ -972,22 +979,10 @@ test_synthetic (void)
 static int
 run_status (const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  XaTestRun run = xa_test_run_server (args);
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("XIAOQU_SERVER"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  return g_subprocess_get_exit_status (process);
+  xa_test_run_clear (&run);
+  return run.status;
 }
 
 static void
@@ -1004,7 +999,8 @@ test_command_line (void)
     { "--db", db, "--put", "district", "X", "not json", NULL },
     { "--db", db, "--put", "nonsense", "X", "{}", NULL },
     { "--db", db, "--put", "compound", "bad id!", "{}", NULL },
-    { "--db", db, "--put", "problem", "P1", "{\"compound\": \"NOPE\", \"category\": \"NOPE\"}", NULL },
+    { "--db", db, "--put", "problem", "P1", "{\"compound\": \"NOPE\", \"category\": \"NOPE\"}",
+      NULL },
     { "--db", db, "--delete", "compound", "NOPE", NULL },
     { "--db", db, "--delete", "district", "371302", NULL },          /* still used below */
     { "--db", db, "--compact", "--stats", NULL },
@@ -1014,7 +1010,8 @@ test_command_line (void)
     "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": \"社区\","
     " \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\","
     " \"buildings\": 2, \"households\": 80, \"owners_committee\": false,"
-    " \"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}", NULL };
+    " \"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}",
+    NULL };
   const char * const stats[] = { "--db", db, "--stats", NULL };
 
   g_assert_cmpint (run_status (district), ==, 0);
@@ -1027,21 +1024,25 @@ test_command_line (void)
   g_assert_cmpint (run_status (stats), ==, 0);
 }
 
+/* Adds a test that gets a demo server and a session of its own (the Fixture). */
+#define add_with_server(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
 {
   xa_test_init (&argc, &argv);
 
-  g_test_add ("/server/auth", Fixture, NULL, fixture_set_up, test_auth, fixture_tear_down);
-  g_test_add ("/server/limits", Fixture, NULL, fixture_set_up, test_limits, fixture_tear_down);
-  g_test_add ("/server/bad-cursors", Fixture, NULL, fixture_set_up, test_bad_cursors, fixture_tear_down);
-  g_test_add ("/server/full-read", Fixture, NULL, fixture_set_up, test_full_read, fixture_tear_down);
-  g_test_add ("/server/gzip", Fixture, NULL, fixture_set_up, test_gzip, fixture_tear_down);
-  g_test_add ("/server/etag", Fixture, NULL, fixture_set_up, test_etag, fixture_tear_down);
-  g_test_add ("/server/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
-  g_test_add ("/server/tombstones", Fixture, NULL, fixture_set_up, test_tombstones, fixture_tear_down);
-  g_test_add ("/server/compact", Fixture, NULL, fixture_set_up, test_compact, fixture_tear_down);
+  add_with_server ("/server/auth", test_auth);
+  add_with_server ("/server/limits", test_limits);
+  add_with_server ("/server/bad-cursors", test_bad_cursors);
+  add_with_server ("/server/full-read", test_full_read);
+  add_with_server ("/server/gzip", test_gzip);
+  add_with_server ("/server/etag", test_etag);
+  add_with_server ("/server/errors", test_errors);
+  add_with_server ("/server/tombstones", test_tombstones);
+  add_with_server ("/server/compact", test_compact);
   g_test_add_func ("/server/simulate", test_simulate);
   g_test_add_func ("/server/synthetic", test_synthetic);
   g_test_add_func ("/server/command-line", test_command_line);

@@ -23,43 +23,6 @@
   "\"buildings\": 2, \"households\": " households ", \"owners_committee\": false, "              \
   "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
 
-typedef struct
-{
-  int   status;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs the server binary with @args and keeps its exit status and stderr. */
-static void
-run_server (const char * const *args,
-            Run                *run)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("XIAOQU_SERVER"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
 /* Everything the log holds, as text: any change at all would show. */
 static char *
 dump_log (const char *db_path)
@@ -149,13 +112,14 @@ test_put_refuses_hostile_records (void)
   g_autofree char *before = NULL;
   XaTestServer *server;
   const char * const serve[] = { NULL };
-  g_auto(Run) ok = { 0 };
+  XaTestRun ok;
 
-  run_server (district, &ok);
+  ok = xa_test_run_server (district);
   g_assert_cmpint (ok.status, ==, 0);
-  run_clear (&ok);
-  run_server (compound, &ok);
+  xa_test_run_clear (&ok);
+  ok = xa_test_run_server (compound);
   g_assert_cmpint (ok.status, ==, 0);
+  xa_test_run_clear (&ok);
   before = dump_log (db);
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
@@ -165,16 +129,15 @@ test_put_refuses_hostile_records (void)
       g_autofree char *record = g_strdup_printf ("%s %s", hostile[i].type, hostile[i].id);
       g_autofree char *field = g_strdup_printf ("field “%s”", hostile[i].field);
       g_autofree char *after = NULL;
-      g_auto(Run) run = { 0 };
+      XaTestRun run = xa_test_run_server (args);
 
-      run_server (args, &run);
-      g_test_message ("%s", run.err);
       g_assert_cmpint (run.status, !=, 0);
       g_assert_nonnull (strstr (run.err, "not stored"));
       g_assert_nonnull (strstr (run.err, record));
       g_assert_nonnull (strstr (run.err, field));
       after = dump_log (db);
       g_assert_cmpstr (after, ==, before);
+      xa_test_run_clear (&run);
     }
 
   /* The feed still flows, every record through the client's own parser. */

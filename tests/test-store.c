@@ -24,10 +24,25 @@ compound_json (int         seq,
 {
   return g_strdup_printf (
     "{\"seq\": %d, \"type\": \"compound\", \"id\": \"%s\", \"version\": %d, \"data\": {"
-    "\"name\": \"小区%s\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": \"社区\","
-    "\"address\": \"地址\", \"lat\": %.6f, \"lon\": %.6f, \"kind\": \"residential\", \"buildings\": 3,"
+    "\"name\": \"小区%s\", \"district\": \"371302\", \"subdistrict\": \"街道\","
+    " \"community\": \"社区\", \"address\": \"地址\", \"lat\": %.6f, \"lon\": %.6f,"
+    " \"kind\": \"residential\", \"buildings\": 3,"
     "\"households\": 100, \"owners_committee\": false, \"public_revenue_recorded\": true,"
-    "\"special_account\": true, \"supervised_fen\": %d}}", seq, id, version, id, lat, lon, version * 100);
+    "\"special_account\": true, \"supervised_fen\": %d}}",
+    seq, id, version, id, lat, lon, version * 100);
+}
+
+/* A page of the feed holding only compound_json() of the same arguments. */
+static char *
+compound_page (int         seq,
+               const char *id,
+               int         version,
+               double      lat,
+               double      lon)
+{
+  g_autofree char *compound = compound_json (seq, id, version, lat, lon);
+
+  return g_strdup_printf ("[%s]", compound);
 }
 
 static const char districts[] =
@@ -42,11 +57,13 @@ base_page (void)
   return g_strdup_printf (
     "[%s, %s, %s,"
     " {\"seq\": 4, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, \"data\": {"
-    "  \"compound\": \"C1\", \"building\": \"1号楼\", \"unit\": \"1单元\", \"registration_code\": \"R1\","
+    "  \"compound\": \"C1\", \"building\": \"1号楼\", \"unit\": \"1单元\","
+    "  \"registration_code\": \"R1\","
     "  \"maker\": \"M\", \"model\": \"X\", \"commissioned\": \"2005-03-01\", \"faults_12m\": 1,"
     "  \"entrapments_12m\": 0, \"renewal_status\": \"none\"}},"
     " {\"seq\": 5, \"type\": \"cadre\", \"id\": \"CD1\", \"version\": 1, \"data\": {"
-    "  \"name\": \"张三\", \"unit\": \"物业科\", \"phone\": \"13800000000\", \"compounds\": [\"C1\", \"C2\"]}}]",
+    "  \"name\": \"张三\", \"unit\": \"物业科\", \"phone\": \"13800000000\","
+    "  \"compounds\": [\"C1\", \"C2\"]}}]",
     districts, a, b);
 }
 
@@ -108,7 +125,8 @@ test_not_a_store (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStore) store = NULL;
 
-  g_assert_true (g_file_set_contents (path, "this is not a database, just text that is long enough", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "this is not a database, just text that is long enough",
+                                      -1, NULL));
   store = xa_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_OPEN);
@@ -144,10 +162,8 @@ test_versions (void)
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(XaStore) store = open_store (path);
   g_autofree char *page = base_page ();
-  g_autofree char *v3 = compound_json (10, "C1", 3, 35.06, 118.36);
-  g_autofree char *v2 = compound_json (11, "C1", 2, 35.07, 118.37);
-  g_autofree char *page_v3 = g_strdup_printf ("[%s]", v3);
-  g_autofree char *page_v2 = g_strdup_printf ("[%s]", v2);
+  g_autofree char *page_v3 = compound_page (10, "C1", 3, 35.06, 118.36);
+  g_autofree char *page_v2 = compound_page (11, "C1", 2, 35.07, 118.37);
   g_autoptr(XaCompound) compound = NULL;
 
   apply (store, page, "c1");
@@ -159,7 +175,8 @@ test_versions (void)
   g_assert_cmpfloat_with_epsilon (compound->lat, 35.06, 1e-9);
   /* The update kept the compound's children. */
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 1);
-  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL), ==, 3);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL),
+                   ==, 3);
 }
 
 static void
@@ -168,13 +185,16 @@ test_tombstones (void)
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(XaStore) store = open_store (path);
   g_autofree char *page = base_page ();
-  g_autofree char *recreated = compound_json (30, "C1", 5, 35.05, 118.35);
-  g_autofree char *page3 = g_strdup_printf ("[%s]", recreated);
+  g_autofree char *page3 = compound_page (30, "C1", 5, 35.05, 118.35);
   g_autoptr(GPtrArray) found = NULL;
 
   apply (store, page, "c1");
-  apply (store, "[{\"seq\": 20, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true, \"data\": null},"
-                " {\"seq\": 21, \"type\": \"problem\", \"id\": \"NOPE\", \"version\": 1, \"deleted\": true}]", "c2");
+  apply (store,
+         "[{\"seq\": 20, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true,"
+         "  \"data\": null},"
+         " {\"seq\": 21, \"type\": \"problem\", \"id\": \"NOPE\", \"version\": 1,"
+         "  \"deleted\": true}]",
+         "c2");
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 1);
   /* Deleting a compound removes what points at it. */
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
@@ -185,7 +205,8 @@ test_tombstones (void)
   /* Deleted, then created again with a higher version. */
   apply (store, page3, "c3");
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 2);
-  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL), ==, 5);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT version FROM compound WHERE id = 'C1'", NULL),
+                   ==, 5);
   g_clear_pointer (&found, g_ptr_array_unref);
   found = xa_store_compounds_in_box (store, 35.0, 118.3, 35.08, 118.38);
   g_assert_cmpuint (found->len, ==, 1);
@@ -211,7 +232,8 @@ test_rejected_page_changes_nothing (void)
   changes = xa_test_parse_changes (bad);
   g_assert_false (xa_store_apply_page (store, SERVER, changes, "bad", &error));
   g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE);
-  g_assert_nonnull (strstr (error->message, "elevator E9: field “compound”: unknown compound “C404”"));
+  g_assert_nonnull (strstr (error->message,
+                            "elevator E9: field “compound”: unknown compound “C404”"));
 
   /* C9 came before the bad record in the same page: it must not be there either. */
   g_assert_null (xa_store_get_compound (store, "C9"));
@@ -232,8 +254,7 @@ test_deferred_indexes (void)
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(XaStore) store = open_store (path);
   g_autofree char *page = base_page ();
-  g_autofree char *moved = compound_json (9, "C2", 2, 35.30, 118.60);
-  g_autofree char *moved_page = g_strdup_printf ("[%s]", moved);
+  g_autofree char *moved_page = compound_page (9, "C2", 2, 35.30, 118.60);
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -270,7 +291,9 @@ test_deferred_indexes (void)
   g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 0);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 1);
 
-  apply (store, "[{\"seq\": 10, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true}]",
+  apply (store,
+         "[{\"seq\": 10, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2,"
+         "  \"deleted\": true}]",
          "c3");
   g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_ELEVATOR), ==, 0);
@@ -296,8 +319,9 @@ test_build_indexes (void)
   g_assert_true (xa_store_build_indexes (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
-  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM compound INDEXED BY compound_district "
-                                              "WHERE district = '371302'", NULL), ==, 2);
+  g_assert_cmpint (xa_store_query_int (store, "SELECT count(*) FROM compound"
+                                              " INDEXED BY compound_district"
+                                              " WHERE district = '371302'", NULL), ==, 2);
   g_clear_object (&store);
   store = open_store (path);
   g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
@@ -742,8 +766,7 @@ test_migrate_v1 (void)
   /* The same server's next page applies on top, and a moved compound moves in the R*Tree
    * (the trigger version 2 rewrote). */
   {
-    g_autofree char *moved = compound_json (18, "V1-A", 6, 35.20, 118.50);
-    g_autofree char *page = g_strdup_printf ("[%s]", moved);
+    g_autofree char *page = compound_page (18, "V1-A", 6, 35.20, 118.50);
 
     move = xa_test_parse_changes (page);
   }

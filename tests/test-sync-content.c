@@ -130,12 +130,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *server_db = NULL;
   int ret;
 
   xa_test_init (&argc, &argv);
-  server_db = xa_test_path ("server.db");
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
 
   g_test_add_func ("/sync-content/mirror", test_mirror);
   g_test_add_func ("/sync-content/catches-differences", test_catches_differences);

@@ -14,8 +14,6 @@
 #include "xa-test-feed.h"
 #include "xa-test-util.h"
 
-static const char * const demo_args[] = { "--demo", NULL };
-
 typedef struct
 {
   XaTestServer *server;
@@ -27,9 +25,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *db = xa_test_path ("server.db");
-
-  f->server = xa_test_server_start (db, demo_args);
+  f->server = xa_test_demo_server_start ();
   f->proxy = xa_fault_proxy_new (f->server->base_url);
   f->store_path = xa_test_path ("records.db");
 }

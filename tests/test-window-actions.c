@@ -307,17 +307,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *server_db = NULL;
   int ret;
 
-  xa_test_init (&argc, &argv);
-  xa_test_ui_init_locale (NULL);
+  xa_test_window_init (&argc, &argv);
 
   /* Before the application connects to the session bus: it would keep the outer one. The
    * connect dialog saves the token it is given in this keyring. */
   keyring = xa_test_keyring_start (TRUE);
-  server_db = xa_test_path ("records-server.db");
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   app = xa_test_window_app_new ();
 
   g_test_add_func ("/window-actions/enter-token", test_enter_token);
@@ -327,9 +324,7 @@ main (int   argc,
   g_test_add_func ("/window-actions/cancel-sync", test_cancel_sync);
   g_test_add_func ("/window-actions/auto-sync", test_auto_sync);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   xa_test_server_free (server);
   g_clear_pointer (&keyring, xa_test_keyring_stop);
   return ret;

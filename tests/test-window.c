@@ -343,7 +343,6 @@ test_open_demo (void)
 {
   g_autofree char *store_path = xa_test_path ("unused.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *old_url = NULL;
   g_autofree char *old_cursor = NULL;
   g_autofree char *demo_cursor = NULL;
@@ -356,7 +355,7 @@ test_open_demo (void)
 
   /* A demo store left by a demo served at another address (its port was taken since):
    * opening the demo must start it afresh, not lay today's city over it. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   old_url = g_strdup (server->base_url);
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, demo_store, NULL, &result, &error);
@@ -485,25 +484,21 @@ test_demo_leaves_store (void)
 static void
 test_damaged_store (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("damaged.db");
   g_autofree char *kept = NULL;
   g_autoptr(GBytes) damaged = NULL;
-  g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   XaTestServer *server;
+  XaTestRun synced;
   XaWindow *window;
   gsize length = 0;
 
   /* Synced by the command line: a process checks a store before its own first sync, and
    * the window's sync must be this process's first into this file. */
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, g_getenv ("XIAOQU_ATLAS"),
-                            "--sync-only", "--server", server->base_url, "--token", server->token,
-                            "--store", store_path, NULL);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_wait_check (child, NULL, &error));
-  g_assert_no_error (error);
+  server = xa_test_demo_server_start ();
+  synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
+  g_assert_cmpint (synced.status, ==, 0);
+  xa_test_run_clear (&synced);
   damaged = xa_test_damage_store (store_path);
 
   /* Found at the open when the map's reading meets the damage, else by the sync's check. */
@@ -548,7 +543,6 @@ replace_dialog_open (gpointer user_data)
 static void
 test_replace_store (void)
 {
-  g_autofree char *second_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_sync_demo ("replace.db", NULL, NULL);
   g_autofree char *before = xa_test_store_dump (store_path);
   g_autofree char *after = NULL;
@@ -560,7 +554,7 @@ test_replace_store (void)
   AdwMessageDialog *dialog;
   XaWindow *window;
 
-  second = xa_test_server_start (second_db, (const char * const[]) { "--demo", NULL });
+  second = xa_test_demo_server_start ();
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
 
@@ -617,12 +611,11 @@ static void
 test_sync_error (void)
 {
   g_autofree char *store_path = xa_test_path ("error.db");
-  g_autofree char *server_db = xa_test_path ("server.db");
   XaTestServer *server;
   XaWindow *window = xa_test_window_open (app, store_path);
   const char *text;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   xa_window_set_server (window, server->base_url, "wrong-token");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   xa_test_window_wait_page (window, "welcome", 120);
@@ -1052,7 +1045,6 @@ proxy_was_asked (gpointer user_data)
 static void
 test_demo_over_saved_server (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("real.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -1066,7 +1058,7 @@ test_demo_over_saved_server (void)
   XaFaultProxy *proxy;
   XaWindow *window;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   proxy = xa_fault_proxy_new (server->base_url);
   save_token (xa_fault_proxy_get_url (proxy), server->token);
   g_settings_set_string (settings, "server-url", xa_fault_proxy_get_url (proxy));
@@ -1106,14 +1098,13 @@ test_demo_over_saved_server (void)
 static void
 test_server_url_setting (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("preferences.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   XaTestServer *server;
   XaWindow *window;
   GtkWindow *dialog;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   save_token (server->base_url, server->token);
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
@@ -1143,14 +1134,13 @@ test_server_url_setting (void)
 static void
 test_token_stays_with_server (void)
 {
-  g_autofree char *server_db = xa_test_path ("server.db");
   g_autofree char *store_path = xa_test_path ("switch.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   XaTestServer *server;
   XaFaultProxy *other;
   XaWindow *window;
 
-  server = xa_test_server_start (server_db, (const char * const[]) { "--demo", NULL });
+  server = xa_test_demo_server_start ();
   /* Another server, which would accept the first one's token if it were sent. */
   other = xa_fault_proxy_new (server->base_url);
   save_token (server->base_url, server->token);
@@ -1176,10 +1166,7 @@ main (int   argc,
 {
   int ret;
 
-  xa_test_init (&argc, &argv);
-
-  /* The translations built in this tree, not the installed ones. */
-  xa_test_ui_init_locale (NULL);
+  xa_test_window_init (&argc, &argv);
 
   /* Before the application connects to the session bus: it would keep the outer one. */
   keyring = xa_test_keyring_start (TRUE);
@@ -1205,9 +1192,7 @@ main (int   argc,
   g_test_add_func ("/window/server-url-setting", test_server_url_setting);
   g_test_add_func ("/window/token-stays-with-server", test_token_stays_with_server);
 
-  ret = g_test_run ();
-  g_application_quit (G_APPLICATION (app));
-  g_clear_object (&app);
+  ret = xa_test_window_run (&app);
   g_clear_pointer (&keyring, xa_test_keyring_stop);
   return ret;
 }

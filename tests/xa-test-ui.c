@@ -83,6 +83,19 @@ after_paint_cb (GdkFrameClock *clock,
   (*frames)++;
 }
 
+GtkWindow *
+xa_test_ui_present (GtkWidget *child,
+                    int        width,
+                    int        height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, child);
+  gtk_window_present (window);
+  return window;
+}
+
 void
 xa_test_ui_wait_frames (GtkWidget *widget,
                         guint      n)
@@ -123,23 +136,41 @@ xa_test_ui_spin (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
-gboolean
-xa_test_ui_spin_until (XaTestUiCondition condition,
-                       gpointer          user_data,
-                       guint             seconds)
+/* Both waits: with @interval_ms 0, blocking iterations until @condition holds (the timeout
+ * also wakes them when nothing else happens); otherwise spins @interval_ms between asking,
+ * as blocking iterations alone could sleep until the timeout when nothing else is due. */
+static gboolean
+wait_until (XaTestUiCondition condition,
+            gpointer          user_data,
+            guint             interval_ms,
+            guint             seconds)
 {
   gboolean timed_out = FALSE;
   guint id;
 
   g_assert (condition != NULL);
 
-  /* The timeout also wakes the blocking iteration when nothing else happens. */
   id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-  while (!timed_out && !condition (user_data))
-    g_main_context_iteration (NULL, TRUE);
+  while (!timed_out)
+    {
+      if (interval_ms > 0)
+        xa_test_ui_spin (interval_ms);
+      if (condition (user_data))
+        break;
+      if (interval_ms == 0)
+        g_main_context_iteration (NULL, TRUE);
+    }
   if (!timed_out)
     g_source_remove (id);
   return !timed_out;
+}
+
+gboolean
+xa_test_ui_spin_until (XaTestUiCondition condition,
+                       gpointer          user_data,
+                       guint             seconds)
+{
+  return wait_until (condition, user_data, 0, seconds);
 }
 
 gboolean
@@ -148,22 +179,8 @@ xa_test_ui_poll_until (XaTestUiCondition condition,
                        guint             interval_ms,
                        guint             seconds)
 {
-  gboolean timed_out = FALSE;
-  guint id;
-
-  g_assert (condition != NULL);
-
-  /* Blocking iterations alone could sleep until the timeout when nothing else is due. */
-  id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
-  while (!timed_out)
-    {
-      xa_test_ui_spin (interval_ms);
-      if (condition (user_data))
-        break;
-    }
-  if (!timed_out)
-    g_source_remove (id);
-  return !timed_out;
+  g_assert_cmpuint (interval_ms, >, 0);
+  return wait_until (condition, user_data, interval_ms, seconds);
 }
 
 static GdkTexture *

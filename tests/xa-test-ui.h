@@ -19,6 +19,12 @@ const char *xa_test_ui_language_tag     (void);
  * program bails out saying why, rather than passing in English. */
 void        xa_test_ui_init_locale      (const char *localedir);
 
+/* A new toplevel window of @width × @height holding @child, presented (not yet mapped:
+ * wait for that with xa_test_ui_wait_frames()). */
+GtkWindow  *xa_test_ui_present          (GtkWidget *child,
+                                         int        width,
+                                         int        height);
+
 /* Iterates the main loop until @widget is mapped, then until its frame clock has painted
  * @n more frames (queueing a redraw each time round, so idle widgets paint too). */
 void        xa_test_ui_wait_frames      (GtkWidget *widget,

@@ -182,20 +182,18 @@ xa_test_server_free (XaTestServer *server)
 void
 xa_test_server_run_admin (const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  XaTestRun run = xa_test_run_server (args);
 
-  g_ptr_array_add (argv, (gpointer) server_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+}
 
-  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_NONE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_wait_check (process, NULL, &error);
-  g_assert_no_error (error);
+XaTestServer *
+xa_test_demo_server_start (void)
+{
+  g_autofree char *db = xa_test_path ("server.db");
+
+  return xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
 }
 
 char *
@@ -248,29 +246,22 @@ xa_test_closed_port (void)
   return port;
 }
 
-XaTestRun
-xa_test_run_app (const char * const *args)
+/* Runs @binary with @args (NULL-terminated) from @launcher to its end and keeps what it
+ * wrote: the one way both binaries are run to completion. */
+static XaTestRun
+run_to_end (GSubprocessLauncher *launcher,
+            const char          *binary,
+            const char * const  *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  const char *atlas = g_getenv ("XIAOQU_ATLAS");
   XaTestRun run = { 0 };
 
-  g_assert_nonnull (atlas);
-  g_ptr_array_add (argv, (gpointer) atlas);
+  g_ptr_array_add (argv, (gpointer) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "XIAOQU_ATLAS_TOKEN");
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -282,11 +273,61 @@ xa_test_run_app (const char * const *args)
   return run;
 }
 
+static GSubprocessLauncher *
+piped_launcher (void)
+{
+  return g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                    G_SUBPROCESS_FLAGS_STDERR_PIPE);
+}
+
+XaTestRun
+xa_test_run_app (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = piped_launcher ();
+  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+
+  g_assert_nonnull (atlas);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "XIAOQU_ATLAS_TOKEN");
+  return run_to_end (launcher, atlas, args);
+}
+
+XaTestRun
+xa_test_run_server (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = piped_launcher ();
+
+  return run_to_end (launcher, server_binary (), args);
+}
+
+XaTestRun
+xa_test_run_sync_only (const char *server_url,
+                       const char *token,
+                       const char *store_path)
+{
+  return xa_test_run_app ((const char * const[]) { "--sync-only", "--server", server_url,
+                                                   "--store", store_path,
+                                                   token != NULL ? "--token" : NULL, token,
+                                                   NULL });
+}
+
 void
 xa_test_run_clear (XaTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
+}
+
+gint64
+xa_test_parse_time (const char *iso)
+{
+  gint64 t = 0;
+
+  g_assert_true (xa_parse_time (iso, &t));
+  return t;
 }
 
 GPtrArray *

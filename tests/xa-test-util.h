@@ -1,6 +1,7 @@
 /* xa-test-util.h — what every test program shares: a fresh HOME and XDG dirs per test
  * program, temp paths, the real xiaoqu-server as a child process (and the demo city synced
- * from it), the app's command line run to its end, a loopback port nobody listens on. */
+ * from it), the app's and the server's command lines run to their end, times parsed, a
+ * loopback port nobody listens on. */
 #pragma once
 
 #include <gio/gio.h>
@@ -36,6 +37,8 @@ XaTestServer *xa_test_server_start (const char         *db_path,
 void          xa_test_server_stop  (XaTestServer *server,
                                     gboolean      hard);
 void          xa_test_server_free  (XaTestServer *server);
+/* xa_test_server_start() with "--demo" on a new database in the temporary directory. */
+XaTestServer *xa_test_demo_server_start (void);
 
 /* The demo city in a new store, synced from a real server started with "--demo" and
  * @extra_args (may be NULL), which is stopped again; returns the store's path, made by
@@ -59,7 +62,19 @@ typedef struct
 /* Runs $XIAOQU_ATLAS with @args (NULL-terminated) to its end, in English, without a display
  * (the command line needs none) and without $XIAOQU_ATLAS_TOKEN. */
 XaTestRun     xa_test_run_app   (const char * const *args);
+/* Runs $XIAOQU_SERVER (the real server binary) with @args to its end, in the test's own
+ * environment. */
+XaTestRun     xa_test_run_server (const char * const *args);
+/* `xiaoqu-atlas --sync-only` of @server_url into @store_path, run as xa_test_run_app() does;
+ * with --token @token when @token is not NULL. */
+XaTestRun     xa_test_run_sync_only (const char *server_url,
+                                     const char *token,
+                                     const char *store_path);
 void          xa_test_run_clear (XaTestRun *run);
+
+/* The time @iso (RFC 3339 with an offset) names, in seconds since the epoch; asserts it
+ * parses. */
+gint64        xa_test_parse_time (const char *iso);
 
 /* Parses a JSON array of feed changes into XaChange values; asserts each one is valid. */
 GPtrArray    *xa_test_parse_changes (const char *json_changes);

@@ -2,22 +2,47 @@
 #include "config.h"
 
 #include "xa-test-ui.h"
+#include "xa-test-util.h"
 #include "xa-test-window.h"
 
-XaApplication *
-xa_test_window_app_new (void)
+void
+xa_test_window_init (int    *argc,
+                     char ***argv)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GError) error = NULL;
-  XaApplication *app;
+  xa_test_init (argc, argv);
+  xa_test_ui_init_locale (NULL);
+}
 
-  g_settings_set_string (settings, "basemap", "none");
-  app = xa_application_new ();
+XaApplication *
+xa_test_window_app_register (void)
+{
+  g_autoptr(GError) error = NULL;
+  XaApplication *app = xa_application_new ();
+
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   return app;
+}
+
+XaApplication *
+xa_test_window_app_new (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "basemap", "none");
+  return xa_test_window_app_register ();
+}
+
+int
+xa_test_window_run (XaApplication **app)
+{
+  int ret = g_test_run ();
+
+  g_application_quit (G_APPLICATION (*app));
+  g_clear_object (app);
+  return ret;
 }
 
 XaWindow *

@@ -1,6 +1,7 @@
-/* xa-test-window.h — what the tests that drive a real XaWindow share: opening and closing
- * it, waiting for a sync to end and a page to show, finding a dialog among the toplevels,
- * and finding the buttons, entry rows and value rows a user would click or read. */
+/* xa-test-window.h — what the tests that drive a real XaWindow (and the other tests that
+ * need the registered application) share: the start and end of main(), opening and closing
+ * the window, waiting for a sync to end and a page to show, finding a dialog among the
+ * toplevels, and finding the buttons, entry rows and value rows a user would click or read. */
 #pragma once
 
 #include "xa-application.h"
@@ -8,11 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* xa_test_init() and the translations built in this tree, not the installed ones
+ * (xa_test_ui_init_locale()): the start of every window test's main(). */
+void           xa_test_window_init      (int    *argc,
+                                         char ***argv);
 /* The application the window tests open windows of: no basemap tiles (tests never touch
  * the network), registered non-unique, animations off so screenshots show where a
  * transition ends. Call after starting a test keyring: the application keeps the session
  * bus it finds. */
 XaApplication *xa_test_window_app_new   (void);
+/* The same with the basemap setting left as it is: for the tests of the map's tiles and of
+ * the widgets that only need the app's resources and style. */
+XaApplication *xa_test_window_app_register (void);
+/* Runs the tests added so far, then quits @app and drops it (*@app becomes NULL): the end
+ * of every window test's main(). Returns what g_test_run() returned. */
+int        xa_test_window_run           (XaApplication **app);
 /* A new window of @app on @store_path, presented and painted. */
 XaWindow  *xa_test_window_open          (XaApplication *app,
                                          const char    *store_path);
