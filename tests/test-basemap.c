@@ -14,7 +14,9 @@
 #include <math.h>
 #include <shumate/shumate.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "xa-basemap.h"
 #include "xa-basemap-private.h"
@@ -504,6 +506,55 @@ cache_holds (gpointer user_data)
   return count >= wait->at_least && count <= wait->at_most;
 }
 
+/* The size and change time of the cache's database files (everything at the top of the
+ * cache that is not a tile), to see libshumate's writes to them come to an end. */
+static char *
+cache_database_state (const char *cache_key)
+{
+  g_autofree char *top = g_build_filename (g_get_user_cache_dir (), "shumate", cache_key, NULL);
+  g_autoptr(GDir) handle = g_dir_open (top, 0, NULL);
+  GString *state = g_string_new (NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (top, name, NULL);
+      struct stat info;
+
+      if (stat (path, &info) == 0 && S_ISREG (info.st_mode))
+        g_string_append_printf (state, "%s %jd %jd.%09ld\n", name, (intmax_t) info.st_size,
+                                (intmax_t) info.st_mtim.tv_sec, info.st_mtim.tv_nsec);
+    }
+  return g_string_free (state, FALSE);
+}
+
+/* Waits until the cache's database has not changed for a second and a half (at most 20 s):
+ * its rows are written on a thread after the tiles' files, and a purge that races one
+ * finds the database locked (libshumate 1.0.3 sets no busy timeout). A fixed pause was
+ * too short on a loaded machine. */
+static void
+wait_cache_settled (const char *cache_key)
+{
+  g_autofree char *last = cache_database_state (cache_key);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  gint64 quiet_since = g_get_monotonic_time ();
+
+  while (g_get_monotonic_time () - quiet_since < 1500 * 1000 &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_autofree char *now = NULL;
+
+      xa_test_ui_spin (100);
+      now = cache_database_state (cache_key);
+      if (g_strcmp0 (now, last) != 0)
+        {
+          g_free (last);
+          last = g_steal_pointer (&now);
+          quiet_since = g_get_monotonic_time ();
+        }
+    }
+}
+
 /* The disk cache keeps to its size limit only when purged: a new fetcher (a start, a new
  * basemap) purges what an earlier one left, before it stores a tile of its own. */
 static void
@@ -533,7 +584,7 @@ test_cache_purge (void)
   /* The tiles are stored after they are returned, the file first, then its row in the
    * cache's database: a purge racing that row would find the database locked. */
   xa_test_ui_spin_until (cache_holds, &filled, 10);
-  xa_test_ui_spin (1000);
+  wait_cache_settled (cache_key);
   count = count_cached_tiles (cache_key, &bytes);
   g_test_message ("%u tiles, %" G_GOFFSET_FORMAT " bytes cached", count, bytes);
   g_assert_cmpuint (count, ==, n);

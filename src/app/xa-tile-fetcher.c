@@ -306,13 +306,19 @@ xa_tile_fetcher_get_tile_data_async (ShumateDataSource   *source,
 static void
 open_session_and_cache (XaTileFetcher *self)
 {
+  g_autofree char *cache_dir = NULL;
+
   /* Without an address there is nothing to download or cache: no session, no cache file. */
   if (self->url_template == NULL)
     return;
 
   if (self->cache_key == NULL)
     self->cache_key = g_compute_checksum_for_string (G_CHECKSUM_SHA1, self->url_template, -1);
-  self->cache = shumate_file_cache_new_full (self->cache_bytes, self->cache_key, NULL);
+  /* A directory, and so a database, of its own: libshumate 1.0.3 keeps every cache's rows
+   * in one cache.db of the directory and sets no busy timeout, so two sources at once (the
+   * two layers of Tianditu, a basemap and its successor) found it locked. */
+  cache_dir = g_build_filename (g_get_user_cache_dir (), "shumate", self->cache_key, NULL);
+  self->cache = shumate_file_cache_new_full (self->cache_bytes, self->cache_key, cache_dir);
   /* The size limit holds only after a purge. libshumate 1.0.3 purges by itself when the
    * cache stores its first tile, so a session that shows only cached tiles never purges:
    * purge at once (at every start and basemap change). In 1.0.3 a purge that finds the
