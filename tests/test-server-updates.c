@@ -199,6 +199,16 @@ feed_text (Fixture *f)
   return g_steal_pointer (&a.body);
 }
 
+/* The feed is exactly @expected (from an earlier feed_text ()): nothing was applied since. */
+static void
+assert_feed_is (Fixture    *f,
+                const char *expected)
+{
+  g_autofree char *text = feed_text (f);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* How many changes of the feed are @type @id at @version; *out_seq gets the last one's seq. */
 static guint
 feed_count (Fixture    *f,
@@ -427,7 +437,7 @@ test_same_key_applies_once (Fixture       *f,
             "{\"base_version\": 2, \"renewal_status\": \"planned\"}", &other);
     g_assert_cmpuint (other.status, ==, 422);
     g_assert_cmpstr (json_object_get_string_member (other.json, "field"), ==, "Idempotency-Key");
-    g_assert_cmpstr (feed_text (f), ==, after_first);
+    assert_feed_is (f, after_first);
   }
 }
 
@@ -457,7 +467,7 @@ test_old_file_keeps_keys (Fixture       *f,
   restart (f);
   update (f, "elevator", "E1", key, body, &again);
   g_assert_cmpstr (again.body, ==, first.body);
-  g_assert_cmpstr (feed_text (f), ==, after_first);
+  assert_feed_is (f, after_first);
 }
 
 /* Answers are kept for 90 days; a retry after that cannot apply twice either: its base
@@ -491,7 +501,7 @@ test_expired_key_never_applies_twice (Fixture       *f,
   /* ... and the late retry is a conflict, not a second change. */
   update (f, "elevator", "E1", key, body, &late);
   g_assert_cmpuint (late.status, ==, 409);
-  g_assert_cmpstr (feed_text (f), ==, before);
+  assert_feed_is (f, before);
 }
 
 /* ---- Conflicts --------------------------------------------------------------------------- */
@@ -536,7 +546,7 @@ test_stale_base_409 (Fixture       *f,
   last = json_array_get_object_element (changes, json_array_get_length (changes) - 1);
   g_assert_true (json_node_equal (json_object_get_member (last, "data"),
                                   json_object_get_member (current, "data")));
-  g_assert_cmpstr (feed_text (f), ==, before);
+  assert_feed_is (f, before);
 
   /* A base from the future is as stale. */
   assert_refused (f, "problem", "P-in_progress",
@@ -736,7 +746,7 @@ test_other_refusals (Fixture       *f,
     request (f, "GET", "/api/v1/elevators/E1/updates", f->server->token, NULL, NULL, &a);
     g_assert_cmpuint (a.status, ==, 405);
   }
-  g_assert_cmpstr (feed_text (f), ==, before);
+  assert_feed_is (f, before);
 
   /* And then the good request still applies. */
   {
@@ -817,7 +827,7 @@ test_early_refusals (Fixture       *f,
   /* And a body past 64 KiB from an ordinary client is refused as well. */
   update (f, "elevator", "E1", key, big_body, &whole);
   g_assert_cmpuint (whole.status, ==, 413);
-  g_assert_cmpstr (feed_text (f), ==, before);
+  assert_feed_is (f, before);
 }
 
 int
