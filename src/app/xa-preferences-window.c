@@ -13,6 +13,7 @@
 #include "xa-metrics.h"
 #include "xa-preferences-secrets-private.h"
 #include "xa-preferences-window-private.h"
+#include "xa-priority-settings.h"
 #include "xa-web-address.h"
 
 struct _XaPreferencesWindow
@@ -48,6 +49,7 @@ struct _XaPreferencesWindow
   GtkSpinButton        *high_spin;
   AdwActionRow         *thresholds_error_row;
   GtkButton            *thresholds_restore_button;
+  AdwPreferencesGroup  *priority_group;
 };
 
 G_DEFINE_FINAL_TYPE (XaPreferencesWindow, xa_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -435,6 +437,13 @@ thresholds_restore_cb (XaPreferencesWindow *self)
   load_thresholds (self);
 }
 
+/* The renewal priority: its rows are made from xa-priority-settings.c's table of keys. */
+static void
+priority_restore_cb (XaPreferencesWindow *self)
+{
+  xa_priority_settings_reset (self->settings);
+}
+
 static void load_seasons (XaPreferencesWindow *self);
 
 /* Changes made elsewhere (the connect dialog, another window) show up here. */
@@ -550,6 +559,7 @@ xa_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reassessment-interval", self->reassessment_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  xa_priority_settings_add_rows (self->priority_group, self->settings);
   load_seasons (self);
   load_server (self);
   load_basemap (self);
@@ -698,6 +708,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, thresholds_error_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow,
                                         thresholds_restore_button);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, priority_group);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_apply_cb);
@@ -707,6 +718,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mbtiles_choose_cb);
   gtk_widget_class_bind_template_callback (widget_class, threshold_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, thresholds_restore_cb);
+  gtk_widget_class_bind_template_callback (widget_class, priority_restore_cb);
 }
 
 static void
