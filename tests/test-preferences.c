@@ -2,7 +2,8 @@
  * choice, wrong addresses and threshold orders are refused with a message and never reach
  * GSettings, tokens and the Tianditu key go to a real gnome-keyring-daemon on a private
  * bus (never to GSettings) and are handed over even when the window closes right after
- * Enter, and without a keyring the window says so and still hands the token over.
+ * Enter, and without a keyring the window says so and still hands the token over; the
+ * renewal priority's spin buttons write their keys and Restore Defaults resets them all.
  * Screenshots go to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the language:
  * tests/meson.build runs this program again with LANG=zh_CN.UTF-8. */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "xa-keyring.h"
 #include "xa-metrics.h"
 #include "xa-preferences-window-private.h"
+#include "xa-priority-settings.h"
 #include "xa-resources.h"
 #include "xa-test-keyring.h"
 #include "xa-test-ui.h"
@@ -565,6 +567,99 @@ test_token_on_close (void)
   changed_clear (&changed);
 }
 
+/* The descendant of @root whose widget name is @name (the priority rows name their spin
+ * buttons after their keys), or NULL. */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_str_equal (gtk_widget_get_name (root), name))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkSpinButton *
+priority_spin (XaPreferencesWindow *window,
+               const char          *key)
+{
+  GtkWidget *spin = find_named (GTK_WIDGET (window), key);
+
+  g_assert_nonnull (spin);
+  return GTK_SPIN_BUTTON (spin);
+}
+
+static void
+test_priority (void)
+{
+  static const char * const keys[] = {
+    "priority-scope-years", "priority-old-years", "priority-points-scope",
+    "priority-points-old", "priority-points-per-fault", "priority-faults-cap",
+    "priority-points-per-entrapment", "priority-entrapments-cap",
+    "priority-points-inspection-fail", "priority-points-inspection-remarks",
+    "priority-points-grade-c", "priority-points-grade-d", "priority-points-assessment-due",
+  };
+  XaPriorityParams defaults = xa_priority_params_default ();
+  XaPriorityParams read;
+  XaPreferencesWindow *window;
+  GtkSpinButton *fault, *scope;
+
+  reset_settings ();
+  /* The schema's defaults are the core's. */
+  xa_priority_params_from_settings (settings, &read);
+  g_assert_cmpmem (&read, sizeof read, &defaults, sizeof defaults);
+
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "renewal");
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (priority_spin (window, keys[i])), ==,
+                     g_settings_get_int (settings, keys[i]));
+  fault = priority_spin (window, "priority-points-per-fault");
+  scope = priority_spin (window, "priority-scope-years");
+
+  /* A spin button writes its key, and the parameters read it back. */
+  gtk_spin_button_set_value (fault, 7);
+  gtk_spin_button_set_value (scope, 12);
+  g_assert_cmpint (g_settings_get_int (settings, "priority-points-per-fault"), ==, 7);
+  g_settings_set_int (settings, "reassessment-interval", 5);
+  xa_priority_params_from_settings (settings, &read);
+  g_assert_cmpint (read.points_per_fault, ==, 7);
+  g_assert_cmpint (read.scope_years, ==, 12);
+  g_assert_cmpint (read.reassessment_years, ==, 5);
+  /* The schema's range holds: no negative weight. */
+  gtk_spin_button_set_value (fault, -4);
+  g_assert_cmpint (g_settings_get_int (settings, "priority-points-per-fault"), ==, 0);
+  gtk_spin_button_set_value (fault, 7);
+
+  /* A change made elsewhere shows up here. */
+  g_settings_set_int (settings, "priority-points-grade-d", 55);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (priority_spin (window,
+                                                      "priority-points-grade-d")), ==, 55);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-renewal-changed");
+
+  /* Restore Defaults: every priority key back, the figures' interval left alone. */
+  g_signal_emit_by_name (child (window, "priority_restore_button"), "clicked");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  for (gsize i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_user_value (settings, keys[i]);
+
+      g_assert_null (value);
+    }
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (fault), ==, defaults.points_per_fault);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (scope), ==, defaults.scope_years);
+  g_assert_cmpint (g_settings_get_int (settings, "reassessment-interval"), ==, 5);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-renewal-page");
+  close_window (window);
+}
+
 /* The window as a user first sees it, in each language (no keyring answer shown). */
 static void
 test_screenshots (void)
@@ -643,6 +738,7 @@ main (int   argc,
   g_test_add_func ("/preferences/token-keyring", test_token_keyring);
   g_test_add_func ("/preferences/tianditu-key", test_tianditu_key);
   g_test_add_func ("/preferences/token-on-close", test_token_on_close);
+  g_test_add_func ("/preferences/priority", test_priority);
   g_test_add_func ("/preferences/screenshots", test_screenshots);
   g_test_add_func ("/preferences/no-keyring", test_no_keyring);
 

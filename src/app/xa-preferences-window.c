@@ -50,6 +50,7 @@ struct _XaPreferencesWindow
   AdwActionRow         *thresholds_error_row;
   GtkButton            *thresholds_restore_button;
   AdwPreferencesGroup  *priority_group;
+  GtkButton            *priority_restore_button;
 };
 
 G_DEFINE_FINAL_TYPE (XaPreferencesWindow, xa_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -709,6 +710,8 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow,
                                         thresholds_restore_button);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, priority_group);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow,
+                                        priority_restore_button);
   gtk_widget_class_bind_template_callback (widget_class, server_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, server_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, token_apply_cb);

@@ -104,6 +104,8 @@ spin_button_for_key (GSettings  *settings,
   spin = gtk_spin_button_new_with_range (lower, upper, 1);
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  /* One width for all, caps up to 1000 included, so that the column of values lines up. */
+  gtk_editable_set_width_chars (GTK_EDITABLE (spin), 4);
   g_settings_bind (settings, key, spin, "value", G_SETTINGS_BIND_DEFAULT);
   return spin;
 }
