@@ -623,6 +623,8 @@ test_priority (void)
                      g_settings_get_int (settings, keys[i]));
   fault = priority_spin (window, "priority-points-per-fault");
   scope = priority_spin (window, "priority-scope-years");
+  /* A screen reader says which weight a spin button holds. */
+  gtk_test_accessible_assert_property (fault, GTK_ACCESSIBLE_PROPERTY_LABEL, _("Each Fault"));
 
   /* A spin button writes its key, and the parameters read it back. */
   gtk_spin_button_set_value (fault, 7);

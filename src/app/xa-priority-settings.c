@@ -127,6 +127,8 @@ xa_priority_settings_add_rows (AdwPreferencesGroup *group,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
       /* Read out under the row's title, as the window's other spin buttons. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(priority_keys[i].title), -1);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (spin),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, row, NULL, -1);
       gtk_widget_set_name (spin, priority_keys[i].key);
