@@ -659,6 +659,19 @@ test_priority (void)
   g_assert_cmpint (gtk_spin_button_get_value_as_int (scope), ==, defaults.scope_years);
   g_assert_cmpint (g_settings_get_int (settings, "reassessment-interval"), ==, 5);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-renewal-page");
+
+  /* The rows below the fold, for the screenshot. */
+  {
+    GtkWidget *last = GTK_WIDGET (priority_spin (window, "priority-points-assessment-due"));
+    GtkWidget *scrolled = gtk_widget_get_ancestor (last, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (scrolled);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+    xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+    xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-renewal-bottom");
+  }
   close_window (window);
 }
 
