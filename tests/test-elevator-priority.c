@@ -77,7 +77,8 @@ static const Case cases[] = {
     0, XA_INSPECTION_PASS, 40, TRUE, "20 years", "20年" },
   /* A grade without a date counts from the 15th year: out of date at 18. */
   { "graded-without-date", "2006-01-01", XA_RENEWAL_NONE, XA_GRADE_B, NULL, 0, 0,
-    XA_INSPECTION_PASS, 40 + 15, TRUE, "20 years, assessment out of date", "20年，评估已过期" },
+    XA_INSPECTION_PASS, 40 + 15, TRUE, "20 years, assessment out of date",
+    "20年，评估已过期" },
   { "graded-without-date-17", "2009-01-01", XA_RENEWAL_NONE, XA_GRADE_B, NULL, 0, 0,
     XA_INSPECTION_PASS, 20, TRUE, "17 years", "17年" },
   { "renewed", "1990-01-01", XA_RENEWAL_DONE, XA_GRADE_D, NULL, 20, 5, XA_INSPECTION_FAIL,
