@@ -54,6 +54,12 @@ gboolean _xa_store_create_indexes (sqlite3      *db,
 gboolean _xa_store_drop_indexes   (sqlite3      *db,
                                    GError      **error);
 
+/* Writes the pending edits of the outbox over their rows again, oldest first, in the
+ * caller's transaction: after a page or a full resync brought those records
+ * (xa-store-edits.c). */
+gboolean _xa_store_reapply_edits  (sqlite3      *db,
+                                   GError      **error);
+
 /* Binds @change (not a tombstone) to its type's upsert statement. */
 void     _xa_store_bind_record (sqlite3_stmt *stmt,
                                 XaChange     *change);

@@ -1,0 +1,466 @@
+/* xa-store-edits.c — see xa-store-edits.h. The outbox keeps the members of each update as
+ * the JSON the request will carry, so the request of every attempt is the same text under
+ * the same Idempotency-Key. The same members are what an edit writes into the local row, and
+ * what is written again over a row the feed brings while the edit is still pending
+ * (_xa_store_reapply_edits()): a pulled page never makes a pending edit vanish from view. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "xa-store-edits.h"
+#include "xa-store-private.h"
+
+static const char * const state_names[] = { "pending", "conflict", "rejected", NULL };
+
+void
+xa_outbox_entry_free (XaOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->record_id);
+  g_free (entry->fields);
+  g_free (entry->idempotency_key);
+  g_free (entry->message);
+  g_free (entry->field);
+  g_free (entry->current);
+  g_free (entry);
+}
+
+static gboolean
+step_statement (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                GError       **error,
+                const char    *what)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    _xa_store_set_sql_error (db, error, what);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+/* Sets one column of the row @id of @table; @value NULL stores NULL. Column names come from
+ * the fixed lists below, never from the JSON. */
+static gboolean
+set_column (sqlite3     *db,
+            const char  *table,
+            const char  *id,
+            const char  *column,
+            JsonNode    *value,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table, column);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not prepare a local edit");
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    sqlite3_bind_null (stmt, 1);
+  else if (json_node_get_value_type (value) == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, 1, json_node_get_int (value));
+  else if (g_str_equal (column, "deadline"))
+    {
+      gint64 unix_time = 0;
+
+      xa_parse_time (json_node_get_string (value), &unix_time);
+      sqlite3_bind_int64 (stmt, 1, unix_time);
+    }
+  else
+    sqlite3_bind_text (stmt, 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not store a local edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+exec_on_row (sqlite3     *db,
+             const char  *sql,
+             const char  *id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not prepare a local edit");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not store a local edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Writes the members of an update into the local row, as the server would: a problem
+ * that becomes resolved gets a resolved_at (now, until the server's own comes back), a
+ * reopened one loses it. The note lives only in the outbox until the feed brings it. */
+static gboolean
+apply_fields (sqlite3       *db,
+              XaRecordType   type,
+              const char    *id,
+              const char    *fields_json,
+              GError       **error)
+{
+  static const char * const problem_columns[] = {
+    "status", "tier", "responsible_party", "deadline", "resolution_note", NULL
+  };
+  static const char * const elevator_columns[] = {
+    "renewal_status", "planned_year", "funding_source", NULL
+  };
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  const char *table = xa_record_type_to_string (type);
+  g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
+  JsonObject *fields;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                   "An edit of %s %s in the outbox is not readable", table, id);
+      return FALSE;
+    }
+  fields = json_node_get_object (root);
+  if (type == XA_RECORD_PROBLEM && json_object_has_member (fields, "status"))
+    {
+      const char *status = json_object_get_string_member (fields, "status");
+
+      if (g_strcmp0 (status, "resolved") == 0 &&
+          !exec_on_row (db, "UPDATE problem SET resolved_at = CAST (strftime ('%s') AS INTEGER) "
+                            "WHERE id = ?1 AND status <> 'resolved'", id, error))
+        return FALSE;
+      if (g_strcmp0 (status, "in_progress") == 0 &&
+          !exec_on_row (db, "UPDATE problem SET resolved_at = NULL WHERE id = ?1", id, error))
+        return FALSE;
+    }
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (fields, columns[i]) &&
+        !set_column (db, table, id, columns[i], json_object_get_member (fields, columns[i]),
+                     error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+_xa_store_reapply_edits (sqlite3  *db,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT record_type, record_id, fields FROM outbox "
+                              "WHERE state = 'pending' ORDER BY local_id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XaRecordType type;
+      g_autofree char *id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_autofree char *fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+
+      if (xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type))
+        ok = apply_fields (db, type, id, fields, error);
+    }
+  if (ok && rc != SQLITE_DONE)
+    ok = _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The stored version of row @id and, for a problem, its status. FALSE without a row. */
+static gboolean
+read_row (sqlite3       *db,
+          XaRecordType   type,
+          const char    *id,
+          gint64        *out_version,
+          char         **out_status,
+          GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version, %s FROM %s WHERE id = ?1",
+                                          type == XA_RECORD_PROBLEM ? "status" : "NULL",
+                                          xa_record_type_to_string (type));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_version = sqlite3_column_int64 (stmt, 0);
+      *out_status = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                 "There is no %s “%s” in the records store", xa_record_type_to_string (type),
+                 id);
+  else
+    _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+queue_edit (sqlite3       *db,
+            XaRecordType   type,
+            const char    *id,
+            gint64         base_version,
+            const char    *fields,
+            GError       **error)
+{
+  g_autofree char *key = g_uuid_string_random ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
+                              "fields, idempotency_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+                              "?6)", -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not queue the edit");
+  sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, base_version);
+  sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  ok = step_statement (db, stmt, error, "Could not queue the edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The edit's transaction: the rules on the stored row, the row, the queue. */
+static gboolean
+edit_record (XaStore              *self,
+             XaRecordType          type,
+             const char           *id,
+             const XaProblemEdit  *problem_edit,
+             const XaElevatorEdit *elevator_edit,
+             GError              **error)
+{
+  sqlite3 *db = _xa_store_get_db (self);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *fields = NULL;
+  gint64 version = 0;
+
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (read_row (db, type, id, &version, &status, &local_error))
+    {
+      if (type == XA_RECORD_PROBLEM)
+        {
+          int current = -1;
+
+          for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
+            if (g_str_equal (xa_problem_status_names[i], status))
+              current = i;
+          if (current >= 0 && xa_problem_edit_check (problem_edit, current, &local_error))
+            fields = xa_problem_edit_to_json (problem_edit);
+          else if (local_error == NULL)
+            g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                         "The problem “%s” has no status the flow knows", id);
+        }
+      else if (xa_elevator_edit_check (elevator_edit, &local_error))
+        fields = xa_elevator_edit_to_json (elevator_edit);
+    }
+  if (fields != NULL &&
+      apply_fields (db, type, id, fields, &local_error) &&
+      queue_edit (db, type, id, version, fields, &local_error) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_edit_problem (XaStore              *self,
+                       const char           *id,
+                       const XaProblemEdit  *edit,
+                       GError              **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
+
+  return edit_record (self, XA_RECORD_PROBLEM, id, edit, NULL, error);
+}
+
+gboolean
+xa_store_edit_elevator (XaStore              *self,
+                        const char           *id,
+                        const XaElevatorEdit *edit,
+                        GError              **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
+
+  return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+xa_store_list_outbox (XaStore   *self,
+                      gboolean   pending_only,
+                      GError   **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, base_version, fields, "
+                              "idempotency_key, created_at, state, message, field, current "
+                              "FROM outbox WHERE state = 'pending' OR NOT ?1 ORDER BY local_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the outbox");
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, pending_only);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_outbox_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
+      const char *state = (const char *) sqlite3_column_text (stmt, 7);
+
+      entry->local_id = sqlite3_column_int64 (stmt, 0);
+      xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->type);
+      entry->record_id = dup_column (stmt, 2);
+      entry->base_version = sqlite3_column_int64 (stmt, 3);
+      entry->fields = dup_column (stmt, 4);
+      entry->idempotency_key = dup_column (stmt, 5);
+      entry->created_at = sqlite3_column_int64 (stmt, 6);
+      for (guint i = 0; state_names[i] != NULL; i++)
+        if (g_strcmp0 (state, state_names[i]) == 0)
+          entry->state = i;
+      entry->message = dup_column (stmt, 8);
+      entry->field = dup_column (stmt, 9);
+      entry->current = dup_column (stmt, 10);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the outbox");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+xa_store_has_edit (XaStore      *self,
+                   XaRecordType  type,
+                   const char   *id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM outbox WHERE record_type = ?1 AND record_id = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Runs @sql with the integer parameters @a and @b (?1, ?2). */
+static gboolean
+exec_ints (sqlite3     *db,
+           const char  *sql,
+           gint64       a,
+           gint64       b,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  ok = step_statement (db, stmt, error, "Could not change the outbox");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+xa_store_discard_edit (XaStore  *self,
+                       gint64    local_id,
+                       GError  **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  return exec_ints (_xa_store_get_db (self), "DELETE FROM outbox WHERE local_id = ?1",
+                    local_id, 0, error);
+}
+
+gboolean
+xa_store_outbox_accepted (XaStore  *self,
+                          gint64    local_id,
+                          gint64    new_version,
+                          GError  **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (_xa_store_exec (db, "BEGIN IMMEDIATE", &local_error) &&
+      exec_ints (db, "UPDATE outbox SET base_version = ?2 WHERE state = 'pending' AND "
+                     "local_id > ?1 AND (record_type, record_id, base_version) = "
+                     "(SELECT record_type, record_id, base_version FROM outbox "
+                     " WHERE local_id = ?1)", local_id, new_version, &local_error) &&
+      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_outbox_refused (XaStore        *self,
+                         gint64          local_id,
+                         XaOutboxState   state,
+                         const char     *message,
+                         const char     *field,
+                         const char     *current,
+                         GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state == XA_OUTBOX_CONFLICT || state == XA_OUTBOX_REJECTED, FALSE);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = ?2, message = ?3, field = ?4, "
+                              "current = ?5 WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  sqlite3_bind_text (stmt, 2, state_names[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, message, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, current, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not change the outbox");
+  sqlite3_finalize (stmt);
+  return ok;
+}
