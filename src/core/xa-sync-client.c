@@ -13,6 +13,7 @@
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
 #include "xa-sync-pipeline-private.h"
+#include "xa-sync-push-private.h"
 #include "xa-web-address.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
@@ -666,11 +667,18 @@ run_sync (XaSyncClient  *self,
       return FALSE;
     }
 
-  outcome = pull (&run, store, error);
-  if (outcome == XA_SYNC_FETCH_GONE)
-    ok = full_resync (&run, store, error);
-  else
-    ok = outcome == XA_SYNC_FETCH_OK;
+  /* Edits first, so the pull brings back the versions they made; a server that cannot take
+   * them now leaves them pending and the pull still tries. */
+  ok = _xa_sync_push (store, self->server_url, self->token, self->timeout_seconds, cancellable,
+                      &run.result, error);
+  if (ok)
+    {
+      outcome = pull (&run, store, error);
+      if (outcome == XA_SYNC_FETCH_GONE)
+        ok = full_resync (&run, store, error);
+      else
+        ok = outcome == XA_SYNC_FETCH_OK;
+    }
 
   run.result.seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   if (out_result != NULL)
