@@ -355,7 +355,27 @@ test_local_edit (Fixture       *f,
                                       "\"funding_source\":\"special_bonds\",\"note\":\"列入计划\"}");
   g_assert_true (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
 
-  /* The row and the entry go together: a failure after the row changed takes both back. */
+  /* The row and the entry go together: when queueing fails after the row changed, the row
+   * is as it was (a full disk, played by a trigger on another connection). */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *rows_before = xa_test_store_dump (f->store_path);
+    g_autofree char *rows_after = NULL;
+    XaProblemEdit resolve = { .status = XA_STATUS_RESOLVED, .note = "已修好" };
+
+    g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER full BEFORE INSERT ON outbox BEGIN "
+                                       "SELECT RAISE (ABORT, 'database or disk is full'); END",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_false (xa_store_edit_problem (store, "P-open", &resolve, &error));
+    g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+    g_assert_nonnull (strstr (error->message, "disk is full"));
+    g_clear_error (&error);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER full", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    rows_after = xa_test_store_dump (f->store_path);
+    g_assert_cmpstr (rows_after, ==, rows_before);
+  }
   g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 2);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
@@ -666,6 +686,30 @@ test_pending_survives (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
 }
 
+/* `xiaoqu-atlas --sync-only` says what became of the edits it sent. */
+static void
+test_command_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  XaTestRun run = { 0 };
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_clear_object (&store);
+  run = xa_test_run_sync_only (f->server->base_url, f->server->token, f->store_path);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nEdits sent to the server: 1 accepted, 0 in conflict, "
+                                     "0 rejected, 0 left for the next sync\n"));
+  xa_test_run_clear (&run);
+
+  /* Nothing sent, nothing said. */
+  run = xa_test_run_sync_only (f->server->base_url, f->server->token, f->store_path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "Edits sent"));
+  xa_test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,6 +727,7 @@ main (int   argc,
   ADD ("/outbox/answer-lost", test_answer_lost);
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
   ADD ("/outbox/pending-survives", test_pending_survives);
+  ADD ("/outbox/command-line", test_command_line);
 #undef ADD
   return g_test_run ();
 }
