@@ -532,6 +532,13 @@ test_rejected (Fixture       *f,
   g_assert_nonnull (strstr (entry->message, "2101"));
   g_assert_nonnull (strstr (entry->message, "2000 … 2100"));
   g_assert_null (entry->current);
+
+  /* The user gives up on it: the row is the server's again. */
+  g_assert_cmpint (query (store, "SELECT planned_year FROM elevator WHERE id = 'E1'"), ==, 2031);
+  g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                 "planned_year IS NULL AND version = 1"), ==, 1);
 }
 
 /* The app killed between the edit and the push: the next start's sync pushes it, once. */
@@ -686,6 +693,89 @@ test_pending_survives (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
 }
 
+/* Discarding an entry puts the row back as it was before that edit (the later pending edits
+ * of the record written over it again); a rejected entry likewise. Once the feed brought a
+ * newer version, the row is the server's and a discard leaves it. */
+static void
+test_discard (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pristine = table_dump (f->store_path, "problem");
+  g_autofree char *pristine_elevators = table_dump (f->store_path, "elevator");
+  g_autofree char *now = NULL;
+  XaProblemEdit escalate = { .status = XA_STATUS_OPEN, .note = "升级", .set_tier = TRUE,
+                             .tier = XA_TIER_CITY };
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031,
+                          .set_funding_source = TRUE, .funding_source = XA_FUNDING_OWNERS };
+  gint64 first, second;
+
+  g_assert_true (xa_store_edit_problem (store, "P-open", &escalate, &error));
+  g_assert_no_error (error);
+  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "已修好");
+  entries = list_outbox (store);
+  first = ((XaOutboxEntry *) g_ptr_array_index (entries, 0))->local_id;
+  second = ((XaOutboxEntry *) g_ptr_array_index (entries, 1))->local_id;
+
+  /* The first goes: the tier is back, the later edit's status stays. */
+  g_assert_true (xa_store_discard_edit (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "tier = 'on_site' AND status = 'resolved' AND "
+                                 "resolved_at IS NOT NULL"), ==, 1);
+  /* The second goes: the row is the server's again, byte for byte. */
+  g_assert_true (xa_store_discard_edit (store, second, &error));
+  g_assert_no_error (error);
+  now = table_dump (f->store_path, "problem");
+  g_assert_cmpstr (now, ==, pristine);
+  g_assert_false (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
+
+  /* An elevator edit discarded: its row as it was. */
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                g_ptr_array_index (entries, 0))->local_id,
+                                        &error));
+  g_assert_no_error (error);
+  g_free (now);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, pristine_elevators);
+
+  /* A conflict: the pull brought the server's newer record; discarding leaves it. */
+  {
+    g_autofree char *answer = NULL;
+    XaSyncResult result = { 0 };
+
+    g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-3",
+                                   "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
+                                   &answer), ==, 200);
+    g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    sync_ok (f, &result);
+    g_assert_cmpuint (result.conflicts, ==, 1);
+    store = open_store (f);
+    g_free (now);
+    now = table_dump (f->store_path, "elevator");
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = list_outbox (store);
+    g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                  g_ptr_array_index (entries, 0))->local_id,
+                                          &error));
+    g_assert_no_error (error);
+    g_free (pristine_elevators);
+    pristine_elevators = table_dump (f->store_path, "elevator");
+    g_assert_cmpstr (pristine_elevators, ==, now);
+    g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                   "version = 2 AND renewal_status = 'proposed' AND "
+                                   "planned_year IS NULL"), ==, 1);
+  }
+}
+
 /* `xiaoqu-atlas --sync-only` says what became of the edits it sent. */
 static void
 test_command_line (Fixture       *f,
@@ -727,6 +817,7 @@ main (int   argc,
   ADD ("/outbox/answer-lost", test_answer_lost);
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
   ADD ("/outbox/pending-survives", test_pending_survives);
+  ADD ("/outbox/discard", test_discard);
   ADD ("/outbox/command-line", test_command_line);
 #undef ADD
   return g_test_run ();

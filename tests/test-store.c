@@ -580,7 +580,7 @@ dump_with_v4_columns (const char *dump)
 
           g_assert_cmpuint (g_strv_length (c), ==, 7);
           g_string_append_printf (out, "%s|3:problem|%s|%s|3:{\"status\":\"%s\",\"note\":\"%s\"}|"
-                                  "%s|%s|3:pending|5:|5:|5:", c[0], c[1], c[2], c[3] + 2,
+                                  "%s|%s|3:pending|5:|5:|5:|5:|5:", c[0], c[1], c[2], c[3] + 2,
                                   c[4] + 2, c[5], c[6]);
         }
       else

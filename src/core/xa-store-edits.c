@@ -91,6 +91,14 @@ exec_on_row (sqlite3     *db,
   return ok;
 }
 
+/* The columns an update may set, named as its members; resolved_at follows a status. */
+static const char * const problem_columns[] = {
+  "status", "tier", "responsible_party", "deadline", "resolution_note", "resolved_at", NULL
+};
+static const char * const elevator_columns[] = {
+  "renewal_status", "planned_year", "funding_source", NULL
+};
+
 /* Writes the members of an update into the local row, as the server would: a problem
  * that becomes resolved gets a resolved_at (now, until the server's own comes back), a
  * reopened one loses it. The note lives only in the outbox until the feed brings it. */
@@ -101,12 +109,6 @@ apply_fields (sqlite3       *db,
               const char    *fields_json,
               GError       **error)
 {
-  static const char * const problem_columns[] = {
-    "status", "tier", "responsible_party", "deadline", "resolution_note", NULL
-  };
-  static const char * const elevator_columns[] = {
-    "renewal_status", "planned_year", "funding_source", NULL
-  };
   const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
   const char *table = xa_record_type_to_string (type);
   g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
@@ -139,31 +141,181 @@ apply_fields (sqlite3       *db,
   return TRUE;
 }
 
+/* The row's values of the columns @fields_json sets (with resolved_at when it sets the
+ * status) as a JSON object, and the row's version: what the row was before the edit, for
+ * xa_store_discard_edit() to put back. NULL without a row. */
+static char *
+capture_original (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *fields_json,
+                  gint64        *out_version,
+                  GError       **error)
+{
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT version");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) original = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *fields;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  fields = json_node_get_object (root);
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (fields, columns[i]) ||
+        (g_str_equal (columns[i], "resolved_at") && json_object_has_member (fields, "status")))
+      {
+        g_ptr_array_add (names, (gpointer) columns[i]);
+        g_string_append_printf (sql, ", %s", columns[i]);
+      }
+  g_string_append_printf (sql, " FROM %s WHERE id = ?1", xa_record_type_to_string (type));
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < names->len; i++)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (names, i));
+      switch (sqlite3_column_type (stmt, i + 1))
+        {
+        case SQLITE_NULL:
+          json_builder_add_null_value (builder);
+          break;
+        case SQLITE_INTEGER:
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i + 1));
+          break;
+        default:
+          json_builder_add_string_value (builder,
+                                         (const char *) sqlite3_column_text (stmt, i + 1));
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+  sqlite3_finalize (stmt);
+  original = json_builder_get_root (builder);
+  return json_to_string (original, FALSE);
+}
+
+/* Writes the values of capture_original() back. */
+static gboolean
+restore_original (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *original_json,
+                  GError       **error)
+{
+  g_autoptr(JsonNode) root = json_from_string (original_json, NULL);
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  JsonObject *original;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  original = json_node_get_object (root);
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (original, columns[i]) &&
+        !set_column (db, xa_record_type_to_string (type), id, columns[i],
+                     json_object_get_member (original, columns[i]), error))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64        local_id;
+  XaRecordType  type;
+  char         *id;
+  char         *fields;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_free (p->id);
+  g_free (p->fields);
+  g_free (p);
+}
+
+/* Writes the pending entries (of record @type @id only, when @id is not NULL) over their
+ * rows, oldest first, each after keeping the row as it was before it in the entry. */
+static gboolean
+reapply (sqlite3       *db,
+         XaRecordType   type,
+         const char    *id,
+         GError       **error)
+{
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, fields FROM outbox "
+                              "WHERE state = 'pending' AND (?1 IS NULL OR (record_type = ?2 "
+                              "AND record_id = ?1)) ORDER BY local_id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Pending *p = g_new0 (Pending, 1);
+
+      p->local_id = sqlite3_column_int64 (stmt, 0);
+      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->type))
+        p->type = XA_RECORD_PROBLEM;
+      p->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (pending, p);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (pending, i);
+      gint64 version = 0;
+      g_autofree char *original = capture_original (db, p->type, p->id, p->fields, &version,
+                                                    error);
+      gboolean ok;
+
+      if (original == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;   /* the record is gone: the push will say so (404) */
+        }
+      if (sqlite3_prepare_v2 (db, "UPDATE outbox SET original = ?2, original_version = ?3 "
+                                  "WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+        return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+      sqlite3_bind_int64 (stmt, 1, p->local_id);
+      sqlite3_bind_text (stmt, 2, original, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, version);
+      ok = step_statement (db, stmt, error, "Could not change the outbox");
+      sqlite3_finalize (stmt);
+      if (!ok || !apply_fields (db, p->type, p->id, p->fields, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _xa_store_reapply_edits (sqlite3  *db,
                          GError  **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "SELECT record_type, record_id, fields FROM outbox "
-                              "WHERE state = 'pending' ORDER BY local_id", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
-  while (ok && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      XaRecordType type;
-      g_autofree char *id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      g_autofree char *fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-
-      if (xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type))
-        ok = apply_fields (db, type, id, fields, error);
-    }
-  if (ok && rc != SQLITE_DONE)
-    ok = _xa_store_set_sql_error (db, error, "Could not read the outbox");
-  sqlite3_finalize (stmt);
-  return ok;
+  return reapply (db, XA_RECORD_PROBLEM, NULL, error);
 }
 
 /* The stored version of row @id and, for a problem, its status. FALSE without a row. */
@@ -206,6 +358,7 @@ queue_edit (sqlite3       *db,
             const char    *id,
             gint64         base_version,
             const char    *fields,
+            const char    *original,
             GError       **error)
 {
   g_autofree char *key = g_uuid_string_random ();
@@ -213,8 +366,8 @@ queue_edit (sqlite3       *db,
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
-                              "fields, idempotency_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-                              "?6)", -1, &stmt, NULL) != SQLITE_OK)
+                              "fields, idempotency_key, created_at, original, original_version) VALUES (?1, ?2, "
+                              "?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt, NULL) != SQLITE_OK)
     return _xa_store_set_sql_error (db, error, "Could not queue the edit");
   sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
@@ -222,6 +375,7 @@ queue_edit (sqlite3       *db,
   sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
   ok = step_statement (db, stmt, error, "Could not queue the edit");
   sqlite3_finalize (stmt);
   return ok;
@@ -240,6 +394,7 @@ edit_record (XaStore              *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *fields = NULL;
+  g_autofree char *original = NULL;
   gint64 version = 0;
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
@@ -262,9 +417,11 @@ edit_record (XaStore              *self,
       else if (xa_elevator_edit_check (elevator_edit, &local_error))
         fields = xa_elevator_edit_to_json (elevator_edit);
     }
-  if (fields != NULL &&
+  if (fields != NULL)
+    original = capture_original (db, type, id, fields, &version, &local_error);
+  if (original != NULL &&
       apply_fields (db, type, id, fields, &local_error) &&
-      queue_edit (db, type, id, version, fields, &local_error) &&
+      queue_edit (db, type, id, version, fields, original, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     return TRUE;
 
@@ -404,10 +561,49 @@ xa_store_discard_edit (XaStore  *self,
                        gint64    local_id,
                        GError  **error)
 {
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *original = NULL;
+  XaRecordType type = XA_RECORD_PROBLEM;
+  gboolean restore = FALSE;
+
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
-  return exec_ints (_xa_store_get_db (self), "DELETE FROM outbox WHERE local_id = ?1",
-                    local_id, 0, error);
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  /* The row is put back only while it is still the version the entry kept it at: once the
+   * feed brought a newer one, the row is the server's and stays. */
+  if (sqlite3_prepare_v2 (db, "SELECT o.record_type, o.record_id, o.original, "
+                              "coalesce ((SELECT version FROM problem WHERE id = o.record_id "
+                              "AND o.record_type = 'problem'), (SELECT version FROM elevator "
+                              "WHERE id = o.record_id AND o.record_type = 'elevator')) "
+                              "= o.original_version FROM outbox o WHERE local_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    _xa_store_set_sql_error (db, &local_error, "Could not read the outbox");
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, local_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
+          id = dup_column (stmt, 1);
+          original = dup_column (stmt, 2);
+          restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (local_error == NULL &&
+      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
+      (!restore || (restore_original (db, type, id, original, &local_error) &&
+                    reapply (db, type, id, &local_error))) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean

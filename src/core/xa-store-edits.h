@@ -58,9 +58,12 @@ GPtrArray *xa_store_list_outbox     (XaStore              *self,
 gboolean   xa_store_has_edit        (XaStore              *self,
                                      XaRecordType          type,
                                      const char           *id);
-/* Removes an entry, whatever its state. It restores nothing by itself: the local row keeps
- * the edit until the feed next brings the record (at the latest a full resync), and then
- * shows the server's record, no longer covered by the edit. */
+/* Removes an entry, whatever its state, and puts the row back as it was before that edit
+ * (the entry keeps the edited fields' values from then), with the record's later pending
+ * edits written over it again, in one transaction. Once the feed has brought a newer
+ * version of the record (after a conflict, say), the row is the server's and stays as it
+ * is. Entries carried over from a v1 outbox kept no such values: discarding one leaves the
+ * row until the feed next brings the record. */
 gboolean   xa_store_discard_edit    (XaStore              *self,
                                      gint64                local_id,
                                      GError              **error);

@@ -127,7 +127,7 @@ static const char schema_v5[] =
   "  record_id TEXT NOT NULL, base_version INTEGER NOT NULL, fields TEXT NOT NULL,"
   "  idempotency_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,"
   "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'conflict', 'rejected')),"
-  "  message TEXT, field TEXT, current TEXT);"
+  "  message TEXT, field TEXT, current TEXT, original TEXT, original_version INTEGER);"
   "INSERT INTO outbox (local_id, record_type, record_id, base_version, fields,"
   "  idempotency_key, created_at)"
   "  SELECT local_id, 'problem', problem, base_version,"
