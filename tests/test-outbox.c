@@ -712,6 +712,28 @@ test_discard (Fixture       *f,
                           .set_funding_source = TRUE, .funding_source = XA_FUNDING_OWNERS };
   gint64 first, second;
 
+  /* A page that brings other records, or an older version, leaves the kept row alone. */
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  {
+    g_autoptr(GPtrArray) changes = xa_test_parse_changes (
+      "[{\"seq\": 900, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, "
+      "\"deleted\": false, \"data\": " ELEVATOR "}]");
+    g_autofree char *server = xa_store_dup_server (store);
+    g_autofree char *cursor = xa_store_dup_cursor (store, server);
+
+    g_assert_true (xa_store_apply_page (store, server, changes, cursor, &error));
+    g_assert_no_error (error);
+  }
+  entries = list_outbox (store);
+  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                g_ptr_array_index (entries, 0))->local_id,
+                                        &error));
+  g_assert_no_error (error);
+  now = table_dump (f->store_path, "problem");
+  g_assert_cmpstr (now, ==, pristine);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_pointer (&now, g_free);
+
   g_assert_true (xa_store_edit_problem (store, "P-open", &escalate, &error));
   g_assert_no_error (error);
   edit_problem (store, "P-open", XA_STATUS_RESOLVED, "已修好");

@@ -249,14 +249,19 @@ pending_free (gpointer data)
   g_free (p);
 }
 
-/* Writes the pending entries (of record @type @id only, when @id is not NULL) over their
- * rows, oldest first, each after keeping the row as it was before it in the entry. */
+/* Writes the pending entries (of record @type @id only, when @id is not NULL; of the records
+ * in @changes only, when it is not NULL) over their rows, oldest first, each after keeping
+ * the row as it was before it in the entry. A row the page did not bring still holds its
+ * edits, and must not be kept as the entry's "before". */
 static gboolean
 reapply (sqlite3       *db,
          XaRecordType   type,
          const char    *id,
+         GPtrArray     *changes,
          GError       **error)
 {
+  g_autoptr(GHashTable) in_page = NULL;
+
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -282,21 +287,52 @@ reapply (sqlite3       *db,
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  if (pending->len > 0 && changes != NULL)
+    {
+      /* Each record of the page and the newest version it brought. */
+      in_page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          XaChange *change = g_ptr_array_index (changes, i);
+          g_autofree char *key = NULL;
+          gint64 *version;
+
+          if (change->type != XA_RECORD_PROBLEM && change->type != XA_RECORD_ELEVATOR)
+            continue;
+          key = g_strdup_printf ("%d/%s", change->type, change->id);
+          version = g_hash_table_lookup (in_page, key);
+          if (version == NULL)
+            {
+              version = g_new (gint64, 1);
+              *version = change->version;
+              g_hash_table_insert (in_page, g_steal_pointer (&key), version);
+            }
+          *version = MAX (*version, change->version);
+        }
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *p = g_ptr_array_index (pending, i);
+      g_autofree char *key = g_strdup_printf ("%d/%s", p->type, p->id);
       gint64 version = 0;
-      g_autofree char *original = capture_original (db, p->type, p->id, p->fields, &version,
-                                                    error);
+      g_autofree char *original = NULL;
       gboolean ok;
 
+      gint64 *page_version = in_page != NULL ? g_hash_table_lookup (in_page, key) : NULL;
+
+      if (in_page != NULL && page_version == NULL)
+        continue;
+      original = capture_original (db, p->type, p->id, p->fields, &version, error);
       if (original == NULL)
         {
           if (error != NULL && *error != NULL)
             return FALSE;
           continue;   /* the record is gone: the push will say so (404) */
         }
+      /* A page older than the row left it as it was, edits and all. */
+      if (page_version != NULL && *page_version < version)
+        continue;
       if (sqlite3_prepare_v2 (db, "UPDATE outbox SET original = ?2, original_version = ?3 "
                                   "WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
         return _xa_store_set_sql_error (db, error, "Could not change the outbox");
@@ -312,10 +348,11 @@ reapply (sqlite3       *db,
 }
 
 gboolean
-_xa_store_reapply_edits (sqlite3  *db,
-                         GError  **error)
+_xa_store_reapply_edits (sqlite3    *db,
+                         GPtrArray  *changes,
+                         GError    **error)
 {
-  return reapply (db, XA_RECORD_PROBLEM, NULL, error);
+  return reapply (db, XA_RECORD_PROBLEM, NULL, changes, error);
 }
 
 /* The stored version of row @id and, for a problem, its status. FALSE without a row. */
@@ -598,7 +635,7 @@ xa_store_discard_edit (XaStore  *self,
   if (local_error == NULL &&
       exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
       (!restore || (restore_original (db, type, id, original, &local_error) &&
-                    reapply (db, type, id, &local_error))) &&
+                    reapply (db, type, id, NULL, &local_error))) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     return TRUE;
   _xa_store_exec (db, "ROLLBACK", NULL);
