@@ -403,8 +403,9 @@ queue_edit (sqlite3       *db,
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
-                              "fields, idempotency_key, created_at, original, original_version) VALUES (?1, ?2, "
-                              "?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt, NULL) != SQLITE_OK)
+                              "fields, idempotency_key, created_at, original, original_version) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt,
+                          NULL) != SQLITE_OK)
     return _xa_store_set_sql_error (db, error, "Could not queue the edit");
   sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
