@@ -3,7 +3,8 @@
  * SoupSession (xa-sync-pipeline.c) fetches and validates the next page while the worker
  * commits the current one with its cursor. Pages are committed strictly in order and one at
  * a time, so stopping at any point (a kill, a network drop, a cancel) loses nothing and the
- * next sync resumes at the last committed page. */
+ * next sync resumes at the last committed page. The outbox of local edits goes first, on the
+ * worker thread (xa-sync-push.c). */
 #include "config.h"
 
 #include <glib/gstdio.h>

@@ -1,6 +1,7 @@
 /* xa-sync-client.h — pulls the records server's change feed into an XaStore over HTTP
  * (libsoup), page by page, each page committed with its cursor; retries, timeouts,
- * Retry-After, 410 full resync, progress and cancellation. See src/records-api.md. */
+ * Retry-After, 410 full resync, progress and cancellation. Before it pulls, it pushes the
+ * store's outbox of local edits (xa-store-edits.h). See src/records-api.md. */
 #pragma once
 
 #include <gio/gio.h>
