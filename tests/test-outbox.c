@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "xa-store-edits.h"
+#include "xa-fault-proxy.h"
 #include "xa-sync-client.h"
 #include "xa-test-util.h"
 
@@ -798,6 +799,80 @@ test_discard (Fixture       *f,
   }
 }
 
+static void
+sync_via (const char   *url,
+          const char   *token,
+          const char   *store_path,
+          XaSyncResult *result)
+{
+  g_autoptr(XaSyncClient) client = xa_sync_client_new (url, token);
+  g_autoptr(GError) error = NULL;
+
+  xa_sync_client_set_retry_policy (client, 10, 2, 20, 100);
+  g_assert_true (xa_sync_client_sync (client, store_path, NULL, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Through a proxy that misbehaves: a busy server (503) leaves the edit pending and the pull
+ * still goes on; an answer cut short after the server applied the edit (the network cut on
+ * the way back) leaves it pending too, and the next sync's attempt is answered by its key:
+ * applied once. */
+static void
+test_server_busy_and_answer_cut (Fixture       *f,
+                                 gconstpointer  data)
+{
+  XaFaultProxy *proxy = xa_fault_proxy_new (f->server->base_url);
+  const char *url = xa_fault_proxy_get_url (proxy);
+  g_autofree char *path = xa_test_path ("proxied.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  XaSyncResult result = { 0 };
+
+  sync_via (url, f->server->token, path, &result);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_clear_object (&store);
+
+  xa_fault_proxy_add (proxy, 1, XA_FAULT_STATUS, 503, -1, NULL, NULL);
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 1);
+  g_assert_cmpuint (result.pages, >=, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 0);
+
+  xa_fault_proxy_add (proxy, 1, XA_FAULT_TRUNCATE, 0, -1, NULL, NULL);
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
+                   XA_OUTBOX_PENDING);
+  /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "status = 'in_progress'"), ==, 1);
+  g_clear_object (&store);
+
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_object (&store);
+  xa_fault_proxy_free (proxy);
+}
+
 /* `xiaoqu-atlas --sync-only` says what became of the edits it sent. */
 static void
 test_command_line (Fixture       *f,
@@ -840,6 +915,7 @@ main (int   argc,
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
   ADD ("/outbox/pending-survives", test_pending_survives);
   ADD ("/outbox/discard", test_discard);
+  ADD ("/outbox/server-busy-and-answer-cut", test_server_busy_and_answer_cut);
   ADD ("/outbox/command-line", test_command_line);
 #undef ADD
   return g_test_run ();
