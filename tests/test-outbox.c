@@ -240,6 +240,41 @@ edit_problem (XaStore         *store,
   g_assert_no_error (error);
 }
 
+/* The rules both sides judge with (xa-record-edits.c): the ledger's flow pair by pair, the
+ * planned years' bounds, and a body's members in the order the client sends them. */
+static void
+test_rules (void)
+{
+  /* Rows: from open, in_progress, resolved, closed; columns: to, in the same order. */
+  static const gboolean expected[4][4] = {
+    { TRUE, TRUE, TRUE, FALSE },
+    { FALSE, TRUE, TRUE, FALSE },
+    { FALSE, TRUE, TRUE, TRUE },
+    { FALSE, FALSE, FALSE, FALSE },
+  };
+  XaElevatorEdit clear = { .set_planned_year = TRUE, .planned_year = 0,
+                           .set_funding_source = TRUE, .funding_source = XA_FUNDING_NONE };
+  XaProblemEdit bad_status = { .status = 7, .note = "x" };
+  g_autofree char *fields = xa_elevator_edit_to_json (&clear);
+  g_autofree char *body = xa_record_edit_body (fields, 4);
+  g_autofree char *not_object = xa_record_edit_body ("[1]", 4);
+  g_autoptr(GError) error = NULL;
+
+  for (guint from = 0; from < 4; from++)
+    for (guint to = 0; to < 4; to++)
+      g_assert_cmpint (xa_problem_status_may_change (from, to), ==, expected[from][to]);
+  g_assert_false (xa_problem_status_may_change (4, 0));
+  g_assert_false (xa_planned_year_is_valid (1999));
+  g_assert_true (xa_planned_year_is_valid (2000));
+  g_assert_true (xa_planned_year_is_valid (2100));
+  g_assert_false (xa_planned_year_is_valid (2101));
+  g_assert_cmpstr (body, ==, "{\"base_version\":4,\"planned_year\":null,"
+                             "\"funding_source\":null}");
+  g_assert_null (not_object);
+  g_assert_false (xa_problem_edit_check (&bad_status, XA_STATUS_OPEN, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+}
+
 /* A v4 file (store-v3.sql brought to v4 as version 4 of the app did) opens as v5 with
  * every row as it was and its outbox entry a pending problem update with the same key. */
 static void
@@ -903,6 +938,7 @@ main (int   argc,
 {
   xa_test_init (&argc, &argv);
 
+  g_test_add_func ("/outbox/rules", test_rules);
   g_test_add_func ("/outbox/migrate-v4", test_migrate_v4);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -54,6 +54,12 @@ xa_problem_edit_check (const XaProblemEdit  *edit,
 {
   g_return_val_if_fail (edit != NULL, FALSE);
 
+  if ((guint) edit->status > XA_STATUS_CLOSED || (guint) current > XA_STATUS_CLOSED)
+    {
+      g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE,
+                   "The status (“status”) is not one the ledger knows");
+      return FALSE;
+    }
   if (current == XA_STATUS_CLOSED)
     {
       g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_TRANSITION,
@@ -66,6 +72,12 @@ xa_problem_edit_check (const XaProblemEdit  *edit,
                    "The status cannot go from “%s” to “%s”; the flow is open → in_progress → "
                    "resolved → closed, open → resolved, resolved → in_progress",
                    xa_problem_status_names[current], xa_problem_status_names[edit->status]);
+      return FALSE;
+    }
+  if (edit->set_tier && (guint) edit->tier > XA_TIER_CITY)
+    {
+      g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE,
+                   "The tier (“tier”) is not one the ledger knows");
       return FALSE;
     }
   if (edit->note == NULL || !xa_edit_note_is_valid (edit->note))
@@ -105,6 +117,14 @@ xa_elevator_edit_check (const XaElevatorEdit  *edit,
       g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_NOTHING,
                    "The update changes nothing; set the renewal status, planned year, "
                    "funding source or a note");
+      return FALSE;
+    }
+  if ((edit->set_renewal_status && (guint) edit->renewal_status > XA_RENEWAL_DONE) ||
+      (edit->set_funding_source && edit->funding_source != XA_FUNDING_NONE &&
+       (guint) edit->funding_source > XA_FUNDING_OTHER))
+    {
+      g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE,
+                   "The renewal status or funding source is not one the list knows");
       return FALSE;
     }
   if (edit->set_planned_year && edit->planned_year != 0 &&
