@@ -98,7 +98,7 @@ test_open_and_migrate (void)
   g_autoptr(XaStore) store = open_store (path);
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 4);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 5);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
   g_assert_null (xa_store_dup_cursor (store, SERVER));
   g_clear_object (&store);
@@ -555,19 +555,36 @@ test_unclean_shutdown (void)
 }
 
 /* @dump (xa_test_store_dump()) of a store from before version 4, as its rows read after the
- * migration: each elevator has the new assessed_on column, NULL (sqlite type 5). */
+ * migration: each elevator has the new assessed_on column, NULL (sqlite type 5), and each
+ * row of the old outbox is in version 5's. */
 static char *
 dump_with_v4_columns (const char *dump)
 {
   g_auto(GStrv) lines = g_strsplit (dump, "\n", -1);
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean in_elevators = FALSE;
+  gboolean in_outbox = FALSE;
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (lines[i][0] == '[')
-        in_elevators = g_str_equal (lines[i], "[elevator]");
-      g_string_append (out, lines[i]);
+        {
+          in_elevators = g_str_equal (lines[i], "[elevator]");
+          in_outbox = g_str_equal (lines[i], "[outbox]");
+        }
+      /* v5: an old outbox row (local_id, problem, base, status, note, key, created) is a
+       * pending problem update with its status and note as the update's members. */
+      if (in_outbox && lines[i][0] != '[' && lines[i][0] != '\0')
+        {
+          g_auto(GStrv) c = g_strsplit (lines[i], "|", -1);
+
+          g_assert_cmpuint (g_strv_length (c), ==, 7);
+          g_string_append_printf (out, "%s|3:problem|%s|%s|3:{\"status\":\"%s\",\"note\":\"%s\"}|"
+                                  "%s|%s|3:pending|5:|5:|5:|5:|5:", c[0], c[1], c[2], c[3] + 2,
+                                  c[4] + 2, c[5], c[6]);
+        }
+      else
+        g_string_append (out, lines[i]);
       if (in_elevators && lines[i][0] != '[' && lines[i][0] != '\0')
         g_string_append (out, "|5:");
       if (lines[i + 1] != NULL)
@@ -608,7 +625,7 @@ note_elevator (gconstpointer record,
 
 /* The v3 -> current migration on a real v3 file (tests/data/store-v3.sql): every row stays
  * as it was, elevators gain an assessed_on that is empty until the server sends one, and
- * one that is sent is stored and read back. */
+ * one that is sent is stored and read back; the old outbox's entry is a pending update. */
 static void
 test_migrate_v3 (void)
 {
@@ -624,7 +641,7 @@ test_migrate_v3 (void)
 
   g_assert_nonnull (strstr (v3_dump, "[store_server]\n"));
   store = open_store (path);
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 4);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 5);
   g_clear_object (&store);
   migrated_dump = xa_test_store_dump (path);
   g_assert_cmpstr (migrated_dump, ==, expected);
@@ -717,7 +734,7 @@ test_migrate_v1 (void)
   g_assert_nonnull (strstr (v1_dump, "沂河花园"));
 
   store = open_store (path);
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 4);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 5);
   g_clear_object (&store);
 
   /* Every v1 row as it was; the one new table comes after them in the dump's name order

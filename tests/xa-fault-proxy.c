@@ -99,11 +99,30 @@ handle_connection (GThreadedSocketService *service,
   g_autoptr(GString) head = NULL;
   g_autofree char *target = read_request (in, &head);
   g_autofree char *upstream = NULL;
+  g_autofree char *method = NULL;
+  g_autoptr(GBytes) request_body = NULL;
   Fault fault = { 0, XA_FAULT_PASS, 0, -1, NULL, NULL };
   guint number;
 
   if (target == NULL)
     return TRUE;
+  /* A request with a body (an update's POST) is read whole, so every fault, a status too,
+   * answers a complete request, and passed on with its method and body. */
+  method = g_strndup (head->str, strcspn (head->str, " "));
+  {
+    const char *length = header_value (head->str, "Content-Length");
+    gsize size = length != NULL ? g_ascii_strtoull (length, NULL, 10) : 0;
+
+    if (size > 0 && size <= 1024 * 1024)
+      {
+        g_autofree char *data = g_malloc (size);
+        gsize read = 0;
+
+        if (!g_input_stream_read_all (in, data, size, &read, NULL, NULL) || read != size)
+          return TRUE;
+        request_body = g_bytes_new_take (g_steal_pointer (&data), size);
+      }
+  }
 
   g_mutex_lock (&proxy->lock);
   number = ++proxy->requests;
@@ -158,7 +177,7 @@ handle_connection (GThreadedSocketService *service,
       {
         g_autoptr(SoupSession) session = soup_session_new ();
         g_autofree char *url = g_strconcat (upstream, target, NULL);
-        g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+        g_autoptr(SoupMessage) msg = soup_message_new (method, url);
         g_autoptr(GBytes) body = NULL;
         g_autoptr(GString) response = g_string_new (NULL);
         g_autoptr(GString) text = NULL;
@@ -173,6 +192,18 @@ handle_connection (GThreadedSocketService *service,
             soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization",
                                           g_strstrip (value));
           }
+        {
+          const char *key = header_value (head->str, "Idempotency-Key");
+
+          if (key != NULL)
+            {
+              g_autofree char *value = g_strndup (key, strcspn (key, "\r"));
+              soup_message_headers_replace (soup_message_get_request_headers (msg),
+                                            "Idempotency-Key", g_strstrip (value));
+            }
+        }
+        if (request_body != NULL)
+          soup_message_set_request_body_from_bytes (msg, "application/json", request_body);
         /* The proxy rewrites bodies, so it asks the server for plain text. */
         soup_session_remove_feature_by_type (session, SOUP_TYPE_CONTENT_DECODER);
         soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept-Encoding",

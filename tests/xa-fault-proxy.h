@@ -1,7 +1,8 @@
 /* xa-fault-proxy.h — an HTTP proxy on 127.0.0.1 that sits between the sync client and the
  * real xiaoqu-server and misbehaves on request: error statuses with Retry-After, stalls,
- * bodies cut short, pages corrupted on the way. It forwards everything else unchanged, so
- * the client under test always speaks real HTTP to a real server. */
+ * bodies cut short, pages corrupted on the way. It forwards everything else unchanged (an
+ * update's POST with its body and Idempotency-Key too), so the client under test always
+ * speaks real HTTP to a real server. */
 #pragma once
 
 #include <gio/gio.h>

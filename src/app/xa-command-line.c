@@ -142,5 +142,12 @@ xa_command_line_sync_only (const char *server_url,
                        NULL);
   g_print (_("Synced %u pages, %s records, %s deletions in %.1f s from %s into %s%s\n"),
            result.pages, records, deleted, result.seconds, server_url, store_path, notes);
+  if (result.pushed + result.conflicts + result.rejected + result.unpushed > 0)
+    /* Translators: the second line of `xiaoqu-atlas --sync-only` when local edits were
+     * sent before the sync: how many the server accepted, answered with a conflict (it
+     * changed the record first), rejected, and how many wait for the next sync. */
+    g_print (_("Edits sent to the server: %u accepted, %u in conflict, %u rejected, "
+               "%u left for the next sync\n"),
+             result.pushed, result.conflicts, result.rejected, result.unpushed);
   return XA_EXIT_OK;
 }

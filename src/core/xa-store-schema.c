@@ -11,7 +11,7 @@
 
 #include "xa-store-private.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 static const char schema_v1[] =
   "CREATE TABLE sync_state ("
@@ -116,6 +116,26 @@ static const char schema_v3[] =
 static const char schema_v4[] =
   "ALTER TABLE elevator ADD COLUMN assessed_on TEXT;";
 
+/* Version 5: the outbox of edits pushed back to the server (xa-store-edits.c), for problems
+ * and elevators alike. Version 1's outbox held problem statuses only; whatever a file has in
+ * it becomes pending problem updates, so no edit is lost on the way. */
+static const char schema_v5[] =
+  "ALTER TABLE outbox RENAME TO outbox_v1;"
+  "CREATE TABLE outbox ("
+  "  local_id INTEGER PRIMARY KEY,"
+  "  record_type TEXT NOT NULL CHECK (record_type IN ('problem', 'elevator')),"
+  "  record_id TEXT NOT NULL, base_version INTEGER NOT NULL, fields TEXT NOT NULL,"
+  "  idempotency_key TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'conflict', 'rejected')),"
+  "  message TEXT, field TEXT, current TEXT, original TEXT, original_version INTEGER);"
+  "INSERT INTO outbox (local_id, record_type, record_id, base_version, fields,"
+  "  idempotency_key, created_at)"
+  "  SELECT local_id, 'problem', problem, base_version,"
+  "    json_object ('status', status, 'note', coalesce (note, '')), idempotency_key, created_at"
+  "  FROM outbox_v1;"
+  "DROP TABLE outbox_v1;"
+  "CREATE INDEX outbox_record ON outbox (record_type, record_id);";
+
 /* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
  * at its end instead of row by row: rows arrive in id order but these keys in no order, so
  * every page would dirty (and write to the WAL) nearly every page of each index, and a
@@ -170,7 +190,8 @@ _xa_store_migrate (sqlite3     *db,
   if ((version < 1 && !_xa_store_exec (db, schema_v1, error)) ||
       (version < 2 && !_xa_store_exec (db, schema_v2, error)) ||
       (version < 3 && !_xa_store_exec (db, schema_v3, error)) ||
-      (version < 4 && !_xa_store_exec (db, schema_v4, error)))
+      (version < 4 && !_xa_store_exec (db, schema_v4, error)) ||
+      (version < 5 && !_xa_store_exec (db, schema_v5, error)))
     {
       _xa_store_exec (db, "ROLLBACK", NULL);
       return FALSE;

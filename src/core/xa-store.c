@@ -549,6 +549,8 @@ xa_store_apply_page (XaStore     *self,
   for (guint i = 0; i < changes->len && local_error == NULL; i++)
     apply_change (self, g_ptr_array_index (changes, i), &local_error);
   if (local_error == NULL)
+    _xa_store_reapply_edits (self->db, changes, &local_error);
+  if (local_error == NULL)
     put_cursor (self, server_url, cursor, &local_error);
   if (local_error == NULL && exec (self, "COMMIT", &local_error))
     {
@@ -679,6 +681,8 @@ xa_store_replace_from (XaStore     *self,
               sqlite3_finalize (copy);
             }
         }
+      if (local_error == NULL)
+        _xa_store_reapply_edits (self->db, NULL, &local_error);
       if (local_error == NULL)
         exec (self, "COMMIT", &local_error);
       else

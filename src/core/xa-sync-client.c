@@ -3,7 +3,8 @@
  * SoupSession (xa-sync-pipeline.c) fetches and validates the next page while the worker
  * commits the current one with its cursor. Pages are committed strictly in order and one at
  * a time, so stopping at any point (a kill, a network drop, a cancel) loses nothing and the
- * next sync resumes at the last committed page. */
+ * next sync resumes at the last committed page. The outbox of local edits goes first, on the
+ * worker thread (xa-sync-push.c). */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -13,6 +14,7 @@
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
 #include "xa-sync-pipeline-private.h"
+#include "xa-sync-push-private.h"
 #include "xa-web-address.h"
 
 G_DEFINE_QUARK (xa-sync-error-quark, xa_sync_error)
@@ -666,11 +668,18 @@ run_sync (XaSyncClient  *self,
       return FALSE;
     }
 
-  outcome = pull (&run, store, error);
-  if (outcome == XA_SYNC_FETCH_GONE)
-    ok = full_resync (&run, store, error);
-  else
-    ok = outcome == XA_SYNC_FETCH_OK;
+  /* Edits first, so the pull brings back the versions they made; a server that cannot take
+   * them now leaves them pending and the pull still tries. */
+  ok = _xa_sync_push (store, self->server_url, self->token, self->timeout_seconds, cancellable,
+                      &run.result, error);
+  if (ok)
+    {
+      outcome = pull (&run, store, error);
+      if (outcome == XA_SYNC_FETCH_GONE)
+        ok = full_resync (&run, store, error);
+      else
+        ok = outcome == XA_SYNC_FETCH_OK;
+    }
 
   run.result.seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   if (out_result != NULL)

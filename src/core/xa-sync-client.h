@@ -1,6 +1,7 @@
 /* xa-sync-client.h — pulls the records server's change feed into an XaStore over HTTP
  * (libsoup), page by page, each page committed with its cursor; retries, timeouts,
- * Retry-After, 410 full resync, progress and cancellation. See src/records-api.md. */
+ * Retry-After, 410 full resync, progress and cancellation. Before it pulls, it pushes the
+ * store's outbox of local edits (xa-store-edits.h). See src/records-api.md. */
 #pragma once
 
 #include <gio/gio.h>
@@ -35,6 +36,13 @@ typedef struct
   gboolean store_replaced;   /* the store of another server was moved aside (see
                               * xa_sync_client_set_replace_store()) */
   double   seconds;
+  /* The outbox, pushed before the pull (xa-store-edits.h): edits the server accepted,
+   * answered with a conflict (409) or rejected (422), and those left pending because the
+   * server could not be reached or was busy (pushed again by the next sync). */
+  guint    pushed;
+  guint    conflicts;
+  guint    rejected;
+  guint    unpushed;
 } XaSyncResult;
 
 XaSyncClient *xa_sync_client_new        (const char *server_url,

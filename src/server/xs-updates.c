@@ -12,12 +12,12 @@
 #include <string.h>
 
 #include "xa-json-reader.h"
+#include "xa-record-edits.h"
 #include "xa-record-ids.h"
 #include "xa-records.h"
 #include "xs-updates.h"
 
 #define MAX_KEY_LENGTH    255
-#define MAX_STRING_LENGTH 200
 
 typedef enum
 {
@@ -52,17 +52,6 @@ static const FieldSpec elevator_fields[] = {
   { "planned_year", VALUE_YEAR, NULL, FALSE, TRUE, TRUE },
   { "funding_source", VALUE_ENUM, xa_funding_source_names, FALSE, TRUE, TRUE },
   { "note", VALUE_TEXT, NULL, FALSE, TRUE, FALSE },
-};
-
-/* The ledger's flow (DOMAIN.md): open → in_progress → resolved → closed, open → resolved
- * (settled on the spot), resolved → in_progress (reopened). Staying put is no transition;
- * closed is final, so nothing at all may change a closed problem. */
-static const gboolean flow[4][4] = {
-  /*                 open   in_progress resolved closed */
-  [XA_STATUS_OPEN] = { TRUE, TRUE, TRUE, FALSE },
-  [XA_STATUS_IN_PROGRESS] = { FALSE, TRUE, TRUE, FALSE },
-  [XA_STATUS_RESOLVED] = { FALSE, TRUE, TRUE, TRUE },
-  [XA_STATUS_CLOSED] = { FALSE, FALSE, FALSE, FALSE },
 };
 
 typedef struct
@@ -166,9 +155,10 @@ apply_field (Update           *u,
 
       if (kind != XA_JSON_INTEGER)
         return refuse (u, 422, spec->name, "“%s” must be a whole number (a year).", spec->name);
-      if (year < 2000 || year > 2100)
+      if (!xa_planned_year_is_valid (year))
         return refuse (u, 422, spec->name, "“%s” is %" G_GINT64_FORMAT "; it must lie within "
-                       "2000 … 2100.", spec->name, year);
+                       "%d … %d.", spec->name, year, XA_EDIT_MIN_PLANNED_YEAR,
+                       XA_EDIT_MAX_PLANNED_YEAR);
       value = json_node_init_int (json_node_alloc (), year);
     }
   else
@@ -200,13 +190,12 @@ apply_field (Update           *u,
           }
           break;
         case VALUE_STRING:
-          if (text[strspn (text, " \t\r\n")] == '\0' ||
-              g_utf8_strlen (text, -1) > MAX_STRING_LENGTH)
+          if (!xa_edit_party_is_valid (text))
             return refuse (u, 422, spec->name, "“%s” must be 1 to %d characters.", spec->name,
-                           MAX_STRING_LENGTH);
+                           XA_EDIT_MAX_PARTY);
           break;
         case VALUE_TEXT:
-          if (g_utf8_strlen (text, -1) > XS_UPDATES_MAX_NOTE)
+          if (!xa_edit_note_is_valid (text))
             return refuse (u, 422, spec->name, "“%s” is longer than %d characters.", spec->name,
                            XS_UPDATES_MAX_NOTE);
           break;
@@ -273,7 +262,8 @@ apply_problem_flow (Update     *u,
   if (from == XA_STATUS_CLOSED)
     return refuse (u, 422, "status", "Its “status” is closed, which is final: nothing about "
                    "the problem can change any more.");
-  if (from < 0 || to < 0 || !flow[from][to])
+  /* The flow is the client's own (xa-record-edits.c): both sides judge with one table. */
+  if (from < 0 || to < 0 || !xa_problem_status_may_change (from, to))
     return refuse (u, 422, "status", "The “status” cannot go from “%s” to “%s”; the ledger's "
                    "flow is open → in_progress → resolved → closed, open → resolved, resolved → "
                    "in_progress.", status_before, status_after);

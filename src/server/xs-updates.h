@@ -5,12 +5,13 @@
  * under its Idempotency-Key, in one transaction, so a retry never applies it twice. */
 #pragma once
 
+#include "xa-record-edits.h"
 #include "xs-database.h"
 
 G_BEGIN_DECLS
 
 /* The longest note an update may carry, in characters. */
-#define XS_UPDATES_MAX_NOTE   2000
+#define XS_UPDATES_MAX_NOTE   XA_EDIT_MAX_NOTE
 /* How many notes a record keeps (the oldest go first). */
 #define XS_UPDATES_MAX_NOTES  20
 

@@ -1,0 +1,700 @@
+/* xa-store-edits.c — see xa-store-edits.h. The outbox keeps the members of each update as
+ * the JSON the request will carry, so the request of every attempt is the same text under
+ * the same Idempotency-Key. The same members are what an edit writes into the local row, and
+ * what is written again over a row the feed brings while the edit is still pending
+ * (_xa_store_reapply_edits()): a pulled page never makes a pending edit vanish from view. */
+#include "config.h"
+
+#include <sqlite3.h>
+
+#include "xa-store-edits.h"
+#include "xa-store-private.h"
+
+static const char * const state_names[] = { "pending", "conflict", "rejected", NULL };
+
+void
+xa_outbox_entry_free (XaOutboxEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->record_id);
+  g_free (entry->fields);
+  g_free (entry->idempotency_key);
+  g_free (entry->message);
+  g_free (entry->field);
+  g_free (entry->current);
+  g_free (entry);
+}
+
+static gboolean
+step_statement (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                GError       **error,
+                const char    *what)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    _xa_store_set_sql_error (db, error, what);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+/* Sets one column of the row @id of @table; @value NULL stores NULL. Column names come from
+ * the fixed lists below, never from the JSON. */
+static gboolean
+set_column (sqlite3     *db,
+            const char  *table,
+            const char  *id,
+            const char  *column,
+            JsonNode    *value,
+            GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2", table, column);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not prepare a local edit");
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    sqlite3_bind_null (stmt, 1);
+  else if (json_node_get_value_type (value) == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, 1, json_node_get_int (value));
+  else if (g_str_equal (column, "deadline"))
+    {
+      gint64 unix_time = 0;
+
+      xa_parse_time (json_node_get_string (value), &unix_time);
+      sqlite3_bind_int64 (stmt, 1, unix_time);
+    }
+  else
+    sqlite3_bind_text (stmt, 1, json_node_get_string (value), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not store a local edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gboolean
+exec_on_row (sqlite3     *db,
+             const char  *sql,
+             const char  *id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not prepare a local edit");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not store a local edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The columns an update may set, named as its members; resolved_at follows a status. */
+static const char * const problem_columns[] = {
+  "status", "tier", "responsible_party", "deadline", "resolution_note", "resolved_at", NULL
+};
+static const char * const elevator_columns[] = {
+  "renewal_status", "planned_year", "funding_source", NULL
+};
+
+/* Writes the members of an update into the local row, as the server would: a problem
+ * that becomes resolved gets a resolved_at (now, until the server's own comes back), a
+ * reopened one loses it. The note lives only in the outbox until the feed brings it. */
+static gboolean
+apply_fields (sqlite3       *db,
+              XaRecordType   type,
+              const char    *id,
+              const char    *fields_json,
+              GError       **error)
+{
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  const char *table = xa_record_type_to_string (type);
+  g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
+  JsonObject *fields;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
+                   "An edit of %s %s in the outbox is not readable", table, id);
+      return FALSE;
+    }
+  fields = json_node_get_object (root);
+  if (type == XA_RECORD_PROBLEM && json_object_has_member (fields, "status"))
+    {
+      const char *status = json_object_get_string_member (fields, "status");
+
+      if (g_strcmp0 (status, "resolved") == 0 &&
+          !exec_on_row (db, "UPDATE problem SET resolved_at = CAST (strftime ('%s') AS INTEGER) "
+                            "WHERE id = ?1 AND status <> 'resolved'", id, error))
+        return FALSE;
+      if (g_strcmp0 (status, "in_progress") == 0 &&
+          !exec_on_row (db, "UPDATE problem SET resolved_at = NULL WHERE id = ?1", id, error))
+        return FALSE;
+    }
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (fields, columns[i]) &&
+        !set_column (db, table, id, columns[i], json_object_get_member (fields, columns[i]),
+                     error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The row's values of the columns @fields_json sets (with resolved_at when it sets the
+ * status) as a JSON object, and the row's version: what the row was before the edit, for
+ * xa_store_discard_edit() to put back. NULL without a row. */
+static char *
+capture_original (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *fields_json,
+                  gint64        *out_version,
+                  GError       **error)
+{
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) sql = g_string_new ("SELECT version");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) original = NULL;
+  sqlite3_stmt *stmt = NULL;
+  JsonObject *fields;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  fields = json_node_get_object (root);
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (fields, columns[i]) ||
+        (g_str_equal (columns[i], "resolved_at") && json_object_has_member (fields, "status")))
+      {
+        g_ptr_array_add (names, (gpointer) columns[i]);
+        g_string_append_printf (sql, ", %s", columns[i]);
+      }
+  g_string_append_printf (sql, " FROM %s WHERE id = ?1", xa_record_type_to_string (type));
+  if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < names->len; i++)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (names, i));
+      switch (sqlite3_column_type (stmt, i + 1))
+        {
+        case SQLITE_NULL:
+          json_builder_add_null_value (builder);
+          break;
+        case SQLITE_INTEGER:
+          json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i + 1));
+          break;
+        default:
+          json_builder_add_string_value (builder,
+                                         (const char *) sqlite3_column_text (stmt, i + 1));
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+  sqlite3_finalize (stmt);
+  original = json_builder_get_root (builder);
+  return json_to_string (original, FALSE);
+}
+
+/* Writes the values of capture_original() back. */
+static gboolean
+restore_original (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *original_json,
+                  GError       **error)
+{
+  g_autoptr(JsonNode) root = json_from_string (original_json, NULL);
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  JsonObject *original;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return TRUE;
+  original = json_node_get_object (root);
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (original, columns[i]) &&
+        !set_column (db, xa_record_type_to_string (type), id, columns[i],
+                     json_object_get_member (original, columns[i]), error))
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64        local_id;
+  XaRecordType  type;
+  char         *id;
+  char         *fields;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_free (p->id);
+  g_free (p->fields);
+  g_free (p);
+}
+
+/* Writes the pending entries (of record @type @id only, when @id is not NULL; of the records
+ * in @changes only, when it is not NULL) over their rows, oldest first, each after keeping
+ * the row as it was before it in the entry. A row the page did not bring still holds its
+ * edits, and must not be kept as the entry's "before". */
+static gboolean
+reapply (sqlite3       *db,
+         XaRecordType   type,
+         const char    *id,
+         GPtrArray     *changes,
+         GError       **error)
+{
+  g_autoptr(GHashTable) in_page = NULL;
+
+  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, fields FROM outbox "
+                              "WHERE state = 'pending' AND (?1 IS NULL OR (record_type = ?2 "
+                              "AND record_id = ?1)) ORDER BY local_id", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Pending *p = g_new0 (Pending, 1);
+
+      p->local_id = sqlite3_column_int64 (stmt, 0);
+      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->type))
+        p->type = XA_RECORD_PROBLEM;
+      p->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      p->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      g_ptr_array_add (pending, p);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  if (pending->len > 0 && changes != NULL)
+    {
+      /* Each record of the page and the newest version it brought. */
+      in_page = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          XaChange *change = g_ptr_array_index (changes, i);
+          g_autofree char *key = NULL;
+          gint64 *version;
+
+          if (change->type != XA_RECORD_PROBLEM && change->type != XA_RECORD_ELEVATOR)
+            continue;
+          key = g_strdup_printf ("%d/%s", change->type, change->id);
+          version = g_hash_table_lookup (in_page, key);
+          if (version == NULL)
+            {
+              version = g_new (gint64, 1);
+              *version = change->version;
+              g_hash_table_insert (in_page, g_steal_pointer (&key), version);
+            }
+          *version = MAX (*version, change->version);
+        }
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (pending, i);
+      g_autofree char *key = g_strdup_printf ("%d/%s", p->type, p->id);
+      gint64 version = 0;
+      g_autofree char *original = NULL;
+      gboolean ok;
+
+      gint64 *page_version = in_page != NULL ? g_hash_table_lookup (in_page, key) : NULL;
+
+      if (in_page != NULL && page_version == NULL)
+        continue;
+      original = capture_original (db, p->type, p->id, p->fields, &version, error);
+      if (original == NULL)
+        {
+          if (error != NULL && *error != NULL)
+            return FALSE;
+          continue;   /* the record is gone: the push will say so (404) */
+        }
+      /* A page older than the row left it as it was, edits and all. */
+      if (page_version != NULL && *page_version < version)
+        continue;
+      if (sqlite3_prepare_v2 (db, "UPDATE outbox SET original = ?2, original_version = ?3 "
+                                  "WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+        return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+      sqlite3_bind_int64 (stmt, 1, p->local_id);
+      sqlite3_bind_text (stmt, 2, original, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, version);
+      ok = step_statement (db, stmt, error, "Could not change the outbox");
+      sqlite3_finalize (stmt);
+      if (!ok || !apply_fields (db, p->type, p->id, p->fields, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_xa_store_reapply_edits (sqlite3    *db,
+                         GPtrArray  *changes,
+                         GError    **error)
+{
+  return reapply (db, XA_RECORD_PROBLEM, NULL, changes, error);
+}
+
+/* The stored version of row @id and, for a problem, its status. FALSE without a row. */
+static gboolean
+read_row (sqlite3       *db,
+          XaRecordType   type,
+          const char    *id,
+          gint64        *out_version,
+          char         **out_status,
+          GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version, %s FROM %s WHERE id = ?1",
+                                          type == XA_RECORD_PROBLEM ? "status" : "NULL",
+                                          xa_record_type_to_string (type));
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_version = sqlite3_column_int64 (stmt, 0);
+      *out_status = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                 "There is no %s “%s” in the records store", xa_record_type_to_string (type),
+                 id);
+  else
+    _xa_store_set_sql_error (db, error, "Could not read the record to edit");
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+static gboolean
+queue_edit (sqlite3       *db,
+            XaRecordType   type,
+            const char    *id,
+            gint64         base_version,
+            const char    *fields,
+            const char    *original,
+            GError       **error)
+{
+  g_autofree char *key = g_uuid_string_random ();
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
+                              "fields, idempotency_key, created_at, original, original_version) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not queue the edit");
+  sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, base_version);
+  sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not queue the edit");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* The edit's transaction: the rules on the stored row, the row, the queue. */
+static gboolean
+edit_record (XaStore              *self,
+             XaRecordType          type,
+             const char           *id,
+             const XaProblemEdit  *problem_edit,
+             const XaElevatorEdit *elevator_edit,
+             GError              **error)
+{
+  sqlite3 *db = _xa_store_get_db (self);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *original = NULL;
+  gint64 version = 0;
+
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (read_row (db, type, id, &version, &status, &local_error))
+    {
+      if (type == XA_RECORD_PROBLEM)
+        {
+          int current = -1;
+
+          for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
+            if (g_str_equal (xa_problem_status_names[i], status))
+              current = i;
+          if (current >= 0 && xa_problem_edit_check (problem_edit, current, &local_error))
+            fields = xa_problem_edit_to_json (problem_edit);
+          else if (local_error == NULL)
+            g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                         "The problem “%s” has no status the flow knows", id);
+        }
+      else if (xa_elevator_edit_check (elevator_edit, &local_error))
+        fields = xa_elevator_edit_to_json (elevator_edit);
+    }
+  if (fields != NULL)
+    original = capture_original (db, type, id, fields, &version, &local_error);
+  if (original != NULL &&
+      apply_fields (db, type, id, fields, &local_error) &&
+      queue_edit (db, type, id, version, fields, original, &local_error) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_edit_problem (XaStore              *self,
+                       const char           *id,
+                       const XaProblemEdit  *edit,
+                       GError              **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
+
+  return edit_record (self, XA_RECORD_PROBLEM, id, edit, NULL, error);
+}
+
+gboolean
+xa_store_edit_elevator (XaStore              *self,
+                        const char           *id,
+                        const XaElevatorEdit *edit,
+                        GError              **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
+
+  return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+GPtrArray *
+xa_store_list_outbox (XaStore   *self,
+                      gboolean   pending_only,
+                      GError   **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, base_version, fields, "
+                              "idempotency_key, created_at, state, message, field, current "
+                              "FROM outbox WHERE state = 'pending' OR NOT ?1 ORDER BY local_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the outbox");
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, pending_only);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_outbox_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
+      const char *state = (const char *) sqlite3_column_text (stmt, 7);
+
+      entry->local_id = sqlite3_column_int64 (stmt, 0);
+      xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->type);
+      entry->record_id = dup_column (stmt, 2);
+      entry->base_version = sqlite3_column_int64 (stmt, 3);
+      entry->fields = dup_column (stmt, 4);
+      entry->idempotency_key = dup_column (stmt, 5);
+      entry->created_at = sqlite3_column_int64 (stmt, 6);
+      for (guint i = 0; state_names[i] != NULL; i++)
+        if (g_strcmp0 (state, state_names[i]) == 0)
+          entry->state = i;
+      entry->message = dup_column (stmt, 8);
+      entry->field = dup_column (stmt, 9);
+      entry->current = dup_column (stmt, 10);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _xa_store_set_sql_error (db, error, "Could not read the outbox");
+      sqlite3_finalize (stmt);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+xa_store_has_edit (XaStore      *self,
+                   XaRecordType  type,
+                   const char   *id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean found;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM outbox WHERE record_type = ?1 AND record_id = ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+/* Runs @sql with the integer parameters @a and @b (?1, ?2). */
+static gboolean
+exec_ints (sqlite3     *db,
+           const char  *sql,
+           gint64       a,
+           gint64       b,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  ok = step_statement (db, stmt, error, "Could not change the outbox");
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+gboolean
+xa_store_discard_edit (XaStore  *self,
+                       gint64    local_id,
+                       GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *original = NULL;
+  XaRecordType type = XA_RECORD_PROBLEM;
+  gboolean restore = FALSE;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  /* The row is put back only while it is still the version the entry kept it at: once the
+   * feed brought a newer one, the row is the server's and stays. */
+  if (sqlite3_prepare_v2 (db, "SELECT o.record_type, o.record_id, o.original, "
+                              "coalesce ((SELECT version FROM problem WHERE id = o.record_id "
+                              "AND o.record_type = 'problem'), (SELECT version FROM elevator "
+                              "WHERE id = o.record_id AND o.record_type = 'elevator')) "
+                              "= o.original_version FROM outbox o WHERE local_id = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    _xa_store_set_sql_error (db, &local_error, "Could not read the outbox");
+  else
+    {
+      sqlite3_bind_int64 (stmt, 1, local_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
+          id = dup_column (stmt, 1);
+          original = dup_column (stmt, 2);
+          restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (local_error == NULL &&
+      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
+      (!restore || (restore_original (db, type, id, original, &local_error) &&
+                    reapply (db, type, id, NULL, &local_error))) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_outbox_accepted (XaStore  *self,
+                          gint64    local_id,
+                          gint64    new_version,
+                          GError  **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (_xa_store_exec (db, "BEGIN IMMEDIATE", &local_error) &&
+      exec_ints (db, "UPDATE outbox SET base_version = ?2 WHERE state = 'pending' AND "
+                     "local_id > ?1 AND (record_type, record_id, base_version) = "
+                     "(SELECT record_type, record_id, base_version FROM outbox "
+                     " WHERE local_id = ?1)", local_id, new_version, &local_error) &&
+      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
+      _xa_store_exec (db, "COMMIT", &local_error))
+    return TRUE;
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_outbox_refused (XaStore        *self,
+                         gint64          local_id,
+                         XaOutboxState   state,
+                         const char     *message,
+                         const char     *field,
+                         const char     *current,
+                         GError        **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state == XA_OUTBOX_CONFLICT || state == XA_OUTBOX_REJECTED, FALSE);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = ?2, message = ?3, field = ?4, "
+                              "current = ?5 WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  sqlite3_bind_text (stmt, 2, state_names[state], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, message, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, current, -1, SQLITE_STATIC);
+  ok = step_statement (db, stmt, error, "Could not change the outbox");
+  sqlite3_finalize (stmt);
+  return ok;
+}

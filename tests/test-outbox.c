@@ -1,0 +1,958 @@
+/* test-outbox.c — local edits and their outbox against the real xiaoqu-server on 127.0.0.1:
+ * the v5 migration keeps a v4 store's data and carries its outbox over; an edit changes the
+ * row and queues the update in one transaction (a forbidden one changes nothing); a sync
+ * pushes the outbox before it pulls and the server's feed, the outbox and the local row
+ * agree afterwards; a 409 keeps the server's record, a 422 the server's message; an edit
+ * made before the app was killed is pushed by the next start's sync, once; an attempt whose
+ * answer was lost is answered again and applied once; a pending edit survives a pulled page,
+ * a refused token and an unreachable server. */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xa-store-edits.h"
+#include "xa-fault-proxy.h"
+#include "xa-sync-client.h"
+#include "xa-test-util.h"
+
+#define CATEGORY "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
+#define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
+#define COMPOUND                                                                                \
+  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": "     \
+  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
+  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, "                         \
+  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
+#define ELEVATOR                                                                                \
+  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", "                         \
+  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
+  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, "              \
+  "\"renewal_status\": \"none\"}"
+#define PROBLEM(status, extra)                                                                  \
+  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", \"title\": \"楼道灯不亮\", " \
+  "\"reported_at\": \"2026-11-02T09:30:00+08:00\", \"deadline\": \"2026-11-05T09:30:00+08:00\", " \
+  "\"status\": \"" status "\", \"tier\": \"on_site\", \"responsible_party\": \"物业公司\"" extra "}"
+
+typedef struct
+{
+  char         *db;
+  XaTestServer *server;
+  char         *store_path;
+  SoupSession  *session;
+} Fixture;
+
+static void
+put (const char *db,
+     const char *type,
+     const char *id,
+     const char *data)
+{
+  const char * const args[] = { "--db", db, "--put", type, id, data, NULL };
+
+  xa_test_server_run_admin (args);
+}
+
+static gboolean
+sync_store (Fixture       *f,
+            const char    *token,
+            XaSyncResult  *result,
+            GError       **error)
+{
+  g_autoptr(XaSyncClient) client = xa_sync_client_new (f->server->base_url, token);
+
+  xa_sync_client_set_retry_policy (client, 10, 2, 20, 100);
+  return xa_sync_client_sync (client, f->store_path, NULL, result, error);
+}
+
+static void
+sync_ok (Fixture      *f,
+         XaSyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sync_store (f, f->server->token, result, &error));
+  g_assert_no_error (error);
+}
+
+/* A server with one compound, one elevator (E1) and problems P-open, P-closed, and the
+ * client's store synced from it. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  XaSyncResult result = { 0 };
+
+  f->db = xa_test_path ("server.db");
+  put (f->db, "district", "371302", DISTRICT);
+  put (f->db, "category", "K1", CATEGORY);
+  put (f->db, "compound", "C1", COMPOUND);
+  put (f->db, "elevator", "E1", ELEVATOR);
+  put (f->db, "problem", "P-open", PROBLEM ("open", ""));
+  put (f->db, "problem", "P-closed",
+       PROBLEM ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
+  f->server = xa_test_server_start (f->db, NULL);
+  f->store_path = xa_test_path ("client.db");
+  f->session = soup_session_new ();
+  soup_session_set_timeout (f->session, 60);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->session);
+  xa_test_server_free (f->server);
+  g_free (f->store_path);
+  g_free (f->db);
+}
+
+/* POSTs @body to the update path of @type @id as another client would; returns the status
+ * and, in @out_body, the answer. */
+static guint
+post_update (Fixture     *f,
+             const char  *type,
+             const char  *id,
+             const char  *key,
+             const char  *body,
+             char       **out_body)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/%ss/%s/updates", f->server->base_url,
+                                          type, id);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", f->server->token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  if (out_body != NULL)
+    *out_body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  return soup_message_get_status (msg);
+}
+
+/* The server's feed: how many changes are @type @id at @version, and (in @out_data, when not
+ * NULL) the data of the newest change of that record. */
+static guint
+feed_count (Fixture     *f,
+            const char  *type,
+            const char  *id,
+            gint64       version,
+            char       **out_data)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/changes?limit=5000", f->server->base_url);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", f->server->token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *changes;
+  guint n = 0;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  root = json_from_string (g_bytes_get_data (reply, NULL), &error);
+  g_assert_no_error (error);
+  changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *c = json_array_get_object_element (changes, i);
+
+      if (!g_str_equal (json_object_get_string_member (c, "type"), type) ||
+          !g_str_equal (json_object_get_string_member (c, "id"), id))
+        continue;
+      n += json_object_get_int_member (c, "version") == version;
+      if (out_data != NULL)
+        {
+          g_free (*out_data);
+          *out_data = json_to_string (json_object_get_member (c, "data"), FALSE);
+        }
+    }
+  return n;
+}
+
+static XaStore *
+open_store (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_store_open (f->store_path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static GPtrArray *
+list_outbox (XaStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entries = xa_store_list_outbox (store, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (entries);
+  return entries;
+}
+
+static gint64
+query (XaStore    *store,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = xa_store_query_int (store, sql, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* The rows of @table in the dump of the store at @path: what the tests compare. */
+static char *
+table_dump (const char *path,
+            const char *table)
+{
+  g_autofree char *dump = xa_test_store_dump (path);
+  g_autofree char *heading = g_strdup_printf ("[%s]\n", table);
+  const char *start = strstr (dump, heading);
+  const char *end;
+
+  g_assert_nonnull (start);
+  end = strstr (start + strlen (heading), "\n[");
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+static void
+edit_problem (XaStore         *store,
+              const char      *id,
+              XaProblemStatus  status,
+              const char      *note)
+{
+  XaProblemEdit edit = { .status = status, .note = note };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_store_edit_problem (store, id, &edit, &error));
+  g_assert_no_error (error);
+}
+
+/* The rules both sides judge with (xa-record-edits.c): the ledger's flow pair by pair, the
+ * planned years' bounds, and a body's members in the order the client sends them. */
+static void
+test_rules (void)
+{
+  /* Rows: from open, in_progress, resolved, closed; columns: to, in the same order. */
+  static const gboolean expected[4][4] = {
+    { TRUE, TRUE, TRUE, FALSE },
+    { FALSE, TRUE, TRUE, FALSE },
+    { FALSE, TRUE, TRUE, TRUE },
+    { FALSE, FALSE, FALSE, FALSE },
+  };
+  XaElevatorEdit clear = { .set_planned_year = TRUE, .planned_year = 0,
+                           .set_funding_source = TRUE, .funding_source = XA_FUNDING_NONE };
+  XaProblemEdit bad_status = { .status = 7, .note = "x" };
+  g_autofree char *fields = xa_elevator_edit_to_json (&clear);
+  g_autofree char *body = xa_record_edit_body (fields, 4);
+  g_autofree char *not_object = xa_record_edit_body ("[1]", 4);
+  g_autoptr(GError) error = NULL;
+
+  for (guint from = 0; from < 4; from++)
+    for (guint to = 0; to < 4; to++)
+      g_assert_cmpint (xa_problem_status_may_change (from, to), ==, expected[from][to]);
+  g_assert_false (xa_problem_status_may_change (4, 0));
+  g_assert_false (xa_planned_year_is_valid (1999));
+  g_assert_true (xa_planned_year_is_valid (2000));
+  g_assert_true (xa_planned_year_is_valid (2100));
+  g_assert_false (xa_planned_year_is_valid (2101));
+  g_assert_cmpstr (body, ==, "{\"base_version\":4,\"planned_year\":null,"
+                             "\"funding_source\":null}");
+  g_assert_null (not_object);
+  g_assert_false (xa_problem_edit_check (&bad_status, XA_STATUS_OPEN, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+}
+
+/* A v4 file (store-v3.sql brought to v4 as version 4 of the app did) opens as v5 with
+ * every row as it was and its outbox entry a pending problem update with the same key. */
+static void
+test_migrate_v4 (void)
+{
+  g_autofree char *path = xa_test_path ("v4.db");
+  g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", "store-v3.sql", NULL);
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  XaOutboxEntry *entry;
+  sqlite3 *db = NULL;
+  char *outbox;
+
+  g_file_get_contents (file, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE elevator ADD COLUMN assessed_on TEXT;"
+                                     "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  before = xa_test_store_dump (path);
+
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "PRAGMA user_version"), ==, 5);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->type, ==, XA_RECORD_PROBLEM);
+  g_assert_cmpstr (entry->record_id, ==, "PR-2");
+  g_assert_cmpint (entry->base_version, ==, 1);
+  g_assert_cmpstr (entry->fields, ==, "{\"status\":\"in_progress\",\"note\":\"已联系施工方\"}");
+  g_assert_cmpstr (entry->idempotency_key, ==, "k-0001");
+  g_assert_cmpint (entry->created_at, ==, 1751100000);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
+  g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "PR-2"));
+  g_clear_object (&store);
+
+  /* Every other table byte for byte as it was. */
+  after = xa_test_store_dump (path);
+  for (char *dump_text = before; dump_text != NULL; dump_text = dump_text == before ? after : NULL)
+    {
+      outbox = strstr (dump_text, "[outbox]\n");
+      g_assert_nonnull (outbox);
+      memmove (outbox, strstr (outbox, "\n[problem]") + 1,
+               strlen (strstr (outbox, "\n[problem]") + 1) + 1);
+    }
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* An edit changes the row and queues its update together; a forbidden one changes nothing. */
+static void
+test_local_edit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  XaProblemEdit reopen_closed = { .status = XA_STATUS_OPEN, .note = "重新打开" };
+  XaProblemEdit skip_to_closed = { .status = XA_STATUS_CLOSED, .note = "直接关闭" };
+  XaElevatorEdit bad_year = { .set_planned_year = TRUE, .planned_year = 2101 };
+  XaElevatorEdit nothing = { 0 };
+  XaElevatorEdit plan = { .set_renewal_status = TRUE, .renewal_status = XA_RENEWAL_PLANNED,
+                          .set_planned_year = TRUE, .planned_year = 2030,
+                          .set_funding_source = TRUE,
+                          .funding_source = XA_FUNDING_SPECIAL_BONDS, .note = "列入计划" };
+  XaOutboxEntry *entry;
+
+  before = xa_test_store_dump (f->store_path);
+  g_assert_false (xa_store_edit_problem (store, "P-closed", &reopen_closed, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_TRANSITION);
+  g_assert_nonnull (strstr (error->message, "closed"));
+  g_clear_error (&error);
+  g_assert_false (xa_store_edit_problem (store, "P-open", &skip_to_closed, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_TRANSITION);
+  g_assert_nonnull (strstr (error->message, "“open” to “closed”"));
+  g_clear_error (&error);
+  g_assert_false (xa_store_edit_elevator (store, "E1", &bad_year, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "planned_year"));
+  g_clear_error (&error);
+  g_assert_false (xa_store_edit_elevator (store, "E1", &nothing, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_NOTHING);
+  g_clear_error (&error);
+  g_assert_false (xa_store_edit_problem (store, "P-none", &skip_to_closed, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
+  g_clear_error (&error);
+  after = xa_test_store_dump (f->store_path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "status = 'in_progress' AND version = 1"), ==, 1);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                 "renewal_status = 'planned' AND planned_year = 2030 AND "
+                                 "funding_source = 'special_bonds'"), ==, 1);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 2);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->record_id, ==, "P-open");
+  g_assert_cmpstr (entry->fields, ==, "{\"status\":\"in_progress\",\"note\":\"已派单\"}");
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpint (entry->type, ==, XA_RECORD_ELEVATOR);
+  g_assert_cmpstr (entry->fields, ==, "{\"renewal_status\":\"planned\",\"planned_year\":2030,"
+                                      "\"funding_source\":\"special_bonds\",\"note\":\"列入计划\"}");
+  g_assert_true (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
+
+  /* The row and the entry go together: when queueing fails after the row changed, the row
+   * is as it was (a full disk, played by a trigger on another connection). */
+  {
+    sqlite3 *db = NULL;
+    g_autofree char *rows_before = xa_test_store_dump (f->store_path);
+    g_autofree char *rows_after = NULL;
+    XaProblemEdit resolve = { .status = XA_STATUS_RESOLVED, .note = "已修好" };
+
+    g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER full BEFORE INSERT ON outbox BEGIN "
+                                       "SELECT RAISE (ABORT, 'database or disk is full'); END",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_false (xa_store_edit_problem (store, "P-open", &resolve, &error));
+    g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL);
+    g_assert_nonnull (strstr (error->message, "disk is full"));
+    g_clear_error (&error);
+    g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER full", NULL, NULL, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+    rows_after = xa_test_store_dump (f->store_path);
+    g_assert_cmpstr (rows_after, ==, rows_before);
+  }
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
+  g_assert_no_error (error);
+  g_assert_false (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
+}
+
+/* Edit → sync → the server has it, the outbox is empty and the local rows are those of a
+ * fresh mirror of the server. */
+static void
+test_push_round_trip (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_data = NULL;
+  g_autofree char *mirror = xa_test_path ("mirror.db");
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  XaProblemEdit escalate = { .status = XA_STATUS_IN_PROGRESS, .note = "升级处理",
+                             .set_tier = TRUE, .tier = XA_TIER_CITY,
+                             .responsible_party = "街道办事处",
+                             .deadline = xa_test_parse_time ("2026-12-01T18:00:00+08:00") };
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  XaSyncResult result = { 0 };
+
+  g_assert_true (xa_store_edit_problem (store, "P-open", &escalate, &error));
+  g_assert_no_error (error);
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 2);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 0);
+
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &server_data), ==, 1);
+  g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
+  g_assert_nonnull (strstr (server_data, "\"tier\":\"city\""));
+  g_assert_nonnull (strstr (server_data, "\"responsible_party\":\"街道办事处\""));
+  g_assert_nonnull (strstr (server_data, "\"deadline\":\"2026-12-01T18:00:00+08:00\""));
+  g_assert_nonnull (strstr (server_data, "升级处理"));
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
+
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(XaSyncClient) client = xa_sync_client_new (f->server->base_url, f->server->token);
+
+    g_assert_true (xa_sync_client_sync (client, mirror, NULL, &result, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *table = i == 0 ? "problem" : "elevator";
+
+      g_free (mine);
+      g_free (theirs);
+      mine = table_dump (f->store_path, table);
+      theirs = table_dump (mirror, table);
+      g_assert_cmpstr (mine, ==, theirs);
+    }
+}
+
+/* A second client changed the record first: 409, the entry keeps the server's record and
+ * nothing of it is overwritten, on the server or by the pull. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *server_data = NULL;
+  XaSyncResult result = { 0 };
+  XaOutboxEntry *entry;
+
+  g_assert_cmpuint (post_update (f, "problem", "P-open", "other-client-1",
+                                 "{\"base_version\": 1, \"status\": \"in_progress\", "
+                                 "\"note\": \"另一位干部已受理\"}", &answer), ==, 200);
+  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "现场解决");
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &server_data), ==, 1);
+  g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
+
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_CONFLICT);
+  g_assert_cmpstr (entry->fields, ==, "{\"status\":\"resolved\",\"note\":\"现场解决\"}");
+  g_assert_nonnull (entry->current);
+  g_assert_nonnull (strstr (entry->current, "\"version\":2"));
+  g_assert_nonnull (strstr (entry->current, "另一位干部已受理"));
+  g_assert_nonnull (strstr (entry->message, "version 2"));
+  /* The local row shows the server's record; the conflict is in the outbox for the user. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "version = 2 AND status = 'in_progress'"), ==, 1);
+  g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
+
+  /* A conflict is not pushed again by itself. */
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+}
+
+/* A value the server refuses: 422, the entry kept as rejected with the server's message and
+ * the field it names. The client's own checks refuse such an edit today (the same rules), so
+ * the entry is written as an older client, whose rules allowed it, would have queued it. */
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  XaSyncResult result = { 0 };
+  XaOutboxEntry *entry;
+  sqlite3 *db = NULL;
+
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.rejected, ==, 1);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
+
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
+  g_assert_cmpstr (entry->field, ==, "planned_year");
+  g_assert_nonnull (strstr (entry->message, "2101"));
+  g_assert_nonnull (strstr (entry->message, "2000 … 2100"));
+  g_assert_null (entry->current);
+
+  /* The user gives up on it: the row is the server's again. */
+  g_assert_cmpint (query (store, "SELECT planned_year FROM elevator WHERE id = 'E1'"), ==, 2031);
+  g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                 "planned_year IS NULL AND version = 1"), ==, 1);
+}
+
+/* The app killed between the edit and the push: the next start's sync pushes it, once. */
+static void
+test_killed_before_push (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  XaSyncResult result = { 0 };
+
+  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "当场解决");
+  g_clear_object (&store);   /* closed without a sync */
+
+  store = open_store (f);
+  g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "status = 'resolved' AND resolved_at IS NOT NULL"), ==, 1);
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
+/* The network cut after the server applied a push: the first attempt (sent here with the
+ * entry's own body and key) reached the server and its answer was lost. The sync's attempt
+ * is answered the same and applied once. */
+static void
+test_answer_lost (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *first_answer = NULL;
+  XaSyncResult result = { 0 };
+  XaOutboxEntry *entry;
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  entries = list_outbox (store);
+  entry = g_ptr_array_index (entries, 0);
+  body = xa_record_edit_body (entry->fields, entry->base_version);
+  g_assert_cmpstr (body, ==, "{\"base_version\":1,\"status\":\"in_progress\",\"note\":\"已派单\"}");
+  g_assert_cmpuint (post_update (f, "problem", "P-open", entry->idempotency_key, body,
+                                 &first_answer), ==, 200);
+  g_assert_nonnull (strstr (first_answer, "\"version\":2"));
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+  store = open_store (f);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+}
+
+/* Two edits of one record before a sync: the second was made on top of the first, so it is
+ * pushed on the version the first one's answer made. */
+static void
+test_two_edits_one_record (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  XaSyncResult result = { 0 };
+  g_autofree char *server_data = NULL;
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "已修好");
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 2);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, &server_data), ==, 1);
+  g_assert_nonnull (strstr (server_data, "\"status\":\"resolved\""));
+}
+
+/* A pending edit outlives what can stop a push: a refused token (the sync fails with the
+ * authentication error), an unreachable server, and a page that brings the record again
+ * (the edit is written over the pulled row). */
+static void
+test_pending_survives (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  XaSyncResult result = { 0 };
+  g_autofree char *elsewhere = NULL;
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_clear_object (&store);
+
+  g_assert_false (sync_store (f, "wrong-token", &result, &error));
+  g_assert_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* Another client's change of the elevator: the pull brings a page, and with it the
+   * records; the pending problem edit stays on its row. */
+  {
+    g_autofree char *answer = NULL;
+
+    g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-2",
+                                   "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
+                                   &answer), ==, 200);
+  }
+  {
+    g_autoptr(XaStore) reopened = open_store (f);
+    g_autoptr(GPtrArray) changes = xa_test_parse_changes (
+      "[{\"seq\": 900, \"type\": \"problem\", \"id\": \"P-open\", \"version\": 1, "
+      "\"deleted\": false, \"data\": " PROBLEM ("open", "") "}]");
+    g_autofree char *server = xa_store_dup_server (reopened);
+    g_autofree char *cursor = xa_store_dup_cursor (reopened, server);
+
+    g_assert_true (xa_store_apply_page (reopened, server, changes, cursor, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query (reopened, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                      "status = 'in_progress'"), ==, 1);
+  }
+
+  /* The server unreachable: the pull fails, the entry stays pending. */
+  elsewhere = g_strdup_printf ("http://127.0.0.1:%u", xa_test_closed_port ());
+  {
+    g_autoptr(XaSyncClient) client = xa_sync_client_new (elsewhere, f->server->token);
+
+    xa_sync_client_set_retry_policy (client, 2, 1, 10, 10);
+    g_assert_false (xa_sync_client_sync (client, f->store_path, NULL, &result, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
+                   XA_OUTBOX_PENDING);
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+}
+
+/* Discarding an entry puts the row back as it was before that edit (the later pending edits
+ * of the record written over it again); a rejected entry likewise. Once the feed brought a
+ * newer version, the row is the server's and a discard leaves it. */
+static void
+test_discard (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pristine = table_dump (f->store_path, "problem");
+  g_autofree char *pristine_elevators = table_dump (f->store_path, "elevator");
+  g_autofree char *now = NULL;
+  XaProblemEdit escalate = { .status = XA_STATUS_OPEN, .note = "升级", .set_tier = TRUE,
+                             .tier = XA_TIER_CITY };
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031,
+                          .set_funding_source = TRUE, .funding_source = XA_FUNDING_OWNERS };
+  gint64 first, second;
+
+  /* A page that brings other records, or an older version, leaves the kept row alone. */
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  {
+    g_autoptr(GPtrArray) changes = xa_test_parse_changes (
+      "[{\"seq\": 900, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, "
+      "\"deleted\": false, \"data\": " ELEVATOR "}]");
+    g_autofree char *server = xa_store_dup_server (store);
+    g_autofree char *cursor = xa_store_dup_cursor (store, server);
+
+    g_assert_true (xa_store_apply_page (store, server, changes, cursor, &error));
+    g_assert_no_error (error);
+  }
+  entries = list_outbox (store);
+  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                g_ptr_array_index (entries, 0))->local_id,
+                                        &error));
+  g_assert_no_error (error);
+  now = table_dump (f->store_path, "problem");
+  g_assert_cmpstr (now, ==, pristine);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  g_clear_pointer (&now, g_free);
+
+  g_assert_true (xa_store_edit_problem (store, "P-open", &escalate, &error));
+  g_assert_no_error (error);
+  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "已修好");
+  entries = list_outbox (store);
+  first = ((XaOutboxEntry *) g_ptr_array_index (entries, 0))->local_id;
+  second = ((XaOutboxEntry *) g_ptr_array_index (entries, 1))->local_id;
+
+  /* The first goes: the tier is back, the later edit's status stays. */
+  g_assert_true (xa_store_discard_edit (store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "tier = 'on_site' AND status = 'resolved' AND "
+                                 "resolved_at IS NOT NULL"), ==, 1);
+  /* The second goes: the row is the server's again, byte for byte. */
+  g_assert_true (xa_store_discard_edit (store, second, &error));
+  g_assert_no_error (error);
+  now = table_dump (f->store_path, "problem");
+  g_assert_cmpstr (now, ==, pristine);
+  g_assert_false (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
+
+  /* An elevator edit discarded: its row as it was. */
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                g_ptr_array_index (entries, 0))->local_id,
+                                        &error));
+  g_assert_no_error (error);
+  g_free (now);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, pristine_elevators);
+
+  /* A conflict: the pull brought the server's newer record; discarding leaves it. */
+  {
+    g_autofree char *answer = NULL;
+    XaSyncResult result = { 0 };
+
+    g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-3",
+                                   "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
+                                   &answer), ==, 200);
+    g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+    g_assert_no_error (error);
+    g_clear_object (&store);
+    sync_ok (f, &result);
+    g_assert_cmpuint (result.conflicts, ==, 1);
+    store = open_store (f);
+    g_free (now);
+    now = table_dump (f->store_path, "elevator");
+    g_clear_pointer (&entries, g_ptr_array_unref);
+    entries = list_outbox (store);
+    g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
+                                                  g_ptr_array_index (entries, 0))->local_id,
+                                          &error));
+    g_assert_no_error (error);
+    g_free (pristine_elevators);
+    pristine_elevators = table_dump (f->store_path, "elevator");
+    g_assert_cmpstr (pristine_elevators, ==, now);
+    g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                   "version = 2 AND renewal_status = 'proposed' AND "
+                                   "planned_year IS NULL"), ==, 1);
+  }
+}
+
+static void
+sync_via (const char   *url,
+          const char   *token,
+          const char   *store_path,
+          XaSyncResult *result)
+{
+  g_autoptr(XaSyncClient) client = xa_sync_client_new (url, token);
+  g_autoptr(GError) error = NULL;
+
+  xa_sync_client_set_retry_policy (client, 10, 2, 20, 100);
+  g_assert_true (xa_sync_client_sync (client, store_path, NULL, result, &error));
+  g_assert_no_error (error);
+}
+
+/* Through a proxy that misbehaves: a busy server (503) leaves the edit pending and the pull
+ * still goes on; an answer cut short after the server applied the edit (the network cut on
+ * the way back) leaves it pending too, and the next sync's attempt is answered by its key:
+ * applied once. */
+static void
+test_server_busy_and_answer_cut (Fixture       *f,
+                                 gconstpointer  data)
+{
+  XaFaultProxy *proxy = xa_fault_proxy_new (f->server->base_url);
+  const char *url = xa_fault_proxy_get_url (proxy);
+  g_autofree char *path = xa_test_path ("proxied.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  XaSyncResult result = { 0 };
+
+  sync_via (url, f->server->token, path, &result);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_clear_object (&store);
+
+  xa_fault_proxy_add (proxy, 1, XA_FAULT_STATUS, 503, -1, NULL, NULL);
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 1);
+  g_assert_cmpuint (result.pages, >=, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 0);
+
+  xa_fault_proxy_add (proxy, 1, XA_FAULT_TRUNCATE, 0, -1, NULL, NULL);
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
+                   XA_OUTBOX_PENDING);
+  /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
+  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                 "status = 'in_progress'"), ==, 1);
+  g_clear_object (&store);
+
+  sync_via (url, f->server->token, path, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (result.unpushed, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_object (&store);
+  xa_fault_proxy_free (proxy);
+}
+
+/* `xiaoqu-atlas --sync-only` says what became of the edits it sent. */
+static void
+test_command_line (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(XaStore) store = open_store (f);
+  XaTestRun run = { 0 };
+
+  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
+  g_clear_object (&store);
+  run = xa_test_run_sync_only (f->server->base_url, f->server->token, f->store_path);
+  g_test_message ("%s%s", run.out, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\nEdits sent to the server: 1 accepted, 0 in conflict, "
+                                     "0 rejected, 0 left for the next sync\n"));
+  xa_test_run_clear (&run);
+
+  /* Nothing sent, nothing said. */
+  run = xa_test_run_sync_only (f->server->base_url, f->server->token, f->store_path);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "Edits sent"));
+  xa_test_run_clear (&run);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  xa_test_init (&argc, &argv);
+
+  g_test_add_func ("/outbox/rules", test_rules);
+  g_test_add_func ("/outbox/migrate-v4", test_migrate_v4);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/outbox/local-edit", test_local_edit);
+  ADD ("/outbox/push-round-trip", test_push_round_trip);
+  ADD ("/outbox/conflict", test_conflict);
+  ADD ("/outbox/rejected", test_rejected);
+  ADD ("/outbox/killed-before-push", test_killed_before_push);
+  ADD ("/outbox/answer-lost", test_answer_lost);
+  ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
+  ADD ("/outbox/pending-survives", test_pending_survives);
+  ADD ("/outbox/discard", test_discard);
+  ADD ("/outbox/server-busy-and-answer-cut", test_server_busy_and_answer_cut);
+  ADD ("/outbox/command-line", test_command_line);
+#undef ADD
+  return g_test_run ();
+}
