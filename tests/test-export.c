@@ -2,8 +2,8 @@
  * run without DISPLAY or WAYLAND_DISPLAY as a scheduled job runs it. What it writes is read
  * back with real readers, Python's csv module and openpyxl (/usr/bin/python3: a python3
  * earlier on PATH may not have openpyxl), and held to the store: one row a record, known
- * records' values, typed cells, the header's looks; and each failure exits non-zero with a
- * message and leaves an existing output file as it was. */
+ * records' values, typed cells, the header's looks; a PDF read with pdftotext; and each
+ * failure exits non-zero with a message and leaves an existing output file as it was. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -456,6 +456,84 @@ test_district (void)
       }
 }
 
+/* The text of each page of the PDF at @path, by pdftotext. */
+static char **
+pdf_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) pdftotext = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *errors = NULL;
+  char **pages;
+  guint n;
+
+  pdftotext = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                &error, "pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (pdftotext, NULL, NULL, &text, &errors, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (pdftotext))
+    g_error ("pdftotext %s failed: %s", path, errors);
+  /* Each page ends in a form feed. */
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (pages[n - 1], ==, "");
+  g_clear_pointer (&pages[n - 1], g_free);
+  return pages;
+}
+
+/* Occurrences of @needle in @haystack. */
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A table on pages: the title, the filter and the count on each, the header row repeated,
+ * the page numbers, and a row for each record of the district. */
+static void
+test_pdf (void)
+{
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaDistrict) district = xa_store_get_district (store, DISTRICT, NULL);
+  g_autofree char *output = export_ok ("problems", "pdf", DISTRICT);
+  g_auto(GStrv) pages = pdf_pages (output);
+  g_autoptr(GError) error = NULL;
+  gint64 n_rows = xa_store_query_int (store, "SELECT count(*) FROM problem p JOIN compound c "
+                                      "ON c.id = p.compound WHERE c.district = '" DISTRICT "'",
+                                      &error);
+  g_autofree char *subtitle = NULL;
+  guint n_pages = g_strv_length (pages);
+  guint n_district_cells = 0;
+
+  g_assert_no_error (error);
+  subtitle = g_strdup_printf ("%s (%s) · %" G_GINT64_FORMAT " records · as of ",
+                              district->name, DISTRICT, n_rows);
+  /* Hundreds of rows: several pages. */
+  g_assert_cmpuint (n_pages, >, 3);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page_number = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      if (!g_str_has_prefix (pages[i], "Problems\n"))
+        g_error ("page %u does not begin with the title: %.80s", i + 1, pages[i]);
+      g_assert_nonnull (strstr (pages[i], subtitle));
+      g_assert_nonnull (strstr (pages[i], "Ticket no."));
+      g_assert_nonnull (strstr (pages[i], "Responsible"));
+      g_assert_nonnull (strstr (pages[i], page_number));
+      /* Once in the subtitle, then in the district column of each row. */
+      n_district_cells += count_occurrences (pages[i], district->name) - 1;
+    }
+  g_assert_cmpuint (n_district_cells, >=, n_rows);
+  g_assert_cmpuint (n_district_cells, <, 2 * n_rows);
+}
+
 static void
 assert_fails (const char * const *args,
               int                 status,
@@ -521,7 +599,7 @@ test_failures (void)
                 3, unwritable);
   assert_fails ((const char * const[]) { "--store", store, "--export", "compounds",
                                          "--output", "report.ods", NULL },
-                2, ".csv or .xlsx");
+                2, ".csv, .xlsx or .pdf");
   assert_fails ((const char * const[]) { "--store", store, "--export", "compounds", NULL },
                 2, "--output");
   assert_fails ((const char * const[]) { "--store", store, "--output", "@OUTPUT", NULL },
@@ -545,6 +623,7 @@ main (int   argc,
   g_test_add_data_func ("/export/problems/csv", "csv", check_problems);
   g_test_add_data_func ("/export/problems/xlsx", "xlsx", check_problems);
   g_test_add_func ("/export/district", test_district);
+  g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/failures", test_failures);
 
   ret = g_test_run ();

@@ -45,7 +45,7 @@ static const GOptionEntry option_entries[] = {
     N_("Export a table (compounds, elevators or problems) of the records file and exit, "
        "without a window"), N_("TABLE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export: the file to write; its extension (.csv, .xlsx) chooses the format"),
+    N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf) chooses the format"),
     N_("FILE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the records of the district with this code"), N_("CODE") },
@@ -210,7 +210,7 @@ xa_application_handle_local_options (GApplication *app,
       if (output == NULL || *output == '\0')
         {
           g_printerr (_("xiaoqu-atlas: --export needs --output FILE: give the file to write, "
-                        "ending in .csv or .xlsx.\n"));
+                        "ending in .csv, .xlsx or .pdf.\n"));
           return XA_EXIT_USAGE;
         }
       return xa_command_line_export (xa_application_get_store_path (self), export_table,

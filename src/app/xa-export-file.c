@@ -9,6 +9,7 @@
 
 #include "xa-export-csv.h"
 #include "xa-export-file.h"
+#include "xa-export-pdf.h"
 #include "xa-export-xlsx.h"
 
 static const struct
@@ -18,6 +19,7 @@ static const struct
 } formats[] = {
   { ".csv", XA_EXPORT_FORMAT_CSV },
   { ".xlsx", XA_EXPORT_FORMAT_XLSX },
+  { ".pdf", XA_EXPORT_FORMAT_PDF },
 };
 
 gboolean
@@ -38,7 +40,7 @@ xa_export_format_from_path (const char      *path,
       }
   g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_FORMAT,
                _("The output file %s has no extension that names a format: end its name in "
-                 ".csv or .xlsx."), path);
+                 ".csv, .xlsx or .pdf."), path);
   return FALSE;
 }
 
@@ -79,6 +81,8 @@ write_format (XaExportTable   *table,
       return xa_export_csv_write (table, path, error);
     case XA_EXPORT_FORMAT_XLSX:
       return xa_export_xlsx_write (table, path, error);
+    case XA_EXPORT_FORMAT_PDF:
+      return xa_export_pdf_write (table, path, error);
     default:
       g_assert_not_reached ();
     }

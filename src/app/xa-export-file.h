@@ -12,6 +12,7 @@ typedef enum
 {
   XA_EXPORT_FORMAT_CSV,
   XA_EXPORT_FORMAT_XLSX,
+  XA_EXPORT_FORMAT_PDF,
 } XaExportFormat;
 
 /* The format @path's extension names (case does not matter); XA_EXPORT_ERROR_UNKNOWN_FORMAT
