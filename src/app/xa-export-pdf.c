@@ -41,6 +41,10 @@ struct _XaExportPages
   guint          rows_per_page;
   guint          n_pages;
   char          *subtitle;
+  /* A font map of the pages' own rather than pango's default one, which lives as long as
+   * its thread: a command-line export frees every font it loaded before it exits. */
+  PangoFontMap  *font_map;
+  PangoContext  *context;
 };
 
 /* The narrowest a column may be for its title: its longest word, and half of it all. */
@@ -55,14 +59,18 @@ title_chars (const char *title)
   return MIN (MAX_HEADER_CHARS, MAX (longest, (xa_export_text_width (title) + 1) / 2));
 }
 
+/* A layout for @cr in the pages' font map. */
 static PangoLayout *
-new_layout (cairo_t *cr,
-            double   size,
-            gboolean bold)
+new_layout (XaExportPages *self,
+            cairo_t       *cr,
+            double         size,
+            gboolean       bold)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout;
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
 
+  pango_cairo_update_context (cr, self->context);
+  layout = pango_layout_new (self->context);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -134,14 +142,20 @@ measure (XaExportPages *self)
   guint n_rows = xa_export_table_get_n_rows (table);
   g_autofree double *chars = g_new0 (double, n_columns);
   g_autofree gboolean *numeric = g_new0 (gboolean, n_columns);
+  g_autofree double *need = g_new0 (double, n_columns);
+  g_autoptr(GPtrArray) widest = g_ptr_array_new_full (n_columns, g_free);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  g_autoptr(PangoLayout) header = new_layout (cr, BODY_SIZE, TRUE);
+  g_autoptr(PangoLayout) header = new_layout (self, cr, BODY_SIZE, TRUE);
+  g_autoptr(PangoLayout) body = new_layout (self, cr, BODY_SIZE, FALSE);
   double fixed = 0, usable = self->width - 2 * MARGIN, body_height, text_cap, spare;
 
   for (guint column = 0; column < n_columns; column++)
     {
+      guint widest_chars = 0;
+
       numeric[column] = TRUE;
+      g_ptr_array_add (widest, NULL);
       for (guint row = 0; row < n_rows; row++)
         {
           const XaExportCell *cell = xa_export_table_get_cell (table, row, column);
@@ -149,20 +163,37 @@ measure (XaExportPages *self)
 
           if (cell->type == XA_EXPORT_CELL_EMPTY)
             continue;
-          if (cell->type == XA_EXPORT_CELL_TEXT)
+          if (cell->type == XA_EXPORT_CELL_TEXT && !xa_export_table_column_is_key (table, column))
             numeric[column] = FALSE;
-          text = cell->type == XA_EXPORT_CELL_INTEGER ? xa_export_cell_to_text (cell) : NULL;
-          chars[column] = MAX (chars[column],
-                               xa_export_text_width (text != NULL ? text : cell->text));
+          text = xa_export_cell_to_text (cell);
+          if (xa_export_text_width (text) > widest_chars)
+            {
+              widest_chars = xa_export_text_width (text);
+              g_free (g_ptr_array_index (widest, column));
+              g_ptr_array_index (widest, column) = g_steal_pointer (&text);
+            }
+          chars[column] = widest_chars;
           if (chars[column] >= MAX_COLUMN_CHARS && !numeric[column])
             break;
         }
       chars[column] = MAX (chars[column],
                            title_chars (xa_export_table_get_column_title (table, column)));
       chars[column] = CLAMP (chars[column], MIN_COLUMN_CHARS, MAX_COLUMN_CHARS);
-      /* Numbers and dates get all they need: cut, they would say something else. */
+      need[column] = chars[column] * CHAR_WIDTH + 2 * CELL_PADDING;
+      /* Numbers, dates and the records' own ids or ticket numbers get all they need, as
+       * the font draws the widest of them: cut, they would say something else. */
       if (numeric[column])
-        fixed += chars[column] * CHAR_WIDTH + 2 * CELL_PADDING;
+        {
+          if (g_ptr_array_index (widest, column) != NULL)
+            {
+              PangoRectangle extents;
+
+              pango_layout_set_text (body, g_ptr_array_index (widest, column), -1);
+              pango_layout_get_pixel_extents (body, NULL, &extents);
+              need[column] = MAX (need[column], extents.width + 2 * CELL_PADDING + 1);
+            }
+          fixed += need[column];
+        }
     }
   text_cap = text_column_cap (chars, numeric, n_columns, usable - fixed, &spare);
 
@@ -170,12 +201,10 @@ measure (XaExportPages *self)
   self->header_height = 0;
   for (guint column = 0; column < n_columns; column++)
     {
-      double need = chars[column] * CHAR_WIDTH + 2 * CELL_PADDING;
-
       if (numeric[column])
-        self->column_widths[column] = need;
+        self->column_widths[column] = need[column];
       else
-        self->column_widths[column] = MIN (need, text_cap) + spare;
+        self->column_widths[column] = MIN (need[column], text_cap) + spare;
       self->header_height = MAX (self->header_height,
                                  header_cell_height (header,
                                                      xa_export_table_get_column_title (table,
@@ -220,6 +249,8 @@ xa_export_pages_new (XaExportTable *table,
   self->subtitle = g_strdup_printf (ngettext ("%s · %s record · as of %s",
                                               "%s · %s records · as of %s", n_rows),
                                     xa_export_table_get_filter (table), rows, date);
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
   measure (self);
   return self;
 }
@@ -229,6 +260,8 @@ xa_export_pages_free (XaExportPages *pages)
 {
   if (pages == NULL)
     return;
+  g_clear_object (&pages->context);
+  g_clear_object (&pages->font_map);
   g_free (pages->column_widths);
   g_free (pages->subtitle);
   g_free (pages);
@@ -312,10 +345,10 @@ xa_export_pages_draw (XaExportPages *pages,
 
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  title = new_layout (cr, TITLE_SIZE, TRUE);
-  subtitle = new_layout (cr, SUBTITLE_SIZE, FALSE);
-  header = new_layout (cr, BODY_SIZE, TRUE);
-  body = new_layout (cr, BODY_SIZE, FALSE);
+  title = new_layout (pages, cr, TITLE_SIZE, TRUE);
+  subtitle = new_layout (pages, cr, SUBTITLE_SIZE, FALSE);
+  header = new_layout (pages, cr, BODY_SIZE, TRUE);
+  body = new_layout (pages, cr, BODY_SIZE, FALSE);
 
   y = MARGIN;
   show_text (cr, title, xa_export_table_get_title (table), MARGIN, y, usable,

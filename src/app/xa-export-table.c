@@ -57,6 +57,9 @@ static const char * const * const kind_columns[XA_N_EXPORT_KINDS] = {
   compound_columns, elevator_columns, problem_columns,
 };
 
+/* The column of each kind that names its record. */
+static const guint key_columns[XA_N_EXPORT_KINDS] = { 0, 4, 0 };
+
 struct _XaExportTable
 {
   XaExportKind  kind;
@@ -584,6 +587,15 @@ xa_export_table_get_column_title (XaExportTable *table,
   g_return_val_if_fail (column < table->n_columns, NULL);
 
   return g_dpgettext2 (NULL, "export column", kind_columns[table->kind][column]);
+}
+
+gboolean
+xa_export_table_column_is_key (XaExportTable *table,
+                               guint          column)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return column == key_columns[table->kind];
 }
 
 const XaExportCell *

@@ -76,6 +76,10 @@ guint          xa_export_table_get_n_rows     (XaExportTable *table);
 /* The translated title of @column. */
 const char    *xa_export_table_get_column_title (XaExportTable *table,
                                                  guint          column);
+/* Whether @column identifies the record (compound id, registration code, ticket number):
+ * a printed page never cuts it short. */
+gboolean       xa_export_table_column_is_key  (XaExportTable *table,
+                                               guint          column);
 const XaExportCell *xa_export_table_get_cell  (XaExportTable *table,
                                                guint          row,
                                                guint          column);
