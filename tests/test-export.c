@@ -20,11 +20,14 @@
 #define TRICKY_PROBLEM_ID "PB-EXPORT"
 #define TRICKY_TICKET "12345-2025-EXPORT"
 #define TRICKY_TITLE "楼顶漏水, \"急\"\n第二行"
+/* Hotline text that Excel would run as a formula from a CSV file. */
+#define TRICKY_PARTY "=HYPERLINK(\"http://example.com\")"
 #define TRICKY_PROBLEM_JSON \
   "{\"compound\":\"C0001\",\"category\":\"SVC-01\",\"source\":\"hotline_12345\"," \
   "\"ticket_no\":\"" TRICKY_TICKET "\",\"title\":\"楼顶漏水, \\\"急\\\"\\n第二行\"," \
   "\"reported_at\":\"2025-09-10T08:30:00+08:00\",\"deadline\":\"2025-09-20T08:30:00+08:00\"," \
-  "\"status\":\"open\",\"tier\":\"on_site\",\"responsible_party\":\"物业\"}"
+  "\"status\":\"open\",\"tier\":\"on_site\"," \
+  "\"responsible_party\":\"=HYPERLINK(\\\"http://example.com\\\")\"}"
 
 /* A small county, so the workbooks read back quickly. */
 #define DISTRICT "371329"
@@ -393,6 +396,8 @@ check_problems (gconstpointer data)
   assert_cell (&readback, xlsx, 1, "text", TRICKY_TITLE);
   assert_cell (&readback, xlsx, 2, "text", "Open");
   assert_cell (&readback, xlsx, 6, "text", compound->name);
+  /* A formula in a CSV file is text with an apostrophe; a workbook's texts are strings. */
+  assert_cell (&readback, xlsx, 8, "text", xlsx ? TRICKY_PARTY : "'" TRICKY_PARTY);
   assert_cell (&readback, xlsx, 9, "date", "2025-09-10 08:30");
   assert_cell (&readback, xlsx, 10, "date", "2025-09-20 08:30");
   if (xlsx)

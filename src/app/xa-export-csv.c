@@ -1,5 +1,10 @@
 /* xa-export-csv.c — see xa-export-csv.h. Written through stdio with a large buffer: 100,000
- * rows are a few megabytes, and one write call per field would dominate the export. */
+ * rows are a few megabytes, and one write call per field would dominate the export.
+ *
+ * Problem titles and other texts come from the public (the 12345 hotline): a text that
+ * begins like a formula (=, +, -, @) would be run as one by Excel and WPS on opening the
+ * file, so it gets a leading apostrophe, which they show as text (OWASP's advice on CSV
+ * injection). The XLSX writer needs none: its texts are typed as strings. */
 #include "config.h"
 
 #include <errno.h>
@@ -78,6 +83,13 @@ xa_export_csv_write (XaExportTable  *table,
             fputc (',', file);
           if (cell->type == XA_EXPORT_CELL_INTEGER)
             fprintf (file, "%" G_GINT64_FORMAT, cell->number);
+          else if (cell->type == XA_EXPORT_CELL_TEXT && cell->text[0] != '\0'
+                   && strchr ("=+-@\t\r", cell->text[0]) != NULL)
+            {
+              g_autofree char *quoted = g_strconcat ("'", cell->text, NULL);
+
+              write_field (file, quoted);
+            }
           else if (cell->text != NULL)
             write_field (file, cell->text);
         }
