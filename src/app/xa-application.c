@@ -41,6 +41,14 @@ static const GOptionEntry option_entries[] = {
   { "replace-store", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --sync-only: when the records file holds another server’s records, keep it "
        "aside and sync into a new one"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Export a table (compounds, elevators or problems) of the records file and exit, "
+       "without a window"), N_("TABLE") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf) chooses the format"),
+    N_("FILE") },
+  { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: only the records of the district with this code"), N_("CODE") },
   { NULL }
 };
 
@@ -145,6 +153,9 @@ xa_application_handle_local_options (GApplication *app,
   gboolean sync_only = g_variant_dict_contains (options, "sync-only");
   gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean replace_store = g_variant_dict_contains (options, "replace-store");
+  g_autofree char *export_table = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *district = NULL;
 
   self->options_handled = TRUE;
 
@@ -176,6 +187,34 @@ xa_application_handle_local_options (GApplication *app,
       g_printerr (_("xiaoqu-atlas: --replace-store goes with --sync-only; in the window, "
                     "syncing from another server asks first.\n"));
       return XA_EXIT_USAGE;
+    }
+
+  g_variant_dict_lookup (options, "export", "s", &export_table);
+  g_variant_dict_lookup (options, "output", "^ay", &output);
+  g_variant_dict_lookup (options, "district", "s", &district);
+  if (export_table == NULL && (output != NULL || district != NULL))
+    {
+      g_printerr (_("xiaoqu-atlas: --output and --district go with --export TABLE.\n"));
+      return XA_EXIT_USAGE;
+    }
+  /* Here, before GtkApplication's startup initialises GTK: a scheduled export has no
+   * display, and gtk_init() would fail without one. */
+  if (export_table != NULL)
+    {
+      if (sync_only || demo)
+        {
+          g_printerr (_("xiaoqu-atlas: --export cannot be combined with --sync-only or --demo: "
+                        "sync first, then export in a second run.\n"));
+          return XA_EXIT_USAGE;
+        }
+      if (output == NULL || *output == '\0')
+        {
+          g_printerr (_("xiaoqu-atlas: --export needs --output FILE: give the file to write, "
+                        "ending in .csv, .xlsx or .pdf.\n"));
+          return XA_EXIT_USAGE;
+        }
+      return xa_command_line_export (xa_application_get_store_path (self), export_table,
+                                     district, output);
     }
 
   if (sync_only)

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "xa-command-line.h"
+#include "xa-export-file.h"
 #include "xa-format.h"
 #include "xa-keyring.h"
 #include "xa-messages.h"
@@ -149,5 +150,37 @@ xa_command_line_sync_only (const char *server_url,
     g_print (_("Edits sent to the server: %u accepted, %u in conflict, %u rejected, "
                "%u left for the next sync\n"),
              result.pushed, result.conflicts, result.rejected, result.unpushed);
+  return XA_EXIT_OK;
+}
+
+int
+xa_command_line_export (const char *store_path,
+                        const char *table_name,
+                        const char *district_code,
+                        const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  guint n_rows = 0;
+
+  g_return_val_if_fail (store_path != NULL, XA_EXIT_USAGE);
+  g_return_val_if_fail (table_name != NULL, XA_EXIT_USAGE);
+  g_return_val_if_fail (output != NULL, XA_EXIT_USAGE);
+
+  if (!xa_export_file (store_path, table_name, district_code, output,
+                       g_get_real_time () / G_USEC_PER_SEC, &n_rows, &error))
+    {
+      g_printerr ("xiaoqu-atlas: %s\n", error->message);
+      if (g_error_matches (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_TABLE)
+          || g_error_matches (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_FORMAT))
+        return XA_EXIT_USAGE;
+      return XA_EXIT_EXPORT_FAILED;
+    }
+
+  rows = xa_format_count ((gint64) n_rows);
+  /* Translators: the summary of `xiaoqu-atlas --export`: the number of rows, the table's
+   * name as typed on the command line, the output file. */
+  g_print (ngettext ("Exported %s row of %s to %s\n", "Exported %s rows of %s to %s\n", n_rows),
+           rows, table_name, output);
   return XA_EXIT_OK;
 }

@@ -1,5 +1,6 @@
-/* xa-command-line.h — what `xiaoqu-atlas --sync-only` does: one blocking sync, a one-line
- * summary on stdout, a message that says what to do on stderr. No display needed. */
+/* xa-command-line.h — what `xiaoqu-atlas --sync-only` and `--export` do: one blocking sync
+ * or export, a one-line summary on stdout, a message that says what to do on stderr. No
+ * display needed. */
 #pragma once
 
 #include <glib.h>
@@ -12,6 +13,7 @@ enum
   XA_EXIT_OK = 0,
   XA_EXIT_SYNC_FAILED = 1,
   XA_EXIT_USAGE = 2,
+  XA_EXIT_EXPORT_FAILED = 3,
 };
 
 /* Syncs from @server_url into @store_path and returns the process exit code. A store of
@@ -21,5 +23,14 @@ int xa_command_line_sync_only (const char *server_url,
                                const char *token,
                                const char *store_path,
                                gboolean    replace_store);
+
+/* Exports @table_name of the store at @store_path (only @district_code's records unless
+ * NULL) to @output, the format following its extension; a one-line summary on stdout, or
+ * a message on stderr and XA_EXIT_EXPORT_FAILED (XA_EXIT_USAGE for an unknown table or
+ * extension). Opens no display. */
+int xa_command_line_export (const char *store_path,
+                            const char *table_name,
+                            const char *district_code,
+                            const char *output);
 
 G_END_DECLS

@@ -1,0 +1,183 @@
+/* xa-export-file.c — see xa-export-file.h. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "xa-export-csv.h"
+#include "xa-export-file.h"
+#include "xa-export-pdf.h"
+#include "xa-export-xlsx.h"
+
+static const struct
+{
+  const char    *extension;
+  XaExportFormat format;
+} formats[] = {
+  { ".csv", XA_EXPORT_FORMAT_CSV },
+  { ".xlsx", XA_EXPORT_FORMAT_XLSX },
+  { ".pdf", XA_EXPORT_FORMAT_PDF },
+};
+
+gboolean
+xa_export_format_from_path (const char      *path,
+                            XaExportFormat  *out_format,
+                            GError         **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_utf8_strdown (path, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_has_suffix (lower, formats[i].extension))
+      {
+        *out_format = formats[i].format;
+        return TRUE;
+      }
+  g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_FORMAT,
+               _("The output file %s has no extension that names a format: end its name in "
+                 ".csv, .xlsx or .pdf."), path);
+  return FALSE;
+}
+
+/* A new empty file beside @output, under a hidden name of its own. */
+static char *
+create_temporary (const char  *output,
+                  GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (output);
+  g_autofree char *base = g_path_get_basename (output);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int fd = g_mkstemp_full (path, O_RDWR, 0644);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_WRITE,
+                   _("Cannot write the output file %s: %s. Choose a folder that exists and "
+                     "that you may write to."),
+                   output, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+write_format (XaExportTable   *table,
+              XaExportFormat   format,
+              const char      *path,
+              GError         **error)
+{
+  switch (format)
+    {
+    case XA_EXPORT_FORMAT_CSV:
+      return xa_export_csv_write (table, path, error);
+    case XA_EXPORT_FORMAT_XLSX:
+      return xa_export_xlsx_write (table, path, error);
+    case XA_EXPORT_FORMAT_PDF:
+      return xa_export_pdf_write (table, path, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+gboolean
+xa_export_write_table (XaExportTable   *table,
+                       XaExportFormat   format,
+                       const char      *output,
+                       GError         **error)
+{
+  g_autofree char *temporary = NULL;
+
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  temporary = create_temporary (output, error);
+  if (temporary == NULL)
+    return FALSE;
+  if (!write_format (table, format, temporary, error))
+    {
+      g_unlink (temporary);
+      return FALSE;
+    }
+  if (g_rename (temporary, output) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temporary);
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_WRITE,
+                   _("Cannot write the output file %s: %s"), output, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xa_export_file (const char  *store_path,
+                const char  *table_name,
+                const char  *district_code,
+                const char  *output,
+                gint64       now,
+                guint       *out_rows,
+                GError     **error)
+{
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(XaExportTable) table = NULL;
+  g_autofree char *output_dir = NULL;
+  XaExportKind kind;
+  XaExportFormat format;
+
+  g_return_val_if_fail (store_path != NULL, FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!xa_export_kind_from_string (table_name, &kind))
+    {
+      g_autofree char *names = xa_export_kind_list ();
+
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_TABLE,
+                   _("There is no table “%s” to export; the tables are: %s."),
+                   table_name, names);
+      return FALSE;
+    }
+  if (!xa_export_format_from_path (output, &format, error))
+    return FALSE;
+
+  /* Opening a missing file would create an empty store in its place. */
+  if (!g_file_test (store_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_EMPTY_STORE,
+                   _("There is no records file at %s: sync it from the records server first "
+                     "(xiaoqu-atlas --sync-only --server URL), or give another with --store."),
+                   store_path);
+      return FALSE;
+    }
+  /* Said before the store is read, which takes seconds on a large city. */
+  output_dir = g_path_get_dirname (output);
+  if (!g_file_test (output_dir, G_FILE_TEST_IS_DIR) || g_access (output_dir, W_OK) != 0)
+    {
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_WRITE,
+                   _("Cannot write the output file %s: its folder %s does not exist or may "
+                     "not be written to."),
+                   output, output_dir);
+      return FALSE;
+    }
+
+  store = xa_store_open (store_path, error);
+  if (store == NULL)
+    return FALSE;
+  table = xa_export_table_new (store, kind, district_code, now, error);
+  if (table == NULL)
+    return FALSE;
+  if (!xa_export_write_table (table, format, output, error))
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = xa_export_table_get_n_rows (table);
+  return TRUE;
+}

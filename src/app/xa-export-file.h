@@ -1,0 +1,42 @@
+/* xa-export-file.h — one export from a records file into an output file, as the command
+ * line (and, later, the window) asks for it: the format follows the output's extension,
+ * and the file is written beside the output under a temporary name and renamed over it,
+ * so a failed export never leaves half a file nor destroys the one already there. */
+#pragma once
+
+#include "xa-export-table.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  XA_EXPORT_FORMAT_CSV,
+  XA_EXPORT_FORMAT_XLSX,
+  XA_EXPORT_FORMAT_PDF,
+} XaExportFormat;
+
+/* The format @path's extension names (case does not matter); XA_EXPORT_ERROR_UNKNOWN_FORMAT
+ * listing the ones there are otherwise. */
+gboolean xa_export_format_from_path (const char      *path,
+                                     XaExportFormat  *out_format,
+                                     GError         **error);
+
+/* Writes @table to @output in @format through a temporary file beside it. */
+gboolean xa_export_write_table      (XaExportTable   *table,
+                                     XaExportFormat   format,
+                                     const char      *output,
+                                     GError         **error);
+
+/* Exports @table_name ("compounds", "elevators", "problems") of the store at @store_path,
+ * of @district_code only unless NULL, to @output, with every check of the command line:
+ * the table's name, the extension, the store (it is never created: a missing file is an
+ * empty store), the district. Returns the number of rows written in @out_rows. */
+gboolean xa_export_file             (const char      *store_path,
+                                     const char      *table_name,
+                                     const char      *district_code,
+                                     const char      *output,
+                                     gint64           now,
+                                     guint           *out_rows,
+                                     GError         **error);
+
+G_END_DECLS

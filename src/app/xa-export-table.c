@@ -1,0 +1,627 @@
+/* xa-export-table.c — see xa-export-table.h. Each table is read with one pass over each
+ * record type it needs (xa_store_foreach), joined through hash tables built once: no query
+ * per row, so 100,000 elevators cost a few passes over the store, not 100,000 lookups. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "xa-calendar.h"
+#include "xa-export-table.h"
+#include "xa-metrics.h"
+#include "xa-record-words.h"
+#include "xa-store-queries.h"
+
+G_DEFINE_QUARK (xa-export-error-quark, xa_export_error)
+
+static const char * const kind_names[XA_N_EXPORT_KINDS] = {
+  "compounds", "elevators", "problems",
+};
+
+static const char * const compound_columns[] = {
+  NC_("export column", "ID"), NC_("export column", "Name"), NC_("export column", "District"),
+  NC_("export column", "Subdistrict"), NC_("export column", "Community"),
+  NC_("export column", "Households"), NC_("export column", "Buildings"),
+  NC_("export column", "Built"), NC_("export column", "Property company"),
+  NC_("export column", "Open problems"), NC_("export column", "Overdue problems"),
+  NC_("export column", "Elevators"),
+  NULL
+};
+
+static const char * const elevator_columns[] = {
+  NC_("export column", "Compound"), NC_("export column", "District"),
+  NC_("export column", "Building"), NC_("export column", "Unit"),
+  NC_("export column", "Registration code"),
+  NC_("export column", "Maker"), NC_("export column", "Model"),
+  NC_("export column", "Commissioned"), NC_("export column", "Years in service"),
+  NC_("export column", "Last inspection"), NC_("export column", "Inspection result"),
+  NC_("export column", "Faults (12 months)"),
+  NC_("export column", "Entrapments (12 months)"), NC_("export column", "Assessment grade"),
+  NC_("export column", "Assessed on"),
+  NC_("export column", "Renewal status"), NC_("export column", "Planned year"),
+  NC_("export column", "Funding source"),
+  NULL
+};
+
+static const char * const problem_columns[] = {
+  NC_("export column", "Ticket no."), NC_("export column", "Title"),
+  NC_("export column", "Status"), NC_("export column", "Tier"), NC_("export column", "Category"),
+  NC_("export column", "Source"),
+  NC_("export column", "Compound"), NC_("export column", "District"),
+  NC_("export column", "Responsible party"), NC_("export column", "Reported"),
+  NC_("export column", "Deadline"),
+  NC_("export column", "Days open"), NC_("export column", "Overdue"), NULL
+};
+
+static const char * const * const kind_columns[XA_N_EXPORT_KINDS] = {
+  compound_columns, elevator_columns, problem_columns,
+};
+
+/* The column of each kind that names its record. */
+static const guint key_columns[XA_N_EXPORT_KINDS] = { 0, 4, 0 };
+
+struct _XaExportTable
+{
+  XaExportKind  kind;
+  char         *filter;
+  gint64        now;
+  guint         n_columns;
+  GArray       *cells;        /* XaExportCell, row by row */
+};
+
+/* What the elevator and problem rows take from their compound. */
+typedef struct
+{
+  char       *name;
+  char       *district;       /* the code */
+} CompoundInfo;
+
+/* What the compound rows take from the problems and elevators of each compound. */
+typedef struct
+{
+  gint64 open;
+  gint64 overdue;
+  gint64 elevators;
+} CompoundCounts;
+
+/* Everything one pass over the store needs, handed to the foreach callbacks. */
+typedef struct
+{
+  XaExportTable *table;
+  const char    *district;    /* the filter, or NULL */
+  GHashTable    *district_names; /* code → name */
+  GHashTable    *compounds;   /* id → CompoundInfo */
+  GHashTable    *categories;  /* code → name in the user's language */
+  GHashTable    *counts;      /* compound id → CompoundCounts */
+} Pass;
+
+static void
+compound_info_free (gpointer data)
+{
+  CompoundInfo *info = data;
+
+  g_free (info->name);
+  g_free (info->district);
+  g_free (info);
+}
+
+static void
+clear_cell (gpointer data)
+{
+  XaExportCell *cell = data;
+
+  g_free (cell->text);
+}
+
+const char *
+xa_export_kind_to_string (XaExportKind kind)
+{
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+xa_export_kind_from_string (const char   *name,
+                            XaExportKind *out_kind)
+{
+  for (guint i = 0; i < XA_N_EXPORT_KINDS; i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
+      {
+        *out_kind = (XaExportKind) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+char *
+xa_export_kind_list (void)
+{
+  return g_strjoinv (", ", (char **) kind_names);
+}
+
+/* ---- Appending cells ---- */
+
+static void
+add_text (XaExportTable *table,
+          const char    *text)
+{
+  XaExportCell cell = { XA_EXPORT_CELL_EMPTY, 0, NULL };
+
+  if (text != NULL && *text != '\0')
+    {
+      cell.type = XA_EXPORT_CELL_TEXT;
+      cell.text = g_strdup (text);
+    }
+  g_array_append_val (table->cells, cell);
+}
+
+static void
+add_integer (XaExportTable *table,
+             gint64         number)
+{
+  XaExportCell cell = { XA_EXPORT_CELL_INTEGER, number, NULL };
+
+  g_array_append_val (table->cells, cell);
+}
+
+/* 0 means "not known" for the record fields this is used on (built year, planned year). */
+static void
+add_integer_or_empty (XaExportTable *table,
+                      gint64         number)
+{
+  if (number == 0)
+    add_text (table, NULL);
+  else
+    add_integer (table, number);
+}
+
+/* @date: YYYY-MM-DD as the records carry it (already validated by the parser), or NULL. */
+static void
+add_date (XaExportTable *table,
+          const char    *date)
+{
+  XaExportCell cell = { XA_EXPORT_CELL_EMPTY, 0, NULL };
+
+  if (date != NULL && xa_parse_date (date, NULL))
+    {
+      cell.type = XA_EXPORT_CELL_DATE;
+      cell.text = g_strdup (date);
+    }
+  g_array_append_val (table->cells, cell);
+}
+
+static void
+add_date_time (XaExportTable *table,
+               gint64         unix_seconds)
+{
+  XaExportCell cell = { XA_EXPORT_CELL_DATE_TIME, unix_seconds, NULL };
+
+  cell.text = xa_calendar_format (unix_seconds, "%Y-%m-%d %H:%M");
+  if (cell.text == NULL)
+    cell.type = XA_EXPORT_CELL_EMPTY;
+  g_array_append_val (table->cells, cell);
+}
+
+static const char *
+district_name (Pass       *pass,
+               const char *code)
+{
+  const char *name = code != NULL ? g_hash_table_lookup (pass->district_names, code) : NULL;
+
+  return name != NULL ? name : code;
+}
+
+/* ---- The passes ---- */
+
+static void
+remember_compound (gconstpointer record,
+                   gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Pass *pass = user_data;
+  CompoundInfo *info = g_new0 (CompoundInfo, 1);
+
+  info->name = g_strdup (compound->name);
+  info->district = g_strdup (compound->district);
+  g_hash_table_insert (pass->compounds, g_strdup (compound->id), info);
+}
+
+static void
+remember_category (gconstpointer record,
+                   gpointer      user_data)
+{
+  const XaCategory *category = record;
+  Pass *pass = user_data;
+  /* Translators: translate this to "zh" if category names should be shown in Chinese
+   * (the records carry both), or leave it as "en". */
+  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
+
+  g_hash_table_insert (pass->categories, g_strdup (category->code),
+                       g_strdup (chinese ? category->name_zh : category->name_en));
+}
+
+static CompoundCounts *
+counts_of (Pass       *pass,
+           const char *compound_id)
+{
+  CompoundCounts *counts = g_hash_table_lookup (pass->counts, compound_id);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (CompoundCounts, 1);
+      g_hash_table_insert (pass->counts, g_strdup (compound_id), counts);
+    }
+  return counts;
+}
+
+static void
+count_problem (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  Pass *pass = user_data;
+  CompoundCounts *counts = counts_of (pass, problem->compound);
+
+  if (problem->status == XA_STATUS_OPEN || problem->status == XA_STATUS_IN_PROGRESS)
+    counts->open++;
+  if (xa_metrics_problem_is_overdue (problem, pass->table->now))
+    counts->overdue++;
+}
+
+static void
+count_elevator (gconstpointer record,
+                gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Pass *pass = user_data;
+
+  counts_of (pass, elevator->compound)->elevators++;
+}
+
+static void
+add_compound_row (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Pass *pass = user_data;
+  XaExportTable *table = pass->table;
+  CompoundCounts *counts = g_hash_table_lookup (pass->counts, compound->id);
+  CompoundCounts none = { 0 };
+
+  if (pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
+    return;
+  if (counts == NULL)
+    counts = &none;
+
+  add_text (table, compound->id);
+  add_text (table, compound->name);
+  add_text (table, district_name (pass, compound->district));
+  add_text (table, compound->subdistrict);
+  add_text (table, compound->community);
+  add_integer (table, compound->households);
+  add_integer (table, compound->buildings);
+  add_integer_or_empty (table, compound->built_year);
+  add_text (table, compound->property_company);
+  add_integer (table, counts->open);
+  add_integer (table, counts->overdue);
+  add_integer (table, counts->elevators);
+}
+
+/* The compound of a row, or NULL when the filter leaves the row out. A record whose
+ * compound is unknown (the store refuses those, so never in practice) keeps its row with
+ * empty compound cells when nothing is filtered. */
+static gboolean
+compound_passes (Pass               *pass,
+                 const char         *compound_id,
+                 const CompoundInfo **out_info)
+{
+  *out_info = g_hash_table_lookup (pass->compounds, compound_id);
+  if (pass->district == NULL)
+    return TRUE;
+  return *out_info != NULL && g_strcmp0 ((*out_info)->district, pass->district) == 0;
+}
+
+static void
+add_elevator_row (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Pass *pass = user_data;
+  XaExportTable *table = pass->table;
+  const CompoundInfo *info;
+  double years;
+  const char *grade = NULL;
+
+  if (!compound_passes (pass, elevator->compound, &info))
+    return;
+
+  years = xa_metrics_elevator_years (elevator, table->now);
+  if (elevator->assessment_grade >= XA_GRADE_A && elevator->assessment_grade <= XA_GRADE_D)
+    grade = xa_assessment_grade_names[elevator->assessment_grade];
+
+  add_text (table, info != NULL ? info->name : NULL);
+  add_text (table, info != NULL ? district_name (pass, info->district) : NULL);
+  add_text (table, elevator->building);
+  add_text (table, elevator->unit);
+  add_text (table, elevator->registration_code);
+  add_text (table, elevator->maker);
+  add_text (table, elevator->model);
+  add_date (table, elevator->commissioned);
+  if (isnan (years))
+    add_text (table, NULL);
+  else
+    add_integer (table, (gint64) floor (years));
+  add_date (table, elevator->last_inspection);
+  add_text (table, elevator->inspection_result == XA_INSPECTION_NONE
+                   ? NULL : xa_record_words_inspection (elevator->inspection_result));
+  add_integer (table, elevator->faults_12m);
+  add_integer (table, elevator->entrapments_12m);
+  add_text (table, grade);
+  add_date (table, elevator->assessed_on);
+  add_text (table, xa_record_words_renewal (elevator->renewal_status));
+  add_integer_or_empty (table, elevator->planned_year);
+  add_text (table, xa_record_words_funding (elevator->funding_source));
+}
+
+static void
+add_problem_row (gconstpointer record,
+                 gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  Pass *pass = user_data;
+  XaExportTable *table = pass->table;
+  const CompoundInfo *info;
+  const char *category;
+  gint64 until;
+
+  if (!compound_passes (pass, problem->compound, &info))
+    return;
+
+  category = g_hash_table_lookup (pass->categories, problem->category);
+  /* A resolved problem was open until it was resolved, not until today. */
+  until = problem->resolved_at > 0 ? problem->resolved_at : table->now;
+
+  add_text (table, problem->ticket_no);
+  add_text (table, problem->title);
+  add_text (table, xa_record_words_problem_status (problem->status));
+  add_text (table, xa_record_words_problem_tier (problem->tier));
+  add_text (table, category != NULL ? category : problem->category);
+  add_text (table, xa_record_words_problem_source (problem->source));
+  add_text (table, info != NULL ? info->name : NULL);
+  add_text (table, info != NULL ? district_name (pass, info->district) : NULL);
+  add_text (table, problem->responsible_party);
+  add_date_time (table, problem->reported_at);
+  add_date_time (table, problem->deadline);
+  add_integer (table, MAX (0, xa_calendar_day_number (until)
+                              - xa_calendar_day_number (problem->reported_at)));
+  add_text (table, xa_record_words_yes_no (xa_metrics_problem_is_overdue (problem,
+                                                                           table->now)));
+}
+
+/* ---- The table ---- */
+
+XaExportTable *
+xa_export_table_new (XaStore       *store,
+                     XaExportKind   kind,
+                     const char    *district_code,
+                     gint64         now,
+                     GError       **error)
+{
+  g_autoptr(XaExportTable) table = NULL;
+  g_autoptr(GPtrArray) districts = NULL;
+  g_autoptr(GHashTable) district_names = NULL;
+  g_autoptr(GHashTable) compounds = NULL;
+  g_autoptr(GHashTable) categories = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  Pass pass = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (xa_store_count (store, XA_RECORD_COMPOUND) <= 0)
+    {
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_EMPTY_STORE,
+                   _("The records file %s holds no compounds: sync it from the records "
+                     "server first (xiaoqu-atlas --sync-only --server URL)."),
+                   xa_store_get_path (store));
+      return NULL;
+    }
+
+  districts = xa_store_list_districts (store, error);
+  if (districts == NULL)
+    return NULL;
+  district_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < districts->len; i++)
+    {
+      XaDistrict *district = g_ptr_array_index (districts, i);
+
+      g_hash_table_insert (district_names, g_strdup (district->code), g_strdup (district->name));
+    }
+
+  table = g_new0 (XaExportTable, 1);
+  table->kind = kind;
+  table->now = now;
+  table->n_columns = g_strv_length ((char **) kind_columns[kind]);
+  table->cells = g_array_new (FALSE, FALSE, sizeof (XaExportCell));
+  g_array_set_clear_func (table->cells, clear_cell);
+
+  if (district_code != NULL)
+    {
+      const char *name = g_hash_table_lookup (district_names, district_code);
+
+      if (name == NULL)
+        {
+          g_autoptr(GString) codes = g_string_new (NULL);
+
+          for (guint i = 0; i < districts->len; i++)
+            {
+              XaDistrict *district = g_ptr_array_index (districts, i);
+
+              g_string_append_printf (codes, "%s%s (%s)", i > 0 ? ", " : "", district->code,
+                                      district->name);
+            }
+          g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_DISTRICT,
+                       _("There is no district with the code “%s” in the records; the "
+                         "districts are: %s."),
+                       district_code, codes->str);
+          return NULL;
+        }
+      /* Translators: the filter of an export: a district's name and its code. */
+      table->filter = g_strdup_printf (_("%s (%s)"), name, district_code);
+    }
+  else
+    table->filter = g_strdup (_("All districts"));
+
+  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, compound_info_free);
+  categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  pass.table = table;
+  pass.district = district_code;
+  pass.district_names = district_names;
+  pass.compounds = compounds;
+  pass.categories = categories;
+  pass.counts = counts;
+
+  switch (kind)
+    {
+    case XA_EXPORT_COMPOUNDS:
+      ok = xa_store_foreach (store, XA_RECORD_PROBLEM, count_problem, &pass, error)
+           && xa_store_foreach (store, XA_RECORD_ELEVATOR, count_elevator, &pass, error)
+           && xa_store_foreach (store, XA_RECORD_COMPOUND, add_compound_row, &pass, error);
+      break;
+    case XA_EXPORT_ELEVATORS:
+      ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
+           && xa_store_foreach (store, XA_RECORD_ELEVATOR, add_elevator_row, &pass, error);
+      break;
+    case XA_EXPORT_PROBLEMS:
+      ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
+           && xa_store_foreach (store, XA_RECORD_CATEGORY, remember_category, &pass, error)
+           && xa_store_foreach (store, XA_RECORD_PROBLEM, add_problem_row, &pass, error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ok)
+    return NULL;
+
+  g_assert (table->cells->len % table->n_columns == 0);
+  return g_steal_pointer (&table);
+}
+
+void
+xa_export_table_free (XaExportTable *table)
+{
+  if (table == NULL)
+    return;
+  g_clear_pointer (&table->cells, g_array_unref);
+  g_free (table->filter);
+  g_free (table);
+}
+
+XaExportKind
+xa_export_table_get_kind (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, XA_EXPORT_COMPOUNDS);
+
+  return table->kind;
+}
+
+const char *
+xa_export_table_get_title (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  switch (table->kind)
+    {
+    case XA_EXPORT_COMPOUNDS:
+      return C_("export table", "Compounds");
+    case XA_EXPORT_ELEVATORS:
+      return C_("export table", "Elevators");
+    case XA_EXPORT_PROBLEMS:
+      return C_("export table", "Problems");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+const char *
+xa_export_table_get_filter (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return table->filter;
+}
+
+gint64
+xa_export_table_get_now (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->now;
+}
+
+guint
+xa_export_table_get_n_columns (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->n_columns;
+}
+
+guint
+xa_export_table_get_n_rows (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->cells->len / table->n_columns;
+}
+
+const char *
+xa_export_table_get_column_title (XaExportTable *table,
+                                  guint          column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (column < table->n_columns, NULL);
+
+  return g_dpgettext2 (NULL, "export column", kind_columns[table->kind][column]);
+}
+
+gboolean
+xa_export_table_column_is_key (XaExportTable *table,
+                               guint          column)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return column == key_columns[table->kind];
+}
+
+const XaExportCell *
+xa_export_table_get_cell (XaExportTable *table,
+                          guint          row,
+                          guint          column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (column < table->n_columns, NULL);
+  g_return_val_if_fail ((gsize) row * table->n_columns + column < table->cells->len, NULL);
+
+  return &g_array_index (table->cells, XaExportCell, (gsize) row * table->n_columns + column);
+}
+
+char *
+xa_export_cell_to_text (const XaExportCell *cell)
+{
+  g_return_val_if_fail (cell != NULL, NULL);
+
+  switch (cell->type)
+    {
+    case XA_EXPORT_CELL_INTEGER:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, cell->number);
+    case XA_EXPORT_CELL_EMPTY:
+      return g_strdup ("");
+    default:
+      return g_strdup (cell->text);
+    }
+}

@@ -1,0 +1,92 @@
+/* xa-export-table.h — one of the tables a bureau exports (compounds, elevators, problems),
+ * read from the store in one pass into typed cells with translated column titles, for the
+ * CSV, XLSX and PDF writers. Every data row is exactly one record. */
+#pragma once
+
+#include <glib.h>
+
+#include "xa-store.h"
+
+G_BEGIN_DECLS
+
+#define XA_EXPORT_ERROR (xa_export_error_quark ())
+GQuark xa_export_error_quark (void);
+
+typedef enum
+{
+  XA_EXPORT_ERROR_UNKNOWN_TABLE,    /* not compounds, elevators or problems */
+  XA_EXPORT_ERROR_UNKNOWN_DISTRICT, /* no district with that code in the store */
+  XA_EXPORT_ERROR_EMPTY_STORE,      /* nothing was ever synced into the store */
+  XA_EXPORT_ERROR_UNKNOWN_FORMAT,   /* the output's extension names no format */
+  XA_EXPORT_ERROR_WRITE,            /* the output file could not be written */
+} XaExportError;
+
+typedef enum
+{
+  XA_EXPORT_COMPOUNDS,
+  XA_EXPORT_ELEVATORS,
+  XA_EXPORT_PROBLEMS,
+  XA_N_EXPORT_KINDS
+} XaExportKind;
+
+typedef enum
+{
+  XA_EXPORT_CELL_EMPTY,
+  XA_EXPORT_CELL_TEXT,
+  XA_EXPORT_CELL_INTEGER,   /* @number */
+  XA_EXPORT_CELL_DATE,      /* @text is YYYY-MM-DD, a day in UTC+8 */
+  XA_EXPORT_CELL_DATE_TIME, /* @number is unix seconds; @text "YYYY-MM-DD HH:MM" in UTC+8 */
+} XaExportCellType;
+
+typedef struct
+{
+  XaExportCellType type;
+  gint64           number;
+  char            *text;
+} XaExportCell;
+
+typedef struct _XaExportTable XaExportTable;
+
+/* "compounds", "elevators", "problems": the names the command line takes. */
+const char    *xa_export_kind_to_string   (XaExportKind  kind);
+gboolean       xa_export_kind_from_string (const char   *name,
+                                           XaExportKind *out_kind);
+/* The valid names joined by ", ", for messages. Free with g_free(). */
+char          *xa_export_kind_list        (void);
+
+/* Reads the table @kind from @store, only the records of @district_code when it is not
+ * NULL. @now (unix seconds) dates what depends on the day: overdue, years in service.
+ * XA_EXPORT_ERROR_EMPTY_STORE when the store holds no compounds,
+ * XA_EXPORT_ERROR_UNKNOWN_DISTRICT when it holds no such district. */
+XaExportTable *xa_export_table_new        (XaStore       *store,
+                                           XaExportKind   kind,
+                                           const char    *district_code,
+                                           gint64         now,
+                                           GError       **error);
+void           xa_export_table_free       (XaExportTable *table);
+
+XaExportKind   xa_export_table_get_kind       (XaExportTable *table);
+/* The table's translated title ("Elevators"). */
+const char    *xa_export_table_get_title      (XaExportTable *table);
+/* The translated filter ("All districts", "兰山区 (371302)"). */
+const char    *xa_export_table_get_filter     (XaExportTable *table);
+gint64         xa_export_table_get_now        (XaExportTable *table);
+guint          xa_export_table_get_n_columns  (XaExportTable *table);
+guint          xa_export_table_get_n_rows     (XaExportTable *table);
+/* The translated title of @column. */
+const char    *xa_export_table_get_column_title (XaExportTable *table,
+                                                 guint          column);
+/* Whether @column identifies the record (compound id, registration code, ticket number):
+ * a printed page never cuts it short. */
+gboolean       xa_export_table_column_is_key  (XaExportTable *table,
+                                               guint          column);
+const XaExportCell *xa_export_table_get_cell  (XaExportTable *table,
+                                               guint          row,
+                                               guint          column);
+
+/* The cell as text, as CSV and PDF show it; "" for an empty cell. Free with g_free(). */
+char          *xa_export_cell_to_text     (const XaExportCell *cell);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaExportTable, xa_export_table_free)
+
+G_END_DECLS

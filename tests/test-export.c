@@ -1,0 +1,637 @@
+/* test-export.c — `xiaoqu-atlas --export` on the demo city synced from a real xiaoqu-server,
+ * run without DISPLAY or WAYLAND_DISPLAY as a scheduled job runs it. What it writes is read
+ * back with real readers, Python's csv module and openpyxl (/usr/bin/python3: a python3
+ * earlier on PATH may not have openpyxl), and held to the store: one row a record, known
+ * records' values, typed cells, the header's looks; a PDF read with pdftotext; and each
+ * failure exits non-zero with a message and leaves an existing output file as it was. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "xa-calendar.h"
+#include "xa-store.h"
+#include "xa-store-queries.h"
+#include "xa-test-util.h"
+
+/* A problem the demo does not have, with every character CSV must quote. */
+#define TRICKY_PROBLEM_ID "PB-EXPORT"
+#define TRICKY_TICKET "12345-2025-EXPORT"
+#define TRICKY_TITLE "楼顶漏水, \"急\"\n第二行"
+/* Hotline text that Excel would run as a formula from a CSV file. */
+#define TRICKY_PARTY "=HYPERLINK(\"http://example.com\")"
+#define TRICKY_PROBLEM_JSON \
+  "{\"compound\":\"C0001\",\"category\":\"SVC-01\",\"source\":\"hotline_12345\"," \
+  "\"ticket_no\":\"" TRICKY_TICKET "\",\"title\":\"楼顶漏水, \\\"急\\\"\\n第二行\"," \
+  "\"reported_at\":\"2025-09-10T08:30:00+08:00\",\"deadline\":\"2025-09-20T08:30:00+08:00\"," \
+  "\"status\":\"open\",\"tier\":\"on_site\"," \
+  "\"responsible_party\":\"=HYPERLINK(\\\"http://example.com\\\")\"}"
+
+/* A small county, so the workbooks read back quickly. */
+#define DISTRICT "371329"
+
+/* Reads an export back and prints what the test asks as JSON: argv is the format, the
+ * file, a key column, the key of the row to return whole, and for a workbook whether to
+ * read its looks too (header font, frozen panes, filter, widths): openpyxl reads those only
+ * in its full mode, twice as slow as the read-only one on the large tables. */
+static const char reader_script[] =
+  "import csv, io, json, sys\n"
+  "mode, path, key_column, key = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]\n"
+  "looks = sys.argv[5] == 'looks'\n"
+  "out = {}\n"
+  "if mode == 'csv':\n"
+  "    raw = open(path, 'rb').read()\n"
+  "    out['bom'] = raw.startswith(b'\\xef\\xbb\\xbf')\n"
+  "    text = raw[3:].decode('utf-8') if out['bom'] else raw.decode('utf-8')\n"
+  "    out['crlf'] = text.endswith('\\r\\n') and '\\n' not in text.split('\\r\\n')[0]\n"
+  "    rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))\n"
+  "    header, data = rows[0], rows[1:]\n"
+  "    out['header'] = header\n"
+  "    out['rows'] = len(data)\n"
+  "    out['ragged'] = sum(1 for r in data if len(r) != len(header))\n"
+  "    match = [r for r in data if r[key_column] == key]\n"
+  "    out['matches'] = len(match)\n"
+  "    out['row'] = [{'t': 'text', 'v': v} for v in match[0]] if match else []\n"
+  "else:\n"
+  "    import openpyxl\n"
+  "    from openpyxl.utils import get_column_letter\n"
+  "    ws = openpyxl.load_workbook(path, read_only=not looks).active\n"
+  "    rows = list(ws.iter_rows())\n"
+  "    header, data = rows[0], rows[1:]\n"
+  "    def cell(c):\n"
+  "        if c.value is None:\n"
+  "            return {'t': 'empty', 'v': ''}\n"
+  "        if c.is_date:\n"
+  "            return {'t': 'date', 'v': c.value.strftime('%Y-%m-%d %H:%M')}\n"
+  "        if isinstance(c.value, (int, float)):\n"
+  "            return {'t': 'number', 'v': str(int(c.value)) if c.value == int(c.value)\n"
+  "                    else str(c.value)}\n"
+  "        return {'t': 'text', 'v': str(c.value)}\n"
+  "    out['header'] = [c.value for c in header]\n"
+  "    out['rows'] = len(data)\n"
+  "    out['ragged'] = sum(1 for r in data if len(r) != len(header))\n"
+  "    if looks:\n"
+  "        out['bold'] = all(c.font.b for c in header)\n"
+  "        out['freeze'] = ws.freeze_panes\n"
+  "        out['filter'] = ws.auto_filter.ref\n"
+  "        out['widths'] = [ws.column_dimensions[get_column_letter(i + 1)].width or 0\n"
+  "                         for i in range(len(header))]\n"
+  "    out['types'] = [' '.join(sorted({cell(r[i])['t'] for r in data} - {'empty'}))\n"
+  "                    for i in range(len(header))]\n"
+  "    match = [r for r in data if r[key_column].value == key]\n"
+  "    out['matches'] = len(match)\n"
+  "    out['row'] = [cell(c) for c in match[0]] if match else []\n"
+  "print(json.dumps(out))\n";
+
+static char *store_path;
+
+/* The demo city plus the tricky problem, synced once for the whole program. */
+static const char *
+get_store (void)
+{
+  XaTestServer *server;
+  XaTestRun run;
+
+  if (store_path != NULL)
+    return store_path;
+
+  server = xa_test_demo_server_start ();
+  xa_test_server_run_admin ((const char * const[]) { "--db", server->db_path, "--put",
+                                                     "problem", TRICKY_PROBLEM_ID,
+                                                     TRICKY_PROBLEM_JSON, NULL });
+  store_path = xa_test_path ("store.db");
+  run = xa_test_run_sync_only (server->base_url, server->token, store_path);
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+  xa_test_server_stop (server, FALSE);
+  xa_test_server_free (server);
+  return store_path;
+}
+
+/* What the reader script found in one export. */
+typedef struct
+{
+  JsonParser *parser;
+  JsonObject *root;
+} Readback;
+
+static void
+readback_clear (Readback *readback)
+{
+  g_clear_object (&readback->parser);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Readback, readback_clear)
+
+static void
+read_back (const char *format,
+           const char *path,
+           guint       key_column,
+           const char *key,
+           gboolean    looks,
+           Readback   *out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *column = g_strdup_printf ("%u", key_column);
+  g_autoptr(GSubprocess) python = NULL;
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+
+  python = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             &error, "/usr/bin/python3", "-c", reader_script, format, path,
+                             column, key, looks ? "looks" : "data", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (python, NULL, NULL, &stdout_text, &stderr_text, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (python))
+    g_error ("reading %s back failed: %s", path, stderr_text);
+
+  out->parser = json_parser_new ();
+  json_parser_load_from_data (out->parser, stdout_text, -1, &error);
+  g_assert_no_error (error);
+  out->root = json_node_get_object (json_parser_get_root (out->parser));
+}
+
+static gint64
+readback_int (Readback   *readback,
+              const char *member)
+{
+  return json_object_get_int_member (readback->root, member);
+}
+
+/* The cell of the key row in @column: its value, and its type in @out_type. */
+static const char *
+readback_cell (Readback    *readback,
+               guint        column,
+               const char **out_type)
+{
+  JsonArray *row = json_object_get_array_member (readback->root, "row");
+  JsonObject *cell;
+
+  g_assert_cmpuint (column, <, json_array_get_length (row));
+  cell = json_array_get_object_element (row, column);
+  if (out_type != NULL)
+    *out_type = json_object_get_string_member (cell, "t");
+  return json_object_get_string_member (cell, "v");
+}
+
+static const char *
+readback_header (Readback *readback,
+                 guint     column)
+{
+  return json_array_get_string_element (json_object_get_array_member (readback->root,
+                                                                      "header"), column);
+}
+
+/* Runs the export, asserts it succeeded with a summary naming the rows. */
+static char *
+export_ok (const char *table,
+           const char *format,
+           const char *district)
+{
+  g_autofree char *name = g_strdup_printf ("%s.%s", table, format);
+  g_autofree char *dir = xa_test_path (table);
+  char *output = g_build_filename (dir, name, NULL);
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+
+  run = xa_test_run_app ((const char * const[]) { "--store", get_store (), "--export", table,
+                                                  "--output", output,
+                                                  district != NULL ? "--district" : NULL,
+                                                  district, NULL });
+  if (run.status != 0)
+    g_error ("export of %s failed (%d): %s", table, run.status, run.err);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Exported "));
+  g_assert_nonnull (strstr (run.out, output));
+  xa_test_run_clear (&run);
+  return output;
+}
+
+/* Asserts the key row's cell @column holds @expected, typed @xlsx_type in a workbook (a CSV
+ * has only text). */
+static void
+assert_cell (Readback   *readback,
+             gboolean    xlsx,
+             guint       column,
+             const char *xlsx_type,
+             const char *expected)
+{
+  const char *type = NULL;
+  const char *value = readback_cell (readback, column, &type);
+
+  g_assert_cmpstr (value, ==, expected);
+  if (xlsx)
+    g_assert_cmpstr (type, ==, xlsx_type);
+}
+
+/* Every column of a workbook holds one type of cell only. */
+static void
+assert_column_types (Readback           *readback,
+                     const char * const *types)
+{
+  JsonArray *found = json_object_get_array_member (readback->root, "types");
+
+  g_assert_cmpuint (json_array_get_length (found), ==, g_strv_length ((char **) types));
+  for (guint i = 0; types[i] != NULL; i++)
+    if (g_strcmp0 (json_array_get_string_element (found, i), types[i]) != 0)
+      g_error ("column %u (%s) holds %s cells, expected %s", i,
+               readback_header (readback, i), json_array_get_string_element (found, i),
+               types[i]);
+}
+
+static void
+assert_table (Readback *readback,
+              gboolean  xlsx,
+              guint     n_columns,
+              gint64    n_rows)
+{
+  g_assert_cmpint (readback_int (readback, "rows"), ==, n_rows);
+  g_assert_cmpint (readback_int (readback, "ragged"), ==, 0);
+  g_assert_cmpint (readback_int (readback, "matches"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (readback->root,
+                                                                         "header")),
+                    ==, n_columns);
+  if (xlsx && json_object_has_member (readback->root, "bold"))
+    {
+      g_autofree char *filter = g_strdup_printf ("A1:%c%" G_GINT64_FORMAT,
+                                                 'A' + n_columns - 1, n_rows + 1);
+
+      g_assert_true (json_object_get_boolean_member (readback->root, "bold"));
+      g_assert_cmpstr (json_object_get_string_member (readback->root, "freeze"), ==, "A2");
+      g_assert_cmpstr (json_object_get_string_member (readback->root, "filter"), ==, filter);
+    }
+  else if (!xlsx)
+    {
+      g_assert_true (json_object_get_boolean_member (readback->root, "bom"));
+      g_assert_true (json_object_get_boolean_member (readback->root, "crlf"));
+    }
+}
+
+static double
+readback_width (Readback *readback,
+                guint     column)
+{
+  return json_array_get_double_element (json_object_get_array_member (readback->root,
+                                                                      "widths"), column);
+}
+
+static void
+check_compounds (gconstpointer data)
+{
+  const char *format = data;
+  gboolean xlsx = g_str_equal (format, "xlsx");
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaCompound) compound = xa_store_get_compound (store, "C0001");
+  g_autoptr(XaDistrict) district = xa_store_get_district (store, compound->district, NULL);
+  g_autofree char *output = export_ok ("compounds", format, NULL);
+  g_autofree char *households = g_strdup_printf ("%d", compound->households);
+  g_autofree char *built = g_strdup_printf ("%d", compound->built_year);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *open_sql = NULL;
+  g_autofree char *open_count = NULL;
+  g_auto(Readback) readback = { 0 };
+  const char * const types[] = { "text", "text", "text", "text", "text", "number", "number",
+                                 "number", "text", "number", "number", "number", NULL };
+
+  read_back (format, output, 0, "C0001", xlsx, &readback);
+  assert_table (&readback, xlsx, 12, xa_store_count (store, XA_RECORD_COMPOUND));
+  g_assert_cmpstr (readback_header (&readback, 0), ==, "ID");
+  assert_cell (&readback, xlsx, 1, "text", compound->name);
+  assert_cell (&readback, xlsx, 2, "text", district->name);
+  assert_cell (&readback, xlsx, 5, "number", households);
+  assert_cell (&readback, xlsx, 7, "number", built);
+  /* The tricky problem is open, on C0001. */
+  open_sql = g_strdup ("SELECT count(*) FROM problem WHERE compound = 'C0001' "
+                       "AND status IN ('open', 'in_progress')");
+  open_count = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                xa_store_query_int (store, open_sql, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (open_count, !=, "0");
+  assert_cell (&readback, xlsx, 9, "number", open_count);
+  if (xlsx)
+    {
+      assert_column_types (&readback, types);
+      /* Chinese names count double: the name column is wider than twice the longest
+       * Chinese name it holds is long in characters, at least this one's. */
+      g_assert_cmpfloat (readback_width (&readback, 1), >=,
+                         2.0 * g_utf8_strlen (compound->name, -1));
+      g_assert_cmpfloat (readback_width (&readback, 1), >, readback_width (&readback, 0));
+    }
+}
+
+/* The first elevator in id order, as the store has it. */
+static void
+take_first (gconstpointer record,
+            gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  XaElevator *first = user_data;
+
+  if (first->id != NULL)
+    return;
+  first->id = g_strdup (elevator->id);
+  first->compound = g_strdup (elevator->compound);
+  first->registration_code = g_strdup (elevator->registration_code);
+  first->commissioned = g_strdup (elevator->commissioned);
+  first->faults_12m = elevator->faults_12m;
+}
+
+static void
+check_elevators (gconstpointer data)
+{
+  const char *format = data;
+  gboolean xlsx = g_str_equal (format, "xlsx");
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  XaElevator first = { 0 };
+  g_autoptr(XaCompound) compound = NULL;
+  g_autofree char *output = export_ok ("elevators", format, NULL);
+  g_autofree char *faults = NULL;
+  g_autofree char *commissioned = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Readback) readback = { 0 };
+  const char * const types[] = { "text", "text", "text", "text", "text", "text", "text",
+                                 "date", "number", "date", "text", "number", "number", "text",
+                                 "date", "text", "number", "text", NULL };
+
+  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, take_first, &first, &error));
+  g_assert_no_error (error);
+  compound = xa_store_get_compound (store, first.compound);
+  faults = g_strdup_printf ("%d", first.faults_12m);
+  commissioned = xlsx ? g_strdup_printf ("%s 00:00", first.commissioned)
+                      : g_strdup (first.commissioned);
+
+  read_back (format, output, 4, first.registration_code, FALSE, &readback);
+  assert_table (&readback, xlsx, 18, xa_store_count (store, XA_RECORD_ELEVATOR));
+  assert_cell (&readback, xlsx, 0, "text", compound->name);
+  assert_cell (&readback, xlsx, 7, "date", commissioned);
+  assert_cell (&readback, xlsx, 11, "number", faults);
+  if (xlsx)
+    assert_column_types (&readback, types);
+
+  g_free (first.id);
+  g_free (first.compound);
+  g_free (first.registration_code);
+  g_free (first.commissioned);
+}
+
+static void
+check_problems (gconstpointer data)
+{
+  const char *format = data;
+  gboolean xlsx = g_str_equal (format, "xlsx");
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaCompound) compound = xa_store_get_compound (store, "C0001");
+  g_autofree char *output = export_ok ("problems", format, NULL);
+  g_auto(Readback) readback = { 0 };
+  const char * const types[] = { "text", "text", "text", "text", "text", "text", "text",
+                                 "text", "text", "date", "date", "number", "text", NULL };
+
+  read_back (format, output, 0, TRICKY_TICKET, FALSE, &readback);
+  assert_table (&readback, xlsx, 13, xa_store_count (store, XA_RECORD_PROBLEM));
+  /* Comma, quotes and a line break survive the quoting whole. */
+  assert_cell (&readback, xlsx, 1, "text", TRICKY_TITLE);
+  assert_cell (&readback, xlsx, 2, "text", "Open");
+  assert_cell (&readback, xlsx, 6, "text", compound->name);
+  /* A formula in a CSV file is text with an apostrophe; a workbook's texts are strings. */
+  assert_cell (&readback, xlsx, 8, "text", xlsx ? TRICKY_PARTY : "'" TRICKY_PARTY);
+  assert_cell (&readback, xlsx, 9, "date", "2025-09-10 08:30");
+  assert_cell (&readback, xlsx, 10, "date", "2025-09-20 08:30");
+  if (xlsx)
+    assert_column_types (&readback, types);
+}
+
+/* Each table of one district: exactly that district's records, each row naming it. */
+static void
+test_district (void)
+{
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaDistrict) district = xa_store_get_district (store, DISTRICT, NULL);
+  const struct
+  {
+    const char *table;
+    guint       district_column;
+    guint       n_columns;
+    const char *sql;
+  } tables[] = {
+    { "compounds", 2, 12, "SELECT count(*) FROM compound WHERE district = '" DISTRICT "'" },
+    { "elevators", 1, 18,
+      "SELECT count(*) FROM elevator e JOIN compound c ON c.id = e.compound "
+      "WHERE c.district = '" DISTRICT "'" },
+    { "problems", 7, 13,
+      "SELECT count(*) FROM problem p JOIN compound c ON c.id = p.compound "
+      "WHERE c.district = '" DISTRICT "'" },
+  };
+
+  g_assert_nonnull (district);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    for (guint xlsx = 0; xlsx <= 1; xlsx++)
+      {
+        g_autofree char *output = export_ok (tables[i].table, xlsx ? "xlsx" : "csv", DISTRICT);
+        g_autoptr(GError) error = NULL;
+        gint64 expected = xa_store_query_int (store, tables[i].sql, &error);
+        g_auto(Readback) readback = { 0 };
+
+        g_assert_no_error (error);
+        /* Some rows, and fewer than all: the filter did something. */
+        g_assert_cmpint (expected, >, 0);
+        g_assert_cmpint (expected, <, xa_store_count (store, i == 0 ? XA_RECORD_COMPOUND
+                                                             : i == 1 ? XA_RECORD_ELEVATOR
+                                                             : XA_RECORD_PROBLEM));
+        read_back (xlsx ? "xlsx" : "csv", output, tables[i].district_column, district->name,
+                   xlsx, &readback);
+        g_assert_cmpint (readback_int (&readback, "rows"), ==, expected);
+        g_assert_cmpint (readback_int (&readback, "matches"), ==, expected);
+        if (xlsx)
+          {
+            g_autofree char *filter = g_strdup_printf ("A1:%c%" G_GINT64_FORMAT,
+                                                       'A' + (int) tables[i].n_columns - 1,
+                                                       expected + 1);
+
+            /* The header's looks on every table. */
+            g_assert_true (json_object_get_boolean_member (readback.root, "bold"));
+            g_assert_cmpstr (json_object_get_string_member (readback.root, "freeze"), ==,
+                             "A2");
+            g_assert_cmpstr (json_object_get_string_member (readback.root, "filter"), ==,
+                             filter);
+          }
+      }
+}
+
+/* The text of each page of the PDF at @path, by pdftotext. */
+static char **
+pdf_pages (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) pdftotext = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *errors = NULL;
+  char **pages;
+  guint n;
+
+  pdftotext = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                &error, "pdftotext", "-enc", "UTF-8", path, "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (pdftotext, NULL, NULL, &text, &errors, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (pdftotext))
+    g_error ("pdftotext %s failed: %s", path, errors);
+  /* Each page ends in a form feed. */
+  pages = g_strsplit (text, "\f", -1);
+  n = g_strv_length (pages);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpstr (pages[n - 1], ==, "");
+  g_clear_pointer (&pages[n - 1], g_free);
+  return pages;
+}
+
+/* Occurrences of @needle in @haystack. */
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A table on pages: the title, the filter and the count on each, the header row repeated,
+ * the page numbers, and a row for each record of the district. */
+static void
+test_pdf (void)
+{
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaDistrict) district = xa_store_get_district (store, DISTRICT, NULL);
+  g_autofree char *output = export_ok ("problems", "pdf", DISTRICT);
+  g_auto(GStrv) pages = pdf_pages (output);
+  g_autoptr(GError) error = NULL;
+  gint64 n_rows = xa_store_query_int (store, "SELECT count(*) FROM problem p JOIN compound c "
+                                      "ON c.id = p.compound WHERE c.district = '" DISTRICT "'",
+                                      &error);
+  g_autofree char *subtitle = NULL;
+  guint n_pages = g_strv_length (pages);
+  guint n_district_cells = 0;
+
+  g_assert_no_error (error);
+  subtitle = g_strdup_printf ("%s (%s) · %" G_GINT64_FORMAT " records · as of ",
+                              district->name, DISTRICT, n_rows);
+  /* Hundreds of rows: several pages. */
+  g_assert_cmpuint (n_pages, >, 3);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *page_number = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      if (!g_str_has_prefix (pages[i], "Problems\n"))
+        g_error ("page %u does not begin with the title: %.80s", i + 1, pages[i]);
+      g_assert_nonnull (strstr (pages[i], subtitle));
+      g_assert_nonnull (strstr (pages[i], "Ticket no."));
+      g_assert_nonnull (strstr (pages[i], "Responsible"));
+      g_assert_nonnull (strstr (pages[i], page_number));
+      /* Once in the subtitle, then in the district column of each row. */
+      n_district_cells += count_occurrences (pages[i], district->name) - 1;
+    }
+  g_assert_cmpuint (n_district_cells, >=, n_rows);
+  g_assert_cmpuint (n_district_cells, <, 2 * n_rows);
+}
+
+static void
+assert_fails (const char * const *args,
+              int                 status,
+              const char         *message_part)
+{
+  g_autofree char *dir = xa_test_path ("failures");
+  g_autofree char *precious = g_build_filename (dir, "report.csv", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *contents = NULL;
+  XaTestRun run;
+  guint n_files = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (precious, "last week's report\r\n", -1, NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_str_equal (args[i], "@OUTPUT") ? precious : (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run = xa_test_run_app ((const char * const *) argv->pdata);
+  g_assert_cmpint (run.status, ==, status);
+  g_assert_cmpstr (run.out, ==, "");
+  if (strstr (run.err, message_part) == NULL)
+    g_error ("the message “%s” does not say “%s”", run.err, message_part);
+  xa_test_run_clear (&run);
+
+  /* The output is as it was, and nothing was left beside it. */
+  g_assert_true (g_file_get_contents (precious, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "last week's report\r\n");
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+static void
+test_failures (void)
+{
+  const char *store = get_store ();
+  g_autofree char *missing_store = xa_test_path ("missing.db");
+  g_autofree char *empty_store = xa_test_path ("empty.db");
+  g_autofree char *no_folder = xa_test_path ("no-such-folder");
+  g_autofree char *unwritable = g_build_filename (no_folder, "report.csv", NULL);
+  g_autoptr(XaStore) empty = xa_store_open (empty_store, NULL);
+
+  g_assert_nonnull (empty);
+  g_clear_object (&empty);
+
+  assert_fails ((const char * const[]) { "--store", store, "--export", "lifts", "--output",
+                                         "@OUTPUT", NULL },
+                2, "compounds, elevators, problems");
+  assert_fails ((const char * const[]) { "--store", store, "--export", "compounds",
+                                         "--output", "@OUTPUT", "--district", "999999", NULL },
+                3, "999999");
+  assert_fails ((const char * const[]) { "--store", empty_store, "--export", "compounds",
+                                         "--output", "@OUTPUT", NULL },
+                3, "sync");
+  assert_fails ((const char * const[]) { "--store", missing_store, "--export", "compounds",
+                                         "--output", "@OUTPUT", NULL },
+                3, "sync");
+  assert_fails ((const char * const[]) { "--store", store, "--export", "compounds",
+                                         "--output", unwritable, NULL },
+                3, unwritable);
+  assert_fails ((const char * const[]) { "--store", store, "--export", "compounds",
+                                         "--output", "report.ods", NULL },
+                2, ".csv, .xlsx or .pdf");
+  assert_fails ((const char * const[]) { "--store", store, "--export", "compounds", NULL },
+                2, "--output");
+  assert_fails ((const char * const[]) { "--store", store, "--output", "@OUTPUT", NULL },
+                2, "--export");
+  /* A missing store is not created by asking for an export. */
+  g_assert_false (g_file_test (missing_store, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  xa_test_init (&argc, &argv);
+
+  g_test_add_data_func ("/export/compounds/csv", "csv", check_compounds);
+  g_test_add_data_func ("/export/compounds/xlsx", "xlsx", check_compounds);
+  g_test_add_data_func ("/export/elevators/csv", "csv", check_elevators);
+  g_test_add_data_func ("/export/elevators/xlsx", "xlsx", check_elevators);
+  g_test_add_data_func ("/export/problems/csv", "csv", check_problems);
+  g_test_add_data_func ("/export/problems/xlsx", "xlsx", check_problems);
+  g_test_add_func ("/export/district", test_district);
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/failures", test_failures);
+
+  ret = g_test_run ();
+  g_clear_pointer (&store_path, g_free);
+  return ret;
+}
