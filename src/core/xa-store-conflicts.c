@@ -354,3 +354,29 @@ xa_store_resolve_conflict (XaStore             *self,
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
+
+char *
+xa_store_edit_record_label (XaStore      *self,
+                            XaRecordType  type,
+                            const char   *id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  char *label = NULL;
+  const char *sql = type == XA_RECORD_PROBLEM
+    ? "SELECT title FROM problem WHERE id = ?1"
+    : "SELECT e.registration_code || coalesce (' · ' || c.name, '') FROM elevator e "
+      "LEFT JOIN compound c ON c.id = e.compound WHERE e.id = ?1";
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  db = _xa_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return label;
+}

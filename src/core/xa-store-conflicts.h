@@ -37,4 +37,11 @@ gboolean xa_store_resolve_conflict (XaStore             *self,
                                     const char * const  *keep_mine,
                                     GError             **error);
 
+/* The words that name record @id of @type in a list of edits: a problem's title, or an
+ * elevator's registration code and its compound's name ("31103… · 小区"); NULL without a
+ * row. */
+char    *xa_store_edit_record_label (XaStore      *self,
+                                     XaRecordType  type,
+                                     const char   *id);
+
 G_END_DECLS
