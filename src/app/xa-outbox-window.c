@@ -249,6 +249,27 @@ xa_outbox_window_new (GtkWindow *parent,
   return GTK_WIDGET (self);
 }
 
+void
+xa_outbox_window_fill_menu (GMenu   *section,
+                            XaStore *store)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (G_IS_MENU (section));
+  g_return_if_fail (XA_IS_STORE (store));
+
+  entries = xa_store_list_outbox (store, FALSE, NULL);
+  if (entries != NULL && entries->len > 0)
+    /* Translators: a menu item; %u is how many edits wait to be sent. */
+    label = g_strdup_printf (ngettext ("_Unsent Edits (%u)…", "_Unsent Edits (%u)…",
+                                       entries->len), entries->len);
+  else
+    label = g_strdup (_("_Unsent Edits…"));
+  g_menu_remove_all (section);
+  g_menu_append (section, label, "win.unsent-edits");
+}
+
 guint
 _xa_outbox_window_get_n_rows (XaOutboxWindow *self)
 {

@@ -17,4 +17,9 @@ GtkWidget *xa_outbox_window_new    (GtkWindow      *parent,
 /* Reads the outbox again. */
 void       xa_outbox_window_reload (XaOutboxWindow *self);
 
+/* Fills @section (a section of the window's menu) with its one item, "Unsent Edits…" (the
+ * action win.unsent-edits), naming how many edits @store holds unsent. */
+void       xa_outbox_window_fill_menu (GMenu   *section,
+                                       XaStore *store);
+
 G_END_DECLS

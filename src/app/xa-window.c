@@ -30,6 +30,7 @@ struct _XaWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  GMenu                *edits_section;
   AdwViewSwitcherTitle *window_title;
   GtkToggleButton      *sidebar_button;
   GtkStack             *sync_button_stack;
@@ -241,6 +242,7 @@ reload (XaWindow *self)
     }
 
   update_subtitle (self);
+  xa_outbox_window_fill_menu (self->edits_section, self->store);
 
   if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
     {
@@ -882,6 +884,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, edits_section);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_button_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_spinner);
