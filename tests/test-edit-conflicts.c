@@ -3,11 +3,13 @@
  * toast with its way to the unsent edits, the list of them, the conflict dialog's original,
  * mine and theirs, and each of the three resolutions (keep mine, take theirs, mine for the
  * status and theirs for the deadline) held to the records the next sync brings back from
- * the server; then a pending edit discarded after its confirmation. */
+ * the server; then a pending edit discarded after its confirmation, and an edit the server
+ * refused shown with the server's words and discarded. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "xa-edit-conflict-dialog-private.h"
@@ -45,9 +47,9 @@ post_their_update (const char *id,
   g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
   g_autofree char *key = g_strdup_printf ("second-client-%s", id);
   g_autofree char *body = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", "
-                                           "\"status\": \"in_progress\", \"deadline\": \""
-                                           THEIR_DEADLINE "\", \"note\": \"另一位干部已受理\"}",
-                                           version);
+                                           "\"status\": \"in_progress\", "
+                                           "\"deadline\": \"" THEIR_DEADLINE "\", "
+                                           "\"note\": \"另一位干部已受理\"}", version);
   g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
   g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
   g_autoptr(GBytes) reply = NULL;
@@ -382,6 +384,84 @@ test_resolve_in_window (void)
   xa_test_window_close (window);
 }
 
+static void
+first_elevator (gconstpointer record,
+                gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  char **id = user_data;
+
+  if (*id == NULL)
+    *id = g_strdup (elevator->id);
+}
+
+/* An edit the server refuses (422): the toast says so, the list shows the server's words and
+ * offers no resolution, and discarding it (after the question) puts the row back. The
+ * client's own checks refuse such an edit today, so the entry is written as an older client,
+ * whose rules allowed it, would have queued it. */
+static void
+test_rejected_in_window (void)
+{
+  g_autofree char *store_path = xa_test_path ("rejected.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *toast_text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *prefix = NULL;
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  const char *subtitle;
+  XaWindow *window;
+  XaOutboxWindow *outbox;
+  AdwMessageDialog *question;
+  sqlite3 *db = NULL;
+  gint64 planned_before;
+
+  window = xa_test_window_open (app, store_path);
+  sync_window (window);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, first_elevator, &id, &error));
+  g_assert_nonnull (id);
+  sql = g_strdup_printf ("SELECT coalesce (planned_year, 0) FROM elevator WHERE id = '%s'", id);
+  planned_before = query (store, sql);
+  g_assert_true (xa_store_edit_elevator (store, id, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sync_window (window);
+  toast_text = g_strdup_printf (ngettext ("%u edit was refused by the server",
+                                          "%u edits were refused by the server", 1), 1);
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), toast_text));
+  xa_test_click (xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits"));
+  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
+  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 1);
+  /* An elevator is named by its registration code and its compound. */
+  g_assert_nonnull (strstr (_xa_outbox_window_get_row_title (outbox, 0), " · "));
+  subtitle = _xa_outbox_window_get_row_subtitle (outbox, 0);
+  g_test_message ("%s", subtitle);
+  prefix = g_strdup_printf (_("Refused by the server: %s"), "");
+  g_assert_true (g_str_has_prefix (subtitle, prefix));
+  g_assert_nonnull (strstr (subtitle, "2101"));
+  g_assert_null (_xa_outbox_window_get_row_button (outbox, 0, "resolve"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (outbox), "unsent-edits-rejected");
+
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "discard")));
+  question = ADW_MESSAGE_DIALOG (_xa_outbox_window_get_dialog (outbox));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 0);
+  g_assert_cmpint (query (store, sql), ==, planned_before);
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  g_clear_object (&store);
+  xa_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -393,6 +473,7 @@ main (int   argc,
   server = xa_test_demo_server_start ();
 
   g_test_add_func ("/edit-conflicts/resolve-in-window", test_resolve_in_window);
+  g_test_add_func ("/edit-conflicts/rejected-in-window", test_rejected_in_window);
 
   ret = xa_test_window_run (&app);
   xa_test_server_free (server);
