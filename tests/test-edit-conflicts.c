@@ -253,6 +253,8 @@ test_resolve_in_window (void)
   g_autofree char *original_date = NULL;
   g_autofree char *their_date = NULL;
   g_autofree char *my_date = NULL;
+  g_autofree char *decision = NULL;
+  XaOutboxEntry *merged;
   gint64 versions[3], unix_time = 0;
   XaWindow *window;
   XaOutboxWindow *outbox;
@@ -346,6 +348,17 @@ test_resolve_in_window (void)
   g_assert_null (_xa_outbox_window_get_dialog (outbox));
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
   assert_menu_count (window, 2);
+  /* The note sent again says what was decided, in the user's words. */
+  decision = g_strdup_printf (_("Conflict resolved: kept mine for %s, took theirs for %s"),
+                              _("Status"), _("Deadline"));
+  entries = xa_store_list_outbox (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  merged = g_ptr_array_index (entries, 1);
+  g_test_message ("%s", merged->fields);
+  g_assert_nonnull (strstr (merged->fields, decision));
+  g_assert_null (strstr (merged->fields, "deadline"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
   gtk_window_destroy (GTK_WINDOW (outbox));
 
   sync_window (window);

@@ -584,16 +584,19 @@ test_resolve (Fixture       *f,
   g_assert_cmpstr (field->theirs, ==, "2026-11-10T09:30:00+08:00");
 
   /* Only a conflict can be resolved; a wrong id changes nothing. */
-  g_assert_false (xa_store_resolve_conflict (store, entry->local_id + 100, NULL, &error));
+  g_assert_false (xa_store_resolve_conflict (store, entry->local_id + 100, NULL, NULL,
+                                                &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
   g_clear_error (&error);
 
   if (g_str_equal (choice, "mine"))
-    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, all_mine, &error));
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, all_mine, NULL,
+                                                   &error));
   else if (g_str_equal (choice, "theirs"))
-    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, NULL, &error));
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, NULL, NULL, &error));
   else
-    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, status_only, &error));
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, status_only,
+                                                   "冲突已解决", &error));
   g_assert_no_error (error);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
@@ -636,8 +639,8 @@ test_resolve (Fixture       *f,
     {
       g_assert_nonnull (strstr (server_data, "\"status\":\"resolved\""));
       g_assert_nonnull (strstr (server_data, "\"deadline\":\"2026-11-10T09:30:00+08:00\""));
-      g_assert_nonnull (strstr (server_data, "Conflict resolved: kept mine for status, "
-                                             "took theirs for deadline"));
+      /* The decision in the words the app gave. */
+      g_assert_nonnull (strstr (server_data, "现场解决 (冲突已解决)"));
     }
   /* The other client's note is still there: nothing was overwritten silently. */
   g_assert_nonnull (strstr (server_data, "另一位干部已受理"));

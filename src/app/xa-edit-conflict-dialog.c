@@ -172,20 +172,47 @@ add_row (XaEditConflictDialog *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* The decision as the record's note keeps it, in the user's language. */
+static char *
+decision_words (GString *kept,
+                GString *taken)
+{
+  if (taken->len == 0)
+    /* Translators: added to the note of an edit sent again; %s lists fields. */
+    return g_strdup_printf (_("Conflict resolved: kept mine for %s"), kept->str);
+  /* Translators: added to the note of an edit sent again; each %s lists fields. */
+  return g_strdup_printf (_("Conflict resolved: kept mine for %s, took theirs for %s"),
+                          kept->str, taken->str);
+}
+
 /* Settles the conflict keeping mine where @keep (one per row) says so. */
 static void
 resolve (XaEditConflictDialog *self,
          const gboolean       *keep)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) kept = g_string_new (NULL);
+  g_autoptr(GString) taken = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *decision = NULL;
 
   for (guint i = 0; i < self->rows->len; i++)
-    if (keep[i])
-      g_ptr_array_add (names, ((Row *) g_ptr_array_index (self->rows, i))->name);
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+      GString *list = keep[i] ? kept : taken;
+
+      if (keep[i])
+        g_ptr_array_add (names, row->name);
+      if (list->len > 0)
+        /* Translators: between the fields of a list, e.g. "status, deadline". */
+        g_string_append (list, C_("field list", ", "));
+      g_string_append (list, xa_edit_conflict_field_words (row->name));
+    }
   g_ptr_array_add (names, NULL);
+  if (kept->len > 0)
+    decision = decision_words (kept, taken);
   if (!xa_store_resolve_conflict (self->store, self->local_id,
-                                  (const char * const *) names->pdata, &error))
+                                  (const char * const *) names->pdata, decision, &error))
     {
       g_autofree char *text = NULL;
 

@@ -157,6 +157,7 @@ merged_fields (XaRecordType         type,
                JsonObject          *mine,
                JsonObject          *theirs,
                const char * const  *keep_mine,
+               const char          *decision_words,
                GError             **error)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -213,7 +214,7 @@ merged_fields (XaRecordType         type,
           json_builder_add_string_value (builder, their_status);
         }
     }
-  decision = decision_text (kept, taken);
+  decision = decision_words != NULL ? g_strdup (decision_words) : decision_text (kept, taken);
   my_note = json_object_get_string_member_with_default (mine, "note", NULL);
   if (my_note != NULL && *my_note != '\0')
     note = g_strdup_printf ("%s (%s)", my_note, decision);
@@ -281,6 +282,7 @@ resolve (XaStore             *self,
          sqlite3             *db,
          gint64               local_id,
          const char * const  *keep_mine,
+         const char          *decision,
          GError             **error)
 {
   g_autofree char *id = NULL;
@@ -313,7 +315,7 @@ resolve (XaStore             *self,
     }
   /* A record deleted on the server leaves nothing to keep mine on. */
   if (!change->deleted && theirs != NULL)
-    merged = merged_fields (type, mine, theirs, keep_mine, &local_error);
+    merged = merged_fields (type, mine, theirs, keep_mine, decision, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -337,6 +339,7 @@ gboolean
 xa_store_resolve_conflict (XaStore             *self,
                            gint64               local_id,
                            const char * const  *keep_mine,
+                           const char          *decision,
                            GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -347,7 +350,7 @@ xa_store_resolve_conflict (XaStore             *self,
   db = _xa_store_get_db (self);
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (resolve (self, db, local_id, keep_mine, &local_error) &&
+  if (resolve (self, db, local_id, keep_mine, decision, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     return TRUE;
   _xa_store_exec (db, "ROLLBACK", NULL);

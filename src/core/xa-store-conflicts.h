@@ -35,6 +35,7 @@ GPtrArray *xa_outbox_entry_get_fields (const XaOutboxEntry *entry);
 gboolean xa_store_resolve_conflict (XaStore             *self,
                                     gint64               local_id,
                                     const char * const  *keep_mine,
+                                    const char          *decision,
                                     GError             **error);
 
 /* The words that name record @id of @type in a list of edits: a problem's title, or an
