@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "xa-store-conflicts.h"
 #include "xa-store-edits.h"
 #include "xa-fault-proxy.h"
 #include "xa-sync-client.h"
@@ -531,6 +532,124 @@ test_conflict (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
 }
 
+/* A conflict settled three ways (/outbox/resolve/…, @data the choice): my edit set the status
+ * and the deadline, another client changed both first. The three values of each field are
+ * the ones the user sees; after the resolution and a sync the server holds what was decided,
+ * with the decision in the record's notes, and nothing else of the other client's is lost. */
+static void
+test_resolve (Fixture       *f,
+              gconstpointer  data)
+{
+  const char *choice = data;
+  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) fields = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *server_data = NULL;
+  XaProblemEdit edit = { .status = XA_STATUS_RESOLVED, .note = "现场解决" };
+  const char * const all_mine[] = { "status", "deadline", NULL };
+  const char * const status_only[] = { "status", NULL };
+  XaSyncResult result = { 0 };
+  XaOutboxEntry *entry;
+  XaEditField *field;
+
+  g_assert_true (xa_parse_time ("2026-11-20T09:30:00+08:00", &edit.deadline));
+  g_assert_cmpuint (post_update (f, "problem", "P-open", "other-client-r",
+                                 "{\"base_version\": 1, \"status\": \"in_progress\", "
+                                 "\"deadline\": \"2026-11-10T09:30:00+08:00\", "
+                                 "\"note\": \"另一位干部已受理\"}", &answer), ==, 200);
+  g_assert_true (xa_store_edit_problem (store, "P-open", &edit, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.conflicts, ==, 1);
+
+  store = open_store (f);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_CONFLICT);
+  fields = xa_outbox_entry_get_fields (entry);
+  g_assert_cmpuint (fields->len, ==, 2);
+  field = g_ptr_array_index (fields, 0);
+  g_assert_cmpstr (field->name, ==, "status");
+  g_assert_cmpstr (field->original, ==, "open");
+  g_assert_cmpstr (field->mine, ==, "resolved");
+  g_assert_cmpstr (field->theirs, ==, "in_progress");
+  field = g_ptr_array_index (fields, 1);
+  g_assert_cmpstr (field->name, ==, "deadline");
+  g_assert_cmpstr (field->original, ==, "2026-11-05T09:30:00+08:00");
+  g_assert_cmpstr (field->mine, ==, "2026-11-20T09:30:00+08:00");
+  g_assert_cmpstr (field->theirs, ==, "2026-11-10T09:30:00+08:00");
+
+  /* Only a conflict can be resolved; a wrong id changes nothing. */
+  g_assert_false (xa_store_resolve_conflict (store, entry->local_id + 100, NULL, NULL,
+                                                &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
+  g_clear_error (&error);
+
+  if (g_str_equal (choice, "mine"))
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, all_mine, NULL,
+                                                   &error));
+  else if (g_str_equal (choice, "theirs"))
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, NULL, NULL, &error));
+  else
+    g_assert_true (xa_store_resolve_conflict (store, entry->local_id, status_only,
+                                                   "冲突已解决", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  if (g_str_equal (choice, "theirs"))
+    {
+      g_assert_cmpuint (entries->len, ==, 0);
+      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                     "version = 2 AND status = 'in_progress'"), ==, 1);
+    }
+  else
+    {
+      g_assert_cmpuint (entries->len, ==, 1);
+      entry = g_ptr_array_index (entries, 0);
+      g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
+      g_assert_cmpint (entry->base_version, ==, 2);
+      /* The row shows the decision until the server's answer comes back. */
+      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                     "status = 'resolved'"), ==, 1);
+    }
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.conflicts, ==, 0);
+  g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, &server_data),
+                    ==, g_str_equal (choice, "theirs") ? 0 : 1);
+  if (g_str_equal (choice, "theirs"))
+    {
+      g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &server_data), ==, 1);
+      g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
+      g_assert_nonnull (strstr (server_data, "\"deadline\":\"2026-11-10T09:30:00+08:00\""));
+    }
+  else if (g_str_equal (choice, "mine"))
+    {
+      g_assert_nonnull (strstr (server_data, "\"status\":\"resolved\""));
+      g_assert_nonnull (strstr (server_data, "\"deadline\":\"2026-11-20T09:30:00+08:00\""));
+      g_assert_nonnull (strstr (server_data,
+                                "现场解决 (Conflict resolved: kept mine for status, deadline)"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (server_data, "\"status\":\"resolved\""));
+      g_assert_nonnull (strstr (server_data, "\"deadline\":\"2026-11-10T09:30:00+08:00\""));
+      /* The decision in the words the app gave. */
+      g_assert_nonnull (strstr (server_data, "现场解决 (冲突已解决)"));
+    }
+  /* The other client's note is still there: nothing was overwritten silently. */
+  g_assert_nonnull (strstr (server_data, "另一位干部已受理"));
+  store = open_store (f);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 /* A value the server refuses: 422, the entry kept as rejected with the server's message and
  * the field it names. The client's own checks refuse such an edit today (the same rules), so
  * the entry is written as an older client, whose rules allowed it, would have queued it. */
@@ -946,6 +1065,12 @@ main (int   argc,
   ADD ("/outbox/push-round-trip", test_push_round_trip);
   ADD ("/outbox/conflict", test_conflict);
   ADD ("/outbox/rejected", test_rejected);
+  g_test_add ("/outbox/resolve/keep-mine", Fixture, "mine", fixture_set_up, test_resolve,
+              fixture_tear_down);
+  g_test_add ("/outbox/resolve/take-theirs", Fixture, "theirs", fixture_set_up, test_resolve,
+              fixture_tear_down);
+  g_test_add ("/outbox/resolve/merge", Fixture, "merge", fixture_set_up, test_resolve,
+              fixture_tear_down);
   ADD ("/outbox/killed-before-push", test_killed_before_push);
   ADD ("/outbox/answer-lost", test_answer_lost);
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);

@@ -17,6 +17,7 @@
 #include "xa-messages.h"
 #include "xa-metrics.h"
 #include "xa-preferences-window.h"
+#include "xa-outbox-window.h"
 #include "xa-session.h"
 #include "xa-store.h"
 #include "xa-tooltips.h"
@@ -29,6 +30,7 @@ struct _XaWindow
 
   /* template */
   AdwToastOverlay      *toast_overlay;
+  GMenu                *edits_section;
   AdwViewSwitcherTitle *window_title;
   GtkToggleButton      *sidebar_button;
   GtkStack             *sync_button_stack;
@@ -240,6 +242,7 @@ reload (XaWindow *self)
     }
 
   update_subtitle (self);
+  xa_outbox_window_fill_menu (self->edits_section, self->store);
 
   if (xa_store_count (self->store, XA_RECORD_COMPOUND) == 0)
     {
@@ -362,6 +365,34 @@ sync_progress_cb (XaSession    *session,
   adw_status_page_set_description (self->busy_page, text);
 }
 
+/* Edits the server refused in this sync wait for the user: a toast that stays, with the way
+ * to the unsent edits. */
+static void
+show_refused_edits (XaWindow *self,
+                    guint     conflicts,
+                    guint     rejected)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (conflicts > 0)
+    /* Translators: after a sync; %u is a number of the user's edits. */
+    text = g_strdup_printf (ngettext ("%u edit conflicts with changes on the server",
+                                      "%u edits conflict with changes on the server",
+                                      conflicts), conflicts);
+  else
+    /* Translators: after a sync; %u is a number of the user's edits. */
+    text = g_strdup_printf (ngettext ("%u edit was refused by the server",
+                                      "%u edits were refused by the server", rejected),
+                            rejected);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Review"));
+  adw_toast_set_action_name (toast, "win.unsent-edits");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 0);
+  xa_window_add_toast (self, toast);
+}
+
 /* A sync ended, or the demo could not start: say how, then show the store as it is now. */
 static void
 session_finished_cb (XaSession          *session,
@@ -389,6 +420,8 @@ session_finished_cb (XaSession          *session,
                                   sync_result->seconds);
         }
       xa_window_add_toast (self, adw_toast_new (text));
+      if (sync_result->conflicts + sync_result->rejected > 0)
+        show_refused_edits (self, sync_result->conflicts, sync_result->rejected);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     xa_window_add_toast (self, adw_toast_new (_("Sync cancelled. The records received so far "
@@ -510,6 +543,23 @@ connect_response_cb (XaConnectDialog *dialog,
   if (g_strcmp0 (response, "connect") == 0)
     xa_session_connect (self->session, xa_connect_dialog_get_url (dialog),
                         xa_connect_dialog_get_token (dialog));
+}
+
+static void
+unsent_edits_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  GtkWidget *outbox;
+
+  if (self->store == NULL)
+    reload (self);
+  if (self->store == NULL)
+    return;
+  outbox = xa_outbox_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (outbox, "changed", G_CALLBACK (reload), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (outbox));
 }
 
 /* Also the way out of the demo: the dialog then starts empty. */
@@ -834,6 +884,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/xiaoquatlas/XiaoquAtlas/xa-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, edits_section);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_button_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sync_spinner);
@@ -861,6 +912,8 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL,
                                    open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.unsent-edits", NULL,
+                                   unsent_edits_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);

@@ -23,6 +23,7 @@ xa_outbox_entry_free (XaOutboxEntry *entry)
   g_free (entry->message);
   g_free (entry->field);
   g_free (entry->current);
+  g_free (entry->original);
   g_free (entry);
 }
 
@@ -348,6 +349,15 @@ reapply (sqlite3       *db,
 }
 
 gboolean
+_xa_store_reapply_record (sqlite3       *db,
+                          XaRecordType   type,
+                          const char    *id,
+                          GError       **error)
+{
+  return reapply (db, type, id, NULL, error);
+}
+
+gboolean
 _xa_store_reapply_edits (sqlite3    *db,
                          GPtrArray  *changes,
                          GError    **error)
@@ -513,7 +523,7 @@ xa_store_list_outbox (XaStore   *self,
 
   db = _xa_store_get_db (self);
   if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, base_version, fields, "
-                              "idempotency_key, created_at, state, message, field, current "
+                              "idempotency_key, created_at, state, message, field, current, original "
                               "FROM outbox WHERE state = 'pending' OR NOT ?1 ORDER BY local_id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -540,6 +550,7 @@ xa_store_list_outbox (XaStore   *self,
       entry->message = dup_column (stmt, 8);
       entry->field = dup_column (stmt, 9);
       entry->current = dup_column (stmt, 10);
+      entry->original = dup_column (stmt, 11);
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)

@@ -31,6 +31,8 @@ typedef struct
   char          *message;          /* the server's detail (conflict, rejected), or NULL */
   char          *field;            /* the member a 422 names, or NULL */
   char          *current;          /* on conflict: the server's record, a change of the feed */
+  char          *original;         /* the edited fields as the row had them before (JSON
+                                    * object), or NULL for an entry of a v1 outbox */
 } XaOutboxEntry;
 
 void xa_outbox_entry_free (XaOutboxEntry *entry);

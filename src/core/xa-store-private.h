@@ -57,6 +57,17 @@ gboolean _xa_store_drop_indexes   (sqlite3      *db,
 /* Writes the pending edits of the outbox over their rows again, oldest first, in the
  * caller's transaction, after a page (@changes, XaChange*) or a full resync (@changes NULL:
  * every record) brought those records (xa-store-edits.c). */
+/* Writes the pending edits of record @type @id over its row again, each entry keeping the row
+ * as it was before it (xa-store-edits.c); for a resolved conflict (xa-store-conflicts.c). */
+gboolean _xa_store_reapply_record (sqlite3      *db,
+                                   XaRecordType  type,
+                                   const char   *id,
+                                   GError      **error);
+/* Applies one change of the feed to its row, as a page would (only a newer version is
+ * written); inside the caller's transaction. */
+gboolean _xa_store_apply_change   (XaStore      *self,
+                                   XaChange     *change,
+                                   GError      **error);
 gboolean _xa_store_reapply_edits  (sqlite3      *db,
                                    GPtrArray    *changes,
                                    GError      **error);

@@ -498,6 +498,14 @@ apply_change (XaStore   *self,
   return TRUE;
 }
 
+gboolean
+_xa_store_apply_change (XaStore   *self,
+                        XaChange  *change,
+                        GError   **error)
+{
+  return apply_change (self, change, error);
+}
+
 static gboolean
 put_cursor (XaStore     *self,
             const char  *server_url,

@@ -1,0 +1,494 @@
+/* test-edit-conflicts.c — conflicting edits in a real window synced from a real demo
+ * server: three local edits of problems that a second client changed first, a sync, the
+ * toast with its way to the unsent edits, the list of them, the conflict dialog's original,
+ * mine and theirs, and each of the three resolutions (keep mine, take theirs, mine for the
+ * status and theirs for the deadline) held to the records the next sync brings back from
+ * the server; then a pending edit discarded after its confirmation, and an edit the server
+ * refused shown with the server's words and discarded. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "xa-edit-conflict-dialog-private.h"
+#include "xa-outbox-window-private.h"
+#include "xa-record-words.h"
+#include "xa-store-edits.h"
+#include "xa-test-ui.h"
+#include "xa-test-util.h"
+#include "xa-test-window.h"
+
+#define THEIR_DEADLINE "2026-12-10T09:30:00+08:00"
+#define MY_DEADLINE    "2026-12-20T09:30:00+08:00"
+
+static XaApplication *app;
+static XaTestServer *server;
+
+static void
+sync_window (XaWindow *window)
+{
+  g_assert_false (_xa_window_is_syncing (window));
+  xa_window_set_server (window, server->base_url, server->token);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  xa_test_window_wait_idle (window, 240);
+  g_assert_null (_xa_window_get_error_text (window));
+}
+
+/* The second client: sets problem @id (at @version) in progress with another deadline. */
+static void
+post_their_update (const char *id,
+                   gint64      version)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/problems/%s/updates", server->base_url,
+                                          id);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
+  g_autofree char *key = g_strdup_printf ("second-client-%s", id);
+  g_autofree char *body = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", "
+                                           "\"status\": \"in_progress\", "
+                                           "\"deadline\": \"" THEIR_DEADLINE "\", "
+                                           "\"note\": \"另一位干部已受理\"}", version);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+}
+
+typedef struct
+{
+  char   *id;
+  char   *title;
+  gint64  deadline;
+} Problem;
+
+static void
+problem_free (gpointer data)
+{
+  Problem *problem = data;
+
+  g_free (problem->id);
+  g_free (problem->title);
+  g_free (problem);
+}
+
+static void
+collect_open (gconstpointer record,
+              gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  GPtrArray *open = user_data;
+  Problem *copy;
+
+  if (problem->status != XA_STATUS_OPEN || open->len >= 4)
+    return;
+  copy = g_new0 (Problem, 1);
+  copy->id = g_strdup (problem->id);
+  copy->title = g_strdup (problem->title);
+  copy->deadline = problem->deadline;
+  g_ptr_array_add (open, copy);
+}
+
+static gint64
+query (XaStore    *store,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = xa_store_query_int (store, sql, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+static gint64
+version_of (XaStore    *store,
+            const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT version FROM problem WHERE id = '%s'", id);
+
+  return query (store, sql);
+}
+
+static void
+edit_mine (XaStore    *store,
+           const char *id)
+{
+  XaProblemEdit edit = { .status = XA_STATUS_RESOLVED, .note = "现场解决" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_parse_time (MY_DEADLINE, &edit.deadline));
+  g_assert_true (xa_store_edit_problem (store, id, &edit, &error));
+  g_assert_no_error (error);
+}
+
+/* The date the dialog shows for @unix_time, computed here in UTC+8. */
+static char *
+date_words (gint64 unix_time)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_offset (8 * 3600);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (unix_time);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+  return g_date_time_format (local, "%Y-%m-%d");
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the primary menu's item of win.unsent-edits. */
+static char *
+unsent_edits_item (XaWindow *window)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i,
+                                                                  G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s",
+                                               &action) &&
+              g_str_equal (action, "win.unsent-edits") &&
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s",
+                                               &label))
+            return label;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+assert_menu_count (XaWindow *window,
+                   guint     count)
+{
+  g_autofree char *label = unsent_edits_item (window);
+  g_autofree char *want = count > 0
+    ? g_strdup_printf (ngettext ("_Unsent Edits (%u)…", "_Unsent Edits (%u)…", count), count)
+    : g_strdup (_("_Unsent Edits…"));
+
+  g_assert_cmpstr (label, ==, want);
+}
+
+static gboolean
+outbox_shown (gpointer user_data)
+{
+  return xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW) != NULL;
+}
+
+static XaEditConflictDialog *
+open_resolve (XaOutboxWindow *outbox,
+              guint           row)
+{
+  GtkButton *resolve = _xa_outbox_window_get_row_button (outbox, row, "resolve");
+  GtkWindow *dialog;
+
+  g_assert_nonnull (resolve);
+  xa_test_click (GTK_WIDGET (resolve));
+  dialog = _xa_outbox_window_get_dialog (outbox);
+  g_assert_true (XA_IS_EDIT_CONFLICT_DIALOG (dialog));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (outbox));
+  xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
+  return XA_EDIT_CONFLICT_DIALOG (dialog);
+}
+
+/* The problem's row after the last sync: what the server holds. */
+static void
+assert_record (XaStore     *store,
+               const char  *id,
+               const char  *status,
+               const char  *deadline,
+               gint64       version)
+{
+  g_autofree char *sql = NULL;
+  gint64 unix_time = 0;
+
+  g_assert_true (xa_parse_time (deadline, &unix_time));
+  sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE id = '%s' AND status = '%s' AND "
+                         "deadline = %" G_GINT64_FORMAT " AND version = %" G_GINT64_FORMAT,
+                         id, status, unix_time, version);
+  g_test_message ("%s: %s, %s, version %" G_GINT64_FORMAT, id, status, deadline, version);
+  g_assert_cmpint (query (store, sql), ==, 1);
+}
+
+static void
+test_resolve_in_window (void)
+{
+  g_autofree char *store_path = xa_test_path ("conflicts.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (problem_free);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast_text = NULL;
+  g_autofree char *original_date = NULL;
+  g_autofree char *their_date = NULL;
+  g_autofree char *my_date = NULL;
+  g_autofree char *decision = NULL;
+  XaOutboxEntry *merged;
+  gint64 versions[3], unix_time = 0;
+  XaWindow *window;
+  XaOutboxWindow *outbox;
+  XaEditConflictDialog *dialog;
+  GtkWidget *toast_label, *review;
+  AdwMessageDialog *question;
+
+  window = xa_test_window_open (app, store_path);
+  sync_window (window);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, collect_open, open, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (open->len, ==, 4);
+
+  /* Three edits of mine; the second client changed each of those problems first. */
+  for (guint i = 0; i < 3; i++)
+    {
+      Problem *problem = g_ptr_array_index (open, i);
+
+      versions[i] = version_of (store, problem->id);
+      post_their_update (problem->id, versions[i]);
+      edit_mine (store, problem->id);
+    }
+  sync_window (window);
+
+  toast_text = g_strdup_printf (ngettext ("%u edit conflicts with changes on the server",
+                                          "%u edits conflict with changes on the server", 3),
+                                3);
+  toast_label = xa_test_ui_find_label (GTK_WIDGET (window), toast_text);
+  g_assert_nonnull (toast_label);
+  assert_menu_count (window, 3);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "conflict-toast");
+  review = xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits");
+  g_assert_nonnull (review);
+  xa_test_click (review);
+  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
+  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  xa_test_ui_wait_frames (GTK_WIDGET (outbox), 3);
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      Problem *problem = g_ptr_array_index (open, i);
+
+      g_assert_cmpstr (_xa_outbox_window_get_row_title (outbox, i), ==, problem->title);
+      g_assert_cmpstr (_xa_outbox_window_get_row_subtitle (outbox, i), ==,
+                       _("Conflicts with a change on the server"));
+    }
+  xa_test_ui_save_screenshot (GTK_WIDGET (outbox), "unsent-edits");
+
+  /* The first: original, mine, theirs in words; keep all mine. */
+  dialog = open_resolve (outbox, 0);
+  original_date = date_words (((Problem *) g_ptr_array_index (open, 0))->deadline);
+  g_assert_true (xa_parse_time (MY_DEADLINE, &unix_time));
+  my_date = date_words (unix_time);
+  g_assert_true (xa_parse_time (THEIR_DEADLINE, &unix_time));
+  their_date = date_words (unix_time);
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 0, 0), ==, _("Status"));
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 0, 1), ==,
+                   xa_record_words_problem_status (XA_STATUS_OPEN));
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 0, 2), ==,
+                   xa_record_words_problem_status (XA_STATUS_RESOLVED));
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 0, 3), ==,
+                   xa_record_words_problem_status (XA_STATUS_IN_PROGRESS));
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 1, 0), ==, _("Deadline"));
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 1, 1), ==, original_date);
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 1, 2), ==, my_date);
+  g_assert_cmpstr (_xa_edit_conflict_dialog_get_cell (dialog, 1, 3), ==, their_date);
+  g_assert_null (_xa_edit_conflict_dialog_get_cell (dialog, 2, 0));
+  g_assert_true (gtk_check_button_get_active (_xa_edit_conflict_dialog_get_choice (dialog, 0,
+                                                                                   TRUE)));
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "edit-conflict");
+  xa_test_click (GTK_WIDGET (_xa_edit_conflict_dialog_get_button (dialog, "keep-mine")));
+  g_assert_null (_xa_outbox_window_get_dialog (outbox));
+  g_assert_cmpstr (_xa_outbox_window_get_row_subtitle (outbox, 0), ==,
+                   _("Waiting to be sent with the next sync"));
+
+  /* The second: take all theirs; its row goes. */
+  dialog = open_resolve (outbox, 1);
+  xa_test_click (GTK_WIDGET (_xa_edit_conflict_dialog_get_button (dialog, "take-theirs")));
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
+
+  /* The third: mine for the status, theirs for the deadline. */
+  dialog = open_resolve (outbox, 1);
+  /* As the keyboard does (Space on the focused check button). */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (_xa_edit_conflict_dialog_get_choice (dialog, 1,
+                                                                                     FALSE))));
+  g_assert_false (gtk_check_button_get_active (_xa_edit_conflict_dialog_get_choice (dialog, 1,
+                                                                                    TRUE)));
+  xa_test_click (GTK_WIDGET (_xa_edit_conflict_dialog_get_button (dialog, "apply")));
+  g_assert_null (_xa_outbox_window_get_dialog (outbox));
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
+  assert_menu_count (window, 2);
+  /* The note sent again says what was decided, in the user's words. */
+  decision = g_strdup_printf (_("Conflict resolved: kept mine for %s, took theirs for %s"),
+                              _("Status"), _("Deadline"));
+  entries = xa_store_list_outbox (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  merged = g_ptr_array_index (entries, 1);
+  g_test_message ("%s", merged->fields);
+  g_assert_nonnull (strstr (merged->fields, decision));
+  g_assert_null (strstr (merged->fields, "deadline"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  sync_window (window);
+  g_assert_null (xa_test_ui_find_label_containing (GTK_WIDGET (window), toast_text));
+  entries = xa_store_list_outbox (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  assert_menu_count (window, 0);
+  assert_record (store, ((Problem *) g_ptr_array_index (open, 0))->id, "resolved",
+                 MY_DEADLINE, versions[0] + 2);
+  assert_record (store, ((Problem *) g_ptr_array_index (open, 1))->id, "in_progress",
+                 THEIR_DEADLINE, versions[1] + 1);
+  assert_record (store, ((Problem *) g_ptr_array_index (open, 2))->id, "resolved",
+                 THEIR_DEADLINE, versions[2] + 2);
+
+  /* A pending edit discarded from the menu's list, after its question. */
+  edit_mine (store, ((Problem *) g_ptr_array_index (open, 3))->id);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.unsent-edits", NULL);
+  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  g_assert_nonnull (outbox);
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 1);
+  g_assert_null (_xa_outbox_window_get_row_button (outbox, 0, "resolve"));
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "discard")));
+  question = ADW_MESSAGE_DIALOG (_xa_outbox_window_get_dialog (outbox));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "cancel");
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 1);
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "discard")));
+  question = ADW_MESSAGE_DIALOG (_xa_outbox_window_get_dialog (outbox));
+  adw_message_dialog_response (question, "discard");
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  g_clear_object (&store);
+  xa_test_window_close (window);
+}
+
+static void
+first_elevator (gconstpointer record,
+                gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  char **id = user_data;
+
+  if (*id == NULL)
+    *id = g_strdup (elevator->id);
+}
+
+/* An edit the server refuses (422): the toast says so, the list shows the server's words and
+ * offers no resolution, and discarding it (after the question) puts the row back. The
+ * client's own checks refuse such an edit today, so the entry is written as an older client,
+ * whose rules allowed it, would have queued it. */
+static void
+test_rejected_in_window (void)
+{
+  g_autofree char *store_path = xa_test_path ("rejected.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *toast_text = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *prefix = NULL;
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  const char *subtitle;
+  XaWindow *window;
+  XaOutboxWindow *outbox;
+  AdwMessageDialog *question;
+  sqlite3 *db = NULL;
+  gint64 planned_before;
+
+  window = xa_test_window_open (app, store_path);
+  sync_window (window);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, first_elevator, &id, &error));
+  g_assert_nonnull (id);
+  sql = g_strdup_printf ("SELECT coalesce (planned_year, 0) FROM elevator WHERE id = '%s'", id);
+  planned_before = query (store, sql);
+  g_assert_true (xa_store_edit_elevator (store, id, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sync_window (window);
+  toast_text = g_strdup_printf (ngettext ("%u edit was refused by the server",
+                                          "%u edits were refused by the server", 1), 1);
+  g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), toast_text));
+  xa_test_click (xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits"));
+  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
+  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 1);
+  /* An elevator is named by its registration code and its compound. */
+  g_assert_nonnull (strstr (_xa_outbox_window_get_row_title (outbox, 0), " · "));
+  subtitle = _xa_outbox_window_get_row_subtitle (outbox, 0);
+  g_test_message ("%s", subtitle);
+  prefix = g_strdup_printf (_("Refused by the server: %s"), "");
+  g_assert_true (g_str_has_prefix (subtitle, prefix));
+  g_assert_nonnull (strstr (subtitle, "2101"));
+  g_assert_null (_xa_outbox_window_get_row_button (outbox, 0, "resolve"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (outbox), "unsent-edits-rejected");
+
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "discard")));
+  question = ADW_MESSAGE_DIALOG (_xa_outbox_window_get_dialog (outbox));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "discard");
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 0);
+  g_assert_cmpint (query (store, sql), ==, planned_before);
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  g_clear_object (&store);
+  xa_test_window_close (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  xa_test_window_init (&argc, &argv);
+  app = xa_test_window_app_new ();
+  server = xa_test_demo_server_start ();
+
+  g_test_add_func ("/edit-conflicts/resolve-in-window", test_resolve_in_window);
+  g_test_add_func ("/edit-conflicts/rejected-in-window", test_rejected_in_window);
+
+  ret = xa_test_window_run (&app);
+  xa_test_server_free (server);
+  return ret;
+}
