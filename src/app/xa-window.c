@@ -12,6 +12,7 @@
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
 #include "xa-connect-dialog.h"
+#include "xa-elevator-list.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
 #include "xa-messages.h"
@@ -46,6 +47,7 @@ struct _XaWindow
   AdwViewSwitcherBar   *switcher_bar;
   XaMapView            *map_view;
   XaCitySummary        *city_summary;
+  XaElevatorList       *elevator_list;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
   AdwStatusPage        *damaged_page;
@@ -197,6 +199,22 @@ update_figures (XaWindow *self)
     }
 }
 
+/* The Elevators page follows the map's district filter, as the figures do. */
+static void
+update_elevator_district (XaWindow *self)
+{
+  xa_elevator_list_set_district (self->elevator_list, _xa_window_get_district (self));
+}
+
+/* A lift chosen in the renewal list: its compound is selected on the map, for the moment
+ * the user goes there. */
+static void
+elevator_compound_selected_cb (XaWindow   *self,
+                               const char *compound_id)
+{
+  xa_map_view_select_compound (self->map_view, compound_id);
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 static void
 reload (XaWindow *self)
@@ -259,6 +277,8 @@ reload (XaWindow *self)
     }
   /* After the map, whose district list the figures follow. */
   update_figures (self);
+  update_elevator_district (self);
+  xa_elevator_list_set_store (self->elevator_list, self->store, self->settings);
   show_page (self, "records");
 }
 
@@ -268,6 +288,7 @@ static void
 close_store (XaWindow *self)
 {
   xa_map_view_clear (self->map_view);
+  xa_elevator_list_set_store (self->elevator_list, NULL, NULL);
   g_clear_object (&self->store);
 }
 
@@ -726,6 +747,10 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (update_figures), self);
   g_signal_connect_swapped (self->map_view, "notify::district", G_CALLBACK (update_figures),
                             self);
+  g_signal_connect_swapped (self->map_view, "notify::district",
+                            G_CALLBACK (update_elevator_district), self);
+  g_signal_connect_swapped (self->elevator_list, "compound-selected",
+                            G_CALLBACK (elevator_compound_selected_cb), self);
   xa_session_start (self->session);
 }
 
@@ -746,6 +771,8 @@ xa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->map_view != NULL)
     g_signal_handlers_disconnect_by_data (self->map_view, self);
+  if (self->elevator_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->elevator_list, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -829,6 +856,7 @@ xa_window_class_init (XaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
+  g_type_ensure (XA_TYPE_ELEVATOR_LIST);
   g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -851,6 +879,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, elevator_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
@@ -1020,6 +1049,14 @@ _xa_window_get_city_summary (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->city_summary;
+}
+
+XaElevatorList *
+_xa_window_get_elevator_list (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->elevator_list;
 }
 
 XaSession *

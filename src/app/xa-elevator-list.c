@@ -1,0 +1,799 @@
+/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, sorted
+ * by the column view's sorter, then filtered, so that typing in the search narrows an
+ * already sorted list instead of sorting again at each key. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "xa-elevator-list-private.h"
+#include "xa-elevator-row.h"
+#include "xa-format.h"
+#include "xa-metrics.h"
+#include "xa-priority-settings.h"
+#include "xa-record-words.h"
+
+typedef enum
+{
+  COLUMN_PRIORITY,
+  COLUMN_WHY,
+  COLUMN_COMPOUND,
+  COLUMN_DISTRICT,
+  COLUMN_BUILDING,
+  COLUMN_REGISTRATION,
+  COLUMN_MAKER,
+  COLUMN_MODEL,
+  COLUMN_COMMISSIONED,
+  COLUMN_YEARS,
+  COLUMN_INSPECTION,
+  COLUMN_FAULTS,
+  COLUMN_ENTRAPMENTS,
+  COLUMN_GRADE,
+  COLUMN_STATUS,
+  COLUMN_PLANNED,
+  COLUMN_FUNDING,
+  N_COLUMNS
+} Column;
+
+/* The choices of the age and assessment filters, after "all" (0). */
+enum { AGE_UNDER_SCOPE = 1, AGE_SCOPE, AGE_OLD };
+enum { ASSESSMENT_NONE = 1, ASSESSMENT_DUE, ASSESSMENT_GRADE_A };
+
+struct _XaElevatorList
+{
+  AdwBin              parent_instance;
+
+  /* template */
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *age_dropdown;
+  GtkDropDown        *assessment_dropdown;
+  GtkDropDown        *funding_dropdown;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+
+  GListStore         *rows;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+
+  XaStore            *store;
+  GSettings          *settings;
+  /* The rows no longer match the store or the settings: read them at the next map. */
+  gboolean            stale;
+  char               *district;
+  /* What the search entry holds, stripped; matched without regard to ASCII case. */
+  char               *search;
+  /* The years of the age bands, from the priority settings the rows were scored with. */
+  int                 scope_years;
+  int                 old_years;
+};
+
+G_DEFINE_FINAL_TYPE (XaElevatorList, xa_elevator_list, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_COMPOUND_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Reading the rows ---- */
+
+typedef struct
+{
+  GHashTable *district_names;   /* code → name */
+  GHashTable *compounds;        /* id → Compound */
+  GPtrArray  *rows;
+  gint64      now;
+  XaPriorityParams params;
+} Loading;
+
+typedef struct
+{
+  char *name;
+  char *district_code;
+} Compound;
+
+static void
+compound_free (gpointer data)
+{
+  Compound *compound = data;
+
+  g_free (compound->name);
+  g_free (compound->district_code);
+  g_free (compound);
+}
+
+static void
+collect_district (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaDistrict *district = record;
+  Loading *loading = user_data;
+
+  g_hash_table_insert (loading->district_names, g_strdup (district->code),
+                       g_strdup (district->name));
+}
+
+static void
+collect_compound (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Loading *loading = user_data;
+  Compound *info = g_new0 (Compound, 1);
+
+  info->name = g_strdup (compound->name);
+  info->district_code = g_strdup (compound->district);
+  g_hash_table_insert (loading->compounds, g_strdup (compound->id), info);
+}
+
+static void
+collect_elevator (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Loading *loading = user_data;
+  Compound *compound = g_hash_table_lookup (loading->compounds, elevator->compound);
+  const char *code = compound != NULL ? compound->district_code : NULL;
+  XaPriority priority;
+  gboolean due;
+
+  xa_elevator_priority (elevator, loading->now, &loading->params, &priority);
+  due = xa_metrics_elevator_assessment_due (elevator, loading->now,
+                                            loading->params.reassessment_years);
+  g_ptr_array_add (loading->rows,
+                   xa_elevator_row_new (elevator, compound != NULL ? compound->name : NULL,
+                                        code,
+                                        code != NULL
+                                        ? g_hash_table_lookup (loading->district_names, code)
+                                        : NULL,
+                                        &priority, due));
+}
+
+static void
+load (XaElevatorList *self)
+{
+  g_autoptr(GHashTable) district_names = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                g_free, g_free);
+  g_autoptr(GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                           g_free, compound_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  Loading loading = {
+    .district_names = district_names,
+    .compounds = compounds,
+    .rows = rows,
+    .now = g_get_real_time () / G_USEC_PER_SEC,
+  };
+
+  self->stale = FALSE;
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      return;
+    }
+
+  xa_priority_params_from_settings (self->settings, &loading.params);
+  self->scope_years = loading.params.scope_years;
+  self->old_years = loading.params.old_years;
+  if (!xa_store_foreach (self->store, XA_RECORD_DISTRICT, collect_district, &loading, &error)
+      || !xa_store_foreach (self->store, XA_RECORD_COMPOUND, collect_compound, &loading,
+                            &error)
+      || !xa_store_foreach (self->store, XA_RECORD_ELEVATOR, collect_elevator, &loading,
+                            &error))
+    {
+      /* The list then shows what it read before; the window reports store errors. */
+      g_warning ("Could not read the elevators for the renewal list: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+}
+
+static void
+priority_setting_changed_cb (XaElevatorList *self,
+                             const char     *key)
+{
+  if (!g_str_has_prefix (key, "priority-") && strcmp (key, "reassessment-interval") != 0)
+    return;
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+void
+xa_elevator_list_set_store (XaElevatorList *self,
+                            XaStore        *store_or_NULL,
+                            GSettings      *settings)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+  g_return_if_fail (store_or_NULL == NULL || XA_IS_STORE (store_or_NULL));
+  g_return_if_fail (store_or_NULL == NULL || G_IS_SETTINGS (settings));
+
+  g_set_object (&self->store, store_or_NULL);
+  if (settings != self->settings)
+    {
+      if (self->settings != NULL)
+        g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_set_object (&self->settings, settings);
+      if (settings != NULL)
+        g_signal_connect_swapped (settings, "changed",
+                                  G_CALLBACK (priority_setting_changed_cb), self);
+    }
+  self->stale = TRUE;
+  /* A closing store lets go of its rows now: they are of records about to go. */
+  if (store_or_NULL == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+/* ---- Filtering ---- */
+
+/* Whether @haystack holds @needle, ASCII letters in any case: "otis" finds "OTIS", and
+ * Chinese text matches as it is, without allocating for each of 100,000 rows. */
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  size_t length = strlen (needle);
+
+  for (; *haystack != '\0'; haystack++)
+    if (g_ascii_strncasecmp (haystack, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  XaElevatorList *self = user_data;
+  const XaElevatorRowData *d = xa_elevator_row_get_data (item);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint age = gtk_drop_down_get_selected (self->age_dropdown);
+  guint assessment = gtk_drop_down_get_selected (self->assessment_dropdown);
+  guint funding = gtk_drop_down_get_selected (self->funding_dropdown);
+
+  if (self->district != NULL && strcmp (d->district_code, self->district) != 0)
+    return FALSE;
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION
+      && (guint) d->renewal_status != status - 1)
+    return FALSE;
+  if (age > 0 && age != GTK_INVALID_LIST_POSITION)
+    {
+      double years = d->priority.years;
+
+      if (isnan (years))
+        return FALSE;
+      if (age == AGE_UNDER_SCOPE && years >= self->scope_years)
+        return FALSE;
+      if (age == AGE_SCOPE && (years < self->scope_years || years >= self->old_years))
+        return FALSE;
+      if (age == AGE_OLD && years < self->old_years)
+        return FALSE;
+    }
+  if (assessment > 0 && assessment != GTK_INVALID_LIST_POSITION)
+    {
+      if (assessment == ASSESSMENT_NONE && d->assessment_grade != XA_GRADE_NONE)
+        return FALSE;
+      if (assessment == ASSESSMENT_DUE && !d->assessment_due)
+        return FALSE;
+      if (assessment >= ASSESSMENT_GRADE_A
+          && (int) d->assessment_grade != (int) (assessment - ASSESSMENT_GRADE_A))
+        return FALSE;
+    }
+  /* 1: no funding (XA_FUNDING_NONE, -1), then the sources in their order. */
+  if (funding > 0 && funding != GTK_INVALID_LIST_POSITION
+      && (int) d->funding_source != (int) funding - 2)
+    return FALSE;
+  if (self->search != NULL
+      && !contains (d->compound_name, self->search)
+      && !contains (d->registration_code, self->search)
+      && !contains (d->maker, self->search))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (XaElevatorList *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *shown_text = xa_format_count (shown);
+  g_autofree char *total_text = xa_format_count (total);
+  g_autofree char *text = NULL;
+
+  /* Translators: the count above the elevator list; the first %s is how many the filters
+   * leave, the second how many there are, e.g. "1,234 of 60,000 elevators". */
+  text = g_strdup_printf (ngettext ("%s of %s elevator", "%s of %s elevators", total),
+                          shown_text, total_text);
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+filters_changed (XaElevatorList *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (XaElevatorList *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                  GTK_EDITABLE (self->search_entry))));
+
+  g_clear_pointer (&self->search, g_free);
+  if (*text != '\0')
+    self->search = g_steal_pointer (&text);
+  filters_changed (self);
+}
+
+void
+xa_elevator_list_set_district (XaElevatorList *self,
+                               const char     *code_or_NULL)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+
+  if (g_strcmp0 (self->district, code_or_NULL) == 0)
+    return;
+  g_free (self->district);
+  self->district = g_strdup (code_or_NULL);
+  filters_changed (self);
+}
+
+/* ---- Columns ---- */
+
+static int
+compare_ints (int a,
+              int b)
+{
+  return (a > b) - (a < b);
+}
+
+/* NULL sorts before any text, as an empty cell. */
+static int
+compare_texts (const char *a,
+               const char *b)
+{
+  return g_strcmp0 (a, b);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const XaElevatorRowData *x = xa_elevator_row_get_data ((XaElevatorRow *) a);
+  const XaElevatorRowData *y = xa_elevator_row_get_data ((XaElevatorRow *) b);
+  int order = 0;
+
+  switch ((Column) GPOINTER_TO_INT (user_data))
+    {
+    case COLUMN_PRIORITY:
+    case COLUMN_WHY:
+      /* Ascending is the lowest priority first, so the default, descending, is the
+       * core's renewal order. */
+      order = xa_elevator_priority_compare (&y->priority, &x->priority);
+      break;
+    case COLUMN_COMPOUND:
+      order = compare_texts (x->compound_name, y->compound_name);
+      break;
+    case COLUMN_DISTRICT:
+      order = compare_texts (x->district_name, y->district_name);
+      break;
+    case COLUMN_BUILDING:
+      order = compare_texts (x->compound_name, y->compound_name);
+      if (order == 0)
+        order = compare_texts (x->building, y->building);
+      if (order == 0)
+        order = compare_texts (x->unit, y->unit);
+      break;
+    case COLUMN_REGISTRATION:
+      order = compare_texts (x->registration_code, y->registration_code);
+      break;
+    case COLUMN_MAKER:
+      order = compare_texts (x->maker, y->maker);
+      break;
+    case COLUMN_MODEL:
+      order = compare_texts (x->model, y->model);
+      break;
+    case COLUMN_COMMISSIONED:
+    case COLUMN_YEARS:
+      /* Commissioned later is fewer years: years ascending is dates descending. */
+      order = compare_texts (y->commissioned, x->commissioned);
+      if (GPOINTER_TO_INT (user_data) == COLUMN_COMMISSIONED)
+        order = -order;
+      break;
+    case COLUMN_INSPECTION:
+      order = compare_texts (x->last_inspection, y->last_inspection);
+      if (order == 0)
+        order = compare_ints (x->inspection_result, y->inspection_result);
+      break;
+    case COLUMN_FAULTS:
+      order = compare_ints (x->faults_12m, y->faults_12m);
+      break;
+    case COLUMN_ENTRAPMENTS:
+      order = compare_ints (x->entrapments_12m, y->entrapments_12m);
+      break;
+    case COLUMN_GRADE:
+      order = compare_ints (x->assessment_grade, y->assessment_grade);
+      break;
+    case COLUMN_STATUS:
+      order = compare_ints (x->renewal_status, y->renewal_status);
+      break;
+    case COLUMN_PLANNED:
+      order = compare_ints (x->planned_year, y->planned_year);
+      break;
+    case COLUMN_FUNDING:
+      order = compare_ints (x->funding_source, y->funding_source);
+      break;
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  /* Ties in the id's order, so that a sort is the same every time. */
+  if (order == 0)
+    order = strcmp (x->id, y->id);
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static const char *
+grade_letter (XaAssessmentGrade grade)
+{
+  static const char *const letters[] = { "A", "B", "C", "D" };
+
+  return grade >= XA_GRADE_A && grade <= XA_GRADE_D ? letters[grade] : NULL;
+}
+
+/* The text of @column for @d; NULL for an empty cell. */
+static char *
+cell_text (const XaElevatorRowData *d,
+           Column                   column)
+{
+  switch (column)
+    {
+    case COLUMN_PRIORITY:
+      return d->priority.in_scope ? g_strdup_printf ("%d", d->priority.score) : NULL;
+    case COLUMN_WHY:
+      return xa_elevator_priority_explain (&d->priority);
+    case COLUMN_COMPOUND:
+      return g_strdup (d->compound_name);
+    case COLUMN_DISTRICT:
+      return g_strdup (d->district_name);
+    case COLUMN_BUILDING:
+      /* Translators: a lift's place in its compound: building, then unit (楼栋 · 单元). */
+      return g_strdup_printf (_("%s · %s"), d->building, d->unit);
+    case COLUMN_REGISTRATION:
+      return g_strdup (d->registration_code);
+    case COLUMN_MAKER:
+      return g_strdup (d->maker);
+    case COLUMN_MODEL:
+      return g_strdup (d->model);
+    case COLUMN_COMMISSIONED:
+      return g_strdup (d->commissioned);
+    case COLUMN_YEARS:
+      return isnan (d->priority.years) ? NULL
+             : g_strdup_printf ("%d", (int) floor (d->priority.years));
+    case COLUMN_INSPECTION:
+      if (d->last_inspection == NULL)
+        return NULL;
+      /* Translators: the last inspection of a lift: its date, then its result. */
+      return g_strdup_printf (_("%s, %s"), d->last_inspection,
+                              xa_record_words_inspection (d->inspection_result));
+    case COLUMN_FAULTS:
+      return g_strdup_printf ("%d", d->faults_12m);
+    case COLUMN_ENTRAPMENTS:
+      return g_strdup_printf ("%d", d->entrapments_12m);
+    case COLUMN_GRADE:
+      if (d->assessment_due)
+        /* Translators: an assessment grade (A–D, or "none") of a lift whose safety
+         * assessment is out of date or missing, e.g. "C, due". */
+        return g_strdup_printf (_("%s, due"), grade_letter (d->assessment_grade) != NULL
+                                ? grade_letter (d->assessment_grade) : _("none"));
+      return g_strdup (grade_letter (d->assessment_grade));
+    case COLUMN_STATUS:
+      return g_strdup (xa_record_words_renewal (d->renewal_status));
+    case COLUMN_PLANNED:
+      return d->planned_year > 0 ? g_strdup_printf ("%d", d->planned_year) : NULL;
+    case COLUMN_FUNDING:
+      return g_strdup (xa_record_words_funding (d->funding_source));
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+numeric (Column column)
+{
+  return column == COLUMN_PRIORITY || column == COLUMN_YEARS || column == COLUMN_FAULTS
+         || column == COLUMN_ENTRAPMENTS || column == COLUMN_PLANNED;
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  Column column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric (column) ? 1.0 : 0.0);
+  /* Only the long texts give way; the others keep their width and the table scrolls. */
+  if (column == COLUMN_WHY || column == COLUMN_COMPOUND)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (numeric (column))
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  XaElevatorRow *row = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = cell_text (xa_elevator_row_get_data (row),
+                                     GPOINTER_TO_INT (user_data));
+
+  gtk_label_set_label (label, text != NULL ? text : "—");
+  /* The reason of a row is long: the whole of it shows on hover. */
+  if (GPOINTER_TO_INT (user_data) == COLUMN_WHY)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static const char *
+column_title (Column column)
+{
+  switch (column)
+    {
+    case COLUMN_PRIORITY: return _("Priority");
+    case COLUMN_WHY: return _("Why");
+    case COLUMN_COMPOUND: return C_("elevator list column", "Compound");
+    case COLUMN_DISTRICT: return _("District");
+    case COLUMN_BUILDING: return _("Building · Unit");
+    case COLUMN_REGISTRATION: return _("Registration Code");
+    case COLUMN_MAKER: return _("Maker");
+    case COLUMN_MODEL: return _("Model");
+    case COLUMN_COMMISSIONED: return _("Commissioned");
+    case COLUMN_YEARS: return _("Years");
+    case COLUMN_INSPECTION: return _("Last Inspection");
+    case COLUMN_FAULTS: return _("Faults (12 m)");
+    case COLUMN_ENTRAPMENTS: return _("Entrapments (12 m)");
+    case COLUMN_GRADE: return _("Assessment");
+    case COLUMN_STATUS: return _("Renewal Status");
+    case COLUMN_PLANNED: return _("Planned Year");
+    case COLUMN_FUNDING: return _("Funding");
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_columns (XaElevatorList *self)
+{
+  GtkColumnViewColumn *priority_column = NULL;
+
+  for (Column column = 0; column < N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+      view_column = gtk_column_view_column_new (column_title (column), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      if (column == COLUMN_WHY)
+        {
+          gtk_column_view_column_set_expand (view_column, TRUE);
+          gtk_column_view_column_set_fixed_width (view_column, 400);
+        }
+      else if (column == COLUMN_COMPOUND)
+        gtk_column_view_column_set_fixed_width (view_column, 160);
+      gtk_column_view_append_column (self->column_view, view_column);
+      if (column == COLUMN_PRIORITY)
+        priority_column = view_column;
+    }
+  gtk_column_view_sort_by_column (self->column_view, priority_column, GTK_SORT_DESCENDING);
+}
+
+/* Fills @dropdown with "all" and then @words. */
+static void
+set_choices (GtkDropDown *dropdown,
+             const char  *all,
+             const char  *const *words,
+             guint        n_words)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, all);
+  for (guint i = 0; i < n_words; i++)
+    gtk_string_list_append (choices, words[i]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+fill_filters (XaElevatorList *self)
+{
+  const char *statuses[XA_RENEWAL_DONE + 1];
+  const char *ages[] = {
+    _("Under 15 years"),
+    _("15 to 20 years"),
+    _("20 years or more"),
+  };
+  const char *assessments[] = {
+    _("Never assessed"),
+    _("Assessment due"),
+    _("Grade A"), _("Grade B"), _("Grade C"), _("Grade D"),
+  };
+  const char *fundings[] = {
+    _("No funding"),
+    xa_record_words_funding (XA_FUNDING_SPECIAL_BONDS),
+    xa_record_words_funding (XA_FUNDING_MAINTENANCE_FUND),
+    xa_record_words_funding (XA_FUNDING_OWNERS),
+    xa_record_words_funding (XA_FUNDING_OTHER),
+  };
+
+  for (int status = XA_RENEWAL_NONE; status <= XA_RENEWAL_DONE; status++)
+    statuses[status] = xa_record_words_renewal (status);
+  set_choices (self->status_dropdown, _("Any renewal status"), statuses,
+               G_N_ELEMENTS (statuses));
+  set_choices (self->age_dropdown, _("Any age"), ages, G_N_ELEMENTS (ages));
+  set_choices (self->assessment_dropdown, _("Any assessment"), assessments,
+               G_N_ELEMENTS (assessments));
+  set_choices (self->funding_dropdown, _("Any funding"), fundings, G_N_ELEMENTS (fundings));
+}
+
+/* ---- The widget ---- */
+
+static void
+selection_changed_cb (XaElevatorList *self)
+{
+  XaElevatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[SIGNAL_COMPOUND_SELECTED], 0,
+                   xa_elevator_row_get_data (row)->compound_id);
+}
+
+static void
+xa_elevator_list_map (GtkWidget *widget)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (widget);
+
+  GTK_WIDGET_CLASS (xa_elevator_list_parent_class)->map (widget);
+  if (self->stale)
+    load (self);
+}
+
+GListModel *
+_xa_elevator_list_get_rows (XaElevatorList *self)
+{
+  return G_LIST_MODEL (self->rows);
+}
+
+GListModel *
+_xa_elevator_list_get_shown (XaElevatorList *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+GtkColumnView *
+_xa_elevator_list_get_column_view (XaElevatorList *self)
+{
+  return self->column_view;
+}
+
+const char *
+_xa_elevator_list_get_count_text (XaElevatorList *self)
+{
+  return gtk_label_get_label (self->count_label);
+}
+
+static void
+xa_elevator_list_dispose (GObject *object)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ELEVATOR_LIST);
+
+  G_OBJECT_CLASS (xa_elevator_list_parent_class)->dispose (object);
+}
+
+static void
+xa_elevator_list_finalize (GObject *object)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (object);
+
+  g_free (self->district);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (xa_elevator_list_parent_class)->finalize (object);
+}
+
+static void
+xa_elevator_list_class_init (XaElevatorListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_elevator_list_dispose;
+  object_class->finalize = xa_elevator_list_finalize;
+  widget_class->map = xa_elevator_list_map;
+
+  signals[SIGNAL_COMPOUND_SELECTED] =
+    g_signal_new ("compound-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-elevator-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, age_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, assessment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, funding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, column_view);
+}
+
+static void
+xa_elevator_list_init (XaElevatorList *self)
+{
+  XaPriorityParams defaults = xa_priority_params_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->scope_years = defaults.scope_years;
+  self->old_years = defaults.old_years;
+
+  fill_filters (self);
+  add_columns (self);
+
+  self->rows = g_list_store_new (XA_TYPE_ELEVATOR_ROW);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (
+                                                          self->column_view)));
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->age_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->assessment_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->funding_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  update_count (self);
+}
