@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "xa-accessible.h"
 #include "xa-elevator-list-private.h"
 #include "xa-elevator-row.h"
 #include "xa-format.h"
@@ -45,6 +46,7 @@ struct _XaElevatorList
   AdwBin              parent_instance;
 
   /* template */
+  GtkBox             *filter_bar;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *status_dropdown;
   GtkDropDown        *age_dropdown;
@@ -748,6 +750,7 @@ xa_elevator_list_class_init (XaElevatorListClass *klass)
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-elevator-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, age_dropdown);
@@ -768,6 +771,7 @@ xa_elevator_list_init (XaElevatorList *self)
 
   fill_filters (self);
   add_columns (self);
+  xa_accessible_name_controls (GTK_WIDGET (self->filter_bar));
 
   self->rows = g_list_store_new (XA_TYPE_ELEVATOR_ROW);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
