@@ -264,6 +264,14 @@ test_elevator_list (void)
   search (list, "");
   g_assert_cmpint (n_shown (list), ==, total);
 
+  /* Ctrl+F on this page searches the lifts, and stays on it. */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.map-search", NULL));
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "elevators");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (_xa_elevator_list_child (
+                                                       list, GtkWidget, "search_entry"))));
+
   /* Selecting a row selects its compound on the map. */
   gtk_selection_model_select_item (gtk_column_view_get_model (view), 0, TRUE);
   g_assert_cmpstr (xa_compound_layer_get_selected_id (

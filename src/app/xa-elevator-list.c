@@ -346,6 +346,14 @@ xa_elevator_list_set_district (XaElevatorList *self,
   filters_changed (self);
 }
 
+void
+xa_elevator_list_focus_search (XaElevatorList *self)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
 /* ---- Columns ---- */
 
 static int

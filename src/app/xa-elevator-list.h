@@ -24,6 +24,9 @@ void        xa_elevator_list_set_store    (XaElevatorList *self,
 void        xa_elevator_list_set_district (XaElevatorList *self,
                                            const char     *code_or_NULL);
 
+/* Puts the keyboard focus in the search field (Ctrl+F on this page). */
+void        xa_elevator_list_focus_search (XaElevatorList *self);
+
 /* Signal "compound-selected" (const char *compound_id): a row was selected; the window
  * selects its compound on the map. */
 

@@ -134,7 +134,8 @@ show_page (XaWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", records);
 }
 
-/* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first. */
+/* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first.
+ * The Elevators view has a search of its own: Ctrl+F there searches the lifts. */
 static void
 map_search_action (GtkWidget  *widget,
                    const char *action_name,
@@ -142,6 +143,11 @@ map_search_action (GtkWidget  *widget,
 {
   XaWindow *self = XA_WINDOW (widget);
 
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "elevators") == 0)
+    {
+      xa_elevator_list_focus_search (self->elevator_list);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
   gtk_widget_activate_action (GTK_WIDGET (self->map_view), "map.search", NULL);
 }
