@@ -141,6 +141,9 @@ test_elevator_list (void)
   g_autofree char *planned = NULL;
   g_autofree char *old = NULL;
   g_autofree char *young = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *due = NULL;
   g_autofree char *district_where = NULL;
   g_autofree char *maker = NULL;
   g_autofree char *maker_where = NULL;
@@ -154,7 +157,7 @@ test_elevator_list (void)
   GHashTableIter iter;
   gpointer value;
   gint64 total;
-  guint top, with_faults = 0;
+  guint top, with_faults = 0, with_q0;
 
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
@@ -223,6 +226,7 @@ test_elevator_list (void)
   check_filter (list, store, "status_dropdown", 1 + XA_RENEWAL_DONE,
                 "e.renewal_status = 'done'");
   /* Years in service count in days of UTC+8. */
+  today = g_strdup_printf ("date(%" G_GINT64_FORMAT ", 'unixepoch', '+8 hours')", scoring.now);
   old = g_strdup_printf ("e.commissioned <= date(%" G_GINT64_FORMAT ", 'unixepoch', "
                          "'+8 hours', '-20 years')", scoring.now);
   check_filter (list, store, "age_dropdown", 3, old);
@@ -231,6 +235,14 @@ test_elevator_list (void)
   check_filter (list, store, "age_dropdown", 1, young);
   check_filter (list, store, "assessment_dropdown", 1, "e.assessment_grade IS NULL");
   check_filter (list, store, "assessment_dropdown", 5, "e.assessment_grade = 'C'");
+  /* Due, by the rule of help/C/figures.page: 15 years or more, not renewed, and no
+   * assessment in the last 3 years (a grade without a date counts until 18 years). */
+  due = g_strdup_printf ("e.renewal_status != 'done' AND e.commissioned <= date(%1$s, '-15 years') "
+                         "AND ((e.assessed_on IS NOT NULL AND e.assessed_on <= date(%1$s, "
+                         "'-3 years')) OR (e.assessed_on IS NULL AND e.assessment_grade IS NULL) "
+                         "OR (e.assessed_on IS NULL AND e.assessment_grade IS NOT NULL AND "
+                         "e.commissioned <= date(%1$s, '-18 years')))", today);
+  check_filter (list, store, "assessment_dropdown", 2, due);
   check_filter (list, store, "funding_dropdown", 1, "e.funding_source IS NULL");
   check_filter (list, store, "funding_dropdown", 2, "e.funding_source = 'special_bonds'");
   planned = g_strdup ("e.renewal_status = 'planned' AND e.funding_source = 'special_bonds'");
@@ -259,8 +271,19 @@ test_elevator_list (void)
   search (list, maker);
   g_assert_cmpint (n_shown (list), ==, sql_count (store, maker_where));
   g_assert_cmpint (n_shown (list), <, total);
-  search (list, shown_row (list, 0)->registration_code);
+  /* Typing on narrows, deleting widens again: "q0", then a whole code, then "q0". */
+  code = g_strdup (shown_row (list, 0)->registration_code);
+  g_assert_nonnull (strstr (code, "Q0"));
+  search (list, "q0");
+  with_q0 = n_shown (list);
+  g_assert_cmpint (with_q0, ==, sql_count (store, "c.name LIKE '%q0%' OR "
+                                           "e.registration_code LIKE '%q0%' OR "
+                                           "e.maker LIKE '%q0%'"));
+  search (list, code);
   g_assert_cmpint (n_shown (list), ==, 1);
+  g_assert_cmpstr (shown_row (list, 0)->registration_code, ==, code);
+  search (list, "q0");
+  g_assert_cmpuint (n_shown (list), ==, with_q0);
   search (list, "");
   g_assert_cmpint (n_shown (list), ==, total);
 

@@ -327,10 +327,22 @@ search_changed_cb (XaElevatorList *self)
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
                                                   GTK_EDITABLE (self->search_entry))));
 
-  g_clear_pointer (&self->search, g_free);
+  g_autofree char *before = g_steal_pointer (&self->search);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   if (*text != '\0')
     self->search = g_steal_pointer (&text);
-  filters_changed (self);
+  if (g_strcmp0 (before, self->search) == 0)
+    return;
+  /* Typing on only narrows the rows shown, and deleting only widens them: the filter model
+   * then looks at those rows alone, not at all 100,000. */
+  if (self->search == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (before == NULL || contains (self->search, before))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (contains (before, self->search))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 void
