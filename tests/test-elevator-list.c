@@ -151,6 +151,7 @@ test_elevator_list (void)
   Scoring scoring = { .priorities = priorities };
   const XaPriority *best = NULL;
   const XaElevatorRowData *row;
+  GtkAdjustment *hadjustment;
   GtkColumnView *view;
   XaElevatorList *list;
   XaWindow *window;
@@ -245,6 +246,15 @@ test_elevator_list (void)
   check_filter (list, store, "assessment_dropdown", 2, due);
   check_filter (list, store, "funding_dropdown", 1, "e.funding_source IS NULL");
   check_filter (list, store, "funding_dropdown", 2, "e.funding_source = 'special_bonds'");
+  /* A picture of the table's last columns, with a filter on. */
+  gtk_drop_down_set_selected (_xa_elevator_list_child (list, GtkDropDown, "funding_dropdown"), 2);
+  hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  gtk_adjustment_set_value (hadjustment, gtk_adjustment_get_upper (hadjustment));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "elevators-funded");
+  gtk_adjustment_set_value (hadjustment, 0);
+  gtk_drop_down_set_selected (_xa_elevator_list_child (list, GtkDropDown, "funding_dropdown"), 0);
+
   planned = g_strdup ("e.renewal_status = 'planned' AND e.funding_source = 'special_bonds'");
   gtk_drop_down_set_selected (_xa_elevator_list_child (list, GtkDropDown, "status_dropdown"),
                               1 + XA_RENEWAL_PLANNED);
