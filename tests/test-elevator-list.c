@@ -269,6 +269,8 @@ test_elevator_list (void)
   district_where = g_strdup_printf ("c.district = '%s'", _xa_window_get_district (window));
   g_assert_cmpint (n_shown (list), ==, sql_count (store, district_where));
   g_assert_cmpint (n_shown (list), <, total);
+  g_assert_nonnull (strstr (_xa_elevator_list_get_count_text (list),
+                            xa_map_view_get_district_name (_xa_window_get_map_view (window))));
   gtk_drop_down_set_selected (_xa_map_view_child (_xa_window_get_map_view (window),
                                                   GtkDropDown, "district_dropdown"), 0);
   g_assert_cmpint (n_shown (list), ==, total);

@@ -66,6 +66,7 @@ struct _XaElevatorList
   /* The rows no longer match the store or the settings: read them at the next map. */
   gboolean            stale;
   char               *district;
+  char               *district_name;
   /* What the search entry holds, stripped; matched without regard to ASCII case. */
   char               *search;
   /* The years of the age bands, from the priority settings the rows were scored with. */
@@ -312,6 +313,18 @@ update_count (XaElevatorList *self)
    * leave, the second how many there are, e.g. "1,234 of 60,000 elevators". */
   text = g_strdup_printf (ngettext ("%s of %s elevator", "%s of %s elevators", total),
                           shown_text, total_text);
+  if (self->district_name != NULL)
+    {
+      g_autofree char *in_district = NULL;
+
+      /* Translators: the count above the elevator list when the map shows one district;
+       * the first %s is the count ("1,234 of 60,000 elevators"), the second the district,
+       * which the map's district filter chose. */
+      in_district = g_strdup_printf (_("%s, in %s as chosen on the map"), text,
+                                     self->district_name);
+      gtk_label_set_label (self->count_label, in_district);
+      return;
+    }
   gtk_label_set_label (self->count_label, text);
 }
 
@@ -347,7 +360,8 @@ search_changed_cb (XaElevatorList *self)
 
 void
 xa_elevator_list_set_district (XaElevatorList *self,
-                               const char     *code_or_NULL)
+                               const char     *code_or_NULL,
+                               const char     *name_or_NULL)
 {
   g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
 
@@ -355,7 +369,11 @@ xa_elevator_list_set_district (XaElevatorList *self,
     return;
   g_free (self->district);
   self->district = g_strdup (code_or_NULL);
+  g_free (self->district_name);
+  self->district_name = g_strdup (code_or_NULL != NULL ? name_or_NULL : NULL);
   filters_changed (self);
+  /* The name in the count changes even when the rows shown do not. */
+  update_count (self);
 }
 
 void
@@ -749,6 +767,7 @@ xa_elevator_list_finalize (GObject *object)
   XaElevatorList *self = XA_ELEVATOR_LIST (object);
 
   g_free (self->district);
+  g_free (self->district_name);
   g_free (self->search);
 
   G_OBJECT_CLASS (xa_elevator_list_parent_class)->finalize (object);

@@ -20,9 +20,11 @@ G_DECLARE_FINAL_TYPE (XaElevatorList, xa_elevator_list, XA, ELEVATOR_LIST, AdwBi
 void        xa_elevator_list_set_store    (XaElevatorList *self,
                                            XaStore        *store_or_NULL,
                                            GSettings      *settings);
-/* Shows only the lifts of the district @code_or_NULL (NULL: the whole city). */
+/* Shows only the lifts of the district @code_or_NULL (NULL: the whole city), whose name
+ * @name_or_NULL the count above the table then gives. */
 void        xa_elevator_list_set_district (XaElevatorList *self,
-                                           const char     *code_or_NULL);
+                                           const char     *code_or_NULL,
+                                           const char     *name_or_NULL);
 
 /* Puts the keyboard focus in the search field (Ctrl+F on this page). */
 void        xa_elevator_list_focus_search (XaElevatorList *self);

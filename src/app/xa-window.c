@@ -209,7 +209,8 @@ update_figures (XaWindow *self)
 static void
 update_elevator_district (XaWindow *self)
 {
-  xa_elevator_list_set_district (self->elevator_list, _xa_window_get_district (self));
+  xa_elevator_list_set_district (self->elevator_list, _xa_window_get_district (self),
+                                 xa_map_view_get_district_name (self->map_view));
 }
 
 /* A lift chosen in the renewal list: its compound is selected on the map, for the moment
