@@ -313,6 +313,14 @@ test_elevator_list (void)
                      _xa_map_view_get_layer (_xa_window_get_map_view (window))), ==,
                    shown_row (list, 0)->compound_id);
 
+  /* Enter on a row: the map, with the row's compound selected. */
+  g_signal_emit_by_name (view, "activate", 1);
+  g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (
+                     _xa_map_view_get_layer (_xa_window_get_map_view (window))), ==,
+                   shown_row (list, 1)->compound_id);
+  _xa_window_show_view (window, "elevators");
+
   /* New weights: the rows are scored again. */
   g_settings_set_int (settings, "priority-points-per-fault", 0);
   g_settings_set_int (settings, "priority-faults-cap", 0);

@@ -78,6 +78,7 @@ G_DEFINE_FINAL_TYPE (XaElevatorList, xa_elevator_list, ADW_TYPE_BIN)
 
 enum {
   SIGNAL_COMPOUND_SELECTED,
+  SIGNAL_COMPOUND_ACTIVATED,
   N_SIGNALS
 };
 
@@ -707,6 +708,18 @@ selection_changed_cb (XaElevatorList *self)
 }
 
 static void
+row_activated_cb (XaElevatorList *self,
+                  guint           position)
+{
+  g_autoptr(XaElevatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                        position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[SIGNAL_COMPOUND_ACTIVATED], 0,
+                   xa_elevator_row_get_data (row)->compound_id);
+}
+
+static void
 xa_elevator_list_map (GtkWidget *widget)
 {
   XaElevatorList *self = XA_ELEVATOR_LIST (widget);
@@ -786,6 +799,9 @@ xa_elevator_list_class_init (XaElevatorListClass *klass)
   signals[SIGNAL_COMPOUND_SELECTED] =
     g_signal_new ("compound-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_COMPOUND_ACTIVATED] =
+    g_signal_new ("compound-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-elevator-list.ui");
@@ -828,6 +844,7 @@ xa_elevator_list_init (XaElevatorList *self)
   g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",

@@ -30,6 +30,8 @@ void        xa_elevator_list_set_district (XaElevatorList *self,
 void        xa_elevator_list_focus_search (XaElevatorList *self);
 
 /* Signal "compound-selected" (const char *compound_id): a row was selected; the window
- * selects its compound on the map. */
+ * selects its compound on the map.
+ * Signal "compound-activated" (const char *compound_id): a row was activated (Enter, a
+ * double click); the window shows its compound on the map. */
 
 G_END_DECLS

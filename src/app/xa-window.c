@@ -222,6 +222,15 @@ elevator_compound_selected_cb (XaWindow   *self,
   xa_map_view_select_compound (self->map_view, compound_id);
 }
 
+/* A lift activated in the renewal list (Enter, a double click): the map, with its compound. */
+static void
+elevator_compound_activated_cb (XaWindow   *self,
+                                const char *compound_id)
+{
+  xa_map_view_select_compound (self->map_view, compound_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 static void
 reload (XaWindow *self)
@@ -758,6 +767,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (update_elevator_district), self);
   g_signal_connect_swapped (self->elevator_list, "compound-selected",
                             G_CALLBACK (elevator_compound_selected_cb), self);
+  g_signal_connect_swapped (self->elevator_list, "compound-activated",
+                            G_CALLBACK (elevator_compound_activated_cb), self);
   xa_session_start (self->session);
 }
 
