@@ -37,6 +37,8 @@ typedef enum
   N_COLUMNS
 } Column;
 
+#define RESCORE_DELAY_MS 250
+
 /* The choices of the age and assessment filters, after "all" (0). */
 enum { AGE_UNDER_SCOPE = 1, AGE_SCOPE, AGE_OLD };
 enum { ASSESSMENT_NONE = 1, ASSESSMENT_DUE, ASSESSMENT_GRADE_A };
@@ -65,6 +67,8 @@ struct _XaElevatorList
   GSettings          *settings;
   /* The rows no longer match the store or the settings: read them at the next map. */
   gboolean            stale;
+  /* Scoring again after a change of the settings waits for them to settle. */
+  guint               rescore_id;
   char               *district;
   char               *district_name;
   /* What the search entry holds, stripped; matched without regard to ASCII case. */
@@ -198,6 +202,19 @@ load (XaElevatorList *self)
                        rows->pdata, rows->len);
 }
 
+static gboolean
+rescore_cb (gpointer user_data)
+{
+  XaElevatorList *self = user_data;
+
+  self->rescore_id = 0;
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button in Preferences changes its key at each step: the 100,000 rows are scored
+ * again once the steps pause, not at each of them. */
 static void
 priority_setting_changed_cb (XaElevatorList *self,
                              const char     *key)
@@ -205,8 +222,8 @@ priority_setting_changed_cb (XaElevatorList *self,
   if (!g_str_has_prefix (key, "priority-") && strcmp (key, "reassessment-interval") != 0)
     return;
   self->stale = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    load (self);
+  g_clear_handle_id (&self->rescore_id, g_source_remove);
+  self->rescore_id = g_timeout_add (RESCORE_DELAY_MS, rescore_cb, self);
 }
 
 void
@@ -760,6 +777,7 @@ xa_elevator_list_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_handle_id (&self->rescore_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   if (self->column_view != NULL)
