@@ -129,6 +129,21 @@ search (XaElevatorList *list,
   xa_test_ui_spin (400);
 }
 
+/* Gives @list @store again, as the window does after each sync; TRUE when it read its rows
+ * again (its first row is another object). */
+static gboolean
+reads_again (XaElevatorList *list,
+             XaStore        *store,
+             GSettings      *settings)
+{
+  g_autoptr(GObject) before = g_list_model_get_item (_xa_elevator_list_get_rows (list), 0);
+  g_autoptr(GObject) after = NULL;
+
+  xa_elevator_list_set_store (list, store, settings);
+  after = g_list_model_get_item (_xa_elevator_list_get_rows (list), 0);
+  return before != after;
+}
+
 static void
 test_elevator_list (void)
 {
@@ -340,6 +355,10 @@ test_elevator_list (void)
   g_assert_cmpuint (with_faults, >, 0);
   g_settings_reset (settings, "priority-points-per-fault");
   g_settings_reset (settings, "priority-faults-cap");
+
+  /* A store read again after a sync that brought nothing: the rows stay as they are. */
+  g_assert_true (reads_again (list, store, settings));
+  g_assert_false (reads_again (list, store, settings));
 
   xa_test_window_close (window);
 }

@@ -67,6 +67,9 @@ struct _XaElevatorList
   GSettings          *settings;
   /* The rows no longer match the store or the settings: read them at the next map. */
   gboolean            stale;
+  /* What the rows were read from (store_fingerprint()): a sync that brought nothing new,
+   * on the same day, leaves them as they are. */
+  char               *fingerprint;
   /* Scoring again after a change of the settings waits for them to settle. */
   guint               rescore_id;
   char               *district;
@@ -162,6 +165,22 @@ collect_elevator (gconstpointer record,
                                         &priority, due));
 }
 
+/* Changes whenever a sync stores anything (the feed's cursor moves on) or the day changes
+ * (years in service, assessments due); NULL when the store has no cursor, and then the
+ * rows are always read again. */
+static char *
+store_fingerprint (XaStore *store)
+{
+  g_autofree char *server = xa_store_dup_server (store);
+  g_autofree char *cursor = server != NULL ? xa_store_dup_cursor (store, server) : NULL;
+  /* Days of UTC+8, as the priority counts them. */
+  gint64 day = (g_get_real_time () / G_USEC_PER_SEC + 8 * 3600) / 86400;
+
+  if (cursor == NULL)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", day, cursor);
+}
+
 static void
 load (XaElevatorList *self)
 {
@@ -185,6 +204,8 @@ load (XaElevatorList *self)
       return;
     }
 
+  g_free (self->fingerprint);
+  self->fingerprint = store_fingerprint (self->store);
   xa_priority_params_from_settings (self->settings, &loading.params);
   self->scope_years = loading.params.scope_years;
   self->old_years = loading.params.old_years;
@@ -235,6 +256,14 @@ xa_elevator_list_set_store (XaElevatorList *self,
   g_return_if_fail (store_or_NULL == NULL || XA_IS_STORE (store_or_NULL));
   g_return_if_fail (store_or_NULL == NULL || G_IS_SETTINGS (settings));
 
+  if (store_or_NULL != NULL && store_or_NULL == self->store && settings == self->settings
+      && !self->stale && self->fingerprint != NULL)
+    {
+      g_autofree char *fingerprint = store_fingerprint (store_or_NULL);
+
+      if (g_strcmp0 (fingerprint, self->fingerprint) == 0)
+        return;
+    }
   g_set_object (&self->store, store_or_NULL);
   if (settings != self->settings)
     {
@@ -797,6 +826,7 @@ xa_elevator_list_finalize (GObject *object)
 {
   XaElevatorList *self = XA_ELEVATOR_LIST (object);
 
+  g_free (self->fingerprint);
   g_free (self->district);
   g_free (self->district_name);
   g_free (self->search);
