@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "xa-accessible.h"
+#include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
 #include "xa-elevator-row.h"
 #include "xa-format.h"
@@ -15,27 +16,6 @@
 #include "xa-priority-settings.h"
 #include "xa-record-words.h"
 
-typedef enum
-{
-  COLUMN_PRIORITY,
-  COLUMN_WHY,
-  COLUMN_COMPOUND,
-  COLUMN_DISTRICT,
-  COLUMN_BUILDING,
-  COLUMN_REGISTRATION,
-  COLUMN_MAKER,
-  COLUMN_MODEL,
-  COLUMN_COMMISSIONED,
-  COLUMN_YEARS,
-  COLUMN_INSPECTION,
-  COLUMN_FAULTS,
-  COLUMN_ENTRAPMENTS,
-  COLUMN_GRADE,
-  COLUMN_STATUS,
-  COLUMN_PLANNED,
-  COLUMN_FUNDING,
-  N_COLUMNS
-} Column;
 
 #define RESCORE_DELAY_MS 250
 
@@ -378,6 +358,9 @@ update_count (XaElevatorList *self)
 static void
 filters_changed (XaElevatorList *self)
 {
+  /* The drop-downs may still speak while the widget is disposed, after the models. */
+  if (self->filter == NULL)
+    return;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -392,7 +375,7 @@ search_changed_cb (XaElevatorList *self)
 
   if (*text != '\0')
     self->search = g_steal_pointer (&text);
-  if (g_strcmp0 (before, self->search) == 0)
+  if (g_strcmp0 (before, self->search) == 0 || self->filter == NULL)
     return;
   /* Typing on only narrows the rows shown, and deleting only widens them: the filter model
    * then looks at those rows alone, not at all 100,000. */
@@ -433,186 +416,19 @@ xa_elevator_list_focus_search (XaElevatorList *self)
 
 /* ---- Columns ---- */
 
-static int
-compare_ints (int a,
-              int b)
-{
-  return (a > b) - (a < b);
-}
-
-/* NULL sorts before any text, as an empty cell. */
-static int
-compare_texts (const char *a,
-               const char *b)
-{
-  return g_strcmp0 (a, b);
-}
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const XaElevatorRowData *x = xa_elevator_row_get_data ((XaElevatorRow *) a);
-  const XaElevatorRowData *y = xa_elevator_row_get_data ((XaElevatorRow *) b);
-  int order = 0;
-
-  switch ((Column) GPOINTER_TO_INT (user_data))
-    {
-    case COLUMN_PRIORITY:
-    case COLUMN_WHY:
-      /* Ascending is the lowest priority first, so the default, descending, is the
-       * core's renewal order. */
-      order = xa_elevator_priority_compare (&y->priority, &x->priority);
-      break;
-    case COLUMN_COMPOUND:
-      order = compare_texts (x->compound_name, y->compound_name);
-      break;
-    case COLUMN_DISTRICT:
-      order = compare_texts (x->district_name, y->district_name);
-      break;
-    case COLUMN_BUILDING:
-      order = compare_texts (x->compound_name, y->compound_name);
-      if (order == 0)
-        order = compare_texts (x->building, y->building);
-      if (order == 0)
-        order = compare_texts (x->unit, y->unit);
-      break;
-    case COLUMN_REGISTRATION:
-      order = compare_texts (x->registration_code, y->registration_code);
-      break;
-    case COLUMN_MAKER:
-      order = compare_texts (x->maker, y->maker);
-      break;
-    case COLUMN_MODEL:
-      order = compare_texts (x->model, y->model);
-      break;
-    case COLUMN_COMMISSIONED:
-    case COLUMN_YEARS:
-      /* Commissioned later is fewer years: years ascending is dates descending. */
-      order = compare_texts (y->commissioned, x->commissioned);
-      if (GPOINTER_TO_INT (user_data) == COLUMN_COMMISSIONED)
-        order = -order;
-      break;
-    case COLUMN_INSPECTION:
-      order = compare_texts (x->last_inspection, y->last_inspection);
-      if (order == 0)
-        order = compare_ints (x->inspection_result, y->inspection_result);
-      break;
-    case COLUMN_FAULTS:
-      order = compare_ints (x->faults_12m, y->faults_12m);
-      break;
-    case COLUMN_ENTRAPMENTS:
-      order = compare_ints (x->entrapments_12m, y->entrapments_12m);
-      break;
-    case COLUMN_GRADE:
-      order = compare_ints (x->assessment_grade, y->assessment_grade);
-      break;
-    case COLUMN_STATUS:
-      order = compare_ints (x->renewal_status, y->renewal_status);
-      break;
-    case COLUMN_PLANNED:
-      order = compare_ints (x->planned_year, y->planned_year);
-      break;
-    case COLUMN_FUNDING:
-      order = compare_ints (x->funding_source, y->funding_source);
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-  /* Ties in the id's order, so that a sort is the same every time. */
-  if (order == 0)
-    order = strcmp (x->id, y->id);
-  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static const char *
-grade_letter (XaAssessmentGrade grade)
-{
-  static const char *const letters[] = { "A", "B", "C", "D" };
-
-  return grade >= XA_GRADE_A && grade <= XA_GRADE_D ? letters[grade] : NULL;
-}
-
-/* The text of @column for @d; NULL for an empty cell. */
-static char *
-cell_text (const XaElevatorRowData *d,
-           Column                   column)
-{
-  switch (column)
-    {
-    case COLUMN_PRIORITY:
-      return d->priority.in_scope ? g_strdup_printf ("%d", d->priority.score) : NULL;
-    case COLUMN_WHY:
-      return xa_elevator_priority_explain (&d->priority);
-    case COLUMN_COMPOUND:
-      return g_strdup (d->compound_name);
-    case COLUMN_DISTRICT:
-      return g_strdup (d->district_name);
-    case COLUMN_BUILDING:
-      /* Translators: a lift's place in its compound: building, then unit (楼栋 · 单元). */
-      return g_strdup_printf (_("%s · %s"), d->building, d->unit);
-    case COLUMN_REGISTRATION:
-      return g_strdup (d->registration_code);
-    case COLUMN_MAKER:
-      return g_strdup (d->maker);
-    case COLUMN_MODEL:
-      return g_strdup (d->model);
-    case COLUMN_COMMISSIONED:
-      return g_strdup (d->commissioned);
-    case COLUMN_YEARS:
-      return isnan (d->priority.years) ? NULL
-             : g_strdup_printf ("%d", (int) floor (d->priority.years));
-    case COLUMN_INSPECTION:
-      if (d->last_inspection == NULL)
-        return NULL;
-      /* Translators: the last inspection of a lift: its date, then its result. */
-      return g_strdup_printf (_("%s, %s"), d->last_inspection,
-                              xa_record_words_inspection (d->inspection_result));
-    case COLUMN_FAULTS:
-      return g_strdup_printf ("%d", d->faults_12m);
-    case COLUMN_ENTRAPMENTS:
-      return g_strdup_printf ("%d", d->entrapments_12m);
-    case COLUMN_GRADE:
-      if (d->assessment_due)
-        /* Translators: an assessment grade (A–D, or "none") of a lift whose safety
-         * assessment is out of date or missing, e.g. "C, due". */
-        return g_strdup_printf (_("%s, due"), grade_letter (d->assessment_grade) != NULL
-                                ? grade_letter (d->assessment_grade) : _("none"));
-      return g_strdup (grade_letter (d->assessment_grade));
-    case COLUMN_STATUS:
-      return g_strdup (xa_record_words_renewal (d->renewal_status));
-    case COLUMN_PLANNED:
-      return d->planned_year > 0 ? g_strdup_printf ("%d", d->planned_year) : NULL;
-    case COLUMN_FUNDING:
-      return g_strdup (xa_record_words_funding (d->funding_source));
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static gboolean
-numeric (Column column)
-{
-  return column == COLUMN_PRIORITY || column == COLUMN_YEARS || column == COLUMN_FAULTS
-         || column == COLUMN_ENTRAPMENTS || column == COLUMN_PLANNED;
-}
-
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  Column column = GPOINTER_TO_INT (user_data);
+  XaElevatorColumn column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), numeric (column) ? 1.0 : 0.0);
+  gtk_label_set_xalign (GTK_LABEL (label), xa_elevator_column_is_numeric (column) ? 1.0 : 0.0);
   /* Only the long texts give way; the others keep their width and the table scrolls. */
-  if (column == COLUMN_WHY || column == COLUMN_COMPOUND)
+  if (column == XA_ELEVATOR_COLUMN_WHY || column == XA_ELEVATOR_COLUMN_COMPOUND)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric (column))
+  if (xa_elevator_column_is_numeric (column))
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -624,41 +440,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   XaElevatorRow *row = gtk_list_item_get_item (list_item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
-  g_autofree char *text = cell_text (xa_elevator_row_get_data (row),
+  g_autofree char *text = xa_elevator_column_text (xa_elevator_row_get_data (row),
                                      GPOINTER_TO_INT (user_data));
 
   gtk_label_set_label (label, text != NULL ? text : "—");
   /* The reason of a row is long: the whole of it shows on hover. */
-  if (GPOINTER_TO_INT (user_data) == COLUMN_WHY)
+  if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
     gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
-}
-
-static const char *
-column_title (Column column)
-{
-  switch (column)
-    {
-    case COLUMN_PRIORITY: return _("Priority");
-    case COLUMN_WHY: return _("Why");
-    case COLUMN_COMPOUND: return C_("elevator list column", "Compound");
-    case COLUMN_DISTRICT: return _("District");
-    case COLUMN_BUILDING: return _("Building · Unit");
-    case COLUMN_REGISTRATION: return _("Registration Code");
-    case COLUMN_MAKER: return _("Maker");
-    case COLUMN_MODEL: return _("Model");
-    case COLUMN_COMMISSIONED: return _("Commissioned");
-    case COLUMN_YEARS: return _("Years");
-    case COLUMN_INSPECTION: return _("Last Inspection");
-    case COLUMN_FAULTS: return _("Faults (12 m)");
-    case COLUMN_ENTRAPMENTS: return _("Entrapments (12 m)");
-    case COLUMN_GRADE: return _("Assessment");
-    case COLUMN_STATUS: return _("Renewal Status");
-    case COLUMN_PLANNED: return _("Planned Year");
-    case COLUMN_FUNDING: return _("Funding");
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 static void
@@ -666,7 +454,7 @@ add_columns (XaElevatorList *self)
 {
   GtkColumnViewColumn *priority_column = NULL;
 
-  for (Column column = 0; column < N_COLUMNS; column++)
+  for (XaElevatorColumn column = 0; column < XA_ELEVATOR_N_COLUMNS; column++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) view_column = NULL;
@@ -674,20 +462,21 @@ add_columns (XaElevatorList *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
-      view_column = gtk_column_view_column_new (column_title (column), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
+      view_column = gtk_column_view_column_new (xa_elevator_column_title (column), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (xa_elevator_column_compare,
+                                                  GINT_TO_POINTER (column), NULL));
       gtk_column_view_column_set_sorter (view_column, sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
-      if (column == COLUMN_WHY)
+      if (column == XA_ELEVATOR_COLUMN_WHY)
         {
           gtk_column_view_column_set_expand (view_column, TRUE);
           gtk_column_view_column_set_fixed_width (view_column, 400);
         }
-      else if (column == COLUMN_COMPOUND)
+      else if (column == XA_ELEVATOR_COLUMN_COMPOUND)
         gtk_column_view_column_set_fixed_width (view_column, 160);
       gtk_column_view_append_column (self->column_view, view_column);
-      if (column == COLUMN_PRIORITY)
+      if (column == XA_ELEVATOR_COLUMN_PRIORITY)
         priority_column = view_column;
     }
   gtk_column_view_sort_by_column (self->column_view, priority_column, GTK_SORT_DESCENDING);
