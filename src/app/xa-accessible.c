@@ -35,10 +35,14 @@ xa_accessible_name_controls (GtkWidget *root)
   if (GTK_IS_BUTTON (root) && gtk_button_get_label (GTK_BUTTON (root)) == NULL)
     {
       const char *tooltip = gtk_widget_get_tooltip_text (root);
+      GtkWidget *dropdown = gtk_widget_get_ancestor (root, GTK_TYPE_DROP_DOWN);
 
       /* An icon button: the tooltip says what it does. */
       if (tooltip != NULL && *tooltip != '\0')
         set_name (root, tooltip);
+      /* The button that opens a drop-down: named as the drop-down's tooltip says. */
+      else if (dropdown != NULL && gtk_widget_get_tooltip_text (dropdown) != NULL)
+        set_name (root, gtk_widget_get_tooltip_text (dropdown));
       else if (inside (root, "AdwToastWidget"))
         set_name (root, _("Dismiss"));
     }

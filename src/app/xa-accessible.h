@@ -1,6 +1,7 @@
 /* xa-accessible.h — names for screen readers that GTK 4.8 and libadwaita 1.2 leave out:
  * icon-only buttons (GTK 4.8 does not take the tooltip as the name), the peek icon of a
- * password entry, the search entry of a preferences window, the close button of a toast. */
+ * password entry, the search entry of a preferences window, the close button of a toast,
+ * the button inside a drop-down (named as the drop-down's tooltip). */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -528,17 +528,18 @@ select_compound (XaMapView  *self,
   xa_compound_layer_go_to (self->layer, compound_id);
 }
 
-static void
-result_activated_cb (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     XaMapView     *self)
+void
+xa_map_view_select_compound (XaMapView  *self,
+                             const char *compound_id)
 {
-  const char *compound_id = g_object_get_data (G_OBJECT (row), "compound-id");
-  const char *code = get_district_filter (self);
+  const char *code;
   int index;
+
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
 
   if (compound_id == NULL)
     return;
+  code = get_district_filter (self);
   /* Search looks through the whole city: a compound found in another district brings every
    * district back, so it is drawn and can be clicked. */
   if (code != NULL && self->points != NULL &&
@@ -550,6 +551,14 @@ result_activated_cb (GtkListBox    *list,
       self->keep_view = FALSE;
     }
   select_compound (self, compound_id);
+}
+
+static void
+result_activated_cb (GtkListBox    *list,
+                     GtkListBoxRow *row,
+                     XaMapView     *self)
+{
+  xa_map_view_select_compound (self, g_object_get_data (G_OBJECT (row), "compound-id"));
 }
 
 static void

@@ -32,6 +32,10 @@ void          xa_map_view_clear         (XaMapView  *self);
 const char   *xa_map_view_get_district      (XaMapView  *self);
 /* The chosen district's name, or NULL for all districts. */
 const char   *xa_map_view_get_district_name (XaMapView  *self);
+/* Selects the compound @compound_id and brings it into view, as a search result does; the
+ * district filter goes back to all districts when the compound lies in another. */
+void          xa_map_view_select_compound   (XaMapView  *self,
+                                             const char *compound_id);
 /* Writes the centre and zoom to settings, for the next start. */
 void          xa_map_view_save_state    (XaMapView  *self);
 

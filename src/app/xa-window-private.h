@@ -4,14 +4,16 @@
 #pragma once
 
 #include "xa-city-summary.h"
+#include "xa-elevator-list.h"
 #include "xa-map-view.h"
 #include "xa-window.h"
 
 G_BEGIN_DECLS
 
-/* "welcome", "busy", "error", "damaged", or the records view shown: "map" or "summary". */
+/* "welcome", "busy", "error", "damaged", or the records view shown: "map", "summary" or
+ * "elevators". */
 const char       *_xa_window_get_page               (XaWindow   *self);
-/* Shows the records view @name ("map" or "summary"). */
+/* Shows the records view @name ("map", "summary" or "elevators"). */
 void              _xa_window_show_view              (XaWindow   *self,
                                                      const char *name);
 /* TRUE while a sync or the demo's start runs, or its progress strip still shows. */
@@ -27,6 +29,7 @@ GtkButton        *_xa_window_get_error_button       (XaWindow   *self);
 const char       *_xa_window_get_district           (XaWindow   *self);
 XaMapView        *_xa_window_get_map_view           (XaWindow   *self);
 XaCitySummary    *_xa_window_get_city_summary       (XaWindow   *self);
+XaElevatorList   *_xa_window_get_elevator_list      (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */

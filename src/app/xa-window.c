@@ -12,6 +12,7 @@
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
 #include "xa-connect-dialog.h"
+#include "xa-elevator-list.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
 #include "xa-messages.h"
@@ -48,6 +49,7 @@ struct _XaWindow
   AdwViewSwitcherBar   *switcher_bar;
   XaMapView            *map_view;
   XaCitySummary        *city_summary;
+  XaElevatorList       *elevator_list;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
   AdwStatusPage        *damaged_page;
@@ -134,7 +136,8 @@ show_page (XaWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", records);
 }
 
-/* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first. */
+/* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first.
+ * The Elevators view has a search of its own: Ctrl+F there searches the lifts. */
 static void
 map_search_action (GtkWidget  *widget,
                    const char *action_name,
@@ -142,6 +145,11 @@ map_search_action (GtkWidget  *widget,
 {
   XaWindow *self = XA_WINDOW (widget);
 
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "elevators") == 0)
+    {
+      xa_elevator_list_focus_search (self->elevator_list);
+      return;
+    }
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
   gtk_widget_activate_action (GTK_WIDGET (self->map_view), "map.search", NULL);
 }
@@ -197,6 +205,32 @@ update_figures (XaWindow *self)
 
       xa_window_add_toast (self, adw_toast_new (text));
     }
+}
+
+/* The Elevators page follows the map's district filter, as the figures do. */
+static void
+update_elevator_district (XaWindow *self)
+{
+  xa_elevator_list_set_district (self->elevator_list, _xa_window_get_district (self),
+                                 xa_map_view_get_district_name (self->map_view));
+}
+
+/* A lift chosen in the renewal list: its compound is selected on the map, for the moment
+ * the user goes there. */
+static void
+elevator_compound_selected_cb (XaWindow   *self,
+                               const char *compound_id)
+{
+  xa_map_view_select_compound (self->map_view, compound_id);
+}
+
+/* A lift activated in the renewal list (Enter, a double click): the map, with its compound. */
+static void
+elevator_compound_activated_cb (XaWindow   *self,
+                                const char *compound_id)
+{
+  xa_map_view_select_compound (self->map_view, compound_id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
@@ -262,6 +296,8 @@ reload (XaWindow *self)
     }
   /* After the map, whose district list the figures follow. */
   update_figures (self);
+  update_elevator_district (self);
+  xa_elevator_list_set_store (self->elevator_list, self->store, self->settings);
   show_page (self, "records");
 }
 
@@ -271,6 +307,7 @@ static void
 close_store (XaWindow *self)
 {
   xa_map_view_clear (self->map_view);
+  xa_elevator_list_set_store (self->elevator_list, NULL, NULL);
   g_clear_object (&self->store);
 }
 
@@ -776,6 +813,12 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (update_figures), self);
   g_signal_connect_swapped (self->map_view, "notify::district", G_CALLBACK (update_figures),
                             self);
+  g_signal_connect_swapped (self->map_view, "notify::district",
+                            G_CALLBACK (update_elevator_district), self);
+  g_signal_connect_swapped (self->elevator_list, "compound-selected",
+                            G_CALLBACK (elevator_compound_selected_cb), self);
+  g_signal_connect_swapped (self->elevator_list, "compound-activated",
+                            G_CALLBACK (elevator_compound_activated_cb), self);
   xa_session_start (self->session);
 }
 
@@ -796,6 +839,8 @@ xa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->map_view != NULL)
     g_signal_handlers_disconnect_by_data (self->map_view, self);
+  if (self->elevator_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->elevator_list, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -879,6 +924,7 @@ xa_window_class_init (XaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
+  g_type_ensure (XA_TYPE_ELEVATOR_LIST);
   g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -902,6 +948,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, elevator_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
@@ -1073,6 +1120,14 @@ _xa_window_get_city_summary (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->city_summary;
+}
+
+XaElevatorList *
+_xa_window_get_elevator_list (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->elevator_list;
 }
 
 XaSession *

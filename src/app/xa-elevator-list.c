@@ -1,0 +1,696 @@
+/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, sorted
+ * by the column view's sorter, then filtered, so that typing in the search narrows an
+ * already sorted list instead of sorting again at each key. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "xa-accessible.h"
+#include "xa-elevator-columns.h"
+#include "xa-elevator-list-private.h"
+#include "xa-elevator-row.h"
+#include "xa-format.h"
+#include "xa-metrics.h"
+#include "xa-priority-settings.h"
+#include "xa-record-words.h"
+
+
+#define RESCORE_DELAY_MS 250
+
+/* The choices of the age and assessment filters, after "all" (0). */
+enum { AGE_UNDER_SCOPE = 1, AGE_SCOPE, AGE_OLD };
+enum { ASSESSMENT_NONE = 1, ASSESSMENT_DUE, ASSESSMENT_GRADE_A };
+
+struct _XaElevatorList
+{
+  AdwBin              parent_instance;
+
+  /* template */
+  GtkBox             *filter_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkDropDown        *age_dropdown;
+  GtkDropDown        *assessment_dropdown;
+  GtkDropDown        *funding_dropdown;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+
+  GListStore         *rows;
+  GtkSortListModel   *sorted;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
+
+  XaStore            *store;
+  GSettings          *settings;
+  /* The rows no longer match the store or the settings: read them at the next map. */
+  gboolean            stale;
+  /* What the rows were read from (store_fingerprint()): a sync that brought nothing new,
+   * on the same day, leaves them as they are. */
+  char               *fingerprint;
+  /* Scoring again after a change of the settings waits for them to settle. */
+  guint               rescore_id;
+  char               *district;
+  char               *district_name;
+  /* What the search entry holds, stripped; matched without regard to ASCII case. */
+  char               *search;
+  /* The years of the age bands, from the priority settings the rows were scored with. */
+  int                 scope_years;
+  int                 old_years;
+};
+
+G_DEFINE_FINAL_TYPE (XaElevatorList, xa_elevator_list, ADW_TYPE_BIN)
+
+enum {
+  SIGNAL_COMPOUND_SELECTED,
+  SIGNAL_COMPOUND_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- Reading the rows ---- */
+
+typedef struct
+{
+  GHashTable *district_names;   /* code → name */
+  GHashTable *compounds;        /* id → Compound */
+  GPtrArray  *rows;
+  gint64      now;
+  XaPriorityParams params;
+} Loading;
+
+typedef struct
+{
+  char *name;
+  char *district_code;
+} Compound;
+
+static void
+compound_free (gpointer data)
+{
+  Compound *compound = data;
+
+  g_free (compound->name);
+  g_free (compound->district_code);
+  g_free (compound);
+}
+
+static void
+collect_district (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaDistrict *district = record;
+  Loading *loading = user_data;
+
+  g_hash_table_insert (loading->district_names, g_strdup (district->code),
+                       g_strdup (district->name));
+}
+
+static void
+collect_compound (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Loading *loading = user_data;
+  Compound *info = g_new0 (Compound, 1);
+
+  info->name = g_strdup (compound->name);
+  info->district_code = g_strdup (compound->district);
+  g_hash_table_insert (loading->compounds, g_strdup (compound->id), info);
+}
+
+static void
+collect_elevator (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaElevator *elevator = record;
+  Loading *loading = user_data;
+  Compound *compound = g_hash_table_lookup (loading->compounds, elevator->compound);
+  const char *code = compound != NULL ? compound->district_code : NULL;
+  XaPriority priority;
+  gboolean due;
+
+  xa_elevator_priority (elevator, loading->now, &loading->params, &priority);
+  due = xa_metrics_elevator_assessment_due (elevator, loading->now,
+                                            loading->params.reassessment_years);
+  g_ptr_array_add (loading->rows,
+                   xa_elevator_row_new (elevator, compound != NULL ? compound->name : NULL,
+                                        code,
+                                        code != NULL
+                                        ? g_hash_table_lookup (loading->district_names, code)
+                                        : NULL,
+                                        &priority, due));
+}
+
+/* Changes whenever a sync stores anything (the feed's cursor moves on) or the day changes
+ * (years in service, assessments due); NULL when the store has no cursor, and then the
+ * rows are always read again. */
+static char *
+store_fingerprint (XaStore *store)
+{
+  g_autofree char *server = xa_store_dup_server (store);
+  g_autofree char *cursor = server != NULL ? xa_store_dup_cursor (store, server) : NULL;
+  /* Days of UTC+8, as the priority counts them. */
+  gint64 day = (g_get_real_time () / G_USEC_PER_SEC + 8 * 3600) / 86400;
+
+  if (cursor == NULL)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", day, cursor);
+}
+
+static void
+load (XaElevatorList *self)
+{
+  g_autoptr(GHashTable) district_names = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                g_free, g_free);
+  g_autoptr(GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                           g_free, compound_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  Loading loading = {
+    .district_names = district_names,
+    .compounds = compounds,
+    .rows = rows,
+    .now = g_get_real_time () / G_USEC_PER_SEC,
+  };
+
+  self->stale = FALSE;
+  if (self->store == NULL)
+    {
+      g_list_store_remove_all (self->rows);
+      return;
+    }
+
+  g_free (self->fingerprint);
+  self->fingerprint = store_fingerprint (self->store);
+  xa_priority_params_from_settings (self->settings, &loading.params);
+  self->scope_years = loading.params.scope_years;
+  self->old_years = loading.params.old_years;
+  if (!xa_store_foreach (self->store, XA_RECORD_DISTRICT, collect_district, &loading, &error)
+      || !xa_store_foreach (self->store, XA_RECORD_COMPOUND, collect_compound, &loading,
+                            &error)
+      || !xa_store_foreach (self->store, XA_RECORD_ELEVATOR, collect_elevator, &loading,
+                            &error))
+    {
+      /* The list then shows what it read before; the window reports store errors. */
+      g_warning ("Could not read the elevators for the renewal list: %s", error->message);
+      return;
+    }
+  g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
+                       rows->pdata, rows->len);
+}
+
+static gboolean
+rescore_cb (gpointer user_data)
+{
+  XaElevatorList *self = user_data;
+
+  self->rescore_id = 0;
+  if (self->stale && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A spin button in Preferences changes its key at each step: the 100,000 rows are scored
+ * again once the steps pause, not at each of them. */
+static void
+priority_setting_changed_cb (XaElevatorList *self,
+                             const char     *key)
+{
+  if (!g_str_has_prefix (key, "priority-") && strcmp (key, "reassessment-interval") != 0)
+    return;
+  self->stale = TRUE;
+  g_clear_handle_id (&self->rescore_id, g_source_remove);
+  self->rescore_id = g_timeout_add (RESCORE_DELAY_MS, rescore_cb, self);
+}
+
+void
+xa_elevator_list_set_store (XaElevatorList *self,
+                            XaStore        *store_or_NULL,
+                            GSettings      *settings)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+  g_return_if_fail (store_or_NULL == NULL || XA_IS_STORE (store_or_NULL));
+  g_return_if_fail (store_or_NULL == NULL || G_IS_SETTINGS (settings));
+
+  if (store_or_NULL != NULL && store_or_NULL == self->store && settings == self->settings
+      && !self->stale && self->fingerprint != NULL)
+    {
+      g_autofree char *fingerprint = store_fingerprint (store_or_NULL);
+
+      if (g_strcmp0 (fingerprint, self->fingerprint) == 0)
+        return;
+    }
+  g_set_object (&self->store, store_or_NULL);
+  if (settings != self->settings)
+    {
+      if (self->settings != NULL)
+        g_signal_handlers_disconnect_by_data (self->settings, self);
+      g_set_object (&self->settings, settings);
+      if (settings != NULL)
+        g_signal_connect_swapped (settings, "changed",
+                                  G_CALLBACK (priority_setting_changed_cb), self);
+    }
+  self->stale = TRUE;
+  /* A closing store lets go of its rows now: they are of records about to go. */
+  if (store_or_NULL == NULL || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
+}
+
+/* ---- Filtering ---- */
+
+/* Whether @haystack holds @needle, ASCII letters in any case: "otis" finds "OTIS", and
+ * Chinese text matches as it is, without allocating for each of 100,000 rows. */
+static gboolean
+contains (const char *haystack,
+          const char *needle)
+{
+  size_t length = strlen (needle);
+
+  for (; *haystack != '\0'; haystack++)
+    if (g_ascii_strncasecmp (haystack, needle, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+filter_row (gpointer item,
+            gpointer user_data)
+{
+  XaElevatorList *self = user_data;
+  const XaElevatorRowData *d = xa_elevator_row_get_data (item);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint age = gtk_drop_down_get_selected (self->age_dropdown);
+  guint assessment = gtk_drop_down_get_selected (self->assessment_dropdown);
+  guint funding = gtk_drop_down_get_selected (self->funding_dropdown);
+
+  if (self->district != NULL && strcmp (d->district_code, self->district) != 0)
+    return FALSE;
+  if (status > 0 && status != GTK_INVALID_LIST_POSITION
+      && (guint) d->renewal_status != status - 1)
+    return FALSE;
+  if (age > 0 && age != GTK_INVALID_LIST_POSITION)
+    {
+      double years = d->priority.years;
+
+      if (isnan (years))
+        return FALSE;
+      if (age == AGE_UNDER_SCOPE && years >= self->scope_years)
+        return FALSE;
+      if (age == AGE_SCOPE && (years < self->scope_years || years >= self->old_years))
+        return FALSE;
+      if (age == AGE_OLD && years < self->old_years)
+        return FALSE;
+    }
+  if (assessment > 0 && assessment != GTK_INVALID_LIST_POSITION)
+    {
+      if (assessment == ASSESSMENT_NONE && d->assessment_grade != XA_GRADE_NONE)
+        return FALSE;
+      if (assessment == ASSESSMENT_DUE && !d->assessment_due)
+        return FALSE;
+      if (assessment >= ASSESSMENT_GRADE_A
+          && (int) d->assessment_grade != (int) (assessment - ASSESSMENT_GRADE_A))
+        return FALSE;
+    }
+  /* 1: no funding (XA_FUNDING_NONE, -1), then the sources in their order. */
+  if (funding > 0 && funding != GTK_INVALID_LIST_POSITION
+      && (int) d->funding_source != (int) funding - 2)
+    return FALSE;
+  if (self->search != NULL
+      && !contains (d->compound_name, self->search)
+      && !contains (d->registration_code, self->search)
+      && !contains (d->maker, self->search))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+update_count (XaElevatorList *self)
+{
+  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *shown_text = xa_format_count (shown);
+  g_autofree char *total_text = xa_format_count (total);
+  g_autofree char *text = NULL;
+
+  /* Translators: the count above the elevator list; the first %s is how many the filters
+   * leave, the second how many there are, e.g. "1,234 of 60,000 elevators". */
+  text = g_strdup_printf (ngettext ("%s of %s elevator", "%s of %s elevators", total),
+                          shown_text, total_text);
+  if (self->district_name != NULL)
+    {
+      g_autofree char *in_district = NULL;
+
+      /* Translators: the count above the elevator list when the map shows one district;
+       * the first %s is the count ("1,234 of 60,000 elevators"), the second the district,
+       * which the map's district filter chose. */
+      in_district = g_strdup_printf (_("%s, in %s as chosen on the map"), text,
+                                     self->district_name);
+      gtk_label_set_label (self->count_label, in_district);
+      return;
+    }
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
+filters_changed (XaElevatorList *self)
+{
+  /* The drop-downs may still speak while the widget is disposed, after the models. */
+  if (self->filter == NULL)
+    return;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+search_changed_cb (XaElevatorList *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                  GTK_EDITABLE (self->search_entry))));
+
+  g_autofree char *before = g_steal_pointer (&self->search);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (*text != '\0')
+    self->search = g_steal_pointer (&text);
+  if (g_strcmp0 (before, self->search) == 0 || self->filter == NULL)
+    return;
+  /* Typing on only narrows the rows shown, and deleting only widens them: the filter model
+   * then looks at those rows alone, not at all 100,000. */
+  if (self->search == NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (before == NULL || contains (self->search, before))
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (contains (before, self->search))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
+}
+
+void
+xa_elevator_list_set_district (XaElevatorList *self,
+                               const char     *code_or_NULL,
+                               const char     *name_or_NULL)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+
+  if (g_strcmp0 (self->district, code_or_NULL) == 0)
+    return;
+  g_free (self->district);
+  self->district = g_strdup (code_or_NULL);
+  g_free (self->district_name);
+  self->district_name = g_strdup (code_or_NULL != NULL ? name_or_NULL : NULL);
+  filters_changed (self);
+  /* The name in the count changes even when the rows shown do not. */
+  update_count (self);
+}
+
+void
+xa_elevator_list_focus_search (XaElevatorList *self)
+{
+  g_return_if_fail (XA_IS_ELEVATOR_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- Columns ---- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  XaElevatorColumn column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xa_elevator_column_is_numeric (column) ? 1.0 : 0.0);
+  /* Only the long texts give way; the others keep their width and the table scrolls. */
+  if (column == XA_ELEVATOR_COLUMN_WHY || column == XA_ELEVATOR_COLUMN_COMPOUND)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (xa_elevator_column_is_numeric (column))
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  XaElevatorRow *row = gtk_list_item_get_item (list_item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = xa_elevator_column_text (xa_elevator_row_get_data (row),
+                                     GPOINTER_TO_INT (user_data));
+
+  gtk_label_set_label (label, text != NULL ? text : "—");
+  /* The reason of a row is long: the whole of it shows on hover. */
+  if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static void
+add_columns (XaElevatorList *self)
+{
+  GtkColumnViewColumn *priority_column = NULL;
+
+  for (XaElevatorColumn column = 0; column < XA_ELEVATOR_N_COLUMNS; column++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
+      view_column = gtk_column_view_column_new (xa_elevator_column_title (column), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (xa_elevator_column_compare,
+                                                  GINT_TO_POINTER (column), NULL));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_unref (sorter);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      if (column == XA_ELEVATOR_COLUMN_WHY)
+        {
+          gtk_column_view_column_set_expand (view_column, TRUE);
+          gtk_column_view_column_set_fixed_width (view_column, 400);
+        }
+      else if (column == XA_ELEVATOR_COLUMN_COMPOUND)
+        gtk_column_view_column_set_fixed_width (view_column, 160);
+      gtk_column_view_append_column (self->column_view, view_column);
+      if (column == XA_ELEVATOR_COLUMN_PRIORITY)
+        priority_column = view_column;
+    }
+  gtk_column_view_sort_by_column (self->column_view, priority_column, GTK_SORT_DESCENDING);
+}
+
+/* Fills @dropdown with "all" and then @words. */
+static void
+set_choices (GtkDropDown *dropdown,
+             const char  *all,
+             const char  *const *words,
+             guint        n_words)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, all);
+  for (guint i = 0; i < n_words; i++)
+    gtk_string_list_append (choices, words[i]);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (choices));
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
+static void
+fill_filters (XaElevatorList *self)
+{
+  const char *statuses[XA_RENEWAL_DONE + 1];
+  const char *ages[] = {
+    _("Under 15 years"),
+    _("15 to 20 years"),
+    _("20 years or more"),
+  };
+  const char *assessments[] = {
+    _("Never assessed"),
+    _("Assessment due"),
+    _("Grade A"), _("Grade B"), _("Grade C"), _("Grade D"),
+  };
+  const char *fundings[] = {
+    _("No funding"),
+    xa_record_words_funding (XA_FUNDING_SPECIAL_BONDS),
+    xa_record_words_funding (XA_FUNDING_MAINTENANCE_FUND),
+    xa_record_words_funding (XA_FUNDING_OWNERS),
+    xa_record_words_funding (XA_FUNDING_OTHER),
+  };
+
+  for (int status = XA_RENEWAL_NONE; status <= XA_RENEWAL_DONE; status++)
+    statuses[status] = xa_record_words_renewal (status);
+  set_choices (self->status_dropdown, _("Any renewal status"), statuses,
+               G_N_ELEMENTS (statuses));
+  set_choices (self->age_dropdown, _("Any age"), ages, G_N_ELEMENTS (ages));
+  set_choices (self->assessment_dropdown, _("Any assessment"), assessments,
+               G_N_ELEMENTS (assessments));
+  set_choices (self->funding_dropdown, _("Any funding"), fundings, G_N_ELEMENTS (fundings));
+}
+
+/* ---- The widget ---- */
+
+static void
+selection_changed_cb (XaElevatorList *self)
+{
+  XaElevatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[SIGNAL_COMPOUND_SELECTED], 0,
+                   xa_elevator_row_get_data (row)->compound_id);
+}
+
+static void
+row_activated_cb (XaElevatorList *self,
+                  guint           position)
+{
+  g_autoptr(XaElevatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered),
+                                                        position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[SIGNAL_COMPOUND_ACTIVATED], 0,
+                   xa_elevator_row_get_data (row)->compound_id);
+}
+
+static void
+xa_elevator_list_map (GtkWidget *widget)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (widget);
+
+  GTK_WIDGET_CLASS (xa_elevator_list_parent_class)->map (widget);
+  if (self->stale)
+    load (self);
+}
+
+GListModel *
+_xa_elevator_list_get_rows (XaElevatorList *self)
+{
+  return G_LIST_MODEL (self->rows);
+}
+
+GListModel *
+_xa_elevator_list_get_shown (XaElevatorList *self)
+{
+  return G_LIST_MODEL (self->filtered);
+}
+
+GtkColumnView *
+_xa_elevator_list_get_column_view (XaElevatorList *self)
+{
+  return self->column_view;
+}
+
+const char *
+_xa_elevator_list_get_count_text (XaElevatorList *self)
+{
+  return gtk_label_get_label (self->count_label);
+}
+
+static void
+xa_elevator_list_dispose (GObject *object)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (object);
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_handle_id (&self->rescore_id, g_source_remove);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->rows);
+  gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ELEVATOR_LIST);
+
+  G_OBJECT_CLASS (xa_elevator_list_parent_class)->dispose (object);
+}
+
+static void
+xa_elevator_list_finalize (GObject *object)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (object);
+
+  g_free (self->fingerprint);
+  g_free (self->district);
+  g_free (self->district_name);
+  g_free (self->search);
+
+  G_OBJECT_CLASS (xa_elevator_list_parent_class)->finalize (object);
+}
+
+static void
+xa_elevator_list_class_init (XaElevatorListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = xa_elevator_list_dispose;
+  object_class->finalize = xa_elevator_list_finalize;
+  widget_class->map = xa_elevator_list_map;
+
+  signals[SIGNAL_COMPOUND_SELECTED] =
+    g_signal_new ("compound-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SIGNAL_COMPOUND_ACTIVATED] =
+    g_signal_new ("compound-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-elevator-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, age_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, assessment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, funding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, XaElevatorList, column_view);
+}
+
+static void
+xa_elevator_list_init (XaElevatorList *self)
+{
+  XaPriorityParams defaults = xa_priority_params_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->scope_years = defaults.scope_years;
+  self->old_years = defaults.old_years;
+
+  fill_filters (self);
+  add_columns (self);
+  xa_accessible_name_controls (GTK_WIDGET (self->filter_bar));
+
+  self->rows = g_list_store_new (XA_TYPE_ELEVATOR_ROW);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                          g_object_ref (gtk_column_view_get_sorter (
+                                                          self->column_view)));
+  self->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
+  g_signal_connect_swapped (self->selection, "notify::selected",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->search_entry, "search-changed",
+                            G_CALLBACK (search_changed_cb), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->age_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->assessment_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  g_signal_connect_swapped (self->funding_dropdown, "notify::selected",
+                            G_CALLBACK (filters_changed), self);
+  update_count (self);
+}
