@@ -4,6 +4,7 @@
 #pragma once
 
 #include "xa-city-summary.h"
+#include "xa-problem-ledger.h"
 #include "xa-map-view.h"
 #include "xa-window.h"
 
@@ -27,6 +28,7 @@ GtkButton        *_xa_window_get_error_button       (XaWindow   *self);
 const char       *_xa_window_get_district           (XaWindow   *self);
 XaMapView        *_xa_window_get_map_view           (XaWindow   *self);
 XaCitySummary    *_xa_window_get_city_summary       (XaWindow   *self);
+XaProblemLedger  *_xa_window_get_problem_ledger     (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */

@@ -11,6 +11,7 @@
 
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
+#include "xa-problem-ledger.h"
 #include "xa-connect-dialog.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
@@ -46,6 +47,7 @@ struct _XaWindow
   AdwViewSwitcherBar   *switcher_bar;
   XaMapView            *map_view;
   XaCitySummary        *city_summary;
+  XaProblemLedger      *problem_ledger;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
   AdwStatusPage        *damaged_page;
@@ -197,6 +199,32 @@ update_figures (XaWindow *self)
     }
 }
 
+/* The Problems page reads the store again after each sync; the map's district filters it. */
+static void
+update_problem_ledger (XaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!xa_problem_ledger_load (self->problem_ledger, self->store, _xa_window_get_district (self),
+                               g_get_real_time () / G_USEC_PER_SEC, &error))
+    {
+      if (handle_store_error (self, error))
+        return;
+      g_autofree char *text = g_strdup_printf (_("Could not read the problems (%s)."),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+}
+
+static void
+district_changed_cb (XaWindow *self)
+{
+  xa_problem_ledger_set_district (self->problem_ledger, _xa_window_get_district (self));
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 static void
 reload (XaWindow *self)
@@ -259,6 +287,7 @@ reload (XaWindow *self)
     }
   /* After the map, whose district list the figures follow. */
   update_figures (self);
+  update_problem_ledger (self);
   show_page (self, "records");
 }
 
@@ -268,6 +297,7 @@ static void
 close_store (XaWindow *self)
 {
   xa_map_view_clear (self->map_view);
+  xa_problem_ledger_unload (self->problem_ledger);
   g_clear_object (&self->store);
 }
 
@@ -726,6 +756,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (update_figures), self);
   g_signal_connect_swapped (self->map_view, "notify::district", G_CALLBACK (update_figures),
                             self);
+  g_signal_connect_swapped (self->map_view, "notify::district",
+                            G_CALLBACK (district_changed_cb), self);
   xa_session_start (self->session);
 }
 
@@ -829,6 +861,7 @@ xa_window_class_init (XaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
+  g_type_ensure (XA_TYPE_PROBLEM_LEDGER);
   g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -851,6 +884,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, problem_ledger);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
@@ -1020,6 +1054,14 @@ _xa_window_get_city_summary (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->city_summary;
+}
+
+XaProblemLedger *
+_xa_window_get_problem_ledger (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->problem_ledger;
 }
 
 XaSession *
