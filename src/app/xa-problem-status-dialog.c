@@ -210,6 +210,7 @@ xa_problem_status_dialog_new (GtkWindow    *parent,
   hint = gtk_label_new (_("The change is kept on this computer and sent to the records server "
                           "at the next sync."));
   gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (hint), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (hint), 0);
   gtk_widget_add_css_class (hint, "dim-label");
   gtk_box_append (GTK_BOX (box), hint);
