@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include "xa-preferences-window.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
 #include "xa-test-feed.h"
@@ -81,7 +82,7 @@ toggle (Fixture    *f,
     GTK_TOGGLE_BUTTON (_xa_problem_ledger_get_filter (f->ledger, filter)), active);
 }
 
-/* The first cadre with compounds, in id order. */
+/* The first cadre, in id order. */
 static void
 first_cadre (gconstpointer record,
              gpointer      user_data)
@@ -89,7 +90,7 @@ first_cadre (gconstpointer record,
   const XaCadre *cadre = record;
   char **id = user_data;
 
-  if (*id == NULL && cadre->compounds != NULL && cadre->compounds[0] != NULL)
+  if (*id == NULL)
     *id = g_strdup (cadre->id);
 }
 
@@ -167,14 +168,32 @@ test_filters (Fixture *f)
   /* My compounds: none while no cadre is chosen, then the chosen cadre's. */
   toggle (f, "mine", TRUE);
   g_assert_cmpuint (shown (f), ==, 0);
+  /* Chosen as a user does: in Preferences, the first cadre of the "My Cadre" row. */
   {
     g_autoptr(GError) error = NULL;
+    g_autofree char *first = NULL;
+    GtkWindow *preferences;
+    GtkWidget *row;
 
-    g_assert_true (xa_store_foreach (f->store, XA_RECORD_CADRE, first_cadre, &cadre, &error));
+    g_assert_true (xa_store_foreach (f->store, XA_RECORD_CADRE, first_cadre, &first, &error));
     g_assert_no_error (error);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+    xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+    preferences = xa_test_find_toplevel (XA_TYPE_PREFERENCES_WINDOW);
+    g_assert_nonnull (preferences);
+    row = xa_test_find_row (GTK_WIDGET (preferences), _("My Cadre"));
+    g_assert_true (ADW_IS_COMBO_ROW (row));
+    /* "None", then every cadre of the store. */
+    g_assert_cmpint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))),
+                     ==, 1 + xa_store_count (f->store, XA_RECORD_CADRE));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+    cadre = g_settings_get_string (settings, "my-cadre");
+    /* The first in id order, as the store lists them. */
+    g_assert_cmpstr (cadre, ==, first);
+    gtk_window_destroy (preferences);
+    xa_test_ui_spin (100);
   }
-  g_assert_nonnull (cadre);
-  g_settings_set_string (settings, "my-cadre", cadre);
   sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE compound IN "
                          "(SELECT compound FROM cadre_compound WHERE cadre = '%s')", cadre);
   assert_shown_as (f, "my compounds", sql);

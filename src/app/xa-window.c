@@ -569,6 +569,8 @@ preferences_action (GtkWidget  *widget,
   XaWindow *self = XA_WINDOW (widget);
   GtkWidget *preferences = xa_preferences_window_new (GTK_WINDOW (self), self->settings);
 
+  xa_preferences_window_set_store (XA_PREFERENCES_WINDOW (preferences), self->store);
+
   g_signal_connect_object (preferences, "token-changed", G_CALLBACK (xa_session_use_token),
                            self->session, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "tianditu-key-changed",
