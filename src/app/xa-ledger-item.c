@@ -1,8 +1,12 @@
-/* xa-ledger-item.c — see xa-ledger-item.h. */
+/* xa-ledger-item.c — see xa-ledger-item.h. Loading reads each table once and joins in
+ * hash tables: one query a problem would cost seconds on a city's ledger. */
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "xa-ledger-item.h"
 #include "xa-metrics.h"
+#include "xa-store-edits.h"
 
 G_DEFINE_FINAL_TYPE (XaLedgerItem, xa_ledger_item, G_TYPE_OBJECT)
 
@@ -70,4 +74,112 @@ xa_ledger_item_new (const XaProblem *problem,
   self->overdue = xa_metrics_problem_is_overdue (problem, now);
   self->pending = pending;
   return self;
+}
+
+typedef struct
+{
+  char *name;
+  char *district;
+} CompoundNames;
+
+static void
+compound_names_free (CompoundNames *names)
+{
+  g_free (names->name);
+  g_free (names->district);
+  g_free (names);
+}
+
+typedef struct
+{
+  gint64      now;
+  GHashTable *compounds;    /* id → CompoundNames */
+  GHashTable *categories;   /* code → name in the user's language */
+  GHashTable *pending;      /* problem ids with an outbox entry */
+  GPtrArray  *items;
+} LoadState;
+
+static void
+collect_compound (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  LoadState *state = user_data;
+  CompoundNames *names = g_new0 (CompoundNames, 1);
+
+  names->name = g_strdup (compound->name);
+  names->district = g_strdup (compound->district);
+  g_hash_table_insert (state->compounds, g_strdup (compound->id), names);
+}
+
+static void
+collect_category (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCategory *category = record;
+  LoadState *state = user_data;
+  /* Translators: translate this to "zh" if category names should be shown in Chinese
+   * (the records carry both); anything else shows the English names. */
+  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
+
+  g_hash_table_insert (state->categories, g_strdup (category->code),
+                       g_strdup (chinese ? category->name_zh : category->name_en));
+}
+
+static void
+collect_problem (gconstpointer record,
+                 gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  LoadState *state = user_data;
+  CompoundNames *names = g_hash_table_lookup (state->compounds, problem->compound);
+
+  g_ptr_array_add (state->items,
+                   xa_ledger_item_new (problem, names != NULL ? names->name : NULL,
+                                       names != NULL ? names->district : NULL,
+                                       g_hash_table_lookup (state->categories,
+                                                            problem->category),
+                                       g_hash_table_contains (state->pending, problem->id),
+                                       state->now));
+}
+
+GPtrArray *
+xa_ledger_item_load_all (XaStore     *store,
+                         gint64       now,
+                         GHashTable  *categories,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) compounds = NULL;
+  g_autoptr(GHashTable) own_categories = NULL;
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  LoadState state;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  outbox = xa_store_list_outbox (store, FALSE, error);
+  if (outbox == NULL)
+    return NULL;
+  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      XaOutboxEntry *entry = outbox->pdata[i];
+
+      if (entry->type == XA_RECORD_PROBLEM)
+        g_hash_table_add (pending, g_strdup (entry->record_id));
+    }
+
+  if (categories == NULL)
+    categories = own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
+  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) compound_names_free);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  state = (LoadState) { now, compounds, categories, pending, items };
+  if (!xa_store_foreach (store, XA_RECORD_COMPOUND, collect_compound, &state, error)
+      || !xa_store_foreach (store, XA_RECORD_CATEGORY, collect_category, &state, error)
+      || !xa_store_foreach (store, XA_RECORD_PROBLEM, collect_problem, &state, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }

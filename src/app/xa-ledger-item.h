@@ -7,6 +7,7 @@
 #include <glib-object.h>
 
 #include "xa-records.h"
+#include "xa-store.h"
 
 G_BEGIN_DECLS
 
@@ -43,5 +44,13 @@ XaLedgerItem *xa_ledger_item_new (const XaProblem *problem,
                                   const char      *category_name,
                                   gboolean         pending,
                                   gint64           now);
+
+/* Every problem of @store as an item (XaLedgerItem*), in id order, at @now: one pass over
+ * the outbox, compounds, categories and problems. @categories (may be NULL) receives each
+ * category's code → its name in the user's language (newly allocated strings). */
+GPtrArray    *xa_ledger_item_load_all (XaStore     *store,
+                                       gint64       now,
+                                       GHashTable  *categories,
+                                       GError     **error);
 
 G_END_DECLS

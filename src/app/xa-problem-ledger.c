@@ -6,8 +6,8 @@
 
 #include <glib/gi18n.h>
 
-#include "xa-calendar.h"
 #include "xa-format.h"
+#include "xa-ledger-columns.h"
 #include "xa-metrics.h"
 #include "xa-problem-ledger.h"
 #include "xa-problem-status-dialog.h"
@@ -16,21 +16,6 @@
 
 #define DAY_SECONDS 86400
 
-typedef enum
-{
-  COLUMN_STATUS,
-  COLUMN_TIER,
-  COLUMN_CATEGORY,
-  COLUMN_SOURCE,
-  COLUMN_TICKET,
-  COLUMN_COMPOUND,
-  COLUMN_PARTY,
-  COLUMN_REPORTED,
-  COLUMN_DEADLINE,
-  COLUMN_DAYS_OPEN,
-  COLUMN_OVERDUE,
-  N_COLUMNS
-} LedgerColumn;
 
 struct _XaProblemLedger
 {
@@ -168,246 +153,28 @@ search_changed_cb (XaProblemLedger *self)
   filters_changed (self);
 }
 
-/* ---- sorting ---- */
+/* ---- the row menu ---- */
 
-static int
-compare_int64 (gint64 a,
-               gint64 b)
-{
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-static int
-compare_text (const char *a,
-              const char *b)
-{
-  return g_utf8_collate (a != NULL ? a : "", b != NULL ? b : "");
-}
-
-static int
-compare_column (XaLedgerItem *a,
-                XaLedgerItem *b,
-                LedgerColumn  column)
-{
-  switch (column)
-    {
-    case COLUMN_STATUS:
-      return compare_int64 (a->status, b->status);
-    case COLUMN_TIER:
-      return compare_int64 (a->tier, b->tier);
-    case COLUMN_CATEGORY:
-      return compare_text (a->category_name, b->category_name);
-    case COLUMN_SOURCE:
-      return compare_int64 (a->source, b->source);
-    case COLUMN_TICKET:
-      return compare_text (a->ticket_no, b->ticket_no);
-    case COLUMN_COMPOUND:
-      return compare_text (a->compound_name, b->compound_name);
-    case COLUMN_PARTY:
-      return compare_text (a->responsible_party, b->responsible_party);
-    case COLUMN_REPORTED:
-      return compare_int64 (a->reported_at, b->reported_at);
-    case COLUMN_DEADLINE:
-      return compare_int64 (a->deadline, b->deadline);
-    case COLUMN_DAYS_OPEN:
-      return compare_int64 (a->days_open, b->days_open);
-    case COLUMN_OVERDUE:
-      return compare_int64 (a->overdue, b->overdue);
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-  return 0;
-}
-
-static int
-sort_by_column (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  return gtk_ordering_from_cmpfunc (compare_column ((XaLedgerItem *) a, (XaLedgerItem *) b,
-                                                    GPOINTER_TO_INT (user_data)));
-}
-
-/* What a ledger is read for first: the overdue, then what falls due soonest; the id keeps
- * the order the same from one load to the next. */
-static int
-sort_default (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  const XaLedgerItem *x = a;
-  const XaLedgerItem *y = b;
-  int order = compare_int64 (y->overdue, x->overdue);
-
-  if (order == 0)
-    order = compare_int64 (x->deadline, y->deadline);
-  if (order == 0)
-    order = strcmp (x->id, y->id);
-  return gtk_ordering_from_cmpfunc (order);
-}
-
-/* ---- cells ---- */
-
-static char *
-format_day (gint64 unix_seconds)
-{
-  return xa_calendar_format_date (unix_seconds);
-}
-
+/* A right click selects the row under the pointer and opens its menu there. */
 static void
-show_menu_at (XaProblemLedger *self,
-              GtkWidget       *cell,
-              double           x,
-              double           y)
+cell_clicked (GtkWidget *cell,
+              guint      position,
+              double     x,
+              double     y,
+              gpointer   user_data)
 {
+  XaProblemLedger *self = user_data;
   double view_x, view_y;
   GdkRectangle at;
 
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
   if (!gtk_widget_translate_coordinates (cell, GTK_WIDGET (self->column_view), x, y,
                                          &view_x, &view_y))
     return;
   at = (GdkRectangle) { (int) view_x, (int) view_y, 1, 1 };
   gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &at);
   gtk_popover_popup (GTK_POPOVER (self->row_popover));
-}
-
-/* A right click selects the row under the pointer and opens its menu. */
-static void
-cell_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 XaProblemLedger *self)
-{
-  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (cell), "xa-list-item");
-  guint position;
-
-  if (list_item == NULL)
-    return;
-  position = gtk_list_item_get_position (list_item);
-  if (position != GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, position);
-  show_menu_at (self, cell, x, y);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            XaProblemLedger          *self)
-{
-  LedgerColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "xa-column"));
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *cell = label;
-  GtkGesture *gesture = gtk_gesture_click_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_DAYS_OPEN ? 1.0f : 0.0f);
-  if (column == COLUMN_TIER || column == COLUMN_CATEGORY || column == COLUMN_COMPOUND
-      || column == COLUMN_PARTY)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_STATUS)
-    {
-      GtkWidget *pending = gtk_label_new (_("Pending"));
-
-      cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (cell), label);
-      gtk_widget_add_css_class (pending, "accent");
-      gtk_widget_add_css_class (pending, "caption-heading");
-      gtk_widget_set_tooltip_text (pending, _("Changed here; sent to the records server at "
-                                              "the next sync"));
-      gtk_box_append (GTK_BOX (cell), pending);
-    }
-  g_object_set_data (G_OBJECT (cell), "xa-list-item", list_item);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (cell_pressed_cb), self);
-  gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (gesture));
-  gtk_list_item_set_child (list_item, cell);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           XaProblemLedger          *self)
-{
-  LedgerColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "xa-column"));
-  XaLedgerItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GtkLabel *label = GTK_LABEL (column == COLUMN_STATUS ? gtk_widget_get_first_child (cell)
-                                                         : cell);
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
-  switch (column)
-    {
-    case COLUMN_STATUS:
-      text = xa_record_words_problem_status (item->status);
-      gtk_widget_set_visible (gtk_widget_get_last_child (cell), item->pending);
-      break;
-    case COLUMN_TIER:
-      text = xa_record_words_problem_tier (item->tier);
-      break;
-    case COLUMN_CATEGORY:
-      text = item->category_name;
-      break;
-    case COLUMN_SOURCE:
-      text = xa_record_words_problem_source (item->source);
-      break;
-    case COLUMN_TICKET:
-      text = item->ticket_no != NULL ? item->ticket_no : "—";
-      break;
-    case COLUMN_COMPOUND:
-      text = item->compound_name;
-      break;
-    case COLUMN_PARTY:
-      text = item->responsible_party;
-      break;
-    case COLUMN_REPORTED:
-      text = owned = format_day (item->reported_at);
-      break;
-    case COLUMN_DEADLINE:
-      text = owned = format_day (item->deadline);
-      break;
-    case COLUMN_DAYS_OPEN:
-      text = owned = xa_format_count (item->days_open);
-      break;
-    case COLUMN_OVERDUE:
-      text = xa_record_words_yes_no (item->overdue);
-      if (item->overdue)
-        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      break;
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label),
-                               column == COLUMN_COMPOUND || column == COLUMN_TICKET
-                               ? item->title : gtk_label_get_label (label));
-}
-
-/* Columns of names and texts get a width and ellipsize; the others show their whole word. */
-static void
-add_column (XaProblemLedger *self,
-            LedgerColumn     column,
-            const char      *title,
-            int              fixed_width)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-  g_autoptr(GtkCustomSorter) sorter = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "xa-column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-  view_column = gtk_column_view_column_new (title, factory);
-  sorter = gtk_custom_sorter_new (sort_by_column, GINT_TO_POINTER (column), NULL);
-  gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_fixed_width (view_column, fixed_width);
-  gtk_column_view_column_set_expand (view_column, fixed_width > 0);
-  gtk_column_view_append_column (self->column_view, view_column);
 }
 
 /* ---- the selected row and its action ---- */
@@ -515,83 +282,21 @@ change_status_action (GtkWidget  *widget,
 
 typedef struct
 {
-  char *name;
-  char *district;
-} CompoundNames;
-
-static void
-compound_names_free (CompoundNames *names)
-{
-  g_free (names->name);
-  g_free (names->district);
-  g_free (names);
-}
-
-typedef struct
-{
   XaProblemLedger *self;
-  GHashTable      *compounds;    /* id → CompoundNames */
-  GHashTable      *categories;   /* code → name in the user's language */
-  GHashTable      *pending;      /* problem ids with an outbox entry */
-  GPtrArray       *items;
-  const char      *my_cadre;
-} LoadState;
-
-static void
-collect_compound (gconstpointer record,
-                  gpointer      user_data)
-{
-  const XaCompound *compound = record;
-  LoadState *state = user_data;
-  CompoundNames *names = g_new0 (CompoundNames, 1);
-
-  names->name = g_strdup (compound->name);
-  names->district = g_strdup (compound->district);
-  g_hash_table_insert (state->compounds, g_strdup (compound->id), names);
-}
-
-static void
-collect_category (gconstpointer record,
-                  gpointer      user_data)
-{
-  const XaCategory *category = record;
-  LoadState *state = user_data;
-  /* Translators: translate this to "zh" if category names should be shown in Chinese
-   * (the records carry both); anything else shows the English names. */
-  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
-
-  g_hash_table_insert (state->categories, g_strdup (category->code),
-                       g_strdup (chinese ? category->name_zh : category->name_en));
-}
+  const char      *id;
+} CadreWanted;
 
 static void
 collect_cadre (gconstpointer record,
                gpointer      user_data)
 {
   const XaCadre *cadre = record;
-  LoadState *state = user_data;
+  CadreWanted *wanted = user_data;
 
-  if (g_strcmp0 (cadre->id, state->my_cadre) != 0 || cadre->compounds == NULL)
+  if (g_strcmp0 (cadre->id, wanted->id) != 0 || cadre->compounds == NULL)
     return;
   for (char **id = cadre->compounds; *id != NULL; id++)
-    g_hash_table_add (state->self->my_compounds, g_strdup (*id));
-}
-
-static void
-collect_problem (gconstpointer record,
-                 gpointer      user_data)
-{
-  const XaProblem *problem = record;
-  LoadState *state = user_data;
-  CompoundNames *names = g_hash_table_lookup (state->compounds, problem->compound);
-
-  g_ptr_array_add (state->items,
-                   xa_ledger_item_new (problem, names != NULL ? names->name : NULL,
-                                       names != NULL ? names->district : NULL,
-                                       g_hash_table_lookup (state->categories,
-                                                            problem->category),
-                                       g_hash_table_contains (state->pending, problem->id),
-                                       state->self->now));
+    g_hash_table_add (wanted->self->my_compounds, g_strdup (*id));
 }
 
 static int
@@ -659,43 +364,26 @@ xa_problem_ledger_load (XaProblemLedger  *self,
                         gint64            now,
                         GError          **error)
 {
-  g_autoptr(GHashTable) compounds = NULL;
   g_autoptr(GHashTable) categories = NULL;
-  g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) outbox = NULL;
   g_autofree char *my_cadre = NULL;
-  LoadState state;
+  CadreWanted wanted;
 
   g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), FALSE);
   g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
-  outbox = xa_store_list_outbox (store, FALSE, error);
-  if (outbox == NULL)
-    return FALSE;
-  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < outbox->len; i++)
-    {
-      XaOutboxEntry *entry = outbox->pdata[i];
-
-      if (entry->type == XA_RECORD_PROBLEM)
-        g_hash_table_add (pending, g_strdup (entry->record_id));
-    }
-
-  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) compound_names_free);
   categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
+  items = xa_ledger_item_load_all (store, now, categories, error);
+  if (items == NULL)
+    return FALSE;
   my_cadre = g_settings_get_string (self->settings, "my-cadre");
   g_hash_table_remove_all (self->my_compounds);
-  self->now = now;
-  state = (LoadState) { self, compounds, categories, pending, items, my_cadre };
-  if (!xa_store_foreach (store, XA_RECORD_COMPOUND, collect_compound, &state, error)
-      || !xa_store_foreach (store, XA_RECORD_CATEGORY, collect_category, &state, error)
-      || (*my_cadre != '\0'
-          && !xa_store_foreach (store, XA_RECORD_CADRE, collect_cadre, &state, error))
-      || !xa_store_foreach (store, XA_RECORD_PROBLEM, collect_problem, &state, error))
+  wanted.self = self;
+  wanted.id = my_cadre;
+  if (*my_cadre != '\0'
+      && !xa_store_foreach (store, XA_RECORD_CADRE, collect_cadre, &wanted, error))
     return FALSE;
+  self->now = now;
 
   if (self->store != store)
     {
@@ -917,7 +605,6 @@ xa_problem_ledger_class_init (XaProblemLedgerClass *klass)
 static void
 xa_problem_ledger_init (XaProblemLedger *self)
 {
-  g_autoptr(GtkCustomSorter) default_sorter = NULL;
   GtkMultiSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -940,17 +627,7 @@ xa_problem_ledger_init (XaProblemLedger *self)
     gtk_drop_down_set_model (self->category_dropdown, G_LIST_MODEL (categories));
   }
 
-  add_column (self, COLUMN_STATUS, _("Status"), -1);
-  add_column (self, COLUMN_TIER, _("Tier"), 110);
-  add_column (self, COLUMN_CATEGORY, _("Category"), 130);
-  add_column (self, COLUMN_SOURCE, _("Source"), -1);
-  add_column (self, COLUMN_TICKET, _("Ticket No."), -1);
-  add_column (self, COLUMN_COMPOUND, C_("ledger column", "Compound"), 130);
-  add_column (self, COLUMN_PARTY, _("Responsible Party"), 130);
-  add_column (self, COLUMN_REPORTED, _("Reported"), -1);
-  add_column (self, COLUMN_DEADLINE, _("Deadline"), -1);
-  add_column (self, COLUMN_DAYS_OPEN, _("Days Open"), -1);
-  add_column (self, COLUMN_OVERDUE, _("Overdue"), -1);
+  xa_ledger_columns_add (self->column_view, cell_clicked, self);
 
   self->items = g_list_store_new (XA_TYPE_LEDGER_ITEM);
   self->filter = gtk_custom_filter_new (item_shown, self, NULL);
@@ -961,8 +638,7 @@ xa_problem_ledger_init (XaProblemLedger *self)
   sorter = gtk_multi_sorter_new ();
   gtk_multi_sorter_append (sorter,
                            g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  default_sorter = gtk_custom_sorter_new (sort_default, NULL, NULL);
-  gtk_multi_sorter_append (sorter, GTK_SORTER (g_steal_pointer (&default_sorter)));
+  gtk_multi_sorter_append (sorter, xa_ledger_columns_default_sorter ());
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           GTK_SORTER (sorter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
