@@ -291,15 +291,24 @@ find_row (Fixture         *f,
   return 0;
 }
 
+/* Opens the status dialog of row @position: by the action (the button, the menu, Ctrl+E)
+ * or, @by_activation, as Enter or a double click on the row does. */
 static XaProblemStatusDialog *
-open_status_dialog (Fixture *f,
-                    guint    position)
+open_status_dialog (Fixture  *f,
+                    guint     position,
+                    gboolean  by_activation)
 {
   XaProblemStatusDialog *dialog;
 
-  _xa_problem_ledger_select (f->ledger, position);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ledger), "ledger.change-status",
-                                             NULL));
+  if (by_activation)
+    g_signal_emit_by_name (_xa_problem_ledger_get_column_view (f->ledger), "activate",
+                           position);
+  else
+    {
+      _xa_problem_ledger_select (f->ledger, position);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->ledger),
+                                                 "ledger.change-status", NULL));
+    }
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
   dialog = XA_PROBLEM_STATUS_DIALOG (xa_test_find_toplevel (XA_TYPE_PROBLEM_STATUS_DIALOG));
   g_assert_nonnull (dialog);
@@ -349,7 +358,7 @@ test_status_change (Fixture *f)
   g_assert_false (gtk_widget_get_sensitive (button));
 
   /* Resolved: reopen (with a note, which is required) or close. */
-  dialog = open_status_dialog (f, find_row (f, XA_STATUS_RESOLVED));
+  dialog = open_status_dialog (f, find_row (f, XA_STATUS_RESOLVED), TRUE);
   assert_offered (dialog, XA_STATUS_IN_PROGRESS, XA_STATUS_CLOSED);
   _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, FALSE, "");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
@@ -361,7 +370,7 @@ test_status_change (Fixture *f)
 
   /* Open: start or settle on the spot. Started and escalated through the dialog. */
   position = find_row (f, XA_STATUS_OPEN);
-  dialog = open_status_dialog (f, position);
+  dialog = open_status_dialog (f, position, FALSE);
   assert_offered (dialog, XA_STATUS_IN_PROGRESS, XA_STATUS_RESOLVED);
   g_assert_true (gtk_widget_get_sensitive (button));
   _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, TRUE, "Sent to the team");

@@ -278,6 +278,15 @@ change_status_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Enter or a double click on a row: its status change, as the button. */
+static void
+row_activated_cb (XaProblemLedger *self,
+                  guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "ledger.change-status", NULL);
+}
+
 /* ---- loading ---- */
 
 typedef struct
@@ -648,6 +657,7 @@ xa_problem_ledger_init (XaProblemLedger *self)
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (update_actions), self);
+  g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
