@@ -207,7 +207,10 @@ bind_cell (GtkSignalListItemFactory *factory,
       text = owned = format_day (item->reported_at);
       break;
     case COLUMN_DEADLINE:
+      /* Red as the overdue column, which a narrow window scrolls out of view. */
       text = owned = format_day (item->deadline);
+      if (item->overdue)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
       break;
     case COLUMN_DAYS_OPEN:
       text = owned = xa_format_count (item->days_open);
@@ -263,12 +266,12 @@ xa_ledger_columns_add (GtkColumnView         *view,
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
   add_column (view, COLUMN_STATUS, _("Status"), -1, on_click, user_data);
-  add_column (view, COLUMN_TIER, _("Tier"), 110, on_click, user_data);
-  add_column (view, COLUMN_CATEGORY, _("Category"), 130, on_click, user_data);
+  add_column (view, COLUMN_TIER, _("Tier"), 95, on_click, user_data);
+  add_column (view, COLUMN_CATEGORY, _("Category"), 110, on_click, user_data);
   add_column (view, COLUMN_SOURCE, _("Source"), -1, on_click, user_data);
   add_column (view, COLUMN_TICKET, _("Ticket No."), -1, on_click, user_data);
-  add_column (view, COLUMN_COMPOUND, C_("ledger column", "Compound"), 130, on_click, user_data);
-  add_column (view, COLUMN_PARTY, _("Responsible Party"), 130, on_click, user_data);
+  add_column (view, COLUMN_COMPOUND, C_("ledger column", "Compound"), 120, on_click, user_data);
+  add_column (view, COLUMN_PARTY, _("Responsible Party"), 120, on_click, user_data);
   add_column (view, COLUMN_REPORTED, _("Reported"), -1, on_click, user_data);
   add_column (view, COLUMN_DEADLINE, _("Deadline"), -1, on_click, user_data);
   add_column (view, COLUMN_DAYS_OPEN, _("Days Open"), -1, on_click, user_data);
