@@ -2,10 +2,14 @@
  * real xiaoqu-server: every problem listed, the default order and a column's sort, each
  * filter and quick filter narrowed to the count a SQL query on the store gives, the status
  * dialog offering only the flow's transitions, and a change through it made pending, queued
- * once in the outbox, pushed by a real sync and found in the server's feed. */
+ * once in the outbox, pushed by a real sync and found in the server's feed; a change another
+ * client made first shows as a conflict after the sync. */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
 #include "xa-preferences-window.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
@@ -431,6 +435,72 @@ test_status_change (Fixture *f)
     }
 }
 
+/* The row of @id among those shown; asserts there is one. */
+static XaLedgerItem *
+find_item (Fixture    *f,
+           const char *id)
+{
+  for (guint i = 0; i < shown (f); i++)
+    {
+      g_autoptr(XaLedgerItem) row = shown_item (f, i);
+
+      if (g_str_equal (row->id, id))
+        return g_steal_pointer (&row);
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Another client changes the problem first: the push meets a 409 and the row says so. */
+static void
+test_conflict (Fixture *f)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = NULL;
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(XaLedgerItem) item = NULL;
+  g_autoptr(XaLedgerItem) after = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *auth = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *sql = NULL;
+  XaProblemStatusDialog *dialog;
+  guint position = find_row (f, XA_STATUS_OPEN);
+
+  item = shown_item (f, position);
+  dialog = open_status_dialog (f, position, FALSE);
+  _xa_problem_status_dialog_choose (dialog, XA_STATUS_RESOLVED, FALSE, "Settled on the spot");
+  close_dialog (dialog, "change");
+
+  sql = g_strdup_printf ("SELECT version FROM problem WHERE id = '%s'", item->id);
+  url = g_strdup_printf ("%s/api/v1/problems/%s/updates", f->server->base_url, item->id);
+  auth = g_strdup_printf ("Bearer %s", f->server->token);
+  body = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", \"status\": "
+                          "\"in_progress\", \"note\": \"另一位干部已受理\"}",
+                          sql_count (f, sql));
+  msg = soup_message_new ("POST", url);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key",
+                                "ledger-other-client");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+
+    soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  }
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL);
+  xa_test_ui_spin (200);
+  xa_test_window_wait_idle (f->window, 120);
+  after = find_item (f, item->id);
+  g_assert_cmpint (after->outbox_state, ==, XA_OUTBOX_CONFLICT);
+  g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (f->ledger), _("Conflict")));
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "problem-ledger-conflict");
+}
+
 static void
 test_ledger (void)
 {
@@ -465,6 +535,7 @@ test_ledger (void)
   test_filters (&f);
   test_district (&f);
   test_status_change (&f);
+  test_conflict (&f);
 
   xa_test_window_close (f.window);
   g_clear_object (&f.store);

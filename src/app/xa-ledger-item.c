@@ -44,7 +44,7 @@ xa_ledger_item_new (const XaProblem *problem,
                     const char      *compound_name,
                     const char      *district,
                     const char      *category_name,
-                    gboolean         pending,
+                    int              outbox_state,
                     gint64           now)
 {
   XaLedgerItem *self;
@@ -72,7 +72,8 @@ xa_ledger_item_new (const XaProblem *problem,
         ? now : problem->resolved_at;
   self->days_open = MAX (0, (end - problem->reported_at) / 86400);
   self->overdue = xa_metrics_problem_is_overdue (problem, now);
-  self->pending = pending;
+  self->outbox_state = outbox_state;
+  self->pending = outbox_state >= 0;
   return self;
 }
 
@@ -95,7 +96,7 @@ typedef struct
   gint64      now;
   GHashTable *compounds;    /* id → CompoundNames */
   GHashTable *categories;   /* code → name in the user's language */
-  GHashTable *pending;      /* problem ids with an outbox entry */
+  GHashTable *pending;      /* problem id → its outbox state + 1 */
   GPtrArray  *items;
 } LoadState;
 
@@ -139,7 +140,8 @@ collect_problem (gconstpointer record,
                                        names != NULL ? names->district : NULL,
                                        g_hash_table_lookup (state->categories,
                                                             problem->category),
-                                       g_hash_table_contains (state->pending, problem->id),
+                                       GPOINTER_TO_INT (g_hash_table_lookup (state->pending,
+                                                                             problem->id)) - 1,
                                        state->now));
 }
 
@@ -166,8 +168,15 @@ xa_ledger_item_load_all (XaStore     *store,
     {
       XaOutboxEntry *entry = outbox->pdata[i];
 
-      if (entry->type == XA_RECORD_PROBLEM)
-        g_hash_table_add (pending, g_strdup (entry->record_id));
+      int seen;
+
+      if (entry->type != XA_RECORD_PROBLEM)
+        continue;
+      /* A refused entry holds back the record's later ones: it is what the row shows. */
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (pending, entry->record_id)) - 1;
+      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
+        g_hash_table_insert (pending, g_strdup (entry->record_id),
+                             GINT_TO_POINTER (entry->state + 1));
     }
 
   if (categories == NULL)

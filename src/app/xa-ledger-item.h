@@ -36,13 +36,14 @@ struct _XaLedgerItem
   gint64           days_open;          /* reported → resolved, or → now while open */
   gboolean         overdue;            /* open and past its deadline at the ledger's now */
   gboolean         pending;            /* an outbox entry waits for the server */
+  int              outbox_state;       /* its XaOutboxState (a refusal before pending), or -1 */
 };
 
 XaLedgerItem *xa_ledger_item_new (const XaProblem *problem,
                                   const char      *compound_name,
                                   const char      *district,
                                   const char      *category_name,
-                                  gboolean         pending,
+                                  int              outbox_state,
                                   gint64           now);
 
 /* Every problem of @store as an item (XaLedgerItem*), in id order, at @now: one pass over
