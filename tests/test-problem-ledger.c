@@ -530,6 +530,16 @@ test_ledger (void)
   g_assert_cmpuint (_xa_problem_ledger_get_total (f.ledger), ==, total);
   g_assert_cmpuint (shown (&f), ==, total);
   xa_test_ui_save_screenshot (GTK_WIDGET (f.window), "problem-ledger");
+  /* The page never widens the window past its narrowest (360 pixels): the view stack gives
+   * every page the widest page's minimum. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f.ledger), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("ledger minimum width: %d", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
 
   test_order (&f);
   test_filters (&f);
