@@ -8,14 +8,12 @@
 
 #include "xa-format.h"
 #include "xa-ledger-columns.h"
-#include "xa-metrics.h"
 #include "xa-problem-ledger.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-store-edits.h"
 
 #define DAY_SECONDS 86400
-
 
 struct _XaProblemLedger
 {
