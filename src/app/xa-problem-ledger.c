@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-format.h"
 #include "xa-ledger-columns.h"
 #include "xa-problem-ledger.h"
@@ -616,6 +617,10 @@ xa_problem_ledger_init (XaProblemLedger *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->row_popover), GTK_WIDGET (self->column_view));
+  xa_accessible_name_drop_down (GTK_WIDGET (self->status_dropdown), _("Status"));
+  xa_accessible_name_drop_down (GTK_WIDGET (self->tier_dropdown), _("Tier"));
+  xa_accessible_name_drop_down (GTK_WIDGET (self->category_dropdown), _("Category"));
+  xa_accessible_name_drop_down (GTK_WIDGET (self->source_dropdown), _("Source"));
 
   self->settings = g_settings_new (APP_ID);
   self->category_codes = g_ptr_array_new_with_free_func (g_free);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 
@@ -193,6 +194,7 @@ xa_problem_status_dialog_new (GtkWindow    *parent,
   self->status_dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)),
                                                             NULL));
   gtk_box_append (GTK_BOX (box), labelled (_("New _status"), GTK_WIDGET (self->status_dropdown)));
+  xa_accessible_name_drop_down (GTK_WIDGET (self->status_dropdown), _("New Status"));
 
   if (item->tier < XA_TIER_CITY)
     /* Translators: a check box; %s is the next tier up, e.g. "Consultation". */
