@@ -56,3 +56,15 @@ xa_accessible_name_controls (GtkWidget *root)
        child = gtk_widget_get_next_sibling (child))
     xa_accessible_name_controls (child);
 }
+
+void
+xa_accessible_name_drop_down (GtkWidget  *drop_down,
+                              const char *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      set_name (child, name);
+}

@@ -11,5 +11,9 @@ G_BEGIN_DECLS
 /* Names every such widget under @root (itself included). Call it once the widgets exist;
  * names given in .ui files are left as they are. */
 void xa_accessible_name_controls (GtkWidget *root);
+/* GTK 4.8's drop-down shows its own button to screen readers, without the drop-down's
+ * name: gives that button @name. */
+void xa_accessible_name_drop_down (GtkWidget  *drop_down,
+                                   const char *name);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "xa-preferences-secrets-private.h"
 #include "xa-preferences-window-private.h"
 #include "xa-priority-settings.h"
+#include "xa-store.h"
 #include "xa-web-address.h"
 
 struct _XaPreferencesWindow
@@ -35,6 +36,9 @@ struct _XaPreferencesWindow
   AdwComboRow          *season_row;
   /* The season of each row of season_row: 0 (the current year) first, then years. */
   GArray               *season_years;
+  AdwComboRow          *cadre_row;
+  /* The cadre id of each row of cadre_row after the first, "none". */
+  GPtrArray            *cadre_ids;
   AdwPreferencesGroup  *basemap_group;
   AdwComboRow          *basemap_row;
   AdwEntryRow          *xyz_row;
@@ -544,6 +548,77 @@ load_seasons (XaPreferencesWindow *self)
 }
 
 static void
+cadre_selected_cb (XaPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->cadre_row);
+
+  if (self->updating || self->settings == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  g_settings_set_string (self->settings, "my-cadre",
+                         selected == 0 || selected > self->cadre_ids->len
+                         ? "" : self->cadre_ids->pdata[selected - 1]);
+}
+
+typedef struct
+{
+  GPtrArray     *ids;
+  GtkStringList *names;
+} CadreList;
+
+static void
+collect_cadre (gconstpointer record,
+               gpointer      user_data)
+{
+  const XaCadre *cadre = record;
+  CadreList *list = user_data;
+  g_autofree char *name = NULL;
+
+  /* Translators: a cadre in the "My Cadre" list: %1$s the name, %2$s the unit. */
+  name = g_strdup_printf (_("%1$s, %2$s"), cadre->name, cadre->unit);
+  g_ptr_array_add (list->ids, g_strdup (cadre->id));
+  gtk_string_list_append (list->names, name);
+}
+
+void
+xa_preferences_window_set_store (XaPreferencesWindow *self,
+                                 XaStore             *store)
+{
+  g_autofree char *chosen = NULL;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  CadreList list = { self->cadre_ids, names };
+  gboolean updating = self->updating;
+  guint selected = 0;
+
+  g_return_if_fail (XA_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (store == NULL || XA_IS_STORE (store));
+
+  chosen = g_settings_get_string (self->settings, "my-cadre");
+  g_ptr_array_set_size (self->cadre_ids, 0);
+  gtk_string_list_append (names, _("None"));
+  if (store != NULL && !xa_store_foreach (store, XA_RECORD_CADRE, collect_cadre, &list, NULL))
+    {
+      /* Unreadable records offer no cadre, as a store without any. */
+      g_ptr_array_set_size (self->cadre_ids, 0);
+      gtk_string_list_splice (names, 1, g_list_model_get_n_items (G_LIST_MODEL (names)) - 1,
+                              NULL);
+    }
+  for (guint i = 0; i < self->cadre_ids->len; i++)
+    if (g_str_equal (self->cadre_ids->pdata[i], chosen))
+      selected = i + 1;
+  /* A cadre these records do not have stays chosen, by its id. */
+  if (selected == 0 && *chosen != '\0')
+    {
+      g_ptr_array_add (self->cadre_ids, g_strdup (chosen));
+      gtk_string_list_append (names, chosen);
+      selected = self->cadre_ids->len;
+    }
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->cadre_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->cadre_row, selected);
+  self->updating = updating;
+}
+
+static void
 xa_preferences_window_constructed (GObject *object)
 {
   XaPreferencesWindow *self = XA_PREFERENCES_WINDOW (object);
@@ -565,6 +640,7 @@ xa_preferences_window_constructed (GObject *object)
   load_server (self);
   load_basemap (self);
   load_thresholds (self);
+  xa_preferences_window_set_store (self, NULL);
   _xa_preferences_secrets_lookup (self->secrets, XA_SECRET_TIANDITU_KEY);
   self->updating = FALSE;
 
@@ -656,6 +732,7 @@ xa_preferences_window_finalize (GObject *object)
   g_clear_pointer (&self->secrets, _xa_preferences_secrets_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->season_years, g_array_unref);
+  g_clear_pointer (&self->cadre_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (xa_preferences_window_parent_class)->finalize (object);
 }
@@ -694,6 +771,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, reassessment_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, season_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, cadre_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_group);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, xyz_row);
@@ -733,6 +811,9 @@ xa_preferences_window_init (XaPreferencesWindow *self)
   xa_accessible_name_controls (GTK_WIDGET (self));
 
   self->season_years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->cadre_ids = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_swapped (self->cadre_row, "notify::selected",
+                            G_CALLBACK (cadre_selected_cb), self);
   g_signal_connect_swapped (self->season_row, "notify::selected",
                             G_CALLBACK (season_selected_cb), self);
   label_spin_button (self->interval_spin);

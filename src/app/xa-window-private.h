@@ -5,6 +5,7 @@
 
 #include "xa-city-summary.h"
 #include "xa-elevator-list.h"
+#include "xa-problem-ledger.h"
 #include "xa-map-view.h"
 #include "xa-window.h"
 
@@ -30,6 +31,7 @@ const char       *_xa_window_get_district           (XaWindow   *self);
 XaMapView        *_xa_window_get_map_view           (XaWindow   *self);
 XaCitySummary    *_xa_window_get_city_summary       (XaWindow   *self);
 XaElevatorList   *_xa_window_get_elevator_list      (XaWindow   *self);
+XaProblemLedger  *_xa_window_get_problem_ledger     (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */

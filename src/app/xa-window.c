@@ -11,6 +11,7 @@
 
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
+#include "xa-problem-ledger.h"
 #include "xa-connect-dialog.h"
 #include "xa-elevator-list.h"
 #include "xa-format.h"
@@ -50,6 +51,7 @@ struct _XaWindow
   XaMapView            *map_view;
   XaCitySummary        *city_summary;
   XaElevatorList       *elevator_list;
+  XaProblemLedger      *problem_ledger;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
   AdwStatusPage        *damaged_page;
@@ -233,6 +235,32 @@ elevator_compound_activated_cb (XaWindow   *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
 }
 
+/* The Problems page reads the store again after each sync; the map's district filters it. */
+static void
+update_problem_ledger (XaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (!xa_problem_ledger_load (self->problem_ledger, self->store, _xa_window_get_district (self),
+                               g_get_real_time () / G_USEC_PER_SEC, &error))
+    {
+      if (handle_store_error (self, error))
+        return;
+      g_autofree char *text = g_strdup_printf (_("Could not read the problems (%s)."),
+                                               error->message);
+
+      xa_window_add_toast (self, adw_toast_new (text));
+    }
+}
+
+static void
+district_changed_cb (XaWindow *self)
+{
+  xa_problem_ledger_set_district (self->problem_ledger, _xa_window_get_district (self));
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 static void
 reload (XaWindow *self)
@@ -298,6 +326,7 @@ reload (XaWindow *self)
   update_figures (self);
   update_elevator_district (self);
   xa_elevator_list_set_store (self->elevator_list, self->store, self->settings);
+  update_problem_ledger (self);
   show_page (self, "records");
 }
 
@@ -308,6 +337,7 @@ close_store (XaWindow *self)
 {
   xa_map_view_clear (self->map_view);
   xa_elevator_list_set_store (self->elevator_list, NULL, NULL);
+  xa_problem_ledger_unload (self->problem_ledger);
   g_clear_object (&self->store);
 }
 
@@ -626,6 +656,8 @@ preferences_action (GtkWidget  *widget,
   XaWindow *self = XA_WINDOW (widget);
   GtkWidget *preferences = xa_preferences_window_new (GTK_WINDOW (self), self->settings);
 
+  xa_preferences_window_set_store (XA_PREFERENCES_WINDOW (preferences), self->store);
+
   g_signal_connect_object (preferences, "token-changed", G_CALLBACK (xa_session_use_token),
                            self->session, G_CONNECT_SWAPPED);
   g_signal_connect_object (preferences, "tianditu-key-changed",
@@ -819,6 +851,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (elevator_compound_selected_cb), self);
   g_signal_connect_swapped (self->elevator_list, "compound-activated",
                             G_CALLBACK (elevator_compound_activated_cb), self);
+  g_signal_connect_swapped (self->map_view, "notify::district",
+                            G_CALLBACK (district_changed_cb), self);
   xa_session_start (self->session);
 }
 
@@ -925,6 +959,7 @@ xa_window_class_init (XaWindowClass *klass)
 
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
   g_type_ensure (XA_TYPE_ELEVATOR_LIST);
+  g_type_ensure (XA_TYPE_PROBLEM_LEDGER);
   g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -949,6 +984,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, elevator_list);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, problem_ledger);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
@@ -1128,6 +1164,14 @@ _xa_window_get_elevator_list (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->elevator_list;
+}
+
+XaProblemLedger *
+_xa_window_get_problem_ledger (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->problem_ledger;
 }
 
 XaSession *

@@ -1,0 +1,194 @@
+/* xa-ledger-item.c — see xa-ledger-item.h. Loading reads each table once and joins in
+ * hash tables: one query a problem would cost seconds on a city's ledger. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "xa-ledger-item.h"
+#include "xa-metrics.h"
+#include "xa-store-edits.h"
+
+G_DEFINE_FINAL_TYPE (XaLedgerItem, xa_ledger_item, G_TYPE_OBJECT)
+
+static void
+xa_ledger_item_finalize (GObject *object)
+{
+  XaLedgerItem *self = XA_LEDGER_ITEM (object);
+
+  g_free (self->id);
+  g_free (self->title);
+  g_free (self->ticket_no);
+  g_free (self->compound_id);
+  g_free (self->compound_name);
+  g_free (self->district);
+  g_free (self->category_code);
+  g_free (self->category_name);
+  g_free (self->responsible_party);
+
+  G_OBJECT_CLASS (xa_ledger_item_parent_class)->finalize (object);
+}
+
+static void
+xa_ledger_item_class_init (XaLedgerItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = xa_ledger_item_finalize;
+}
+
+static void
+xa_ledger_item_init (XaLedgerItem *self)
+{
+}
+
+XaLedgerItem *
+xa_ledger_item_new (const XaProblem *problem,
+                    const char      *compound_name,
+                    const char      *district,
+                    const char      *category_name,
+                    int              outbox_state,
+                    gint64           now)
+{
+  XaLedgerItem *self;
+  gint64 end;
+
+  g_return_val_if_fail (problem != NULL, NULL);
+
+  self = g_object_new (XA_TYPE_LEDGER_ITEM, NULL);
+  self->id = g_strdup (problem->id);
+  self->title = g_strdup (problem->title);
+  self->ticket_no = g_strdup (problem->ticket_no);
+  self->compound_id = g_strdup (problem->compound);
+  self->compound_name = g_strdup (compound_name != NULL ? compound_name : problem->compound);
+  self->district = g_strdup (district != NULL ? district : "");
+  self->category_code = g_strdup (problem->category);
+  self->category_name = g_strdup (category_name != NULL ? category_name : problem->category);
+  self->responsible_party = g_strdup (problem->responsible_party);
+  self->status = problem->status;
+  self->tier = problem->tier;
+  self->source = problem->source;
+  self->reported_at = problem->reported_at;
+  self->deadline = problem->deadline;
+  /* A problem resolved stops counting; one whose resolution time is unknown counts on. */
+  end = xa_metrics_problem_is_open (problem) || problem->resolved_at == 0
+        ? now : problem->resolved_at;
+  self->days_open = MAX (0, (end - problem->reported_at) / 86400);
+  self->overdue = xa_metrics_problem_is_overdue (problem, now);
+  self->outbox_state = outbox_state;
+  self->pending = outbox_state >= 0;
+  return self;
+}
+
+typedef struct
+{
+  char *name;
+  char *district;
+} CompoundNames;
+
+static void
+compound_names_free (CompoundNames *names)
+{
+  g_free (names->name);
+  g_free (names->district);
+  g_free (names);
+}
+
+typedef struct
+{
+  gint64      now;
+  GHashTable *compounds;    /* id → CompoundNames */
+  GHashTable *categories;   /* code → name in the user's language */
+  GHashTable *pending;      /* problem id → its outbox state + 1 */
+  GPtrArray  *items;
+} LoadState;
+
+static void
+collect_compound (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  LoadState *state = user_data;
+  CompoundNames *names = g_new0 (CompoundNames, 1);
+
+  names->name = g_strdup (compound->name);
+  names->district = g_strdup (compound->district);
+  g_hash_table_insert (state->compounds, g_strdup (compound->id), names);
+}
+
+static void
+collect_category (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCategory *category = record;
+  LoadState *state = user_data;
+  /* Translators: translate this to "zh" if category names should be shown in Chinese
+   * (the records carry both); anything else shows the English names. */
+  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
+
+  g_hash_table_insert (state->categories, g_strdup (category->code),
+                       g_strdup (chinese ? category->name_zh : category->name_en));
+}
+
+static void
+collect_problem (gconstpointer record,
+                 gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  LoadState *state = user_data;
+  CompoundNames *names = g_hash_table_lookup (state->compounds, problem->compound);
+
+  g_ptr_array_add (state->items,
+                   xa_ledger_item_new (problem, names != NULL ? names->name : NULL,
+                                       names != NULL ? names->district : NULL,
+                                       g_hash_table_lookup (state->categories,
+                                                            problem->category),
+                                       GPOINTER_TO_INT (g_hash_table_lookup (state->pending,
+                                                                             problem->id)) - 1,
+                                       state->now));
+}
+
+GPtrArray *
+xa_ledger_item_load_all (XaStore     *store,
+                         gint64       now,
+                         GHashTable  *categories,
+                         GError     **error)
+{
+  g_autoptr(GHashTable) compounds = NULL;
+  g_autoptr(GHashTable) own_categories = NULL;
+  g_autoptr(GHashTable) pending = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) outbox = NULL;
+  LoadState state;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+
+  outbox = xa_store_list_outbox (store, FALSE, error);
+  if (outbox == NULL)
+    return NULL;
+  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      XaOutboxEntry *entry = outbox->pdata[i];
+
+      int seen;
+
+      if (entry->type != XA_RECORD_PROBLEM)
+        continue;
+      /* A refused entry holds back the record's later ones: it is what the row shows. */
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (pending, entry->record_id)) - 1;
+      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
+        g_hash_table_insert (pending, g_strdup (entry->record_id),
+                             GINT_TO_POINTER (entry->state + 1));
+    }
+
+  if (categories == NULL)
+    categories = own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         g_free);
+  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) compound_names_free);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  state = (LoadState) { now, compounds, categories, pending, items };
+  if (!xa_store_foreach (store, XA_RECORD_COMPOUND, collect_compound, &state, error)
+      || !xa_store_foreach (store, XA_RECORD_CATEGORY, collect_category, &state, error)
+      || !xa_store_foreach (store, XA_RECORD_PROBLEM, collect_problem, &state, error))
+    return NULL;
+  return g_steal_pointer (&items);
+}

@@ -1,0 +1,36 @@
+/* xa-problem-status-dialog.h — asks for the new status of one problem of the ledger: only
+ * the transitions the flow allows from its status (xa-record-edits.c), escalation one tier
+ * up, and a note, required where the flow requires one (reopening). It judges the edit as
+ * the user types with the rules the server uses and offers "Change Status" only for an edit
+ * the server would accept; the ledger stores it (xa_store_edit_problem()) on that response. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "xa-ledger-item.h"
+#include "xa-record-edits.h"
+
+G_BEGIN_DECLS
+
+#define XA_TYPE_PROBLEM_STATUS_DIALOG (xa_problem_status_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (XaProblemStatusDialog, xa_problem_status_dialog, XA,
+                      PROBLEM_STATUS_DIALOG, AdwMessageDialog)
+
+/* Responses: "cancel", "change". */
+XaProblemStatusDialog *xa_problem_status_dialog_new (GtkWindow    *parent,
+                                                     XaLedgerItem *item);
+const char *xa_problem_status_dialog_get_problem_id (XaProblemStatusDialog *self);
+/* The edit as chosen now; its strings belong to the dialog. */
+void        xa_problem_status_dialog_get_edit       (XaProblemStatusDialog *self,
+                                                     XaProblemEdit         *edit);
+
+/* For tests: the statuses offered, in order (*@n_statuses of them; owned by the dialog). */
+const XaProblemStatus *_xa_problem_status_dialog_get_offered (XaProblemStatusDialog *self,
+                                                              guint                 *n_statuses);
+/* Chooses @status (one of those offered), escalation and @note as a user would. */
+void        _xa_problem_status_dialog_choose        (XaProblemStatusDialog *self,
+                                                     XaProblemStatus        status,
+                                                     gboolean               escalate,
+                                                     const char            *note);
+
+G_END_DECLS
