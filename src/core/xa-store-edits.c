@@ -523,8 +523,9 @@ xa_store_list_outbox (XaStore   *self,
 
   db = _xa_store_get_db (self);
   if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, base_version, fields, "
-                              "idempotency_key, created_at, state, message, field, current, original "
-                              "FROM outbox WHERE state = 'pending' OR NOT ?1 ORDER BY local_id",
+                              "idempotency_key, created_at, state, message, field, current, "
+                              "original FROM outbox WHERE state = 'pending' OR NOT ?1 "
+                              "ORDER BY local_id",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _xa_store_set_sql_error (db, error, "Could not read the outbox");
