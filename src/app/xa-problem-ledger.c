@@ -37,6 +37,9 @@ struct _XaProblemLedger
   XaStore           *store;
   char              *district;          /* the window's district filter, or NULL */
   gint64             now;
+  /* The rows no longer match the store: they are read when the page is next mapped, so a
+   * sync in the background does not read every problem for a page no one looks at. */
+  gboolean           stale;
 
   GListStore        *items;
   GtkCustomFilter   *filter;
@@ -365,23 +368,18 @@ update_mine_toggle (XaProblemLedger *self)
                                    "Preferences"));
 }
 
-gboolean
-xa_problem_ledger_load (XaProblemLedger  *self,
-                        XaStore          *store,
-                        const char       *district_or_NULL,
-                        gint64            now,
-                        GError          **error)
+/* Reads every problem of the store into the rows. */
+static gboolean
+read_rows (XaProblemLedger  *self,
+           GError          **error)
 {
   g_autoptr(GHashTable) categories = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autofree char *my_cadre = NULL;
   CadreWanted wanted;
 
-  g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), FALSE);
-  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
-
   categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  items = xa_ledger_item_load_all (store, now, categories, error);
+  items = xa_ledger_item_load_all (self->store, self->now, categories, error);
   if (items == NULL)
     return FALSE;
   my_cadre = g_settings_get_string (self->settings, "my-cadre");
@@ -389,9 +387,27 @@ xa_problem_ledger_load (XaProblemLedger  *self,
   wanted.self = self;
   wanted.id = my_cadre;
   if (*my_cadre != '\0'
-      && !xa_store_foreach (store, XA_RECORD_CADRE, collect_cadre, &wanted, error))
+      && !xa_store_foreach (self->store, XA_RECORD_CADRE, collect_cadre, &wanted, error))
     return FALSE;
-  self->now = now;
+
+  self->stale = FALSE;
+  fill_categories (self, categories);
+  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                       items->pdata, items->len);
+  filters_changed (self);
+  update_actions (self);
+  return TRUE;
+}
+
+gboolean
+xa_problem_ledger_load (XaProblemLedger  *self,
+                        XaStore          *store,
+                        const char       *district_or_NULL,
+                        gint64            now,
+                        GError          **error)
+{
+  g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), FALSE);
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
   if (self->store != store)
     {
@@ -400,12 +416,11 @@ xa_problem_ledger_load (XaProblemLedger  *self,
     }
   g_free (self->district);
   self->district = g_strdup (district_or_NULL);
-  fill_categories (self, categories);
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
-  filters_changed (self);
-  update_actions (self);
-  return TRUE;
+  self->now = now;
+  self->stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return TRUE;
+  return read_rows (self, error);
 }
 
 void
@@ -427,9 +442,21 @@ xa_problem_ledger_unload (XaProblemLedger *self)
   g_return_if_fail (XA_IS_PROBLEM_LEDGER (self));
 
   g_clear_object (&self->store);
+  self->stale = FALSE;
   g_list_store_remove_all (self->items);
   filters_changed (self);
   update_actions (self);
+}
+
+static void
+xa_problem_ledger_map (GtkWidget *widget)
+{
+  XaProblemLedger *self = XA_PROBLEM_LEDGER (widget);
+  g_autoptr(GError) error = NULL;
+
+  GTK_WIDGET_CLASS (xa_problem_ledger_parent_class)->map (widget);
+  if (self->stale && self->store != NULL && !read_rows (self, &error))
+    show_error (self, _("Could Not Read the Problems"), error->message);
 }
 
 static void
@@ -588,6 +615,7 @@ xa_problem_ledger_class_init (XaProblemLedgerClass *klass)
 
   object_class->dispose = xa_problem_ledger_dispose;
   object_class->finalize = xa_problem_ledger_finalize;
+  widget_class->map = xa_problem_ledger_map;
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-problem-ledger.ui");

@@ -16,7 +16,9 @@ G_DECLARE_FINAL_TYPE (XaProblemLedger, xa_problem_ledger, XA, PROBLEM_LEDGER, Ad
 
 /* Reads every problem of @store again (one pass over problems, compounds, categories and
  * the outbox), at @now (unix seconds), showing those of district @district_or_NULL (NULL:
- * the whole city). The ledger keeps @store for its edits until xa_problem_ledger_unload(). */
+ * the whole city): at once when the page is shown, otherwise when it is next shown (an
+ * error then is shown in a dialog). The ledger keeps @store for its edits until
+ * xa_problem_ledger_unload(). */
 gboolean xa_problem_ledger_load        (XaProblemLedger  *self,
                                         XaStore          *store,
                                         const char       *district_or_NULL,
