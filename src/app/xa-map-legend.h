@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* With counts, each band is a button: clicking it (or Enter) emits "band-activated" with
+ * the band's number, for the list of the compounds it counts. */
+
 #define XA_TYPE_MAP_LEGEND (xa_map_legend_get_type ())
 G_DECLARE_FINAL_TYPE (XaMapLegend, xa_map_legend, XA, MAP_LEGEND, AdwBin)
 
