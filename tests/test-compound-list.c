@@ -187,6 +187,8 @@ test_compound_list (void)
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
   window = xa_test_window_open (app, store_path);
+  /* The screenshots' size. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   view = _xa_window_get_map_view (window);
   list = _xa_map_view_get_compound_list (view);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));

@@ -151,7 +151,7 @@ measure_title (XaOverlay overlay)
     case XA_OVERLAY_ELEVATOR_AGE:
       return _("Oldest lift");
     case XA_OVERLAY_PROBLEMS:
-      return _("Overdue problems");
+      return _("Overdue / open");
     case XA_N_OVERLAYS:
     default:
       g_return_val_if_reached (NULL);
@@ -165,9 +165,8 @@ band_measure_text (const XaCompoundPoint *point,
   double value = point->measures[overlay];
 
   if (overlay == XA_OVERLAY_PROBLEMS)
-    /* Translators: the measure of a compound in the list of the problems overlay: its
-     * overdue problems, then its open ones (overdue included), e.g. "2 of 5 open". */
-    return g_strdup_printf (_("%u of %u open"), point->overdue_problems, point->open_problems);
+    /* Its overdue problems, then its open ones (overdue included), as the column's title. */
+    return g_strdup_printf ("%u / %u", point->overdue_problems, point->open_problems);
   if (isnan (value))
     return g_strdup ("—");
   switch (overlay)
