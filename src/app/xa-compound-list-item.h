@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaCompoundListItem, xa_compound_list_item, XA, COMPOUND_LIST_ITEM, GObject)
 
 /* @measure_text is what the measure column shows; @measure and then @tie_break order the
- * rows when sorted by it, NaN last whichever the direction. */
+ * rows when sorted by it, NaN after every number (before them in descending order). */
 XaCompoundListItem *xa_compound_list_item_new              (const char *id,
                                                             const char *name,
                                                             const char *district,
