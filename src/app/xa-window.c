@@ -214,8 +214,9 @@ static void
 figure_activated_cb (XaWindow   *self,
                      const char *figure)
 {
-  if (xa_map_view_show_figure_list (self->map_view, figure))
-    adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  /* The map first, so that the list can take the keyboard focus when it opens. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  xa_map_view_show_figure_list (self->map_view, figure);
 }
 
 /* The Elevators page follows the map's district filter, as the figures do. */
