@@ -79,6 +79,13 @@ xa_compound_list_item_get_measure_text (XaCompoundListItem *self)
   return self->measure_text;
 }
 
+double
+xa_compound_list_item_get_measure (XaCompoundListItem *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_LIST_ITEM (self), NAN);
+  return self->measure;
+}
+
 static int
 compare_doubles (double a,
                  double b)

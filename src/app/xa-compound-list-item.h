@@ -24,6 +24,7 @@ const char         *xa_compound_list_item_get_name         (XaCompoundListItem *
 const char         *xa_compound_list_item_get_district     (XaCompoundListItem *self);
 const char         *xa_compound_list_item_get_cadre        (XaCompoundListItem *self);
 const char         *xa_compound_list_item_get_measure_text (XaCompoundListItem *self);
+double              xa_compound_list_item_get_measure      (XaCompoundListItem *self);
 /* Compares two items by measure, then tie-break; NaN measures after every number. */
 int                 xa_compound_list_item_compare_measure  (XaCompoundListItem *a,
                                                             XaCompoundListItem *b);

@@ -300,6 +300,25 @@ update_header (XaCompoundList *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->title, -1);
 }
 
+static int compare_text (gconstpointer a, gconstpointer b, gpointer getter);
+
+/* Until a column is sorted, the most first (the worst of a band, the largest holders of a
+ * figure), then by name; without it a figure's rows would come in hash table order. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  XaCompoundListItem *ia = *(XaCompoundListItem * const *) a;
+  XaCompoundListItem *ib = *(XaCompoundListItem * const *) b;
+  int result = xa_compound_list_item_compare_measure (ib, ia);
+
+  /* compare_measure() puts NaN after numbers: reversed, they would come first. */
+  if (isnan (xa_compound_list_item_get_measure (ia)) !=
+      isnan (xa_compound_list_item_get_measure (ib)))
+    result = -result;
+  return result != 0 ? result : compare_text (ia, ib, xa_compound_list_item_get_name);
+}
+
 static void
 refresh (XaCompoundList *self)
 {
@@ -332,6 +351,7 @@ refresh (XaCompoundList *self)
       gtk_column_view_column_set_visible (self->measure_column,
                                           figures[self->figure].measure != FIELD_NONE);
     }
+  g_ptr_array_sort (rows, compare_rows);
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        rows->pdata, rows->len);
   update_header (self, what);
