@@ -11,6 +11,7 @@
 #include "xa-city-summary.h"
 #include "xa-compound-list-item.h"
 #include "xa-map-view-private.h"
+#include "xa-overlay-style.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -175,6 +176,8 @@ test_compound_list (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *sql = NULL;
   g_autofree char *want_count = NULL;
+  g_autofree char *band_label = NULL;
+  g_autofree char *accessible_name = NULL;
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   XaCompoundList *list;
   XaMapView *view;
@@ -205,6 +208,13 @@ test_compound_list (void)
   g_assert_cmpuint (n, >, 1);
   want_count = xa_test_group_thousands (n);
   g_assert_cmpstr (band_count_text (button), ==, want_count);
+  band_label = xa_overlay_band_label (XA_OVERLAY_PROBLEMS, XA_PROBLEM_BAND_OVERDUE, NULL);
+  accessible_name = g_strdup_printf (ngettext ("%s: %s compound, show the list",
+                                               "%s: %s compounds, show the list", n),
+                                     band_label, want_count);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       accessible_name);
+  g_assert_true (gtk_widget_get_focusable (button));
   xa_test_click (button);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
   g_assert_cmpuint (xa_compound_list_get_n_items (list), ==, n);
@@ -231,6 +241,8 @@ test_compound_list (void)
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown_rows (list)), n - 1, TRUE);
   g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==,
                    xa_compound_list_item_get_id (shown_row (list, n - 1)));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "compound-list-selected");
 
   /* The elevator age overlay's oldest band, by its measure: the oldest lift first, which
    * SQL finds as the earliest commissioned date of each compound. */
