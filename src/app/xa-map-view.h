@@ -1,6 +1,7 @@
 /* xa-map-view.h — the map page of the window: every compound on a libshumate map coloured
  * by one of the four overlays, a legend, the basemap and its offline notice, and a sidebar
- * with search, the district filter and the selected compound's card.
+ * with search, the district filter and the selected compound's card; on the right, when a
+ * legend row or a figure asks for it, the list of the compounds it counts (XaCompoundList).
  *
  * Its actions are widget actions of the view: map.overlay (s: flood | charging |
  * elevator-age | problems; the property "overlay"), map.search, map.toggle-sidebar (the
