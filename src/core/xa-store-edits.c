@@ -406,6 +406,7 @@ queue_edit (sqlite3       *db,
             gint64         base_version,
             const char    *fields,
             const char    *original,
+            char         **out_key,
             GError       **error)
 {
   g_autofree char *key = g_uuid_string_random ();
@@ -426,10 +427,113 @@ queue_edit (sqlite3       *db,
   sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
   ok = step_statement (db, stmt, error, "Could not queue the edit");
   sqlite3_finalize (stmt);
+  if (ok && out_key != NULL)
+    *out_key = g_steal_pointer (&key);
   return ok;
 }
 
-/* The edit's transaction: the rules on the stored row, the row, the queue. */
+/* Keeps the row's values of the columns @fields sets (*@out_original) and its version
+ * (*@version), writes @fields over the row and queues them on that version. */
+static gboolean
+queue_fields (sqlite3       *db,
+              XaRecordType   type,
+              const char    *id,
+              const char    *fields,
+              char         **out_original,
+              gint64        *version,
+              char         **out_key,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *out_original = capture_original (db, type, id, fields, version, &local_error);
+  if (*out_original == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
+                     id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return apply_fields (db, type, id, fields, error)
+         && queue_edit (db, type, id, *version, fields, *out_original, out_key, error);
+}
+
+/* The entry queue_edit() just inserted, as xa_store_list_outbox() would read it. */
+static XaOutboxEntry *
+entry_new (sqlite3      *db,
+           XaRecordType  type,
+           const char   *id,
+           gint64        version,
+           const char   *fields,
+           const char   *original,
+           char         *key)
+{
+  XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
+
+  entry->local_id = sqlite3_last_insert_rowid (db);
+  entry->type = type;
+  entry->record_id = g_strdup (id);
+  entry->base_version = version;
+  entry->fields = g_strdup (fields);
+  entry->idempotency_key = key;
+  entry->created_at = g_get_real_time () / G_USEC_PER_SEC;
+  entry->state = XA_OUTBOX_PENDING;
+  entry->original = g_strdup (original);
+  return entry;
+}
+
+/* One edit inside the caller's transaction: the rules on the stored row, the row, the
+ * queue. With @out_entry, the entry queued, its "original" the row's values before. */
+static gboolean
+edit_one (sqlite3               *db,
+          XaRecordType           type,
+          const char            *id,
+          const XaProblemEdit   *problem_edit,
+          const XaElevatorEdit  *elevator_edit,
+          XaOutboxEntry        **out_entry,
+          GError               **error)
+{
+  g_autofree char *status = NULL;
+  g_autofree char *fields = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *key = NULL;
+  gint64 version = 0;
+
+  if (!read_row (db, type, id, &version, &status, error))
+    return FALSE;
+  if (type == XA_RECORD_PROBLEM)
+    {
+      int current = -1;
+
+      for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
+        if (g_str_equal (xa_problem_status_names[i], status))
+          current = i;
+      if (current < 0)
+        {
+          g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                       "The problem “%s” has no status the flow knows", id);
+          return FALSE;
+        }
+      if (!xa_problem_edit_check (problem_edit, current, error))
+        return FALSE;
+      fields = xa_problem_edit_to_json (problem_edit);
+    }
+  else
+    {
+      if (!xa_elevator_edit_check (elevator_edit, error))
+        return FALSE;
+      fields = xa_elevator_edit_to_json (elevator_edit);
+    }
+  if (!queue_fields (db, type, id, fields, &original, &version, &key, error))
+    return FALSE;
+  if (out_entry != NULL)
+    *out_entry = entry_new (db, type, id, version, fields, original, g_steal_pointer (&key));
+  return TRUE;
+}
+
+/* The edit's transaction. */
 static gboolean
 edit_record (XaStore              *self,
              XaRecordType          type,
@@ -440,36 +544,10 @@ edit_record (XaStore              *self,
 {
   sqlite3 *db = _xa_store_get_db (self);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *status = NULL;
-  g_autofree char *fields = NULL;
-  g_autofree char *original = NULL;
-  gint64 version = 0;
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (read_row (db, type, id, &version, &status, &local_error))
-    {
-      if (type == XA_RECORD_PROBLEM)
-        {
-          int current = -1;
-
-          for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
-            if (g_str_equal (xa_problem_status_names[i], status))
-              current = i;
-          if (current >= 0 && xa_problem_edit_check (problem_edit, current, &local_error))
-            fields = xa_problem_edit_to_json (problem_edit);
-          else if (local_error == NULL)
-            g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                         "The problem “%s” has no status the flow knows", id);
-        }
-      else if (xa_elevator_edit_check (elevator_edit, &local_error))
-        fields = xa_elevator_edit_to_json (elevator_edit);
-    }
-  if (fields != NULL)
-    original = capture_original (db, type, id, fields, &version, &local_error);
-  if (original != NULL &&
-      apply_fields (db, type, id, fields, &local_error) &&
-      queue_edit (db, type, id, version, fields, original, &local_error) &&
+  if (edit_one (db, type, id, problem_edit, elevator_edit, NULL, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     return TRUE;
 
@@ -606,24 +684,18 @@ exec_ints (sqlite3     *db,
   return ok;
 }
 
-gboolean
-xa_store_discard_edit (XaStore  *self,
-                       gint64    local_id,
-                       GError  **error)
+/* Discards entry @local_id inside the caller's transaction (xa_store_discard_edit()). */
+static gboolean
+discard_one (sqlite3  *db,
+             gint64    local_id,
+             GError  **error)
 {
-  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *original = NULL;
   XaRecordType type = XA_RECORD_PROBLEM;
   gboolean restore = FALSE;
 
-  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
-
-  db = _xa_store_get_db (self);
-  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
   /* The row is put back only while it is still the version the entry kept it at: once the
    * feed brought a newer one, the row is the server's and stays. */
   if (sqlite3_prepare_v2 (db, "SELECT o.record_type, o.record_id, o.original, "
@@ -632,28 +704,215 @@ xa_store_discard_edit (XaStore  *self,
                               "WHERE id = o.record_id AND o.record_type = 'elevator')) "
                               "= o.original_version FROM outbox o WHERE local_id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    _xa_store_set_sql_error (db, &local_error, "Could not read the outbox");
-  else
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_bind_int64 (stmt, 1, local_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
-          id = dup_column (stmt, 1);
-          original = dup_column (stmt, 2);
-          restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
-        }
-      sqlite3_finalize (stmt);
+      xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
+      id = dup_column (stmt, 1);
+      original = dup_column (stmt, 2);
+      restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
-  if (local_error == NULL &&
-      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
-      (!restore || (restore_original (db, type, id, original, &local_error) &&
-                    reapply (db, type, id, NULL, &local_error))) &&
+  sqlite3_finalize (stmt);
+  return exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, error) &&
+         (!restore || (restore_original (db, type, id, original, error) &&
+                       reapply (db, type, id, NULL, error)));
+}
+
+gboolean
+xa_store_discard_edit (XaStore  *self,
+                       gint64    local_id,
+                       GError  **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (discard_one (db, local_id, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     return TRUE;
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+GPtrArray *
+xa_store_edit_elevators (XaStore              *self,
+                         const char * const   *ids,
+                         guint                 n_ids,
+                         const XaElevatorEdit *edit,
+                         GError              **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  db = _xa_store_get_db (self);
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_outbox_entry_free);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  for (guint i = 0; i < n_ids && local_error == NULL; i++)
+    {
+      XaOutboxEntry *entry = NULL;
+
+      if (edit_one (db, XA_RECORD_ELEVATOR, ids[i], NULL, edit, &entry, &local_error))
+        g_ptr_array_add (entries, entry);
+    }
+  if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
+    return g_steal_pointer (&entries);
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/* Whether @entry is still in the outbox: its key as well as its local id, which a later
+ * entry may reuse once it is gone. */
+static gboolean
+outbox_has_entry (sqlite3              *db,
+                  const XaOutboxEntry  *entry,
+                  gboolean             *out_found,
+                  GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM outbox WHERE local_id = ?1 AND "
+                              "idempotency_key = ?2", -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_bind_int64 (stmt, 1, entry->local_id);
+  sqlite3_bind_text (stmt, 2, entry->idempotency_key, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  *out_found = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  return TRUE;
+}
+
+/* The members of @entry's original values whose column the row still has as @entry set
+ * it, as a JSON object text, or NULL when there are none (someone changed them all since,
+ * or the record is gone). */
+static char *
+reverse_fields (sqlite3              *db,
+                const XaOutboxEntry  *entry,
+                GError              **error)
+{
+  g_autoptr(JsonNode) set = json_from_string (entry->fields, NULL);
+  g_autoptr(JsonNode) before = json_from_string (entry->original, NULL);
+  g_autoptr(JsonNode) now = NULL;
+  g_autoptr(JsonObject) reverse = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  g_autofree char *now_text = NULL;
+  gint64 version = 0;
+
+  if (set == NULL || before == NULL || !JSON_NODE_HOLDS_OBJECT (set)
+      || !JSON_NODE_HOLDS_OBJECT (before))
+    return NULL;
+  now_text = capture_original (db, entry->type, entry->record_id, entry->fields, &version,
+                               error);
+  if (now_text == NULL || (now = json_from_string (now_text, NULL)) == NULL)
+    return NULL;
+  members = json_object_get_members (json_node_get_object (before));
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      JsonNode *was = json_object_get_member (json_node_get_object (before), m->data);
+      JsonNode *mine = json_object_get_member (json_node_get_object (set), m->data);
+      JsonNode *is = json_object_get_member (json_node_get_object (now), m->data);
+
+      if (mine != NULL && is != NULL && json_node_equal (mine, is)
+          && !json_node_equal (was, is))
+        json_object_set_member (reverse, m->data, json_node_copy (was));
+    }
+  if (json_object_get_size (reverse) == 0)
+    return NULL;
+  {
+    g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), reverse);
+
+    return json_to_string (root, FALSE);
+  }
+}
+
+gboolean
+xa_store_undo_edits (XaStore    *self,
+                     GPtrArray  *entries,
+                     guint      *out_queued,
+                     GError    **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  guint queued = 0;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  for (guint i = 0; i < entries->len && local_error == NULL; i++)
+    {
+      const XaOutboxEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *fields = NULL;
+      g_autofree char *original = NULL;
+      gboolean in_outbox = FALSE;
+      gint64 version = 0;
+
+      if (!outbox_has_entry (db, entry, &in_outbox, &local_error))
+        break;
+      if (in_outbox)
+        discard_one (db, entry->local_id, &local_error);
+      else if ((fields = reverse_fields (db, entry, &local_error)) != NULL &&
+               queue_fields (db, entry->type, entry->record_id, fields, &original, &version,
+                             NULL, &local_error))
+        queued++;
+    }
+  if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
+    {
+      if (out_queued != NULL)
+        *out_queued = queued;
+      return TRUE;
+    }
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The state each record of @type with an entry shows: a refused entry (conflict, rejected)
+ * holds back the record's later ones, so it is what the record shows. */
+GHashTable *
+xa_store_outbox_states (XaStore       *self,
+                        XaRecordType   type,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) outbox = NULL;
+  GHashTable *states;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  outbox = xa_store_list_outbox (self, FALSE, error);
+  if (outbox == NULL)
+    return NULL;
+  states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      XaOutboxEntry *entry = outbox->pdata[i];
+      int seen;
+
+      if (entry->type != type)
+        continue;
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (states, entry->record_id)) - 1;
+      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
+        g_hash_table_insert (states, g_strdup (entry->record_id),
+                             GINT_TO_POINTER (entry->state + 1));
+    }
+  return states;
 }
 
 gboolean
