@@ -5,7 +5,8 @@
  * agree afterwards; a 409 keeps the server's record, a 422 the server's message; an edit
  * made before the app was killed is pushed by the next start's sync, once; an attempt whose
  * answer was lost is answered again and applied once; a pending edit survives a pulled page,
- * a refused token and an unreachable server. */
+ * a refused token and an unreachable server; many lifts edited in one transaction, all or
+ * nothing, and undone before and after their push. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -928,6 +929,105 @@ test_discard (Fixture       *f,
   }
 }
 
+/* Many lifts edited alike in one transaction, all or nothing; undone before the sync (the
+ * rows as they were, nothing queued) and after it (edits back to the previous values, pushed
+ * by the next sync, except a field someone else changed since). */
+static void
+test_batch_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char * const ids[] = { "E1", "E2", "E3" };
+  const char * const with_unknown[] = { "E1", "E2", "E-none" };
+  XaElevatorEdit plan = { .set_renewal_status = TRUE, .renewal_status = XA_RENEWAL_PLANNED,
+                          .set_planned_year = TRUE, .planned_year = 2028, .note = "批量列入计划" };
+  XaElevatorEdit bad_year = { .set_renewal_status = TRUE, .renewal_status = XA_RENEWAL_PLANNED,
+                              .set_planned_year = TRUE, .planned_year = 1999 };
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *record = NULL;
+  XaSyncResult result = { 0 };
+  guint queued = 99;
+
+  put (f->db, "elevator", "E2", ELEVATOR);
+  put (f->db, "elevator", "E3",
+       "{\"compound\": \"C1\", \"building\": \"5号楼\", \"unit\": \"1单元\", "
+       "\"registration_code\": \"31103713022003000125\", \"maker\": \"通力\", "
+       "\"model\": \"KONE 3000\", \"commissioned\": \"2003-05-01\", \"faults_12m\": 3, "
+       "\"entrapments_12m\": 0, \"renewal_status\": \"proposed\", \"planned_year\": 2027, "
+       "\"funding_source\": \"owners\"}");
+  sync_ok (f, &result);
+  store = open_store (f);
+  before = table_dump (f->store_path, "elevator");
+
+  /* One refused value or one unknown lift: nothing changed, nothing queued. */
+  g_assert_null (xa_store_edit_elevators (store, ids, 3, &bad_year, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "planned_year"));
+  g_clear_error (&error);
+  g_assert_null (xa_store_edit_elevators (store, with_unknown, 3, &plan, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "E-none"));
+  g_clear_error (&error);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* All three; a field left unset stays as each row has it. Undone before a sync: the rows
+   * as they were, byte for byte, and the outbox empty. */
+  entries = xa_store_edit_elevators (store, ids, 3, &plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (((XaOutboxEntry *) entries->pdata[2])->record_id, ==, "E3");
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE renewal_status = "
+                                 "'planned' AND planned_year = 2028"), ==, 3);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E3' AND "
+                                 "funding_source = 'owners'"), ==, 1);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 3);
+  g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 0);
+  g_free (now);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Pushed, then another client plans E2 for 2029; the undo sets back what is still ours. */
+  entries = xa_store_edit_elevators (store, ids, 3, &plan, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 3);
+  g_assert_cmpuint (feed_count (f, "elevator", "E3", 2, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"planned_year\":2028"));
+  g_assert_cmpuint (post_update (f, "elevator", "E2", "other-client-batch",
+                                 "{\"base_version\": 2, \"planned_year\": 2029}", NULL), ==, 200);
+  sync_ok (f, &result);
+  store = open_store (f);
+  g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 3);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E2' AND "
+                                 "renewal_status = 'none' AND planned_year = 2029"), ==, 1);
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 3);
+  g_assert_cmpuint (feed_count (f, "elevator", "E3", 3, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"renewal_status\":\"proposed\""));
+  g_assert_nonnull (strstr (record, "\"planned_year\":2027"));
+  g_assert_nonnull (strstr (record, "\"funding_source\":\"owners\""));
+  g_assert_cmpuint (feed_count (f, "elevator", "E2", 4, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"renewal_status\":\"none\""));
+  g_assert_nonnull (strstr (record, "\"planned_year\":2029"));
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, &record), ==, 1);
+  g_assert_null (strstr (record, "planned_year\":2"));
+  store = open_store (f);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+}
+
 static void
 sync_via (const char   *url,
           const char   *token,
@@ -1053,6 +1153,7 @@ main (int   argc,
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
   ADD ("/outbox/pending-survives", test_pending_survives);
   ADD ("/outbox/discard", test_discard);
+  ADD ("/outbox/batch-and-undo", test_batch_and_undo);
   ADD ("/outbox/server-busy-and-answer-cut", test_server_busy_and_answer_cut);
   ADD ("/outbox/command-line", test_command_line);
 #undef ADD
