@@ -36,19 +36,16 @@ show_toast (XaElevatorRenewal *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+/* A failure stays until dismissed, as the window's other failures do. */
 static void
-show_error (XaElevatorRenewal *self,
-            const char        *heading,
-            const char        *message)
+show_failure (XaElevatorRenewal *self,
+              const char        *text)
 {
-  GtkRoot *root = gtk_widget_get_root (self->page);
-  AdwMessageDialog *dialog;
+  AdwToast *toast = adw_toast_new (text);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
 }
 
 /* The toast went (its time ran out, Undo, another toast): nothing to undo any more. */
@@ -113,7 +110,7 @@ dialog_response_cb (XaRenewalDialog   *dialog,
     {
       text = g_strdup_printf (_("No elevator was changed and nothing was queued for the server "
                                 "(%s)."), error->message);
-      show_error (self, _("Renewal Not Changed"), text);
+      show_failure (self, text);
       return;
     }
 
@@ -176,8 +173,9 @@ xa_elevator_renewal_undo (XaElevatorRenewal *self)
   forget (self);
   if (!xa_store_undo_edits (self->store, entries, &queued, &error))
     {
-      text = g_strdup_printf (_("The elevators keep the change (%s)."), error->message);
-      show_error (self, _("Could Not Undo"), text);
+      text = g_strdup_printf (_("Could not undo: the elevators keep the change (%s)."),
+                              error->message);
+      show_failure (self, text);
       return;
     }
   emit_changed (self, entries);
