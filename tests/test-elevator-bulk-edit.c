@@ -1,9 +1,10 @@
 /* test-elevator-bulk-edit.c — the renewal change of many lifts on the Elevators page of a
  * real window, on the demo city synced from a real xiaoqu-server: three rows selected as
- * Ctrl+click does (the map keeps the first one's compound), a planned year outside 2000–2100
- * refused in the dialog with its message and nothing stored, a change of status and planned
- * year to all three at once shown as Pending with its toast, undone (the rows as they were, no
- * outbox entry), made again and pushed by a real sync into the server's feed. */
+ * Ctrl+click does (the map keeps the first one's compound), the row menu of a right click, a
+ * planned year outside 2000–2100 refused in the dialog with its message and nothing stored, a
+ * change of status and planned year to all three at once shown as Pending with its toast,
+ * undone (the rows as they were, no outbox entry), made again and pushed by a real sync into
+ * the server's feed. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -104,6 +105,42 @@ select_three (Fixture *f)
     }
   g_assert_cmpuint (found, ==, N_CHANGED);
   g_assert_cmpuint (n_selected (f), ==, N_CHANGED);
+}
+
+/* Right-clicks the row of @registration_code as a pointer does; returns the row menu. */
+static GtkWidget *
+right_click (Fixture    *f,
+             const char *registration_code)
+{
+  GtkWidget *view = GTK_WIDGET (_xa_elevator_list_get_column_view (f->list));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  GtkWidget *label = xa_test_ui_find_label (view, registration_code);
+  GtkGesture *press = NULL;
+  double x = 0, y = 0;
+
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_translate_coordinates (label, view, 4, 4, &x, &y));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller))
+             == GDK_BUTTON_SECONDARY)
+        press = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (press);
+  g_signal_emit_by_name (press, "pressed", 1, x, y);
+  xa_test_ui_wait_frames (view, 2);
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER_MENU (child))
+      {
+        g_assert_true (gtk_widget_get_visible (child));
+        return child;
+      }
+  g_assert_not_reached ();
+  return NULL;
 }
 
 static XaRenewalDialog *
@@ -295,8 +332,20 @@ test_bulk_edit (void)
   /* Nothing selected, nothing to change. */
   g_assert_false (gtk_widget_get_sensitive (button));
 
+  /* A right click on a row outside the selection: that row alone, and its menu. */
+  {
+    GListModel *shown = _xa_elevator_list_get_shown (f.list);
+    g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, 5);
+    const char *code = xa_elevator_row_get_data (row)->registration_code;
+
+    gtk_popover_popdown (GTK_POPOVER (right_click (&f, code)));
+    g_assert_cmpuint (n_selected (&f), ==, 1);
+  }
   select_three (&f);
   g_assert_true (gtk_widget_get_sensitive (button));
+  /* Inside the selection: the selection stays, for the menu's Change Renewal…. */
+  gtk_popover_popdown (GTK_POPOVER (right_click (&f, f.before[1].registration_code)));
+  g_assert_cmpuint (n_selected (&f), ==, N_CHANGED);
   test_invalid_year (&f);
   test_change_and_undo (&f);
   test_pushed (&f, server);
