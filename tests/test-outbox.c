@@ -951,15 +951,16 @@ test_batch_and_undo (Fixture       *f,
   XaSyncResult result = { 0 };
   guint queued = 99;
 
-  put (f->db, "elevator", "E2", ELEVATOR);
-  put (f->db, "elevator", "E3",
-       "{\"compound\": \"C1\", \"building\": \"5号楼\", \"unit\": \"1单元\", "
-       "\"registration_code\": \"31103713022003000125\", \"maker\": \"通力\", "
-       "\"model\": \"KONE 3000\", \"commissioned\": \"2003-05-01\", \"faults_12m\": 3, "
-       "\"entrapments_12m\": 0, \"renewal_status\": \"proposed\", \"planned_year\": 2027, "
-       "\"funding_source\": \"owners\"}");
+  xa_test_server_put (f->db, "elevator", "E2", XA_TEST_ELEVATOR_JSON);
+  xa_test_server_put (f->db, "elevator", "E3",
+                      "{\"compound\": \"C1\", \"building\": \"5号楼\", \"unit\": \"1单元\", "
+                      "\"registration_code\": \"31103713022003000125\", \"maker\": \"通力\", "
+                      "\"model\": \"KONE 3000\", \"commissioned\": \"2003-05-01\", "
+                      "\"faults_12m\": 3, \"entrapments_12m\": 0, "
+                      "\"renewal_status\": \"proposed\", \"planned_year\": 2027, "
+                      "\"funding_source\": \"owners\"}");
   sync_ok (f, &result);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   before = table_dump (f->store_path, "elevator");
 
   /* One refused value or one unknown lift: nothing changed, nothing queued. */
@@ -973,7 +974,7 @@ test_batch_and_undo (Fixture       *f,
   g_clear_error (&error);
   now = table_dump (f->store_path, "elevator");
   g_assert_cmpstr (now, ==, before);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
 
   /* All three; a field left unset stays as each row has it. Undone before a sync: the rows
    * as they were, byte for byte, and the outbox empty. */
@@ -981,18 +982,20 @@ test_batch_and_undo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 3);
   g_assert_cmpstr (((XaOutboxEntry *) entries->pdata[2])->record_id, ==, "E3");
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE renewal_status = "
-                                 "'planned' AND planned_year = 2028"), ==, 3);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E3' AND "
-                                 "funding_source = 'owners'"), ==, 1);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 3);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "renewal_status = 'planned' AND "
+                                               "planned_year = 2028"), ==, 3);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "id = 'E3' AND funding_source = 'owners'"),
+                   ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 3);
   g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (queued, ==, 0);
   g_free (now);
   now = table_dump (f->store_path, "elevator");
   g_assert_cmpstr (now, ==, before);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
   g_clear_pointer (&entries, g_ptr_array_unref);
 
   /* Pushed, then another client plans E2 for 2029; the undo sets back what is still ours. */
@@ -1006,12 +1009,13 @@ test_batch_and_undo (Fixture       *f,
   g_assert_cmpuint (post_update (f, "elevator", "E2", "other-client-batch",
                                  "{\"base_version\": 2, \"planned_year\": 2029}", NULL), ==, 200);
   sync_ok (f, &result);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (queued, ==, 3);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E2' AND "
-                                 "renewal_status = 'none' AND planned_year = 2029"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "id = 'E2' AND renewal_status = 'none' AND "
+                                               "planned_year = 2029"), ==, 1);
   g_clear_object (&store);
   sync_ok (f, &result);
   g_assert_cmpuint (result.pushed, ==, 3);
@@ -1024,8 +1028,8 @@ test_batch_and_undo (Fixture       *f,
   g_assert_nonnull (strstr (record, "\"planned_year\":2029"));
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, &record), ==, 1);
   g_assert_null (strstr (record, "planned_year\":2"));
-  store = open_store (f);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  store = xa_test_store_open (f->store_path);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
 static void
