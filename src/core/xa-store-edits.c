@@ -267,13 +267,21 @@ reapply (sqlite3       *db,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (db, "SELECT local_id, record_type, record_id, fields FROM outbox "
-                              "WHERE state = 'pending' AND (?1 IS NULL OR (record_type = ?2 "
-                              "AND record_id = ?1)) ORDER BY local_id", -1, &stmt,
+  /* One record's entries through the index: undoing many edits reapplies record by record,
+   * and a scan of the whole outbox for each made that quadratic (7 s for 11,885 lifts). */
+  if (sqlite3_prepare_v2 (db, id != NULL
+                              ? "SELECT local_id, record_type, record_id, fields FROM outbox "
+                                "WHERE state = 'pending' AND record_type = ?2 AND record_id = ?1 "
+                                "ORDER BY local_id"
+                              : "SELECT local_id, record_type, record_id, fields FROM outbox "
+                                "WHERE state = 'pending' ORDER BY local_id", -1, &stmt,
                           NULL) != SQLITE_OK)
     return _xa_store_set_sql_error (db, error, "Could not read the outbox");
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+  if (id != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
+    }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       Pending *p = g_new0 (Pending, 1);
