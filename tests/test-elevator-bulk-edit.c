@@ -17,6 +17,7 @@
 #include "xa-renewal-dialog.h"
 #include "xa-store-edits.h"
 #include "xa-test-feed.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -66,11 +67,7 @@ n_selected (Fixture *f)
 static gint64
 outbox_size (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 n = xa_store_query_int (f->store, "SELECT count(*) FROM outbox", &error);
-
-  g_assert_no_error (error);
-  return n;
+  return xa_test_store_query (f->store, "SELECT count(*) FROM outbox");
 }
 
 static const char *
@@ -312,15 +309,13 @@ test_bulk_edit (void)
   Fixture f = { 0 };
   XaTestServer *server = xa_test_demo_server_start ();
   g_autofree char *store_path = xa_test_path ("bulk.db");
-  g_autoptr(GError) error = NULL;
   XaTestRun synced;
   GtkWidget *button;
 
   synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (synced.status, ==, 0);
   xa_test_run_clear (&synced);
-  f.store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  f.store = xa_test_store_open (store_path);
 
   f.window = xa_test_window_open (app, store_path);
   xa_test_window_wait_page (f.window, "map", 60);
@@ -332,7 +327,27 @@ test_bulk_edit (void)
   /* Nothing selected, nothing to change. */
   g_assert_false (gtk_widget_get_sensitive (button));
 
-  /* A right click on a row outside the selection: that row alone, and its menu. */
+  /* Ctrl+A (the table's own list.select-all): every row shown; the map keeps its compound. */
+  gtk_selection_model_select_item (gtk_column_view_get_model (
+                                     _xa_elevator_list_get_column_view (f.list)), 7, TRUE);
+  {
+    GtkWidget *view = GTK_WIDGET (_xa_elevator_list_get_column_view (f.list));
+    GtkWidget *rows = gtk_widget_get_first_child (view);
+    g_autofree char *compound = g_strdup (selected_compound (&f));
+
+    while (rows != NULL && !GTK_IS_LIST_VIEW (rows))
+      rows = gtk_widget_get_next_sibling (rows);
+    g_assert_nonnull (rows);
+    g_assert_true (gtk_widget_activate_action (rows, "list.select-all", NULL));
+    g_assert_cmpuint (n_selected (&f), ==,
+                      g_list_model_get_n_items (_xa_elevator_list_get_shown (f.list)));
+    g_assert_cmpstr (selected_compound (&f), ==, compound);
+    g_assert_true (gtk_widget_get_sensitive (button));
+  }
+  /* A right click on a row: inside the selection, the selection stays (below); outside it,
+   * that row alone, and its menu. */
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (
+                                      _xa_elevator_list_get_column_view (f.list)));
   {
     GListModel *shown = _xa_elevator_list_get_shown (f.list);
     g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, 5);
