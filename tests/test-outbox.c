@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "xa-store-batch.h"
 #include "xa-store-conflicts.h"
 #include "xa-store-edits.h"
 #include "xa-fault-proxy.h"

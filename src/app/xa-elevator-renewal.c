@@ -5,7 +5,7 @@
 
 #include "xa-elevator-renewal.h"
 #include "xa-renewal-dialog.h"
-#include "xa-store-edits.h"
+#include "xa-store-batch.h"
 #include "xa-window.h"
 
 struct _XaElevatorRenewal

@@ -51,27 +51,6 @@ gboolean   xa_store_edit_elevator   (XaStore              *self,
                                      const XaElevatorEdit *edit,
                                      GError              **error);
 
-/* Edits the stored elevators @ids (@n_ids of them) alike with @edit (what it leaves unset
- * stays as each row has it): every row changed and every update queued in one transaction,
- * or nothing at all when any of them fails (an unknown id, a value the server would refuse,
- * a failing disk). Returns the entries queued, in the order of @ids (XaOutboxEntry*, pending,
- * each with the row's values before the edit in @original), for
- * xa_store_undo_edits(); NULL on failure. */
-GPtrArray *xa_store_edit_elevators  (XaStore              *self,
-                                     const char * const   *ids,
-                                     guint                 n_ids,
-                                     const XaElevatorEdit *edit,
-                                     GError              **error);
-/* Takes back the edits @entries (as xa_store_edit_elevators() returned them) in one
- * transaction: an entry still in the outbox, in any state, is discarded as
- * xa_store_discard_edit() does (the row as it was, nothing sent); for an entry the server
- * already accepted, a new edit is queued that sets back the original value of each field the
- * row still has as the entry set it (a field changed since, by anyone, stays). *@out_queued:
- * how many edits were queued so. */
-gboolean   xa_store_undo_edits      (XaStore              *self,
-                                     GPtrArray            *entries,
-                                     guint                *out_queued,
-                                     GError              **error);
 /* Each record of @type with an entry in the outbox: id → its XaOutboxState + 1
  * (GINT_TO_POINTER), a refused entry before a pending one, as it holds back the record's
  * later edits. */
