@@ -125,6 +125,7 @@ xa_export_file (const char  *store_path,
                 const char  *district_code,
                 const char  *output,
                 gint64       now,
+                const XaPriorityParams *params,
                 guint       *out_rows,
                 GError     **error)
 {
@@ -172,7 +173,7 @@ xa_export_file (const char  *store_path,
   store = xa_store_open (store_path, error);
   if (store == NULL)
     return FALSE;
-  table = xa_export_table_new (store, kind, district_code, now, error);
+  table = xa_export_table_new (store, kind, district_code, now, params, error);
   if (table == NULL)
     return FALSE;
   if (!xa_export_write_table (table, format, output, error))

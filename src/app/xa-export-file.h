@@ -28,7 +28,8 @@ gboolean xa_export_write_table      (XaExportTable   *table,
                                      GError         **error);
 
 /* Exports @table_name ("compounds", "elevators", "problems") of the store at @store_path,
- * of @district_code only unless NULL, to @output, with every check of the command line:
+ * of @district_code only unless NULL, to @output, the elevators' priority scored with
+ * @params (NULL: the defaults), with every check of the command line:
  * the table's name, the extension, the store (it is never created: a missing file is an
  * empty store), the district. Returns the number of rows written in @out_rows. */
 gboolean xa_export_file             (const char      *store_path,
@@ -36,6 +37,7 @@ gboolean xa_export_file             (const char      *store_path,
                                      const char      *district_code,
                                      const char      *output,
                                      gint64           now,
+                                     const XaPriorityParams *params,
                                      guint           *out_rows,
                                      GError         **error);
 
