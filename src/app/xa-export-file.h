@@ -27,6 +27,11 @@ gboolean xa_export_write_table      (XaExportTable   *table,
                                      const char      *output,
                                      GError         **error);
 
+/* XA_EXPORT_ERROR_WRITE when the folder of @output does not exist or may not be written
+ * to: checked before a long read of the store. */
+gboolean xa_export_check_output_folder (const char *output,
+                                        GError    **error);
+
 /* Exports @table_name ("compounds", "elevators", "problems") of the store at @store_path,
  * of @district_code only unless NULL, to @output, the elevators' priority scored with
  * @params (NULL: the defaults), with every check of the command line:
