@@ -96,7 +96,8 @@ static void choose_file (XaViewExport *self,
 
 /* ---- The page's filters in words ---- */
 
-/* Without the mnemonic's underscores: "Due This _Week" → "Due This Week". */
+/* Without the mnemonic: "Due This _Week" → "Due This Week", and as Chinese translations
+ * write it, "本周到期(_W)" → "本周到期". */
 static char *
 strip_mnemonic (const char *label)
 {
@@ -104,6 +105,11 @@ strip_mnemonic (const char *label)
 
   for (const char *p = label; *p != '\0'; p++)
     {
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
       if (*p == '_')
         {
           if (p[1] != '_')
