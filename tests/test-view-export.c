@@ -203,9 +203,10 @@ test_elevators (XaWindow *window)
   _xa_window_show_view (window, "elevators");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   total = g_list_model_get_n_items (_xa_elevator_list_get_rows (list));
-  /* An age band, and the compound's name (column 0) Z to A rather than the priority. */
-  gtk_drop_down_set_selected (age, 1);
-  sort_by (_xa_elevator_list_get_column_view (list), 0, GTK_SORT_DESCENDING);
+  /* 20 years or more (scored lifts), and the compound's name (column 2) Z to A rather than
+   * the priority. */
+  gtk_drop_down_set_selected (age, 3);
+  sort_by (_xa_elevator_list_get_column_view (list), 2, GTK_SORT_DESCENDING);
   codes = shown_registration_codes (list);
   g_test_message ("elevators shown: %u of %u", codes->len, total);
   g_assert_cmpuint (codes->len, >, 0);
@@ -236,8 +237,8 @@ test_problems (XaWindow *window)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   total = _xa_problem_ledger_get_total (ledger);
   gtk_toggle_button_set_active (overdue, TRUE);
-  /* Reported (column 9, say) oldest first. */
-  sort_by (_xa_problem_ledger_get_column_view (ledger), 1, GTK_SORT_ASCENDING);
+  /* The deadline (column 8), latest first. */
+  sort_by (_xa_problem_ledger_get_column_view (ledger), 8, GTK_SORT_DESCENDING);
   tickets = shown_tickets (ledger);
   g_test_message ("problems shown: %u of %u", tickets->len, total);
   g_assert_cmpuint (tickets->len, >, 1);
