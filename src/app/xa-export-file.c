@@ -140,14 +140,14 @@ xa_export_check_output_folder (const char  *output,
 }
 
 gboolean
-xa_export_file (const char  *store_path,
-                const char  *table_name,
-                const char  *district_code,
-                const char  *output,
-                gint64       now,
-                const XaPriorityParams *params,
-                guint       *out_rows,
-                GError     **error)
+xa_export_file (const char              *store_path,
+                const char              *table_name,
+                const char              *district_code,
+                const char              *output,
+                gint64                   now,
+                const XaPriorityParams  *params,
+                guint                   *out_rows,
+                GError                 **error)
 {
   g_autoptr(XaStore) store = NULL;
   g_autoptr(XaExportTable) table = NULL;
