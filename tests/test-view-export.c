@@ -2,7 +2,8 @@
  * the demo city synced from a real xiaoqu-server: with filters set and another sort, the
  * CSV and XLSX files (read back with Python's csv module and openpyxl) hold exactly the rows
  * the page shows, in its order; a printout to a PDF file (GtkPrintOperation's export, as
- * "Print to File") carries the title and the filters, read with pdftotext; an export that
+ * "Print to File") carries the title and the filters, read with pdftotext, on the very
+ * pages of a PDF export; the priority column holds the scores shown; an export that
  * cannot be written shows an error dialog that offers to save elsewhere, and leaves no
  * file behind. Screenshots of the menu, the toast, the dialog and a printed page. */
 #include "config.h"
@@ -125,6 +126,23 @@ shown_registration_codes (XaElevatorList *list)
   return codes;
 }
 
+/* The priority score of each lift shown, as the export writes it. */
+static GPtrArray *
+shown_scores (XaElevatorList *list)
+{
+  GListModel *shown = _xa_elevator_list_get_shown (list);
+  GPtrArray *scores = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (scores, g_strdup_printf ("%d", xa_elevator_row_get_data (row)
+                                                      ->priority.score));
+    }
+  return scores;
+}
+
 static GPtrArray *
 shown_tickets (XaProblemLedger *ledger)
 {
@@ -190,6 +208,7 @@ test_elevators (XaWindow *window)
   XaElevatorList *list = _xa_window_get_elevator_list (window);
   GtkDropDown *age = _xa_elevator_list_child (list, GtkDropDown, "age_dropdown");
   g_autoptr(GPtrArray) codes = NULL;
+  g_autoptr(GPtrArray) scores = NULL;
   g_autofree char *on_map = export_path ("from-the-map.csv");
   guint total;
 
@@ -215,6 +234,9 @@ test_elevators (XaWindow *window)
   screenshot_menu (window);
   export_and_compare (window, "elevators.csv", 4, codes);
   export_and_compare (window, "elevators.xlsx", 4, codes);
+  /* The priority column (18) holds the scores the page shows. */
+  scores = shown_scores (list);
+  export_and_compare (window, "elevators-priority.csv", 18, scores);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "export-toast");
 }
@@ -226,8 +248,11 @@ test_problems (XaWindow *window)
   GtkToggleButton *overdue = GTK_TOGGLE_BUTTON (_xa_problem_ledger_get_filter (ledger,
                                                                               "overdue"));
   g_autoptr(GPtrArray) tickets = NULL;
-  g_autofree char *pdf = export_path ("problems.pdf");
+  g_autofree char *pdf = export_path ("problems-printed.pdf");
+  g_autofree char *exported = export_path ("problems.pdf");
   g_autofree char *text = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
   g_autofree char *png = NULL;
   g_autofree char *label = NULL;
   const char *shots = g_getenv ("XA_SCREENSHOT_DIR");
@@ -269,6 +294,17 @@ test_problems (XaWindow *window)
   g_assert_null (strchr (label, '('));
   g_test_message ("filter in the printout: %s", label);
   g_assert_nonnull (strstr (text, label));
+
+  /* "Print to File" and a PDF export give the same pages. */
+  activate (window, "win.export-to", exported);
+  g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
+  /* Every page, laid out as drawn (the plain text's order follows tiny differences in
+   * where a run of text starts). */
+  printed_text = run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-layout",
+                                                      pdf, "-", NULL });
+  exported_text = run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-layout",
+                                                       exported, "-", NULL });
+  g_assert_cmpstr (printed_text, ==, exported_text);
   png = g_strdup_printf ("%s/export-page-%s",
                          shots != NULL && *shots != '\0' ? shots : xa_test_tmpdir (),
                          xa_test_ui_language_tag ());

@@ -592,6 +592,18 @@ xa_view_export_activate (XaViewExport *self,
     }
 }
 
+/* The window and its widgets go (its dispose): an export still running in a thread ends
+ * without them. */
+static void
+forget_window (XaViewExport *self)
+{
+  g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->main_stack);
+  g_clear_weak_pointer (&self->view_stack);
+  g_clear_weak_pointer (&self->elevator_list);
+  g_clear_weak_pointer (&self->problem_ledger);
+}
+
 XaViewExport *
 xa_view_export_new (GtkWidget       *window,
                     GtkStack        *main_stack,
@@ -620,6 +632,8 @@ xa_view_export_new (GtkWidget       *window,
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_stack, "notify::visible-child", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "destroy", G_CALLBACK (forget_window), self,
+                           G_CONNECT_SWAPPED);
   update_actions (self);
   return self;
 }
@@ -632,11 +646,7 @@ xa_view_export_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_weak_pointer (&self->window);
-  g_clear_weak_pointer (&self->main_stack);
-  g_clear_weak_pointer (&self->view_stack);
-  g_clear_weak_pointer (&self->elevator_list);
-  g_clear_weak_pointer (&self->problem_ledger);
+  forget_window (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->last_folder);
 
