@@ -312,6 +312,38 @@ test_problems (XaWindow *window)
                                                "-l", "1", "-singlefile", pdf, png, NULL }));
 }
 
+/* GTK's print dialog, if one shows: by its type's name, which gtkunixprint.h (a package of
+ * its own) would give. */
+static GtkWindow *
+find_print_dialog (void)
+{
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  return type != 0 ? xa_test_find_toplevel (type) : NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer user_data)
+{
+  return find_print_dialog () != NULL;
+}
+
+/* Print… opens the print dialog without blocking the window; cancelled, nothing is left. */
+static void
+test_print_dialog (XaWindow *window)
+{
+  GtkWindow *dialog;
+
+  activate (window, "win.print", NULL);
+  g_assert_true (xa_test_ui_spin_until (print_dialog_shown, NULL, 60));
+  dialog = find_print_dialog ();
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "print-dialog");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  xa_test_ui_spin (300);
+  g_assert_null (find_print_dialog ());
+}
+
 static gboolean
 dialog_shown (gpointer user_data)
 {
@@ -363,6 +395,7 @@ test_view_export (void)
 
   test_elevators (window);
   test_problems (window);
+  test_print_dialog (window);
   test_unwritable (window);
   xa_test_window_close (window);
 }

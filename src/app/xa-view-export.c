@@ -481,6 +481,24 @@ draw_page_cb (GtkPrintOperation *operation,
                         (guint) page);
 }
 
+/* The print dialog's printing ended (printed, cancelled or failed); the operation's last
+ * reference goes. */
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               XaViewExport            *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self->window != NULL)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        show_error (self, _("Could Not Print"), error, NULL);
+    }
+  g_object_unref (operation);
+}
+
 static void
 print_table (XaViewExport  *self,
              XaExportTable *table,
@@ -511,12 +529,15 @@ print_table (XaViewExport  *self,
       gtk_print_operation_set_export_filename (operation, print_to);
       result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                         GTK_WINDOW (self->window), &error);
+      if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+        show_error (self, _("Could Not Print"), error, NULL);
+      return;
     }
-  else
-    result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                      GTK_WINDOW (self->window), &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could Not Print"), error, NULL);
+  /* The dialog does not block the window; "done" says how it ended, errors included. */
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_run (g_object_ref (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (self->window), NULL);
 }
 
 static void
