@@ -24,6 +24,11 @@ const char * const xa_view_export_actions[][2] = {
   { NULL, NULL },
 };
 
+/* Each XaExportFormat's extension. */
+static const char * const format_extensions[] = { ".csv", ".xlsx", ".pdf" };
+G_STATIC_ASSERT (XA_EXPORT_FORMAT_CSV == 0 && XA_EXPORT_FORMAT_XLSX == 1
+                 && XA_EXPORT_FORMAT_PDF == 2);
+
 struct _XaViewExport
 {
   GObject               parent_instance;
@@ -335,7 +340,6 @@ export_to (XaViewExport   *self,
            const char     *path,
            XaExportFormat  fallback)
 {
-  static const char * const extensions[] = { ".csv", ".xlsx", ".pdf" };
   g_autoptr(GError) error = NULL;
 
   if (xa_export_format_from_path (path, &job->format, &error))
@@ -343,7 +347,7 @@ export_to (XaViewExport   *self,
   else
     {
       job->format = fallback;
-      job->output = g_strconcat (path, extensions[fallback], NULL);
+      job->output = g_strconcat (path, format_extensions[fallback], NULL);
     }
   run_job (self, job, export_done_cb);
 }
