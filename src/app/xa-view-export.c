@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-calendar.h"
 #include "xa-export-file.h"
 #include "xa-export-pdf.h"
 #include "xa-format.h"
@@ -403,8 +404,8 @@ static void
 choose_file (XaViewExport *self,
              Job          *job)
 {
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (today, "%Y-%m-%d");
+  /* The day as the records and the exported dates count days: in UTC+8. */
+  g_autofree char *date = xa_calendar_format_date (job->now);
   g_autofree char *name = NULL;
   GtkFileChooser *chooser;
 
