@@ -713,6 +713,27 @@ xa_elevator_list_map (GtkWidget *widget)
     load (self);
 }
 
+GPtrArray *
+xa_elevator_list_get_shown_ids (XaElevatorList *self)
+{
+  GListModel *shown;
+  GPtrArray *ids;
+  guint n;
+
+  g_return_val_if_fail (XA_IS_ELEVATOR_LIST (self), NULL);
+
+  shown = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (shown);
+  ids = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (xa_elevator_row_get_data (row)->id));
+    }
+  return ids;
+}
+
 GListModel *
 _xa_elevator_list_get_rows (XaElevatorList *self)
 {

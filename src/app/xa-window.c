@@ -23,6 +23,7 @@
 #include "xa-session.h"
 #include "xa-store.h"
 #include "xa-tooltips.h"
+#include "xa-view-export.h"
 #include "xa-web-address.h"
 #include "xa-window-private.h"
 
@@ -71,6 +72,8 @@ struct _XaWindow
   char                 *damaged_aside_path;
   gboolean              showing_damage;
   AdwMessageDialog     *replace_dialog;
+  /* Export… and Print… of the Elevators and Problems pages. */
+  XaViewExport         *view_export;
 };
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -677,6 +680,17 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+view_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  xa_view_export_activate (self->view_export, action_name, parameter,
+                           _xa_window_get_district (self));
+}
+
+static void
 dismiss_error_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -887,6 +901,7 @@ xa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->map_view, self);
   if (self->elevator_list != NULL)
     g_signal_handlers_disconnect_by_data (self->elevator_list, self);
+  g_clear_object (&self->view_export);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1016,6 +1031,9 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.map-toggle-sidebar", NULL,
                                    map_toggle_sidebar_action);
+  for (guint i = 0; xa_view_export_actions[i][0] != NULL; i++)
+    gtk_widget_class_install_action (widget_class, xa_view_export_actions[i][0],
+                                     xa_view_export_actions[i][1], view_export_action);
 }
 
 static void
@@ -1039,6 +1057,9 @@ xa_window_init (XaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", FALSE);
   g_object_bind_property (self->map_view, "sidebar-shown", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->view_export = xa_view_export_new (GTK_WIDGET (self), self->main_stack, self->view_stack,
+                                          self->elevator_list, self->problem_ledger,
+                                          self->settings);
 }
 
 XaWindow *
