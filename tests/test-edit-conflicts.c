@@ -140,66 +140,6 @@ date_words (gint64 unix_time)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-static GtkWidget *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The label of the primary menu's item of win.unsent-edits. */
-static char *
-unsent_edits_item (XaWindow *window)
-{
-  GtkWidget *button = find_menu_button (GTK_WIDGET (window));
-  GMenuModel *menu;
-
-  g_assert_nonnull (button);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i,
-                                                                  G_MENU_LINK_SECTION);
-
-      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
-        {
-          g_autofree char *action = NULL;
-          char *label = NULL;
-
-          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s",
-                                               &action) &&
-              g_str_equal (action, "win.unsent-edits") &&
-              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s",
-                                               &label))
-            return label;
-        }
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static void
-assert_menu_count (XaWindow *window,
-                   guint     count)
-{
-  g_autofree char *label = unsent_edits_item (window);
-  g_autofree char *want = count > 0
-    ? g_strdup_printf (ngettext ("_Unsent Edits (%u)…", "_Unsent Edits (%u)…", count), count)
-    : g_strdup (_("_Unsent Edits…"));
-
-  g_assert_cmpstr (label, ==, want);
-}
-
 static gboolean
 outbox_shown (gpointer user_data)
 {
@@ -286,7 +226,7 @@ test_resolve_in_window (void)
                                 3);
   toast_label = xa_test_ui_find_label (GTK_WIDGET (window), toast_text);
   g_assert_nonnull (toast_label);
-  assert_menu_count (window, 3);
+  xa_test_window_assert_unsent_edits (window, 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "conflict-toast");
   review = xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits");
   g_assert_nonnull (review);
@@ -347,7 +287,7 @@ test_resolve_in_window (void)
   xa_test_click (GTK_WIDGET (_xa_edit_conflict_dialog_get_button (dialog, "apply")));
   g_assert_null (_xa_outbox_window_get_dialog (outbox));
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
-  assert_menu_count (window, 2);
+  xa_test_window_assert_unsent_edits (window, 2);
   /* The note sent again says what was decided, in the user's words. */
   decision = g_strdup_printf (_("Conflict resolved: kept mine for %s, took theirs for %s"),
                               _("Status"), _("Deadline"));
@@ -366,7 +306,7 @@ test_resolve_in_window (void)
   entries = xa_store_list_outbox (store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
-  assert_menu_count (window, 0);
+  xa_test_window_assert_unsent_edits (window, 0);
   assert_record (store, ((Problem *) g_ptr_array_index (open, 0))->id, "resolved",
                  MY_DEADLINE, versions[0] + 2);
   assert_record (store, ((Problem *) g_ptr_array_index (open, 1))->id, "in_progress",

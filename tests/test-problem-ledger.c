@@ -385,7 +385,10 @@ test_status_change (Fixture *f)
 
     item = g_object_ref (before);
   }
+  xa_test_window_assert_unsent_edits (f->window, 0);
   close_dialog (dialog, "change");
+  /* The menu counts it at once, not at the next sync. */
+  xa_test_window_assert_unsent_edits (f->window, 1);
 
   /* Pending at once, changed here, one entry in the outbox. */
   {
@@ -419,6 +422,7 @@ test_status_change (Fixture *f)
   outbox = xa_store_list_outbox (f->store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (outbox->len, ==, 0);
+  xa_test_window_assert_unsent_edits (f->window, 0);
   feed = xa_test_feed_fetch (f->server->base_url, f->server->token);
   record = xa_test_feed_lookup (feed, "problem", item->id);
   g_assert_nonnull (record);

@@ -471,7 +471,10 @@ edit_record (XaStore              *self,
       apply_fields (db, type, id, fields, &local_error) &&
       queue_edit (db, type, id, version, fields, original, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
 
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -650,7 +653,10 @@ xa_store_discard_edit (XaStore  *self,
       (!restore || (restore_original (db, type, id, original, &local_error) &&
                     reapply (db, type, id, NULL, &local_error))) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -675,7 +681,10 @@ xa_store_outbox_accepted (XaStore  *self,
                      " WHERE local_id = ?1)", local_id, new_version, &local_error) &&
       exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -708,5 +717,7 @@ xa_store_outbox_refused (XaStore        *self,
   sqlite3_bind_text (stmt, 5, current, -1, SQLITE_STATIC);
   ok = step_statement (db, stmt, error, "Could not change the outbox");
   sqlite3_finalize (stmt);
+  if (ok)
+    _xa_store_outbox_changed (self);
   return ok;
 }

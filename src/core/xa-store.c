@@ -42,6 +42,19 @@ struct _XaStore
 
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
 
+enum {
+  OUTBOX_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_xa_store_outbox_changed (XaStore *self)
+{
+  g_signal_emit (self, signals[OUTBOX_CHANGED], 0);
+}
+
 /* Damage is told apart from every other failure wherever sqlite reports it, so that no
  * caller mistakes a damaged file for a passing problem (or, worse, for success). */
 static XaStoreError
@@ -188,6 +201,10 @@ static void
 xa_store_class_init (XaStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = xa_store_finalize;
+
+  signals[OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

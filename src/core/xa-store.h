@@ -25,6 +25,11 @@ typedef enum
 #define XA_TYPE_STORE (xa_store_get_type ())
 G_DECLARE_FINAL_TYPE (XaStore, xa_store, XA, STORE, GObject)
 
+/* Signal "outbox-changed" (no arguments): an edit, a discard, a push's answer or a resolved
+ * conflict changed the outbox through this connection. Views holding the same connection
+ * update their "pending" marks and counts at once; changes made through another connection
+ * (the sync's worker) are announced by whoever runs it (the session's "finished"). */
+
 /* The default file: $XDG_DATA_HOME/xiaoqu-atlas/records.db */
 char    *xa_store_default_path   (void);
 
