@@ -163,10 +163,10 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
-/* The mark of a row with an edit in the outbox: waiting, or refused by the server. */
-static void
-show_outbox_state (GtkLabel *mark,
-                   int       state)
+void
+xa_ledger_columns_show_outbox_state (GtkLabel     *mark,
+                                     XaRecordType  type,
+                                     int           state)
 {
   gboolean refused = state == XA_OUTBOX_CONFLICT || state == XA_OUTBOX_REJECTED;
 
@@ -186,9 +186,11 @@ show_outbox_state (GtkLabel *mark,
   if (state == XA_OUTBOX_CONFLICT)
     {
       gtk_label_set_label (mark, _("Conflict"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (mark),
-                                   _("The problem changed on the records server; this change "
-                                     "was not applied there"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (mark), type == XA_RECORD_ELEVATOR
+                                   ? _("The elevator changed on the records server; this "
+                                       "change was not applied there")
+                                   : _("The problem changed on the records server; this change "
+                                       "was not applied there"));
     }
   else if (state == XA_OUTBOX_REJECTED)
     {
@@ -223,7 +225,8 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
     case COLUMN_STATUS:
       text = xa_record_words_problem_status (item->status);
-      show_outbox_state (GTK_LABEL (gtk_widget_get_last_child (cell)), item->outbox_state);
+      xa_ledger_columns_show_outbox_state (GTK_LABEL (gtk_widget_get_last_child (cell)),
+                                           XA_RECORD_PROBLEM, item->outbox_state);
       break;
     case COLUMN_TIER:
       text = xa_record_words_problem_tier (item->tier);

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "xa-records.h"
+
 G_BEGIN_DECLS
 
 /* A right click on a cell: the cell, its row's position, the point in the cell. */
@@ -21,5 +23,12 @@ void       xa_ledger_columns_add            (GtkColumnView         *view,
 /* The order before any column is clicked, and after it for ties: overdue first, then the
  * nearest deadline, then the id, so a load gives the same order as the last. */
 GtkSorter *xa_ledger_columns_default_sorter (void);
+
+/* Makes @mark the mark of a record of @type with an edit in the outbox in @state
+ * (XaOutboxState): "Pending", or "Conflict" / "Rejected" when the server refused it; hidden
+ * for a negative @state (no edit). The compound panel marks its rows with it too. */
+void       xa_ledger_columns_show_outbox_state (GtkLabel     *mark,
+                                                XaRecordType  type,
+                                                int           state);
 
 G_END_DECLS

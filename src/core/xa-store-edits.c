@@ -567,6 +567,35 @@ xa_store_list_outbox (XaStore   *self,
   return g_steal_pointer (&entries);
 }
 
+GHashTable *
+xa_store_outbox_states (XaStore       *self,
+                        XaRecordType   type,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GHashTable) states = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  outbox = xa_store_list_outbox (self, FALSE, error);
+  if (outbox == NULL)
+    return NULL;
+  states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      XaOutboxEntry *entry = outbox->pdata[i];
+      int seen;
+
+      if (entry->type != type)
+        continue;
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (states, entry->record_id)) - 1;
+      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
+        g_hash_table_insert (states, g_strdup (entry->record_id),
+                             GINT_TO_POINTER (entry->state + 1));
+    }
+  return g_steal_pointer (&states);
+}
+
 gboolean
 xa_store_has_edit (XaStore      *self,
                    XaRecordType  type,

@@ -56,6 +56,12 @@ gboolean   xa_store_edit_elevator   (XaStore              *self,
 GPtrArray *xa_store_list_outbox     (XaStore              *self,
                                      gboolean              pending_only,
                                      GError              **error);
+/* The records of @type with an entry in the outbox: id → GINT_TO_POINTER (state + 1), the
+ * state a view marks the record with. A refused entry (conflict, rejected) holds back the
+ * record's later ones, so it wins over pending. */
+GHashTable *xa_store_outbox_states  (XaStore              *self,
+                                     XaRecordType          type,
+                                     GError              **error);
 /* Whether record @id of @type has an entry in the outbox, in any state. */
 gboolean   xa_store_has_edit        (XaStore              *self,
                                      XaRecordType          type,
