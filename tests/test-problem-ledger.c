@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "xa-calendar.h"
 #include "xa-preferences-window.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
@@ -343,6 +344,42 @@ close_dialog (XaProblemStatusDialog *dialog,
   g_assert_null (xa_test_find_toplevel (XA_TYPE_PROBLEM_STATUS_DIALOG));
 }
 
+/* Sets the days a problem has at @tier as a user does, on its row in Preferences; returns
+ * them as the settings now say. */
+static int
+set_deadline_days (Fixture       *f,
+                   XaProblemTier  tier,
+                   int            days)
+{
+  static const char * const titles[] = { N_("Days On Site"), N_("Days at Consultation"),
+                                         N_("Days at City Level") };
+  static const char * const keys[] = { "deadline-days-on-site", "deadline-days-consultation",
+                                       "deadline-days-city" };
+  static const int defaults[] = { 3, 15, 30 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *preferences;
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+  preferences = xa_test_find_toplevel (XA_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  row = xa_test_find_row (GTK_WIDGET (preferences), _(titles[tier]));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  /* The defaults DOMAIN.md names: on site 3 days, consultation 15, city level 30. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==,
+                   defaults[tier]);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), days);
+  g_assert_cmpint (g_settings_get_int (settings, keys[tier]), ==, days);
+  xa_test_ui_save_screenshot (GTK_WIDGET (preferences), "preferences-deadlines");
+  gtk_window_destroy (preferences);
+  xa_test_ui_spin (100);
+  return g_settings_get_int (settings, keys[tier]);
+}
+
 static void
 test_status_change (Fixture *f)
 {
@@ -352,8 +389,12 @@ test_status_change (Fixture *f)
   g_autoptr(GPtrArray) outbox = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(XaTestFeed) feed = NULL;
+  g_autofree char *sql = NULL;
   JsonObject *record;
+  GtkWidget *deadline_label;
+  gint64 deadline;
   guint position;
+  int days;
 
   g_assert_nonnull (button);
 
@@ -372,19 +413,29 @@ test_status_change (Fixture *f)
                                                           "change"));
   close_dialog (dialog, "cancel");
 
-  /* Open: start or settle on the spot. Started and escalated through the dialog. */
+  /* Open: start or settle on the spot. Started and escalated through the dialog, the new
+   * tier's days set in Preferences first: the deadline follows the tier. */
   position = find_row (f, XA_STATUS_OPEN);
+  item = shown_item (f, position);
+  days = set_deadline_days (f, item->tier + 1, 12);
+  deadline = xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC, days);
   dialog = open_status_dialog (f, position, FALSE);
   assert_offered (dialog, XA_STATUS_IN_PROGRESS, XA_STATUS_RESOLVED);
   g_assert_true (gtk_widget_get_sensitive (button));
+  deadline_label = GTK_WIDGET (_xa_problem_status_dialog_get_deadline_label (dialog));
+  _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, FALSE, "Sent to the team");
+  g_assert_false (gtk_widget_get_visible (deadline_label));
   _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, TRUE, "Sent to the team");
+  g_assert_true (gtk_widget_get_visible (deadline_label));
+  {
+    g_autofree char *when = xa_calendar_format (deadline, "%Y-%m-%d %H:%M");
+
+    g_test_message ("escalated deadline: %s", gtk_label_get_text (GTK_LABEL (deadline_label)));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (deadline_label)), when));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (deadline_label)), "12"));
+  }
   xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "problem-status-dialog");
-  {
-    g_autoptr(XaLedgerItem) before = shown_item (f, position);
-
-    item = g_object_ref (before);
-  }
   xa_test_window_assert_unsent_edits (f->window, 0);
   close_dialog (dialog, "change");
   /* The menu counts it at once, not at the next sync. */
@@ -405,6 +456,7 @@ test_status_change (Fixture *f)
     g_assert_true (after->pending);
     g_assert_cmpint (after->status, ==, XA_STATUS_IN_PROGRESS);
     g_assert_cmpint (after->tier, ==, item->tier + 1);
+    g_assert_cmpint (after->deadline, ==, deadline);
   }
   outbox = xa_store_list_outbox (f->store, FALSE, &error);
   g_assert_no_error (error);
@@ -429,6 +481,15 @@ test_status_change (Fixture *f)
   g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "in_progress");
   g_assert_cmpstr (json_object_get_string_member (record, "tier"), ==,
                    xa_problem_tier_names[item->tier + 1]);
+  {
+    gint64 sent = 0;
+
+    g_assert_true (xa_parse_time (json_object_get_string_member (record, "deadline"), &sent));
+    g_assert_cmpint (sent, ==, deadline);
+  }
+  /* The synced row holds the server's deadline. */
+  sql = g_strdup_printf ("SELECT deadline FROM problem WHERE id = '%s'", item->id);
+  g_assert_cmpint (sql_count (f, sql), ==, deadline);
   /* Read again after the sync: no longer pending. */
   for (guint i = 0; i < shown (f); i++)
     {

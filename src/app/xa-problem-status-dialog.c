@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-accessible.h"
+#include "xa-calendar.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 
@@ -22,7 +23,17 @@ struct _XaProblemStatusDialog
   GtkDropDown      *status_dropdown;
   GtkCheckButton   *escalate_check;
   GtkEntry         *note_entry;
+  GtkLabel         *deadline_label;
   char             *note;          /* the note's text as get_edit() last returned it */
+  /* The deadline an escalation sets: the next tier's days (Preferences) from today. */
+  gint64            escalated_deadline;
+};
+
+/* The settings key of the days a problem has at @tier. */
+static const char * const deadline_keys[] = {
+  [XA_TIER_ON_SITE] = "deadline-days-on-site",
+  [XA_TIER_CONSULTATION] = "deadline-days-consultation",
+  [XA_TIER_CITY] = "deadline-days-city",
 };
 
 G_DEFINE_FINAL_TYPE (XaProblemStatusDialog, xa_problem_status_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -43,6 +54,13 @@ note_required (XaProblemStatusDialog *self)
          && chosen_status (self) == XA_STATUS_IN_PROGRESS;
 }
 
+static gboolean
+escalating (XaProblemStatusDialog *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->escalate_check))
+         && gtk_check_button_get_active (self->escalate_check);
+}
+
 static void
 update_response (XaProblemStatusDialog *self)
 {
@@ -61,6 +79,7 @@ update_response (XaProblemStatusDialog *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
                                   GTK_ACCESSIBLE_PROPERTY_REQUIRED, required, -1);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "change", acceptable);
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), escalating (self));
 }
 
 const char *
@@ -83,11 +102,11 @@ xa_problem_status_dialog_get_edit (XaProblemStatusDialog *self,
   *edit = (XaProblemEdit) { 0 };
   edit->status = chosen_status (self);
   edit->note = self->note;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->escalate_check))
-      && gtk_check_button_get_active (self->escalate_check))
+  if (escalating (self))
     {
       edit->set_tier = TRUE;
       edit->tier = self->current_tier + 1;
+      edit->deadline = self->escalated_deadline;
     }
 }
 
@@ -99,6 +118,14 @@ _xa_problem_status_dialog_get_offered (XaProblemStatusDialog *self,
 
   *n_statuses = self->n_offered;
   return self->offered;
+}
+
+GtkLabel *
+_xa_problem_status_dialog_get_deadline_label (XaProblemStatusDialog *self)
+{
+  g_return_val_if_fail (XA_IS_PROBLEM_STATUS_DIALOG (self), NULL);
+
+  return self->deadline_label;
 }
 
 void
@@ -203,6 +230,30 @@ xa_problem_status_dialog_new (GtkWindow    *parent,
   self->escalate_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (escalate));
   gtk_widget_set_visible (GTK_WIDGET (self->escalate_check), item->tier < XA_TIER_CITY);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->escalate_check));
+
+  /* Deadlines follow the tier: shown before the user confirms, as it will be sent. */
+  self->deadline_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->deadline_label, 0);
+  gtk_label_set_wrap (self->deadline_label, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->deadline_label), 28);
+  gtk_widget_add_css_class (GTK_WIDGET (self->deadline_label), "xa-escalated-deadline");
+  if (item->tier < XA_TIER_CITY)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      int days = g_settings_get_int (settings, deadline_keys[item->tier + 1]);
+      g_autofree char *when = NULL;
+      g_autofree char *text = NULL;
+
+      self->escalated_deadline = xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC,
+                                                       days);
+      when = xa_calendar_format (self->escalated_deadline, "%Y-%m-%d %H:%M");
+      /* Translators: under "Escalate to …"; %1$s is a date and time, e.g. "2026-12-22
+       * 18:00", %2$d the days the new tier has (Preferences). */
+      text = g_strdup_printf (ngettext ("New deadline %1$s (%2$d day)",
+                                        "New deadline %1$s (%2$d days)", days), when, days);
+      gtk_label_set_label (self->deadline_label, text);
+    }
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->deadline_label));
 
   self->note_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_max_length (self->note_entry, XA_EDIT_MAX_NOTE);

@@ -1,6 +1,7 @@
 /* xa-problem-status-dialog.h — asks for the new status of one problem of the ledger: only
  * the transitions the flow allows from its status (xa-record-edits.c), escalation one tier
- * up, and a note, required where the flow requires one (reopening). It judges the edit as
+ * up with the new tier's deadline (days from today, set in Preferences), and a note,
+ * required where the flow requires one (reopening). It judges the edit as
  * the user types with the rules the server uses and offers "Change Status" only for an edit
  * the server would accept; the ledger stores it (xa_store_edit_problem()) on that response. */
 #pragma once
@@ -32,5 +33,8 @@ void        _xa_problem_status_dialog_choose        (XaProblemStatusDialog *self
                                                      XaProblemStatus        status,
                                                      gboolean               escalate,
                                                      const char            *note);
+
+/* For tests: the line that says the deadline an escalation sets. */
+GtkLabel   *_xa_problem_status_dialog_get_deadline_label (XaProblemStatusDialog *self);
 
 G_END_DECLS
