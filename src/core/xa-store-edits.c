@@ -429,24 +429,22 @@ queue_edit (sqlite3       *db,
   return ok;
 }
 
-/* The edit's transaction: the rules on the stored row, the row, the queue. */
+/* The edit inside the caller's transaction: the rules on the stored row, the row, the
+ * queue. */
 static gboolean
-edit_record (XaStore              *self,
-             XaRecordType          type,
-             const char           *id,
-             const XaProblemEdit  *problem_edit,
-             const XaElevatorEdit *elevator_edit,
-             GError              **error)
+edit_in_transaction (sqlite3              *db,
+                     XaRecordType          type,
+                     const char           *id,
+                     const XaProblemEdit  *problem_edit,
+                     const XaElevatorEdit *elevator_edit,
+                     GError              **error)
 {
-  sqlite3 *db = _xa_store_get_db (self);
   g_autoptr(GError) local_error = NULL;
   g_autofree char *status = NULL;
   g_autofree char *fields = NULL;
   g_autofree char *original = NULL;
   gint64 version = 0;
 
-  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
   if (read_row (db, type, id, &version, &status, &local_error))
     {
       if (type == XA_RECORD_PROBLEM)
@@ -469,7 +467,27 @@ edit_record (XaStore              *self,
     original = capture_original (db, type, id, fields, &version, &local_error);
   if (original != NULL &&
       apply_fields (db, type, id, fields, &local_error) &&
-      queue_edit (db, type, id, version, fields, original, &local_error) &&
+      queue_edit (db, type, id, version, fields, original, &local_error))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The edit's own transaction. */
+static gboolean
+edit_record (XaStore              *self,
+             XaRecordType          type,
+             const char           *id,
+             const XaProblemEdit  *problem_edit,
+             const XaElevatorEdit *elevator_edit,
+             GError              **error)
+{
+  sqlite3 *db = _xa_store_get_db (self);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (edit_in_transaction (db, type, id, problem_edit, elevator_edit, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     {
       _xa_store_outbox_changed (self);
@@ -638,24 +656,21 @@ exec_ints (sqlite3     *db,
   return ok;
 }
 
-gboolean
-xa_store_discard_edit (XaStore  *self,
-                       gint64    local_id,
-                       GError  **error)
+/* Removes entry @local_id and puts its row back, inside the caller's transaction; says
+ * which record it was (@type, @id: NULL when there was no such entry). */
+static gboolean
+discard_in_transaction (sqlite3       *db,
+                        gint64         local_id,
+                        XaRecordType  *type,
+                        char         **id,
+                        GError       **error)
 {
-  sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *original = NULL;
-  XaRecordType type = XA_RECORD_PROBLEM;
   gboolean restore = FALSE;
 
-  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
-
-  db = _xa_store_get_db (self);
-  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  *type = XA_RECORD_PROBLEM;
+  *id = NULL;
   /* The row is put back only while it is still the version the entry kept it at: once the
    * feed brought a newer one, the row is the server's and stays. */
   if (sqlite3_prepare_v2 (db, "SELECT o.record_type, o.record_id, o.original, "
@@ -664,24 +679,74 @@ xa_store_discard_edit (XaStore  *self,
                               "WHERE id = o.record_id AND o.record_type = 'elevator')) "
                               "= o.original_version FROM outbox o WHERE local_id = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
-    _xa_store_set_sql_error (db, &local_error, "Could not read the outbox");
-  else
+    return _xa_store_set_sql_error (db, error, "Could not read the outbox");
+  sqlite3_bind_int64 (stmt, 1, local_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      sqlite3_bind_int64 (stmt, 1, local_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
-          id = dup_column (stmt, 1);
-          original = dup_column (stmt, 2);
-          restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
-        }
-      sqlite3_finalize (stmt);
+      xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), type);
+      *id = dup_column (stmt, 1);
+      original = dup_column (stmt, 2);
+      restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
-  if (local_error == NULL &&
-      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
-      (!restore || (restore_original (db, type, id, original, &local_error) &&
-                    reapply (db, type, id, NULL, &local_error))) &&
+  sqlite3_finalize (stmt);
+  return exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, error) &&
+         (!restore || (restore_original (db, *type, *id, original, error) &&
+                       reapply (db, *type, *id, NULL, error)));
+}
+
+gboolean
+xa_store_discard_edit (XaStore  *self,
+                       gint64    local_id,
+                       GError  **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  XaRecordType type;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (discard_in_transaction (db, local_id, &type, &id, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+xa_store_correct_edit (XaStore              *self,
+                       gint64                local_id,
+                       const XaProblemEdit  *problem_edit,
+                       const XaElevatorEdit *elevator_edit,
+                       GError              **error)
+{
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  XaRecordType type;
+
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((problem_edit != NULL) != (elevator_edit != NULL), FALSE);
+
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (discard_in_transaction (db, local_id, &type, &id, &local_error))
+    {
+      if (id == NULL || type != (problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR))
+        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                     "The outbox has no such edit to correct");
+      else if (edit_in_transaction (db, type, id, problem_edit, elevator_edit, &local_error))
+        _xa_store_exec (db, "COMMIT", &local_error);
+    }
+  if (local_error == NULL)
     {
       _xa_store_outbox_changed (self);
       return TRUE;
