@@ -753,6 +753,7 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
+  g_assert_cmpint (entry->local_id, ==, local_id);
   g_assert_cmpint (entry->base_version, ==, 1);
   g_assert_null (entry->message);
   g_assert_nonnull (strstr (entry->fields, "2033"));

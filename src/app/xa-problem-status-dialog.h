@@ -10,6 +10,7 @@
 
 #include "xa-ledger-item.h"
 #include "xa-record-edits.h"
+#include "xa-store-edits.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,17 @@ G_DECLARE_FINAL_TYPE (XaProblemStatusDialog, xa_problem_status_dialog, XA,
 /* Responses: "cancel", "change". */
 XaProblemStatusDialog *xa_problem_status_dialog_new (GtkWindow    *parent,
                                                      XaLedgerItem *item);
+/* The same dialog correcting @entry, a problem's edit the server refused: the status and
+ * tier it was made on, the edit as it was (status, escalation, note) chosen, and the
+ * server's words above; its "change" response says "Save Correction". NULL when the
+ * entry's record or its status before the edit is unknown. */
+XaProblemStatusDialog *xa_problem_status_dialog_new_correction (GtkWindow           *parent,
+                                                                XaStore             *store,
+                                                                const XaOutboxEntry *entry);
+/* The outbox entry a correction replaces (xa_store_correct_edit()); 0 for a new edit. */
+gint64      xa_problem_status_dialog_get_local_id   (XaProblemStatusDialog *self);
+/* The line that gives the server's reason for refusing an edit, in the correction dialogs. */
+GtkWidget  *xa_problem_status_dialog_refusal_new    (const char            *message);
 const char *xa_problem_status_dialog_get_problem_id (XaProblemStatusDialog *self);
 /* The edit as chosen now; its strings belong to the dialog. */
 void        xa_problem_status_dialog_get_edit       (XaProblemStatusDialog *self,

@@ -399,8 +399,11 @@ read_row (sqlite3       *db,
   return rc == SQLITE_ROW;
 }
 
+/* Queues the edit as entry @local_id (the place of the entry it corrects), or 0 for a new
+ * one at the end. */
 static gboolean
 queue_edit (sqlite3       *db,
+            gint64         local_id,
             XaRecordType   type,
             const char    *id,
             gint64         base_version,
@@ -413,8 +416,8 @@ queue_edit (sqlite3       *db,
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
-                              "fields, idempotency_key, created_at, original, original_version) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt,
+                              "fields, idempotency_key, created_at, original, original_version, "
+                              "local_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?8)", -1, &stmt,
                           NULL) != SQLITE_OK)
     return _xa_store_set_sql_error (db, error, "Could not queue the edit");
   sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
@@ -424,6 +427,10 @@ queue_edit (sqlite3       *db,
   sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
+  if (local_id > 0)
+    sqlite3_bind_int64 (stmt, 8, local_id);
+  else
+    sqlite3_bind_null (stmt, 8);
   ok = step_statement (db, stmt, error, "Could not queue the edit");
   sqlite3_finalize (stmt);
   return ok;
@@ -433,6 +440,7 @@ queue_edit (sqlite3       *db,
  * queue. */
 static gboolean
 edit_in_transaction (sqlite3              *db,
+                     gint64                local_id,
                      XaRecordType          type,
                      const char           *id,
                      const XaProblemEdit  *problem_edit,
@@ -467,7 +475,7 @@ edit_in_transaction (sqlite3              *db,
     original = capture_original (db, type, id, fields, &version, &local_error);
   if (original != NULL &&
       apply_fields (db, type, id, fields, &local_error) &&
-      queue_edit (db, type, id, version, fields, original, &local_error))
+      queue_edit (db, local_id, type, id, version, fields, original, &local_error))
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -487,7 +495,7 @@ edit_record (XaStore              *self,
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (edit_in_transaction (db, type, id, problem_edit, elevator_edit, &local_error) &&
+  if (edit_in_transaction (db, 0, type, id, problem_edit, elevator_edit, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
     {
       _xa_store_outbox_changed (self);
@@ -743,7 +751,8 @@ xa_store_correct_edit (XaStore              *self,
       if (id == NULL || type != (problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR))
         g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                      "The outbox has no such edit to correct");
-      else if (edit_in_transaction (db, type, id, problem_edit, elevator_edit, &local_error))
+      else if (edit_in_transaction (db, local_id, type, id, problem_edit, elevator_edit,
+                                    &local_error))
         _xa_store_exec (db, "COMMIT", &local_error);
     }
   if (local_error == NULL)

@@ -79,8 +79,9 @@ gboolean   xa_store_discard_edit    (XaStore              *self,
 /* Replaces entry @local_id (a rejected one, typically) by a corrected edit of the same
  * record, in one transaction: the row is put back as xa_store_discard_edit() does, then
  * @problem_edit or @elevator_edit (one of them, of the entry's type) is judged, applied and
- * queued as a new pending entry on the row's version, as xa_store_edit_problem() and
- * xa_store_edit_elevator() do. On any error nothing changes. */
+ * queued as a pending entry on the row's version, as xa_store_edit_problem() and
+ * xa_store_edit_elevator() do, in the old entry's place in the queue (same @local_id, a new
+ * idempotency key: it is another request). On any error nothing changes. */
 gboolean   xa_store_correct_edit    (XaStore              *self,
                                      gint64                local_id,
                                      const XaProblemEdit  *problem_edit,

@@ -836,21 +836,49 @@ xa_store_foreach (XaStore            *self,
   return TRUE;
 }
 
+static gpointer
+get_record (XaStore      *self,
+            XaRecordType  type,
+            const char   *id)
+{
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+
+  if ((stmt = prepare_select (self, type, "WHERE id = ?", NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = _xa_store_read_row (self->db, type, stmt);
+  sqlite3_finalize (stmt);
+  return record;
+}
+
 XaCompound *
 xa_store_get_compound (XaStore    *self,
                        const char *id)
 {
-  sqlite3_stmt *stmt;
-  XaCompound *compound = NULL;
-
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if ((stmt = prepare_select (self, XA_RECORD_COMPOUND, "WHERE id = ?", NULL)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    compound = _xa_store_read_row (self->db, XA_RECORD_COMPOUND, stmt);
-  sqlite3_finalize (stmt);
-  return compound;
+  return get_record (self, XA_RECORD_COMPOUND, id);
+}
+
+XaProblem *
+xa_store_get_problem (XaStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return get_record (self, XA_RECORD_PROBLEM, id);
+}
+
+XaElevator *
+xa_store_get_elevator (XaStore    *self,
+                       const char *id)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return get_record (self, XA_RECORD_ELEVATOR, id);
 }

@@ -127,5 +127,11 @@ gboolean xa_store_foreach        (XaStore            *self,
 /* The compound with @id, or NULL. */
 XaCompound *xa_store_get_compound (XaStore    *self,
                                    const char *id);
+/* The problem with @id as its row is now (local edits included), or NULL. */
+XaProblem  *xa_store_get_problem  (XaStore    *self,
+                                   const char *id);
+/* The elevator with @id as its row is now (local edits included), or NULL. */
+XaElevator *xa_store_get_elevator (XaStore    *self,
+                                   const char *id);
 
 G_END_DECLS
