@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "xa-calendar.h"
+#include "xa-compound-panel.h"
+#include "xa-map-view-private.h"
 #include "xa-preferences-window.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
@@ -392,6 +394,7 @@ test_status_change (Fixture *f)
   g_autofree char *sql = NULL;
   JsonObject *record;
   GtkWidget *deadline_label;
+  GtkWidget *panel;
   gint64 deadline;
   guint position;
   int days;
@@ -417,6 +420,12 @@ test_status_change (Fixture *f)
    * tier's days set in Preferences first: the deadline follows the tier. */
   position = find_row (f, XA_STATUS_OPEN);
   item = shown_item (f, position);
+  /* Its compound open in the map's side panel, which shows no mark yet. */
+  panel = GTK_WIDGET (_xa_map_view_get_panel (_xa_window_get_map_view (f->window)));
+  xa_map_view_select_compound (_xa_window_get_map_view (f->window), item->compound_id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (panel)), ==,
+                   item->compound_id);
+  _xa_window_show_view (f->window, "problems");
   days = set_deadline_days (f, item->tier + 1, 12);
   deadline = xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC, days);
   dialog = open_status_dialog (f, position, FALSE);
@@ -464,6 +473,20 @@ test_status_change (Fixture *f)
   g_assert_cmpstr (((XaOutboxEntry *) outbox->pdata[0])->record_id, ==, item->id);
   g_clear_pointer (&outbox, g_ptr_array_unref);
   xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "problem-ledger-pending");
+  /* The side panel marks it too, without a sync or a new selection. */
+  _xa_window_show_view (f->window, "map");
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+  {
+    GtkWidget *mark = xa_test_ui_find_label (panel, _("Pending"));
+    GtkWidget *title = xa_test_ui_find_label (panel, item->title);
+
+    g_assert_nonnull (mark);
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_get_ancestor (mark, GTK_TYPE_LIST_BOX_ROW) ==
+                   gtk_widget_get_ancestor (title, GTK_TYPE_LIST_BOX_ROW));
+  }
+  _xa_window_show_view (f->window, "problems");
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
 
   /* A real sync pushes it; the server's feed has it. */
   xa_window_set_server (f->window, f->server->base_url, f->server->token);
