@@ -98,9 +98,7 @@ get_store (void)
     return store_path;
 
   server = xa_test_demo_server_start ();
-  xa_test_server_run_admin ((const char * const[]) { "--db", server->db_path, "--put",
-                                                     "problem", TRICKY_PROBLEM_ID,
-                                                     TRICKY_PROBLEM_JSON, NULL });
+  xa_test_server_put (server->db_path, "problem", TRICKY_PROBLEM_ID, TRICKY_PROBLEM_JSON);
   store_path = xa_test_path ("store.db");
   run = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (run.status, ==, 0);

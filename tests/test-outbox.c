@@ -17,24 +17,8 @@
 #include "xa-store-edits.h"
 #include "xa-fault-proxy.h"
 #include "xa-sync-client.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
-
-#define CATEGORY "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
-#define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
-#define COMPOUND                                                                                \
-  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": "     \
-  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
-  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, "                         \
-  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
-#define ELEVATOR                                                                                \
-  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", "                         \
-  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
-  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, "              \
-  "\"renewal_status\": \"none\"}"
-#define PROBLEM(status, extra)                                                                  \
-  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", \"title\": \"楼道灯不亮\", " \
-  "\"reported_at\": \"2026-11-02T09:30:00+08:00\", \"deadline\": \"2026-11-05T09:30:00+08:00\", " \
-  "\"status\": \"" status "\", \"tier\": \"on_site\", \"responsible_party\": \"物业公司\"" extra "}"
 
 typedef struct
 {
@@ -43,17 +27,6 @@ typedef struct
   char         *store_path;
   SoupSession  *session;
 } Fixture;
-
-static void
-put (const char *db,
-     const char *type,
-     const char *id,
-     const char *data)
-{
-  const char * const args[] = { "--db", db, "--put", type, id, data, NULL };
-
-  xa_test_server_run_admin (args);
-}
 
 static gboolean
 sync_store (Fixture       *f,
@@ -86,13 +59,10 @@ fixture_set_up (Fixture       *f,
   XaSyncResult result = { 0 };
 
   f->db = xa_test_path ("server.db");
-  put (f->db, "district", "371302", DISTRICT);
-  put (f->db, "category", "K1", CATEGORY);
-  put (f->db, "compound", "C1", COMPOUND);
-  put (f->db, "elevator", "E1", ELEVATOR);
-  put (f->db, "problem", "P-open", PROBLEM ("open", ""));
-  put (f->db, "problem", "P-closed",
-       PROBLEM ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
+  xa_test_server_put_small_city (f->db);
+  xa_test_server_put (f->db, "problem", "P-open", XA_TEST_PROBLEM_JSON ("open", ""));
+  xa_test_server_put (f->db, "problem", "P-closed",
+       XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");
   f->session = soup_session_new ();
@@ -181,16 +151,6 @@ feed_count (Fixture     *f,
   return n;
 }
 
-static XaStore *
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  XaStore *store = xa_store_open (f->store_path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static GPtrArray *
 list_outbox (XaStore *store)
 {
@@ -200,17 +160,6 @@ list_outbox (XaStore *store)
   g_assert_no_error (error);
   g_assert_nonnull (entries);
   return entries;
-}
-
-static gint64
-query (XaStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = xa_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  return value;
 }
 
 /* The rows of @table in the dump of the store at @path: what the tests compare. */
@@ -304,7 +253,7 @@ test_migrate_v4 (void)
 
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 5);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -335,7 +284,7 @@ static void
 test_local_edit (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -376,11 +325,15 @@ test_local_edit (Fixture       *f,
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'in_progress' AND version = 1"), ==, 1);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                 "renewal_status = 'planned' AND planned_year = 2030 AND "
-                                 "funding_source = 'special_bonds'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'in_progress' AND version = 1"),
+                   ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                        "renewal_status = 'planned' AND planned_year = 2030 AND "
+                                        "funding_source = 'special_bonds'"),
+                   ==, 1);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 2);
   entry = g_ptr_array_index (entries, 0);
@@ -413,7 +366,7 @@ test_local_edit (Fixture       *f,
     rows_after = xa_test_store_dump (f->store_path);
     g_assert_cmpstr (rows_after, ==, rows_before);
   }
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 2);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
   g_assert_false (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
@@ -425,7 +378,7 @@ static void
 test_push_round_trip (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server_data = NULL;
@@ -459,10 +412,12 @@ test_push_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (server_data, "升级处理"));
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT version FROM problem WHERE id = 'P-open'"),
+                   ==, 2);
   g_clear_object (&store);
 
   {
@@ -489,7 +444,7 @@ static void
 test_conflict (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *answer = NULL;
   g_autofree char *server_data = NULL;
@@ -510,7 +465,7 @@ test_conflict (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &server_data), ==, 1);
   g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -521,8 +476,10 @@ test_conflict (Fixture       *f,
   g_assert_nonnull (strstr (entry->current, "另一位干部已受理"));
   g_assert_nonnull (strstr (entry->message, "version 2"));
   /* The local row shows the server's record; the conflict is in the outbox for the user. */
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "version = 2 AND status = 'in_progress'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "version = 2 AND status = 'in_progress'"),
+                   ==, 1);
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
 
   /* A conflict is not pushed again by itself. */
@@ -541,7 +498,7 @@ test_resolve (Fixture       *f,
               gconstpointer  data)
 {
   const char *choice = data;
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GError) error = NULL;
@@ -565,7 +522,7 @@ test_resolve (Fixture       *f,
   sync_ok (f, &result);
   g_assert_cmpuint (result.conflicts, ==, 1);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -603,8 +560,10 @@ test_resolve (Fixture       *f,
   if (g_str_equal (choice, "theirs"))
     {
       g_assert_cmpuint (entries->len, ==, 0);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                     "version = 2 AND status = 'in_progress'"), ==, 1);
+      g_assert_cmpint (xa_test_store_query (store,
+                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                            "version = 2 AND status = 'in_progress'"),
+                       ==, 1);
     }
   else
     {
@@ -613,8 +572,10 @@ test_resolve (Fixture       *f,
       g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
       g_assert_cmpint (entry->base_version, ==, 2);
       /* The row shows the decision until the server's answer comes back. */
-      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                     "status = 'resolved'"), ==, 1);
+      g_assert_cmpint (xa_test_store_query (store,
+                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                            "status = 'resolved'"),
+                       ==, 1);
     }
   g_clear_object (&store);
 
@@ -644,7 +605,7 @@ test_resolve (Fixture       *f,
     }
   /* The other client's note is still there: nothing was overwritten silently. */
   g_assert_nonnull (strstr (server_data, "另一位干部已受理"));
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
@@ -657,7 +618,7 @@ static void
 test_rejected (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
@@ -678,7 +639,7 @@ test_rejected (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -689,11 +650,15 @@ test_rejected (Fixture       *f,
   g_assert_null (entry->current);
 
   /* The user gives up on it: the row is the server's again. */
-  g_assert_cmpint (query (store, "SELECT planned_year FROM elevator WHERE id = 'E1'"), ==, 2031);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT planned_year FROM elevator WHERE id = 'E1'"),
+                   ==, 2031);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                 "planned_year IS NULL AND version = 1"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                        "planned_year IS NULL AND version = 1"),
+                   ==, 1);
 }
 
 /* A rejected entry corrected: the refused value goes, the corrected one replaces the entry
@@ -702,7 +667,7 @@ static void
 test_rejected_corrected (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server_data = NULL;
@@ -726,7 +691,7 @@ test_rejected_corrected (Fixture       *f,
   sync_ok (f, &result);
   g_assert_cmpuint (result.rejected, ==, 1);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -757,7 +722,9 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpint (entry->base_version, ==, 1);
   g_assert_null (entry->message);
   g_assert_nonnull (strstr (entry->fields, "2033"));
-  g_assert_cmpint (query (store, "SELECT planned_year FROM elevator WHERE id = 'E1'"), ==, 2033);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT planned_year FROM elevator WHERE id = 'E1'"),
+                   ==, 2033);
   g_clear_object (&store);
 
   sync_ok (f, &result);
@@ -765,7 +732,7 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpuint (result.rejected, ==, 0);
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &server_data), ==, 1);
   g_assert_nonnull (strstr (server_data, "\"planned_year\":2033"));
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
@@ -776,17 +743,19 @@ static void
 test_killed_before_push (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   XaSyncResult result = { 0 };
 
   edit_problem (store, "P-open", XA_STATUS_RESOLVED, "当场解决");
   g_clear_object (&store);   /* closed without a sync */
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'resolved' AND resolved_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'resolved' AND resolved_at IS NOT NULL"),
+                   ==, 1);
   g_clear_object (&store);
 
   sync_ok (f, &result);
@@ -795,7 +764,7 @@ test_killed_before_push (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
 }
@@ -807,7 +776,7 @@ static void
 test_answer_lost (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *body = NULL;
   g_autofree char *first_answer = NULL;
@@ -829,11 +798,13 @@ test_answer_lost (Fixture       *f,
   g_assert_cmpuint (result.conflicts, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT version FROM problem WHERE id = 'P-open'"),
+                   ==, 2);
 }
 
 /* Two edits of one record before a sync: the second was made on top of the first, so it is
@@ -842,7 +813,7 @@ static void
 test_two_edits_one_record (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   XaSyncResult result = { 0 };
   g_autofree char *server_data = NULL;
 
@@ -864,7 +835,7 @@ static void
 test_pending_survives (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaSyncResult result = { 0 };
@@ -887,17 +858,19 @@ test_pending_survives (Fixture       *f,
                                    &answer), ==, 200);
   }
   {
-    g_autoptr(XaStore) reopened = open_store (f);
+    g_autoptr(XaStore) reopened = xa_test_store_open (f->store_path);
     g_autoptr(GPtrArray) changes = xa_test_parse_changes (
       "[{\"seq\": 900, \"type\": \"problem\", \"id\": \"P-open\", \"version\": 1, "
-      "\"deleted\": false, \"data\": " PROBLEM ("open", "") "}]");
+      "\"deleted\": false, \"data\": " XA_TEST_PROBLEM_JSON ("open", "") "}]");
     g_autofree char *server = xa_store_dup_server (reopened);
     g_autofree char *cursor = xa_store_dup_cursor (reopened, server);
 
     g_assert_true (xa_store_apply_page (reopened, server, changes, cursor, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query (reopened, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                      "status = 'in_progress'"), ==, 1);
+    g_assert_cmpint (xa_test_store_query (reopened,
+                                          "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                          "status = 'in_progress'"),
+                     ==, 1);
   }
 
   /* The server unreachable: the pull fails, the entry stays pending. */
@@ -911,7 +884,7 @@ test_pending_survives (Fixture       *f,
     g_clear_error (&error);
   }
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
@@ -930,7 +903,7 @@ static void
 test_discard (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pristine = table_dump (f->store_path, "problem");
@@ -947,7 +920,7 @@ test_discard (Fixture       *f,
   {
     g_autoptr(GPtrArray) changes = xa_test_parse_changes (
       "[{\"seq\": 900, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, "
-      "\"deleted\": false, \"data\": " ELEVATOR "}]");
+      "\"deleted\": false, \"data\": " XA_TEST_ELEVATOR_JSON "}]");
     g_autofree char *server = xa_store_dup_server (store);
     g_autofree char *cursor = xa_store_dup_cursor (store, server);
 
@@ -974,9 +947,11 @@ test_discard (Fixture       *f,
   /* The first goes: the tier is back, the later edit's status stays. */
   g_assert_true (xa_store_discard_edit (store, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "tier = 'on_site' AND status = 'resolved' AND "
-                                 "resolved_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "tier = 'on_site' AND status = 'resolved' AND "
+                                        "resolved_at IS NOT NULL"),
+                   ==, 1);
   /* The second goes: the row is the server's again, byte for byte. */
   g_assert_true (xa_store_discard_edit (store, second, &error));
   g_assert_no_error (error);
@@ -1010,7 +985,7 @@ test_discard (Fixture       *f,
     g_clear_object (&store);
     sync_ok (f, &result);
     g_assert_cmpuint (result.conflicts, ==, 1);
-    store = open_store (f);
+    store = xa_test_store_open (f->store_path);
     g_free (now);
     now = table_dump (f->store_path, "elevator");
     g_clear_pointer (&entries, g_ptr_array_unref);
@@ -1022,9 +997,11 @@ test_discard (Fixture       *f,
     g_free (pristine_elevators);
     pristine_elevators = table_dump (f->store_path, "elevator");
     g_assert_cmpstr (pristine_elevators, ==, now);
-    g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                   "version = 2 AND renewal_status = 'proposed' AND "
-                                   "planned_year IS NULL"), ==, 1);
+    g_assert_cmpint (xa_test_store_query (store,
+                                          "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                          "version = 2 AND renewal_status = 'proposed' AND "
+                                          "planned_year IS NULL"),
+                     ==, 1);
   }
 }
 
@@ -1083,8 +1060,10 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
                    XA_OUTBOX_PENDING);
   /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'in_progress'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'in_progress'"),
+                   ==, 1);
   g_clear_object (&store);
 
   sync_via (url, f->server->token, path, &result);
@@ -1107,7 +1086,7 @@ static void
 test_command_line (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   XaTestRun run = { 0 };
 
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");

@@ -51,3 +51,25 @@ xa_test_store_explain (XaStore  *store,
     }
   return g_string_free (g_steal_pointer (&plans), FALSE);
 }
+
+XaStore *
+xa_test_store_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+gint64
+xa_test_store_query (XaStore    *store,
+                     const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = xa_store_query_int (store, sql, &error);
+
+  g_assert_no_error (error);
+  return value;
+}

@@ -21,5 +21,10 @@ XaChange *xa_test_change_parse  (JsonNode  *node,
  * problem_compound (compound=?)"): none of them may scan a whole table. */
 char     *xa_test_store_explain (XaStore   *store,
                                  GError   **error);
+/* The store at @path, opened; asserts it opens. */
+XaStore  *xa_test_store_open    (const char *path);
+/* The integer @sql (one row, one column) answers in @store; asserts it answers. */
+gint64    xa_test_store_query   (XaStore    *store,
+                                 const char *sql);
 
 G_END_DECLS

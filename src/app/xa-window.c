@@ -209,6 +209,16 @@ update_figures (XaWindow *self)
     }
 }
 
+/* A figure activated on the Figures page: the map, with the list of the compounds it counts. */
+static void
+figure_activated_cb (XaWindow   *self,
+                     const char *figure)
+{
+  /* The map first, so that the list can take the keyboard focus when it opens. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  xa_map_view_show_figure_list (self->map_view, figure);
+}
+
 /* The Elevators page follows the map's district filter, as the figures do. */
 static void
 update_elevator_district (XaWindow *self)
@@ -865,6 +875,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (elevator_compound_activated_cb), self);
   g_signal_connect_swapped (self->map_view, "notify::district",
                             G_CALLBACK (district_changed_cb), self);
+  g_signal_connect_swapped (self->city_summary, "figure-activated",
+                            G_CALLBACK (figure_activated_cb), self);
   xa_session_start (self->session);
 }
 
