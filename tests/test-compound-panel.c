@@ -17,6 +17,7 @@
 #include "xa-compound-panel.h"
 #include "xa-format.h"
 #include "xa-map-legend.h"
+#include "xa-store-edits.h"
 #include "xa-store-queries.h"
 #include "xa-sync-client.h"
 #include "xa-test-feed.h"
@@ -649,6 +650,96 @@ test_read_error (Fixture       *f,
   g_assert_null (xa_test_ui_find_label (f->panel, sync_again));
 }
 
+/* The id of the first (by id) record of @type of @compound_id whose @member is @value
+ * (NULL: any) in the feed; asserts there is one. */
+static char *
+feed_id_of (const char *type,
+            const char *compound_id,
+            const char *member,
+            const char *value)
+{
+  g_autoptr(GPtrArray) ids = xa_test_feed_ids (feed, type);
+  const char *first = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      JsonObject *record = xa_test_feed_lookup (feed, type, ids->pdata[i]);
+
+      if (g_str_equal (json_object_get_string_member (record, "compound"), compound_id) &&
+          (member == NULL || g_str_equal (json_object_get_string_member (record, member), value))
+          && (first == NULL || strcmp (ids->pdata[i], first) < 0))
+        first = ids->pdata[i];
+    }
+  g_assert_nonnull (first);
+  return g_strdup (first);
+}
+
+/* Local edits not yet accepted by the server are marked on their rows: "Pending" on a lift
+ * planned for renewal here, "Rejected" on a problem whose change the server refused; a
+ * discard takes the marks away again (and leaves the shared store as it was). */
+static void
+test_pending (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *elevator = feed_id_of ("elevator", "LY-BOGUAN-1", NULL, NULL);
+  g_autofree char *problem = feed_id_of ("problem", "LY-BOGUAN-1", "title",
+                                         "西出口多年未按规划开通");
+  const char *status = json_object_get_string_member (xa_test_feed_lookup (feed, "problem",
+                                                                           problem), "status");
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2027 };
+  XaProblemEdit change = { .note = "已派单" };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *pending, *rejected, *title;
+
+  show (f, "LY-BOGUAN-1", DEMO_SEASON);
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Pending")));
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Rejected")));
+
+  g_assert_true (xa_store_edit_elevator (f->store, elevator, &plan, &error));
+  g_assert_no_error (error);
+  change.status = g_str_equal (status, "open") ? XA_STATUS_IN_PROGRESS : XA_STATUS_RESOLVED;
+  g_assert_true (xa_store_edit_problem (f->store, problem, &change, &error));
+  g_assert_no_error (error);
+  entries = xa_store_list_outbox (f->store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_true (xa_store_outbox_refused (f->store,
+                                          ((XaOutboxEntry *) entries->pdata[1])->local_id,
+                                          XA_OUTBOX_REJECTED, "refused for the test",
+                                          "status", NULL, &error));
+  g_assert_no_error (error);
+
+  show (f, "LY-BOGUAN-1", DEMO_SEASON);
+  pending = xa_test_ui_find_label (f->panel, _("Pending"));
+  g_assert_nonnull (pending);
+  g_assert_true (gtk_widget_has_css_class (pending, "accent"));
+  g_assert_nonnull (gtk_widget_get_ancestor (pending, ADW_TYPE_EXPANDER_ROW));
+  rejected = xa_test_ui_find_label (f->panel, _("Rejected"));
+  g_assert_nonnull (rejected);
+  g_assert_true (gtk_widget_has_css_class (rejected, "error"));
+  /* The mark belongs to that problem's row. */
+  title = xa_test_ui_find_label (f->panel, "西出口多年未按规划开通");
+  g_assert_nonnull (title);
+  g_assert_true (gtk_widget_get_ancestor (rejected, GTK_TYPE_LIST_BOX_ROW) ==
+                 gtk_widget_get_ancestor (title, GTK_TYPE_LIST_BOX_ROW));
+  scroll_to (f, pending);
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-pending");
+  scroll_to (f, title);
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "panel-rejected");
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      g_assert_true (xa_store_discard_edit (f->store,
+                                            ((XaOutboxEntry *) entries->pdata[i])->local_id,
+                                            &error));
+      g_assert_no_error (error);
+    }
+  show (f, "LY-BOGUAN-1", DEMO_SEASON);
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Pending")));
+  g_assert_null (xa_test_ui_find_label (f->panel, _("Rejected")));
+}
+
 /* Adds a test that gets a store of the demo city and a panel in a window (the Fixture). */
 #define add_with_panel(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
@@ -674,6 +765,7 @@ main (int   argc,
   add_with_panel ("/compound-panel/tab-stops", test_tab_stops);
   add_with_panel ("/compound-panel/charging", test_charging);
   add_with_panel ("/compound-panel/read-error", test_read_error);
+  add_with_panel ("/compound-panel/pending", test_pending);
   g_test_add_func ("/map-legend/bands", test_legend);
 
   ret = xa_test_window_run (&app);

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "xa-edit-conflict-dialog-private.h"
+#include "xa-elevator-edit-dialog.h"
 #include "xa-outbox-window-private.h"
+#include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-store-edits.h"
 #include "xa-test-ui.h"
@@ -140,66 +142,6 @@ date_words (gint64 unix_time)
   return g_date_time_format (local, "%Y-%m-%d");
 }
 
-static GtkWidget *
-find_menu_button (GtkWidget *widget)
-{
-  if (GTK_IS_MENU_BUTTON (widget) &&
-      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The label of the primary menu's item of win.unsent-edits. */
-static char *
-unsent_edits_item (XaWindow *window)
-{
-  GtkWidget *button = find_menu_button (GTK_WIDGET (window));
-  GMenuModel *menu;
-
-  g_assert_nonnull (button);
-  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i,
-                                                                  G_MENU_LINK_SECTION);
-
-      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
-        {
-          g_autofree char *action = NULL;
-          char *label = NULL;
-
-          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s",
-                                               &action) &&
-              g_str_equal (action, "win.unsent-edits") &&
-              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s",
-                                               &label))
-            return label;
-        }
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
-static void
-assert_menu_count (XaWindow *window,
-                   guint     count)
-{
-  g_autofree char *label = unsent_edits_item (window);
-  g_autofree char *want = count > 0
-    ? g_strdup_printf (ngettext ("_Unsent Edits (%u)…", "_Unsent Edits (%u)…", count), count)
-    : g_strdup (_("_Unsent Edits…"));
-
-  g_assert_cmpstr (label, ==, want);
-}
-
 static gboolean
 outbox_shown (gpointer user_data)
 {
@@ -286,7 +228,7 @@ test_resolve_in_window (void)
                                 3);
   toast_label = xa_test_ui_find_label (GTK_WIDGET (window), toast_text);
   g_assert_nonnull (toast_label);
-  assert_menu_count (window, 3);
+  xa_test_window_assert_unsent_edits (window, 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "conflict-toast");
   review = xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits");
   g_assert_nonnull (review);
@@ -347,7 +289,7 @@ test_resolve_in_window (void)
   xa_test_click (GTK_WIDGET (_xa_edit_conflict_dialog_get_button (dialog, "apply")));
   g_assert_null (_xa_outbox_window_get_dialog (outbox));
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
-  assert_menu_count (window, 2);
+  xa_test_window_assert_unsent_edits (window, 2);
   /* The note sent again says what was decided, in the user's words. */
   decision = g_strdup_printf (_("Conflict resolved: kept mine for %s, took theirs for %s"),
                               _("Status"), _("Deadline"));
@@ -366,7 +308,7 @@ test_resolve_in_window (void)
   entries = xa_store_list_outbox (store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
-  assert_menu_count (window, 0);
+  xa_test_window_assert_unsent_edits (window, 0);
   assert_record (store, ((Problem *) g_ptr_array_index (open, 0))->id, "resolved",
                  MY_DEADLINE, versions[0] + 2);
   assert_record (store, ((Problem *) g_ptr_array_index (open, 1))->id, "in_progress",
@@ -475,6 +417,150 @@ test_rejected_in_window (void)
   xa_test_window_close (window);
 }
 
+/* The open problem @user_data's ninth (by id): one no other test of the program edits. */
+static void
+ninth_open (gconstpointer record,
+            gpointer      user_data)
+{
+  const XaProblem *problem = record;
+  struct { guint seen; char *id; } *wanted = user_data;
+
+  if (problem->status == XA_STATUS_OPEN && ++wanted->seen == 9)
+    wanted->id = g_strdup (problem->id);
+}
+
+/* Answers @dialog with @response as its button would, and lets it go. */
+static void
+answer (GtkWindow  *dialog,
+        const char *response)
+{
+  /* libadwaita 1.2 closes the dialog from its buttons, not from the response itself. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_close (dialog);
+  xa_test_ui_spin (100);
+}
+
+/* Two edits the server refuses (422), a lift's planned year outside 2000–2100 and a
+ * problem closed straight from open, each corrected through Correct…: the right dialog,
+ * filled with the refused values and the server's words, replaces the entry, and the next
+ * sync has both accepted. The entries are written as an older client, whose rules allowed
+ * them, would have queued them (the client's own checks refuse them today). */
+static void
+test_corrected_in_window (void)
+{
+  g_autofree char *store_path = xa_test_path ("corrected.db");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *elevator = NULL;
+  g_autofree char *sql = NULL;
+  struct { guint seen; char *id; } problem = { 0, NULL };
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  XaProblemEdit start = { .status = XA_STATUS_IN_PROGRESS, .note = "已受理" };
+  XaWindow *window;
+  XaOutboxWindow *outbox;
+  GtkWindow *dialog;
+  sqlite3 *db = NULL;
+  gint64 problem_version;
+
+  window = xa_test_window_open (app, store_path);
+  sync_window (window);
+  store = xa_store_open (store_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, first_elevator, &elevator,
+                                   &error));
+  g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, ninth_open, &problem, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (problem.id);
+  problem_version = version_of (store, problem.id);
+  g_assert_true (xa_store_edit_elevator (store, elevator, &plan, &error));
+  g_assert_true (xa_store_edit_problem (store, problem.id, &start, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}' "
+                                     "WHERE record_type = 'elevator'; "
+                                     "UPDATE outbox SET fields = '{\"status\":\"closed\","
+                                     "\"note\":\"直接办结\"}' WHERE record_type = 'problem'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  sync_window (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.unsent-edits", NULL);
+  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
+  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
+  g_assert_nonnull (_xa_outbox_window_get_row_button (outbox, 0, "correct"));
+  g_assert_nonnull (_xa_outbox_window_get_row_button (outbox, 1, "correct"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (outbox), "unsent-edits-correct");
+
+  /* The lift: the refused year as it was, "Save" off until it is one the server takes. */
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "correct")));
+  dialog = _xa_outbox_window_get_dialog (outbox);
+  g_assert_true (XA_IS_ELEVATOR_EDIT_DIALOG (dialog));
+  xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (
+                     _xa_elevator_edit_dialog_get_year (XA_ELEVATOR_EDIT_DIALOG (dialog))),
+                   ==, 2101);
+  g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (dialog), "2000 … 2100"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "correct-elevator");
+  gtk_spin_button_set_value (_xa_elevator_edit_dialog_get_year (XA_ELEVATOR_EDIT_DIALOG (dialog)),
+                             2032);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  answer (dialog, "save");
+  g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
+
+  /* The problem: the status it was refused on, and the flow's steps from there (closed is
+   * not one of them from open); the note kept. */
+  xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 1, "correct")));
+  dialog = _xa_outbox_window_get_dialog (outbox);
+  g_assert_true (XA_IS_PROBLEM_STATUS_DIALOG (dialog));
+  xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Correct the Edit"));
+  {
+    guint n = 0;
+    const XaProblemStatus *offered =
+      _xa_problem_status_dialog_get_offered (XA_PROBLEM_STATUS_DIALOG (dialog), &n);
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpint (offered[0], ==, XA_STATUS_IN_PROGRESS);
+  }
+  g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (dialog), "closed"));
+  xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "correct-problem");
+  _xa_problem_status_dialog_choose (XA_PROBLEM_STATUS_DIALOG (dialog), XA_STATUS_IN_PROGRESS,
+                                    FALSE, "已受理，未能当场办结");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "change"));
+  answer (dialog, "change");
+
+  /* Both wait for the next sync again, in place of the refused ones. */
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (_xa_outbox_window_get_row_subtitle (outbox, i), ==,
+                     _("Waiting to be sent with the next sync"));
+  xa_test_window_assert_unsent_edits (window, 2);
+  gtk_window_destroy (GTK_WINDOW (outbox));
+
+  sync_window (window);
+  entries = xa_store_list_outbox (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 0);
+  xa_test_window_assert_unsent_edits (window, 0);
+  /* What the feed brought back from the server. */
+  sql = g_strdup_printf ("SELECT count(*) FROM elevator WHERE id = '%s' AND planned_year = 2032 "
+                         "AND version = 2", elevator);
+  g_assert_cmpint (query (store, sql), ==, 1);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE id = '%s' AND "
+                         "status = 'in_progress' AND version = %" G_GINT64_FORMAT,
+                         problem.id, problem_version + 1);
+  g_assert_cmpint (query (store, sql), ==, 1);
+
+  g_free (problem.id);
+  g_clear_object (&store);
+  xa_test_window_close (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -487,6 +573,7 @@ main (int   argc,
 
   g_test_add_func ("/edit-conflicts/resolve-in-window", test_resolve_in_window);
   g_test_add_func ("/edit-conflicts/rejected-in-window", test_rejected_in_window);
+  g_test_add_func ("/edit-conflicts/corrected-in-window", test_corrected_in_window);
 
   ret = xa_test_window_run (&app);
   xa_test_server_free (server);

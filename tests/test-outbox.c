@@ -663,6 +663,83 @@ test_rejected (Fixture       *f,
                    ==, 1);
 }
 
+/* A rejected entry corrected: the refused value goes, the corrected one replaces the entry
+ * (pending, on the record's version) and the next sync pushes it, accepted. */
+static void
+test_rejected_corrected (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_data = NULL;
+  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
+  XaElevatorEdit corrected = { .set_planned_year = TRUE, .planned_year = 2033,
+                               .note = "更正年份" };
+  XaElevatorEdit invalid = { .set_planned_year = TRUE, .planned_year = 2101 };
+  XaProblemEdit wrong_type = { .status = XA_STATUS_RESOLVED, .note = "x" };
+  XaSyncResult result = { 0 };
+  XaOutboxEntry *entry;
+  sqlite3 *db = NULL;
+  gint64 local_id;
+
+  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.rejected, ==, 1);
+
+  store = xa_test_store_open (f->store_path);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
+  local_id = entry->local_id;
+
+  /* A correction the rules refuse, or of the wrong kind, changes nothing. */
+  g_assert_false (xa_store_correct_edit (store, local_id, NULL, &invalid, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+  g_clear_error (&error);
+  g_assert_false (xa_store_correct_edit (store, local_id, &wrong_type, NULL, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
+  g_clear_error (&error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpint (((XaOutboxEntry *) entries->pdata[0])->local_id, ==, local_id);
+  g_assert_cmpint (((XaOutboxEntry *) entries->pdata[0])->state, ==, XA_OUTBOX_REJECTED);
+
+  g_assert_true (xa_store_correct_edit (store, local_id, NULL, &corrected, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 1);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
+  g_assert_cmpint (entry->local_id, ==, local_id);
+  g_assert_cmpint (entry->base_version, ==, 1);
+  g_assert_null (entry->message);
+  g_assert_nonnull (strstr (entry->fields, "2033"));
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT planned_year FROM elevator WHERE id = 'E1'"),
+                   ==, 2033);
+  g_clear_object (&store);
+
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 1);
+  g_assert_cmpuint (result.rejected, ==, 0);
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &server_data), ==, 1);
+  g_assert_nonnull (strstr (server_data, "\"planned_year\":2033"));
+  store = xa_test_store_open (f->store_path);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = list_outbox (store);
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 /* The app killed between the edit and the push: the next start's sync pushes it, once. */
 static void
 test_killed_before_push (Fixture       *f,
@@ -1147,6 +1224,7 @@ main (int   argc,
   ADD ("/outbox/push-round-trip", test_push_round_trip);
   ADD ("/outbox/conflict", test_conflict);
   ADD ("/outbox/rejected", test_rejected);
+  ADD ("/outbox/rejected-corrected", test_rejected_corrected);
   g_test_add ("/outbox/resolve/keep-mine", Fixture, "mine", fixture_set_up, test_resolve,
               fixture_tear_down);
   g_test_add ("/outbox/resolve/take-theirs", Fixture, "theirs", fixture_set_up, test_resolve,

@@ -10,6 +10,9 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "xa-calendar.h"
+#include "xa-compound-panel.h"
+#include "xa-map-view-private.h"
 #include "xa-preferences-window.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
@@ -164,9 +167,9 @@ test_filters (Fixture *f)
   sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE status IN ('open', 'in_progress') "
                          "AND deadline >= %1$" G_GINT64_FORMAT " AND deadline < %1$"
                          G_GINT64_FORMAT " + 7 * 86400", now);
-  g_test_message ("due this week: %u", shown (f));
-  g_assert_cmpint (shown (f), ==, sql_count (f, sql));
+  assert_shown_as (f, "due this week", sql);
   g_clear_pointer (&sql, g_free);
+  xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "problem-ledger-due-week");
   toggle (f, "due-week", FALSE);
 
   /* My compounds: none while no cadre is chosen, then the chosen cadre's. */
@@ -332,6 +335,42 @@ close_dialog (XaProblemStatusDialog *dialog,
   g_assert_null (xa_test_find_toplevel (XA_TYPE_PROBLEM_STATUS_DIALOG));
 }
 
+/* Sets the days a problem has at @tier as a user does, on its row in Preferences; returns
+ * them as the settings now say. */
+static int
+set_deadline_days (Fixture       *f,
+                   XaProblemTier  tier,
+                   int            days)
+{
+  static const char * const titles[] = { N_("Days On Site"), N_("Days at Consultation"),
+                                         N_("Days at City Level") };
+  static const char * const keys[] = { "deadline-days-on-site", "deadline-days-consultation",
+                                       "deadline-days-city" };
+  static const int defaults[] = { 3, 15, 30 };
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *preferences;
+  GtkWidget *row;
+  GtkWidget *spin;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+  preferences = xa_test_find_toplevel (XA_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  row = xa_test_find_row (GTK_WIDGET (preferences), _(titles[tier]));
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  spin = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  g_assert_true (GTK_IS_SPIN_BUTTON (spin));
+  /* The defaults DOMAIN.md names: on site 3 days, consultation 15, city level 30. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==,
+                   defaults[tier]);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), days);
+  g_assert_cmpint (g_settings_get_int (settings, keys[tier]), ==, days);
+  xa_test_ui_save_screenshot (GTK_WIDGET (preferences), "preferences-deadlines");
+  gtk_window_destroy (preferences);
+  xa_test_ui_spin (100);
+  return g_settings_get_int (settings, keys[tier]);
+}
+
 static void
 test_status_change (Fixture *f)
 {
@@ -341,8 +380,13 @@ test_status_change (Fixture *f)
   g_autoptr(GPtrArray) outbox = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(XaTestFeed) feed = NULL;
+  g_autofree char *sql = NULL;
   JsonObject *record;
+  GtkWidget *deadline_label;
+  GtkWidget *panel;
+  gint64 deadline;
   guint position;
+  int days;
 
   g_assert_nonnull (button);
 
@@ -361,20 +405,39 @@ test_status_change (Fixture *f)
                                                           "change"));
   close_dialog (dialog, "cancel");
 
-  /* Open: start or settle on the spot. Started and escalated through the dialog. */
+  /* Open: start or settle on the spot. Started and escalated through the dialog, the new
+   * tier's days set in Preferences first: the deadline follows the tier. */
   position = find_row (f, XA_STATUS_OPEN);
+  item = shown_item (f, position);
+  /* Its compound open in the map's side panel, which shows no mark yet. */
+  panel = GTK_WIDGET (_xa_map_view_get_panel (_xa_window_get_map_view (f->window)));
+  xa_map_view_select_compound (_xa_window_get_map_view (f->window), item->compound_id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (XA_COMPOUND_PANEL (panel)), ==,
+                   item->compound_id);
+  _xa_window_show_view (f->window, "problems");
+  days = set_deadline_days (f, item->tier + 1, 12);
+  deadline = xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC, days);
   dialog = open_status_dialog (f, position, FALSE);
   assert_offered (dialog, XA_STATUS_IN_PROGRESS, XA_STATUS_RESOLVED);
   g_assert_true (gtk_widget_get_sensitive (button));
+  deadline_label = GTK_WIDGET (_xa_problem_status_dialog_get_deadline_label (dialog));
+  _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, FALSE, "Sent to the team");
+  g_assert_false (gtk_widget_get_visible (deadline_label));
   _xa_problem_status_dialog_choose (dialog, XA_STATUS_IN_PROGRESS, TRUE, "Sent to the team");
+  g_assert_true (gtk_widget_get_visible (deadline_label));
+  {
+    g_autofree char *when = xa_calendar_format (deadline, "%Y-%m-%d %H:%M");
+
+    g_test_message ("escalated deadline: %s", gtk_label_get_text (GTK_LABEL (deadline_label)));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (deadline_label)), when));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (deadline_label)), "12"));
+  }
   xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "problem-status-dialog");
-  {
-    g_autoptr(XaLedgerItem) before = shown_item (f, position);
-
-    item = g_object_ref (before);
-  }
+  xa_test_window_assert_unsent_edits (f->window, 0);
   close_dialog (dialog, "change");
+  /* The menu counts it at once, not at the next sync. */
+  xa_test_window_assert_unsent_edits (f->window, 1);
 
   /* Pending at once, changed here, one entry in the outbox. */
   {
@@ -391,6 +454,7 @@ test_status_change (Fixture *f)
     g_assert_true (after->pending);
     g_assert_cmpint (after->status, ==, XA_STATUS_IN_PROGRESS);
     g_assert_cmpint (after->tier, ==, item->tier + 1);
+    g_assert_cmpint (after->deadline, ==, deadline);
   }
   outbox = xa_store_list_outbox (f->store, FALSE, &error);
   g_assert_no_error (error);
@@ -398,6 +462,20 @@ test_status_change (Fixture *f)
   g_assert_cmpstr (((XaOutboxEntry *) outbox->pdata[0])->record_id, ==, item->id);
   g_clear_pointer (&outbox, g_ptr_array_unref);
   xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "problem-ledger-pending");
+  /* The side panel marks it too, without a sync or a new selection. */
+  _xa_window_show_view (f->window, "map");
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+  {
+    GtkWidget *mark = xa_test_ui_find_label (panel, _("Pending"));
+    GtkWidget *title = xa_test_ui_find_label (panel, item->title);
+
+    g_assert_nonnull (mark);
+    g_assert_nonnull (title);
+    g_assert_true (gtk_widget_get_ancestor (mark, GTK_TYPE_LIST_BOX_ROW) ==
+                   gtk_widget_get_ancestor (title, GTK_TYPE_LIST_BOX_ROW));
+  }
+  _xa_window_show_view (f->window, "problems");
+  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
 
   /* A real sync pushes it; the server's feed has it. */
   xa_window_set_server (f->window, f->server->base_url, f->server->token);
@@ -408,12 +486,22 @@ test_status_change (Fixture *f)
   outbox = xa_store_list_outbox (f->store, FALSE, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (outbox->len, ==, 0);
+  xa_test_window_assert_unsent_edits (f->window, 0);
   feed = xa_test_feed_fetch (f->server->base_url, f->server->token);
   record = xa_test_feed_lookup (feed, "problem", item->id);
   g_assert_nonnull (record);
   g_assert_cmpstr (json_object_get_string_member (record, "status"), ==, "in_progress");
   g_assert_cmpstr (json_object_get_string_member (record, "tier"), ==,
                    xa_problem_tier_names[item->tier + 1]);
+  {
+    gint64 sent = 0;
+
+    g_assert_true (xa_parse_time (json_object_get_string_member (record, "deadline"), &sent));
+    g_assert_cmpint (sent, ==, deadline);
+  }
+  /* The synced row holds the server's deadline. */
+  sql = g_strdup_printf ("SELECT deadline FROM problem WHERE id = '%s'", item->id);
+  g_assert_cmpint (sql_count (f, sql), ==, deadline);
   /* Read again after the sync: no longer pending. */
   for (guint i = 0; i < shown (f); i++)
     {
@@ -498,7 +586,15 @@ test_ledger (void)
   XaTestRun synced;
   guint total;
 
-  f.server = xa_test_demo_server_start ();
+  /* Dated today, as the app's own demo is: the ledger measures "overdue" and "due this
+   * week" against the real clock, and a city dated 2025-09-15 would have every open problem
+   * overdue and none due this week. */
+  {
+    g_autofree char *db = xa_test_path ("server.db");
+
+    f.server = xa_test_server_start (db, (const char * const[]) { "--demo", "--demo-now",
+                                                                  "today", NULL });
+  }
   f.store_path = xa_test_path ("ledger.db");
   synced = xa_test_run_sync_only (f.server->base_url, f.server->token, f.store_path);
   g_assert_cmpint (synced.status, ==, 0);

@@ -1,6 +1,8 @@
 /* xa-test-window.c — see xa-test-window.h. */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -231,4 +233,64 @@ xa_test_row_value (GtkWidget  *root,
   value = find_widget (row, is_value_label, NULL);
   g_assert_nonnull (value);
   return gtk_label_get_text (GTK_LABEL (value));
+}
+
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) &&
+      gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The label of the primary menu's item of win.unsent-edits. */
+static char *
+unsent_edits_item (XaWindow *window)
+{
+  GtkWidget *button = find_menu_button (GTK_WIDGET (window));
+  GMenuModel *menu;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i,
+                                                                  G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+          char *label = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s",
+                                               &action) &&
+              g_str_equal (action, "win.unsent-edits") &&
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_LABEL, "s",
+                                               &label))
+            return label;
+        }
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+void
+xa_test_window_assert_unsent_edits (XaWindow *window,
+                                    guint     count)
+{
+  g_autofree char *label = unsent_edits_item (window);
+  g_autofree char *want = count > 0
+    ? g_strdup_printf (ngettext ("_Unsent Edits (%u)…", "_Unsent Edits (%u)…", count), count)
+    : g_strdup (_("_Unsent Edits…"));
+
+  g_assert_cmpstr (label, ==, want);
 }

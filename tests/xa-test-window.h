@@ -57,4 +57,8 @@ GtkWidget *xa_test_find_row             (GtkWidget     *root,
 const char *xa_test_row_value           (GtkWidget     *root,
                                          const char    *title);
 
+/* Asserts the primary menu's "Unsent Edits…" item names @count edits (none: no number). */
+void        xa_test_window_assert_unsent_edits (XaWindow *window,
+                                                guint     count);
+
 G_END_DECLS

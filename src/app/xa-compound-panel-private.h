@@ -21,17 +21,22 @@ AdwActionRow *_xa_compound_panel_data_row_new     (const char                 *t
 /* A cadre: name, unit, phone number and a button that copies it. */
 GtkWidget    *_xa_compound_panel_cadre_row_new    (const XaCadre              *cadre);
 /* An elevator that opens on its details; its age taken at @now and coloured by
- * @thresholds (NULL: the defaults), a safety assessment counting @reassessment_years. */
+ * @thresholds (NULL: the defaults), a safety assessment counting @reassessment_years.
+ * @outbox_state (XaOutboxState, or -1 for none) marks a local edit not yet accepted by the
+ * server, here and in the two rows below. */
 GtkWidget    *_xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
                                                    gint64                      now,
                                                    int                         reassessment_years,
-                                                   const XaElevatorThresholds *thresholds);
+                                                   const XaElevatorThresholds *thresholds,
+                                                   int                         outbox_state);
 /* A problem as a block of wrapped lines: its state if open (overdue or not at @now), the
  * deadline, its category named from @store, the ticket and who is responsible. */
 GtkWidget    *_xa_compound_panel_problem_row_new  (XaStore                    *store,
                                                    const XaProblem            *problem,
-                                                   gint64                      now);
+                                                   gint64                      now,
+                                                   int                         outbox_state);
 /* A resolved problem: when, and the owner's satisfaction if rated. */
-GtkWidget    *_xa_compound_panel_resolved_row_new (const XaProblem            *problem);
+GtkWidget    *_xa_compound_panel_resolved_row_new (const XaProblem            *problem,
+                                                   int                         outbox_state);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "xa-calendar.h"
 #include "xa-compound-panel-private.h"
 #include "xa-format.h"
+#include "xa-outbox-mark.h"
 #include "xa-map-legend.h"
 #include "xa-record-words.h"
 #include "xa-store-queries.h"
@@ -97,6 +98,22 @@ caption_new (const char *text,
   return label;
 }
 
+/* The record's edit waiting in the outbox, as the Problems page marks it; NULL for none. */
+static GtkWidget *
+outbox_mark_new (XaRecordType type,
+                 int          outbox_state)
+{
+  GtkWidget *mark;
+
+  if (outbox_state < 0)
+    return NULL;
+  mark = xa_outbox_mark_new ();
+  gtk_widget_add_css_class (mark, "xa-outbox-mark");
+  gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+  xa_outbox_mark_show (mark, outbox_state, type);
+  return mark;
+}
+
 static void
 copy_phone_cb (GtkButton  *button,
                const char *phone)
@@ -162,9 +179,11 @@ GtkWidget *
 _xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
                                      gint64                      now,
                                      int                         reassessment_years,
-                                     const XaElevatorThresholds *thresholds)
+                                     const XaElevatorThresholds *thresholds,
+                                     int                         outbox_state)
 {
   AdwExpanderRow *row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  GtkWidget *mark = outbox_mark_new (XA_RECORD_ELEVATOR, outbox_state);
   double years = xa_metrics_elevator_years (elevator, now);
   gboolean due = xa_metrics_elevator_assessment_due (elevator, now, reassessment_years);
   XaElevatorAgeBand band = xa_metrics_elevator_age_band (years, thresholds);
@@ -187,6 +206,8 @@ _xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (row, subtitle);
   adw_expander_row_add_prefix (row, xa_map_legend_swatch_new (XA_OVERLAY_ELEVATOR_AGE, band));
+  if (mark != NULL)
+    adw_expander_row_add_action (row, mark);
 
   add_detail (row, _("Registration code"), elevator->registration_code, "xa-selectable");
   maker = _xa_compound_panel_join_parts (elevator->maker, elevator->model, NULL);
@@ -246,8 +267,10 @@ _xa_compound_panel_elevator_row_new (const XaElevator           *elevator,
 GtkWidget *
 _xa_compound_panel_problem_row_new (XaStore         *store,
                                     const XaProblem *problem,
-                                    gint64           now)
+                                    gint64           now,
+                                    int              outbox_state)
 {
+  GtkWidget *mark = outbox_mark_new (XA_RECORD_PROBLEM, outbox_state);
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   XaCategory *category = xa_store_get_category (store, problem->category, NULL);
@@ -269,6 +292,11 @@ _xa_compound_panel_problem_row_new (XaStore         *store,
 
   title = caption_new (problem->title, "heading");
   gtk_box_append (GTK_BOX (box), title);
+  if (mark != NULL)
+    {
+      gtk_widget_set_halign (mark, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (box), mark);
+    }
 
   if (xa_metrics_problem_is_open (problem))
     {
@@ -325,9 +353,11 @@ _xa_compound_panel_problem_row_new (XaStore         *store,
 }
 
 GtkWidget *
-_xa_compound_panel_resolved_row_new (const XaProblem *problem)
+_xa_compound_panel_resolved_row_new (const XaProblem *problem,
+                                     int              outbox_state)
 {
   AdwActionRow *row = _xa_compound_panel_data_row_new (problem->title, NULL);
+  GtkWidget *mark = outbox_mark_new (XA_RECORD_PROBLEM, outbox_state);
   g_autofree char *when = _xa_compound_panel_format_time (problem->resolved_at);
   g_autofree char *resolved = NULL, *satisfaction = NULL, *subtitle = NULL;
 
@@ -338,5 +368,7 @@ _xa_compound_panel_resolved_row_new (const XaProblem *problem)
     satisfaction = g_strdup_printf (_("Satisfaction %d/5"), problem->satisfaction);
   subtitle = _xa_compound_panel_join_parts (resolved, satisfaction ? satisfaction : "", NULL);
   adw_action_row_set_subtitle (row, subtitle);
+  if (mark != NULL)
+    adw_action_row_add_suffix (row, mark);
   return GTK_WIDGET (row);
 }

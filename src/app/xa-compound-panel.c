@@ -14,6 +14,7 @@
 #include "xa-format.h"
 #include "xa-map-legend.h"
 #include "xa-record-words.h"
+#include "xa-store-edits.h"
 #include "xa-store-queries.h"
 
 /* Enough resolved problems to show what was done lately without burying the open ones. */
@@ -280,9 +281,18 @@ show_charging (XaCompoundPanel  *self,
                      xa_map_legend_swatch_new (XA_OVERLAY_CHARGING, band));
 }
 
+/* The outbox state of record @id in @states (xa_store_outbox_states()), or -1 for none. */
+static int
+outbox_state (GHashTable *states,
+              const char *id)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (states, id)) - 1;
+}
+
 static void
 show_elevators (XaCompoundPanel            *self,
                 GPtrArray                  *elevators,
+                GHashTable                 *edited,
                 gint64                      now,
                 const XaElevatorThresholds *thresholds)
 {
@@ -298,7 +308,8 @@ show_elevators (XaCompoundPanel            *self,
       if (xa_metrics_elevator_assessment_due (elevator, now, interval))
         due++;
       add_row (self->elevator_group, self->elevator_rows,
-               _xa_compound_panel_elevator_row_new (elevator, now, interval, thresholds));
+               _xa_compound_panel_elevator_row_new (elevator, now, interval, thresholds,
+                                                    outbox_state (edited, elevator->id)));
     }
   if (self->elevator_rows->len == 0)
     {
@@ -321,6 +332,7 @@ static void
 show_problems (XaCompoundPanel *self,
                XaStore         *store,
                GPtrArray       *problems,
+               GHashTable      *edited,
                gint64           resolved_recently,
                gint64           now)
 {
@@ -339,11 +351,13 @@ show_problems (XaCompoundPanel *self,
           open++;
           overdue += xa_metrics_problem_is_overdue (problem, now);
           add_row (self->problem_group, self->problem_rows,
-                   _xa_compound_panel_problem_row_new (store, problem, now));
+                   _xa_compound_panel_problem_row_new (store, problem, now,
+                                                       outbox_state (edited, problem->id)));
         }
       else
         add_row (self->resolved_group, self->resolved_rows,
-                 _xa_compound_panel_resolved_row_new (problem));
+                 _xa_compound_panel_resolved_row_new (problem,
+                                                      outbox_state (edited, problem->id)));
     }
 
   if (open == 0)
@@ -446,6 +460,7 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
   g_autoptr(GPtrArray) cadres = NULL, elevators = NULL, problems = NULL;
   g_autoptr(XaFloodCheck) check = NULL;
   g_autoptr(XaCharging) charging = NULL;
+  g_autoptr(GHashTable) edited_elevators = NULL, edited_problems = NULL;
   g_autoptr(GError) error = NULL;
   XaDistrict *district = NULL;
   gint64 resolved_recently = 0;
@@ -485,6 +500,10 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
   if (error == NULL)
     problems = xa_store_compound_problems (store, compound->id, MAX_RESOLVED_SHOWN, &error);
   if (error == NULL)
+    edited_elevators = xa_store_outbox_states (store, XA_RECORD_ELEVATOR, &error);
+  if (error == NULL)
+    edited_problems = xa_store_outbox_states (store, XA_RECORD_PROBLEM, &error);
+  if (error == NULL)
     resolved_recently = xa_store_count_resolved_problems (store, compound->id,
                                                           now - RECENT_SECONDS, &error);
   if (error != NULL)
@@ -502,8 +521,8 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
   show_cadres (self, cadres);
   show_flood (self, check, season);
   show_charging (self, charging);
-  show_elevators (self, elevators, now, thresholds);
-  show_problems (self, store, problems, resolved_recently, now);
+  show_elevators (self, elevators, edited_elevators, now, thresholds);
+  show_problems (self, store, problems, edited_problems, resolved_recently, now);
   g_clear_pointer (&district, xa_district_free);
   update_list_focus (GTK_WIDGET (self->scrolled));
 

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "xa-records.h"
+
 G_BEGIN_DECLS
 
 /* A right click on a cell: the cell, its row's position, the point in the cell. */

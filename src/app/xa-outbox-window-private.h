@@ -11,12 +11,13 @@ const char *_xa_outbox_window_get_row_title    (XaOutboxWindow *self,
                                                 guint           row);
 const char *_xa_outbox_window_get_row_subtitle (XaOutboxWindow *self,
                                                 guint           row);
-/* The row's "resolve" (NULL unless a conflict) or "discard" button. */
+/* The row's "resolve" (NULL unless a conflict), "correct" (NULL unless rejected) or
+ * "discard" button. */
 GtkButton  *_xa_outbox_window_get_row_button   (XaOutboxWindow *self,
                                                 guint           row,
                                                 const char     *name);
-/* The dialog the last button opened (the conflict dialog, or the discard confirmation)
- * while it is open. */
+/* The dialog the last button opened (the conflict dialog, a correction dialog, or the
+ * discard confirmation) while it is open. */
 GtkWindow  *_xa_outbox_window_get_dialog       (XaOutboxWindow *self);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include "xa-accessible.h"
 #include "xa-edit-conflict-dialog.h"
+#include "xa-elevator-edit-dialog.h"
+#include "xa-problem-status-dialog.h"
 #include "xa-outbox-window-private.h"
 #include "xa-store-conflicts.h"
 
@@ -16,6 +18,7 @@ typedef struct
   char          *title;
   char          *subtitle;
   GtkButton     *resolve;
+  GtkButton     *correct;
   GtkButton     *discard;
 } Item;
 
@@ -83,7 +86,8 @@ item_of (XaOutboxWindow *self,
     {
       Item *item = g_ptr_array_index (self->items, i);
 
-      if (GTK_WIDGET (item->resolve) == button || GTK_WIDGET (item->discard) == button)
+      if (GTK_WIDGET (item->resolve) == button || GTK_WIDGET (item->correct) == button
+          || GTK_WIDGET (item->discard) == button)
         return item;
     }
   return NULL;
@@ -112,6 +116,75 @@ resolve_clicked_cb (GtkButton      *button,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The list stays as it was; say why in its place. */
+static void
+show_failure (XaOutboxWindow *self,
+              const GError   *error)
+{
+  gtk_label_set_label (self->empty_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
+}
+
+/* A refused edit corrected: the correction takes the entry's place (one transaction) and
+ * waits for the next sync. */
+static void
+correct_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     XaOutboxWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (XA_IS_PROBLEM_STATUS_DIALOG (dialog) && g_str_equal (response, "change"))
+    {
+      XaProblemStatusDialog *status = XA_PROBLEM_STATUS_DIALOG (dialog);
+      XaProblemEdit edit;
+
+      xa_problem_status_dialog_get_edit (status, &edit);
+      ok = xa_store_correct_edit (self->store, xa_problem_status_dialog_get_local_id (status),
+                                  &edit, NULL, &error);
+    }
+  else if (XA_IS_ELEVATOR_EDIT_DIALOG (dialog) && g_str_equal (response, "save"))
+    {
+      XaElevatorEditDialog *elevator = XA_ELEVATOR_EDIT_DIALOG (dialog);
+      XaElevatorEdit edit;
+
+      xa_elevator_edit_dialog_get_edit (elevator, &edit);
+      ok = xa_store_correct_edit (self->store, xa_elevator_edit_dialog_get_local_id (elevator),
+                                  NULL, &edit, &error);
+    }
+  else
+    return;
+  if (!ok)
+    {
+      show_failure (self, error);
+      return;
+    }
+  changed (self);
+}
+
+static void
+correct_clicked_cb (GtkButton      *button,
+                    XaOutboxWindow *self)
+{
+  Item *item = item_of (self, GTK_WIDGET (button));
+  GtkWidget *dialog;
+
+  if (item == NULL)
+    return;
+  if (item->entry->type == XA_RECORD_PROBLEM)
+    dialog = (GtkWidget *) xa_problem_status_dialog_new_correction (GTK_WINDOW (self),
+                                                                    self->store, item->entry);
+  else
+    dialog = (GtkWidget *) xa_elevator_edit_dialog_new_correction (GTK_WINDOW (self),
+                                                                   self->store, item->entry);
+  if (dialog == NULL)
+    return;
+  g_signal_connect (dialog, "response", G_CALLBACK (correct_response_cb), self);
+  set_dialog (self, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 discard_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
@@ -124,9 +197,7 @@ discard_response_cb (AdwMessageDialog *dialog,
     return;
   if (!xa_store_discard_edit (self->store, local_id, &error))
     {
-      /* The list stays as it was; say why in its place. */
-      gtk_label_set_label (self->empty_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->empty_label), TRUE);
+      show_failure (self, error);
       return;
     }
   changed (self);
@@ -222,6 +293,17 @@ xa_outbox_window_reload (XaOutboxWindow *self)
           g_signal_connect (item->resolve, "clicked", G_CALLBACK (resolve_clicked_cb), self);
           gtk_widget_add_css_class (GTK_WIDGET (item->resolve), "suggested-action");
         }
+      /* A refused edit is corrected where it was made; one of a v1 outbox kept nothing to
+       * start the correction from. */
+      if (item->entry->state == XA_OUTBOX_REJECTED && item->entry->original != NULL)
+        {
+          /* Translators: the accessible name of a button; %s names the record. */
+          item->correct = add_button (item->row, _("C_orrect…"),
+                                      g_strdup_printf (_("Correct the edit of %s"),
+                                                       item->title));
+          g_signal_connect (item->correct, "clicked", G_CALLBACK (correct_clicked_cb), self);
+          gtk_widget_add_css_class (GTK_WIDGET (item->correct), "suggested-action");
+        }
       /* Translators: the accessible name of a button; %s names the record. */
       item->discard = add_button (item->row, _("_Discard"),
                                   g_strdup_printf (_("Discard the edit of %s"), item->title));
@@ -315,7 +397,11 @@ _xa_outbox_window_get_row_button (XaOutboxWindow *self,
 
   if (item == NULL)
     return NULL;
-  return g_str_equal (name, "resolve") ? item->resolve : item->discard;
+  if (g_str_equal (name, "resolve"))
+    return item->resolve;
+  if (g_str_equal (name, "correct"))
+    return item->correct;
+  return item->discard;
 }
 
 GtkWindow *

@@ -33,6 +33,9 @@ struct _XaPreferencesWindow
   GtkImage             *token_status_icon;
   GtkSpinButton        *interval_spin;
   GtkSpinButton        *reassessment_spin;
+  GtkSpinButton        *on_site_days_spin;
+  GtkSpinButton        *consultation_days_spin;
+  GtkSpinButton        *city_days_spin;
   AdwComboRow          *season_row;
   /* The season of each row of season_row: 0 (the current year) first, then years. */
   GArray               *season_years;
@@ -635,6 +638,12 @@ xa_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "reassessment-interval", self->reassessment_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-days-on-site", self->on_site_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-days-consultation", self->consultation_days_spin,
+                   "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "deadline-days-city", self->city_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   xa_priority_settings_add_rows (self->priority_group, self->settings);
   load_seasons (self);
   load_server (self);
@@ -770,6 +779,10 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, token_status_icon);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, reassessment_spin);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, on_site_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow,
+                                        consultation_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, city_days_spin);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, season_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, cadre_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_group);
@@ -818,6 +831,9 @@ xa_preferences_window_init (XaPreferencesWindow *self)
                             G_CALLBACK (season_selected_cb), self);
   label_spin_button (self->interval_spin);
   label_spin_button (self->reassessment_spin);
+  label_spin_button (self->on_site_days_spin);
+  label_spin_button (self->consultation_days_spin);
+  label_spin_button (self->city_days_spin);
   label_spin_button (self->low_spin);
   label_spin_button (self->mid_spin);
   label_spin_button (self->high_spin);

@@ -255,9 +255,7 @@ status_dialog_response_cb (XaProblemStatusDialog *dialog,
       return;
     }
 
-  /* The row says "pending" at once: the ledger reads its problems again. */
-  if (!xa_problem_ledger_load (self, self->store, self->district, self->now, &error))
-    show_error (self, _("Could Not Read the Problems"), error->message);
+  /* The store's "outbox-changed" has read the problems again: the row says "pending". */
   select_id (self, id);
 }
 
@@ -399,6 +397,24 @@ read_rows (XaProblemLedger  *self,
   return TRUE;
 }
 
+static void
+drop_store (XaProblemLedger *self)
+{
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+}
+
+static void
+outbox_changed_cb (XaProblemLedger *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !read_rows (self, &error))
+    show_error (self, _("Could Not Read the Problems"), error->message);
+}
+
 gboolean
 xa_problem_ledger_load (XaProblemLedger  *self,
                         XaStore          *store,
@@ -411,8 +427,11 @@ xa_problem_ledger_load (XaProblemLedger  *self,
 
   if (self->store != store)
     {
-      g_clear_object (&self->store);
+      drop_store (self);
       self->store = g_object_ref (store);
+      /* An edit, a discard or a resolution anywhere in the app marks its row at once. */
+      g_signal_connect_object (store, "outbox-changed", G_CALLBACK (outbox_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   g_free (self->district);
   self->district = g_strdup (district_or_NULL);
@@ -441,7 +460,7 @@ xa_problem_ledger_unload (XaProblemLedger *self)
 {
   g_return_if_fail (XA_IS_PROBLEM_LEDGER (self));
 
-  g_clear_object (&self->store);
+  drop_store (self);
   self->stale = FALSE;
   g_list_store_remove_all (self->items);
   filters_changed (self);
@@ -604,7 +623,7 @@ xa_problem_ledger_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->row_popover));
   gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_PROBLEM_LEDGER);
   self->row_popover = NULL;
-  g_clear_object (&self->store);
+  drop_store (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);

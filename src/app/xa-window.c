@@ -274,6 +274,12 @@ district_changed_cb (XaWindow *self)
   xa_problem_ledger_set_district (self->problem_ledger, _xa_window_get_district (self));
 }
 
+static void
+outbox_changed_cb (XaWindow *self)
+{
+  xa_outbox_window_fill_menu (self->edits_section, self->store);
+}
+
 /* Shows the page that fits the store: welcome when it is empty, the totals otherwise. */
 static void
 reload (XaWindow *self)
@@ -292,6 +298,10 @@ reload (XaWindow *self)
 
       g_mkdir_with_parents (dir, 0700);
       self->store = xa_store_open (self->store_path, &error);
+      /* An edit made on any page counts in the menu at once, not at the next sync. */
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "outbox-changed", G_CALLBACK (outbox_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
       if (self->store == NULL && handle_store_error (self, error))
         return;
       if (self->store == NULL)
@@ -351,6 +361,8 @@ close_store (XaWindow *self)
   xa_map_view_clear (self->map_view);
   xa_elevator_list_set_store (self->elevator_list, NULL, NULL);
   xa_problem_ledger_unload (self->problem_ledger);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
 }
 
@@ -902,6 +914,8 @@ xa_window_dispose (GObject *object)
   if (self->elevator_list != NULL)
     g_signal_handlers_disconnect_by_data (self->elevator_list, self);
   g_clear_object (&self->view_export);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

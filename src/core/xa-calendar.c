@@ -15,6 +15,15 @@ xa_calendar_day_number (gint64 unix_seconds)
   return local / DAY - (local % DAY < 0);
 }
 
+gint64
+xa_calendar_deadline (gint64 unix_seconds,
+                      int    days)
+{
+  gint64 day = xa_calendar_day_number (unix_seconds) + days;
+
+  return day * DAY - XA_CALENDAR_UTC_OFFSET + 18 * 3600;
+}
+
 void
 xa_calendar_date (gint64  unix_seconds,
                   GDate  *out)

@@ -23,6 +23,10 @@ gint64 xa_calendar_time        (int          year,
                                 int          day,
                                 int          hour,
                                 int          minute);
+/* The deadline @days calendar days after the day of @unix_seconds: 18:00, the end of the
+ * bureau's working day, in UTC+8 (a problem's deadline when it reaches a tier). */
+gint64 xa_calendar_deadline    (gint64       unix_seconds,
+                                int          days);
 /* @unix_seconds as the feed writes times, "YYYY-MM-DDTHH:MM:SS+08:00". Free with g_free(). */
 char  *xa_calendar_format_time (gint64       unix_seconds);
 /* @unix_seconds as "YYYY-MM-DD" in UTC+8. Free with g_free(). */

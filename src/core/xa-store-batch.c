@@ -30,11 +30,15 @@ xa_store_edit_elevators (XaStore              *self,
     {
       XaOutboxEntry *entry = NULL;
 
-      if (_xa_store_edit_one (db, XA_RECORD_ELEVATOR, ids[i], NULL, edit, &entry, &local_error))
+      if (_xa_store_edit_one (db, 0, XA_RECORD_ELEVATOR, ids[i], NULL, edit, &entry,
+                              &local_error))
         g_ptr_array_add (entries, entry);
     }
   if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
-    return g_steal_pointer (&entries);
+    {
+      _xa_store_outbox_changed (self);
+      return g_steal_pointer (&entries);
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;
@@ -134,14 +138,15 @@ xa_store_undo_edits (XaStore    *self,
       if (!outbox_has_entry (db, entry, &in_outbox, &local_error))
         break;
       if (in_outbox)
-        _xa_store_discard_entry (db, entry->local_id, &local_error);
+        _xa_store_discard_entry (db, entry->local_id, NULL, NULL, &local_error);
       else if ((fields = reverse_fields (db, entry, &local_error)) != NULL &&
-               _xa_store_queue_fields (db, entry->type, entry->record_id, fields, &original, &version,
-                             NULL, &local_error))
+               _xa_store_queue_fields (db, 0, entry->type, entry->record_id, fields, &original,
+                                       &version, NULL, &local_error))
         queued++;
     }
   if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
     {
+      _xa_store_outbox_changed (self);
       if (out_queued != NULL)
         *out_queued = queued;
       return TRUE;

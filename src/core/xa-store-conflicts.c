@@ -352,7 +352,10 @@ xa_store_resolve_conflict (XaStore             *self,
     return FALSE;
   if (resolve (self, db, local_id, keep_mine, decision, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;

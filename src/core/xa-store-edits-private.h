@@ -9,8 +9,10 @@
 G_BEGIN_DECLS
 
 /* Judges @problem_edit or @elevator_edit (by @type) on the stored row @id with the server's
- * rules, writes it over the row and queues it; with @out_entry, the entry queued. */
+ * rules, writes it over the row and queues it as entry @local_id (the place of an entry it
+ * corrects) or, with 0, as a new entry at the end; with @out_entry, the entry queued. */
 gboolean _xa_store_edit_one         (sqlite3               *db,
+                                     gint64                 local_id,
                                      XaRecordType           type,
                                      const char            *id,
                                      const XaProblemEdit   *problem_edit,
@@ -19,8 +21,10 @@ gboolean _xa_store_edit_one         (sqlite3               *db,
                                      GError               **error);
 /* Writes the members @fields (JSON) over row @id and queues them on its version, as they
  * are: *@out_original the row's values of those columns before, *@version its version,
- * *@out_key (may be NULL) the entry's idempotency key. */
+ * *@out_key (may be NULL) the entry's idempotency key. @local_id as for _xa_store_edit_one().
+ */
 gboolean _xa_store_queue_fields     (sqlite3               *db,
+                                     gint64                 local_id,
                                      XaRecordType           type,
                                      const char            *id,
                                      const char            *fields,
@@ -36,9 +40,12 @@ char    *_xa_store_capture_original (sqlite3               *db,
                                      const char            *fields_json,
                                      gint64                *out_version,
                                      GError               **error);
-/* Removes entry @local_id and puts its row back as xa_store_discard_edit() does. */
+/* Removes entry @local_id and puts its row back as xa_store_discard_edit() does; which
+ * record it was in @out_type and @out_id (may be NULL; *@out_id NULL: no such entry). */
 gboolean _xa_store_discard_entry    (sqlite3               *db,
                                      gint64                 local_id,
+                                     XaRecordType          *out_type,
+                                     char                 **out_id,
                                      GError               **error);
 
 G_END_DECLS

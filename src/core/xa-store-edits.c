@@ -406,8 +406,11 @@ read_row (sqlite3       *db,
   return rc == SQLITE_ROW;
 }
 
+/* Queues the edit as entry @local_id (the place of the entry it corrects), or 0 for a new
+ * one at the end. */
 static gboolean
 queue_edit (sqlite3       *db,
+            gint64         local_id,
             XaRecordType   type,
             const char    *id,
             gint64         base_version,
@@ -421,8 +424,8 @@ queue_edit (sqlite3       *db,
   gboolean ok;
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
-                              "fields, idempotency_key, created_at, original, original_version) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3)", -1, &stmt,
+                              "fields, idempotency_key, created_at, original, original_version, "
+                              "local_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?8)", -1, &stmt,
                           NULL) != SQLITE_OK)
     return _xa_store_set_sql_error (db, error, "Could not queue the edit");
   sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
@@ -432,6 +435,10 @@ queue_edit (sqlite3       *db,
   sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
+  if (local_id > 0)
+    sqlite3_bind_int64 (stmt, 8, local_id);
+  else
+    sqlite3_bind_null (stmt, 8);
   ok = step_statement (db, stmt, error, "Could not queue the edit");
   sqlite3_finalize (stmt);
   if (ok && out_key != NULL)
@@ -443,6 +450,7 @@ queue_edit (sqlite3       *db,
  * (*@version), writes @fields over the row and queues them on that version. */
 gboolean
 _xa_store_queue_fields (sqlite3       *db,
+                        gint64         local_id,
                         XaRecordType   type,
                         const char    *id,
                         const char    *fields,
@@ -464,7 +472,8 @@ _xa_store_queue_fields (sqlite3       *db,
       return FALSE;
     }
   return apply_fields (db, type, id, fields, error)
-         && queue_edit (db, type, id, *version, fields, *out_original, out_key, error);
+         && queue_edit (db, local_id, type, id, *version, fields, *out_original, out_key,
+                        error);
 }
 
 /* The entry queue_edit() just inserted, as xa_store_list_outbox() would read it. */
@@ -495,6 +504,7 @@ entry_new (sqlite3      *db,
  * queue. With @out_entry, the entry queued, its "original" the row's values before. */
 gboolean
 _xa_store_edit_one (sqlite3               *db,
+                    gint64                 local_id,
                     XaRecordType           type,
                     const char            *id,
                     const XaProblemEdit   *problem_edit,
@@ -533,14 +543,15 @@ _xa_store_edit_one (sqlite3               *db,
         return FALSE;
       fields = xa_elevator_edit_to_json (elevator_edit);
     }
-  if (!_xa_store_queue_fields (db, type, id, fields, &original, &version, &key, error))
+  if (!_xa_store_queue_fields (db, local_id, type, id, fields, &original, &version, &key,
+                               error))
     return FALSE;
   if (out_entry != NULL)
     *out_entry = entry_new (db, type, id, version, fields, original, g_steal_pointer (&key));
   return TRUE;
 }
 
-/* The edit's transaction. */
+/* The edit's own transaction. */
 static gboolean
 edit_record (XaStore              *self,
              XaRecordType          type,
@@ -554,9 +565,12 @@ edit_record (XaStore              *self,
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (_xa_store_edit_one (db, type, id, problem_edit, elevator_edit, NULL, &local_error) &&
+  if (_xa_store_edit_one (db, 0, type, id, problem_edit, elevator_edit, NULL, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
 
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -649,6 +663,35 @@ xa_store_list_outbox (XaStore   *self,
   return g_steal_pointer (&entries);
 }
 
+GHashTable *
+xa_store_outbox_states (XaStore       *self,
+                        XaRecordType   type,
+                        GError       **error)
+{
+  g_autoptr(GPtrArray) outbox = NULL;
+  g_autoptr(GHashTable) states = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+
+  outbox = xa_store_list_outbox (self, FALSE, error);
+  if (outbox == NULL)
+    return NULL;
+  states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < outbox->len; i++)
+    {
+      XaOutboxEntry *entry = outbox->pdata[i];
+      int seen;
+
+      if (entry->type != type)
+        continue;
+      seen = GPOINTER_TO_INT (g_hash_table_lookup (states, entry->record_id)) - 1;
+      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
+        g_hash_table_insert (states, g_strdup (entry->record_id),
+                             GINT_TO_POINTER (entry->state + 1));
+    }
+  return g_steal_pointer (&states);
+}
+
 gboolean
 xa_store_has_edit (XaStore      *self,
                    XaRecordType  type,
@@ -691,17 +734,22 @@ exec_ints (sqlite3     *db,
   return ok;
 }
 
-/* Discards entry @local_id inside the caller's transaction (xa_store_discard_edit()). */
+/* Discards entry @local_id inside the caller's transaction and puts its row back; says which
+ * record it was in @out_type and @out_id when not NULL (*@out_id NULL: there was no such
+ * entry). */
 gboolean
-_xa_store_discard_entry (sqlite3  *db,
-                         gint64    local_id,
-                         GError  **error)
+_xa_store_discard_entry (sqlite3       *db,
+                         gint64         local_id,
+                         XaRecordType  *out_type,
+                         char         **out_id,
+                         GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *id = NULL;
   g_autofree char *original = NULL;
   XaRecordType type = XA_RECORD_PROBLEM;
   gboolean restore = FALSE;
+  gboolean ok;
 
   /* The row is put back only while it is still the version the entry kept it at: once the
    * feed brought a newer one, the row is the server's and stays. */
@@ -721,9 +769,14 @@ _xa_store_discard_entry (sqlite3  *db,
       restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
   sqlite3_finalize (stmt);
-  return exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, error) &&
-         (!restore || (restore_original (db, type, id, original, error) &&
-                       reapply (db, type, id, NULL, error)));
+  ok = exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, error) &&
+       (!restore || (restore_original (db, type, id, original, error) &&
+                     reapply (db, type, id, NULL, error)));
+  if (out_type != NULL)
+    *out_type = type;
+  if (out_id != NULL)
+    *out_id = g_steal_pointer (&id);
+  return ok;
 }
 
 gboolean
@@ -739,43 +792,52 @@ xa_store_discard_edit (XaStore  *self,
   db = _xa_store_get_db (self);
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (_xa_store_discard_entry (db, local_id, &local_error) &&
+  if (_xa_store_discard_entry (db, local_id, NULL, NULL, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
 
-/* The state each record of @type with an entry shows: a refused entry (conflict, rejected)
- * holds back the record's later ones, so it is what the record shows. */
-GHashTable *
-xa_store_outbox_states (XaStore       *self,
-                        XaRecordType   type,
-                        GError       **error)
+gboolean
+xa_store_correct_edit (XaStore              *self,
+                       gint64                local_id,
+                       const XaProblemEdit  *problem_edit,
+                       const XaElevatorEdit *elevator_edit,
+                       GError              **error)
 {
-  g_autoptr(GPtrArray) outbox = NULL;
-  GHashTable *states;
+  sqlite3 *db;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *id = NULL;
+  XaRecordType type;
 
-  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (XA_IS_STORE (self), FALSE);
+  g_return_val_if_fail ((problem_edit != NULL) != (elevator_edit != NULL), FALSE);
 
-  outbox = xa_store_list_outbox (self, FALSE, error);
-  if (outbox == NULL)
-    return NULL;
-  states = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < outbox->len; i++)
+  db = _xa_store_get_db (self);
+  if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (_xa_store_discard_entry (db, local_id, &type, &id, &local_error))
     {
-      XaOutboxEntry *entry = outbox->pdata[i];
-      int seen;
-
-      if (entry->type != type)
-        continue;
-      seen = GPOINTER_TO_INT (g_hash_table_lookup (states, entry->record_id)) - 1;
-      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
-        g_hash_table_insert (states, g_strdup (entry->record_id),
-                             GINT_TO_POINTER (entry->state + 1));
+      if (id == NULL || type != (problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR))
+        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                     "The outbox has no such edit to correct");
+      else if (_xa_store_edit_one (db, local_id, type, id, problem_edit, elevator_edit, NULL,
+                                   &local_error))
+        _xa_store_exec (db, "COMMIT", &local_error);
     }
-  return states;
+  if (local_error == NULL)
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 gboolean
@@ -797,7 +859,10 @@ xa_store_outbox_accepted (XaStore  *self,
                      " WHERE local_id = ?1)", local_id, new_version, &local_error) &&
       exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
       _xa_store_exec (db, "COMMIT", &local_error))
-    return TRUE;
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
   _xa_store_exec (db, "ROLLBACK", NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -830,5 +895,7 @@ xa_store_outbox_refused (XaStore        *self,
   sqlite3_bind_text (stmt, 5, current, -1, SQLITE_STATIC);
   ok = step_statement (db, stmt, error, "Could not change the outbox");
   sqlite3_finalize (stmt);
+  if (ok)
+    _xa_store_outbox_changed (self);
   return ok;
 }

@@ -77,6 +77,18 @@ gboolean   xa_store_discard_edit    (XaStore              *self,
                                      gint64                local_id,
                                      GError              **error);
 
+/* Replaces entry @local_id (a rejected one, typically) by a corrected edit of the same
+ * record, in one transaction: the row is put back as xa_store_discard_edit() does, then
+ * @problem_edit or @elevator_edit (one of them, of the entry's type) is judged, applied and
+ * queued as a pending entry on the row's version, as xa_store_edit_problem() and
+ * xa_store_edit_elevator() do, in the old entry's place in the queue (same @local_id, a new
+ * idempotency key: it is another request). On any error nothing changes. */
+gboolean   xa_store_correct_edit    (XaStore              *self,
+                                     gint64                local_id,
+                                     const XaProblemEdit  *problem_edit,
+                                     const XaElevatorEdit *elevator_edit,
+                                     GError              **error);
+
 /* For the sync client: the server accepted entry @local_id and answered @new_version. The
  * entry goes; later pending entries of the same record made on the same base are moved
  * onto @new_version (they were made after it, on top of it), in the same transaction. */

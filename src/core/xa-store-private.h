@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * Owned by the store; use it from the store's thread only. */
 sqlite3 *_xa_store_get_db      (XaStore      *self);
 
+/* Emits "outbox-changed" (see xa-store.h) after a committed change of the outbox. */
+void     _xa_store_outbox_changed (XaStore      *self);
+
 /* Sets @error to XA_STORE_ERROR_SQL with @what and sqlite's last message; returns FALSE. */
 gboolean _xa_store_set_sql_error  (sqlite3      *db,
                                    GError      **error,

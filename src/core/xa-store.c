@@ -42,6 +42,19 @@ struct _XaStore
 
 G_DEFINE_FINAL_TYPE (XaStore, xa_store, G_TYPE_OBJECT)
 
+enum {
+  OUTBOX_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+void
+_xa_store_outbox_changed (XaStore *self)
+{
+  g_signal_emit (self, signals[OUTBOX_CHANGED], 0);
+}
+
 /* Damage is told apart from every other failure wherever sqlite reports it, so that no
  * caller mistakes a damaged file for a passing problem (or, worse, for success). */
 static XaStoreError
@@ -188,6 +201,10 @@ static void
 xa_store_class_init (XaStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = xa_store_finalize;
+
+  signals[OUTBOX_CHANGED] =
+    g_signal_new ("outbox-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -819,21 +836,49 @@ xa_store_foreach (XaStore            *self,
   return TRUE;
 }
 
+static gpointer
+get_record (XaStore      *self,
+            XaRecordType  type,
+            const char   *id)
+{
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+
+  if ((stmt = prepare_select (self, type, "WHERE id = ?", NULL)) == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    record = _xa_store_read_row (self->db, type, stmt);
+  sqlite3_finalize (stmt);
+  return record;
+}
+
 XaCompound *
 xa_store_get_compound (XaStore    *self,
                        const char *id)
 {
-  sqlite3_stmt *stmt;
-  XaCompound *compound = NULL;
-
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  if ((stmt = prepare_select (self, XA_RECORD_COMPOUND, "WHERE id = ?", NULL)) == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    compound = _xa_store_read_row (self->db, XA_RECORD_COMPOUND, stmt);
-  sqlite3_finalize (stmt);
-  return compound;
+  return get_record (self, XA_RECORD_COMPOUND, id);
+}
+
+XaProblem *
+xa_store_get_problem (XaStore    *self,
+                      const char *id)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return get_record (self, XA_RECORD_PROBLEM, id);
+}
+
+XaElevator *
+xa_store_get_elevator (XaStore    *self,
+                       const char *id)
+{
+  g_return_val_if_fail (XA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return get_record (self, XA_RECORD_ELEVATOR, id);
 }

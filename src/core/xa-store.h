@@ -25,6 +25,11 @@ typedef enum
 #define XA_TYPE_STORE (xa_store_get_type ())
 G_DECLARE_FINAL_TYPE (XaStore, xa_store, XA, STORE, GObject)
 
+/* Signal "outbox-changed" (no arguments): an edit, a discard, a push's answer or a resolved
+ * conflict changed the outbox through this connection. Views holding the same connection
+ * update their "pending" marks and counts at once; changes made through another connection
+ * (the sync's worker) are announced by whoever runs it (the session's "finished"). */
+
 /* The default file: $XDG_DATA_HOME/xiaoqu-atlas/records.db */
 char    *xa_store_default_path   (void);
 
@@ -121,6 +126,12 @@ gboolean xa_store_foreach        (XaStore            *self,
 
 /* The compound with @id, or NULL. */
 XaCompound *xa_store_get_compound (XaStore    *self,
+                                   const char *id);
+/* The problem with @id as its row is now (local edits included), or NULL. */
+XaProblem  *xa_store_get_problem  (XaStore    *self,
+                                   const char *id);
+/* The elevator with @id as its row is now (local edits included), or NULL. */
+XaElevator *xa_store_get_elevator (XaStore    *self,
                                    const char *id);
 
 G_END_DECLS
