@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "xa-edit-conflict-dialog-private.h"
-#include "xa-elevator-edit-dialog.h"
+#include "xa-renewal-dialog.h"
 #include "xa-outbox-window-private.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
@@ -496,16 +496,26 @@ test_corrected_in_window (void)
   /* The lift: the refused year as it was, "Save" off until it is one the server takes. */
   xa_test_click (GTK_WIDGET (_xa_outbox_window_get_row_button (outbox, 0, "correct")));
   dialog = _xa_outbox_window_get_dialog (outbox);
-  g_assert_true (XA_IS_ELEVATOR_EDIT_DIALOG (dialog));
+  g_assert_true (XA_IS_RENEWAL_DIALOG (dialog));
   xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (
-                     _xa_elevator_edit_dialog_get_year (XA_ELEVATOR_EDIT_DIALOG (dialog))),
-                   ==, 2101);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   _("Correct the Edit"));
+  {
+    XaElevatorEdit edit;
+    g_autoptr(GError) year_error = NULL;
+
+    g_assert_false (xa_renewal_dialog_get_edit (XA_RENEWAL_DIALOG (dialog), &edit,
+                                                &year_error));
+    g_assert_true (edit.set_planned_year);
+    g_assert_cmpint (edit.planned_year, ==, 2101);
+    g_assert_false (edit.set_renewal_status || edit.set_funding_source);
+    g_assert_cmpstr (_xa_renewal_dialog_get_message (XA_RENEWAL_DIALOG (dialog)), ==,
+                     year_error->message);
+  }
   g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (dialog), "2000 … 2100"));
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "correct-elevator");
-  gtk_spin_button_set_value (_xa_elevator_edit_dialog_get_year (XA_ELEVATOR_EDIT_DIALOG (dialog)),
-                             2032);
+  _xa_renewal_dialog_choose (XA_RENEWAL_DIALOG (dialog), -1, "2032", -2, NULL);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   answer (dialog, "save");
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);

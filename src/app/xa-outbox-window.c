@@ -6,8 +6,8 @@
 
 #include "xa-accessible.h"
 #include "xa-edit-conflict-dialog.h"
-#include "xa-elevator-edit-dialog.h"
 #include "xa-problem-status-dialog.h"
+#include "xa-renewal-dialog.h"
 #include "xa-outbox-window-private.h"
 #include "xa-store-conflicts.h"
 
@@ -144,14 +144,14 @@ correct_response_cb (AdwMessageDialog *dialog,
       ok = xa_store_correct_edit (self->store, xa_problem_status_dialog_get_local_id (status),
                                   &edit, NULL, &error);
     }
-  else if (XA_IS_ELEVATOR_EDIT_DIALOG (dialog) && g_str_equal (response, "save"))
+  else if (XA_IS_RENEWAL_DIALOG (dialog) && g_str_equal (response, "save"))
     {
-      XaElevatorEditDialog *elevator = XA_ELEVATOR_EDIT_DIALOG (dialog);
+      XaRenewalDialog *elevator = XA_RENEWAL_DIALOG (dialog);
       XaElevatorEdit edit;
 
-      xa_elevator_edit_dialog_get_edit (elevator, &edit);
-      ok = xa_store_correct_edit (self->store, xa_elevator_edit_dialog_get_local_id (elevator),
-                                  NULL, &edit, &error);
+      ok = xa_renewal_dialog_get_edit (elevator, &edit, &error)
+           && xa_store_correct_edit (self->store, xa_renewal_dialog_get_local_id (elevator),
+                                     NULL, &edit, &error);
     }
   else
     return;
@@ -176,8 +176,8 @@ correct_clicked_cb (GtkButton      *button,
     dialog = (GtkWidget *) xa_problem_status_dialog_new_correction (GTK_WINDOW (self),
                                                                     self->store, item->entry);
   else
-    dialog = (GtkWidget *) xa_elevator_edit_dialog_new_correction (GTK_WINDOW (self),
-                                                                   self->store, item->entry);
+    dialog = (GtkWidget *) xa_renewal_dialog_new_correction (GTK_WINDOW (self), self->store,
+                                                             item->entry);
   if (dialog == NULL)
     return;
   g_signal_connect (dialog, "response", G_CALLBACK (correct_response_cb), self);

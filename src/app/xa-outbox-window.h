@@ -1,7 +1,7 @@
 /* xa-outbox-window.h — the unsent edits: every entry of the store's outbox with its record
  * and its state (waiting, in conflict with the server, refused with the server's words),
  * a way to resolve a conflict (xa-edit-conflict-dialog), to correct a refused edit (the
- * problem status dialog, xa-elevator-edit-dialog) and to discard an edit. */
+ * problem status dialog, the renewal dialog) and to discard an edit. */
 #pragma once
 
 #include <adwaita.h>

@@ -1,6 +1,7 @@
 /* xa-renewal-dialog.c — see xa-renewal-dialog.h. The choices come from the records' own
  * enumerations and words, and the edit is judged with xa_elevator_edit_check(), so the
- * dialog and the server cannot disagree about what is allowed. */
+ * dialog and the server cannot disagree about what is allowed. A correction starts from the
+ * refused edit: the members it set are chosen, the others left "Unchanged". */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -8,8 +9,10 @@
 
 #include "xa-accessible.h"
 #include "xa-elevator-row.h"
+#include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-renewal-dialog.h"
+#include "xa-store-conflicts.h"
 
 /* The planned year's choices. */
 enum { YEAR_UNCHANGED, YEAR_NONE, YEAR_SET };
@@ -24,8 +27,11 @@ struct _XaRenewalDialog
   GtkLabel         *year_message;
   GtkDropDown      *funding_dropdown;
   GtkEntry         *note_entry;
+  GtkBox           *content_box;
 
   GStrv             ids;
+  const char       *accept;   /* the response that takes the edit: "change" or "save" */
+  gint64            local_id; /* a correction's outbox entry, or 0 */
   char             *note;   /* the note as get_edit() last returned it */
 };
 
@@ -116,7 +122,10 @@ update_response (XaRenewalDialog *self)
                                gtk_widget_get_visible (GTK_WIDGET (self->year_message))
                                ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
                                -1);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "change", acceptable);
+  /* Until its responses are added, as the dialog is being made. */
+  if (self->accept != NULL)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), self->accept,
+                                             acceptable);
 }
 
 static void
@@ -136,6 +145,14 @@ xa_renewal_dialog_get_ids (XaRenewalDialog *self,
   if (n_ids != NULL)
     *n_ids = g_strv_length (self->ids);
   return (const char * const *) self->ids;
+}
+
+gint64
+xa_renewal_dialog_get_local_id (XaRenewalDialog *self)
+{
+  g_return_val_if_fail (XA_IS_RENEWAL_DIALOG (self), 0);
+
+  return self->local_id;
 }
 
 void
@@ -210,6 +227,7 @@ xa_renewal_dialog_class_init (XaRenewalDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaRenewalDialog, year_message);
   gtk_widget_class_bind_template_child (widget_class, XaRenewalDialog, funding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaRenewalDialog, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, XaRenewalDialog, content_box);
 }
 
 static void
@@ -244,6 +262,24 @@ xa_renewal_dialog_init (XaRenewalDialog *self)
   g_signal_connect_swapped (self->note_entry, "changed", G_CALLBACK (update_response), self);
 }
 
+/* "Cancel" and the response @accept, which is on only for an edit the server would take. */
+static void
+add_responses (XaRenewalDialog *self,
+               const char      *accept,
+               const char      *label)
+{
+  self->accept = accept;
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
+                                    "cancel", _("_Cancel"),
+                                    accept, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), accept,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), accept);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  update_response (self);
+}
+
 XaRenewalDialog *
 xa_renewal_dialog_new (GtkWindow *parent,
                        GPtrArray *rows)
@@ -273,6 +309,82 @@ xa_renewal_dialog_new (GtkWindow *parent,
     body = g_strdup_printf (ngettext ("%u elevator is selected.", "%u elevators are selected.",
                                       rows->len), rows->len);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
-  update_response (self);
+  add_responses (self, "change", _("C_hange"));
+  return self;
+}
+
+/* The fields chosen as the refused @entry set them; the others stay "Unchanged". */
+static void
+choose_edited_values (XaRenewalDialog     *self,
+                      const XaOutboxEntry *entry)
+{
+  g_autoptr(GPtrArray) fields = xa_outbox_entry_get_fields (entry);
+  g_autoptr(JsonNode) root = json_from_string (entry->fields, NULL);
+
+  for (guint i = 0; i < fields->len; i++)
+    {
+      XaEditField *field = fields->pdata[i];
+
+      if (g_str_equal (field->name, "renewal_status"))
+        gtk_drop_down_set_selected (self->status_dropdown,
+                                    xa_enum_from_string (xa_renewal_status_names, field->mine)
+                                    + 1);
+      else if (g_str_equal (field->name, "planned_year"))
+        {
+          gtk_drop_down_set_selected (self->year_dropdown,
+                                      field->mine != NULL ? YEAR_SET : YEAR_NONE);
+          gtk_editable_set_text (GTK_EDITABLE (self->year_entry),
+                                 field->mine != NULL ? field->mine : "");
+        }
+      else if (g_str_equal (field->name, "funding_source"))
+        /* An unknown source reads as -1, which is XA_FUNDING_NONE: "No funding". */
+        gtk_drop_down_set_selected (self->funding_dropdown, field->mine != NULL
+                                    ? xa_enum_from_string (xa_funding_source_names,
+                                                           field->mine) + 2
+                                    : XA_FUNDING_NONE + 2);
+    }
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      json_object_has_member (json_node_get_object (root), "note"))
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
+                           json_object_get_string_member (json_node_get_object (root), "note"));
+}
+
+XaRenewalDialog *
+xa_renewal_dialog_new_correction (GtkWindow           *parent,
+                                  XaStore             *store,
+                                  const XaOutboxEntry *entry)
+{
+  XaRenewalDialog *self;
+  g_autoptr(XaElevator) elevator = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *body = NULL;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (entry != NULL && entry->type == XA_RECORD_ELEVATOR, NULL);
+
+  elevator = xa_store_get_elevator (store, entry->record_id);
+  if (elevator == NULL)
+    return NULL;
+  label = xa_store_edit_record_label (store, XA_RECORD_ELEVATOR, entry->record_id);
+
+  self = g_object_new (XA_TYPE_RENEWAL_DIALOG,
+                       "transient-for", parent,
+                       "heading", _("Correct the Edit"),
+                       NULL);
+  self->ids = g_new0 (char *, 2);
+  self->ids[0] = g_strdup (entry->record_id);
+  self->local_id = entry->local_id;
+  /* Translators: the elevator correction dialog's text; %s names the lift (its
+   * registration code and compound). */
+  body = g_strdup_printf (_("Correct your edit of the elevator %s and save it: it is sent "
+                            "again at the next sync."), label != NULL ? label : entry->record_id);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+  gtk_box_prepend (self->content_box,
+                   xa_problem_status_dialog_refusal_new (entry->message != NULL
+                                                         ? entry->message : ""));
+  choose_edited_values (self, entry);
+  /* As when the user leaves the year's field: a refused year is shown as wrong at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_entry));
+  add_responses (self, "save", _("_Save Correction"));
   return self;
 }

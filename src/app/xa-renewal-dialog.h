@@ -3,12 +3,16 @@
  * chosen (a field left so stays as each elevator has it), and an optional note. The planned
  * year is judged as it is typed, with the rule the server uses (2000–2100), and the dialog
  * says what is wrong and offers "Change" only for an edit the server would accept; the list
- * stores it for all of them at once (xa_store_edit_elevators()) on that response. */
+ * stores it for all of them at once (xa_store_edit_elevators()) on that response.
+ * The same dialog corrects a lift's edit the records server refused (422): it starts from
+ * the refused edit's values, shows the server's words, and the unsent edits window stores
+ * the correction with xa_store_correct_edit() on "save". */
 #pragma once
 
 #include <adwaita.h>
 
 #include "xa-record-edits.h"
+#include "xa-store-edits.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +23,13 @@ G_DECLARE_FINAL_TYPE (XaRenewalDialog, xa_renewal_dialog, XA, RENEWAL_DIALOG, Ad
  * "change". */
 XaRenewalDialog    *xa_renewal_dialog_new     (GtkWindow        *parent,
                                                GPtrArray        *rows);
+/* A correction of the refused elevator edit @entry. Responses: "cancel", "save". NULL when
+ * the entry's elevator is not in @store. */
+XaRenewalDialog    *xa_renewal_dialog_new_correction (GtkWindow           *parent,
+                                                      XaStore             *store,
+                                                      const XaOutboxEntry *entry);
+/* The outbox entry a correction replaces; 0 for a renewal change. */
+gint64              xa_renewal_dialog_get_local_id   (XaRenewalDialog     *self);
 /* The ids of the lifts, *@n_ids of them; owned by the dialog. */
 const char * const *xa_renewal_dialog_get_ids (XaRenewalDialog  *self,
                                                guint            *n_ids);
