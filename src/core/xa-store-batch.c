@@ -34,14 +34,9 @@ xa_store_edit_elevators (XaStore              *self,
                               &local_error))
         g_ptr_array_add (entries, entry);
     }
-  if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      return g_steal_pointer (&entries);
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
+  if (!_xa_store_end_outbox_change (self, TRUE, &local_error, error))
+    return NULL;
+  return g_steal_pointer (&entries);
 }
 
 /* Whether @entry is still in the outbox: its key as well as its local id, which a later
@@ -144,14 +139,9 @@ xa_store_undo_edits (XaStore    *self,
                                        &version, NULL, &local_error))
         queued++;
     }
-  if (local_error == NULL && _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      if (out_queued != NULL)
-        *out_queued = queued;
-      return TRUE;
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  if (!_xa_store_end_outbox_change (self, TRUE, &local_error, error))
+    return FALSE;
+  if (out_queued != NULL)
+    *out_queued = queued;
+  return TRUE;
 }

@@ -231,53 +231,6 @@ merged_fields (XaRecordType         type,
 }
 
 static gboolean
-requeue (sqlite3     *db,
-         gint64       local_id,
-         gint64       base_version,
-         const char  *fields,
-         GError     **error)
-{
-  g_autofree char *key = g_uuid_string_random ();
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  /* A new key: the body is not the one the old key was sent with. */
-  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = 'pending', base_version = ?2, "
-                              "fields = ?3, idempotency_key = ?4, message = NULL, field = NULL, "
-                              "current = NULL WHERE local_id = ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  sqlite3_bind_int64 (stmt, 1, local_id);
-  sqlite3_bind_int64 (stmt, 2, base_version);
-  sqlite3_bind_text (stmt, 3, fields, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  return TRUE;
-}
-
-static gboolean
-remove_entry (sqlite3     *db,
-              gint64       local_id,
-              GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, "DELETE FROM outbox WHERE local_id = ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  sqlite3_bind_int64 (stmt, 1, local_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  return TRUE;
-}
-
-static gboolean
 resolve (XaStore             *self,
          sqlite3             *db,
          gint64               local_id,
@@ -293,6 +246,7 @@ resolve (XaStore             *self,
   g_autoptr(JsonNode) mine_root = NULL;
   g_autoptr(JsonNode) current_root = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = g_uuid_string_random ();
   XaRecordType type = XA_RECORD_PROBLEM;
   JsonObject *mine, *current_object, *theirs = NULL;
 
@@ -325,12 +279,15 @@ resolve (XaStore             *self,
    * one); the pending edits of the record, this one too when kept, go over it again. */
   if (!_xa_store_apply_change (self, change, error))
     return FALSE;
-  if (merged == NULL)
-    {
-      if (!remove_entry (db, local_id, error))
-        return FALSE;
-    }
-  else if (!requeue (db, local_id, change->version, merged, error))
+  /* Kept, the entry waits again under a new key: the body is not the one the old key was
+   * sent with. */
+  if (merged == NULL
+      ? !_xa_store_run (db, "Could not change the outbox", error,
+                        "DELETE FROM outbox WHERE local_id = ?1", "i", local_id)
+      : !_xa_store_run (db, "Could not change the outbox", error,
+                        "UPDATE outbox SET state = 'pending', base_version = ?2, fields = ?3, "
+                        "idempotency_key = ?4, message = NULL, field = NULL, current = NULL "
+                        "WHERE local_id = ?1", "iitt", local_id, change->version, merged, key))
     return FALSE;
   return _xa_store_reapply_record (db, type, id, error);
 }
@@ -344,21 +301,15 @@ xa_store_resolve_conflict (XaStore             *self,
 {
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db;
+  gboolean ok;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
   db = _xa_store_get_db (self);
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (resolve (self, db, local_id, keep_mine, decision, &local_error) &&
-      _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      return TRUE;
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  ok = resolve (self, db, local_id, keep_mine, decision, &local_error);
+  return _xa_store_end_outbox_change (self, ok, &local_error, error);
 }
 
 char *

@@ -74,23 +74,6 @@ set_column (sqlite3     *db,
   return ok;
 }
 
-static gboolean
-exec_on_row (sqlite3     *db,
-             const char  *sql,
-             const char  *id,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not prepare a local edit");
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  ok = step_statement (db, stmt, error, "Could not store a local edit");
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /* The columns an update may set, named as its members; resolved_at follows a status. */
 static const char * const problem_columns[] = {
   "status", "tier", "responsible_party", "deadline", "resolution_note", "resolved_at", NULL
@@ -126,11 +109,13 @@ apply_fields (sqlite3       *db,
       const char *status = json_object_get_string_member (fields, "status");
 
       if (g_strcmp0 (status, "resolved") == 0 &&
-          !exec_on_row (db, "UPDATE problem SET resolved_at = CAST (strftime ('%s') AS INTEGER) "
-                            "WHERE id = ?1 AND status <> 'resolved'", id, error))
+          !_xa_store_run (db, "Could not store a local edit", error,
+                          "UPDATE problem SET resolved_at = CAST (strftime ('%s') AS INTEGER) "
+                          "WHERE id = ?1 AND status <> 'resolved'", "t", id))
         return FALSE;
       if (g_strcmp0 (status, "in_progress") == 0 &&
-          !exec_on_row (db, "UPDATE problem SET resolved_at = NULL WHERE id = ?1", id, error))
+          !_xa_store_run (db, "Could not store a local edit", error,
+                          "UPDATE problem SET resolved_at = NULL WHERE id = ?1", "t", id))
         return FALSE;
     }
   for (guint i = 0; columns[i] != NULL; i++)
@@ -325,7 +310,6 @@ reapply (sqlite3       *db,
       g_autofree char *key = g_strdup_printf ("%d/%s", p->type, p->id);
       gint64 version = 0;
       g_autofree char *original = NULL;
-      gboolean ok;
 
       gint64 *page_version = in_page != NULL ? g_hash_table_lookup (in_page, key) : NULL;
 
@@ -341,15 +325,10 @@ reapply (sqlite3       *db,
       /* A page older than the row left it as it was, edits and all. */
       if (page_version != NULL && *page_version < version)
         continue;
-      if (sqlite3_prepare_v2 (db, "UPDATE outbox SET original = ?2, original_version = ?3 "
-                                  "WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-        return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-      sqlite3_bind_int64 (stmt, 1, p->local_id);
-      sqlite3_bind_text (stmt, 2, original, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 3, version);
-      ok = step_statement (db, stmt, error, "Could not change the outbox");
-      sqlite3_finalize (stmt);
-      if (!ok || !apply_fields (db, p->type, p->id, p->fields, error))
+      if (!_xa_store_run (db, "Could not change the outbox", error,
+                          "UPDATE outbox SET original = ?2, original_version = ?3 "
+                          "WHERE local_id = ?1", "iti", p->local_id, original, version) ||
+          !apply_fields (db, p->type, p->id, p->fields, error))
         return FALSE;
     }
   return TRUE;
@@ -420,27 +399,16 @@ queue_edit (sqlite3       *db,
             GError       **error)
 {
   g_autofree char *key = g_uuid_string_random ();
-  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  if (sqlite3_prepare_v2 (db, "INSERT INTO outbox (record_type, record_id, base_version, "
-                              "fields, idempotency_key, created_at, original, original_version, "
-                              "local_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, ?8)", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not queue the edit");
-  sqlite3_bind_text (stmt, 1, xa_record_type_to_string (type), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, base_version);
-  sqlite3_bind_text (stmt, 4, fields, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 7, original, -1, SQLITE_STATIC);
-  if (local_id > 0)
-    sqlite3_bind_int64 (stmt, 8, local_id);
-  else
-    sqlite3_bind_null (stmt, 8);
-  ok = step_statement (db, stmt, error, "Could not queue the edit");
-  sqlite3_finalize (stmt);
+  /* A local id of 0 is none: sqlite gives the new entry the next one. */
+  ok = _xa_store_run (db, "Could not queue the edit", error,
+                      "INSERT INTO outbox (record_type, record_id, base_version, fields, "
+                      "idempotency_key, created_at, original, original_version, local_id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, nullif (?8, 0))", "ttittiti",
+                      xa_record_type_to_string (type), id, base_version, fields, key,
+                      (gint64) (g_get_real_time () / G_USEC_PER_SEC), original,
+                      MAX (local_id, (gint64) 0));
   if (ok && out_key != NULL)
     *out_key = g_steal_pointer (&key);
   return ok;
@@ -562,19 +530,12 @@ edit_record (XaStore              *self,
 {
   sqlite3 *db = _xa_store_get_db (self);
   g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (_xa_store_edit_one (db, 0, type, id, problem_edit, elevator_edit, NULL, &local_error) &&
-      _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      return TRUE;
-    }
-
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  ok = _xa_store_edit_one (db, 0, type, id, problem_edit, elevator_edit, NULL, &local_error);
+  return _xa_store_end_outbox_change (self, ok, &local_error, error);
 }
 
 gboolean
@@ -714,26 +675,6 @@ xa_store_has_edit (XaStore      *self,
   return found;
 }
 
-/* Runs @sql with the integer parameters @a and @b (?1, ?2). */
-static gboolean
-exec_ints (sqlite3     *db,
-           const char  *sql,
-           gint64       a,
-           gint64       b,
-           GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  ok = step_statement (db, stmt, error, "Could not change the outbox");
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
 /* Discards entry @local_id inside the caller's transaction and puts its row back; says which
  * record it was in @out_type and @out_id when not NULL (*@out_id NULL: there was no such
  * entry). */
@@ -769,7 +710,8 @@ _xa_store_discard_entry (sqlite3       *db,
       restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
   sqlite3_finalize (stmt);
-  ok = exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, error) &&
+  ok = _xa_store_run (db, "Could not change the outbox", error,
+                      "DELETE FROM outbox WHERE local_id = ?1", "i", local_id) &&
        (!restore || (restore_original (db, type, id, original, error) &&
                      reapply (db, type, id, NULL, error)));
   if (out_type != NULL)
@@ -786,21 +728,15 @@ xa_store_discard_edit (XaStore  *self,
 {
   sqlite3 *db;
   g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
   db = _xa_store_get_db (self);
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  if (_xa_store_discard_entry (db, local_id, NULL, NULL, &local_error) &&
-      _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      return TRUE;
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  ok = _xa_store_discard_entry (db, local_id, NULL, NULL, &local_error);
+  return _xa_store_end_outbox_change (self, ok, &local_error, error);
 }
 
 gboolean
@@ -826,18 +762,11 @@ xa_store_correct_edit (XaStore              *self,
       if (id == NULL || type != (problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR))
         g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                      "The outbox has no such edit to correct");
-      else if (_xa_store_edit_one (db, local_id, type, id, problem_edit, elevator_edit, NULL,
-                                   &local_error))
-        _xa_store_exec (db, "COMMIT", &local_error);
+      else
+        _xa_store_edit_one (db, local_id, type, id, problem_edit, elevator_edit, NULL,
+                            &local_error);
     }
-  if (local_error == NULL)
-    {
-      _xa_store_outbox_changed (self);
-      return TRUE;
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return _xa_store_end_outbox_change (self, TRUE, &local_error, error);
 }
 
 gboolean
@@ -848,24 +777,20 @@ xa_store_outbox_accepted (XaStore  *self,
 {
   sqlite3 *db;
   g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
 
   db = _xa_store_get_db (self);
-  if (_xa_store_exec (db, "BEGIN IMMEDIATE", &local_error) &&
-      exec_ints (db, "UPDATE outbox SET base_version = ?2 WHERE state = 'pending' AND "
-                     "local_id > ?1 AND (record_type, record_id, base_version) = "
-                     "(SELECT record_type, record_id, base_version FROM outbox "
-                     " WHERE local_id = ?1)", local_id, new_version, &local_error) &&
-      exec_ints (db, "DELETE FROM outbox WHERE local_id = ?1", local_id, 0, &local_error) &&
-      _xa_store_exec (db, "COMMIT", &local_error))
-    {
-      _xa_store_outbox_changed (self);
-      return TRUE;
-    }
-  _xa_store_exec (db, "ROLLBACK", NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  ok = _xa_store_exec (db, "BEGIN IMMEDIATE", &local_error) &&
+       _xa_store_run (db, "Could not change the outbox", &local_error,
+                      "UPDATE outbox SET base_version = ?2 WHERE state = 'pending' AND "
+                      "local_id > ?1 AND (record_type, record_id, base_version) = "
+                      "(SELECT record_type, record_id, base_version FROM outbox "
+                      " WHERE local_id = ?1)", "ii", local_id, new_version) &&
+       _xa_store_run (db, "Could not change the outbox", &local_error,
+                      "DELETE FROM outbox WHERE local_id = ?1", "i", local_id);
+  return _xa_store_end_outbox_change (self, ok, &local_error, error);
 }
 
 gboolean
@@ -877,24 +802,15 @@ xa_store_outbox_refused (XaStore        *self,
                          const char     *current,
                          GError        **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (state == XA_OUTBOX_CONFLICT || state == XA_OUTBOX_REJECTED, FALSE);
 
-  db = _xa_store_get_db (self);
-  if (sqlite3_prepare_v2 (db, "UPDATE outbox SET state = ?2, message = ?3, field = ?4, "
-                              "current = ?5 WHERE local_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
-    return _xa_store_set_sql_error (db, error, "Could not change the outbox");
-  sqlite3_bind_int64 (stmt, 1, local_id);
-  sqlite3_bind_text (stmt, 2, state_names[state], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, message, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, field, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, current, -1, SQLITE_STATIC);
-  ok = step_statement (db, stmt, error, "Could not change the outbox");
-  sqlite3_finalize (stmt);
+  ok = _xa_store_run (_xa_store_get_db (self), "Could not change the outbox", error,
+                      "UPDATE outbox SET state = ?2, message = ?3, field = ?4, current = ?5 "
+                      "WHERE local_id = ?1", "itttt", local_id, state_names[state], message,
+                      field, current);
   if (ok)
     _xa_store_outbox_changed (self);
   return ok;

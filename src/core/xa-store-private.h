@@ -20,6 +20,13 @@ sqlite3 *_xa_store_get_db      (XaStore      *self);
 
 /* Emits "outbox-changed" (see xa-store.h) after a committed change of the outbox. */
 void     _xa_store_outbox_changed (XaStore      *self);
+/* Ends a change of the outbox begun with BEGIN IMMEDIATE: when @ok and *@local_error is
+ * unset, COMMIT and "outbox-changed"; otherwise (or when COMMIT fails) ROLLBACK, and
+ * *@local_error goes to @error. Returns whether the change was committed. */
+gboolean _xa_store_end_outbox_change (XaStore   *self,
+                                      gboolean   ok,
+                                      GError   **local_error,
+                                      GError   **error);
 
 /* Sets @error to XA_STORE_ERROR_SQL with @what and sqlite's last message; returns FALSE. */
 gboolean _xa_store_set_sql_error  (sqlite3      *db,
@@ -29,6 +36,16 @@ gboolean _xa_store_set_sql_error  (sqlite3      *db,
 gboolean _xa_store_exec           (sqlite3      *db,
                                    const char   *sql,
                                    GError      **error);
+/* Runs the one statement @sql with its parameters ?1, ?2 … bound in turn from the arguments
+ * after @types, a letter each: 'i' a gint64 (cast a literal), 't' a string that outlives the
+ * call (NULL binds NULL). A failure is told as @what and sqlite's message (see
+ * _xa_store_set_sql_error()). */
+gboolean _xa_store_run            (sqlite3      *db,
+                                   const char   *what,
+                                   GError      **error,
+                                   const char   *sql,
+                                   const char   *types,
+                                   ...);
 
 /* Whether an extended sqlite result code means the file is damaged (corrupt, or not a
  * database). */

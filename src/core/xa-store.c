@@ -55,6 +55,24 @@ _xa_store_outbox_changed (XaStore *self)
   g_signal_emit (self, signals[OUTBOX_CHANGED], 0);
 }
 
+gboolean
+_xa_store_end_outbox_change (XaStore   *self,
+                             gboolean   ok,
+                             GError   **local_error,
+                             GError   **error)
+{
+  sqlite3 *db = _xa_store_get_db (self);
+
+  if (ok && *local_error == NULL && _xa_store_exec (db, "COMMIT", local_error))
+    {
+      _xa_store_outbox_changed (self);
+      return TRUE;
+    }
+  _xa_store_exec (db, "ROLLBACK", NULL);
+  g_propagate_error (error, g_steal_pointer (local_error));
+  return FALSE;
+}
+
 /* Damage is told apart from every other failure wherever sqlite reports it, so that no
  * caller mistakes a damaged file for a passing problem (or, worse, for success). */
 static XaStoreError
@@ -92,6 +110,36 @@ _xa_store_exec (sqlite3     *db,
       sqlite3_free (message);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+_xa_store_run (sqlite3     *db,
+               const char  *what,
+               GError     **error,
+               const char  *sql,
+               const char  *types,
+               ...)
+{
+  sqlite3_stmt *stmt = NULL;
+  va_list args;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _xa_store_set_sql_error (db, error, what);
+  va_start (args, types);
+  for (int i = 0; types[i] != '\0'; i++)
+    {
+      if (types[i] == 'i')
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (args, gint64));
+      else
+        sqlite3_bind_text (stmt, i + 1, va_arg (args, const char *), -1, SQLITE_STATIC);
+    }
+  va_end (args);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _xa_store_set_sql_error (db, error, what);
   return TRUE;
 }
 
