@@ -818,14 +818,6 @@ compound_activated_cb (XaMapView  *self,
 }
 
 static void
-drop_store (XaMapView *self)
-{
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
-}
-
-static void
 outbox_changed_cb (XaMapView *self)
 {
   update_panel (self, xa_compound_panel_get_compound_id (self->panel));
@@ -839,14 +831,8 @@ xa_map_view_load (XaMapView  *self,
   g_return_val_if_fail (XA_IS_MAP_VIEW (self), FALSE);
   g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
-  if (self->store != store)
-    {
-      drop_store (self);
-      self->store = g_object_ref (store);
-      /* The card marks an edited problem or lift at once, not at the next sync. */
-      g_signal_connect_object (store, "outbox-changed", G_CALLBACK (outbox_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  /* The card marks an edited problem or lift at once, not at the next sync. */
+  xa_store_hold (&self->store, store, self, G_CALLBACK (outbox_changed_cb));
   if (!load_districts (self, error) || !load_points (self, error))
     return FALSE;
   if (self->basemap == NULL)
@@ -871,7 +857,7 @@ xa_map_view_clear (XaMapView *self)
 {
   g_return_if_fail (XA_IS_MAP_VIEW (self));
 
-  drop_store (self);
+  xa_store_hold (&self->store, NULL, self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   xa_compound_list_set_source (self->list, NULL, NULL, NULL, NULL);
 }
@@ -883,7 +869,7 @@ xa_map_view_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
-  drop_store (self);
+  xa_store_hold (&self->store, NULL, self, NULL);
   g_clear_object (&self->settings);
   g_cancellable_cancel (self->key_cancellable);
   g_clear_object (&self->key_cancellable);

@@ -398,14 +398,6 @@ read_rows (XaProblemLedger  *self,
 }
 
 static void
-drop_store (XaProblemLedger *self)
-{
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
-}
-
-static void
 outbox_changed_cb (XaProblemLedger *self)
 {
   g_autoptr(GError) error = NULL;
@@ -425,14 +417,8 @@ xa_problem_ledger_load (XaProblemLedger  *self,
   g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), FALSE);
   g_return_val_if_fail (XA_IS_STORE (store), FALSE);
 
-  if (self->store != store)
-    {
-      drop_store (self);
-      self->store = g_object_ref (store);
-      /* An edit, a discard or a resolution anywhere in the app marks its row at once. */
-      g_signal_connect_object (store, "outbox-changed", G_CALLBACK (outbox_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  /* An edit, a discard or a resolution anywhere in the app marks its row at once. */
+  xa_store_hold (&self->store, store, self, G_CALLBACK (outbox_changed_cb));
   g_free (self->district);
   self->district = g_strdup (district_or_NULL);
   self->now = now;
@@ -460,7 +446,7 @@ xa_problem_ledger_unload (XaProblemLedger *self)
 {
   g_return_if_fail (XA_IS_PROBLEM_LEDGER (self));
 
-  drop_store (self);
+  xa_store_hold (&self->store, NULL, self, NULL);
   self->stale = FALSE;
   g_list_store_remove_all (self->items);
   filters_changed (self);
@@ -623,7 +609,7 @@ xa_problem_ledger_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (self->row_popover));
   gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_PROBLEM_LEDGER);
   self->row_popover = NULL;
-  drop_store (self);
+  xa_store_hold (&self->store, NULL, self, NULL);
   g_clear_object (&self->settings);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);

@@ -55,6 +55,28 @@ _xa_store_outbox_changed (XaStore *self)
   g_signal_emit (self, signals[OUTBOX_CHANGED], 0);
 }
 
+void
+xa_store_hold (XaStore   **slot,
+               XaStore    *store,
+               gpointer    owner,
+               GCallback   outbox_changed)
+{
+  g_return_if_fail (slot != NULL);
+  g_return_if_fail (store == NULL || XA_IS_STORE (store));
+
+  if (*slot == store)
+    return;
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, owner);
+  g_clear_object (slot);
+  if (store == NULL)
+    return;
+  *slot = g_object_ref (store);
+  if (outbox_changed != NULL)
+    g_signal_connect_object (store, "outbox-changed", outbox_changed, owner,
+                             G_CONNECT_SWAPPED);
+}
+
 gboolean
 _xa_store_end_outbox_change (XaStore   *self,
                              gboolean   ok,

@@ -30,6 +30,15 @@ G_DECLARE_FINAL_TYPE (XaStore, xa_store, XA, STORE, GObject)
  * update their "pending" marks and counts at once; changes made through another connection
  * (the sync's worker) are announced by whoever runs it (the session's "finished"). */
 
+/* For a view that shows a store: puts @store (may be NULL) in *@slot, which @owner holds,
+ * and @outbox_changed (called with @owner, may be NULL) on its "outbox-changed" for as long
+ * as @owner holds it. The store held before is let go, with every handler of @owner on it.
+ * Nothing happens when *@slot is @store already. */
+void     xa_store_hold           (XaStore    **slot,
+                                  XaStore     *store,
+                                  gpointer     owner,
+                                  GCallback    outbox_changed);
+
 /* The default file: $XDG_DATA_HOME/xiaoqu-atlas/records.db */
 char    *xa_store_default_path   (void);
 
