@@ -291,15 +291,35 @@ show_error (XaViewExport *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The job of the task @result when it did its work; NULL when the window is gone, or when
+ * it failed: then a dialog headed @heading says why (and, with @elsewhere, offers to save
+ * the export elsewhere). */
+static Job *
+finished_job (XaViewExport *self,
+              GAsyncResult *result,
+              const char   *heading,
+              gboolean      elsewhere)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (self->window == NULL)
+    return NULL;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_error (self, heading, error, elsewhere ? job_copy_request (job) : NULL);
+      return NULL;
+    }
+  return job;
+}
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   XaViewExport *self = XA_VIEW_EXPORT (source);
-  GTask *task = G_TASK (result);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  Job *job = finished_job (self, result, _("Could Not Export"), TRUE);
   g_autofree char *rows = NULL;
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
@@ -307,13 +327,8 @@ export_done_cb (GObject      *source,
   guint n_rows;
   AdwToast *toast;
 
-  if (self->window == NULL)
+  if (job == NULL)
     return;
-  if (!g_task_propagate_boolean (task, &error))
-    {
-      show_error (self, _("Could Not Export"), error, job_copy_request (job));
-      return;
-    }
 
   n_rows = xa_export_table_get_n_rows (job->table);
   rows = xa_format_count (n_rows);
@@ -551,17 +566,10 @@ print_read_cb (GObject      *source,
                gpointer      user_data)
 {
   XaViewExport *self = XA_VIEW_EXPORT (source);
-  GTask *task = G_TASK (result);
-  Job *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  Job *job = finished_job (self, result, _("Could Not Print"), FALSE);
 
-  if (self->window == NULL)
+  if (job == NULL)
     return;
-  if (!g_task_propagate_boolean (task, &error))
-    {
-      show_error (self, _("Could Not Print"), error, NULL);
-      return;
-    }
   print_table (self, g_steal_pointer (&job->table), job->print_to);
 }
 
