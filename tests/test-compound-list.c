@@ -317,10 +317,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  xa_test_window_init (&argc, &argv);
-  app = xa_test_window_app_new ();
-
-  g_test_add_func ("/compound-list/legend-and-figures", test_compound_list);
-
-  return xa_test_window_run (&app);
+  return xa_test_window_main (&argc, &argv, &app, "/compound-list/legend-and-figures",
+                              test_compound_list);
 }

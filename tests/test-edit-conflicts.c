@@ -18,6 +18,7 @@
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-store-edits.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -100,23 +101,12 @@ collect_open (gconstpointer record,
 }
 
 static gint64
-query (XaStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = xa_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  return value;
-}
-
-static gint64
 version_of (XaStore    *store,
             const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT version FROM problem WHERE id = '%s'", id);
 
-  return query (store, sql);
+  return xa_test_store_query (store, sql);
 }
 
 static void
@@ -180,7 +170,7 @@ assert_record (XaStore     *store,
                          "deadline = %" G_GINT64_FORMAT " AND version = %" G_GINT64_FORMAT,
                          id, status, unix_time, version);
   g_test_message ("%s: %s, %s, version %" G_GINT64_FORMAT, id, status, deadline, version);
-  g_assert_cmpint (query (store, sql), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
 }
 
 static void
@@ -332,22 +322,11 @@ test_resolve_in_window (void)
   question = ADW_MESSAGE_DIALOG (_xa_outbox_window_get_dialog (outbox));
   adw_message_dialog_response (question, "discard");
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 0);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (outbox));
 
   g_clear_object (&store);
   xa_test_window_close (window);
-}
-
-static void
-first_elevator (gconstpointer record,
-                gpointer      user_data)
-{
-  const XaElevator *elevator = record;
-  char **id = user_data;
-
-  if (*id == NULL)
-    *id = g_strdup (elevator->id);
 }
 
 /* An edit the server refuses (422): the toast says so, the list shows the server's words and
@@ -376,10 +355,9 @@ test_rejected_in_window (void)
   sync_window (window);
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
-  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, first_elevator, &id, &error));
-  g_assert_nonnull (id);
+  id = xa_test_store_first_id (store, XA_RECORD_ELEVATOR);
   sql = g_strdup_printf ("SELECT coalesce (planned_year, 0) FROM elevator WHERE id = '%s'", id);
-  planned_before = query (store, sql);
+  planned_before = xa_test_store_query (store, sql);
   g_assert_true (xa_store_edit_elevator (store, id, &plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
@@ -410,7 +388,7 @@ test_rejected_in_window (void)
   g_assert_nonnull (question);
   adw_message_dialog_response (question, "discard");
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 0);
-  g_assert_cmpint (query (store, sql), ==, planned_before);
+  g_assert_cmpint (xa_test_store_query (store, sql), ==, planned_before);
   gtk_window_destroy (GTK_WINDOW (outbox));
 
   g_clear_object (&store);
@@ -467,8 +445,7 @@ test_corrected_in_window (void)
   sync_window (window);
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
-  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, first_elevator, &elevator,
-                                   &error));
+  elevator = xa_test_store_first_id (store, XA_RECORD_ELEVATOR);
   g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, ninth_open, &problem, &error));
   g_assert_no_error (error);
   g_assert_nonnull (problem.id);
@@ -559,12 +536,12 @@ test_corrected_in_window (void)
   /* What the feed brought back from the server. */
   sql = g_strdup_printf ("SELECT count(*) FROM elevator WHERE id = '%s' AND planned_year = 2032 "
                          "AND version = 2", elevator);
-  g_assert_cmpint (query (store, sql), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
   g_clear_pointer (&sql, g_free);
   sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE id = '%s' AND "
                          "status = 'in_progress' AND version = %" G_GINT64_FORMAT,
                          problem.id, problem_version + 1);
-  g_assert_cmpint (query (store, sql), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
 
   g_free (problem.id);
   g_clear_object (&store);

@@ -376,10 +376,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  xa_test_window_init (&argc, &argv);
-  app = xa_test_window_app_new ();
-
-  g_test_add_func ("/elevator-bulk-edit/change-undo-push", test_bulk_edit);
-
-  return xa_test_window_run (&app);
+  return xa_test_window_main (&argc, &argv, &app, "/elevator-bulk-edit/change-undo-push",
+                              test_bulk_edit);
 }

@@ -266,13 +266,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  xa_test_window_init (&argc, &argv);
-  app = xa_test_window_app_new ();
-
-  g_test_add_func ("/figures/city", test_city_figures);
-
-  ret = xa_test_window_run (&app);
-  return ret;
+  return xa_test_window_main (&argc, &argv, &app, "/figures/city", test_city_figures);
 }

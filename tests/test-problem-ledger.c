@@ -17,6 +17,7 @@
 #include "xa-problem-status-dialog.h"
 #include "xa-store-edits.h"
 #include "xa-test-feed.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -87,18 +88,6 @@ toggle (Fixture    *f,
 {
   gtk_toggle_button_set_active (
     GTK_TOGGLE_BUTTON (_xa_problem_ledger_get_filter (f->ledger, filter)), active);
-}
-
-/* The first cadre, in id order. */
-static void
-first_cadre (gconstpointer record,
-             gpointer      user_data)
-{
-  const XaCadre *cadre = record;
-  char **id = user_data;
-
-  if (*id == NULL)
-    *id = g_strdup (cadre->id);
 }
 
 static void
@@ -177,13 +166,11 @@ test_filters (Fixture *f)
   g_assert_cmpuint (shown (f), ==, 0);
   /* Chosen as a user does: in Preferences, the first cadre of the "My Cadre" row. */
   {
-    g_autoptr(GError) error = NULL;
     g_autofree char *first = NULL;
     GtkWindow *preferences;
     GtkWidget *row;
 
-    g_assert_true (xa_store_foreach (f->store, XA_RECORD_CADRE, first_cadre, &first, &error));
-    g_assert_no_error (error);
+    first = xa_test_store_first_id (f->store, XA_RECORD_CADRE);
     gtk_widget_activate_action (GTK_WIDGET (f->window), "win.preferences", NULL);
     xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
     preferences = xa_test_find_toplevel (XA_TYPE_PREFERENCES_WINDOW);
@@ -645,13 +632,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
-
-  xa_test_window_init (&argc, &argv);
-  app = xa_test_window_app_new ();
-
-  g_test_add_func ("/problem-ledger/all", test_ledger);
-
-  ret = xa_test_window_run (&app);
-  return ret;
+  return xa_test_window_main (&argc, &argv, &app, "/problem-ledger/all", test_ledger);
 }

@@ -415,14 +415,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  int ret;
+  int ret = xa_test_window_main (&argc, &argv, &app, "/view-export/pages", test_view_export);
 
-  xa_test_window_init (&argc, &argv);
-  app = xa_test_window_app_new ();
-
-  g_test_add_func ("/view-export/pages", test_view_export);
-
-  ret = xa_test_window_run (&app);
   g_free (export_dir);
   return ret;
 }

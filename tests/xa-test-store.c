@@ -73,3 +73,33 @@ xa_test_store_query (XaStore    *store,
   g_assert_no_error (error);
   return value;
 }
+
+typedef struct
+{
+  XaRecordType  type;
+  char         *id;
+} FirstId;
+
+static void
+take_first_id (gconstpointer record,
+               gpointer      user_data)
+{
+  FirstId *first = user_data;
+
+  if (first->id == NULL)
+    first->id = g_strdup (G_STRUCT_MEMBER (const char *, record,
+                                           _xa_record_spec (first->type)->id_offset));
+}
+
+char *
+xa_test_store_first_id (XaStore      *store,
+                        XaRecordType  type)
+{
+  g_autoptr(GError) error = NULL;
+  FirstId first = { type, NULL };
+
+  g_assert_true (xa_store_foreach (store, type, take_first_id, &first, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (first.id);
+  return first.id;
+}

@@ -47,6 +47,19 @@ xa_test_window_run (XaApplication **app)
   return ret;
 }
 
+int
+xa_test_window_main (int             *argc,
+                     char          ***argv,
+                     XaApplication  **app,
+                     const char      *path,
+                     GTestFunc        func)
+{
+  xa_test_window_init (argc, argv);
+  *app = xa_test_window_app_new ();
+  g_test_add_func (path, func);
+  return xa_test_window_run (app);
+}
+
 XaWindow *
 xa_test_window_open (XaApplication *app,
                      const char    *store_path)

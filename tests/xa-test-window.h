@@ -24,6 +24,14 @@ XaApplication *xa_test_window_app_register (void);
 /* Runs the tests added so far, then quits @app and drops it (*@app becomes NULL): the end
  * of every window test's main(). Returns what g_test_run() returned. */
 int        xa_test_window_run           (XaApplication **app);
+/* The whole main() of a window test with one test: xa_test_window_init(), the application
+ * of xa_test_window_app_new() in *@app (a global the test reads), @func added as @path,
+ * and xa_test_window_run(). Returns what g_test_run() returned. */
+int        xa_test_window_main          (int             *argc,
+                                         char          ***argv,
+                                         XaApplication  **app,
+                                         const char      *path,
+                                         GTestFunc        func);
 /* A new window of @app on @store_path, presented and painted. */
 XaWindow  *xa_test_window_open          (XaApplication *app,
                                          const char    *store_path);
