@@ -45,25 +45,14 @@ post_their_update (const char *id,
                    gint64      version)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strdup_printf ("%s/api/v1/problems/%s/updates", server->base_url,
-                                          id);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
   g_autofree char *key = g_strdup_printf ("second-client-%s", id);
   g_autofree char *body = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", "
                                            "\"status\": \"in_progress\", "
                                            "\"deadline\": \"" THEIR_DEADLINE "\", "
                                            "\"note\": \"另一位干部已受理\"}", version);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
 
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  g_assert_cmpuint (xa_test_server_post_update (server, session, "problem", id, key, body,
+                                                NULL), ==, 200);
 }
 
 typedef struct

@@ -93,22 +93,7 @@ post_update (Fixture     *f,
              const char  *body,
              char       **out_body)
 {
-  g_autofree char *url = g_strdup_printf ("%s/api/v1/%ss/%s/updates", f->server->base_url,
-                                          type, id);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", f->server->token);
-  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
-  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  if (out_body != NULL)
-    *out_body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  return soup_message_get_status (msg);
+  return xa_test_server_post_update (f->server, f->session, type, id, key, body, out_body);
 }
 
 /* The server's feed: how many changes are @type @id at @version, and (in @out_data, when not

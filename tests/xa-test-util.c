@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/prctl.h>
@@ -476,4 +477,31 @@ xa_test_damage_store (const char *path)
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+guint
+xa_test_server_post_update (XaTestServer  *server,
+                            SoupSession   *session,
+                            const char    *type,
+                            const char    *id,
+                            const char    *key,
+                            const char    *body,
+                            char         **out_body)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/%ss/%s/updates", server->base_url, type,
+                                          id);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key", key);
+  soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  if (out_body != NULL)
+    *out_body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  return soup_message_get_status (msg);
 }

@@ -114,6 +114,20 @@ void          xa_test_server_put (const char *db,
                                   const char *id,
                                   const char *json);
 
+/* libsoup's, declared here so that tests without it may include this header. */
+typedef struct _SoupSession SoupSession;
+
+/* POSTs @body to the update path of @type @id on @server as another client would, with
+ * the server's token and the Idempotency-Key @key, through @session; returns the status and,
+ * in @out_body (may be NULL), the answer. Asserts the request is answered. */
+guint         xa_test_server_post_update (XaTestServer  *server,
+                                          SoupSession   *session,
+                                          const char    *type,
+                                          const char    *id,
+                                          const char    *key,
+                                          const char    *body,
+                                          char         **out_body);
+
 /* Every row of every table of the sqlite file at @path (opened read-only), table by table
  * in name order, each row as its quoted values in rowid or key order: two files with the
  * same dump hold the same records. */
