@@ -149,6 +149,17 @@ list_outbox (XaStore *store)
   return entries;
 }
 
+/* Lists the outbox of @store again into *@entries (the list before let go); returns how
+ * many entries it holds. */
+static guint
+relist_outbox (XaStore    *store,
+               GPtrArray **entries)
+{
+  g_clear_pointer (entries, g_ptr_array_unref);
+  *entries = list_outbox (store);
+  return (*entries)->len;
+}
+
 /* The rows of @table in the dump of the store at @path: what the tests compare. */
 static char *
 table_dump (const char *path,
@@ -241,8 +252,7 @@ test_migrate_v4 (void)
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 5);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->type, ==, XA_RECORD_PROBLEM);
   g_assert_cmpstr (entry->record_id, ==, "PR-2");
@@ -321,8 +331,7 @@ test_local_edit (Fixture       *f,
                                         "renewal_status = 'planned' AND planned_year = 2030 AND "
                                         "funding_source = 'special_bonds'"),
                    ==, 1);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 2);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->record_id, ==, "P-open");
   g_assert_cmpstr (entry->fields, ==, "{\"status\":\"in_progress\",\"note\":\"已派单\"}");
@@ -400,8 +409,7 @@ test_push_round_trip (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
   g_assert_cmpint (xa_test_store_query (store,
                                         "SELECT version FROM problem WHERE id = 'P-open'"),
                    ==, 2);
@@ -453,8 +461,7 @@ test_conflict (Fixture       *f,
   g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_CONFLICT);
   g_assert_cmpstr (entry->fields, ==, "{\"status\":\"resolved\",\"note\":\"现场解决\"}");
@@ -510,8 +517,7 @@ test_resolve (Fixture       *f,
   g_assert_cmpuint (result.conflicts, ==, 1);
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_CONFLICT);
   fields = xa_outbox_entry_get_fields (entry);
@@ -542,8 +548,7 @@ test_resolve (Fixture       *f,
     g_assert_true (xa_store_resolve_conflict (store, entry->local_id, status_only,
                                                    "冲突已解决", &error));
   g_assert_no_error (error);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
+  relist_outbox (store, &entries);
   if (g_str_equal (choice, "theirs"))
     {
       g_assert_cmpuint (entries->len, ==, 0);
@@ -593,9 +598,7 @@ test_resolve (Fixture       *f,
   /* The other client's note is still there: nothing was overwritten silently. */
   g_assert_nonnull (strstr (server_data, "另一位干部已受理"));
   store = xa_test_store_open (f->store_path);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
 }
 
 /* A value the server refuses: 422, the entry kept as rejected with the server's message and
@@ -627,8 +630,7 @@ test_rejected (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
   g_assert_cmpstr (entry->field, ==, "planned_year");
@@ -679,8 +681,7 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpuint (result.rejected, ==, 1);
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
   local_id = entry->local_id;
@@ -692,17 +693,13 @@ test_rejected_corrected (Fixture       *f,
   g_assert_false (xa_store_correct_edit (store, local_id, &wrong_type, NULL, &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
   g_clear_error (&error);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) entries->pdata[0])->local_id, ==, local_id);
   g_assert_cmpint (((XaOutboxEntry *) entries->pdata[0])->state, ==, XA_OUTBOX_REJECTED);
 
   g_assert_true (xa_store_correct_edit (store, local_id, NULL, &corrected, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
   g_assert_cmpint (entry->local_id, ==, local_id);
@@ -720,9 +717,7 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &server_data), ==, 1);
   g_assert_nonnull (strstr (server_data, "\"planned_year\":2033"));
   store = xa_test_store_open (f->store_path);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
 }
 
 /* The app killed between the edit and the push: the next start's sync pushes it, once. */
@@ -752,8 +747,7 @@ test_killed_before_push (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
 }
 
 /* The network cut after the server applied a push: the first attempt (sent here with the
@@ -786,9 +780,7 @@ test_answer_lost (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
   store = xa_test_store_open (f->store_path);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
   g_assert_cmpint (xa_test_store_query (store,
                                         "SELECT version FROM problem WHERE id = 'P-open'"),
                    ==, 2);
@@ -872,8 +864,7 @@ test_pending_survives (Fixture       *f,
   }
 
   store = xa_test_store_open (f->store_path);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
                    XA_OUTBOX_PENDING);
   g_clear_object (&store);
@@ -949,8 +940,7 @@ test_discard (Fixture       *f,
   /* An elevator edit discarded: its row as it was. */
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
+  relist_outbox (store, &entries);
   g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
                                                 g_ptr_array_index (entries, 0))->local_id,
                                         &error));
@@ -975,8 +965,7 @@ test_discard (Fixture       *f,
     store = xa_test_store_open (f->store_path);
     g_free (now);
     now = table_dump (f->store_path, "elevator");
-    g_clear_pointer (&entries, g_ptr_array_unref);
-    entries = list_outbox (store);
+    relist_outbox (store, &entries);
     g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
                                                   g_ptr_array_index (entries, 0))->local_id,
                                           &error));
@@ -1145,8 +1134,7 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
                    XA_OUTBOX_PENDING);
   /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
@@ -1164,9 +1152,7 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
-  g_clear_pointer (&entries, g_ptr_array_unref);
-  entries = list_outbox (store);
-  g_assert_cmpuint (entries->len, ==, 0);
+  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
   g_clear_object (&store);
   xa_fault_proxy_free (proxy);
 }
