@@ -19,47 +19,105 @@ static const char * const kind_names[XA_N_EXPORT_KINDS] = {
   "compounds", "elevators", "problems",
 };
 
-static const char * const compound_columns[] = {
-  NC_("export column", "ID"), NC_("export column", "Name"), NC_("export column", "District"),
-  NC_("export column", "Subdistrict"), NC_("export column", "Community"),
-  NC_("export column", "Households"), NC_("export column", "Buildings"),
-  NC_("export column", "Built"), NC_("export column", "Property company"),
-  NC_("export column", "Open problems"), NC_("export column", "Overdue problems"),
-  NC_("export column", "Elevators"),
-  NULL
+/* What a column shows of its record: a member as it is, or a value worked out from the
+ * record and what the passes gathered (add_worked_out()). */
+typedef enum
+{
+  FROM_TEXT,        /* a char * member */
+  FROM_NUMBER,      /* an int member */
+  FROM_YEAR,        /* an int member; 0 means not known (built year, planned year): empty */
+  FROM_DATE,        /* a char * member, YYYY-MM-DD as the records carry it */
+  FROM_TIME,        /* a gint64 member, unix seconds */
+  WORKED_OUT,       /* @what says which value */
+} ColumnSource;
+
+/* The values worked out. */
+typedef enum
+{
+  COMPOUND_DISTRICT, OPEN_PROBLEMS, OVERDUE_PROBLEMS, ELEVATORS,
+  RECORD_COMPOUND, RECORD_DISTRICT,
+  YEARS_IN_SERVICE, INSPECTION_RESULT, GRADE, RENEWAL, FUNDING, PRIORITY, PRIORITY_REASONS,
+  STATUS, TIER, CATEGORY, SOURCE, DAYS_OPEN, IS_OVERDUE,
+} Worked;
+
+typedef struct
+{
+  const char   *name;     /* translated in the context "export column" when shown */
+  ColumnSource  source;
+  gsize         offset;   /* of the member */
+  Worked        what;
+} Column;
+
+#define MEMBER(source, type, member) source, G_STRUCT_OFFSET (type, member), 0
+#define WORKED(what) WORKED_OUT, 0, what
+
+/* A table per kind: its columns in order, each with where its cells come from. */
+static const Column compound_columns[] = {
+  { NC_("export column", "ID"), MEMBER (FROM_TEXT, XaCompound, id) },
+  { NC_("export column", "Name"), MEMBER (FROM_TEXT, XaCompound, name) },
+  { NC_("export column", "District"), WORKED (COMPOUND_DISTRICT) },
+  { NC_("export column", "Subdistrict"), MEMBER (FROM_TEXT, XaCompound, subdistrict) },
+  { NC_("export column", "Community"), MEMBER (FROM_TEXT, XaCompound, community) },
+  { NC_("export column", "Households"), MEMBER (FROM_NUMBER, XaCompound, households) },
+  { NC_("export column", "Buildings"), MEMBER (FROM_NUMBER, XaCompound, buildings) },
+  { NC_("export column", "Built"), MEMBER (FROM_YEAR, XaCompound, built_year) },
+  { NC_("export column", "Property company"),
+    MEMBER (FROM_TEXT, XaCompound, property_company) },
+  { NC_("export column", "Open problems"), WORKED (OPEN_PROBLEMS) },
+  { NC_("export column", "Overdue problems"), WORKED (OVERDUE_PROBLEMS) },
+  { NC_("export column", "Elevators"), WORKED (ELEVATORS) },
+  { NULL }
 };
 
-static const char * const elevator_columns[] = {
-  NC_("export column", "Compound"), NC_("export column", "District"),
-  NC_("export column", "Building"), NC_("export column", "Unit"),
-  NC_("export column", "Registration code"),
-  NC_("export column", "Maker"), NC_("export column", "Model"),
-  NC_("export column", "Commissioned"), NC_("export column", "Years in service"),
-  NC_("export column", "Last inspection"), NC_("export column", "Inspection result"),
-  NC_("export column", "Faults (12 months)"),
-  NC_("export column", "Entrapments (12 months)"), NC_("export column", "Assessment grade"),
-  NC_("export column", "Assessed on"),
-  NC_("export column", "Renewal status"), NC_("export column", "Planned year"),
-  NC_("export column", "Funding source"),
-  NC_("export column", "Priority"), NC_("export column", "Priority reasons"),
-  NULL
+static const Column elevator_columns[] = {
+  { NC_("export column", "Compound"), WORKED (RECORD_COMPOUND) },
+  { NC_("export column", "District"), WORKED (RECORD_DISTRICT) },
+  { NC_("export column", "Building"), MEMBER (FROM_TEXT, XaElevator, building) },
+  { NC_("export column", "Unit"), MEMBER (FROM_TEXT, XaElevator, unit) },
+  { NC_("export column", "Registration code"),
+    MEMBER (FROM_TEXT, XaElevator, registration_code) },
+  { NC_("export column", "Maker"), MEMBER (FROM_TEXT, XaElevator, maker) },
+  { NC_("export column", "Model"), MEMBER (FROM_TEXT, XaElevator, model) },
+  { NC_("export column", "Commissioned"), MEMBER (FROM_DATE, XaElevator, commissioned) },
+  { NC_("export column", "Years in service"), WORKED (YEARS_IN_SERVICE) },
+  { NC_("export column", "Last inspection"),
+    MEMBER (FROM_DATE, XaElevator, last_inspection) },
+  { NC_("export column", "Inspection result"), WORKED (INSPECTION_RESULT) },
+  { NC_("export column", "Faults (12 months)"), MEMBER (FROM_NUMBER, XaElevator, faults_12m) },
+  { NC_("export column", "Entrapments (12 months)"),
+    MEMBER (FROM_NUMBER, XaElevator, entrapments_12m) },
+  { NC_("export column", "Assessment grade"), WORKED (GRADE) },
+  { NC_("export column", "Assessed on"), MEMBER (FROM_DATE, XaElevator, assessed_on) },
+  { NC_("export column", "Renewal status"), WORKED (RENEWAL) },
+  { NC_("export column", "Planned year"), MEMBER (FROM_YEAR, XaElevator, planned_year) },
+  { NC_("export column", "Funding source"), WORKED (FUNDING) },
+  { NC_("export column", "Priority"), WORKED (PRIORITY) },
+  { NC_("export column", "Priority reasons"), WORKED (PRIORITY_REASONS) },
+  { NULL }
 };
 
-static const char * const problem_columns[] = {
-  NC_("export column", "Ticket no."), NC_("export column", "Title"),
-  NC_("export column", "Status"), NC_("export column", "Tier"), NC_("export column", "Category"),
-  NC_("export column", "Source"),
-  NC_("export column", "Compound"), NC_("export column", "District"),
-  NC_("export column", "Responsible party"), NC_("export column", "Reported"),
-  NC_("export column", "Deadline"),
-  NC_("export column", "Days open"), NC_("export column", "Overdue"), NULL
+static const Column problem_columns[] = {
+  { NC_("export column", "Ticket no."), MEMBER (FROM_TEXT, XaProblem, ticket_no) },
+  { NC_("export column", "Title"), MEMBER (FROM_TEXT, XaProblem, title) },
+  { NC_("export column", "Status"), WORKED (STATUS) },
+  { NC_("export column", "Tier"), WORKED (TIER) },
+  { NC_("export column", "Category"), WORKED (CATEGORY) },
+  { NC_("export column", "Source"), WORKED (SOURCE) },
+  { NC_("export column", "Compound"), WORKED (RECORD_COMPOUND) },
+  { NC_("export column", "District"), WORKED (RECORD_DISTRICT) },
+  { NC_("export column", "Responsible party"),
+    MEMBER (FROM_TEXT, XaProblem, responsible_party) },
+  { NC_("export column", "Reported"), MEMBER (FROM_TIME, XaProblem, reported_at) },
+  { NC_("export column", "Deadline"), MEMBER (FROM_TIME, XaProblem, deadline) },
+  { NC_("export column", "Days open"), WORKED (DAYS_OPEN) },
+  { NC_("export column", "Overdue"), WORKED (IS_OVERDUE) },
+  { NULL }
 };
 
-static const char * const * const kind_columns[XA_N_EXPORT_KINDS] = {
+static const Column * const kind_columns[XA_N_EXPORT_KINDS] = {
   compound_columns, elevator_columns, problem_columns,
 };
 
-/* The column of each kind that names its record. */
 static const guint key_columns[XA_N_EXPORT_KINDS] = { 0, 4, 0 };
 
 struct _XaExportTable
@@ -150,65 +208,36 @@ xa_export_kind_list (void)
 
 /* ---- Appending cells ---- */
 
+/* Appends a cell of @type with @number and @text (taken): an empty one when a cell that
+ * shows a text has none (NULL or ""). */
+static void
+add_cell (XaExportTable    *table,
+          XaExportCellType  type,
+          gint64            number,
+          char             *text)
+{
+  XaExportCell cell = { type, number, text };
+
+  if (type != XA_EXPORT_CELL_INTEGER && (text == NULL || *text == '\0'))
+    {
+      cell.type = XA_EXPORT_CELL_EMPTY;
+      g_clear_pointer (&cell.text, g_free);
+    }
+  g_array_append_val (table->cells, cell);
+}
+
 static void
 add_text (XaExportTable *table,
           const char    *text)
 {
-  XaExportCell cell = { XA_EXPORT_CELL_EMPTY, 0, NULL };
-
-  if (text != NULL && *text != '\0')
-    {
-      cell.type = XA_EXPORT_CELL_TEXT;
-      cell.text = g_strdup (text);
-    }
-  g_array_append_val (table->cells, cell);
+  add_cell (table, XA_EXPORT_CELL_TEXT, 0, g_strdup (text));
 }
 
 static void
 add_integer (XaExportTable *table,
              gint64         number)
 {
-  XaExportCell cell = { XA_EXPORT_CELL_INTEGER, number, NULL };
-
-  g_array_append_val (table->cells, cell);
-}
-
-/* 0 means "not known" for the record fields this is used on (built year, planned year). */
-static void
-add_integer_or_empty (XaExportTable *table,
-                      gint64         number)
-{
-  if (number == 0)
-    add_text (table, NULL);
-  else
-    add_integer (table, number);
-}
-
-/* @date: YYYY-MM-DD as the records carry it (already validated by the parser), or NULL. */
-static void
-add_date (XaExportTable *table,
-          const char    *date)
-{
-  XaExportCell cell = { XA_EXPORT_CELL_EMPTY, 0, NULL };
-
-  if (date != NULL && xa_parse_date (date, NULL))
-    {
-      cell.type = XA_EXPORT_CELL_DATE;
-      cell.text = g_strdup (date);
-    }
-  g_array_append_val (table->cells, cell);
-}
-
-static void
-add_date_time (XaExportTable *table,
-               gint64         unix_seconds)
-{
-  XaExportCell cell = { XA_EXPORT_CELL_DATE_TIME, unix_seconds, NULL };
-
-  cell.text = xa_calendar_format (unix_seconds, "%Y-%m-%d %H:%M");
-  if (cell.text == NULL)
-    cell.type = XA_EXPORT_CELL_EMPTY;
-  g_array_append_val (table->cells, cell);
+  add_cell (table, XA_EXPORT_CELL_INTEGER, number, NULL);
 }
 
 static const char *
@@ -287,45 +316,184 @@ count_elevator (gconstpointer record,
   counts_of (pass, elevator->compound)->elevators++;
 }
 
+/* What the worked-out cells of one row need beside the record. */
+typedef struct
+{
+  const CompoundCounts *counts;   /* compounds */
+  const CompoundInfo   *info;     /* elevators and problems: their compound, or NULL */
+  XaPriority            priority; /* elevators */
+} Row;
+
+static void
+add_worked_out (Pass          *pass,
+                gconstpointer  record,
+                const Row     *row,
+                Worked         what)
+{
+  XaExportTable *table = pass->table;
+  const XaCompound *compound = record;
+  const XaElevator *elevator = record;
+  const XaProblem *problem = record;
+
+  switch (what)
+    {
+    case COMPOUND_DISTRICT:
+      add_text (table, district_name (pass, compound->district));
+      break;
+    case OPEN_PROBLEMS:
+      add_integer (table, row->counts->open);
+      break;
+    case OVERDUE_PROBLEMS:
+      add_integer (table, row->counts->overdue);
+      break;
+    case ELEVATORS:
+      add_integer (table, row->counts->elevators);
+      break;
+    case RECORD_COMPOUND:
+      add_text (table, row->info != NULL ? row->info->name : NULL);
+      break;
+    case RECORD_DISTRICT:
+      add_text (table, row->info != NULL ? district_name (pass, row->info->district) : NULL);
+      break;
+    case YEARS_IN_SERVICE:
+      {
+        double years = xa_metrics_elevator_years (elevator, table->now);
+
+        if (isnan (years))
+          add_text (table, NULL);
+        else
+          add_integer (table, (gint64) floor (years));
+      }
+      break;
+    case INSPECTION_RESULT:
+      add_text (table, elevator->inspection_result == XA_INSPECTION_NONE
+                       ? NULL : xa_record_words_inspection (elevator->inspection_result));
+      break;
+    case GRADE:
+      add_text (table, elevator->assessment_grade >= XA_GRADE_A
+                       && elevator->assessment_grade <= XA_GRADE_D
+                       ? xa_assessment_grade_names[elevator->assessment_grade] : NULL);
+      break;
+    case RENEWAL:
+      add_text (table, xa_record_words_renewal (elevator->renewal_status));
+      break;
+    case FUNDING:
+      add_text (table, xa_record_words_funding (elevator->funding_source));
+      break;
+    case PRIORITY:
+      add_integer (table, row->priority.score);
+      break;
+    case PRIORITY_REASONS:
+      {
+        g_autofree char *reasons = xa_elevator_priority_explain (&row->priority);
+
+        add_text (table, reasons);
+      }
+      break;
+    case STATUS:
+      add_text (table, xa_record_words_problem_status (problem->status));
+      break;
+    case TIER:
+      add_text (table, xa_record_words_problem_tier (problem->tier));
+      break;
+    case CATEGORY:
+      {
+        const char *name = g_hash_table_lookup (pass->categories, problem->category);
+
+        add_text (table, name != NULL ? name : problem->category);
+      }
+      break;
+    case SOURCE:
+      add_text (table, xa_record_words_problem_source (problem->source));
+      break;
+    case DAYS_OPEN:
+      {
+        /* A resolved problem was open until it was resolved, not until today. */
+        gint64 until = problem->resolved_at > 0 ? problem->resolved_at : table->now;
+
+        add_integer (table, MAX (0, xa_calendar_day_number (until)
+                                    - xa_calendar_day_number (problem->reported_at)));
+      }
+      break;
+    case IS_OVERDUE:
+      add_text (table, xa_record_words_yes_no (xa_metrics_problem_is_overdue (problem,
+                                                                               table->now)));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The cells of @record's row, column by column as its kind's table says. */
+static void
+add_cells (Pass          *pass,
+           gconstpointer  record,
+           const Row     *row)
+{
+  XaExportTable *table = pass->table;
+
+  for (const Column *c = kind_columns[table->kind]; c->name != NULL; c++)
+    {
+      gconstpointer member = G_STRUCT_MEMBER_P (record, c->offset);
+
+      switch (c->source)
+        {
+        case FROM_TEXT:
+          add_text (table, *(char * const *) member);
+          break;
+        case FROM_NUMBER:
+          add_integer (table, *(const int *) member);
+          break;
+        case FROM_YEAR:
+          add_cell (table, *(const int *) member != 0 ? XA_EXPORT_CELL_INTEGER
+                                                     : XA_EXPORT_CELL_EMPTY,
+                    *(const int *) member, NULL);
+          break;
+        case FROM_DATE:
+          /* Validated by the parser already; a date that is not one stays out. */
+          add_cell (table, XA_EXPORT_CELL_DATE, 0,
+                    xa_parse_date (*(char * const *) member, NULL)
+                    ? g_strdup (*(char * const *) member) : NULL);
+          break;
+        case FROM_TIME:
+          add_cell (table, XA_EXPORT_CELL_DATE_TIME, *(const gint64 *) member,
+                    xa_calendar_format (*(const gint64 *) member, "%Y-%m-%d %H:%M"));
+          break;
+        case WORKED_OUT:
+          add_worked_out (pass, record, row, c->what);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
 static void
 add_compound_row (gconstpointer record,
                   gpointer      user_data)
 {
   const XaCompound *compound = record;
   Pass *pass = user_data;
-  XaExportTable *table = pass->table;
-  CompoundCounts *counts = g_hash_table_lookup (pass->counts, compound->id);
   CompoundCounts none = { 0 };
+  Row row = { g_hash_table_lookup (pass->counts, compound->id) };
 
   if (pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
     return;
-  if (counts == NULL)
-    counts = &none;
-
-  add_text (table, compound->id);
-  add_text (table, compound->name);
-  add_text (table, district_name (pass, compound->district));
-  add_text (table, compound->subdistrict);
-  add_text (table, compound->community);
-  add_integer (table, compound->households);
-  add_integer (table, compound->buildings);
-  add_integer_or_empty (table, compound->built_year);
-  add_text (table, compound->property_company);
-  add_integer (table, counts->open);
-  add_integer (table, counts->overdue);
-  add_integer (table, counts->elevators);
+  if (row.counts == NULL)
+    row.counts = &none;
+  add_cells (pass, record, &row);
 }
 
-/* The compound of a row, or NULL when the filter leaves the row out. A record whose
- * compound is unknown (the store refuses those, so never in practice) keeps its row with
- * empty compound cells when nothing is filtered. */
+/* Whether the filter keeps a row, with the row's compound in @row. A record whose compound
+ * is unknown (the store refuses those, so never in practice) keeps its row with empty
+ * compound cells when nothing is filtered. */
 static gboolean
-compound_passes (Pass               *pass,
-                 const char         *record_id,
-                 const char         *compound_id,
-                 const CompoundInfo **out_info)
+compound_passes (Pass       *pass,
+                 const char *record_id,
+                 const char *compound_id,
+                 Row        *row)
 {
-  *out_info = g_hash_table_lookup (pass->compounds, compound_id);
+  row->info = g_hash_table_lookup (pass->compounds, compound_id);
   if (pass->places != NULL)
     {
       guint place = GPOINTER_TO_UINT (g_hash_table_lookup (pass->places, record_id));
@@ -338,7 +506,7 @@ compound_passes (Pass               *pass,
     }
   if (pass->district == NULL)
     return TRUE;
-  return *out_info != NULL && g_strcmp0 ((*out_info)->district, pass->district) == 0;
+  return row->info != NULL && g_strcmp0 (row->info->district, pass->district) == 0;
 }
 
 static void
@@ -347,46 +515,12 @@ add_elevator_row (gconstpointer record,
 {
   const XaElevator *elevator = record;
   Pass *pass = user_data;
-  XaExportTable *table = pass->table;
-  const CompoundInfo *info;
-  double years;
-  const char *grade = NULL;
-  XaPriority priority;
-  g_autofree char *reasons = NULL;
+  Row row = { NULL };
 
-  if (!compound_passes (pass, elevator->id, elevator->compound, &info))
+  if (!compound_passes (pass, elevator->id, elevator->compound, &row))
     return;
-
-  xa_elevator_priority (elevator, table->now, &table->params, &priority);
-  years = xa_metrics_elevator_years (elevator, table->now);
-  if (elevator->assessment_grade >= XA_GRADE_A && elevator->assessment_grade <= XA_GRADE_D)
-    grade = xa_assessment_grade_names[elevator->assessment_grade];
-
-  add_text (table, info != NULL ? info->name : NULL);
-  add_text (table, info != NULL ? district_name (pass, info->district) : NULL);
-  add_text (table, elevator->building);
-  add_text (table, elevator->unit);
-  add_text (table, elevator->registration_code);
-  add_text (table, elevator->maker);
-  add_text (table, elevator->model);
-  add_date (table, elevator->commissioned);
-  if (isnan (years))
-    add_text (table, NULL);
-  else
-    add_integer (table, (gint64) floor (years));
-  add_date (table, elevator->last_inspection);
-  add_text (table, elevator->inspection_result == XA_INSPECTION_NONE
-                   ? NULL : xa_record_words_inspection (elevator->inspection_result));
-  add_integer (table, elevator->faults_12m);
-  add_integer (table, elevator->entrapments_12m);
-  add_text (table, grade);
-  add_date (table, elevator->assessed_on);
-  add_text (table, xa_record_words_renewal (elevator->renewal_status));
-  add_integer_or_empty (table, elevator->planned_year);
-  add_text (table, xa_record_words_funding (elevator->funding_source));
-  add_integer (table, priority.score);
-  reasons = xa_elevator_priority_explain (&priority);
-  add_text (table, reasons);
+  xa_elevator_priority (elevator, pass->table->now, &pass->table->params, &row.priority);
+  add_cells (pass, record, &row);
 }
 
 static void
@@ -395,34 +529,12 @@ add_problem_row (gconstpointer record,
 {
   const XaProblem *problem = record;
   Pass *pass = user_data;
-  XaExportTable *table = pass->table;
-  const CompoundInfo *info;
-  const char *category;
-  gint64 until;
+  Row row = { NULL };
 
-  if (!compound_passes (pass, problem->id, problem->compound, &info))
-    return;
-
-  category = g_hash_table_lookup (pass->categories, problem->category);
-  /* A resolved problem was open until it was resolved, not until today. */
-  until = problem->resolved_at > 0 ? problem->resolved_at : table->now;
-
-  add_text (table, problem->ticket_no);
-  add_text (table, problem->title);
-  add_text (table, xa_record_words_problem_status (problem->status));
-  add_text (table, xa_record_words_problem_tier (problem->tier));
-  add_text (table, category != NULL ? category : problem->category);
-  add_text (table, xa_record_words_problem_source (problem->source));
-  add_text (table, info != NULL ? info->name : NULL);
-  add_text (table, info != NULL ? district_name (pass, info->district) : NULL);
-  add_text (table, problem->responsible_party);
-  add_date_time (table, problem->reported_at);
-  add_date_time (table, problem->deadline);
-  add_integer (table, MAX (0, xa_calendar_day_number (until)
-                              - xa_calendar_day_number (problem->reported_at)));
-  add_text (table, xa_record_words_yes_no (xa_metrics_problem_is_overdue (problem,
-                                                                           table->now)));
+  if (compound_passes (pass, problem->id, problem->compound, &row))
+    add_cells (pass, record, &row);
 }
+
 
 /* ---- The table ---- */
 
@@ -498,7 +610,8 @@ table_new (XaStore                *store,
   table->kind = kind;
   table->now = now;
   table->params = params != NULL ? *params : xa_priority_params_default ();
-  table->n_columns = g_strv_length ((char **) kind_columns[kind]);
+  while (kind_columns[kind][table->n_columns].name != NULL)
+    table->n_columns++;
   table->cells = g_array_new (FALSE, FALSE, sizeof (XaExportCell));
   g_array_set_clear_func (table->cells, clear_cell);
 
@@ -693,7 +806,7 @@ xa_export_table_get_column_title (XaExportTable *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (column < table->n_columns, NULL);
 
-  return g_dpgettext2 (NULL, "export column", kind_columns[table->kind][column]);
+  return g_dpgettext2 (NULL, "export column", kind_columns[table->kind][column].name);
 }
 
 gboolean
