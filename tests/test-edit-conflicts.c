@@ -55,38 +55,16 @@ post_their_update (const char *id,
                                                 NULL), ==, 200);
 }
 
-typedef struct
-{
-  char   *id;
-  char   *title;
-  gint64  deadline;
-} Problem;
-
-static void
-problem_free (gpointer data)
-{
-  Problem *problem = data;
-
-  g_free (problem->id);
-  g_free (problem->title);
-  g_free (problem);
-}
-
+/* The ids of the first four open problems. */
 static void
 collect_open (gconstpointer record,
               gpointer      user_data)
 {
   const XaProblem *problem = record;
-  GPtrArray *open = user_data;
-  Problem *copy;
+  GPtrArray *ids = user_data;
 
-  if (problem->status != XA_STATUS_OPEN || open->len >= 4)
-    return;
-  copy = g_new0 (Problem, 1);
-  copy->id = g_strdup (problem->id);
-  copy->title = g_strdup (problem->title);
-  copy->deadline = problem->deadline;
-  g_ptr_array_add (open, copy);
+  if (problem->status == XA_STATUS_OPEN && ids->len < 4)
+    g_ptr_array_add (ids, g_strdup (problem->id));
 }
 
 static gint64
@@ -167,7 +145,8 @@ test_resolve_in_window (void)
 {
   g_autofree char *store_path = xa_test_path ("conflicts.db");
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func (problem_free);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) open = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_problem_free);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *toast_text = NULL;
@@ -187,14 +166,16 @@ test_resolve_in_window (void)
   sync_window (window);
   store = xa_store_open (store_path, &error);
   g_assert_no_error (error);
-  g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, collect_open, open, &error));
+  g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, collect_open, ids, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (open->len, ==, 4);
+  g_assert_cmpuint (ids->len, ==, 4);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (open, xa_store_get_problem (store, ids->pdata[i]));
 
   /* Three edits of mine; the second client changed each of those problems first. */
   for (guint i = 0; i < 3; i++)
     {
-      Problem *problem = g_ptr_array_index (open, i);
+      XaProblem *problem = g_ptr_array_index (open, i);
 
       versions[i] = version_of (store, problem->id);
       post_their_update (problem->id, versions[i]);
@@ -218,7 +199,7 @@ test_resolve_in_window (void)
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      Problem *problem = g_ptr_array_index (open, i);
+      XaProblem *problem = g_ptr_array_index (open, i);
 
       g_assert_cmpstr (_xa_outbox_window_get_row_title (outbox, i), ==, problem->title);
       g_assert_cmpstr (_xa_outbox_window_get_row_subtitle (outbox, i), ==,
@@ -228,7 +209,7 @@ test_resolve_in_window (void)
 
   /* The first: original, mine, theirs in words; keep all mine. */
   dialog = open_resolve (outbox, 0);
-  original_date = date_words (((Problem *) g_ptr_array_index (open, 0))->deadline);
+  original_date = date_words (((XaProblem *) g_ptr_array_index (open, 0))->deadline);
   g_assert_true (xa_parse_time (MY_DEADLINE, &unix_time));
   my_date = date_words (unix_time);
   g_assert_true (xa_parse_time (THEIR_DEADLINE, &unix_time));
@@ -288,15 +269,15 @@ test_resolve_in_window (void)
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 0);
   xa_test_window_assert_unsent_edits (window, 0);
-  assert_record (store, ((Problem *) g_ptr_array_index (open, 0))->id, "resolved",
+  assert_record (store, ((XaProblem *) g_ptr_array_index (open, 0))->id, "resolved",
                  MY_DEADLINE, versions[0] + 2);
-  assert_record (store, ((Problem *) g_ptr_array_index (open, 1))->id, "in_progress",
+  assert_record (store, ((XaProblem *) g_ptr_array_index (open, 1))->id, "in_progress",
                  THEIR_DEADLINE, versions[1] + 1);
-  assert_record (store, ((Problem *) g_ptr_array_index (open, 2))->id, "resolved",
+  assert_record (store, ((XaProblem *) g_ptr_array_index (open, 2))->id, "resolved",
                  THEIR_DEADLINE, versions[2] + 2);
 
   /* A pending edit discarded from the menu's list, after its question. */
-  edit_mine (store, ((Problem *) g_ptr_array_index (open, 3))->id);
+  edit_mine (store, ((XaProblem *) g_ptr_array_index (open, 3))->id);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.unsent-edits", NULL);
   outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
   g_assert_nonnull (outbox);
