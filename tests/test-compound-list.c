@@ -12,6 +12,7 @@
 #include "xa-compound-list-item.h"
 #include "xa-map-view-private.h"
 #include "xa-overlay-style.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -19,18 +20,6 @@
 #define LUOZHUANG "371311"
 
 static XaApplication *app;
-
-static gint64
-sql_int (XaStore    *store,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = xa_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  g_test_message ("%s: %" G_GINT64_FORMAT, sql, value);
-  return value;
-}
 
 /* Compounds of @district with an open problem past its deadline at @now. */
 static gint64
@@ -43,7 +32,7 @@ sql_overdue_compounds (XaStore    *store,
     "WHERE c.district = '%s' AND p.status IN ('open', 'in_progress') AND p.deadline < %"
     G_GINT64_FORMAT, district, now);
 
-  return sql_int (store, sql);
+  return xa_test_store_query (store, sql);
 }
 
 static void
@@ -143,7 +132,7 @@ sql_overdue_of (XaStore    *store,
     "SELECT count(*) FROM problem WHERE compound = '%s' AND status IN ('open', 'in_progress') "
     "AND deadline < %" G_GINT64_FORMAT, compound_id, now);
 
-  return sql_int (store, sql);
+  return xa_test_store_query (store, sql);
 }
 
 /* The day (julian) the oldest lift of @compound_id was commissioned, by SQL. */
@@ -154,7 +143,7 @@ first_commissioned (XaStore    *store,
   g_autofree char *sql = g_strdup_printf ("SELECT CAST(julianday(min(commissioned)) AS INTEGER) "
                                           "FROM elevator WHERE compound = '%s'", compound_id);
 
-  return sql_int (store, sql);
+  return xa_test_store_query (store, sql);
 }
 
 static guint64
@@ -290,7 +279,7 @@ test_compound_list (void)
   n = parse_count (xa_test_row_value (summary, _("Public revenue recorded")));
   sql = g_strdup_printf ("SELECT count(*) FROM compound WHERE district = '%s' "
                          "AND public_revenue_recorded", LUOZHUANG);
-  g_assert_cmpint (n, ==, sql_int (store, sql));
+  g_assert_cmpint (n, ==, xa_test_store_query (store, sql));
   g_assert_cmpuint (n, >, 0);
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
@@ -306,7 +295,7 @@ test_compound_list (void)
   sql = g_strdup_printf ("SELECT count(DISTINCT c.id) FROM compound c JOIN problem p "
                          "ON p.compound = c.id WHERE c.district = '%s' "
                          "AND p.status IN ('open', 'in_progress')", LUOZHUANG);
-  g_assert_cmpint (xa_compound_list_get_n_items (list), ==, sql_int (store, sql));
+  g_assert_cmpint (xa_compound_list_get_n_items (list), ==, xa_test_store_query (store, sql));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "compound-list-figure");
 

@@ -12,6 +12,7 @@
 #include "xa-elevator-row.h"
 #include "xa-map-view-private.h"
 #include "xa-priority-settings.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -72,14 +73,10 @@ static gint64
 sql_count (XaStore    *store,
            const char *where)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM elevator e JOIN compound c "
                                           "ON c.id = e.compound WHERE %s", where);
-  gint64 count = xa_store_query_int (store, sql, &error);
 
-  g_assert_no_error (error);
-  g_test_message ("%s: %" G_GINT64_FORMAT, where, count);
-  return count;
+  return xa_test_store_query (store, sql);
 }
 
 /* Chooses @choice in the filter @id and checks the rows left (with the other filters as they

@@ -71,6 +71,7 @@ xa_test_store_query (XaStore    *store,
   gint64 value = xa_store_query_int (store, sql, &error);
 
   g_assert_no_error (error);
+  g_test_message ("%s: %" G_GINT64_FORMAT, sql, value);
   return value;
 }
 

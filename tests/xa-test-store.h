@@ -26,7 +26,8 @@ XaStore  *xa_test_store_open    (const char *path);
 /* The id of the first record of @type in id order, a new string; asserts there is one. */
 char     *xa_test_store_first_id (XaStore      *store,
                                   XaRecordType  type);
-/* The integer @sql (one row, one column) answers in @store; asserts it answers. */
+/* The integer @sql (one row, one column) answers in @store; asserts it answers. Both go
+ * to the test's log. */
 gint64    xa_test_store_query   (XaStore    *store,
                                  const char *sql);
 
