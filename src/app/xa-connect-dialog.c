@@ -5,6 +5,7 @@
 
 #include "xa-accessible.h"
 #include "xa-connect-dialog.h"
+#include "xa-message-dialogs.h"
 #include "xa-web-address.h"
 
 struct _XaConnectDialog
@@ -81,13 +82,7 @@ xa_connect_dialog_init (XaConnectDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   xa_accessible_name_controls (GTK_WIDGET (self));
 
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "connect", _("C_onnect"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
+  xa_message_dialog_add_answer (dialog, "connect", _("C_onnect"), ADW_RESPONSE_SUGGESTED);
   /* "Connect" stays off until the address is an http(s) URL. */
   adw_message_dialog_set_response_enabled (dialog, "connect", FALSE);
-  adw_message_dialog_set_default_response (dialog, "connect");
-  adw_message_dialog_set_close_response (dialog, "cancel");
 }

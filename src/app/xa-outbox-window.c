@@ -6,6 +6,7 @@
 
 #include "xa-accessible.h"
 #include "xa-edit-conflict-dialog.h"
+#include "xa-message-dialogs.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-renewal-dialog.h"
 #include "xa-outbox-window-private.h"
@@ -217,14 +218,8 @@ discard_clicked_cb (GtkButton      *button,
   body = g_strdup_printf (_("Your edit of “%s” will not be sent, and the record shows the "
                             "server’s values again."), item->title);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard This Edit?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  xa_message_dialog_add_answer (ADW_MESSAGE_DIALOG (dialog), "discard", _("_Discard"),
+                                ADW_RESPONSE_DESTRUCTIVE);
   /* An id rather than the entry: a reload may free the entry while the question is open. */
   g_object_set_data (G_OBJECT (dialog), "local-id", GSIZE_TO_POINTER (item->entry->local_id));
   g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);

@@ -9,6 +9,7 @@
 #include "xa-accessible.h"
 #include "xa-format.h"
 #include "xa-ledger-columns.h"
+#include "xa-message-dialogs.h"
 #include "xa-problem-ledger.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
@@ -222,13 +223,9 @@ show_error (XaProblemLedger *self,
             const char      *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                             : NULL,
-                                                       heading, message));
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (xa_message_dialog_new_error (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, message)));
 }
 
 static void

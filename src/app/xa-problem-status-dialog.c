@@ -7,6 +7,7 @@
 
 #include "xa-accessible.h"
 #include "xa-calendar.h"
+#include "xa-message-dialogs.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-store-conflicts.h"
@@ -278,15 +279,9 @@ build (GtkWindow       *parent,
   gtk_box_append (GTK_BOX (box), hint);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);
 
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("_Cancel"),
-                                    "change", refusal != NULL ? _("_Save Correction")
-                                                              : _("C_hange Status"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "change",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), "change");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  xa_message_dialog_add_answer (ADW_MESSAGE_DIALOG (self), "change",
+                                refusal != NULL ? _("_Save Correction") : _("C_hange Status"),
+                                ADW_RESPONSE_SUGGESTED);
 
   g_signal_connect_swapped (self->status_dropdown, "notify::selected",
                             G_CALLBACK (update_response), self);

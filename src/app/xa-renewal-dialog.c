@@ -9,6 +9,7 @@
 
 #include "xa-accessible.h"
 #include "xa-elevator-row.h"
+#include "xa-message-dialogs.h"
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-renewal-dialog.h"
@@ -269,14 +270,8 @@ add_responses (XaRenewalDialog *self,
                const char      *label)
 {
   self->accept = accept;
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self),
-                                    "cancel", _("_Cancel"),
-                                    accept, label,
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), accept,
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self), accept);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
+  xa_message_dialog_add_answer (ADW_MESSAGE_DIALOG (self), accept, label,
+                                ADW_RESPONSE_SUGGESTED);
   update_response (self);
 }
 

@@ -11,6 +11,7 @@
 #include "xa-export-file.h"
 #include "xa-export-pdf.h"
 #include "xa-format.h"
+#include "xa-message-dialogs.h"
 #include "xa-priority-settings.h"
 #include "xa-session.h"
 #include "xa-view-export.h"
@@ -273,21 +274,17 @@ show_error (XaViewExport *self,
             const GError *error,
             Job          *job)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self->window), heading,
-                                              error->message);
+  AdwMessageDialog *dialog = xa_message_dialog_new_error (GTK_WINDOW (self->window), heading,
+                                                         error->message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   if (job != NULL)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere",
-                                       _("Save _Elsewhere…"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "elsewhere",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "elsewhere");
+      adw_message_dialog_add_response (dialog, "elsewhere", _("Save _Elsewhere…"));
+      adw_message_dialog_set_response_appearance (dialog, "elsewhere", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "elsewhere");
       g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) job_free);
       g_signal_connect_object (dialog, "response", G_CALLBACK (error_response_cb), self, 0);
     }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -11,6 +11,7 @@
 
 #include "xa-accessible.h"
 #include "xa-city-summary.h"
+#include "xa-message-dialogs.h"
 #include "xa-problem-ledger.h"
 #include "xa-connect-dialog.h"
 #include "xa-elevator-list.h"
@@ -782,14 +783,8 @@ ask_to_replace (XaWindow     *self,
                           server_url);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Records on This Computer?"),
                                    body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  xa_message_dialog_add_answer (ADW_MESSAGE_DIALOG (dialog), "replace", _("_Replace"),
+                                ADW_RESPONSE_DESTRUCTIVE);
   g_object_set_data_full (G_OBJECT (dialog), "aside-path", g_steal_pointer (&aside), g_free);
   g_object_set_data_full (G_OBJECT (dialog), "error", g_error_copy (error),
                           (GDestroyNotify) g_error_free);
