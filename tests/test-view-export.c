@@ -111,51 +111,35 @@ export_and_compare (XaWindow   *window,
     g_assert_cmpstr (lines[i + 1], ==, keys->pdata[i]);
 }
 
-static GPtrArray *
-shown_registration_codes (XaElevatorList *list)
+/* What the tests compare with a column of the export, one text per row shown. */
+typedef enum
 {
-  GListModel *shown = _xa_elevator_list_get_shown (list);
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  REGISTRATION_CODES,   /* of the lifts */
+  SCORES,               /* the lifts' priority scores, as the export writes them */
+  TICKETS,              /* of the problems */
+} Shown;
+
+static GPtrArray *
+shown_texts (GListModel *shown,
+             Shown       what)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
-      g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, i);
+      g_autoptr(GObject) item = g_list_model_get_item (shown, i);
+      const XaLedgerItem *problem = what == TICKETS ? XA_LEDGER_ITEM (item) : NULL;
+      const XaElevatorRowData *lift = what != TICKETS
+                                      ? xa_elevator_row_get_data (XA_ELEVATOR_ROW (item)) : NULL;
 
-      g_ptr_array_add (codes, g_strdup (xa_elevator_row_get_data (row)->registration_code));
+      if (what == REGISTRATION_CODES)
+        g_ptr_array_add (texts, g_strdup (lift->registration_code));
+      else if (what == SCORES)
+        g_ptr_array_add (texts, g_strdup_printf ("%d", lift->priority.score));
+      else
+        g_ptr_array_add (texts, g_strdup (problem->ticket_no != NULL ? problem->ticket_no : ""));
     }
-  return codes;
-}
-
-/* The priority score of each lift shown, as the export writes it. */
-static GPtrArray *
-shown_scores (XaElevatorList *list)
-{
-  GListModel *shown = _xa_elevator_list_get_shown (list);
-  GPtrArray *scores = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, i);
-
-      g_ptr_array_add (scores, g_strdup_printf ("%d", xa_elevator_row_get_data (row)
-                                                      ->priority.score));
-    }
-  return scores;
-}
-
-static GPtrArray *
-shown_tickets (XaProblemLedger *ledger)
-{
-  GListModel *shown = _xa_problem_ledger_get_shown (ledger);
-  GPtrArray *tickets = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    {
-      g_autoptr(XaLedgerItem) item = g_list_model_get_item (shown, i);
-
-      g_ptr_array_add (tickets, g_strdup (item->ticket_no != NULL ? item->ticket_no : ""));
-    }
-  return tickets;
+  return texts;
 }
 
 /* Sorts @view by its column @index, @order. */
@@ -226,7 +210,7 @@ test_elevators (XaWindow *window)
    * the priority. */
   gtk_drop_down_set_selected (age, 3);
   sort_by (_xa_elevator_list_get_column_view (list), 2, GTK_SORT_DESCENDING);
-  codes = shown_registration_codes (list);
+  codes = shown_texts (_xa_elevator_list_get_shown (list), REGISTRATION_CODES);
   g_test_message ("elevators shown: %u of %u", codes->len, total);
   g_assert_cmpuint (codes->len, >, 0);
   g_assert_cmpuint (codes->len, <, total);
@@ -235,7 +219,7 @@ test_elevators (XaWindow *window)
   export_and_compare (window, "elevators.csv", 4, codes);
   export_and_compare (window, "elevators.xlsx", 4, codes);
   /* The priority column (18) holds the scores the page shows. */
-  scores = shown_scores (list);
+  scores = shown_texts (_xa_elevator_list_get_shown (list), SCORES);
   export_and_compare (window, "elevators-priority.csv", 18, scores);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "export-toast");
@@ -264,7 +248,7 @@ test_problems (XaWindow *window)
   gtk_toggle_button_set_active (overdue, TRUE);
   /* The deadline (column 8), latest first. */
   sort_by (_xa_problem_ledger_get_column_view (ledger), 8, GTK_SORT_DESCENDING);
-  tickets = shown_tickets (ledger);
+  tickets = shown_texts (_xa_problem_ledger_get_shown (ledger), TICKETS);
   g_test_message ("problems shown: %u of %u", tickets->len, total);
   g_assert_cmpuint (tickets->len, >, 1);
   g_assert_cmpuint (tickets->len, <, total);
