@@ -105,16 +105,7 @@ static GtkColumnViewColumn *
 find_column (GtkColumnView *view,
              const char    *title)
 {
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-  g_assert_not_reached ();
+  return xa_test_ui_find_column (view, title);
 }
 
 /* Types @text into the search and waits for the search entry's delay to pass. */

@@ -84,4 +84,8 @@ GtkWidget  *xa_test_ui_find_label       (GtkWidget  *widget,
 GtkWidget  *xa_test_ui_find_label_containing (GtkWidget  *widget,
                                               const char *text);
 
+/* The column of @view titled @title; asserts there is one. */
+GtkColumnViewColumn *xa_test_ui_find_column (GtkColumnView *view,
+                                             const char    *title);
+
 G_END_DECLS
