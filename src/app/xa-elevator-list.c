@@ -1,6 +1,7 @@
-/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, sorted
- * by the column view's sorter, then filtered, so that typing in the search narrows an
- * already sorted list instead of sorting again at each key. */
+/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, and
+ * what the table shows of them, sorted by the column view's sorter and filtered, in an
+ * XaElevatorModel (xa-elevator-model.c), so that typing in the search narrows an already
+ * sorted list instead of sorting again at each key. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +11,7 @@
 #include "xa-accessible.h"
 #include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
+#include "xa-elevator-model.h"
 #include "xa-elevator-row.h"
 #include "xa-format.h"
 #include "xa-metrics.h"
@@ -38,9 +40,9 @@ struct _XaElevatorList
   GtkColumnView      *column_view;
 
   GListStore         *rows;
-  GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  /* The rows shown: sorted and filtered. */
+  XaElevatorModel    *filtered;
   GtkSingleSelection *selection;
 
   XaStore            *store;
@@ -463,8 +465,7 @@ add_columns (XaElevatorList *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
       view_column = gtk_column_view_column_new (xa_elevator_column_title (column), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (xa_elevator_column_compare,
-                                                  GINT_TO_POINTER (column), NULL));
+      sorter = xa_elevator_model_column_sorter_new (column);
       gtk_column_view_column_set_sorter (view_column, sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -603,7 +604,6 @@ xa_elevator_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ELEVATOR_LIST);
 
@@ -666,12 +666,10 @@ xa_elevator_list_init (XaElevatorList *self)
   xa_accessible_name_controls (GTK_WIDGET (self->filter_bar));
 
   self->rows = g_list_store_new (XA_TYPE_ELEVATOR_ROW);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
-                                          g_object_ref (gtk_column_view_get_sorter (
-                                                          self->column_view)));
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = xa_elevator_model_new (G_LIST_MODEL (self->rows),
+                                          gtk_column_view_get_sorter (self->column_view),
+                                          GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -1,0 +1,309 @@
+/* xa-elevator-model.c — see xa-elevator-model.h. GtkSortListModel sorted the 100,000 rows
+ * again at every click on a header, through two layers of sorters, and GtkFilterListModel
+ * then looked at all of them again; the list took 250–450 ms a sort and up to 800 ms a
+ * keystroke (tests/bench-elevator-list). Here each column's order is sorted once with the
+ * very comparison of xa-elevator-columns.c, so that the order is the same, and kept: the
+ * other direction is the same array read backwards. Which column the view sorts by comes
+ * from asking its sorter to compare two probes, which only this file's column sorters
+ * recognise (GTK 4.8 has no API for the primary sort column). */
+#include "config.h"
+
+#include <string.h>
+
+#include "xa-elevator-model.h"
+#include "xa-elevator-row.h"
+
+struct _XaElevatorModel
+{
+  GObject          parent_instance;
+
+  GListModel      *rows;
+  GtkSorter       *sorter;
+  GtkFilter       *filter;
+  /* The rows of @rows, each with a reference: a row shown stays alive until the view has
+   * been told it is gone. */
+  GPtrArray       *items;
+  /* Each column's ascending order of @items, sorted the first time the view asks for it,
+   * kept until the rows change. */
+  XaElevatorRow  **orders[XA_ELEVATOR_N_COLUMNS];
+  /* The order shown: a column, or -1 for the order of @rows; and its direction. */
+  int              column;
+  gboolean         descending;
+  /* What the filter leaves, in the order shown (the references are @items'). */
+  XaElevatorRow  **shown;
+  guint            n_shown;
+};
+
+static void xa_elevator_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (XaElevatorModel, xa_elevator_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      xa_elevator_model_list_model_init))
+
+/* ---- The column sorters and their probes ---- */
+
+/* Two objects no list holds: compared by a column sorter, they say which column it is. */
+static GObject *probes[2];
+static int probed_column = -1;
+
+static int
+column_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      column)
+{
+  if (a == probes[0] || a == probes[1])
+    {
+      probed_column = GPOINTER_TO_INT (column);
+      return a == probes[0] ? -1 : 1;
+    }
+  return xa_elevator_column_compare (a, b, column);
+}
+
+GtkSorter *
+xa_elevator_model_column_sorter_new (XaElevatorColumn column)
+{
+  g_return_val_if_fail (column < XA_ELEVATOR_N_COLUMNS, NULL);
+
+  return GTK_SORTER (gtk_custom_sorter_new (column_compare, GINT_TO_POINTER (column), NULL));
+}
+
+/* The column @sorter sorts by first (-1: none of this file's) and whether backwards. */
+static int
+sorted_column (GtkSorter *sorter,
+               gboolean  *descending)
+{
+  GtkOrdering ordering;
+
+  *descending = FALSE;
+  if (sorter == NULL)
+    return -1;
+  if (probes[0] == NULL)
+    {
+      probes[0] = g_object_new (G_TYPE_OBJECT, NULL);
+      probes[1] = g_object_new (G_TYPE_OBJECT, NULL);
+    }
+  probed_column = -1;
+  ordering = gtk_sorter_compare (sorter, probes[0], probes[1]);
+  *descending = ordering == GTK_ORDERING_LARGER;
+  return probed_column;
+}
+
+/* ---- Sorting and filtering ---- */
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      column)
+{
+  return xa_elevator_column_compare (*(XaElevatorRow * const *) a,
+                                     *(XaElevatorRow * const *) b, column);
+}
+
+/* The rows in the ascending order of the column shown (or of @rows). */
+static XaElevatorRow **
+current_order (XaElevatorModel *self)
+{
+  XaElevatorRow **order;
+
+  if (self->column < 0)
+    return (XaElevatorRow **) self->items->pdata;
+  if (self->orders[self->column] != NULL)
+    return self->orders[self->column];
+  order = g_memdup2 (self->items->pdata, MAX (self->items->len, 1) * sizeof (gpointer));
+  g_qsort_with_data (order, self->items->len, sizeof (gpointer), compare_rows,
+                     GINT_TO_POINTER (self->column));
+  self->orders[self->column] = order;
+  return order;
+}
+
+/* Shows @shown (@n rows, taken) instead, telling the views what changed between the first
+ * and the last row that differ, in one signal. */
+static void
+replace_shown (XaElevatorModel  *self,
+               XaElevatorRow   **shown,
+               guint             n)
+{
+  g_autofree XaElevatorRow **before = self->shown;
+  guint n_before = self->n_shown;
+  guint same = MIN (n, n_before);
+  guint start = 0, end = 0;
+
+  while (start < same && before[start] == shown[start])
+    start++;
+  while (end < same - start && before[n_before - 1 - end] == shown[n - 1 - end])
+    end++;
+  self->shown = shown;
+  self->n_shown = n;
+  if (start + end < MAX (n, n_before))
+    g_list_model_items_changed (G_LIST_MODEL (self), start, n_before - start - end,
+                                n - start - end);
+}
+
+/* Filters the rows shown (@narrower: the filter leaves fewer than before, so only those
+ * already shown), or else every row in the order shown. */
+static void
+refilter (XaElevatorModel *self,
+          gboolean         narrower)
+{
+  XaElevatorRow **from = narrower ? self->shown : current_order (self);
+  guint n_from = narrower ? self->n_shown : self->items->len;
+  gboolean backwards = !narrower && self->descending;
+  XaElevatorRow **shown = g_new (XaElevatorRow *, MAX (n_from, 1));
+  GtkFilterMatch strictness = self->filter != NULL ? gtk_filter_get_strictness (self->filter)
+                                                   : GTK_FILTER_MATCH_ALL;
+  guint n = 0;
+
+  for (guint i = 0; i < n_from; i++)
+    {
+      XaElevatorRow *row = from[backwards ? n_from - 1 - i : i];
+
+      if (strictness == GTK_FILTER_MATCH_ALL
+          || (strictness == GTK_FILTER_MATCH_SOME && gtk_filter_match (self->filter, row)))
+        shown[n++] = row;
+    }
+  replace_shown (self, shown, n);
+}
+
+static void
+forget_orders (XaElevatorModel *self)
+{
+  for (guint c = 0; c < XA_ELEVATOR_N_COLUMNS; c++)
+    g_clear_pointer (&self->orders[c], g_free);
+}
+
+static void
+rows_changed_cb (XaElevatorModel *self)
+{
+  g_autoptr(GPtrArray) before = self->items;
+  guint n = g_list_model_get_n_items (self->rows);
+
+  self->items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (self->rows, i));
+  forget_orders (self);
+  /* The rows of @before live until the views have let go of them. */
+  refilter (self, FALSE);
+}
+
+static void
+sorter_changed_cb (XaElevatorModel *self)
+{
+  gboolean descending;
+  int column = sorted_column (self->sorter, &descending);
+
+  if (column == self->column && descending == self->descending)
+    return;
+  self->column = column;
+  self->descending = descending;
+  refilter (self, FALSE);
+}
+
+static void
+filter_changed_cb (XaElevatorModel *self,
+                   GtkFilterChange  change)
+{
+  refilter (self, change == GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+/* ---- GListModel ---- */
+
+static GType
+xa_elevator_model_get_item_type (GListModel *model)
+{
+  return XA_TYPE_ELEVATOR_ROW;
+}
+
+static guint
+xa_elevator_model_get_n_items (GListModel *model)
+{
+  return XA_ELEVATOR_MODEL (model)->n_shown;
+}
+
+static gpointer
+xa_elevator_model_get_item (GListModel *model,
+                            guint       position)
+{
+  XaElevatorModel *self = XA_ELEVATOR_MODEL (model);
+
+  return position < self->n_shown ? g_object_ref (self->shown[position]) : NULL;
+}
+
+static void
+xa_elevator_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = xa_elevator_model_get_item_type;
+  iface->get_n_items = xa_elevator_model_get_n_items;
+  iface->get_item = xa_elevator_model_get_item;
+}
+
+/* ---- The object ---- */
+
+XaElevatorModel *
+xa_elevator_model_new (GListModel *rows,
+                       GtkSorter  *sorter,
+                       GtkFilter  *filter)
+{
+  XaElevatorModel *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (rows), NULL);
+  g_return_val_if_fail (sorter == NULL || GTK_IS_SORTER (sorter), NULL);
+  g_return_val_if_fail (filter == NULL || GTK_IS_FILTER (filter), NULL);
+
+  self = g_object_new (XA_TYPE_ELEVATOR_MODEL, NULL);
+  self->rows = g_object_ref (rows);
+  self->sorter = sorter != NULL ? g_object_ref (sorter) : NULL;
+  self->filter = filter != NULL ? g_object_ref (filter) : NULL;
+  self->column = sorted_column (sorter, &self->descending);
+  g_signal_connect_swapped (rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+  if (sorter != NULL)
+    g_signal_connect_swapped (sorter, "changed", G_CALLBACK (sorter_changed_cb), self);
+  if (filter != NULL)
+    g_signal_connect_swapped (filter, "changed", G_CALLBACK (filter_changed_cb), self);
+  rows_changed_cb (self);
+  return self;
+}
+
+static void
+xa_elevator_model_dispose (GObject *object)
+{
+  XaElevatorModel *self = XA_ELEVATOR_MODEL (object);
+
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_data (self->rows, self);
+  if (self->sorter != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorter, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (xa_elevator_model_parent_class)->dispose (object);
+}
+
+static void
+xa_elevator_model_finalize (GObject *object)
+{
+  XaElevatorModel *self = XA_ELEVATOR_MODEL (object);
+
+  forget_orders (self);
+  g_free (self->shown);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (xa_elevator_model_parent_class)->finalize (object);
+}
+
+static void
+xa_elevator_model_class_init (XaElevatorModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = xa_elevator_model_dispose;
+  object_class->finalize = xa_elevator_model_finalize;
+}
+
+static void
+xa_elevator_model_init (XaElevatorModel *self)
+{
+  self->column = -1;
+}
