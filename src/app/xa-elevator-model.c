@@ -8,6 +8,8 @@
  * recognise (GTK 4.8 has no API for the primary sort column). */
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "xa-elevator-model.h"
@@ -21,16 +23,18 @@ struct _XaElevatorModel
   GtkSorter       *sorter;
   GtkFilter       *filter;
   /* The rows of @rows, each with a reference: a row shown stays alive until the view has
-   * been told it is gone. */
+   * been told it is gone. Everything below counts in positions of this array. */
   GPtrArray       *items;
   /* Each column's ascending order of @items, sorted the first time the view asks for it,
    * kept until the rows change. */
-  XaElevatorRow  **orders[XA_ELEVATOR_N_COLUMNS];
+  guint32         *orders[XA_ELEVATOR_N_COLUMNS];
+  /* Whether the filter matches each row, as of its last change. */
+  guint8          *matches;
   /* The order shown: a column, or -1 for the order of @rows; and its direction. */
   int              column;
   gboolean         descending;
-  /* What the filter leaves, in the order shown (the references are @items'). */
-  XaElevatorRow  **shown;
+  /* What the filter leaves, in the order shown. */
+  guint32         *shown;
   guint            n_shown;
 };
 
@@ -88,44 +92,110 @@ sorted_column (GtkSorter *sorter,
   return probed_column;
 }
 
-/* ---- Sorting and filtering ---- */
+/* ---- Sorting ---- */
 
 static int
 compare_rows (gconstpointer a,
               gconstpointer b,
-              gpointer      column)
+              gpointer      user_data)
 {
-  return xa_elevator_column_compare (*(XaElevatorRow * const *) a,
-                                     *(XaElevatorRow * const *) b, column);
+  XaElevatorModel *self = user_data;
+
+  return xa_elevator_column_compare (self->items->pdata[*(const guint32 *) a],
+                                     self->items->pdata[*(const guint32 *) b],
+                                     GINT_TO_POINTER (self->column));
 }
 
-/* The rows in the ascending order of the column shown (or of @rows). */
-static XaElevatorRow **
+/* The priority's ascending order (xa_elevator_column_compare()) read from a small key made
+ * once a row, not from the rows themselves: opening the list sorts by it, and 100,000 rows
+ * scattered over the heap compared a million times are mostly cache misses. */
+typedef struct
+{
+  gboolean    in_scope;
+  int         score;
+  double      years;    /* -1 without a date, as xa_elevator_priority_compare() counts */
+  const char *id;
+  guint32     index;
+} PriorityKey;
+
+static int
+compare_priority_keys (gconstpointer a,
+                       gconstpointer b)
+{
+  const PriorityKey *x = a, *y = b;
+
+  /* Lifts out of the programme first, then the lower score, then the fewer years: the
+   * renewal order backwards; ties in the id's order. */
+  if (x->in_scope != y->in_scope)
+    return x->in_scope ? 1 : -1;
+  if (x->score != y->score)
+    return x->score > y->score ? 1 : -1;
+  if (x->years != y->years)
+    return x->years > y->years ? 1 : -1;
+  return strcmp (x->id, y->id);
+}
+
+static void
+sort_by_priority (XaElevatorModel *self,
+                  guint32         *order)
+{
+  guint n = self->items->len;
+  g_autofree PriorityKey *keys = g_new (PriorityKey, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      const XaElevatorRowData *d = xa_elevator_row_get_data (self->items->pdata[i]);
+
+      keys[i].in_scope = d->priority.in_scope;
+      keys[i].score = d->priority.score;
+      keys[i].years = isnan (d->priority.years) ? -1 : d->priority.years;
+      keys[i].id = d->id;
+      keys[i].index = i;
+    }
+  qsort (keys, n, sizeof (PriorityKey), compare_priority_keys);
+  for (guint i = 0; i < n; i++)
+    order[i] = keys[i].index;
+}
+
+/* Positions in @items in the ascending order of the column shown, kept; or of @rows, which
+ * the caller frees. */
+static const guint32 *
 current_order (XaElevatorModel *self)
 {
-  XaElevatorRow **order;
+  guint n = self->items->len;
+  guint32 *order;
 
-  if (self->column < 0)
-    return (XaElevatorRow **) self->items->pdata;
-  if (self->orders[self->column] != NULL)
+  if (self->column >= 0 && self->orders[self->column] != NULL)
     return self->orders[self->column];
-  order = g_memdup2 (self->items->pdata, MAX (self->items->len, 1) * sizeof (gpointer));
-  g_qsort_with_data (order, self->items->len, sizeof (gpointer), compare_rows,
-                     GINT_TO_POINTER (self->column));
-  self->orders[self->column] = order;
+  order = g_new (guint32, MAX (n, 1));
+  if (self->column == XA_ELEVATOR_COLUMN_PRIORITY || self->column == XA_ELEVATOR_COLUMN_WHY)
+    sort_by_priority (self, order);
+  else
+    {
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+      if (self->column >= 0)
+        g_qsort_with_data (order, n, sizeof (guint32), compare_rows, self);
+    }
+  if (self->column >= 0)
+    self->orders[self->column] = order;
   return order;
 }
 
-/* Shows @shown (@n rows, taken) instead, telling the views what changed between the first
- * and the last row that differ, in one signal. */
+/* ---- Filtering ---- */
+
+/* Shows @shown (@n positions, taken) instead, telling the views what changed between the
+ * first and the last row that differ, in one signal; everything when @all_changed (the
+ * rows themselves are others). */
 static void
-replace_shown (XaElevatorModel  *self,
-               XaElevatorRow   **shown,
-               guint             n)
+replace_shown (XaElevatorModel *self,
+               guint32         *shown,
+               guint            n,
+               gboolean         all_changed)
 {
-  g_autofree XaElevatorRow **before = self->shown;
+  g_autofree guint32 *before = self->shown;
   guint n_before = self->n_shown;
-  guint same = MIN (n, n_before);
+  guint same = all_changed ? 0 : MIN (n, n_before);
   guint start = 0, end = 0;
 
   while (start < same && before[start] == shown[start])
@@ -139,29 +209,47 @@ replace_shown (XaElevatorModel  *self,
                                 n - start - end);
 }
 
-/* Filters the rows shown (@narrower: the filter leaves fewer than before, so only those
- * already shown), or else every row in the order shown. */
+/* The rows the filter matches (@matches) in the order shown, told to the views. */
 static void
-refilter (XaElevatorModel *self,
-          gboolean         narrower)
+show_matches (XaElevatorModel *self,
+              gboolean         all_changed)
 {
-  XaElevatorRow **from = narrower ? self->shown : current_order (self);
-  guint n_from = narrower ? self->n_shown : self->items->len;
-  gboolean backwards = !narrower && self->descending;
-  XaElevatorRow **shown = g_new (XaElevatorRow *, MAX (n_from, 1));
-  GtkFilterMatch strictness = self->filter != NULL ? gtk_filter_get_strictness (self->filter)
-                                                   : GTK_FILTER_MATCH_ALL;
+  const guint32 *order = current_order (self);
+  guint n_items = self->items->len;
+  guint32 *shown = g_new (guint32, MAX (n_items, 1));
   guint n = 0;
 
-  for (guint i = 0; i < n_from; i++)
+  for (guint i = 0; i < n_items; i++)
     {
-      XaElevatorRow *row = from[backwards ? n_from - 1 - i : i];
+      guint32 index = order[self->descending ? n_items - 1 - i : i];
 
-      if (strictness == GTK_FILTER_MATCH_ALL
-          || (strictness == GTK_FILTER_MATCH_SOME && gtk_filter_match (self->filter, row)))
-        shown[n++] = row;
+      if (self->matches[index])
+        shown[n++] = index;
     }
-  replace_shown (self, shown, n);
+  if (self->column < 0)
+    g_free ((gpointer) order);
+  replace_shown (self, shown, n, all_changed);
+}
+
+/* Asks the filter again about the rows it may have changed its mind on: after @change,
+ * those it matched when stricter, those it did not when less strict, else all. */
+static void
+refilter (XaElevatorModel *self,
+          GtkFilterChange  change)
+{
+  GtkFilterMatch strictness = self->filter != NULL ? gtk_filter_get_strictness (self->filter)
+                                                   : GTK_FILTER_MATCH_ALL;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      if (strictness != GTK_FILTER_MATCH_SOME)
+        self->matches[i] = strictness == GTK_FILTER_MATCH_ALL;
+      else if ((change == GTK_FILTER_CHANGE_MORE_STRICT && !self->matches[i])
+               || (change == GTK_FILTER_CHANGE_LESS_STRICT && self->matches[i]))
+        continue;
+      else
+        self->matches[i] = gtk_filter_match (self->filter, self->items->pdata[i]);
+    }
 }
 
 static void
@@ -181,8 +269,11 @@ rows_changed_cb (XaElevatorModel *self)
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (self->items, g_list_model_get_item (self->rows, i));
   forget_orders (self);
+  g_free (self->matches);
+  self->matches = g_new0 (guint8, MAX (n, 1));
+  refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
   /* The rows of @before live until the views have let go of them. */
-  refilter (self, FALSE);
+  show_matches (self, TRUE);
 }
 
 static void
@@ -195,14 +286,15 @@ sorter_changed_cb (XaElevatorModel *self)
     return;
   self->column = column;
   self->descending = descending;
-  refilter (self, FALSE);
+  show_matches (self, FALSE);
 }
 
 static void
 filter_changed_cb (XaElevatorModel *self,
                    GtkFilterChange  change)
 {
-  refilter (self, change == GTK_FILTER_CHANGE_MORE_STRICT);
+  refilter (self, change);
+  show_matches (self, FALSE);
 }
 
 /* ---- GListModel ---- */
@@ -225,7 +317,8 @@ xa_elevator_model_get_item (GListModel *model,
 {
   XaElevatorModel *self = XA_ELEVATOR_MODEL (model);
 
-  return position < self->n_shown ? g_object_ref (self->shown[position]) : NULL;
+  return position < self->n_shown ? g_object_ref (self->items->pdata[self->shown[position]])
+                                  : NULL;
 }
 
 static void
@@ -287,6 +380,7 @@ xa_elevator_model_finalize (GObject *object)
   XaElevatorModel *self = XA_ELEVATOR_MODEL (object);
 
   forget_orders (self);
+  g_free (self->matches);
   g_free (self->shown);
   g_clear_pointer (&self->items, g_ptr_array_unref);
 
