@@ -120,6 +120,25 @@ search (XaElevatorList *list,
   xa_test_ui_spin (400);
 }
 
+/* The position of the one row selected in the table. */
+static guint
+selected_position (XaElevatorList *list)
+{
+  GtkColumnView *view = _xa_elevator_list_get_column_view (list);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    gtk_column_view_get_model (view));
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  return gtk_bitset_get_minimum (selected);
+}
+
+static void
+assert_selected (XaElevatorList *list,
+                 const char     *id)
+{
+  g_assert_cmpstr (shown_row (list, selected_position (list))->id, ==, id);
+}
+
 /* Gives @list @store again, as the window does after each sync; TRUE when it read its rows
  * again (its first row is another object). */
 static gboolean
@@ -154,6 +173,7 @@ test_elevator_list (void)
   g_autofree char *maker = NULL;
   g_autofree char *maker_where = NULL;
   g_autofree char *first_id = NULL;
+  g_autofree char *selected_id = NULL;
   Scoring scoring = { .priorities = priorities };
   const XaPriority *best = NULL;
   const XaElevatorRowData *row;
@@ -320,6 +340,21 @@ test_elevator_list (void)
   g_assert_cmpstr (xa_compound_layer_get_selected_id (
                      _xa_map_view_get_layer (_xa_window_get_map_view (window))), ==,
                    shown_row (list, 0)->compound_id);
+
+  /* The selected row stays selected, wherever a sort or a search that keeps it moves it. */
+  selected_id = g_strdup (shown_row (list, 0)->id);
+  gtk_column_view_sort_by_column (view, find_column (view, _("Registration Code")),
+                                  GTK_SORT_ASCENDING);
+  assert_selected (list, selected_id);
+  search (list, shown_row (list, selected_position (list))->registration_code);
+  g_assert_cmpint (n_shown (list), ==, 1);
+  assert_selected (list, selected_id);
+  search (list, "");
+  assert_selected (list, selected_id);
+  gtk_column_view_sort_by_column (view, find_column (view, _("Priority")),
+                                  GTK_SORT_DESCENDING);
+  assert_selected (list, selected_id);
+  g_assert_cmpuint (selected_position (list), ==, 0);
 
   /* Enter on a row: the map, with the row's compound selected. */
   g_signal_emit_by_name (view, "activate", 1);

@@ -418,6 +418,24 @@ xa_elevator_list_focus_search (XaElevatorList *self)
 
 /* ---- Columns ---- */
 
+/* The reason of a row is long: the whole of it shows on hover. Its tooltip is set only
+ * while the pointer is over it: setting a tooltip asks the display where the pointer is (a
+ * round trip on X11), which for each of the 200 rows GTK binds again at every sort or
+ * filter change cost more than the change. */
+static void
+reason_entered_cb (GtkEventController *motion)
+{
+  GtkWidget *label = gtk_event_controller_get_widget (motion);
+
+  gtk_widget_set_tooltip_text (label, g_object_get_data (G_OBJECT (label), "xa-reason"));
+}
+
+static void
+reason_left_cb (GtkEventController *motion)
+{
+  gtk_widget_set_tooltip_text (gtk_event_controller_get_widget (motion), NULL);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -432,6 +450,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (xa_elevator_column_is_numeric (column))
     gtk_widget_add_css_class (label, "numeric");
+  if (column == XA_ELEVATOR_COLUMN_WHY)
+    {
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+
+      g_signal_connect (motion, "enter", G_CALLBACK (reason_entered_cb), NULL);
+      g_signal_connect (motion, "leave", G_CALLBACK (reason_left_cb), NULL);
+      gtk_widget_add_controller (label, motion);
+    }
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -446,9 +472,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
                                      GPOINTER_TO_INT (user_data));
 
   gtk_label_set_label (label, text != NULL ? text : "—");
-  /* The reason of a row is long: the whole of it shows on hover. */
   if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+    {
+      /* Under the pointer (its tooltip set), a row bound again shows its own reason. */
+      if (gtk_widget_get_has_tooltip (GTK_WIDGET (label)))
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      g_object_set_data_full (G_OBJECT (label), "xa-reason", g_steal_pointer (&text), g_free);
+    }
 }
 
 static void
@@ -671,6 +701,7 @@ xa_elevator_list_init (XaElevatorList *self)
                                           gtk_column_view_get_sorter (self->column_view),
                                           GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  xa_elevator_model_set_selection (self->filtered, GTK_SELECTION_MODEL (self->selection));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));

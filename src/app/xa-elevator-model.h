@@ -3,7 +3,8 @@
  * a GtkFilter, in one model that does what GtkSortListModel and GtkFilterListModel did for
  * the list, in the same order with the same rows, fast enough for 100,000 lifts: the order
  * of each column is sorted once and kept (both directions read it), filtering walks plain
- * arrays, and each change is one "items-changed" of the range that changed. */
+ * arrays and asks the filter only about the rows a change can concern, and each change is
+ * told as GTK 4.8's list view handles it fastest. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -22,6 +23,12 @@ G_DECLARE_FINAL_TYPE (XaElevatorModel, xa_elevator_model, XA, ELEVATOR_MODEL, GO
 XaElevatorModel *xa_elevator_model_new               (GListModel       *rows,
                                                       GtkSorter        *sorter,
                                                       GtkFilter        *filter);
+
+/* The selection model over @self (not held): a change that would remove a row it selects
+ * is told so that the row stays selected, others in the way GTK 4.8's list view handles
+ * fastest. Without one every change is told in one piece. */
+void             xa_elevator_model_set_selection     (XaElevatorModel   *self,
+                                                      GtkSelectionModel *selection);
 
 /* The sorter of @column for its GtkColumnViewColumn: xa_elevator_column_compare() for
  * anyone who asks, and which column the view sorts by, and which way, for the model. */
