@@ -193,6 +193,22 @@ test_load_bands (void)
   g_assert_cmpuint (c2->bands[XA_OVERLAY_PROBLEMS], ==, XA_PROBLEM_BAND_OPEN);
   g_assert_cmpuint (c3->bands[XA_OVERLAY_PROBLEMS], ==, XA_PROBLEM_BAND_NONE);
 
+  /* The measures the bands were drawn from, for the lists of compounds; NaN: none. */
+  g_assert_cmpfloat (c1->measures[XA_OVERLAY_FLOOD], ==, 4);
+  g_assert_true (isnan (c2->measures[XA_OVERLAY_FLOOD]));
+  g_assert_cmpfloat (c3->measures[XA_OVERLAY_FLOOD], ==, 3);
+  g_assert_cmpfloat (c1->measures[XA_OVERLAY_CHARGING], >=, 1.0);
+  g_assert_cmpfloat (c2->measures[XA_OVERLAY_CHARGING], >=, 0.5);
+  g_assert_cmpfloat (c2->measures[XA_OVERLAY_CHARGING], <, 1.0);
+  g_assert_true (isnan (c3->measures[XA_OVERLAY_CHARGING]));
+  g_assert_cmpfloat (c1->measures[XA_OVERLAY_ELEVATOR_AGE], >=, 15.0);
+  g_assert_cmpfloat (c1->measures[XA_OVERLAY_ELEVATOR_AGE], <, 20.0);
+  g_assert_true (isnan (c2->measures[XA_OVERLAY_ELEVATOR_AGE]));
+  g_assert_cmpfloat (c3->measures[XA_OVERLAY_ELEVATOR_AGE], >=, 20.0);
+  g_assert_cmpfloat (c1->measures[XA_OVERLAY_PROBLEMS], ==, 1);
+  g_assert_cmpfloat (c2->measures[XA_OVERLAY_PROBLEMS], ==, 0);
+  g_assert_cmpfloat (c3->measures[XA_OVERLAY_PROBLEMS], ==, 0);
+
   g_assert_cmpuint (c1->n_boundary_points, ==, 4);
   g_assert_nonnull (c1->boundary);
   g_assert_cmpfloat_with_epsilon (c1->boundary[0], 118.339, 1e-9);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "xa-calendar.h"
+#include "xa-elevator-priority.h"
 #include "xa-store.h"
 #include "xa-store-queries.h"
 #include "xa-test-util.h"
@@ -98,9 +99,7 @@ get_store (void)
     return store_path;
 
   server = xa_test_demo_server_start ();
-  xa_test_server_run_admin ((const char * const[]) { "--db", server->db_path, "--put",
-                                                     "problem", TRICKY_PROBLEM_ID,
-                                                     TRICKY_PROBLEM_JSON, NULL });
+  xa_test_server_put (server->db_path, "problem", TRICKY_PROBLEM_ID, TRICKY_PROBLEM_JSON);
   store_path = xa_test_path ("store.db");
   run = xa_test_run_sync_only (server->base_url, server->token, store_path);
   g_assert_cmpint (run.status, ==, 0);
@@ -323,16 +322,30 @@ check_compounds (gconstpointer data)
     }
 }
 
-/* The first elevator in id order, as the store has it. */
+/* The first elevator in id order, as the store has it, with its priority score and reasons
+ * at the default weights (the tests' settings are the defaults). */
+typedef struct
+{
+  XaElevator elevator;
+  char      *score;
+  char      *reasons;
+} FirstElevator;
+
 static void
 take_first (gconstpointer record,
             gpointer      user_data)
 {
   const XaElevator *elevator = record;
-  XaElevator *first = user_data;
+  FirstElevator *found = user_data;
+  XaElevator *first = &found->elevator;
+  XaPriorityParams params = xa_priority_params_default ();
+  XaPriority priority;
 
   if (first->id != NULL)
     return;
+  xa_elevator_priority (elevator, g_get_real_time () / G_USEC_PER_SEC, &params, &priority);
+  found->score = g_strdup_printf ("%d", priority.score);
+  found->reasons = xa_elevator_priority_explain (&priority);
   first->id = g_strdup (elevator->id);
   first->compound = g_strdup (elevator->compound);
   first->registration_code = g_strdup (elevator->registration_code);
@@ -346,7 +359,8 @@ check_elevators (gconstpointer data)
   const char *format = data;
   gboolean xlsx = g_str_equal (format, "xlsx");
   g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
-  XaElevator first = { 0 };
+  FirstElevator found = { 0 };
+  XaElevator first;
   g_autoptr(XaCompound) compound = NULL;
   g_autofree char *output = export_ok ("elevators", format, NULL);
   g_autofree char *faults = NULL;
@@ -355,20 +369,26 @@ check_elevators (gconstpointer data)
   g_auto(Readback) readback = { 0 };
   const char * const types[] = { "text", "text", "text", "text", "text", "text", "text",
                                  "date", "number", "date", "text", "number", "number", "text",
-                                 "date", "text", "number", "text", NULL };
+                                 "date", "text", "number", "text", "number", "text", NULL };
 
-  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, take_first, &first, &error));
+  g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, take_first, &found, &error));
   g_assert_no_error (error);
+  first = found.elevator;
   compound = xa_store_get_compound (store, first.compound);
   faults = g_strdup_printf ("%d", first.faults_12m);
   commissioned = xlsx ? g_strdup_printf ("%s 00:00", first.commissioned)
                       : g_strdup (first.commissioned);
 
   read_back (format, output, 4, first.registration_code, FALSE, &readback);
-  assert_table (&readback, xlsx, 18, xa_store_count (store, XA_RECORD_ELEVATOR));
+  assert_table (&readback, xlsx, 20, xa_store_count (store, XA_RECORD_ELEVATOR));
   assert_cell (&readback, xlsx, 0, "text", compound->name);
   assert_cell (&readback, xlsx, 7, "date", commissioned);
   assert_cell (&readback, xlsx, 11, "number", faults);
+  /* The priority as the Elevators page shows it, and why. */
+  g_assert_cmpstr (readback_header (&readback, 18), ==, "Priority");
+  g_assert_cmpstr (readback_header (&readback, 19), ==, "Priority reasons");
+  assert_cell (&readback, xlsx, 18, "number", found.score);
+  assert_cell (&readback, xlsx, 19, "text", found.reasons);
   if (xlsx)
     assert_column_types (&readback, types);
 
@@ -376,6 +396,8 @@ check_elevators (gconstpointer data)
   g_free (first.compound);
   g_free (first.registration_code);
   g_free (first.commissioned);
+  g_free (found.score);
+  g_free (found.reasons);
 }
 
 static void
@@ -418,7 +440,7 @@ test_district (void)
     const char *sql;
   } tables[] = {
     { "compounds", 2, 12, "SELECT count(*) FROM compound WHERE district = '" DISTRICT "'" },
-    { "elevators", 1, 18,
+    { "elevators", 1, 20,
       "SELECT count(*) FROM elevator e JOIN compound c ON c.id = e.compound "
       "WHERE c.district = '" DISTRICT "'" },
     { "problems", 7, 13,

@@ -562,7 +562,7 @@ test_district_filter (void)
   XaWindow *window;
   XaMapView *view;
   XaCompoundPoints *points;
-  GtkDropDown *dropdown = NULL;
+  GtkDropDown *dropdown;
   guint all[XA_OVERLAY_MAX_BANDS], one[XA_OVERLAY_MAX_BANDS];
   guint all_total = 0, one_total = 0;
 
@@ -571,20 +571,8 @@ test_district_filter (void)
   view = _xa_window_get_map_view (window);
   points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
 
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL && dropdown == NULL; )
-    {
-      /* Depth-first walk to the district dropdown. */
-      if (GTK_IS_DROP_DOWN (w))
-        dropdown = GTK_DROP_DOWN (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (view))
-            w = gtk_widget_get_parent (w);
-          w = (w != NULL && w != GTK_WIDGET (view)) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  /* The district drop-down: the first one of the map view. */
+  dropdown = GTK_DROP_DOWN (xa_test_ui_find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (dropdown);
   /* "All districts" and Linyi's twelve districts and counties. */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 13);

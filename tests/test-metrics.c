@@ -948,6 +948,46 @@ test_store_by_district (void)
   assert_city (&sum);
 }
 
+/* Each compound's own totals: one compound each, and they add up to their district's and to
+ * the city's, so a figure's list holds the compounds that make the figure. */
+static void
+test_store_by_compound (void)
+{
+  g_autoptr(XaStore) store = open_city_store ();
+  g_autoptr(GError) error = NULL;
+  gint64 now = xa_test_parse_time ("2025-07-01T00:00:00+08:00");
+  g_autoptr(GHashTable) city = xa_totals_compute_by_compound (
+    store, NULL, 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT, &error);
+  g_autoptr(GHashTable) luozhuang = NULL;
+  g_autoptr(GHashTable) unknown = NULL;
+  XaTotals sum = { 0 };
+  GHashTableIter iter;
+  gpointer value;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (city), ==, 3);
+  g_hash_table_iter_init (&iter, city);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      g_assert_cmpuint (((XaTotals *) value)->compounds, ==, 1);
+      xa_totals_add_totals (&sum, value);
+    }
+  assert_city (&sum);
+
+  luozhuang = xa_totals_compute_by_compound (store, "371311", 2025, now,
+                                             XA_ELEVATOR_REASSESSMENT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (luozhuang), ==, 1);
+  g_hash_table_iter_init (&iter, luozhuang);
+  g_assert_true (g_hash_table_iter_next (&iter, NULL, &value));
+  assert_luozhuang (value);
+
+  unknown = xa_totals_compute_by_compound (store, "37130", 2025, now,
+                                           XA_ELEVATOR_REASSESSMENT_DEFAULT, &error);
+  g_assert_null (unknown);
+  g_assert_error (error, XA_METRICS_ERROR, XA_METRICS_ERROR_UNKNOWN_DISTRICT);
+}
+
 static void
 test_store_empty (void)
 {
@@ -991,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/metrics/store-totals", test_store_totals);
   g_test_add_func ("/metrics/store-totals-later", test_store_totals_later);
   g_test_add_func ("/metrics/store-by-district", test_store_by_district);
+  g_test_add_func ("/metrics/store-by-compound", test_store_by_compound);
   g_test_add_func ("/metrics/store-empty", test_store_empty);
 
   return g_test_run ();

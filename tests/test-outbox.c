@@ -5,7 +5,8 @@
  * agree afterwards; a 409 keeps the server's record, a 422 the server's message; an edit
  * made before the app was killed is pushed by the next start's sync, once; an attempt whose
  * answer was lost is answered again and applied once; a pending edit survives a pulled page,
- * a refused token and an unreachable server. */
+ * a refused token and an unreachable server; many lifts edited in one transaction, all or
+ * nothing, and undone before and after their push. */
 #include "config.h"
 
 #include <json-glib/json-glib.h>
@@ -13,28 +14,13 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "xa-store-batch.h"
 #include "xa-store-conflicts.h"
 #include "xa-store-edits.h"
 #include "xa-fault-proxy.h"
 #include "xa-sync-client.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
-
-#define CATEGORY "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
-#define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
-#define COMPOUND                                                                                \
-  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": "     \
-  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
-  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, "                         \
-  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
-#define ELEVATOR                                                                                \
-  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", "                         \
-  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
-  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, "              \
-  "\"renewal_status\": \"none\"}"
-#define PROBLEM(status, extra)                                                                  \
-  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", \"title\": \"楼道灯不亮\", " \
-  "\"reported_at\": \"2026-11-02T09:30:00+08:00\", \"deadline\": \"2026-11-05T09:30:00+08:00\", " \
-  "\"status\": \"" status "\", \"tier\": \"on_site\", \"responsible_party\": \"物业公司\"" extra "}"
 
 typedef struct
 {
@@ -43,17 +29,6 @@ typedef struct
   char         *store_path;
   SoupSession  *session;
 } Fixture;
-
-static void
-put (const char *db,
-     const char *type,
-     const char *id,
-     const char *data)
-{
-  const char * const args[] = { "--db", db, "--put", type, id, data, NULL };
-
-  xa_test_server_run_admin (args);
-}
 
 static gboolean
 sync_store (Fixture       *f,
@@ -86,13 +61,10 @@ fixture_set_up (Fixture       *f,
   XaSyncResult result = { 0 };
 
   f->db = xa_test_path ("server.db");
-  put (f->db, "district", "371302", DISTRICT);
-  put (f->db, "category", "K1", CATEGORY);
-  put (f->db, "compound", "C1", COMPOUND);
-  put (f->db, "elevator", "E1", ELEVATOR);
-  put (f->db, "problem", "P-open", PROBLEM ("open", ""));
-  put (f->db, "problem", "P-closed",
-       PROBLEM ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
+  xa_test_server_put_small_city (f->db);
+  xa_test_server_put (f->db, "problem", "P-open", XA_TEST_PROBLEM_JSON ("open", ""));
+  xa_test_server_put (f->db, "problem", "P-closed",
+       XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");
   f->session = soup_session_new ();
@@ -181,16 +153,6 @@ feed_count (Fixture     *f,
   return n;
 }
 
-static XaStore *
-open_store (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  XaStore *store = xa_store_open (f->store_path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
 static GPtrArray *
 list_outbox (XaStore *store)
 {
@@ -200,17 +162,6 @@ list_outbox (XaStore *store)
   g_assert_no_error (error);
   g_assert_nonnull (entries);
   return entries;
-}
-
-static gint64
-query (XaStore    *store,
-       const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 value = xa_store_query_int (store, sql, &error);
-
-  g_assert_no_error (error);
-  return value;
 }
 
 /* The rows of @table in the dump of the store at @path: what the tests compare. */
@@ -304,7 +255,7 @@ test_migrate_v4 (void)
 
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 5);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -335,7 +286,7 @@ static void
 test_local_edit (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
@@ -376,11 +327,15 @@ test_local_edit (Fixture       *f,
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'in_progress' AND version = 1"), ==, 1);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                 "renewal_status = 'planned' AND planned_year = 2030 AND "
-                                 "funding_source = 'special_bonds'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'in_progress' AND version = 1"),
+                   ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                        "renewal_status = 'planned' AND planned_year = 2030 AND "
+                                        "funding_source = 'special_bonds'"),
+                   ==, 1);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 2);
   entry = g_ptr_array_index (entries, 0);
@@ -413,7 +368,7 @@ test_local_edit (Fixture       *f,
     rows_after = xa_test_store_dump (f->store_path);
     g_assert_cmpstr (rows_after, ==, rows_before);
   }
-  g_assert_cmpint (query (store, "SELECT count(*) FROM outbox"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 2);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
   g_assert_false (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
@@ -425,7 +380,7 @@ static void
 test_push_round_trip (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server_data = NULL;
@@ -459,10 +414,12 @@ test_push_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (server_data, "升级处理"));
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT version FROM problem WHERE id = 'P-open'"),
+                   ==, 2);
   g_clear_object (&store);
 
   {
@@ -489,7 +446,7 @@ static void
 test_conflict (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *answer = NULL;
   g_autofree char *server_data = NULL;
@@ -510,7 +467,7 @@ test_conflict (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &server_data), ==, 1);
   g_assert_nonnull (strstr (server_data, "\"status\":\"in_progress\""));
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -521,8 +478,10 @@ test_conflict (Fixture       *f,
   g_assert_nonnull (strstr (entry->current, "另一位干部已受理"));
   g_assert_nonnull (strstr (entry->message, "version 2"));
   /* The local row shows the server's record; the conflict is in the outbox for the user. */
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "version = 2 AND status = 'in_progress'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "version = 2 AND status = 'in_progress'"),
+                   ==, 1);
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
 
   /* A conflict is not pushed again by itself. */
@@ -541,7 +500,7 @@ test_resolve (Fixture       *f,
               gconstpointer  data)
 {
   const char *choice = data;
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GError) error = NULL;
@@ -565,7 +524,7 @@ test_resolve (Fixture       *f,
   sync_ok (f, &result);
   g_assert_cmpuint (result.conflicts, ==, 1);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -603,8 +562,10 @@ test_resolve (Fixture       *f,
   if (g_str_equal (choice, "theirs"))
     {
       g_assert_cmpuint (entries->len, ==, 0);
-      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                     "version = 2 AND status = 'in_progress'"), ==, 1);
+      g_assert_cmpint (xa_test_store_query (store,
+                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                            "version = 2 AND status = 'in_progress'"),
+                       ==, 1);
     }
   else
     {
@@ -613,8 +574,10 @@ test_resolve (Fixture       *f,
       g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
       g_assert_cmpint (entry->base_version, ==, 2);
       /* The row shows the decision until the server's answer comes back. */
-      g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                     "status = 'resolved'"), ==, 1);
+      g_assert_cmpint (xa_test_store_query (store,
+                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                            "status = 'resolved'"),
+                       ==, 1);
     }
   g_clear_object (&store);
 
@@ -644,7 +607,7 @@ test_resolve (Fixture       *f,
     }
   /* The other client's note is still there: nothing was overwritten silently. */
   g_assert_nonnull (strstr (server_data, "另一位干部已受理"));
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
@@ -657,7 +620,7 @@ static void
 test_rejected (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
@@ -678,7 +641,7 @@ test_rejected (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -689,11 +652,15 @@ test_rejected (Fixture       *f,
   g_assert_null (entry->current);
 
   /* The user gives up on it: the row is the server's again. */
-  g_assert_cmpint (query (store, "SELECT planned_year FROM elevator WHERE id = 'E1'"), ==, 2031);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT planned_year FROM elevator WHERE id = 'E1'"),
+                   ==, 2031);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                 "planned_year IS NULL AND version = 1"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                        "planned_year IS NULL AND version = 1"),
+                   ==, 1);
 }
 
 /* The app killed between the edit and the push: the next start's sync pushes it, once. */
@@ -701,17 +668,19 @@ static void
 test_killed_before_push (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   XaSyncResult result = { 0 };
 
   edit_problem (store, "P-open", XA_STATUS_RESOLVED, "当场解决");
   g_clear_object (&store);   /* closed without a sync */
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'resolved' AND resolved_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'resolved' AND resolved_at IS NOT NULL"),
+                   ==, 1);
   g_clear_object (&store);
 
   sync_ok (f, &result);
@@ -720,7 +689,7 @@ test_killed_before_push (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
 }
@@ -732,7 +701,7 @@ static void
 test_answer_lost (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *body = NULL;
   g_autofree char *first_answer = NULL;
@@ -754,11 +723,13 @@ test_answer_lost (Fixture       *f,
   g_assert_cmpuint (result.conflicts, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   g_clear_pointer (&entries, g_ptr_array_unref);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 0);
-  g_assert_cmpint (query (store, "SELECT version FROM problem WHERE id = 'P-open'"), ==, 2);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT version FROM problem WHERE id = 'P-open'"),
+                   ==, 2);
 }
 
 /* Two edits of one record before a sync: the second was made on top of the first, so it is
@@ -767,7 +738,7 @@ static void
 test_two_edits_one_record (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   XaSyncResult result = { 0 };
   g_autofree char *server_data = NULL;
 
@@ -789,7 +760,7 @@ static void
 test_pending_survives (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaSyncResult result = { 0 };
@@ -812,17 +783,19 @@ test_pending_survives (Fixture       *f,
                                    &answer), ==, 200);
   }
   {
-    g_autoptr(XaStore) reopened = open_store (f);
+    g_autoptr(XaStore) reopened = xa_test_store_open (f->store_path);
     g_autoptr(GPtrArray) changes = xa_test_parse_changes (
       "[{\"seq\": 900, \"type\": \"problem\", \"id\": \"P-open\", \"version\": 1, "
-      "\"deleted\": false, \"data\": " PROBLEM ("open", "") "}]");
+      "\"deleted\": false, \"data\": " XA_TEST_PROBLEM_JSON ("open", "") "}]");
     g_autofree char *server = xa_store_dup_server (reopened);
     g_autofree char *cursor = xa_store_dup_cursor (reopened, server);
 
     g_assert_true (xa_store_apply_page (reopened, server, changes, cursor, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (query (reopened, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                      "status = 'in_progress'"), ==, 1);
+    g_assert_cmpint (xa_test_store_query (reopened,
+                                          "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                          "status = 'in_progress'"),
+                     ==, 1);
   }
 
   /* The server unreachable: the pull fails, the entry stays pending. */
@@ -836,7 +809,7 @@ test_pending_survives (Fixture       *f,
     g_clear_error (&error);
   }
 
-  store = open_store (f);
+  store = xa_test_store_open (f->store_path);
   entries = list_outbox (store);
   g_assert_cmpuint (entries->len, ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
@@ -855,7 +828,7 @@ static void
 test_discard (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pristine = table_dump (f->store_path, "problem");
@@ -872,7 +845,7 @@ test_discard (Fixture       *f,
   {
     g_autoptr(GPtrArray) changes = xa_test_parse_changes (
       "[{\"seq\": 900, \"type\": \"elevator\", \"id\": \"E1\", \"version\": 1, "
-      "\"deleted\": false, \"data\": " ELEVATOR "}]");
+      "\"deleted\": false, \"data\": " XA_TEST_ELEVATOR_JSON "}]");
     g_autofree char *server = xa_store_dup_server (store);
     g_autofree char *cursor = xa_store_dup_cursor (store, server);
 
@@ -899,9 +872,11 @@ test_discard (Fixture       *f,
   /* The first goes: the tier is back, the later edit's status stays. */
   g_assert_true (xa_store_discard_edit (store, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "tier = 'on_site' AND status = 'resolved' AND "
-                                 "resolved_at IS NOT NULL"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "tier = 'on_site' AND status = 'resolved' AND "
+                                        "resolved_at IS NOT NULL"),
+                   ==, 1);
   /* The second goes: the row is the server's again, byte for byte. */
   g_assert_true (xa_store_discard_edit (store, second, &error));
   g_assert_no_error (error);
@@ -935,7 +910,7 @@ test_discard (Fixture       *f,
     g_clear_object (&store);
     sync_ok (f, &result);
     g_assert_cmpuint (result.conflicts, ==, 1);
-    store = open_store (f);
+    store = xa_test_store_open (f->store_path);
     g_free (now);
     now = table_dump (f->store_path, "elevator");
     g_clear_pointer (&entries, g_ptr_array_unref);
@@ -947,10 +922,115 @@ test_discard (Fixture       *f,
     g_free (pristine_elevators);
     pristine_elevators = table_dump (f->store_path, "elevator");
     g_assert_cmpstr (pristine_elevators, ==, now);
-    g_assert_cmpint (query (store, "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                   "version = 2 AND renewal_status = 'proposed' AND "
-                                   "planned_year IS NULL"), ==, 1);
+    g_assert_cmpint (xa_test_store_query (store,
+                                          "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
+                                          "version = 2 AND renewal_status = 'proposed' AND "
+                                          "planned_year IS NULL"),
+                     ==, 1);
   }
+}
+
+/* Many lifts edited alike in one transaction, all or nothing; undone before the sync (the
+ * rows as they were, nothing queued) and after it (edits back to the previous values, pushed
+ * by the next sync, except a field someone else changed since). */
+static void
+test_batch_and_undo (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char * const ids[] = { "E1", "E2", "E3" };
+  const char * const with_unknown[] = { "E1", "E2", "E-none" };
+  XaElevatorEdit plan = { .set_renewal_status = TRUE, .renewal_status = XA_RENEWAL_PLANNED,
+                          .set_planned_year = TRUE, .planned_year = 2028, .note = "批量列入计划" };
+  XaElevatorEdit bad_year = { .set_renewal_status = TRUE, .renewal_status = XA_RENEWAL_PLANNED,
+                              .set_planned_year = TRUE, .planned_year = 1999 };
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *record = NULL;
+  XaSyncResult result = { 0 };
+  guint queued = 99;
+
+  xa_test_server_put (f->db, "elevator", "E2", XA_TEST_ELEVATOR_JSON);
+  xa_test_server_put (f->db, "elevator", "E3",
+                      "{\"compound\": \"C1\", \"building\": \"5号楼\", \"unit\": \"1单元\", "
+                      "\"registration_code\": \"31103713022003000125\", \"maker\": \"通力\", "
+                      "\"model\": \"KONE 3000\", \"commissioned\": \"2003-05-01\", "
+                      "\"faults_12m\": 3, \"entrapments_12m\": 0, "
+                      "\"renewal_status\": \"proposed\", \"planned_year\": 2027, "
+                      "\"funding_source\": \"owners\"}");
+  sync_ok (f, &result);
+  store = xa_test_store_open (f->store_path);
+  before = table_dump (f->store_path, "elevator");
+
+  /* One refused value or one unknown lift: nothing changed, nothing queued. */
+  g_assert_null (xa_store_edit_elevators (store, ids, 3, &bad_year, &error));
+  g_assert_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_VALUE);
+  g_assert_nonnull (strstr (error->message, "planned_year"));
+  g_clear_error (&error);
+  g_assert_null (xa_store_edit_elevators (store, with_unknown, 3, &plan, &error));
+  g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED);
+  g_assert_nonnull (strstr (error->message, "E-none"));
+  g_clear_error (&error);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
+
+  /* All three; a field left unset stays as each row has it. Undone before a sync: the rows
+   * as they were, byte for byte, and the outbox empty. */
+  entries = xa_store_edit_elevators (store, ids, 3, &plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 3);
+  g_assert_cmpstr (((XaOutboxEntry *) entries->pdata[2])->record_id, ==, "E3");
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "renewal_status = 'planned' AND "
+                                               "planned_year = 2028"), ==, 3);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "id = 'E3' AND funding_source = 'owners'"),
+                   ==, 1);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 3);
+  g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 0);
+  g_free (now);
+  now = table_dump (f->store_path, "elevator");
+  g_assert_cmpstr (now, ==, before);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* Pushed, then another client plans E2 for 2029; the undo sets back what is still ours. */
+  entries = xa_store_edit_elevators (store, ids, 3, &plan, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 3);
+  g_assert_cmpuint (feed_count (f, "elevator", "E3", 2, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"planned_year\":2028"));
+  g_assert_cmpuint (post_update (f, "elevator", "E2", "other-client-batch",
+                                 "{\"base_version\": 2, \"planned_year\": 2029}", NULL), ==, 200);
+  sync_ok (f, &result);
+  store = xa_test_store_open (f->store_path);
+  g_assert_true (xa_store_undo_edits (store, entries, &queued, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (queued, ==, 3);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM elevator WHERE "
+                                               "id = 'E2' AND renewal_status = 'none' AND "
+                                               "planned_year = 2029"), ==, 1);
+  g_clear_object (&store);
+  sync_ok (f, &result);
+  g_assert_cmpuint (result.pushed, ==, 3);
+  g_assert_cmpuint (feed_count (f, "elevator", "E3", 3, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"renewal_status\":\"proposed\""));
+  g_assert_nonnull (strstr (record, "\"planned_year\":2027"));
+  g_assert_nonnull (strstr (record, "\"funding_source\":\"owners\""));
+  g_assert_cmpuint (feed_count (f, "elevator", "E2", 4, &record), ==, 1);
+  g_assert_nonnull (strstr (record, "\"renewal_status\":\"none\""));
+  g_assert_nonnull (strstr (record, "\"planned_year\":2029"));
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 3, &record), ==, 1);
+  g_assert_null (strstr (record, "planned_year\":2"));
+  store = xa_test_store_open (f->store_path);
+  g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
 }
 
 static void
@@ -1008,8 +1088,10 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
                    XA_OUTBOX_PENDING);
   /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
-  g_assert_cmpint (query (store, "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                 "status = 'in_progress'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (store,
+                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
+                                        "status = 'in_progress'"),
+                   ==, 1);
   g_clear_object (&store);
 
   sync_via (url, f->server->token, path, &result);
@@ -1032,7 +1114,7 @@ static void
 test_command_line (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(XaStore) store = open_store (f);
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   XaTestRun run = { 0 };
 
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
@@ -1076,6 +1158,7 @@ main (int   argc,
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);
   ADD ("/outbox/pending-survives", test_pending_survives);
   ADD ("/outbox/discard", test_discard);
+  ADD ("/outbox/batch-and-undo", test_batch_and_undo);
   ADD ("/outbox/server-busy-and-answer-cut", test_server_busy_and_answer_cut);
   ADD ("/outbox/command-line", test_command_line);
 #undef ADD

@@ -212,22 +212,11 @@ static void
 test_district (Fixture *f)
 {
   XaMapView *view = _xa_window_get_map_view (f->window);
-  GtkDropDown *dropdown = NULL;
+  GtkDropDown *dropdown;
   g_autofree char *sql = NULL;
 
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL && dropdown == NULL; )
-    {
-      if (GTK_IS_DROP_DOWN (w))
-        dropdown = GTK_DROP_DOWN (w);
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL && w != GTK_WIDGET (view))
-            w = gtk_widget_get_parent (w);
-          w = (w != NULL && w != GTK_WIDGET (view)) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  /* The district drop-down: the first one of the map view. */
+  dropdown = GTK_DROP_DOWN (xa_test_ui_find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   g_assert_nonnull (dropdown);
   gtk_drop_down_set_selected (dropdown, 1);
   g_assert_nonnull (xa_map_view_get_district (view));

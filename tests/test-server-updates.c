@@ -18,19 +18,6 @@
 #include "xa-records.h"
 #include "xa-test-util.h"
 
-#define CATEGORY "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
-#define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
-#define COMPOUND                                                                                \
-  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": "     \
-  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
-  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, "                         \
-  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
-#define ELEVATOR                                                                                \
-  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", "                         \
-  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
-  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, "              \
-  "\"renewal_status\": \"none\"}"
-
 static const char * const statuses[] = { "open", "in_progress", "resolved", "closed" };
 
 /* A problem of compound C1 in @status (resolved_at where the contract wants it). */
@@ -73,31 +60,17 @@ answer_clear (Answer *a)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
 
 static void
-put (const char *db,
-     const char *type,
-     const char *id,
-     const char *data)
-{
-  const char * const args[] = { "--db", db, "--put", type, id, data, NULL };
-
-  xa_test_server_run_admin (args);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = xa_test_path ("updates.db");
-  put (f->db, "district", "371302", DISTRICT);
-  put (f->db, "category", "K1", CATEGORY);
-  put (f->db, "compound", "C1", COMPOUND);
-  put (f->db, "elevator", "E1", ELEVATOR);
+  xa_test_server_put_small_city (f->db);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
     {
       g_autofree char *id = g_strdup_printf ("P-%s", statuses[i]);
       g_autofree char *json = problem_json (statuses[i]);
 
-      put (f->db, "problem", id, json);
+      xa_test_server_put (f->db, "problem", id, json);
     }
   f->server = xa_test_server_start (f->db, NULL);
   f->session = soup_session_new ();

@@ -118,6 +118,9 @@ test_size_shortcuts_about (void)
   other = xa_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (other);
   xa_test_ui_save_screenshot (GTK_WIDGET (other), "shortcuts");
+  /* The lists' section too: laid out without a critical (fatal here). */
+  g_object_set (other, "section-name", "lists", NULL);
+  xa_test_ui_save_screenshot (GTK_WIDGET (other), "shortcuts-lists");
   gtk_window_close (other);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

@@ -147,3 +147,25 @@ xa_test_store_fill_city (const char *path,
   if (texts->len > 0)
     apply_page (store, texts, n_elevators + 10000);
 }
+
+XaStore *
+xa_test_store_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  XaStore *store = xa_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+gint64
+xa_test_store_query (XaStore    *store,
+                     const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 value = xa_store_query_int (store, sql, &error);
+
+  g_assert_no_error (error);
+  return value;
+}

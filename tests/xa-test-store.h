@@ -22,6 +22,11 @@ XaChange *xa_test_change_parse  (JsonNode  *node,
  * problem_compound (compound=?)"): none of them may scan a whole table. */
 char     *xa_test_store_explain (XaStore   *store,
                                  GError   **error);
+/* The store at @path, opened; asserts it opens. */
+XaStore  *xa_test_store_open    (const char *path);
+/* The integer @sql (one row, one column) answers in @store; asserts it answers. */
+gint64    xa_test_store_query   (XaStore    *store,
+                                 const char *sql);
 
 /* Fills the new store at @path with a made-up city, page by page through
  * xa_store_apply_page () as a sync does: 12 districts, @n_compounds compounds ("小区N") and

@@ -346,3 +346,24 @@ xa_test_ui_find_column (GtkColumnView *view,
     }
   g_error ("No column is titled “%s”", title);
 }
+
+GtkWidget *
+xa_test_ui_find_widget (GtkWidget *widget,
+                        GType      type)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      found = xa_test_ui_find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

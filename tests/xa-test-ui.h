@@ -83,6 +83,9 @@ GtkWidget  *xa_test_ui_find_label       (GtkWidget  *widget,
 /* The same, for a label whose text contains @text. */
 GtkWidget  *xa_test_ui_find_label_containing (GtkWidget  *widget,
                                               const char *text);
+/* The first widget of @type under @widget (depth first, @widget excluded), or NULL. */
+GtkWidget  *xa_test_ui_find_widget      (GtkWidget  *widget,
+                                         GType       type);
 
 /* The column of @view titled @title; asserts there is one. */
 GtkColumnViewColumn *xa_test_ui_find_column (GtkColumnView *view,

@@ -188,6 +188,26 @@ xa_test_server_run_admin (const char * const *args)
   xa_test_run_clear (&run);
 }
 
+void
+xa_test_server_put (const char *db,
+                    const char *type,
+                    const char *id,
+                    const char *json)
+{
+  const char * const args[] = { "--db", db, "--put", type, id, json, NULL };
+
+  xa_test_server_run_admin (args);
+}
+
+void
+xa_test_server_put_small_city (const char *db)
+{
+  xa_test_server_put (db, "district", "371302", XA_TEST_DISTRICT_JSON);
+  xa_test_server_put (db, "category", "K1", XA_TEST_CATEGORY_JSON);
+  xa_test_server_put (db, "compound", "C1", XA_TEST_COMPOUND_JSON);
+  xa_test_server_put (db, "elevator", "E1", XA_TEST_ELEVATOR_JSON);
+}
+
 XaTestServer *
 xa_test_demo_server_start (void)
 {

@@ -81,6 +81,38 @@ GPtrArray    *xa_test_parse_changes (const char *json_changes);
 
 /* Runs $XIAOQU_SERVER with @args (NULL-terminated) to completion; asserts it exits 0. */
 void          xa_test_server_run_admin (const char * const *args);
+/* The records of a one-compound city (district 371302, category K1, compound C1 with lift E1
+ * of 2004) and a problem of C1 in a status, with @extra fields (`, "key": value`), as
+ * JSON for the server's --put: what the tests of edits and updates start from. */
+#define XA_TEST_CATEGORY_JSON \
+  "{\"code\": \"K1\", \"name_zh\": \"物业服务\", \"name_en\": \"Property service\"}"
+#define XA_TEST_DISTRICT_JSON \
+  "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
+#define XA_TEST_COMPOUND_JSON \
+  "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": " \
+  "\"社区\", \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", " \
+  "\"buildings\": 2, \"households\": 80, \"owners_committee\": false, " \
+  "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
+#define XA_TEST_ELEVATOR_JSON \
+  "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", " \
+  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
+  "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, " \
+  "\"renewal_status\": \"none\"}"
+#define XA_TEST_PROBLEM_JSON(status, extra) \
+  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", \"title\": \"楼道灯不亮\", " \
+  "\"reported_at\": \"2026-11-02T09:30:00+08:00\", \"deadline\": \"2026-11-05T09:30:00+08:00\", " \
+  "\"status\": \"" status "\", \"tier\": \"on_site\", \"responsible_party\": \"物业公司\"" extra "}"
+
+/* Puts district 371302, category K1, compound C1 and elevator E1 into the server database
+ * @db. */
+void          xa_test_server_put_small_city (const char *db);
+
+/* `xiaoqu-server --db @db --put @type @id @json`: one record stored as an administrator
+ * would; asserts the server took it. */
+void          xa_test_server_put (const char *db,
+                                  const char *type,
+                                  const char *id,
+                                  const char *json);
 
 /* Every row of every table of the sqlite file at @path (opened read-only), table by table
  * in name order, each row as its quoted values in rowid or key order: two files with the

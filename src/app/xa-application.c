@@ -396,6 +396,9 @@ xa_application_startup (GApplication *app)
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *sidebar_accels[] = { "F9", NULL };
+  /* Ctrl+E is the Problems page's Change Status. */
+  static const char *export_accels[] = { "<Shift><Control>e", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
 
@@ -419,6 +422,8 @@ xa_application_startup (GApplication *app)
                                          preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.map-toggle-sidebar",
                                          sidebar_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
 static void

@@ -39,6 +39,18 @@ struct _XaCitySummary
 
 G_DEFINE_FINAL_TYPE (XaCitySummary, xa_city_summary, ADW_TYPE_BIN)
 
+enum { FIGURE_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* A figure's row was activated: its name (the row's action target in the .ui). */
+static void
+show_compounds_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[FIGURE_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
+}
+
 /* Says whose figures these are: the whole city, or the district chosen on the map. */
 static gboolean
 show_scope (XaCitySummary  *self,
@@ -180,6 +192,12 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = xa_city_summary_dispose;
+
+  signals[FIGURE_ACTIVATED] = g_signal_new ("figure-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_install_action (widget_class, "summary.show-compounds", "s",
+                                   show_compounds_action);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-city-summary.ui");

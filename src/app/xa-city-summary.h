@@ -1,6 +1,8 @@
 /* xa-city-summary.h — the city totals the bureau reports (compounds, public revenue,
  * charging, problems, elevators) as lists of rows, computed from the store, for the whole
- * city or one district. */
+ * city or one district. Activating a figure that counts compounds, or things compounds hold,
+ * emits "figure-activated" with the figure's name (those of xa-compound-list.h), for the
+ * list of those compounds. */
 #pragma once
 
 #include <adwaita.h>

@@ -13,6 +13,7 @@
 #include "xa-format.h"
 #include "xa-keyring.h"
 #include "xa-messages.h"
+#include "xa-priority-settings.h"
 #include "xa-store.h"
 #include "xa-sync-client.h"
 
@@ -153,6 +154,25 @@ xa_command_line_sync_only (const char *server_url,
   return XA_EXIT_OK;
 }
 
+/* The user's priority weights, as the Elevators page scores with them, when the app's
+ * settings schema is installed; the defaults otherwise (a script run from the build tree). */
+static XaPriorityParams
+priority_params (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  XaPriorityParams params = xa_priority_params_default ();
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID,
+                                            TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      xa_priority_params_from_settings (settings, &params);
+    }
+  return params;
+}
+
 int
 xa_command_line_export (const char *store_path,
                         const char *table_name,
@@ -162,13 +182,14 @@ xa_command_line_export (const char *store_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *rows = NULL;
   guint n_rows = 0;
+  XaPriorityParams params = priority_params ();
 
   g_return_val_if_fail (store_path != NULL, XA_EXIT_USAGE);
   g_return_val_if_fail (table_name != NULL, XA_EXIT_USAGE);
   g_return_val_if_fail (output != NULL, XA_EXIT_USAGE);
 
   if (!xa_export_file (store_path, table_name, district_code, output,
-                       g_get_real_time () / G_USEC_PER_SEC, &n_rows, &error))
+                       g_get_real_time () / G_USEC_PER_SEC, &params, &n_rows, &error))
     {
       g_printerr ("xiaoqu-atlas: %s\n", error->message);
       if (g_error_matches (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_TABLE)

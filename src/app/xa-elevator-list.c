@@ -12,11 +12,14 @@
 #include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
 #include "xa-elevator-model.h"
+#include "xa-elevator-renewal.h"
 #include "xa-elevator-row.h"
 #include "xa-format.h"
 #include "xa-metrics.h"
+#include "xa-outbox-mark.h"
 #include "xa-priority-settings.h"
 #include "xa-record-words.h"
+#include "xa-store-edits.h"
 
 
 #define RESCORE_DELAY_MS 250
@@ -43,7 +46,10 @@ struct _XaElevatorList
   GtkCustomFilter    *filter;
   /* The rows shown: sorted and filtered. */
   XaElevatorModel    *filtered;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
+  GtkPopoverMenu     *row_popover;
+  /* The renewal change of the selected rows, its toast and its undo. */
+  XaElevatorRenewal  *renewal;
 
   XaStore            *store;
   GSettings          *settings;
@@ -80,6 +86,7 @@ typedef struct
   GHashTable *district_names;   /* code → name */
   GHashTable *compounds;        /* id → Compound */
   GPtrArray  *rows;
+  GHashTable *outbox_states;    /* id → XaOutboxState + 1 */
   gint64      now;
   XaPriorityParams params;
 } Loading;
@@ -144,7 +151,10 @@ collect_elevator (gconstpointer record,
                                         code != NULL
                                         ? g_hash_table_lookup (loading->district_names, code)
                                         : NULL,
-                                        &priority, due));
+                                        &priority, due,
+                                        GPOINTER_TO_INT (g_hash_table_lookup (
+                                                           loading->outbox_states,
+                                                           elevator->id)) - 1));
 }
 
 /* Changes whenever a sync stores anything (the feed's cursor moves on) or the day changes
@@ -157,10 +167,19 @@ store_fingerprint (XaStore *store)
   g_autofree char *cursor = server != NULL ? xa_store_dup_cursor (store, server) : NULL;
   /* Days of UTC+8, as the priority counts them. */
   gint64 day = (g_get_real_time () / G_USEC_PER_SEC + 8 * 3600) / 86400;
+  /* A sync that only pushed edits, or had one refused, moves no cursor but changes the
+   * rows' marks. */
+  g_autoptr(GPtrArray) outbox = cursor != NULL ? xa_store_list_outbox (store, FALSE, NULL)
+                                               : NULL;
+  g_autoptr(GString) edits = g_string_new (NULL);
 
-  if (cursor == NULL)
+  if (cursor == NULL || outbox == NULL)
     return NULL;
-  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", day, cursor);
+  for (guint i = 0; i < outbox->len; i++)
+    g_string_append_printf (edits, " %" G_GINT64_FORMAT ":%d",
+                            ((XaOutboxEntry *) outbox->pdata[i])->local_id,
+                            ((XaOutboxEntry *) outbox->pdata[i])->state);
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s%s", day, cursor, edits->str);
 }
 
 static void
@@ -171,6 +190,7 @@ load (XaElevatorList *self)
   g_autoptr(GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                            g_free, compound_free);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) outbox_states = NULL;
   g_autoptr(GError) error = NULL;
   Loading loading = {
     .district_names = district_names,
@@ -191,7 +211,10 @@ load (XaElevatorList *self)
   xa_priority_params_from_settings (self->settings, &loading.params);
   self->scope_years = loading.params.scope_years;
   self->old_years = loading.params.old_years;
-  if (!xa_store_foreach (self->store, XA_RECORD_DISTRICT, collect_district, &loading, &error)
+  outbox_states = xa_store_outbox_states (self->store, XA_RECORD_ELEVATOR, &error);
+  loading.outbox_states = outbox_states;
+  if (outbox_states == NULL
+      || !xa_store_foreach (self->store, XA_RECORD_DISTRICT, collect_district, &loading, &error)
       || !xa_store_foreach (self->store, XA_RECORD_COMPOUND, collect_compound, &loading,
                             &error)
       || !xa_store_foreach (self->store, XA_RECORD_ELEVATOR, collect_elevator, &loading,
@@ -247,6 +270,7 @@ xa_elevator_list_set_store (XaElevatorList *self,
         return;
     }
   g_set_object (&self->store, store_or_NULL);
+  xa_elevator_renewal_set_store (self->renewal, store_or_NULL);
   if (settings != self->settings)
     {
       if (self->settings != NULL)
@@ -450,6 +474,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (xa_elevator_column_is_numeric (column))
     gtk_widget_add_css_class (label, "numeric");
+  /* The row's position for its context menu (row_pressed_cb()). */
+  g_object_set_data (G_OBJECT (label), "xa-list-item", list_item);
   if (column == XA_ELEVATOR_COLUMN_WHY)
     {
       GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -457,6 +483,16 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (motion, "enter", G_CALLBACK (reason_entered_cb), NULL);
       g_signal_connect (motion, "leave", G_CALLBACK (reason_left_cb), NULL);
       gtk_widget_add_controller (label, motion);
+    }
+  if (column == XA_ELEVATOR_COLUMN_STATUS)
+    {
+      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+      gtk_box_append (GTK_BOX (cell), label);
+      gtk_box_append (GTK_BOX (cell), xa_outbox_mark_new ());
+      g_object_set_data (G_OBJECT (cell), "xa-list-item", list_item);
+      gtk_list_item_set_child (list_item, cell);
+      return;
     }
   gtk_list_item_set_child (list_item, label);
 }
@@ -467,11 +503,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   XaElevatorRow *row = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  GtkLabel *label = GTK_LABEL (GTK_IS_LABEL (cell) ? cell : gtk_widget_get_first_child (cell));
   g_autofree char *text = xa_elevator_column_text (xa_elevator_row_get_data (row),
                                      GPOINTER_TO_INT (user_data));
 
   gtk_label_set_label (label, text != NULL ? text : "—");
+  if (!GTK_IS_LABEL (cell))
+    xa_outbox_mark_show (gtk_widget_get_last_child (cell),
+                         xa_elevator_row_get_data (row)->outbox_state, XA_RECORD_ELEVATOR);
   if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
     {
       /* Under the pointer (its tooltip set), a row bound again shows its own reason. */
@@ -561,17 +601,126 @@ fill_filters (XaElevatorList *self)
   set_choices (self->funding_dropdown, _("Any funding"), fundings, G_N_ELEMENTS (fundings));
 }
 
-/* ---- The widget ---- */
+/* ---- The selection and the renewal change of the rows selected ---- */
 
+/* The rows selected, in the table's order (XaElevatorRow items). */
+static GPtrArray *
+selected_rows (XaElevatorList *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (rows, g_list_model_get_item (G_LIST_MODEL (self->filtered), position));
+  return rows;
+}
+
+/* Selects the rows shown of the lifts @ids, and only those. */
+static void
+select_ids (XaElevatorList     *self,
+            const char * const *ids)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (wanted, (gpointer) ids[i]);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaElevatorRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (g_hash_table_contains (wanted, xa_elevator_row_get_data (row)->id))
+        gtk_bitset_add (selected, i);
+    }
+  mask = gtk_bitset_new_range (0, n);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+}
+
+/* One row selected selects its compound on the map. Many leave the map as it is: it shows
+ * one compound, and following every Ctrl+click (or the first of 100,000 rows after Ctrl+A)
+ * would only make the side panel jump while the user gathers rows. */
 static void
 selection_changed_cb (XaElevatorList *self)
 {
-  XaElevatorRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(XaElevatorRow) row = NULL;
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elevators.change-renewal",
+                                 self->store != NULL && !gtk_bitset_is_empty (selected));
+  if (gtk_bitset_get_size (selected) != 1)
+    return;
+  row = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_bitset_get_minimum (selected));
   if (row != NULL)
     g_signal_emit (self, signals[SIGNAL_COMPOUND_SELECTED], 0,
                    xa_elevator_row_get_data (row)->compound_id);
 }
+
+/* A right click on a row: the row menu, for the selection when the row is in it, for the
+ * row alone otherwise. */
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                XaElevatorList  *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  GtkListItem *item = NULL;
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+  guint position;
+
+  for (GtkWidget *w = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+       w != NULL && w != view && item == NULL; w = gtk_widget_get_parent (w))
+    item = g_object_get_data (G_OBJECT (w), "xa-list-item");
+  if (item == NULL)
+    return;
+  position = gtk_list_item_get_position (item);
+  if (!gtk_selection_model_is_selected (model, position))
+    gtk_selection_model_select_item (model, position, TRUE);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover), &at);
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
+}
+
+static void
+change_renewal_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  XaElevatorList *self = XA_ELEVATOR_LIST (widget);
+  g_autoptr(GPtrArray) rows = selected_rows (self);
+
+  xa_elevator_renewal_ask (self->renewal, rows);
+}
+
+static void
+undo_renewal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  xa_elevator_renewal_undo (XA_ELEVATOR_LIST (widget)->renewal);
+}
+
+/* The lifts @ids changed in the store: read again, they stay selected. */
+static void
+renewal_changed_cb (XaElevatorList *self,
+                    GStrv           ids)
+{
+  self->stale = TRUE;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  load (self);
+  select_ids (self, (const char * const *) ids);
+}
+
+/* ---- The widget ---- */
 
 static void
 row_activated_cb (XaElevatorList *self,
@@ -593,6 +742,27 @@ xa_elevator_list_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (xa_elevator_list_parent_class)->map (widget);
   if (self->stale)
     load (self);
+}
+
+GPtrArray *
+xa_elevator_list_get_shown_ids (XaElevatorList *self)
+{
+  GListModel *shown;
+  GPtrArray *ids;
+  guint n;
+
+  g_return_val_if_fail (XA_IS_ELEVATOR_LIST (self), NULL);
+
+  shown = G_LIST_MODEL (self->filtered);
+  n = g_list_model_get_n_items (shown);
+  ids = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaElevatorRow) row = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (xa_elevator_row_get_data (row)->id));
+    }
+  return ids;
 }
 
 GListModel *
@@ -627,6 +797,12 @@ xa_elevator_list_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_handle_id (&self->rescore_id, g_source_remove);
+  if (self->renewal != NULL)
+    g_signal_handlers_disconnect_by_data (self->renewal, self);
+  g_clear_object (&self->renewal);
+  if (self->row_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->row_popover));
+  self->row_popover = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   if (self->column_view != NULL)
@@ -680,6 +856,15 @@ xa_elevator_list_class_init (XaElevatorListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, funding_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, count_label);
   gtk_widget_class_bind_template_child (widget_class, XaElevatorList, column_view);
+
+  gtk_widget_class_install_action (widget_class, "elevators.change-renewal", NULL,
+                                   change_renewal_action);
+  gtk_widget_class_install_action (widget_class, "elevators.undo-renewal", NULL,
+                                   undo_renewal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "elevators.change-renewal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "elevators.undo-renewal", NULL);
 }
 
 static void
@@ -700,15 +885,27 @@ xa_elevator_list_init (XaElevatorList *self)
   self->filtered = xa_elevator_model_new (G_LIST_MODEL (self->rows),
                                           gtk_column_view_get_sorter (self->column_view),
                                           GTK_FILTER (self->filter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   xa_elevator_model_set_selection (self->filtered, GTK_SELECTION_MODEL (self->selection));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  self->renewal = xa_elevator_renewal_new (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->renewal, "changed", G_CALLBACK (renewal_changed_cb), self);
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+    GtkGesture *press = gtk_gesture_click_new ();
+
+    g_menu_append (menu, _("Change _Renewal…"), "elevators.change-renewal");
+    self->row_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
+    gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+    gtk_widget_set_parent (GTK_WIDGET (self->row_popover), GTK_WIDGET (self->column_view));
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (press), GDK_BUTTON_SECONDARY);
+    g_signal_connect (press, "pressed", G_CALLBACK (row_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (press));
+  }
 
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_count), self);
   g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (update_count), self);
-  g_signal_connect_swapped (self->selection, "notify::selected",
+  g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
   g_signal_connect_swapped (self->column_view, "activate", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->search_entry, "search-changed",
@@ -722,4 +919,5 @@ xa_elevator_list_init (XaElevatorList *self)
   g_signal_connect_swapped (self->funding_dropdown, "notify::selected",
                             G_CALLBACK (filters_changed), self);
   update_count (self);
+  selection_changed_cb (self);
 }

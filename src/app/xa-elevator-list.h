@@ -28,6 +28,9 @@ void        xa_elevator_list_set_district (XaElevatorList *self,
 
 /* Puts the keyboard focus in the search field (Ctrl+F on this page). */
 void        xa_elevator_list_focus_search (XaElevatorList *self);
+/* The ids of the lifts the table shows, in its order (sort and filters): what Export… and
+ * Print… write. Free with g_ptr_array_unref(). */
+GPtrArray  *xa_elevator_list_get_shown_ids (XaElevatorList *self);
 
 /* Signal "compound-selected" (const char *compound_id): a row was selected; the window
  * selects its compound on the map.

@@ -50,7 +50,8 @@ xa_elevator_row_new (const XaElevator *elevator,
                      const char       *district_code,
                      const char       *district_name,
                      const XaPriority *priority,
-                     gboolean          assessment_due)
+                     gboolean          assessment_due,
+                     int               outbox_state)
 {
   XaElevatorRow *self;
   XaElevatorRowData *d;
@@ -88,6 +89,7 @@ xa_elevator_row_new (const XaElevator *elevator,
   d->renewal_status = elevator->renewal_status;
   d->planned_year = elevator->planned_year;
   d->funding_source = elevator->funding_source;
+  d->outbox_state = outbox_state;
   d->priority = *priority;
   return self;
 }

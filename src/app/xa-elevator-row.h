@@ -38,18 +38,21 @@ typedef struct
   XaRenewalStatus    renewal_status;
   int                planned_year;      /* 0 when none */
   XaFundingSource    funding_source;
+  int                outbox_state;      /* XaOutboxState of its edit; -1 without one */
   XaPriority         priority;
 } XaElevatorRowData;
 
 /* A row of @elevator, whose compound is named @compound_name in the district
  * @district_code / @district_name (any may be NULL when unknown), with its priority and
- * whether its safety assessment is due, both computed by the caller. */
+ * whether its safety assessment is due, both computed by the caller, and the state of its
+ * edit in the outbox (-1: none). */
 XaElevatorRow           *xa_elevator_row_new      (const XaElevator *elevator,
                                                    const char       *compound_name,
                                                    const char       *district_code,
                                                    const char       *district_name,
                                                    const XaPriority *priority,
-                                                   gboolean          assessment_due);
+                                                   gboolean          assessment_due,
+                                                   int               outbox_state);
 const XaElevatorRowData *xa_elevator_row_get_data (XaElevatorRow    *self);
 
 G_END_DECLS

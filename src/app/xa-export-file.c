@@ -120,17 +120,37 @@ xa_export_write_table (XaExportTable   *table,
 }
 
 gboolean
-xa_export_file (const char  *store_path,
-                const char  *table_name,
-                const char  *district_code,
-                const char  *output,
-                gint64       now,
-                guint       *out_rows,
-                GError     **error)
+xa_export_check_output_folder (const char  *output,
+                               GError     **error)
+{
+  g_autofree char *output_dir = NULL;
+
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  output_dir = g_path_get_dirname (output);
+  if (!g_file_test (output_dir, G_FILE_TEST_IS_DIR) || g_access (output_dir, W_OK) != 0)
+    {
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_WRITE,
+                   _("Cannot write the output file %s: its folder %s does not exist or may "
+                     "not be written to."),
+                   output, output_dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+xa_export_file (const char              *store_path,
+                const char              *table_name,
+                const char              *district_code,
+                const char              *output,
+                gint64                   now,
+                const XaPriorityParams  *params,
+                guint                   *out_rows,
+                GError                 **error)
 {
   g_autoptr(XaStore) store = NULL;
   g_autoptr(XaExportTable) table = NULL;
-  g_autofree char *output_dir = NULL;
   XaExportKind kind;
   XaExportFormat format;
 
@@ -159,20 +179,13 @@ xa_export_file (const char  *store_path,
       return FALSE;
     }
   /* Said before the store is read, which takes seconds on a large city. */
-  output_dir = g_path_get_dirname (output);
-  if (!g_file_test (output_dir, G_FILE_TEST_IS_DIR) || g_access (output_dir, W_OK) != 0)
-    {
-      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_WRITE,
-                   _("Cannot write the output file %s: its folder %s does not exist or may "
-                     "not be written to."),
-                   output, output_dir);
-      return FALSE;
-    }
+  if (!xa_export_check_output_folder (output, error))
+    return FALSE;
 
   store = xa_store_open (store_path, error);
   if (store == NULL)
     return FALSE;
-  table = xa_export_table_new (store, kind, district_code, now, error);
+  table = xa_export_table_new (store, kind, district_code, now, params, error);
   if (table == NULL)
     return FALSE;
   if (!xa_export_write_table (table, format, output, error))

@@ -1,5 +1,5 @@
 /* xa-export-file.h — one export from a records file into an output file, as the command
- * line (and, later, the window) asks for it: the format follows the output's extension,
+ * line and the window's Export… ask for it: the format follows the output's extension,
  * and the file is written beside the output under a temporary name and renamed over it,
  * so a failed export never leaves half a file nor destroys the one already there. */
 #pragma once
@@ -27,16 +27,23 @@ gboolean xa_export_write_table      (XaExportTable   *table,
                                      const char      *output,
                                      GError         **error);
 
+/* XA_EXPORT_ERROR_WRITE when the folder of @output does not exist or may not be written
+ * to: checked before a long read of the store. */
+gboolean xa_export_check_output_folder (const char *output,
+                                        GError    **error);
+
 /* Exports @table_name ("compounds", "elevators", "problems") of the store at @store_path,
- * of @district_code only unless NULL, to @output, with every check of the command line:
+ * of @district_code only unless NULL, to @output, the elevators' priority scored with
+ * @params (NULL: the defaults), with every check of the command line:
  * the table's name, the extension, the store (it is never created: a missing file is an
  * empty store), the district. Returns the number of rows written in @out_rows. */
-gboolean xa_export_file             (const char      *store_path,
-                                     const char      *table_name,
-                                     const char      *district_code,
-                                     const char      *output,
-                                     gint64           now,
-                                     guint           *out_rows,
-                                     GError         **error);
+gboolean xa_export_file             (const char              *store_path,
+                                     const char              *table_name,
+                                     const char              *district_code,
+                                     const char              *output,
+                                     gint64                   now,
+                                     const XaPriorityParams  *params,
+                                     guint                   *out_rows,
+                                     GError                 **error);
 
 G_END_DECLS

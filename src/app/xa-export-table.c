@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "xa-calendar.h"
+#include "xa-elevator-priority.h"
 #include "xa-export-table.h"
 #include "xa-metrics.h"
 #include "xa-record-words.h"
@@ -40,6 +41,7 @@ static const char * const elevator_columns[] = {
   NC_("export column", "Assessed on"),
   NC_("export column", "Renewal status"), NC_("export column", "Planned year"),
   NC_("export column", "Funding source"),
+  NC_("export column", "Priority"), NC_("export column", "Priority reasons"),
   NULL
 };
 
@@ -65,6 +67,7 @@ struct _XaExportTable
   XaExportKind  kind;
   char         *filter;
   gint64        now;
+  XaPriorityParams params;
   guint         n_columns;
   GArray       *cells;        /* XaExportCell, row by row */
 };
@@ -93,6 +96,11 @@ typedef struct
   GHashTable    *compounds;   /* id → CompoundInfo */
   GHashTable    *categories;  /* code → name in the user's language */
   GHashTable    *counts;      /* compound id → CompoundCounts */
+  /* When the rows are those of a view: record id → its row's place in the view, plus one;
+   * records not in it are left out. NULL: every record. */
+  GHashTable    *places;
+  /* For each row added, its place in the view (with @places). */
+  GArray        *row_places;
 } Pass;
 
 static void
@@ -313,10 +321,21 @@ add_compound_row (gconstpointer record,
  * empty compound cells when nothing is filtered. */
 static gboolean
 compound_passes (Pass               *pass,
+                 const char         *record_id,
                  const char         *compound_id,
                  const CompoundInfo **out_info)
 {
   *out_info = g_hash_table_lookup (pass->compounds, compound_id);
+  if (pass->places != NULL)
+    {
+      guint place = GPOINTER_TO_UINT (g_hash_table_lookup (pass->places, record_id));
+
+      if (place == 0)
+        return FALSE;
+      place--;
+      g_array_append_val (pass->row_places, place);
+      return TRUE;
+    }
   if (pass->district == NULL)
     return TRUE;
   return *out_info != NULL && g_strcmp0 ((*out_info)->district, pass->district) == 0;
@@ -332,10 +351,13 @@ add_elevator_row (gconstpointer record,
   const CompoundInfo *info;
   double years;
   const char *grade = NULL;
+  XaPriority priority;
+  g_autofree char *reasons = NULL;
 
-  if (!compound_passes (pass, elevator->compound, &info))
+  if (!compound_passes (pass, elevator->id, elevator->compound, &info))
     return;
 
+  xa_elevator_priority (elevator, table->now, &table->params, &priority);
   years = xa_metrics_elevator_years (elevator, table->now);
   if (elevator->assessment_grade >= XA_GRADE_A && elevator->assessment_grade <= XA_GRADE_D)
     grade = xa_assessment_grade_names[elevator->assessment_grade];
@@ -362,6 +384,9 @@ add_elevator_row (gconstpointer record,
   add_text (table, xa_record_words_renewal (elevator->renewal_status));
   add_integer_or_empty (table, elevator->planned_year);
   add_text (table, xa_record_words_funding (elevator->funding_source));
+  add_integer (table, priority.score);
+  reasons = xa_elevator_priority_explain (&priority);
+  add_text (table, reasons);
 }
 
 static void
@@ -375,7 +400,7 @@ add_problem_row (gconstpointer record,
   const char *category;
   gint64 until;
 
-  if (!compound_passes (pass, problem->compound, &info))
+  if (!compound_passes (pass, problem->id, problem->compound, &info))
     return;
 
   category = g_hash_table_lookup (pass->categories, problem->category);
@@ -401,12 +426,42 @@ add_problem_row (gconstpointer record,
 
 /* ---- The table ---- */
 
-XaExportTable *
-xa_export_table_new (XaStore       *store,
-                     XaExportKind   kind,
-                     const char    *district_code,
-                     gint64         now,
-                     GError       **error)
+/* The rows of the view were added in store order, each with its place among the view's
+ * @n_places rows in @row_places: moves them into those places. A place whose record is gone
+ * from the store since is left out. */
+static void
+put_rows_in_place (XaExportTable *table,
+                   GArray        *row_places,
+                   guint          n_places)
+{
+  GArray *placed = g_array_sized_new (FALSE, FALSE, sizeof (XaExportCell), table->cells->len);
+  g_autofree guint *row_at = g_new (guint, n_places);
+
+  for (guint place = 0; place < n_places; place++)
+    row_at[place] = G_MAXUINT;
+  for (guint row = 0; row < row_places->len; row++)
+    row_at[g_array_index (row_places, guint, row)] = row;
+  for (guint place = 0; place < n_places; place++)
+    if (row_at[place] != G_MAXUINT)
+      g_array_append_vals (placed, &g_array_index (table->cells, XaExportCell,
+                                                   (gsize) row_at[place] * table->n_columns),
+                           table->n_columns);
+  /* The texts moved into @placed: let go of the old array without freeing them. */
+  g_array_set_clear_func (table->cells, NULL);
+  g_array_unref (table->cells);
+  table->cells = placed;
+  g_array_set_clear_func (table->cells, clear_cell);
+}
+
+static XaExportTable *
+table_new (XaStore                *store,
+           XaExportKind            kind,
+           const char             *district_code,
+           GPtrArray              *ids,
+           const char             *view_filters,
+           gint64                  now,
+           const XaPriorityParams *params,
+           GError                **error)
 {
   g_autoptr(XaExportTable) table = NULL;
   g_autoptr(GPtrArray) districts = NULL;
@@ -414,12 +469,10 @@ xa_export_table_new (XaStore       *store,
   g_autoptr(GHashTable) compounds = NULL;
   g_autoptr(GHashTable) categories = NULL;
   g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) places = NULL;
+  g_autoptr(GArray) row_places = NULL;
   Pass pass = { 0 };
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (xa_store_count (store, XA_RECORD_COMPOUND) <= 0)
     {
@@ -444,6 +497,7 @@ xa_export_table_new (XaStore       *store,
   table = g_new0 (XaExportTable, 1);
   table->kind = kind;
   table->now = now;
+  table->params = params != NULL ? *params : xa_priority_params_default ();
   table->n_columns = g_strv_length ((char **) kind_columns[kind]);
   table->cells = g_array_new (FALSE, FALSE, sizeof (XaExportCell));
   g_array_set_clear_func (table->cells, clear_cell);
@@ -474,6 +528,15 @@ xa_export_table_new (XaStore       *store,
     }
   else
     table->filter = g_strdup (_("All districts"));
+  if (view_filters != NULL && *view_filters != '\0')
+    {
+      /* Translators: the filter of an export from a view: the district (or "All
+       * districts"), then the view's filters in words. */
+      char *filter = g_strdup_printf (_("%s · %s"), table->filter, view_filters);
+
+      g_free (table->filter);
+      table->filter = filter;
+    }
 
   compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, compound_info_free);
   categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -484,6 +547,15 @@ xa_export_table_new (XaStore       *store,
   pass.compounds = compounds;
   pass.categories = categories;
   pass.counts = counts;
+  if (ids != NULL)
+    {
+      places = g_hash_table_new (g_str_hash, g_str_equal);
+      row_places = g_array_sized_new (FALSE, FALSE, sizeof (guint), ids->len);
+      for (guint i = 0; i < ids->len; i++)
+        g_hash_table_insert (places, ids->pdata[i], GUINT_TO_POINTER (i + 1));
+      pass.places = places;
+      pass.row_places = row_places;
+    }
 
   switch (kind)
     {
@@ -508,7 +580,42 @@ xa_export_table_new (XaStore       *store,
     return NULL;
 
   g_assert (table->cells->len % table->n_columns == 0);
+  if (row_places != NULL)
+    put_rows_in_place (table, row_places, ids->len);
   return g_steal_pointer (&table);
+}
+
+XaExportTable *
+xa_export_table_new (XaStore                *store,
+                     XaExportKind            kind,
+                     const char             *district_code,
+                     gint64                  now,
+                     const XaPriorityParams *params,
+                     GError                **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return table_new (store, kind, district_code, NULL, NULL, now, params, error);
+}
+
+XaExportTable *
+xa_export_table_new_rows (XaStore                *store,
+                          XaExportKind            kind,
+                          const char             *district_code,
+                          GPtrArray              *ids,
+                          const char             *view_filters,
+                          gint64                  now,
+                          const XaPriorityParams *params,
+                          GError                **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind == XA_EXPORT_ELEVATORS || kind == XA_EXPORT_PROBLEMS, NULL);
+  g_return_val_if_fail (ids != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return table_new (store, kind, district_code, ids, view_filters, now, params, error);
 }
 
 void

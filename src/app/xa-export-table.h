@@ -5,6 +5,7 @@
 
 #include <glib.h>
 
+#include "xa-elevator-priority.h"
 #include "xa-store.h"
 
 G_BEGIN_DECLS
@@ -55,20 +56,34 @@ gboolean       xa_export_kind_from_string (const char   *name,
 char          *xa_export_kind_list        (void);
 
 /* Reads the table @kind from @store, only the records of @district_code when it is not
- * NULL. @now (unix seconds) dates what depends on the day: overdue, years in service.
+ * NULL. @now (unix seconds) dates what depends on the day: overdue, years in service; the
+ * elevators' priority is scored with @params (NULL: xa_priority_params_default()).
  * XA_EXPORT_ERROR_EMPTY_STORE when the store holds no compounds,
  * XA_EXPORT_ERROR_UNKNOWN_DISTRICT when it holds no such district. */
-XaExportTable *xa_export_table_new        (XaStore       *store,
-                                           XaExportKind   kind,
-                                           const char    *district_code,
-                                           gint64         now,
-                                           GError       **error);
+XaExportTable *xa_export_table_new        (XaStore                *store,
+                                           XaExportKind            kind,
+                                           const char             *district_code,
+                                           gint64                  now,
+                                           const XaPriorityParams *params,
+                                           GError                **error);
+/* The same for the rows a view shows (@kind XA_EXPORT_ELEVATORS or XA_EXPORT_PROBLEMS):
+ * only the records whose ids are in @ids, in that order; @view_filters (may be NULL) says
+ * in words which filters of the view chose them, after the district in the table's filter.
+ * A record gone from the store since the view read it is left out. */
+XaExportTable *xa_export_table_new_rows   (XaStore                *store,
+                                           XaExportKind            kind,
+                                           const char             *district_code,
+                                           GPtrArray              *ids,
+                                           const char             *view_filters,
+                                           gint64                  now,
+                                           const XaPriorityParams *params,
+                                           GError                **error);
 void           xa_export_table_free       (XaExportTable *table);
 
 XaExportKind   xa_export_table_get_kind       (XaExportTable *table);
 /* The table's translated title ("Elevators"). */
 const char    *xa_export_table_get_title      (XaExportTable *table);
-/* The translated filter ("All districts", "兰山区 (371302)"). */
+/* The translated filter ("All districts", "兰山区 (371302)", "兰山区 (371302) · Planned"). */
 const char    *xa_export_table_get_filter     (XaExportTable *table);
 gint64         xa_export_table_get_now        (XaExportTable *table);
 guint          xa_export_table_get_n_columns  (XaExportTable *table);

@@ -8,6 +8,7 @@
 #include "xa-format.h"
 #include "xa-ledger-columns.h"
 #include "xa-ledger-item.h"
+#include "xa-outbox-mark.h"
 #include "xa-record-words.h"
 #include "xa-store-edits.h"
 
@@ -149,60 +150,15 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_STATUS)
     {
-      GtkWidget *pending = gtk_label_new (_("Pending"));
-
       cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (cell), label);
-      gtk_widget_add_css_class (pending, "caption-heading");
-      gtk_box_append (GTK_BOX (cell), pending);
+      gtk_box_append (GTK_BOX (cell), xa_outbox_mark_new ());
     }
   g_object_set_data (G_OBJECT (cell), "xa-list-item", list_item);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
   g_signal_connect (gesture, "pressed", G_CALLBACK (cell_pressed_cb), spec);
   gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (gesture));
   gtk_list_item_set_child (list_item, cell);
-}
-
-/* The mark of a row with an edit in the outbox: waiting, or refused by the server. */
-static void
-show_outbox_state (GtkLabel *mark,
-                   int       state)
-{
-  gboolean refused = state == XA_OUTBOX_CONFLICT || state == XA_OUTBOX_REJECTED;
-
-  gtk_widget_set_visible (GTK_WIDGET (mark), state >= 0);
-  if (state < 0)
-    return;
-  if (refused)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (mark), "accent");
-      gtk_widget_add_css_class (GTK_WIDGET (mark), "error");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (mark), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (mark), "accent");
-    }
-  if (state == XA_OUTBOX_CONFLICT)
-    {
-      gtk_label_set_label (mark, _("Conflict"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (mark),
-                                   _("The problem changed on the records server; this change "
-                                     "was not applied there"));
-    }
-  else if (state == XA_OUTBOX_REJECTED)
-    {
-      gtk_label_set_label (mark, _("Rejected"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (mark),
-                                   _("The records server refused this change"));
-    }
-  else
-    {
-      gtk_label_set_label (mark, _("Pending"));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (mark),
-                                   _("Changed here; sent to the records server at the next "
-                                     "sync"));
-    }
 }
 
 static void
@@ -223,7 +179,8 @@ bind_cell (GtkSignalListItemFactory *factory,
     {
     case COLUMN_STATUS:
       text = xa_record_words_problem_status (item->status);
-      show_outbox_state (GTK_LABEL (gtk_widget_get_last_child (cell)), item->outbox_state);
+      xa_outbox_mark_show (gtk_widget_get_last_child (cell), item->outbox_state,
+                           XA_RECORD_PROBLEM);
       break;
     case COLUMN_TIER:
       text = xa_record_words_problem_tier (item->tier);

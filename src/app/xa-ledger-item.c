@@ -155,29 +155,13 @@ xa_ledger_item_load_all (XaStore     *store,
   g_autoptr(GHashTable) own_categories = NULL;
   g_autoptr(GHashTable) pending = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) outbox = NULL;
   LoadState state;
 
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
 
-  outbox = xa_store_list_outbox (store, FALSE, error);
-  if (outbox == NULL)
+  pending = xa_store_outbox_states (store, XA_RECORD_PROBLEM, error);
+  if (pending == NULL)
     return NULL;
-  pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < outbox->len; i++)
-    {
-      XaOutboxEntry *entry = outbox->pdata[i];
-
-      int seen;
-
-      if (entry->type != XA_RECORD_PROBLEM)
-        continue;
-      /* A refused entry holds back the record's later ones: it is what the row shows. */
-      seen = GPOINTER_TO_INT (g_hash_table_lookup (pending, entry->record_id)) - 1;
-      if (seen < 0 || (seen == XA_OUTBOX_PENDING && entry->state != XA_OUTBOX_PENDING))
-        g_hash_table_insert (pending, g_strdup (entry->record_id),
-                             GINT_TO_POINTER (entry->state + 1));
-    }
 
   if (categories == NULL)
     categories = own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,

@@ -22,6 +22,9 @@ struct _XaMapLegend
 
 G_DEFINE_FINAL_TYPE (XaMapLegend, xa_map_legend, ADW_TYPE_BIN)
 
+enum { BAND_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 draw_swatch (GtkDrawingArea *area,
              cairo_t        *cr,
@@ -92,6 +95,48 @@ xa_map_legend_set_district (XaMapLegend *self,
   update_title (self);
 }
 
+static void
+band_clicked_cb (GtkButton   *button,
+                 XaMapLegend *self)
+{
+  g_signal_emit (self, signals[BAND_ACTIVATED], 0,
+                 GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "band")));
+}
+
+/* A band with its count is a button that opens the list of its compounds: the whole row,
+ * so the target is large and the row reads as one thing to a screen reader. */
+static GtkWidget *
+band_button_new (XaMapLegend *self,
+                 guint        band,
+                 GtkWidget   *swatch,
+                 GtkWidget   *label,
+                 GtkWidget   *count,
+                 const char  *text,
+                 guint        n)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  g_autofree char *number = xa_format_count (n);
+  g_autofree char *name = NULL;
+
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "xa-legend-band");
+  gtk_widget_set_tooltip_text (button, _("Show the list of these compounds"));
+  /* Translators: what a screen reader says for a row of the map legend: the band and
+   * how many compounds are in it, e.g. "Some overdue: 22 compounds, show the list". */
+  name = g_strdup_printf (ngettext ("%s: %s compound, show the list",
+                                    "%s: %s compounds, show the list", n), text, number);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  g_object_set_data (G_OBJECT (button), "band", GUINT_TO_POINTER (band));
+  g_signal_connect (button, "clicked", G_CALLBACK (band_clicked_cb), self);
+  return button;
+}
+
 void
 xa_map_legend_set_overlay (XaMapLegend                *self,
                            XaOverlay                   overlay,
@@ -120,9 +165,6 @@ xa_map_legend_set_overlay (XaMapLegend                *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
-      gtk_grid_attach (self->bands_grid, xa_map_legend_swatch_new (overlay, band), 0, band, 1, 1);
-      gtk_grid_attach (self->bands_grid, label, 1, band, 1, 1);
-
       if (counts != NULL)
         {
           g_autofree char *number = xa_format_count (counts[band]);
@@ -130,8 +172,14 @@ xa_map_legend_set_overlay (XaMapLegend                *self,
 
           gtk_label_set_xalign (GTK_LABEL (count), 1);
           gtk_widget_add_css_class (count, "xa-value");
-          gtk_grid_attach (self->bands_grid, count, 2, band, 1, 1);
+          gtk_grid_attach (self->bands_grid,
+                           band_button_new (self, band, xa_map_legend_swatch_new (overlay, band),
+                                            label, count, text, counts[band]),
+                           0, band, 3, 1);
+          continue;
         }
+      gtk_grid_attach (self->bands_grid, xa_map_legend_swatch_new (overlay, band), 0, band, 1, 1);
+      gtk_grid_attach (self->bands_grid, label, 1, band, 1, 1);
     }
 }
 
@@ -172,6 +220,11 @@ xa_map_legend_class_init (XaMapLegendClass *klass)
 
   object_class->dispose = xa_map_legend_dispose;
   object_class->finalize = xa_map_legend_finalize;
+
+  /* A band's row was activated: the number of the band, for the list of its compounds. */
+  signals[BAND_ACTIVATED] = g_signal_new ("band-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-map-legend.ui");

@@ -1,6 +1,8 @@
 /* xa-map-legend.h — the legend that floats over the map's bottom-left corner: the current
  * overlay's title and explanation, and for each band its colour, its label and how many
- * compounds fall in it. Colours and labels come from xa-overlay-style.h, like the map's. */
+ * compounds fall in it. Colours and labels come from xa-overlay-style.h, like the map's.
+ * With counts, each band is a button: clicking it (or Enter) emits "band-activated" with
+ * the band's number, for the list of the compounds it counts (XaCompoundList). */
 #pragma once
 
 #include <adwaita.h>

@@ -7,6 +7,7 @@
 
 #include "xa-basemap.h"
 #include "xa-compound-layer.h"
+#include "xa-compound-list.h"
 #include "xa-compound-panel.h"
 #include "xa-map-legend.h"
 #include "xa-map-view.h"
@@ -17,6 +18,7 @@ ShumateMap      *_xa_map_view_get_map           (XaMapView *self);
 XaCompoundLayer *_xa_map_view_get_layer         (XaMapView *self);
 XaCompoundPanel *_xa_map_view_get_panel         (XaMapView *self);
 XaMapLegend     *_xa_map_view_get_legend        (XaMapView *self);
+XaCompoundList  *_xa_map_view_get_compound_list (XaMapView *self);
 GtkEditable     *_xa_map_view_get_search_entry  (XaMapView *self);
 GtkListBox      *_xa_map_view_get_results_list  (XaMapView *self);
 gboolean         _xa_map_view_get_sidebar_shown (XaMapView *self);

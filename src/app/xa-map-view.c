@@ -13,6 +13,7 @@
 #include "xa-compound-panel.h"
 #include "xa-compound-points.h"
 #include "xa-keyring.h"
+#include "xa-compound-list.h"
 #include "xa-map-legend.h"
 #include "xa-map-view-private.h"
 #include "xa-overlay.h"
@@ -46,7 +47,9 @@ struct _XaMapView
   GtkWidget          *zoom_buttons;
   ShumateScale       *scale;
   GtkLabel           *attribution_label;
+  GtkPaned           *list_paned;
   XaCompoundPanel    *panel;
+  XaCompoundList     *list;
   XaMapLegend        *legend;
   XaCompoundLayer    *layer;
 
@@ -728,6 +731,34 @@ update_legend (XaMapView *self)
     xa_compound_points_count_bands (self->points, overlay, get_district_filter (self), counts);
   xa_map_legend_set_district (self->legend, xa_map_view_get_district_name (self));
   xa_map_legend_set_overlay (self->legend, overlay, counts, &options.thresholds);
+  /* The list of compounds counts as the legend does, whatever it was opened from. */
+  xa_compound_list_set_source (self->list, self->store, self->points, get_district_filter (self),
+                               xa_map_view_get_district_name (self));
+}
+
+static void
+band_activated_cb (XaMapView *self,
+                   guint      band)
+{
+  xa_compound_list_show_band (self->list, get_overlay (self), band);
+}
+
+/* A row chosen in the list of compounds: selected and brought into view, as by search. */
+static void
+list_compound_selected_cb (XaMapView  *self,
+                           const char *compound_id)
+{
+  select_compound (self, compound_id);
+}
+
+gboolean
+xa_map_view_show_figure_list (XaMapView  *self,
+                              const char *figure)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (figure != NULL, FALSE);
+
+  return xa_compound_list_show_figure (self->list, figure);
 }
 
 static void
@@ -820,6 +851,8 @@ xa_map_view_clear (XaMapView *self)
   g_return_if_fail (XA_IS_MAP_VIEW (self));
 
   g_clear_object (&self->store);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+  xa_compound_list_set_source (self->list, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -948,6 +981,7 @@ xa_map_view_class_init (XaMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaMapView, zoom_buttons);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, scale);
   gtk_widget_class_bind_template_child (widget_class, XaMapView, attribution_label);
+  gtk_widget_class_bind_template_child (widget_class, XaMapView, list_paned);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 }
 
@@ -1001,6 +1035,11 @@ xa_map_view_init (XaMapView *self)
   adw_bin_set_child (self->panel_bin, GTK_WIDGET (self->panel));
   self->legend = XA_MAP_LEGEND (xa_map_legend_new ());
   adw_bin_set_child (self->legend_bin, GTK_WIDGET (self->legend));
+  g_signal_connect_swapped (self->legend, "band-activated", G_CALLBACK (band_activated_cb), self);
+  self->list = XA_COMPOUND_LIST (g_object_new (XA_TYPE_COMPOUND_LIST, NULL));
+  gtk_paned_set_end_child (self->list_paned, GTK_WIDGET (self->list));
+  g_signal_connect_swapped (self->list, "compound-selected",
+                            G_CALLBACK (list_compound_selected_cb), self);
 
   g_signal_connect_swapped (self->search_entry, "search-changed",
                             G_CALLBACK (search_changed_cb), self);
@@ -1043,6 +1082,12 @@ XaCompoundPanel *
 _xa_map_view_get_panel (XaMapView *self)
 {
   return self->panel;
+}
+
+XaCompoundList *
+_xa_map_view_get_compound_list (XaMapView *self)
+{
+  return self->list;
 }
 
 XaMapLegend *

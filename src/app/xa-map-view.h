@@ -1,6 +1,7 @@
 /* xa-map-view.h — the map page of the window: every compound on a libshumate map coloured
  * by one of the four overlays, a legend, the basemap and its offline notice, and a sidebar
- * with search, the district filter and the selected compound's card.
+ * with search, the district filter and the selected compound's card; on the right, when a
+ * legend row or a figure asks for it, the list of the compounds it counts (XaCompoundList).
  *
  * Its actions are widget actions of the view: map.overlay (s: flood | charging |
  * elevator-age | problems; the property "overlay"), map.search, map.toggle-sidebar (the
@@ -36,6 +37,10 @@ const char   *xa_map_view_get_district_name (XaMapView  *self);
  * district filter goes back to all districts when the compound lies in another. */
 void          xa_map_view_select_compound   (XaMapView  *self,
                                              const char *compound_id);
+/* Opens the list of the compounds the figure @figure of the Figures page counts (names in
+ * xa-compound-list.h) beside the map; FALSE for a figure without one. */
+gboolean      xa_map_view_show_figure_list  (XaMapView  *self,
+                                             const char *figure);
 /* Writes the centre and zoom to settings, for the next start. */
 void          xa_map_view_save_state    (XaMapView  *self);
 

@@ -470,6 +470,27 @@ my_cadre_changed_cb (XaProblemLedger *self)
     show_error (self, _("Could Not Read the Problems"), error->message);
 }
 
+GPtrArray *
+xa_problem_ledger_get_shown_ids (XaProblemLedger *self)
+{
+  GListModel *shown;
+  GPtrArray *ids;
+  guint n;
+
+  g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), NULL);
+
+  shown = G_LIST_MODEL (self->sorted);
+  n = g_list_model_get_n_items (shown);
+  ids = g_ptr_array_new_full (n, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaLedgerItem) item = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (item->id));
+    }
+  return ids;
+}
+
 /* ---- for tests ---- */
 
 GListModel *

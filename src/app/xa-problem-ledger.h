@@ -29,6 +29,9 @@ void     xa_problem_ledger_set_district (XaProblemLedger *self,
                                          const char      *district_or_NULL);
 /* Lets the store go (the window closes its connection): the table empties. */
 void     xa_problem_ledger_unload      (XaProblemLedger  *self);
+/* The ids of the problems the table shows, in its order (filters and sort): what Export…
+ * and Print… write. Free with g_ptr_array_unref(). */
+GPtrArray *xa_problem_ledger_get_shown_ids (XaProblemLedger *self);
 
 /* For tests: the rows shown, in order (after filters and sort), and all rows. */
 GListModel *_xa_problem_ledger_get_shown (XaProblemLedger *self);

@@ -23,6 +23,7 @@
 #include "xa-session.h"
 #include "xa-store.h"
 #include "xa-tooltips.h"
+#include "xa-view-export.h"
 #include "xa-web-address.h"
 #include "xa-window-private.h"
 
@@ -71,6 +72,8 @@ struct _XaWindow
   char                 *damaged_aside_path;
   gboolean              showing_damage;
   AdwMessageDialog     *replace_dialog;
+  /* Export… and Print… of the Elevators and Problems pages. */
+  XaViewExport         *view_export;
 };
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -207,6 +210,16 @@ update_figures (XaWindow *self)
 
       xa_window_add_toast (self, adw_toast_new (text));
     }
+}
+
+/* A figure activated on the Figures page: the map, with the list of the compounds it counts. */
+static void
+figure_activated_cb (XaWindow   *self,
+                     const char *figure)
+{
+  /* The map first, so that the list can take the keyboard focus when it opens. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  xa_map_view_show_figure_list (self->map_view, figure);
 }
 
 /* The Elevators page follows the map's district filter, as the figures do. */
@@ -667,6 +680,17 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+view_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+
+  xa_view_export_activate (self->view_export, action_name, parameter,
+                           _xa_window_get_district (self));
+}
+
+static void
 dismiss_error_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -853,6 +877,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (elevator_compound_activated_cb), self);
   g_signal_connect_swapped (self->map_view, "notify::district",
                             G_CALLBACK (district_changed_cb), self);
+  g_signal_connect_swapped (self->city_summary, "figure-activated",
+                            G_CALLBACK (figure_activated_cb), self);
   xa_session_start (self->session);
 }
 
@@ -875,6 +901,7 @@ xa_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->map_view, self);
   if (self->elevator_list != NULL)
     g_signal_handlers_disconnect_by_data (self->elevator_list, self);
+  g_clear_object (&self->view_export);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1004,6 +1031,9 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.map-toggle-sidebar", NULL,
                                    map_toggle_sidebar_action);
+  for (guint i = 0; xa_view_export_actions[i][0] != NULL; i++)
+    gtk_widget_class_install_action (widget_class, xa_view_export_actions[i][0],
+                                     xa_view_export_actions[i][1], view_export_action);
 }
 
 static void
@@ -1027,6 +1057,9 @@ xa_window_init (XaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", FALSE);
   g_object_bind_property (self->map_view, "sidebar-shown", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  self->view_export = xa_view_export_new (GTK_WIDGET (self), self->main_stack, self->view_stack,
+                                          self->elevator_list, self->problem_ledger,
+                                          self->settings);
 }
 
 XaWindow *

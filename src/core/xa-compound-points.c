@@ -331,6 +331,10 @@ load_compound (gconstpointer record,
   point->bands[XA_OVERLAY_CHARGING] = xa_metrics_charging_band (NULL, options->charging_target);
   point->bands[XA_OVERLAY_ELEVATOR_AGE] = xa_metrics_elevator_age_band (NAN, &options->thresholds);
   point->bands[XA_OVERLAY_PROBLEMS] = xa_metrics_problem_band (0, 0);
+  point->measures[XA_OVERLAY_FLOOD] = NAN;
+  point->measures[XA_OVERLAY_CHARGING] = NAN;
+  point->measures[XA_OVERLAY_ELEVATOR_AGE] = NAN;
+  point->measures[XA_OVERLAY_PROBLEMS] = 0;
 
   if (compound->boundary != NULL && compound->n_boundary_points > 0)
     {
@@ -360,6 +364,7 @@ load_flood_check (gconstpointer record,
     {
       chosen->flood_inspected = check->inspected_at;
       point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);
+      point->measures[XA_OVERLAY_FLOOD] = xa_metrics_flood_items_in_place (check);
     }
 }
 
@@ -379,6 +384,7 @@ load_charging (gconstpointer record,
       chosen->has_charging = TRUE;
       point->bands[XA_OVERLAY_CHARGING] =
         xa_metrics_charging_band (charging, loading->options->charging_target);
+      point->measures[XA_OVERLAY_CHARGING] = xa_metrics_charging_ratio (charging);
     }
 }
 
@@ -401,6 +407,7 @@ load_elevator (gconstpointer record,
       chosen->oldest = years;
       point->bands[XA_OVERLAY_ELEVATOR_AGE] =
         xa_metrics_elevator_age_band (years, &loading->options->thresholds);
+      point->measures[XA_OVERLAY_ELEVATOR_AGE] = years;
     }
 }
 
@@ -417,6 +424,7 @@ load_problem (gconstpointer record,
   point->open_problems++;
   if (xa_metrics_problem_is_overdue (problem, loading->options->now))
     point->overdue_problems++;
+  point->measures[XA_OVERLAY_PROBLEMS] = point->overdue_problems;
   point->bands[XA_OVERLAY_PROBLEMS] =
     xa_metrics_problem_band (point->open_problems, point->overdue_problems);
 }
@@ -499,6 +507,7 @@ xa_compound_points_new_from_points (const XaCompoundPoint *points,
       XaCompoundPoint *p = &g_array_index (self->points, XaCompoundPoint, index);
 
       memcpy (p->bands, from->bands, sizeof p->bands);
+      memcpy (p->measures, from->measures, sizeof p->measures);
       p->open_problems = from->open_problems;
       p->overdue_problems = from->overdue_problems;
       if (from->boundary != NULL && from->n_boundary_points > 0)

@@ -42,6 +42,11 @@ typedef struct
   guint8        bands[XA_N_OVERLAYS];
   guint         open_problems;
   guint         overdue_problems;
+  /* measures[overlay] is the number its band was drawn from, for lists that rank the
+   * compounds of a band: flood items in place this season, ports per registered e-bike,
+   * the oldest lift's years in service (NaN when there is none to say), and overdue
+   * problems. */
+  double        measures[XA_N_OVERLAYS];
   const double *boundary;          /* lon,lat pairs; NULL when unknown */
   guint         n_boundary_points;
 } XaCompoundPoint;

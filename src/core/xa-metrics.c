@@ -445,6 +445,7 @@ typedef struct
   XaTotals    *single;        /* single mode: everything adds here */
   GHashTable  *districts;     /* by-district mode: code (the row's) → XaDistrictTotals*
                                * (owned) */
+  GHashTable  *by_compound;   /* by-compound mode: compound id → XaTotals* (both owned) */
   GHashTable  *compounds;     /* compound id (owned) → XaTotals* */
   GHashTable  *city_counted;  /* compound ids (keys of @compounds) already in
                                * city_tier_compounds */
@@ -521,6 +522,13 @@ accumulate_compound (gconstpointer record,
           g_hash_table_insert (acc->districts, row->code, row);
         }
       totals = &row->totals;
+    }
+  else if (acc->by_compound != NULL)
+    {
+      if (acc->district != NULL && g_strcmp0 (compound->district, acc->district) != 0)
+        return;
+      totals = g_new0 (XaTotals, 1);
+      g_hash_table_insert (acc->by_compound, g_strdup (compound->id), totals);
     }
   else if (acc->district == NULL || g_strcmp0 (compound->district, acc->district) == 0)
     totals = acc->single;
@@ -695,6 +703,33 @@ xa_totals_compute (XaStore     *store,
   if (ok)
     *out = totals;
   return ok;
+}
+
+GHashTable *
+xa_totals_compute_by_compound (XaStore     *store,
+                               const char  *district_code_or_NULL,
+                               int          season,
+                               gint64       now,
+                               int          reassessment_years,
+                               GError     **error)
+{
+  Accumulation acc = { 0 };
+  g_autoptr(GHashTable) by_compound = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (reassessment_years >= 1, NULL);
+
+  by_compound = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  acc.season = season;
+  acc.now = now;
+  acc.reassessment_years = reassessment_years;
+  acc.district = district_code_or_NULL;
+  acc.by_compound = by_compound;
+  ok = accumulate (store, &acc, error);
+  accumulation_clear (&acc);
+  return ok ? g_steal_pointer (&by_compound) : NULL;
 }
 
 static int

@@ -244,6 +244,17 @@ GPtrArray *xa_totals_compute_by_district (XaStore  *store,
                                           int       reassessment_years,
                                           GError  **error);
 
+/* The totals of each compound of one district (or of all when @district_code_or_NULL is
+ * NULL), as compound id → XaTotals*, each counting that compound and its records alone:
+ * a figure's compounds are those whose own totals have it above 0, and their sum is the
+ * figure. Arguments and errors as xa_totals_compute(). */
+GHashTable *xa_totals_compute_by_compound (XaStore     *store,
+                                           const char  *district_code_or_NULL,
+                                           int          season,
+                                           gint64       now,
+                                           int          reassessment_years,
+                                           GError     **error);
+
 /* ---- Money ---- */
 
 /* @fen as yuan with thousands separators and two decimals, whatever the locale:

@@ -51,6 +51,13 @@ gboolean   xa_store_edit_elevator   (XaStore              *self,
                                      const XaElevatorEdit *edit,
                                      GError              **error);
 
+/* Each record of @type with an entry in the outbox: id → its XaOutboxState + 1
+ * (GINT_TO_POINTER), a refused entry before a pending one, as it holds back the record's
+ * later edits. */
+GHashTable *xa_store_outbox_states  (XaStore              *self,
+                                     XaRecordType          type,
+                                     GError              **error);
+
 /* Every entry (XaOutboxEntry*), oldest first; @pending_only leaves out conflicts and
  * rejections. */
 GPtrArray *xa_store_list_outbox     (XaStore              *self,
