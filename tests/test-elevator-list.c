@@ -139,6 +139,41 @@ assert_selected (XaElevatorList *list,
   g_assert_cmpstr (shown_row (list, selected_position (list))->id, ==, id);
 }
 
+/* The first GtkEventControllerMotion of @widget. */
+static GtkEventController *
+motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+/* The first row's reason shows whole as its tooltip while the pointer is over it (the
+ * tooltip is set on entering, not at every bind), and none after it leaves. */
+static void
+check_reason_tooltip (XaWindow       *window,
+                      XaElevatorList *list)
+{
+  g_autofree char *reason = xa_elevator_priority_explain (&shown_row (list, 0)->priority);
+  GtkWidget *label = xa_test_ui_find_label (GTK_WIDGET (window), reason);
+  GtkEventController *motion;
+
+  g_assert_nonnull (label);
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+  motion = motion_controller (label);
+  g_signal_emit_by_name (motion, "enter", 1.0, 1.0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, reason);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+}
+
 /* Gives @list @store again, as the window does after each sync; TRUE when it read its rows
  * again (its first row is another object). */
 static gboolean
@@ -232,6 +267,7 @@ test_elevator_list (void)
   top_score = shown_row (list, 0)->priority.score;
   g_test_message ("top score %d", top_score);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "elevators");
+  check_reason_tooltip (window, list);
 
   /* Another column's order, then the priority's again. */
   first_id = g_strdup (shown_row (list, 0)->id);
