@@ -477,6 +477,7 @@ test_compound_list (XaWindow *window)
   g_assert_cmpuint (ids->len, ==, xa_compound_list_get_n_items (list));
   g_assert_cmpint (g_utf8_collate (names->pdata[0], names->pdata[ids->len - 1]), >, 0);
 
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "export-compound-list");
   screenshot_menu (window, "export-menu-compounds");
   export_and_compare (window, "compounds.csv", 1, names);
