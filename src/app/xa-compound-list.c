@@ -462,7 +462,9 @@ xa_compound_list_get_shown_ids (XaCompoundList  *self,
   shown = G_LIST_MODEL (self->selection);
   n = g_list_model_get_n_items (shown);
   ids = g_ptr_array_new_full (n, g_free);
-  measured = gtk_column_view_column_get_visible (self->measure_column);
+  /* Before anything was listed the column has no title yet. */
+  measured = gtk_column_view_column_get_visible (self->measure_column)
+             && gtk_column_view_column_get_title (self->measure_column) != NULL;
   if (out_measure_title != NULL)
     *out_measure_title = measured
                          ? g_strdup (gtk_column_view_column_get_title (self->measure_column))
