@@ -1,9 +1,8 @@
 /* bench-export.c — exporting 100,000 elevators to CSV and XLSX, each figure printed beside
  * the baselines measured in the same run: the same number of rows of the same width
  * written bare (stdio for CSV, libxlsxwriter with constant strings for XLSX), and reading
- * the table from the store alone. The store is a real one, filled through
- * xa_store_apply_page () with a made-up city of 2,000 compounds in pages of 5,000 changes,
- * as a sync fills it. */
+ * the table from the store alone. The store is a real one, filled as a sync fills it with
+ * a made-up city of 2,000 compounds (xa_test_store_fill_city ()). */
 #include "config.h"
 
 #include <stdio.h>
@@ -12,11 +11,11 @@
 #include "xa-export-file.h"
 #include "xa-export-table.h"
 #include "xa-store.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
 
 #define N_COMPOUNDS 2000
 #define N_ELEVATORS 100000
-#define PAGE_SIZE 5000
 
 static void
 figure (const char *name,
@@ -31,94 +30,6 @@ static double
 seconds_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-}
-
-static char *
-district_text (guint n)
-{
-  return g_strdup_printf ("{\"seq\": %u, \"type\": \"district\", \"id\": \"3713%02u\", "
-                          "\"version\": 1, \"deleted\": false, \"data\": {\"code\": "
-                          "\"3713%02u\", \"name\": \"区县%u\", \"lat\": 35.1, \"lon\": 118.3}}",
-                          n + 1, n + 2, n + 2, n);
-}
-
-static char *
-compound_text (guint n)
-{
-  return g_strdup_printf ("{\"seq\": %u, \"type\": \"compound\", \"id\": \"C%05u\", "
-                          "\"version\": 1, \"deleted\": false, \"data\": {\"name\": "
-                          "\"小区%u\", \"district\": \"3713%02u\", \"subdistrict\": \"街道\", "
-                          "\"community\": \"社区\", \"address\": \"路%u号\", \"lat\": %.5f, "
-                          "\"lon\": %.5f, \"kind\": \"residential\", \"buildings\": 12, "
-                          "\"households\": 600, \"owners_committee\": true, "
-                          "\"public_revenue_recorded\": false, \"special_account\": false, "
-                          "\"supervised_fen\": 0}}",
-                          n + 100, n, n, 2 + n % 12, n, 35.0 + (n % 97) * 0.003,
-                          118.2 + (n % 89) * 0.003);
-}
-
-static char *
-elevator_text (guint n)
-{
-  static const char * const grades[] = { "A", "B", "C", "D" };
-  static const char * const results[] = { "pass", "pass_with_remarks", "fail" };
-
-  return g_strdup_printf ("{\"seq\": %u, \"type\": \"elevator\", \"id\": \"EL%06u\", "
-                          "\"version\": 1, \"deleted\": false, \"data\": {\"compound\": "
-                          "\"C%05u\", \"building\": \"%u号楼\", \"unit\": \"%u单元\", "
-                          "\"registration_code\": \"3713%010u\", \"maker\": \"制造商%u\", "
-                          "\"model\": \"TKJ-%u\", \"commissioned\": \"%04u-%02u-15\", "
-                          "\"last_inspection\": \"2026-0%u-10\", \"inspection_result\": \"%s\", "
-                          "\"faults_12m\": %u, \"entrapments_12m\": %u, "
-                          "\"assessment_grade\": \"%s\", \"assessed_on\": \"2022-05-01\", "
-                          "\"renewal_status\": \"none\"}}",
-                          n + 10000, n, n % N_COMPOUNDS, 1 + n % 20, 1 + n % 4, n, n % 9,
-                          n % 50, 1995 + n % 30, 1 + n % 12, 1 + n % 9, results[n % 3], n % 13,
-                          n % 4, grades[n % 4]);
-}
-
-static void
-apply_page (XaStore   *store,
-            GPtrArray *texts,
-            guint      last_seq)
-{
-  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_change_free);
-  g_autofree char *cursor = g_strdup_printf ("%u", last_seq);
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < texts->len; i++)
-    {
-      XaChange *change = xa_change_from_text (texts->pdata[i], -1, &error);
-
-      g_assert_no_error (error);
-      g_ptr_array_add (changes, change);
-    }
-  xa_store_apply_page (store, "http://127.0.0.1:1", changes, cursor, &error);
-  g_assert_no_error (error);
-  g_ptr_array_set_size (texts, 0);
-}
-
-static void
-fill_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(XaStore) store = xa_store_open (path, &error);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-
-  g_assert_no_error (error);
-  for (guint i = 0; i < 12; i++)
-    g_ptr_array_add (texts, district_text (i));
-  for (guint i = 0; i < N_COMPOUNDS; i++)
-    g_ptr_array_add (texts, compound_text (i));
-  apply_page (store, texts, N_COMPOUNDS + 100);
-  for (guint i = 0; i < N_ELEVATORS; i++)
-    {
-      g_ptr_array_add (texts, elevator_text (i));
-      if (texts->len == PAGE_SIZE)
-        apply_page (store, texts, i + 10000);
-    }
-  if (texts->len > 0)
-    apply_page (store, texts, N_ELEVATORS + 10000);
 }
 
 /* The floor for CSV: the same rows of about the same width through stdio. */
@@ -202,7 +113,7 @@ main (int   argc,
   xa_test_init (&argc, &argv);
   store_path = xa_test_path ("export.db");
   start = g_get_monotonic_time ();
-  fill_store (store_path);
+  xa_test_store_fill_city (store_path, N_COMPOUNDS, N_ELEVATORS);
   figure ("fill_store", seconds_since (start), "s", "100,000 elevators, 2,000 compounds");
 
   store = xa_store_open (store_path, &error);

@@ -102,16 +102,7 @@ static GtkColumnViewColumn *
 find_column (GtkColumnView *view,
              const char    *title)
 {
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-  g_assert_not_reached ();
+  return xa_test_ui_find_column (view, title);
 }
 
 /* Types @text into the search and waits for the search entry's delay to pass. */
@@ -124,6 +115,60 @@ search (XaElevatorList *list,
   gtk_editable_set_text (entry, text);
   /* GtkSearchEntry waits 150 ms after the last key before it says the text changed. */
   xa_test_ui_spin (400);
+}
+
+/* The position of the one row selected in the table. */
+static guint
+selected_position (XaElevatorList *list)
+{
+  GtkColumnView *view = _xa_elevator_list_get_column_view (list);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+                                    gtk_column_view_get_model (view));
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+  return gtk_bitset_get_minimum (selected);
+}
+
+static void
+assert_selected (XaElevatorList *list,
+                 const char     *id)
+{
+  g_assert_cmpstr (shown_row (list, selected_position (list))->id, ==, id);
+}
+
+/* The first GtkEventControllerMotion of @widget. */
+static GtkEventController *
+motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+  g_assert_not_reached ();
+}
+
+/* The first row's reason shows whole as its tooltip while the pointer is over it (the
+ * tooltip is set on entering, not at every bind), and none after it leaves. */
+static void
+check_reason_tooltip (XaWindow       *window,
+                      XaElevatorList *list)
+{
+  g_autofree char *reason = xa_elevator_priority_explain (&shown_row (list, 0)->priority);
+  GtkWidget *label = xa_test_ui_find_label (GTK_WIDGET (window), reason);
+  GtkEventController *motion;
+
+  g_assert_nonnull (label);
+  g_assert_null (gtk_widget_get_tooltip_text (label));
+  motion = motion_controller (label);
+  g_signal_emit_by_name (motion, "enter", 1.0, 1.0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (label), ==, reason);
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_null (gtk_widget_get_tooltip_text (label));
 }
 
 /* Gives @list @store again, as the window does after each sync; TRUE when it read its rows
@@ -160,6 +205,7 @@ test_elevator_list (void)
   g_autofree char *maker = NULL;
   g_autofree char *maker_where = NULL;
   g_autofree char *first_id = NULL;
+  g_autofree char *selected_id = NULL;
   Scoring scoring = { .priorities = priorities };
   const XaPriority *best = NULL;
   const XaElevatorRowData *row;
@@ -218,6 +264,7 @@ test_elevator_list (void)
   top_score = shown_row (list, 0)->priority.score;
   g_test_message ("top score %d", top_score);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "elevators");
+  check_reason_tooltip (window, list);
 
   /* Another column's order, then the priority's again. */
   first_id = g_strdup (shown_row (list, 0)->id);
@@ -326,6 +373,21 @@ test_elevator_list (void)
   g_assert_cmpstr (xa_compound_layer_get_selected_id (
                      _xa_map_view_get_layer (_xa_window_get_map_view (window))), ==,
                    shown_row (list, 0)->compound_id);
+
+  /* The selected row stays selected, wherever a sort or a search that keeps it moves it. */
+  selected_id = g_strdup (shown_row (list, 0)->id);
+  gtk_column_view_sort_by_column (view, find_column (view, _("Registration Code")),
+                                  GTK_SORT_ASCENDING);
+  assert_selected (list, selected_id);
+  search (list, shown_row (list, selected_position (list))->registration_code);
+  g_assert_cmpint (n_shown (list), ==, 1);
+  assert_selected (list, selected_id);
+  search (list, "");
+  assert_selected (list, selected_id);
+  gtk_column_view_sort_by_column (view, find_column (view, _("Priority")),
+                                  GTK_SORT_DESCENDING);
+  assert_selected (list, selected_id);
+  g_assert_cmpuint (selected_position (list), ==, 0);
 
   /* Enter on a row: the map, with the row's compound selected. */
   g_signal_emit_by_name (view, "activate", 1);

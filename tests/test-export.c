@@ -635,6 +635,35 @@ test_failures (void)
   g_assert_false (g_file_test (missing_store, G_FILE_TEST_EXISTS));
 }
 
+/* A disk that fills up during the export (@data: the format): the command fails with the
+ * output's own name and the reason, and leaves nothing in the folder, not even its hidden
+ * temporary file. Not XLSX: libxlsxwriter does not check the writes of its own temporary
+ * files, which a per-file limit cuts short while the (then small) workbook still fits; on a
+ * disk that is really full its workbook fails too, as it is written to the same folder. */
+static void
+test_disk_full (gconstpointer data)
+{
+  const char *extension = data;
+  g_autofree char *folder = xa_test_path ("full-disk");
+  g_autofree char *name = g_strdup_printf ("lifts.%s", extension);
+  g_autofree char *output = g_build_filename (folder, name, NULL);
+  g_autoptr(GDir) dir = NULL;
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run = xa_test_run_app_file_limit ((const char * const[]) { "--store", get_store (),
+                                                             "--export", "elevators",
+                                                             "--output", output, NULL },
+                                    64 * 1024);
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_nonnull (strstr (run.err, output));
+  g_assert_null (strstr (run.err, "/."));
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  g_assert_null (g_dir_read_name (dir));
+  xa_test_run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -652,6 +681,8 @@ main (int   argc,
   g_test_add_func ("/export/district", test_district);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/failures", test_failures);
+  g_test_add_data_func ("/export/disk-full/csv", "csv", test_disk_full);
+  g_test_add_data_func ("/export/disk-full/pdf", "pdf", test_disk_full);
 
   ret = g_test_run ();
   g_clear_pointer (&store_path, g_free);

@@ -5,16 +5,22 @@
  * "Print to File") carries the title and the filters, read with pdftotext, on the very
  * pages of a PDF export; the priority column holds the scores shown; an export that
  * cannot be written shows an error dialog that offers to save elsewhere, and leaves no
- * file behind. Screenshots of the menu, the toast, the dialog and a printed page. */
+ * file behind. The list of compounds beside the map, opened from a legend row, exports and
+ * prints the same way (its compounds in its order, its measure, its heading in the
+ * printout); without the list, the map page has nothing to export. Screenshots of the menu,
+ * the toast, the dialog and the printed pages. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "xa-compound-list-item.h"
 #include "xa-elevator-list-private.h"
 #include "xa-elevator-row.h"
 #include "xa-export-table.h"
+#include "xa-map-view-private.h"
+#include "xa-overlay-style.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -172,9 +178,10 @@ find_menu_button (GtkWidget *widget)
   return NULL;
 }
 
-/* The main menu, open, as a picture. */
+/* The main menu, open, as a picture named @name. */
 static void
-screenshot_menu (XaWindow *window)
+screenshot_menu (XaWindow   *window,
+                 const char *name)
 {
   GtkMenuButton *menu_button = find_menu_button (GTK_WIDGET (window));
 
@@ -182,7 +189,7 @@ screenshot_menu (XaWindow *window)
   gtk_menu_button_popup (menu_button);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu_button)),
-                              "export-menu");
+                              name);
   gtk_menu_button_popdown (menu_button);
 }
 
@@ -215,7 +222,7 @@ test_elevators (XaWindow *window)
   g_assert_cmpuint (codes->len, >, 0);
   g_assert_cmpuint (codes->len, <, total);
 
-  screenshot_menu (window);
+  screenshot_menu (window, "export-menu");
   export_and_compare (window, "elevators.csv", 4, codes);
   export_and_compare (window, "elevators.xlsx", 4, codes);
   /* The priority column (18) holds the scores the page shows. */
@@ -223,6 +230,29 @@ test_elevators (XaWindow *window)
   export_and_compare (window, "elevators-priority.csv", 18, scores);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "export-toast");
+}
+
+/* The first page of the PDF @pdf as a picture @name, beside the screenshots. */
+static void
+save_page_picture (const char *pdf,
+                   const char *name)
+{
+  const char *shots = g_getenv ("XA_SCREENSHOT_DIR");
+  g_autofree char *png = g_strdup_printf ("%s/%s-%s",
+                                          shots != NULL && *shots != '\0' ? shots
+                                          : xa_test_tmpdir (),
+                                          name, xa_test_ui_language_tag ());
+
+  g_free (run_output ((const char * const[]) { "pdftoppm", "-png", "-r", "80", "-f", "1",
+                                               "-l", "1", "-singlefile", pdf, png, NULL }));
+}
+
+/* The first page of the PDF @pdf as text. */
+static char *
+first_page_text (const char *pdf)
+{
+  return run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-l", "1", pdf,
+                                              "-", NULL });
 }
 
 static void
@@ -237,9 +267,7 @@ test_problems (XaWindow *window)
   g_autofree char *text = NULL;
   g_autofree char *printed_text = NULL;
   g_autofree char *exported_text = NULL;
-  g_autofree char *png = NULL;
   g_autofree char *label = NULL;
-  const char *shots = g_getenv ("XA_SCREENSHOT_DIR");
   guint total;
 
   _xa_window_show_view (window, "problems");
@@ -259,8 +287,7 @@ test_problems (XaWindow *window)
   /* Printed to a file: the title, the district and the filter on top. */
   activate (window, "win.print-to", pdf);
   g_assert_true (xa_test_ui_spin_until (file_exists, pdf, 60));
-  text = run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-l", "1", pdf, "-",
-                                              NULL });
+  text = first_page_text (pdf);
   g_assert_nonnull (strstr (text, C_("export table", "Problems")));
   g_assert_nonnull (strstr (text, _("All districts")));
   /* The toggle's label without its mnemonic: "_Overdue", "已超期(_O)". */
@@ -289,11 +316,7 @@ test_problems (XaWindow *window)
   exported_text = run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-layout",
                                                        exported, "-", NULL });
   g_assert_cmpstr (printed_text, ==, exported_text);
-  png = g_strdup_printf ("%s/export-page-%s",
-                         shots != NULL && *shots != '\0' ? shots : xa_test_tmpdir (),
-                         xa_test_ui_language_tag ());
-  g_free (run_output ((const char * const[]) { "pdftoppm", "-png", "-r", "80", "-f", "1",
-                                               "-l", "1", "-singlefile", pdf, png, NULL }));
+  save_page_picture (pdf, "export-page");
 }
 
 /* GTK's print dialog, if one shows: by its type's name, which gtkunixprint.h (a package of
@@ -382,6 +405,91 @@ test_unwritable (XaWindow *window)
   g_assert_true (xa_test_ui_spin_until (file_exists, elsewhere, 60));
 }
 
+/* The ids, names and measures of the compounds the list shows, in its order. */
+static void
+shown_compounds (XaCompoundList *list,
+                 GPtrArray      *ids,
+                 GPtrArray      *names,
+                 GPtrArray      *measures)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (list), XA_TYPE_COMPOUND_LIST, "column_view"));
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(XaCompoundListItem) item = g_list_model_get_item (shown, i);
+
+      g_ptr_array_add (ids, g_strdup (xa_compound_list_item_get_id (item)));
+      g_ptr_array_add (names, g_strdup (xa_compound_list_item_get_name (item)));
+      g_ptr_array_add (measures, g_strdup (xa_compound_list_item_get_measure_text (item)));
+    }
+}
+
+/* Export… and Print… of the list of compounds a legend row opens; on the map without the
+ * list, nothing. */
+static void
+test_compound_list (XaWindow *window)
+{
+  XaMapView *map = _xa_window_get_map_view (window);
+  XaCompoundList *list = _xa_map_view_get_compound_list (map);
+  GtkColumnView *view = GTK_COLUMN_VIEW (
+    gtk_widget_get_template_child (GTK_WIDGET (list), XA_TYPE_COMPOUND_LIST, "column_view"));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdf = export_path ("compounds-printed.pdf");
+  g_autofree char *closed = export_path ("compounds-closed.csv");
+  g_autofree char *closed_pdf = export_path ("compounds-closed.pdf");
+  g_autofree char *text = NULL;
+
+  _xa_window_show_view (window, "map");
+  gtk_widget_activate_action (GTK_WIDGET (map), "map.overlay", "s", "problems");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+
+  /* The legend's "Some overdue" row opens the list; its names Z to A rather than the
+   * worst first. */
+  g_signal_emit_by_name (_xa_map_view_get_legend (map), "band-activated",
+                         (guint) XA_PROBLEM_BAND_OVERDUE);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+  sort_by (view, 0, GTK_SORT_DESCENDING);
+  shown_compounds (list, ids, names, measures);
+  g_test_message ("compounds listed: %u (%s)", ids->len, xa_compound_list_get_title (list));
+  g_assert_cmpuint (ids->len, >, 1);
+  g_assert_cmpuint (ids->len, ==, xa_compound_list_get_n_items (list));
+  g_assert_cmpint (g_utf8_collate (names->pdata[0], names->pdata[ids->len - 1]), >, 0);
+
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "export-compound-list");
+  screenshot_menu (window, "export-menu-compounds");
+  export_and_compare (window, "compounds.csv", 1, names);
+  export_and_compare (window, "compounds.xlsx", 1, names);
+  export_and_compare (window, "compounds-ids.xlsx", 0, ids);
+  /* The list's measure ("overdue / open") after the table's twelve columns. */
+  export_and_compare (window, "compounds-measure.csv", 12, measures);
+
+  /* Printed: the table's title and the list's heading on top. */
+  activate (window, "win.print-to", pdf);
+  g_assert_true (xa_test_ui_spin_until (file_exists, pdf, 60));
+  text = first_page_text (pdf);
+  g_assert_nonnull (strstr (text, C_("export table", "Compounds")));
+  g_assert_nonnull (strstr (text, xa_compound_list_get_heading (list)));
+  g_assert_nonnull (strstr (text, names->pdata[0]));
+  save_page_picture (pdf, "export-compounds-page");
+
+  /* The list closed, the map page has nothing to export or print. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "compound-list.close", NULL);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s", closed);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-to", "s", closed_pdf);
+  xa_test_ui_spin (500);
+  g_assert_false (g_file_test (closed, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (closed_pdf, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_view_export (void)
 {
@@ -392,6 +500,7 @@ test_view_export (void)
   test_problems (window);
   test_print_dialog (window);
   test_unwritable (window);
+  test_compound_list (window);
   xa_test_window_close (window);
 }
 

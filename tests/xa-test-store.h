@@ -1,6 +1,7 @@
 /* xa-test-store.h — what tests and benchmarks ask of the records and the store that the app
- * never does: parsing a change held by json-glib, and the query plans of the side panel's
- * queries. Part of the test support library (test_util_lib). */
+ * never does: parsing a change held by json-glib, the query plans of the side panel's
+ * queries, and a store filled with a made-up city of any size. Part of the test support
+ * library (test_util_lib). */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -30,5 +31,14 @@ char     *xa_test_store_first_id (XaStore      *store,
  * to the test's log. */
 gint64    xa_test_store_query   (XaStore    *store,
                                  const char *sql);
+
+/* Fills the new store at @path with a made-up city, page by page through
+ * xa_store_apply_page () as a sync does: 12 districts, @n_compounds compounds ("小区N") and
+ * @n_elevators elevators spread evenly over them, with every field set (commissioned 1995
+ * to 2024, faults, grades, inspection results); asserts that it works. For the benchmarks
+ * of 100,000 elevators. */
+void      xa_test_store_fill_city (const char *path,
+                                   guint       n_compounds,
+                                   guint       n_elevators);
 
 G_END_DECLS

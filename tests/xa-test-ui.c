@@ -331,6 +331,22 @@ xa_test_ui_find_label_containing (GtkWidget  *widget,
   return find_label (widget, text, TRUE);
 }
 
+GtkColumnViewColumn *
+xa_test_ui_find_column (GtkColumnView *view,
+                        const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("No column is titled “%s”", title);
+}
+
 GtkWidget *
 xa_test_ui_find_widget (GtkWidget *widget,
                         GType      type)

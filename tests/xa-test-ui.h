@@ -87,4 +87,8 @@ GtkWidget  *xa_test_ui_find_label_containing (GtkWidget  *widget,
 GtkWidget  *xa_test_ui_find_widget      (GtkWidget  *widget,
                                          GType       type);
 
+/* The column of @view titled @title; asserts there is one. */
+GtkColumnViewColumn *xa_test_ui_find_column (GtkColumnView *view,
+                                             const char    *title);
+
 G_END_DECLS

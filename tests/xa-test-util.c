@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <string.h>
 
 #include "xa-records.h"
@@ -301,18 +302,48 @@ piped_launcher (void)
                                     G_SUBPROCESS_FLAGS_STDERR_PIPE);
 }
 
-XaTestRun
-xa_test_run_app (const char * const *args)
+static GSubprocessLauncher *
+app_launcher (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = piped_launcher ();
-  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+  GSubprocessLauncher *launcher = piped_launcher ();
 
-  g_assert_nonnull (atlas);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "XIAOQU_ATLAS_TOKEN");
+  return launcher;
+}
+
+XaTestRun
+xa_test_run_app (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = app_launcher ();
+  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+
+  g_assert_nonnull (atlas);
+  return run_to_end (launcher, atlas, args);
+}
+
+/* In the child, before exec: async-signal-safe calls only. */
+static void
+limit_file_size (gpointer user_data)
+{
+  const struct rlimit limit = { *(const guint64 *) user_data, *(const guint64 *) user_data };
+
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+XaTestRun
+xa_test_run_app_file_limit (const char * const *args,
+                            guint64             max_file_bytes)
+{
+  g_autoptr(GSubprocessLauncher) launcher = app_launcher ();
+  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+
+  g_assert_nonnull (atlas);
+  g_subprocess_launcher_set_child_setup (launcher, limit_file_size, &max_file_bytes, NULL);
   return run_to_end (launcher, atlas, args);
 }
 

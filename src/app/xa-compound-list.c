@@ -99,6 +99,7 @@ struct _XaCompoundList
   guint               band;
   guint               figure;
   char               *title;        /* the header's two lines as one, for tests and a11y */
+  char               *heading;      /* the first line: what is listed */
 };
 
 G_DEFINE_FINAL_TYPE (XaCompoundList, xa_compound_list, ADW_TYPE_BIN)
@@ -293,6 +294,8 @@ update_header (XaCompoundList *self,
                               : _("All Districts"), count);
   gtk_label_set_label (self->subtitle_label, subtitle);
   g_free (self->title);
+  g_free (self->heading);
+  self->heading = g_strdup (what);
   /* Translators: the list of compounds' title and its subtitle in one line, for screen
    * readers, e.g. "Unresolved Problems · Some overdue · 罗庄区 — 22 compounds". */
   self->title = g_strdup_printf (_("%s · %s"), what, subtitle);
@@ -436,6 +439,52 @@ xa_compound_list_get_title (XaCompoundList *self)
   return self->title;
 }
 
+const char *
+xa_compound_list_get_heading (XaCompoundList *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_LIST (self), NULL);
+  return self->heading;
+}
+
+GPtrArray *
+xa_compound_list_get_shown_ids (XaCompoundList  *self,
+                                char           **out_measure_title,
+                                GHashTable     **out_measures)
+{
+  GListModel *shown;
+  GPtrArray *ids;
+  gboolean measured;
+  guint n;
+
+  g_return_val_if_fail (XA_IS_COMPOUND_LIST (self), NULL);
+
+  /* In the order on screen: the sort model under the selection. */
+  shown = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (shown);
+  ids = g_ptr_array_new_full (n, g_free);
+  /* Before anything was listed the column has no title yet. */
+  measured = gtk_column_view_column_get_visible (self->measure_column)
+             && gtk_column_view_column_get_title (self->measure_column) != NULL;
+  if (out_measure_title != NULL)
+    *out_measure_title = measured
+                         ? g_strdup (gtk_column_view_column_get_title (self->measure_column))
+                         : NULL;
+  if (out_measures != NULL)
+    *out_measures = measured ? g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free)
+                    : NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaCompoundListItem) item = g_list_model_get_item (shown, i);
+      const char *id = xa_compound_list_item_get_id (item);
+
+      g_ptr_array_add (ids, g_strdup (id));
+      if (out_measures != NULL && *out_measures != NULL)
+        g_hash_table_insert (*out_measures, g_strdup (id),
+                             g_strdup (xa_compound_list_item_get_measure_text (item)));
+    }
+  return ids;
+}
+
 /* ---- Columns ---- */
 
 typedef const char *(*TextGetter) (XaCompoundListItem *item);
@@ -546,6 +595,7 @@ xa_compound_list_finalize (GObject *object)
   g_free (self->district_code);
   g_free (self->district_name);
   g_free (self->title);
+  g_free (self->heading);
 
   G_OBJECT_CLASS (xa_compound_list_parent_class)->finalize (object);
 }

@@ -39,5 +39,13 @@ gboolean     xa_compound_list_show_figure  (XaCompoundList   *self,
 /* The number of compounds listed, and the title that says what they are. */
 guint        xa_compound_list_get_n_items  (XaCompoundList   *self);
 const char  *xa_compound_list_get_title    (XaCompoundList   *self);
+/* The title's first line: what is listed ("Unresolved Problems · Some overdue"). */
+const char  *xa_compound_list_get_heading  (XaCompoundList   *self);
+/* The ids of the compounds listed, in the list's order, for an export; when the list shows
+ * a measure, its column's title in @out_measure_title and each compound's measure as shown
+ * (id → text) in @out_measures, else NULL in both (each may be NULL). */
+GPtrArray   *xa_compound_list_get_shown_ids (XaCompoundList  *self,
+                                             char           **out_measure_title,
+                                             GHashTable     **out_measures);
 
 G_END_DECLS

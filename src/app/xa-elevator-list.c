@@ -1,6 +1,7 @@
-/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, sorted
- * by the column view's sorter, then filtered, so that typing in the search narrows an
- * already sorted list instead of sorting again at each key. */
+/* xa-elevator-list.c — see xa-elevator-list.h. The models: every row in a GListStore, and
+ * what the table shows of them, sorted by the column view's sorter and filtered, in an
+ * XaElevatorModel (xa-elevator-model.c), so that typing in the search narrows an already
+ * sorted list instead of sorting again at each key. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -10,6 +11,7 @@
 #include "xa-accessible.h"
 #include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
+#include "xa-elevator-model.h"
 #include "xa-elevator-renewal.h"
 #include "xa-elevator-row.h"
 #include "xa-format.h"
@@ -41,9 +43,9 @@ struct _XaElevatorList
   GtkColumnView      *column_view;
 
   GListStore         *rows;
-  GtkSortListModel   *sorted;
   GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  /* The rows shown: sorted and filtered. */
+  XaElevatorModel    *filtered;
   GtkMultiSelection  *selection;
   GtkPopoverMenu     *row_popover;
   /* The renewal change of the selected rows, its toast and its undo. */
@@ -440,6 +442,24 @@ xa_elevator_list_focus_search (XaElevatorList *self)
 
 /* ---- Columns ---- */
 
+/* The reason of a row is long: the whole of it shows on hover. Its tooltip is set only
+ * while the pointer is over it: setting a tooltip asks the display where the pointer is (a
+ * round trip on X11), which for each of the 200 rows GTK binds again at every sort or
+ * filter change cost more than the change. */
+static void
+reason_entered_cb (GtkEventController *motion)
+{
+  GtkWidget *label = gtk_event_controller_get_widget (motion);
+
+  gtk_widget_set_tooltip_text (label, g_object_get_data (G_OBJECT (label), "xa-reason"));
+}
+
+static void
+reason_left_cb (GtkEventController *motion)
+{
+  gtk_widget_set_tooltip_text (gtk_event_controller_get_widget (motion), NULL);
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -456,6 +476,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   /* The row's position for its context menu (row_pressed_cb()). */
   g_object_set_data (G_OBJECT (label), "xa-list-item", list_item);
+  if (column == XA_ELEVATOR_COLUMN_WHY)
+    {
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+
+      g_signal_connect (motion, "enter", G_CALLBACK (reason_entered_cb), NULL);
+      g_signal_connect (motion, "leave", G_CALLBACK (reason_left_cb), NULL);
+      gtk_widget_add_controller (label, motion);
+    }
   if (column == XA_ELEVATOR_COLUMN_STATUS)
     {
       GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -484,9 +512,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   if (!GTK_IS_LABEL (cell))
     xa_outbox_mark_show (gtk_widget_get_last_child (cell),
                          xa_elevator_row_get_data (row)->outbox_state, XA_RECORD_ELEVATOR);
-  /* The reason of a row is long: the whole of it shows on hover. */
   if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+    {
+      /* Under the pointer (its tooltip set), a row bound again shows its own reason. */
+      if (gtk_widget_get_has_tooltip (GTK_WIDGET (label)))
+        gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+      g_object_set_data_full (G_OBJECT (label), "xa-reason", g_steal_pointer (&text), g_free);
+    }
 }
 
 static void
@@ -503,8 +535,7 @@ add_columns (XaElevatorList *self)
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
       view_column = gtk_column_view_column_new (xa_elevator_column_title (column), factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (xa_elevator_column_compare,
-                                                  GINT_TO_POINTER (column), NULL));
+      sorter = xa_elevator_model_column_sorter_new (column);
       gtk_column_view_column_set_sorter (view_column, sorter);
       g_object_unref (sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -779,7 +810,6 @@ xa_elevator_list_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
-  g_clear_object (&self->sorted);
   g_clear_object (&self->rows);
   gtk_widget_dispose_template (GTK_WIDGET (object), XA_TYPE_ELEVATOR_LIST);
 
@@ -851,13 +881,12 @@ xa_elevator_list_init (XaElevatorList *self)
   xa_accessible_name_controls (GTK_WIDGET (self->filter_bar));
 
   self->rows = g_list_store_new (XA_TYPE_ELEVATOR_ROW);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
-                                          g_object_ref (gtk_column_view_get_sorter (
-                                                          self->column_view)));
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->filtered = xa_elevator_model_new (G_LIST_MODEL (self->rows),
+                                          gtk_column_view_get_sorter (self->column_view),
+                                          GTK_FILTER (self->filter));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  xa_elevator_model_set_selection (self->filtered, GTK_SELECTION_MODEL (self->selection));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->renewal = xa_elevator_renewal_new (GTK_WIDGET (self));
   g_signal_connect_swapped (self->renewal, "changed", G_CALLBACK (renewal_changed_cb), self);

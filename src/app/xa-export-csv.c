@@ -96,8 +96,13 @@ xa_export_csv_write (XaExportTable  *table,
       fputs ("\r\n", file);
     }
 
-  /* fclose() flushes the buffer: a full disk shows up here, or in ferror() before it. */
-  saved_errno = ferror (file) ? EIO : 0;
+  /* A full disk shows up when the buffer is flushed: fflush() keeps the reason (ENOSPC),
+   * where ferror() after a failed write in the loop only says that one failed. */
+  saved_errno = 0;
+  if (fflush (file) != 0)
+    saved_errno = errno;
+  else if (ferror (file))
+    saved_errno = EIO;
   if (fclose (file) != 0 && saved_errno == 0)
     saved_errno = errno;
   if (saved_errno != 0)

@@ -88,6 +88,21 @@ write_format (XaExportTable   *table,
     }
 }
 
+/* Whether the disk of @output's folder has (almost) no room left: what the writers' own
+ * words ("error while writing to output stream") do not say. */
+static gboolean
+folder_is_full (const char *output)
+{
+  g_autofree char *folder = g_path_get_dirname (output);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  return info != NULL &&
+         g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) &&
+         g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024;
+}
+
 gboolean
 xa_export_write_table (XaExportTable   *table,
                        XaExportFormat   format,
@@ -95,6 +110,7 @@ xa_export_write_table (XaExportTable   *table,
                        GError         **error)
 {
   g_autofree char *temporary = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
@@ -102,9 +118,20 @@ xa_export_write_table (XaExportTable   *table,
   temporary = create_temporary (output, error);
   if (temporary == NULL)
     return FALSE;
-  if (!write_format (table, format, temporary, error))
+  if (!write_format (table, format, temporary, &local_error))
     {
+      g_autoptr(GString) message = g_string_new (local_error->message);
+
       g_unlink (temporary);
+      /* The writers name the file they wrote, a hidden temporary one beside the output:
+       * the user knows the output's name. */
+      g_string_replace (message, temporary, output, 0);
+      if (folder_is_full (output))
+        g_string_append_printf (message, "%s %s",
+                                g_str_has_suffix (message->str, ".") ? "" : ".",
+                                _("The disk is full: free some space, or choose a folder on "
+                                  "another disk."));
+      g_set_error_literal (error, local_error->domain, local_error->code, message->str);
       return FALSE;
     }
   if (g_rename (temporary, output) != 0)

@@ -128,6 +128,8 @@ struct _XaExportTable
   XaPriorityParams params;
   guint         n_columns;
   GArray       *cells;        /* XaExportCell, row by row */
+  /* The title of a last column a view added (xa_export_table_add_column()), or NULL. */
+  char         *added_title;
 };
 
 /* What the elevator and problem rows take from their compound. */
@@ -468,22 +470,6 @@ add_cells (Pass          *pass,
     }
 }
 
-static void
-add_compound_row (gconstpointer record,
-                  gpointer      user_data)
-{
-  const XaCompound *compound = record;
-  Pass *pass = user_data;
-  CompoundCounts none = { 0 };
-  Row row = { g_hash_table_lookup (pass->counts, compound->id) };
-
-  if (pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
-    return;
-  if (row.counts == NULL)
-    row.counts = &none;
-  add_cells (pass, record, &row);
-}
-
 /* Whether the filter keeps a row, with the row's compound in @row. A record whose compound
  * is unknown (the store refuses those, so never in practice) keeps its row with empty
  * compound cells when nothing is filtered. */
@@ -507,6 +493,24 @@ compound_passes (Pass       *pass,
   if (pass->district == NULL)
     return TRUE;
   return row->info != NULL && g_strcmp0 (row->info->district, pass->district) == 0;
+}
+
+static void
+add_compound_row (gconstpointer record,
+                  gpointer      user_data)
+{
+  const XaCompound *compound = record;
+  Pass *pass = user_data;
+  CompoundCounts none = { 0 };
+  Row row = { g_hash_table_lookup (pass->counts, compound->id) };
+
+  /* A view's rows are those it lists, whatever their district. */
+  if (pass->places != NULL ? !compound_passes (pass, compound->id, compound->id, &row)
+      : pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
+    return;
+  if (row.counts == NULL)
+    row.counts = &none;
+  add_cells (pass, record, &row);
 }
 
 static void
@@ -724,7 +728,7 @@ xa_export_table_new_rows (XaStore                *store,
                           GError                **error)
 {
   g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind == XA_EXPORT_ELEVATORS || kind == XA_EXPORT_PROBLEMS, NULL);
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
   g_return_val_if_fail (ids != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -738,6 +742,7 @@ xa_export_table_free (XaExportTable *table)
     return;
   g_clear_pointer (&table->cells, g_array_unref);
   g_free (table->filter);
+  g_free (table->added_title);
   g_free (table);
 }
 
@@ -806,7 +811,47 @@ xa_export_table_get_column_title (XaExportTable *table,
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (column < table->n_columns, NULL);
 
+  if (table->added_title != NULL && column == table->n_columns - 1)
+    return table->added_title;
   return g_dpgettext2 (NULL, "export column", kind_columns[table->kind][column].name);
+}
+
+void
+xa_export_table_add_column (XaExportTable *table,
+                            const char    *title,
+                            GHashTable    *texts)
+{
+  guint n_rows, key;
+  GArray *cells;
+
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (table->added_title == NULL);
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (texts != NULL);
+
+  n_rows = xa_export_table_get_n_rows (table);
+  key = key_columns[table->kind];
+  cells = g_array_sized_new (FALSE, FALSE, sizeof (XaExportCell),
+                             (gsize) n_rows * (table->n_columns + 1));
+  for (guint row = 0; row < n_rows; row++)
+    {
+      XaExportCell *old = &g_array_index (table->cells, XaExportCell,
+                                          (gsize) row * table->n_columns);
+      const char *text = old[key].type == XA_EXPORT_CELL_TEXT
+                         ? g_hash_table_lookup (texts, old[key].text) : NULL;
+      XaExportCell added = { text != NULL ? XA_EXPORT_CELL_TEXT : XA_EXPORT_CELL_EMPTY, 0,
+                             g_strdup (text) };
+
+      g_array_append_vals (cells, old, table->n_columns);
+      g_array_append_val (cells, added);
+    }
+  /* The texts moved into @cells: let go of the old array without freeing them. */
+  g_array_set_clear_func (table->cells, NULL);
+  g_array_unref (table->cells);
+  table->cells = cells;
+  g_array_set_clear_func (table->cells, clear_cell);
+  table->n_columns++;
+  table->added_title = g_strdup (title);
 }
 
 gboolean

@@ -66,8 +66,8 @@ XaExportTable *xa_export_table_new        (XaStore                *store,
                                            gint64                  now,
                                            const XaPriorityParams *params,
                                            GError                **error);
-/* The same for the rows a view shows (@kind XA_EXPORT_ELEVATORS or XA_EXPORT_PROBLEMS):
- * only the records whose ids are in @ids, in that order; @view_filters (may be NULL) says
+/* The same for the rows a view shows: only the records whose ids are in @ids, in that order
+ * (@district_code then only names the district in the filter); @view_filters (may be NULL) says
  * in words which filters of the view chose them, after the district in the table's filter.
  * A record gone from the store since the view read it is left out. */
 XaExportTable *xa_export_table_new_rows   (XaStore                *store,
@@ -79,6 +79,12 @@ XaExportTable *xa_export_table_new_rows   (XaStore                *store,
                                            const XaPriorityParams *params,
                                            GError                **error);
 void           xa_export_table_free       (XaExportTable *table);
+/* Adds a last column titled @title (translated) for what a view shows beside the records,
+ * such as the measure of the list of compounds: in each row @texts' value for the row's key
+ * (the compound id, registration code or ticket number), empty where it has none. Once. */
+void           xa_export_table_add_column (XaExportTable *table,
+                                           const char    *title,
+                                           GHashTable    *texts);
 
 XaExportKind   xa_export_table_get_kind       (XaExportTable *table);
 /* The table's translated title ("Elevators"). */

@@ -761,6 +761,14 @@ xa_map_view_show_figure_list (XaMapView  *self,
   return xa_compound_list_show_figure (self->list, figure);
 }
 
+XaCompoundList *
+xa_map_view_get_compound_list (XaMapView *self)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
+
+  return self->list;
+}
+
 static void
 update_panel (XaMapView  *self,
               const char *compound_id)

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "xa-compound-list.h"
 #include "xa-store.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,8 @@ void          xa_map_view_select_compound   (XaMapView  *self,
  * xa-compound-list.h) beside the map; FALSE for a figure without one. */
 gboolean      xa_map_view_show_figure_list  (XaMapView  *self,
                                              const char *figure);
+/* The list of compounds beside the map (hidden until a legend row or a figure opens it). */
+XaCompoundList *xa_map_view_get_compound_list (XaMapView *self);
 /* Writes the centre and zoom to settings, for the next start. */
 void          xa_map_view_save_state    (XaMapView  *self);
 

@@ -41,6 +41,7 @@ struct _XaViewExport
   AdwViewStack         *view_stack;
   XaElevatorList       *elevator_list;
   XaProblemLedger      *problem_ledger;
+  XaCompoundList       *compound_list;
   GSettings            *settings;
 
   GtkFileChooserNative *chooser;
@@ -59,6 +60,9 @@ typedef struct
   char             *district;     /* or NULL */
   GPtrArray        *ids;
   char             *filters;      /* the page's filters in words, or NULL */
+  /* The list of compounds' measure: its column's title and id → text, or NULL. */
+  char             *measure_title;
+  GHashTable       *measures;
   gint64            now;
   XaPriorityParams  params;
   char             *output;       /* the file to export to; NULL to print */
@@ -74,6 +78,8 @@ job_free (Job *job)
   g_free (job->district);
   g_clear_pointer (&job->ids, g_ptr_array_unref);
   g_free (job->filters);
+  g_free (job->measure_title);
+  g_clear_pointer (&job->measures, g_hash_table_unref);
   g_free (job->output);
   g_free (job->print_to);
   g_clear_pointer (&job->table, xa_export_table_free);
@@ -93,6 +99,8 @@ job_copy_request (const Job *job)
   copy->district = g_strdup (job->district);
   copy->ids = g_ptr_array_ref (job->ids);
   copy->filters = g_strdup (job->filters);
+  copy->measure_title = g_strdup (job->measure_title);
+  copy->measures = job->measures != NULL ? g_hash_table_ref (job->measures) : NULL;
   copy->now = job->now;
   copy->params = job->params;
   return copy;
@@ -171,8 +179,17 @@ describe_filters (GtkWidget *widget,
 
 /* ---- Jobs ---- */
 
+/* Whether the map page shows the list of compounds, which is then what is exported. */
+static gboolean
+compound_list_shown (XaViewExport *self)
+{
+  return self->compound_list != NULL
+         && g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0
+         && gtk_widget_get_visible (GTK_WIDGET (self->compound_list));
+}
+
 /* A job for the page on screen, or NULL when it is neither the Elevators nor the Problems
- * page. */
+ * page, nor the map with its list of compounds. */
 static Job *
 job_new (XaViewExport *self,
          const char   *district)
@@ -180,9 +197,19 @@ job_new (XaViewExport *self,
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
   g_autoptr(Job) job = g_new0 (Job, 1);
   g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *view;
+  GtkWidget *view = NULL;
 
-  if (g_strcmp0 (page, "elevators") == 0)
+  if (compound_list_shown (self))
+    {
+      /* The list has no filters of its own: its heading ("Unresolved Problems · Some
+       * overdue") says what it lists, after the district. */
+      job->kind = XA_EXPORT_COMPOUNDS;
+      job->ids = xa_compound_list_get_shown_ids (self->compound_list, &job->measure_title,
+                                                 &job->measures);
+      if (xa_compound_list_get_heading (self->compound_list) != NULL)
+        g_ptr_array_add (words, g_strdup (xa_compound_list_get_heading (self->compound_list)));
+    }
+  else if (g_strcmp0 (page, "elevators") == 0)
     {
       job->kind = XA_EXPORT_ELEVATORS;
       job->ids = xa_elevator_list_get_shown_ids (self->elevator_list);
@@ -197,7 +224,8 @@ job_new (XaViewExport *self,
   else
     return NULL;
 
-  describe_filters (view, words);
+  if (view != NULL)
+    describe_filters (view, words);
   g_ptr_array_add (words, NULL);
   if (words->len > 1)
     /* Translators: between the filters of a page in the heading of an export. */
@@ -230,6 +258,8 @@ read_thread (GTask        *task,
   if (store != NULL)
     job->table = xa_export_table_new_rows (store, job->kind, job->district, job->ids,
                                            job->filters, job->now, &job->params, &error);
+  if (job->table != NULL && job->measures != NULL)
+    xa_export_table_add_column (job->table, job->measure_title, job->measures);
   if (job->table == NULL
       || (job->output != NULL
           && !xa_export_write_table (job->table, job->format, job->output, &error)))
@@ -330,8 +360,8 @@ export_done_cb (GObject      *source,
   n_rows = xa_export_table_get_n_rows (job->table);
   rows = xa_format_count (n_rows);
   name = g_filename_display_basename (job->output);
-  /* Translators: a toast after an export from the Elevators or Problems page; the number of
-   * rows and the file's name. */
+  /* Translators: a toast after an export from the Elevators or Problems page or the list of
+   * compounds; the number of rows and the file's name. */
   text = g_strdup_printf (ngettext ("Exported %s row to %s", "Exported %s rows to %s", n_rows),
                           rows, name);
   uri = g_filename_to_uri (job->output, NULL, NULL);
@@ -419,21 +449,35 @@ choose_file (XaViewExport *self,
   /* The day as the records and the exported dates count days: in UTC+8. */
   g_autofree char *date = xa_calendar_format_date (job->now);
   g_autofree char *name = NULL;
+  const char *start, *title;
   GtkFileChooser *chooser;
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
-  /* Translators: the start of an exported file's suggested name, as in
-   * "elevators-2026-12-06.xlsx"; keep it short, without spaces. */
-  name = g_strdup_printf ("%s-%s.xlsx", job->kind == XA_EXPORT_ELEVATORS
-                                        ? C_("file name", "elevators")
-                                        : C_("file name", "problems"), date);
-  self->chooser = gtk_file_chooser_native_new (job->kind == XA_EXPORT_ELEVATORS
-                                               ? _("Export Elevators")
-                                               : _("Export Problems"),
-                                               GTK_WINDOW (self->window),
+  switch (job->kind)
+    {
+    case XA_EXPORT_COMPOUNDS:
+      /* Translators: the start of an exported file's suggested name, as in
+       * "compounds-2026-12-06.xlsx"; keep it short, without spaces. */
+      start = C_("file name", "compounds");
+      title = _("Export Compounds");
+      break;
+    case XA_EXPORT_ELEVATORS:
+      /* Translators: the start of an exported file's suggested name, as in
+       * "elevators-2026-12-06.xlsx"; keep it short, without spaces. */
+      start = C_("file name", "elevators");
+      title = _("Export Elevators");
+      break;
+    case XA_EXPORT_PROBLEMS:
+    default:
+      start = C_("file name", "problems");
+      title = _("Export Problems");
+      break;
+    }
+  name = g_strdup_printf ("%s-%s.xlsx", start, date);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self->window),
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
@@ -582,7 +626,8 @@ update_actions (XaViewExport *self)
     return;
   page = adw_view_stack_get_visible_child_name (self->view_stack);
   enabled = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "records") == 0
-            && (g_strcmp0 (page, "elevators") == 0 || g_strcmp0 (page, "problems") == 0);
+            && (g_strcmp0 (page, "elevators") == 0 || g_strcmp0 (page, "problems") == 0
+                || compound_list_shown (self));
   for (guint i = 0; xa_view_export_actions[i][0] != NULL; i++)
     if (!g_str_equal (xa_view_export_actions[i][0], "win.open-export"))
       gtk_widget_action_set_enabled (self->window, xa_view_export_actions[i][0], enabled);
@@ -633,6 +678,7 @@ forget_window (XaViewExport *self)
   g_clear_weak_pointer (&self->view_stack);
   g_clear_weak_pointer (&self->elevator_list);
   g_clear_weak_pointer (&self->problem_ledger);
+  g_clear_weak_pointer (&self->compound_list);
 }
 
 XaViewExport *
@@ -641,6 +687,7 @@ xa_view_export_new (GtkWidget       *window,
                     AdwViewStack    *view_stack,
                     XaElevatorList  *elevator_list,
                     XaProblemLedger *problem_ledger,
+                    XaCompoundList  *compound_list,
                     GSettings       *settings)
 {
   XaViewExport *self;
@@ -650,6 +697,7 @@ xa_view_export_new (GtkWidget       *window,
   g_return_val_if_fail (ADW_IS_VIEW_STACK (view_stack), NULL);
   g_return_val_if_fail (XA_IS_ELEVATOR_LIST (elevator_list), NULL);
   g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (problem_ledger), NULL);
+  g_return_val_if_fail (XA_IS_COMPOUND_LIST (compound_list), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (XA_TYPE_VIEW_EXPORT, NULL);
@@ -658,10 +706,13 @@ xa_view_export_new (GtkWidget       *window,
   g_set_weak_pointer (&self->view_stack, view_stack);
   g_set_weak_pointer (&self->elevator_list, elevator_list);
   g_set_weak_pointer (&self->problem_ledger, problem_ledger);
+  g_set_weak_pointer (&self->compound_list, compound_list);
   self->settings = g_object_ref (settings);
   g_signal_connect_object (main_stack, "notify::visible-child", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (view_stack, "notify::visible-child", G_CALLBACK (update_actions),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (compound_list, "notify::visible", G_CALLBACK (update_actions),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (window, "destroy", G_CALLBACK (forget_window), self,
                            G_CONNECT_SWAPPED);

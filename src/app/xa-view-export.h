@@ -1,12 +1,14 @@
-/* xa-view-export.h — Export… and Print… of the window's Elevators and Problems pages: the
- * rows the page shows, in its order, with its filters in words, written to CSV, XLSX or PDF
- * in a thread (a toast says where, with a button to open it; a failure says what failed and
- * offers to save elsewhere), or printed through GtkPrintOperation on the same pages as the
- * PDF. The window owns one and forwards its export actions to it. */
+/* xa-view-export.h — Export… and Print… of the window's Elevators and Problems pages and of
+ * the list of compounds beside the map: the rows the view shows, in its order, with its
+ * filters in words, written to CSV, XLSX or PDF in a thread (a toast says where, with a
+ * button to open it; a failure says what failed and offers to save elsewhere), or printed
+ * through GtkPrintOperation on the same pages as the PDF. The window owns one and forwards
+ * its export actions to it. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "xa-compound-list.h"
 #include "xa-elevator-list.h"
 #include "xa-problem-ledger.h"
 
@@ -16,15 +18,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (XaViewExport, xa_view_export, XA, VIEW_EXPORT, GObject)
 
 /* Exports from @view_stack's pages "elevators" (@elevator_list) and "problems"
- * (@problem_ledger) of @window, reading the store at @window's session's store path and the
- * priority weights of @settings. Enables the window's actions win.export, win.print,
- * win.export-to and win.print-to while one of those pages shows in @main_stack's page
- * "records". Keeps no reference to @window and its widgets: the window owns it. */
+ * (@problem_ledger) of @window, and from its page "map" while @compound_list shows, reading
+ * the store at @window's session's store path and the priority weights of @settings.
+ * Enables the window's actions win.export, win.print, win.export-to and win.print-to while
+ * one of those shows in @main_stack's page "records". Keeps no reference to @window and its
+ * widgets: the window owns it. */
 XaViewExport *xa_view_export_new      (GtkWidget       *window,
                                        GtkStack        *main_stack,
                                        AdwViewStack    *view_stack,
                                        XaElevatorList  *elevator_list,
                                        XaProblemLedger *problem_ledger,
+                                       XaCompoundList  *compound_list,
                                        GSettings       *settings);
 
 /* Runs the window action @action_name with @parameter, exporting the rows of the district

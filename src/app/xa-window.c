@@ -1068,6 +1068,7 @@ xa_window_init (XaWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   self->view_export = xa_view_export_new (GTK_WIDGET (self), self->main_stack, self->view_stack,
                                           self->elevator_list, self->problem_ledger,
+                                          xa_map_view_get_compound_list (self->map_view),
                                           self->settings);
 }
 
