@@ -495,48 +495,43 @@ compound_passes (Pass       *pass,
   return row->info != NULL && g_strcmp0 (row->info->district, pass->district) == 0;
 }
 
+/* The row of @record (of the table's kind), when the filter keeps it. */
 static void
-add_compound_row (gconstpointer record,
-                  gpointer      user_data)
+add_row (gconstpointer record,
+         gpointer      user_data)
 {
+  static const CompoundCounts none = { 0 };
+  Pass *pass = user_data;
+  XaExportTable *table = pass->table;
   const XaCompound *compound = record;
-  Pass *pass = user_data;
-  CompoundCounts none = { 0 };
-  Row row = { g_hash_table_lookup (pass->counts, compound->id) };
-
-  /* A view's rows are those it lists, whatever their district. */
-  if (pass->places != NULL ? !compound_passes (pass, compound->id, compound->id, &row)
-      : pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
-    return;
-  if (row.counts == NULL)
-    row.counts = &none;
-  add_cells (pass, record, &row);
-}
-
-static void
-add_elevator_row (gconstpointer record,
-                  gpointer      user_data)
-{
   const XaElevator *elevator = record;
-  Pass *pass = user_data;
-  Row row = { NULL };
-
-  if (!compound_passes (pass, elevator->id, elevator->compound, &row))
-    return;
-  xa_elevator_priority (elevator, pass->table->now, &pass->table->params, &row.priority);
-  add_cells (pass, record, &row);
-}
-
-static void
-add_problem_row (gconstpointer record,
-                 gpointer      user_data)
-{
   const XaProblem *problem = record;
-  Pass *pass = user_data;
   Row row = { NULL };
 
-  if (compound_passes (pass, problem->id, problem->compound, &row))
-    add_cells (pass, record, &row);
+  switch (table->kind)
+    {
+    case XA_EXPORT_COMPOUNDS:
+      /* A view's rows are those it lists, whatever their district. */
+      if (pass->places != NULL ? !compound_passes (pass, compound->id, compound->id, &row)
+          : pass->district != NULL && g_strcmp0 (compound->district, pass->district) != 0)
+        return;
+      row.counts = g_hash_table_lookup (pass->counts, compound->id);
+      if (row.counts == NULL)
+        row.counts = &none;
+      break;
+    case XA_EXPORT_ELEVATORS:
+      if (!compound_passes (pass, elevator->id, elevator->compound, &row))
+        return;
+      xa_elevator_priority (elevator, table->now, &table->params, &row.priority);
+      break;
+    case XA_EXPORT_PROBLEMS:
+      if (!compound_passes (pass, problem->id, problem->compound, &row))
+        return;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  add_cells (pass, record, &row);
 }
 
 
@@ -679,16 +674,16 @@ table_new (XaStore                *store,
     case XA_EXPORT_COMPOUNDS:
       ok = xa_store_foreach (store, XA_RECORD_PROBLEM, count_problem, &pass, error)
            && xa_store_foreach (store, XA_RECORD_ELEVATOR, count_elevator, &pass, error)
-           && xa_store_foreach (store, XA_RECORD_COMPOUND, add_compound_row, &pass, error);
+           && xa_store_foreach (store, XA_RECORD_COMPOUND, add_row, &pass, error);
       break;
     case XA_EXPORT_ELEVATORS:
       ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
-           && xa_store_foreach (store, XA_RECORD_ELEVATOR, add_elevator_row, &pass, error);
+           && xa_store_foreach (store, XA_RECORD_ELEVATOR, add_row, &pass, error);
       break;
     case XA_EXPORT_PROBLEMS:
       ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
            && xa_store_foreach (store, XA_RECORD_CATEGORY, remember_category, &pass, error)
-           && xa_store_foreach (store, XA_RECORD_PROBLEM, add_problem_row, &pass, error);
+           && xa_store_foreach (store, XA_RECORD_PROBLEM, add_row, &pass, error);
       break;
     default:
       g_assert_not_reached ();
