@@ -67,6 +67,12 @@ struct _XaElevatorList
   /* The years of the age bands, from the priority settings the rows were scored with. */
   int                 scope_years;
   int                 old_years;
+  /* The drop-downs' choices as of their last change: the filter reads them 100,000 times
+   * a change, and asking each drop-down each time cost as much as the rest of the filter. */
+  guint               status_choice;
+  guint               age_choice;
+  guint               assessment_choice;
+  guint               funding_choice;
 };
 
 G_DEFINE_FINAL_TYPE (XaElevatorList, xa_elevator_list, ADW_TYPE_BIN)
@@ -311,9 +317,14 @@ contains (const char *haystack,
           const char *needle)
 {
   size_t length = strlen (needle);
+  char first = g_ascii_tolower (*needle);
 
+  if (length == 0)
+    return *haystack != '\0';
+  /* Comparing the first byte here first: most places of most rows end there. */
   for (; *haystack != '\0'; haystack++)
-    if (g_ascii_strncasecmp (haystack, needle, length) == 0)
+    if (g_ascii_tolower (*haystack) == first
+        && g_ascii_strncasecmp (haystack, needle, length) == 0)
       return TRUE;
   return FALSE;
 }
@@ -324,10 +335,10 @@ filter_row (gpointer item,
 {
   XaElevatorList *self = user_data;
   const XaElevatorRowData *d = xa_elevator_row_get_data (item);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint age = gtk_drop_down_get_selected (self->age_dropdown);
-  guint assessment = gtk_drop_down_get_selected (self->assessment_dropdown);
-  guint funding = gtk_drop_down_get_selected (self->funding_dropdown);
+  guint status = self->status_choice;
+  guint age = self->age_choice;
+  guint assessment = self->assessment_choice;
+  guint funding = self->funding_choice;
 
   if (self->district != NULL && strcmp (d->district_code, self->district) != 0)
     return FALSE;
@@ -403,6 +414,10 @@ filters_changed (XaElevatorList *self)
   /* The drop-downs may still speak while the widget is disposed, after the models. */
   if (self->filter == NULL)
     return;
+  self->status_choice = gtk_drop_down_get_selected (self->status_dropdown);
+  self->age_choice = gtk_drop_down_get_selected (self->age_dropdown);
+  self->assessment_choice = gtk_drop_down_get_selected (self->assessment_dropdown);
+  self->funding_choice = gtk_drop_down_get_selected (self->funding_dropdown);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
