@@ -67,6 +67,12 @@ struct _XaElevatorList
   /* The years of the age bands, from the priority settings the rows were scored with. */
   int                 scope_years;
   int                 old_years;
+  /* The drop-downs' choices as of their last change: the filter reads them 100,000 times
+   * a change, and asking each drop-down each time cost as much as the rest of the filter. */
+  guint               status_choice;
+  guint               age_choice;
+  guint               assessment_choice;
+  guint               funding_choice;
 };
 
 G_DEFINE_FINAL_TYPE (XaElevatorList, xa_elevator_list, ADW_TYPE_BIN)
@@ -84,27 +90,29 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   GHashTable *district_names;   /* code → name */
-  GHashTable *compounds;        /* id → Compound */
+  GHashTable *compounds;        /* id → XaElevatorRowWords of its lifts (maker and model
+                                 * NULL) */
+  GHashTable *words;            /* the interned words of this reading, each held once */
   GPtrArray  *rows;
   GHashTable *outbox_states;    /* id → XaOutboxState + 1 */
   gint64      now;
   XaPriorityParams params;
 } Loading;
 
-typedef struct
+/* @text (NULL: "") interned, held by @loading until the rows are read: each distinct word
+ * goes through GLib's global table of interned strings once, not once a row. */
+static char *
+intern (Loading    *loading,
+        const char *text)
 {
-  char *name;
-  char *district_code;
-} Compound;
+  char *word = g_hash_table_lookup (loading->words, text != NULL ? text : "");
 
-static void
-compound_free (gpointer data)
-{
-  Compound *compound = data;
-
-  g_free (compound->name);
-  g_free (compound->district_code);
-  g_free (compound);
+  if (word == NULL)
+    {
+      word = g_ref_string_new_intern (text != NULL ? text : "");
+      g_hash_table_add (loading->words, word);
+    }
+  return word;
 }
 
 static void
@@ -124,11 +132,16 @@ collect_compound (gconstpointer record,
 {
   const XaCompound *compound = record;
   Loading *loading = user_data;
-  Compound *info = g_new0 (Compound, 1);
+  XaElevatorRowWords *words = g_new0 (XaElevatorRowWords, 1);
 
-  info->name = g_strdup (compound->name);
-  info->district_code = g_strdup (compound->district);
-  g_hash_table_insert (loading->compounds, g_strdup (compound->id), info);
+  words->compound_id = intern (loading, compound->id);
+  words->compound_name = intern (loading, compound->name);
+  words->district_code = intern (loading, compound->district);
+  words->district_name = intern (loading, compound->district != NULL
+                                          ? g_hash_table_lookup (loading->district_names,
+                                                                 compound->district)
+                                          : NULL);
+  g_hash_table_insert (loading->compounds, words->compound_id, words);
 }
 
 static void
@@ -137,21 +150,26 @@ collect_elevator (gconstpointer record,
 {
   const XaElevator *elevator = record;
   Loading *loading = user_data;
-  Compound *compound = g_hash_table_lookup (loading->compounds, elevator->compound);
-  const char *code = compound != NULL ? compound->district_code : NULL;
+  XaElevatorRowWords *compound = g_hash_table_lookup (loading->compounds, elevator->compound);
+  XaElevatorRowWords words = { 0 };
   XaPriority priority;
   gboolean due;
 
+  if (compound != NULL)
+    words = *compound;
+  else
+    {
+      words.compound_id = words.compound_name = intern (loading, elevator->compound);
+      words.district_code = words.district_name = intern (loading, NULL);
+    }
+  words.maker = intern (loading, elevator->maker);
+  words.model = intern (loading, elevator->model);
   xa_elevator_priority (elevator, loading->now, &loading->params, &priority);
-  due = xa_metrics_elevator_assessment_due (elevator, loading->now,
-                                            loading->params.reassessment_years);
+  /* The years the priority counted: the dates are parsed once a row. */
+  due = xa_metrics_elevator_assessment_due_at (elevator, priority.years, loading->now,
+                                               loading->params.reassessment_years);
   g_ptr_array_add (loading->rows,
-                   xa_elevator_row_new (elevator, compound != NULL ? compound->name : NULL,
-                                        code,
-                                        code != NULL
-                                        ? g_hash_table_lookup (loading->district_names, code)
-                                        : NULL,
-                                        &priority, due,
+                   xa_elevator_row_new (elevator, &words, &priority, due,
                                         GPOINTER_TO_INT (g_hash_table_lookup (
                                                            loading->outbox_states,
                                                            elevator->id)) - 1));
@@ -188,13 +206,17 @@ load (XaElevatorList *self)
   g_autoptr(GHashTable) district_names = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                 g_free, g_free);
   g_autoptr(GHashTable) compounds = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                           g_free, compound_free);
+                                                           NULL, g_free);
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                       (GDestroyNotify) g_ref_string_release,
+                                                       NULL);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) outbox_states = NULL;
   g_autoptr(GError) error = NULL;
   Loading loading = {
     .district_names = district_names,
     .compounds = compounds,
+    .words = words,
     .rows = rows,
     .now = g_get_real_time () / G_USEC_PER_SEC,
   };
@@ -295,9 +317,14 @@ contains (const char *haystack,
           const char *needle)
 {
   size_t length = strlen (needle);
+  char first = g_ascii_tolower (*needle);
 
+  if (length == 0)
+    return *haystack != '\0';
+  /* Comparing the first byte here first: most places of most rows end there. */
   for (; *haystack != '\0'; haystack++)
-    if (g_ascii_strncasecmp (haystack, needle, length) == 0)
+    if (g_ascii_tolower (*haystack) == first
+        && g_ascii_strncasecmp (haystack, needle, length) == 0)
       return TRUE;
   return FALSE;
 }
@@ -308,10 +335,10 @@ filter_row (gpointer item,
 {
   XaElevatorList *self = user_data;
   const XaElevatorRowData *d = xa_elevator_row_get_data (item);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
-  guint age = gtk_drop_down_get_selected (self->age_dropdown);
-  guint assessment = gtk_drop_down_get_selected (self->assessment_dropdown);
-  guint funding = gtk_drop_down_get_selected (self->funding_dropdown);
+  guint status = self->status_choice;
+  guint age = self->age_choice;
+  guint assessment = self->assessment_choice;
+  guint funding = self->funding_choice;
 
   if (self->district != NULL && strcmp (d->district_code, self->district) != 0)
     return FALSE;
@@ -387,6 +414,10 @@ filters_changed (XaElevatorList *self)
   /* The drop-downs may still speak while the widget is disposed, after the models. */
   if (self->filter == NULL)
     return;
+  self->status_choice = gtk_drop_down_get_selected (self->status_dropdown);
+  self->age_choice = gtk_drop_down_get_selected (self->age_dropdown);
+  self->assessment_choice = gtk_drop_down_get_selected (self->assessment_dropdown);
+  self->funding_choice = gtk_drop_down_get_selected (self->funding_dropdown);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 

@@ -37,27 +37,19 @@ packed_size (const char *text)
   return (text != NULL ? strlen (text) : 0) + 1;
 }
 
-/* Words a hundred thousand rows repeat are kept once, released with their last row. */
-static char *
-shared (const char *text)
-{
-  return g_ref_string_new_intern (text != NULL ? text : "");
-}
-
 XaElevatorRow *
-xa_elevator_row_new (const XaElevator *elevator,
-                     const char       *compound_name,
-                     const char       *district_code,
-                     const char       *district_name,
-                     const XaPriority *priority,
-                     gboolean          assessment_due,
-                     int               outbox_state)
+xa_elevator_row_new (const XaElevator         *elevator,
+                     const XaElevatorRowWords *words,
+                     const XaPriority         *priority,
+                     gboolean                  assessment_due,
+                     int                       outbox_state)
 {
   XaElevatorRow *self;
   XaElevatorRowData *d;
   char *end;
 
   g_return_val_if_fail (elevator != NULL, NULL);
+  g_return_val_if_fail (words != NULL, NULL);
   g_return_val_if_fail (priority != NULL, NULL);
 
   self = g_object_new (XA_TYPE_ELEVATOR_ROW, NULL);
@@ -69,15 +61,15 @@ xa_elevator_row_new (const XaElevator *elevator,
                           + packed_size (elevator->last_inspection));
   end = self->texts;
   d->id = pack (&end, elevator->id);
-  d->compound_id = shared (elevator->compound);
-  d->compound_name = shared (compound_name != NULL ? compound_name : elevator->compound);
-  d->district_code = shared (district_code);
-  d->district_name = shared (district_name);
+  d->compound_id = g_ref_string_acquire (words->compound_id);
+  d->compound_name = g_ref_string_acquire (words->compound_name);
+  d->district_code = g_ref_string_acquire (words->district_code);
+  d->district_name = g_ref_string_acquire (words->district_name);
   d->building = pack (&end, elevator->building);
   d->unit = pack (&end, elevator->unit);
   d->registration_code = pack (&end, elevator->registration_code);
-  d->maker = shared (elevator->maker);
-  d->model = shared (elevator->model);
+  d->maker = g_ref_string_acquire (words->maker);
+  d->model = g_ref_string_acquire (words->model);
   d->commissioned = pack (&end, elevator->commissioned);
   d->last_inspection = elevator->last_inspection != NULL
                        ? pack (&end, elevator->last_inspection) : NULL;

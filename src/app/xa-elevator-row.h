@@ -42,17 +42,27 @@ typedef struct
   XaPriority         priority;
 } XaElevatorRowData;
 
-/* A row of @elevator, whose compound is named @compound_name in the district
- * @district_code / @district_name (any may be NULL when unknown), with its priority and
- * whether its safety assessment is due, both computed by the caller, and the state of its
- * edit in the outbox (-1: none). */
-XaElevatorRow           *xa_elevator_row_new      (const XaElevator *elevator,
-                                                   const char       *compound_name,
-                                                   const char       *district_code,
-                                                   const char       *district_name,
-                                                   const XaPriority *priority,
-                                                   gboolean          assessment_due,
-                                                   int               outbox_state);
+/* The words of a row that 100,000 rows repeat, each an interned GRefString
+ * (g_ref_string_new_intern()) the row holds a reference of; none NULL. The reader of the
+ * list interns each once, not once a row. */
+typedef struct
+{
+  char *compound_id;
+  char *compound_name;     /* the id when the compound is unknown */
+  char *district_code;     /* "" when unknown */
+  char *district_name;     /* "" when unknown */
+  char *maker;
+  char *model;
+} XaElevatorRowWords;
+
+/* A row of @elevator with the shared @words, its priority and whether its safety
+ * assessment is due, both computed by the caller, and the state of its edit in the outbox
+ * (-1: none). */
+XaElevatorRow           *xa_elevator_row_new      (const XaElevator         *elevator,
+                                                   const XaElevatorRowWords *words,
+                                                   const XaPriority         *priority,
+                                                   gboolean                  assessment_due,
+                                                   int                       outbox_state);
 const XaElevatorRowData *xa_elevator_row_get_data (XaElevatorRow    *self);
 
 G_END_DECLS

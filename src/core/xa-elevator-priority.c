@@ -147,7 +147,8 @@ xa_elevator_priority (const XaElevator       *elevator,
   /* The very rule and interval of the "assessment due" figure, so that list and figures
    * never disagree on which lifts are due. */
   if (params->points_assessment_due > 0
-      && xa_metrics_elevator_assessment_due (elevator, now, params->reassessment_years))
+      && xa_metrics_elevator_assessment_due_at (elevator, out->years, now,
+                                                params->reassessment_years))
     add_reason (out, XA_PRIORITY_REASON_ASSESSMENT_DUE, last_assessment_year (elevator),
                 params->points_assessment_due);
 }

@@ -192,8 +192,20 @@ xa_metrics_elevator_assessment_due (const XaElevator *elevator,
                                     gint64            now,
                                     int               reassessment_years)
 {
+  g_return_val_if_fail (elevator != NULL, FALSE);
+
+  return xa_metrics_elevator_assessment_due_at (elevator,
+                                                xa_metrics_elevator_years (elevator, now),
+                                                now, reassessment_years);
+}
+
+gboolean
+xa_metrics_elevator_assessment_due_at (const XaElevator *elevator,
+                                       double            years,
+                                       gint64            now,
+                                       int               reassessment_years)
+{
   GDate assessed;
-  double years;
 
   g_return_val_if_fail (elevator != NULL, FALSE);
   g_return_val_if_fail (reassessment_years >= 1, FALSE);
@@ -201,7 +213,6 @@ xa_metrics_elevator_assessment_due (const XaElevator *elevator,
   /* A renewed lift is a new lift in all but its record's commissioned date. */
   if (elevator->renewal_status == XA_RENEWAL_DONE)
     return FALSE;
-  years = xa_metrics_elevator_years (elevator, now);
   if (isnan (years) || years < XA_ELEVATOR_ASSESSMENT_YEARS)
     return FALSE;
   g_date_clear (&assessed, 1);

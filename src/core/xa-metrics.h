@@ -124,6 +124,12 @@ XaElevatorAgeBand xa_metrics_elevator_age_band (double                      olde
 gboolean xa_metrics_elevator_assessment_due (const XaElevator *elevator,
                                              gint64            now,
                                              int               reassessment_years);
+/* The same for a lift @years in service at @now, as xa_metrics_elevator_years() counts
+ * them (NAN without a date): a caller that has the years already parses no date twice. */
+gboolean xa_metrics_elevator_assessment_due_at (const XaElevator *elevator,
+                                                double            years,
+                                                gint64            now,
+                                                int               reassessment_years);
 
 /* ---- Problems (问题诉求) ---- */
 
