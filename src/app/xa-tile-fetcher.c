@@ -303,6 +303,52 @@ xa_tile_fetcher_get_tile_data_async (ShumateDataSource   *source,
                                      g_steal_pointer (&task));
 }
 
+/* The open file caches by cache key, each held weakly (main thread only). Two fetchers of
+ * one address at once (a basemap chosen again before its predecessor is gone, a window
+ * closing while the next opens) share one cache: two of libshumate 1.0.3's caches on one
+ * database are two sqlite connections with no busy timeout, and the second one's purge
+ * found the database locked. */
+static GHashTable *open_caches;
+
+static void
+forget_cache (gpointer  data,
+              GObject  *where_the_cache_was)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, open_caches);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_cache_was)
+      g_hash_table_iter_remove (&iter);
+}
+
+/* The cache of @cache_key in @cache_dir, new (and purged) or the one already open. */
+static ShumateFileCache *
+cache_for_key (const char *cache_key,
+               const char *cache_dir,
+               guint       cache_bytes)
+{
+  ShumateFileCache *cache;
+
+  if (open_caches == NULL)
+    open_caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  cache = g_hash_table_lookup (open_caches, cache_key);
+  if (cache != NULL)
+    return g_object_ref (cache);
+
+  cache = shumate_file_cache_new_full (cache_bytes, cache_key, cache_dir);
+  g_hash_table_insert (open_caches, g_strdup (cache_key), cache);
+  g_object_weak_ref (G_OBJECT (cache), forget_cache, NULL);
+  /* The size limit holds only after a purge. libshumate 1.0.3 purges by itself when the
+   * cache stores its first tile, so a session that shows only cached tiles never purges:
+   * purge at once (at every start and basemap change). In 1.0.3 a purge that finds the
+   * cache small enough leaves it refusing later ones, so the cache may still grow past
+   * the limit within one session, until the next. */
+  shumate_file_cache_purge_cache_async (cache, NULL, NULL, NULL);
+  return cache;
+}
+
 static void
 open_session_and_cache (XaTileFetcher *self)
 {
@@ -318,13 +364,7 @@ open_session_and_cache (XaTileFetcher *self)
    * in one cache.db of the directory and sets no busy timeout, so two sources at once (the
    * two layers of Tianditu, a basemap and its successor) found it locked. */
   cache_dir = g_build_filename (g_get_user_cache_dir (), "shumate", self->cache_key, NULL);
-  self->cache = shumate_file_cache_new_full (self->cache_bytes, self->cache_key, cache_dir);
-  /* The size limit holds only after a purge. libshumate 1.0.3 purges by itself when the
-   * cache stores its first tile, so a session that shows only cached tiles never purges:
-   * purge at once (at every start and basemap change). In 1.0.3 a purge that finds the
-   * cache small enough leaves it refusing later ones, so the cache may still grow past
-   * the limit within one session, until the next. */
-  shumate_file_cache_purge_cache_async (self->cache, NULL, NULL, NULL);
+  self->cache = cache_for_key (self->cache_key, cache_dir, self->cache_bytes);
   self->session = soup_session_new_with_options ("user-agent", XA_TILE_USER_AGENT,
                                                  "max-conns-per-host", MAX_CONNS_PER_HOST,
                                                  "max-conns", MAX_CONNS,
