@@ -303,24 +303,19 @@ xa_tile_fetcher_get_tile_data_async (ShumateDataSource   *source,
                                      g_steal_pointer (&task));
 }
 
-/* The open file caches by cache key, each held weakly (main thread only). Two fetchers of
- * one address at once (a basemap chosen again before its predecessor is gone, a window
- * closing while the next opens) share one cache: two of libshumate 1.0.3's caches on one
- * database are two sqlite connections with no busy timeout, and the second one's purge
- * found the database locked. */
+/* The open file caches by cache key (GWeakRef: a cache may be finalized in a worker thread
+ * of its own last task). The table itself is used from the main thread only. Two fetchers
+ * of one address at once (a basemap chosen again before its predecessor is gone, a token
+ * changed) share one cache: two of libshumate 1.0.3's caches on one database are two
+ * sqlite connections with no busy timeout, and the second one's purge found the database
+ * locked. */
 static GHashTable *open_caches;
 
 static void
-forget_cache (gpointer  data,
-              GObject  *where_the_cache_was)
+weak_ref_free (GWeakRef *ref)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, open_caches);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_cache_was)
-      g_hash_table_iter_remove (&iter);
+  g_weak_ref_clear (ref);
+  g_free (ref);
 }
 
 /* The cache of @cache_key in @cache_dir, new (and purged) or the one already open. */
@@ -330,16 +325,24 @@ cache_for_key (const char *cache_key,
                guint       cache_bytes)
 {
   ShumateFileCache *cache;
+  GWeakRef *ref;
 
   if (open_caches == NULL)
-    open_caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  cache = g_hash_table_lookup (open_caches, cache_key);
+    open_caches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) weak_ref_free);
+  ref = g_hash_table_lookup (open_caches, cache_key);
+  if (ref == NULL)
+    {
+      ref = g_new0 (GWeakRef, 1);
+      g_weak_ref_init (ref, NULL);
+      g_hash_table_insert (open_caches, g_strdup (cache_key), ref);
+    }
+  cache = g_weak_ref_get (ref);
   if (cache != NULL)
-    return g_object_ref (cache);
+    return cache;
 
   cache = shumate_file_cache_new_full (cache_bytes, cache_key, cache_dir);
-  g_hash_table_insert (open_caches, g_strdup (cache_key), cache);
-  g_object_weak_ref (G_OBJECT (cache), forget_cache, NULL);
+  g_weak_ref_set (ref, cache);
   /* The size limit holds only after a purge. libshumate 1.0.3 purges by itself when the
    * cache stores its first tile, so a session that shows only cached tiles never purges:
    * purge at once (at every start and basemap change). In 1.0.3 a purge that finds the
