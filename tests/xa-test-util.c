@@ -410,6 +410,15 @@ compare_rows (const char **a,
   return strcmp (*a, *b);
 }
 
+void
+xa_test_store_cut_agendas (char *dump)
+{
+  static const char agenda_tables[] = "[agenda]\n[agenda_decision]\n[agenda_item]\n";
+
+  g_assert_true (g_str_has_prefix (dump, agenda_tables));
+  memmove (dump, dump + strlen (agenda_tables), strlen (dump) - strlen (agenda_tables) + 1);
+}
+
 char *
 xa_test_store_dump (const char *path)
 {

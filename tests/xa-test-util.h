@@ -136,6 +136,10 @@ guint         xa_test_server_post_update (XaTestServer  *server,
  * in name order, each row as its quoted values in rowid or key order: two files with the
  * same dump hold the same records. */
 char         *xa_test_store_dump (const char *path);
+/* Cuts the agenda tables out of a dump of a file migrated from before version 6 (the
+ * store's schema), asserting they are there and empty: agendas are the bureau's own data,
+ * which an older file never had. */
+void          xa_test_store_cut_agendas (char *dump);
 
 /* @value with a comma every three digits ("1,234,567"), as the app shows counts in every
  * language: the tests' own formatting of the values they expect. */

@@ -11,7 +11,7 @@
 
 #include "xa-store-private.h"
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 static const char schema_v1[] =
   "CREATE TABLE sync_state ("
@@ -136,6 +136,28 @@ static const char schema_v5[] =
   "DROP TABLE outbox_v1;"
   "CREATE INDEX outbox_record ON outbox (record_type, record_id);";
 
+/* Version 6: the bureau's meeting agendas and the decisions their meetings took
+ * (xa-store-agendas.c). Local data: no sync writes these tables, and an agenda names its
+ * compounds by id without a foreign key, so a compound the feed deletes leaves the agenda
+ * (and its minutes) as they were. A deleted agenda is only marked, so that it can be undone
+ * with its decisions. */
+static const char schema_v6[] =
+  "CREATE TABLE agenda ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE agenda_item ("
+  "  agenda INTEGER NOT NULL REFERENCES agenda (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL, compound TEXT NOT NULL, topic TEXT,"
+  "  PRIMARY KEY (agenda, position));"
+  "CREATE TABLE agenda_decision ("
+  "  id INTEGER PRIMARY KEY,"
+  "  agenda INTEGER NOT NULL REFERENCES agenda (id) ON DELETE CASCADE,"
+  "  compound TEXT NOT NULL, problem TEXT NOT NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('agreed', 'escalated')), note TEXT NOT NULL,"
+  "  responsible_party TEXT, deadline INTEGER, tier TEXT NOT NULL,"
+  "  decided_at INTEGER NOT NULL, idempotency_key TEXT NOT NULL UNIQUE);"
+  "CREATE INDEX agenda_decision_agenda ON agenda_decision (agenda);";
+
 /* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
  * at its end instead of row by row: rows arrive in id order but these keys in no order, so
  * every page would dirty (and write to the WAL) nearly every page of each index, and a
@@ -191,7 +213,8 @@ _xa_store_migrate (sqlite3     *db,
       (version < 2 && !_xa_store_exec (db, schema_v2, error)) ||
       (version < 3 && !_xa_store_exec (db, schema_v3, error)) ||
       (version < 4 && !_xa_store_exec (db, schema_v4, error)) ||
-      (version < 5 && !_xa_store_exec (db, schema_v5, error)))
+      (version < 5 && !_xa_store_exec (db, schema_v5, error)) ||
+      (version < 6 && !_xa_store_exec (db, schema_v6, error)))
     {
       _xa_store_exec (db, "ROLLBACK", NULL);
       return FALSE;
