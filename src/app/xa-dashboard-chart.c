@@ -139,8 +139,8 @@ chart_geometry (const XaChartData *data,
   g->plot_right = width - font_size * 0.5;
   /* Room above the tallest bar for its number. */
   g->plot_top = g->title_height + font_size * 1.6;
-  /* Room under the axis for two lines of a group's label. */
-  g->plot_bottom = height - font_size * 2.9;
+  /* Room under the axis for a group's label. */
+  g->plot_bottom = height - font_size * 1.9;
   g->slot = n > 0 ? (g->plot_right - g->plot_left) / n : 0;
   g->bar = g->slot * (n_series (data) == 1 ? 0.62 : 0.40);
   g->max_value = 0;
@@ -208,7 +208,7 @@ show_centred (cairo_t     *cr,
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_size (layout, &w, &h);
   if (max_width > 0 && w / (double) PANGO_SCALE > max_width)
-    scale = MAX (0.55, max_width / (w / (double) PANGO_SCALE));
+    scale = MAX (0.5, max_width / (w / (double) PANGO_SCALE));
   cairo_save (cr);
   cairo_translate (cr, cx - scale * w / (2.0 * PANGO_SCALE), y);
   cairo_scale (cr, scale, scale);
@@ -292,12 +292,6 @@ xa_chart_draw (const XaChartData  *data,
   cairo_line_to (cr, g.plot_right, g.plot_bottom + 0.5);
   cairo_stroke (cr);
 
-  pango_layout_set_width (label, (int) (MAX (g.slot - 2, 1) * PANGO_SCALE));
-  pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
-  pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_height (label, -2);
-  pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-
   for (guint i = 0; i < data->groups->len; i++)
     {
       XaChartGroup *group = g_ptr_array_index (data->groups, i);
@@ -324,12 +318,12 @@ xa_chart_draw (const XaChartData  *data,
           cairo_fill (cr);
           cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
           show_centred (cr, small, group->texts[s], x + g.bar / 2,
-                        g.plot_bottom - h - fs * 1.3, n == 1 ? g.slot - 2 : g.bar + g.bar / 3);
+                        g.plot_bottom - h - fs * 1.3, n == 1 ? g.slot - 2 : g.bar);
         }
+      /* One line, squeezed rather than wrapped: "兰山区" broken in two reads as two
+       * words, and a month's "2025-" and "09" as two months. */
       cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
-      pango_layout_set_text (label, group->label, -1);
-      cairo_move_to (cr, slot_left + 1, g.plot_bottom + fs * 0.3);
-      pango_cairo_show_layout (cr, label);
+      show_centred (cr, label, group->label, centre, g.plot_bottom + fs * 0.3, g.slot - 2);
 
       if ((int) i == style->focus_group)
         {

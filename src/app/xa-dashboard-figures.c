@@ -227,8 +227,8 @@ yuan (gint64 fen)
   return g_strdup_printf (_("%s yuan"), amount);
 }
 
-static char *
-ratio (double value)
+char *
+xa_dashboard_format_port_ratio (double value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
@@ -335,7 +335,7 @@ add_charging_tables (const XaDashboardFigures *f,
   table_add (t, _("Charging ports"), xa_format_count (f->totals.charging_ports));
   table_add (t, _("Smart charging ports"), xa_format_count (f->totals.smart_ports));
   table_add (t, _("Registered e-bikes"), xa_format_count ((gint64) f->totals.registered_ebikes));
-  table_add (t, _("Port ratio"), ratio (xa_totals_port_ratio (&f->totals)));
+  table_add (t, _("Port ratio"), xa_dashboard_format_port_ratio (xa_totals_port_ratio (&f->totals)));
 }
 
 static void
@@ -490,12 +490,15 @@ xa_dashboard_figures_month_chart (const XaDashboardFigures *figures,
 
   months = xa_problem_breakdown_months (figures->breakdown,
                                         max_months > 0 ? max_months : MONTHS_SHOWN);
-  data = xa_chart_data_new (_("Problems Opened and Resolved by Month"), _("Opened"),
+  data = xa_chart_data_new (_("Problems by Month"), _("Opened"),
                             _("Resolved"));
   for (guint i = 0; i < months->len; i++)
     {
       XaMonthCount *m = &g_array_index (months, XaMonthCount, i);
-      g_autofree char *label = month_label (m);
+      /* The year only where it starts, as calendars print it: thirteen "2025-"s would
+       * leave the months no room. */
+      g_autofree char *label = i == 0 || m->month == 1 ? month_label (m)
+                                                       : g_strdup_printf ("%02d", m->month);
       g_autofree char *opened = xa_format_count (m->opened);
       g_autofree char *resolved = xa_format_count (m->resolved);
 

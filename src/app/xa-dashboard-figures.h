@@ -50,6 +50,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaDashboardFigures, xa_dashboard_figures_free)
 
 /* "Figures as of 2025-09-15 09:00" (local time), or that the store was never synced. */
 char        *xa_dashboard_figures_as_of          (const XaDashboardFigures *figures);
+/* Ports per registered e-bike as "0.98 : 1"; "No data" for NaN. */
+char        *xa_dashboard_format_port_ratio      (double                    ratio);
 /* "Whole City" or the district's name. */
 const char  *xa_dashboard_figures_scope          (const XaDashboardFigures *figures);
 
