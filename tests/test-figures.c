@@ -207,6 +207,12 @@ assert_count (GtkWidget  *page,
   g_assert_cmpstr (xa_test_row_value (page, title), ==, want);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
 /* The Dashboard's own figures and charts: the splits, "Figures as of" the store's last
  * sync, the chart by district (its numbers, its accessible label) and its bars choosing
  * the map's district filter. */
@@ -259,6 +265,22 @@ check_dashboard (XaWindow       *window,
   g_assert_nonnull (strstr (label, ((XaChartGroup *) data->groups->pdata[luozhuang])->label));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        label);
+
+  /* The page's Export Report…, to a path as the save dialog gives one: the report as the
+   * command line writes it, its first page saying the page's "Figures as of". */
+  {
+    g_autofree char *path = xa_test_path ("dashboard-window");
+    g_autofree char *report = g_strconcat (path, ".pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    /* A name without an extension: the report is a PDF, and the name says so. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s",
+                                               path));
+    g_assert_true (xa_test_ui_poll_until (file_exists, report, 100, 30));
+    g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
+    g_assert_cmpmem (contents, 5, "%PDF-", 5);
+  }
 
   /* A district's bar chooses the district on the map; the figures follow; the same bar
    * again gives back the whole city. */

@@ -62,7 +62,7 @@ struct _XaCitySummary
 
 G_DEFINE_FINAL_TYPE (XaCitySummary, xa_city_summary, ADW_TYPE_BIN)
 
-enum { FIGURE_ACTIVATED, DISTRICT_ACTIVATED, EXPORT_REPORT, N_SIGNALS };
+enum { FIGURE_ACTIVATED, DISTRICT_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* A figure's row was activated: its name (the row's action target in the .ui). */
@@ -72,14 +72,6 @@ show_compounds_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   g_signal_emit (widget, signals[FIGURE_ACTIVATED], 0, g_variant_get_string (parameter, NULL));
-}
-
-static void
-export_report_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  g_signal_emit (widget, signals[EXPORT_REPORT], 0);
 }
 
 /* A figure's row made in code, not activatable: its value label. */
@@ -364,12 +356,6 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
   signals[DISTRICT_ACTIVATED] = g_signal_new ("district-activated", G_TYPE_FROM_CLASS (klass),
                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                               G_TYPE_NONE, 1, G_TYPE_STRING);
-  /* "Export Report…": the window asks where and writes it. */
-  signals[EXPORT_REPORT] = g_signal_new ("export-report", G_TYPE_FROM_CLASS (klass),
-                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 0);
-  gtk_widget_class_install_action (widget_class, "summary.export-report", NULL,
-                                   export_report_action);
   g_type_ensure (XA_TYPE_DASHBOARD_CHART);
 
   gtk_widget_class_set_template_from_resource (

@@ -5,7 +5,8 @@
  * Activating a figure that counts compounds, or things compounds hold, emits
  * "figure-activated" with the figure's name (those of xa-compound-list.h), for the list of
  * those compounds; a district's bar emits "district-activated" with its code (NULL when
- * it was the district chosen already); "Export Report…" emits "export-report". */
+ * it was the district chosen already). Its "Export Report…" button is the window's
+ * win.export, which exports the report of this page (xa-view-export). */
 #pragma once
 
 #include <adwaita.h>

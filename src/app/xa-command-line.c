@@ -194,7 +194,8 @@ export_dashboard (const char *store_path,
 
   if (!xa_dashboard_report_export_file (store_path, district_code, output,
                                         g_get_real_time () / G_USEC_PER_SEC, season,
-                                        reassessment, &error))
+                                        reassessment, XA_DASHBOARD_MEASURE_OPEN_PROBLEMS,
+                                        &error))
     {
       g_printerr ("xiaoqu-atlas: %s\n", error->message);
       if (g_error_matches (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_FORMAT))

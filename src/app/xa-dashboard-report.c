@@ -434,13 +434,14 @@ xa_dashboard_report_write (const XaDashboardFigures *figures,
 }
 
 gboolean
-xa_dashboard_report_export_file (const char  *store_path,
-                                 const char  *district_code_or_NULL,
-                                 const char  *output,
-                                 gint64       now,
-                                 int          season,
-                                 int          reassessment_years,
-                                 GError     **error)
+xa_dashboard_report_export_file (const char          *store_path,
+                                 const char          *district_code_or_NULL,
+                                 const char          *output,
+                                 gint64               now,
+                                 int                  season,
+                                 int                  reassessment_years,
+                                 XaDashboardMeasure   measure,
+                                 GError             **error)
 {
   g_autoptr(XaStore) store = NULL;
   g_autoptr(XaDashboardFigures) figures = NULL;
@@ -459,6 +460,5 @@ xa_dashboard_report_export_file (const char  *store_path,
                                           now, reassessment_years, error);
   if (figures == NULL)
     return FALSE;
-  return xa_dashboard_report_write (figures, XA_DASHBOARD_MEASURE_OPEN_PROBLEMS, output,
-                                    error);
+  return xa_dashboard_report_write (figures, measure, output, error);
 }

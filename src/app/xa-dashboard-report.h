@@ -35,16 +35,18 @@ gboolean xa_dashboard_report_write (const XaDashboardFigures *figures,
                                     const char               *output,
                                     GError                  **error);
 
-/* The command line's export: the figures of the store at @store_path (never created; a
- * missing file is said so), of the district @district_code_or_NULL, flood @season (0:
- * the season under way at @now), assessments counting @reassessment_years, with the
- * chart of open problems by district, to @output. Every check before the store is read. */
-gboolean xa_dashboard_report_export_file (const char  *store_path,
-                                          const char  *district_code_or_NULL,
-                                          const char  *output,
-                                          gint64       now,
-                                          int          season,
-                                          int          reassessment_years,
-                                          GError     **error);
+/* An export apart from any widget (the command line's, and the window's in its thread):
+ * the figures of the store at @store_path (never created; a missing file is said so), of
+ * the district @district_code_or_NULL, flood @season (0: the season under way at @now),
+ * assessments counting @reassessment_years, with the chart by district of @measure, to
+ * @output. Every check before the store is read. */
+gboolean xa_dashboard_report_export_file (const char          *store_path,
+                                          const char          *district_code_or_NULL,
+                                          const char          *output,
+                                          gint64               now,
+                                          int                  season,
+                                          int                  reassessment_years,
+                                          XaDashboardMeasure   measure,
+                                          GError             **error);
 
 G_END_DECLS
