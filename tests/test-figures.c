@@ -288,6 +288,7 @@ check_dashboard (XaWindow       *window,
   g_assert_cmpstr (_xa_window_get_district (window), ==, "371311");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_null (xa_test_ui_find_label (page, _("Whole City")));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "dashboard-district");
   chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
   xa_dashboard_chart_activate_group (chart, luozhuang);
   g_assert_null (_xa_window_get_district (window));
@@ -324,6 +325,9 @@ test_city_figures (void)
   g_assert_cmpuint (e.open, >, 0);
 
   g_settings_set_int (settings, "flood-season", e.season);
+  /* The size the Dashboard is designed for, in its screenshots. */
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
   before = g_get_real_time () / G_USEC_PER_SEC;
   window = xa_test_window_open (app, store_path);
   after = g_get_real_time () / G_USEC_PER_SEC;
@@ -372,6 +376,8 @@ test_city_figures (void)
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "figures");
   xa_test_window_close (window);
   g_settings_reset (settings, "flood-season");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
   g_hash_table_unref (e.open_by_district);
   g_hash_table_unref (e.compound_district);
 }

@@ -43,7 +43,7 @@ struct _XaCitySummary
   GtkDropDown         *measure_dropdown;
   XaDashboardChart    *district_chart;
   XaDashboardChart    *month_chart;
-  GtkFlowBox          *groups_box;
+  GtkFlowBox          *splits_box;
   AdwPreferencesGroup *charging_group;
   AdwPreferencesGroup *problems_group;
   AdwPreferencesGroup *elevators_group;
@@ -129,14 +129,15 @@ static void
 show_splits (XaCitySummary *self)
 {
   static const struct { XaDashboardSection section; guint table; } splits[] = {
+    /* The long list of categories last, where it leaves no gap beside a short one. */
     { XA_DASHBOARD_SECTION_PROBLEMS, 1 },
-    { XA_DASHBOARD_SECTION_PROBLEMS, 2 },
     { XA_DASHBOARD_SECTION_ELEVATORS, 1 },
     { XA_DASHBOARD_SECTION_ELEVATORS, 2 },
+    { XA_DASHBOARD_SECTION_PROBLEMS, 2 },
   };
 
   for (guint i = 0; i < self->split_groups->len; i++)
-    gtk_flow_box_remove (self->groups_box, g_ptr_array_index (self->split_groups, i));
+    gtk_flow_box_remove (self->splits_box, g_ptr_array_index (self->split_groups, i));
   g_ptr_array_set_size (self->split_groups, 0);
   for (guint i = 0; i < G_N_ELEMENTS (splits); i++)
     {
@@ -144,7 +145,7 @@ show_splits (XaCitySummary *self)
                                                                  splits[i].section);
       GtkWidget *child = table_group (g_ptr_array_index (tables, splits[i].table));
 
-      gtk_flow_box_append (self->groups_box, child);
+      gtk_flow_box_append (self->splits_box, child);
       g_ptr_array_add (self->split_groups, child);
     }
 }
@@ -386,7 +387,7 @@ xa_city_summary_class_init (XaCitySummaryClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, district_chart);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, month_chart);
-  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, XaCitySummary, splits_box);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, charging_group);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, problems_group);
   gtk_widget_class_bind_template_child (widget_class, XaCitySummary, elevators_group);
