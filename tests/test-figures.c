@@ -207,6 +207,25 @@ assert_count (GtkWidget  *page,
   g_assert_cmpstr (xa_test_row_value (page, title), ==, want);
 }
 
+/* @keyval pressed on @widget's key controller, as GTK delivers a key to the focus widget:
+ * whether the widget handled it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -282,6 +301,18 @@ check_dashboard (XaWindow       *window,
     g_assert_cmpmem (contents, 5, "%PDF-", 5);
   }
 
+  /* A click lands on the bar drawn under it: the bars share the width in their order. */
+  {
+    double width = gtk_widget_get_width (GTK_WIDGET (chart));
+    guint n = data->groups->len;
+
+    g_assert_cmpfloat (width, >, 300);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpint (xa_chart_group_at (data, width, width * (i + 0.5) / n), ==, (int) i);
+    g_assert_cmpint (xa_chart_group_at (data, width, 0), ==, -1);
+    g_assert_cmpint (xa_chart_group_at (data, width, width), ==, -1);
+  }
+
   /* A district's bar chooses the district on the map; the figures follow; the same bar
    * again gives back the whole city. */
   xa_dashboard_chart_activate_group (chart, luozhuang);
@@ -294,6 +325,21 @@ check_dashboard (XaWindow       *window,
   g_assert_null (_xa_window_get_district (window));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_test_ui_find_label (page, _("Whole City")));
+
+  /* From the keyboard: the chart takes the focus, Home and the arrows move from bar to
+   * bar, Enter chooses the district of the bar with the focus. */
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Home));
+  for (guint i = 0; i < luozhuang; i++)
+    g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Return));
+  g_assert_cmpstr (_xa_window_get_district (window), ==, "371311");
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_space));
+  g_assert_null (_xa_window_get_district (window));
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "xa-dashboard-chart.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, sans-serif"
+#define SIDE_MARGIN 6.0
 /* The series' colours: GNOME's blue 4 and green 5, dark enough for white text beside them
  * and for black labels above them on paper and on either theme. */
 static const double series_colours[2][3] = {
@@ -135,8 +136,9 @@ chart_geometry (const XaChartData *data,
   guint n = data->groups->len;
 
   g->title_height = font_size * 2.2;
-  g->plot_left = font_size * 0.5;
-  g->plot_right = width - font_size * 0.5;
+  /* Sideways nothing depends on the font size, so that xa_chart_group_at() needs none. */
+  g->plot_left = SIDE_MARGIN;
+  g->plot_right = width - SIDE_MARGIN;
   /* Room above the tallest bar for its number. */
   g->plot_top = g->title_height + font_size * 1.6;
   /* Room under the axis for a group's label. */
@@ -162,7 +164,6 @@ xa_chart_group_at (const XaChartData *data,
 
   g_return_val_if_fail (data != NULL, -1);
 
-  /* The font size does not move the slots sideways. */
   chart_geometry (data, 10, width, 100, &g);
   if (g.slot <= 0 || x < g.plot_left || x >= g.plot_right)
     return -1;

@@ -248,7 +248,8 @@ xa_export_file (const char              *store_path,
       g_autofree char *names = xa_export_kind_list ();
 
       g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_TABLE,
-                   _("There is no table “%s” to export; the tables are: %s."),
+                   _("There is no table “%s” to export; the tables are: %s; or "
+                     "dashboard, for the Dashboard’s report."),
                    table_name, names);
       return FALSE;
     }
