@@ -273,7 +273,8 @@ add_problem_tables (const XaDashboardFigures *f,
 
   t = table_new (tables, _("By Tier"), 3, _("Tier"), _("Problems"), _("Open"));
   for (guint i = 0; i < XA_N_PROBLEM_TIERS; i++)
-    table_add (t, xa_record_words_problem_tier (i), xa_format_count (f->totals.problems_by_tier[i]),
+    table_add (t, xa_record_words_problem_tier (i),
+               xa_format_count (f->totals.problems_by_tier[i]),
                xa_format_count (f->totals.problems_open_by_tier[i]));
 
   t = table_new (tables, _("By Category"), 5, _("Category"), _("Problems"), _("Resolved"),
@@ -335,7 +336,8 @@ add_charging_tables (const XaDashboardFigures *f,
   table_add (t, _("Charging ports"), xa_format_count (f->totals.charging_ports));
   table_add (t, _("Smart charging ports"), xa_format_count (f->totals.smart_ports));
   table_add (t, _("Registered e-bikes"), xa_format_count ((gint64) f->totals.registered_ebikes));
-  table_add (t, _("Port ratio"), xa_dashboard_format_port_ratio (xa_totals_port_ratio (&f->totals)));
+  table_add (t, _("Port ratio"),
+             xa_dashboard_format_port_ratio (xa_totals_port_ratio (&f->totals)));
 }
 
 static void
@@ -351,11 +353,13 @@ add_elevator_tables (const XaDashboardFigures *f,
 
   t = table_new (tables, _("Renewal by Status"), 2, _("Renewal status"), _("Elevators"));
   for (guint i = 0; i < XA_N_RENEWAL_STATUSES; i++)
-    table_add (t, xa_record_words_renewal (i), xa_format_count (f->totals.elevators_by_renewal[i]));
+    table_add (t, xa_record_words_renewal (i),
+               xa_format_count (f->totals.elevators_by_renewal[i]));
 
   t = table_new (tables, _("Renewal by Funding"), 2, _("Funding source"), _("Elevators"));
   for (guint i = 0; i < XA_N_FUNDING_SOURCES; i++)
-    table_add (t, xa_record_words_funding (i), xa_format_count (f->totals.elevators_by_funding[i]));
+    table_add (t, xa_record_words_funding (i),
+               xa_format_count (f->totals.elevators_by_funding[i]));
 }
 
 static char *
