@@ -366,6 +366,104 @@ test_seed_totals (void)
   g_assert_cmpint (smart, ==, 449000);
 }
 
+/* The same figures, and those of the dashboard that no article states, as the app counts
+ * them: the demo city stored as a sync stores it and its totals computed by the one
+ * function the dashboard, the report and the map's figures call. */
+static void
+test_dashboard_totals (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = xa_test_path ("demo-store");
+  g_autoptr(XaStore) store = NULL;
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+  g_autoptr(XaProblemBreakdown) breakdown = xa_problem_breakdown_new ();
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GPtrArray) districts = NULL;
+  gint64 now = xa_test_parse_time ("2025-09-15T09:00:00+08:00");
+  XaTotals t, sum = { 0 };
+  guint tiers = 0, by_category = 0, opened = 0, resolved = 0, renewals = 0;
+
+  require_parsed ();
+  for (guint i = 0; i < city->records->len; i++)
+    g_ptr_array_add (changes, ((Record *) g_ptr_array_index (city->records, i))->change);
+  store = xa_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (xa_store_apply_page (store, "http://127.0.0.1:1", changes, "c1", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (xa_totals_compute_breakdown (store, NULL, 2025, now,
+                                              XA_ELEVATOR_REASSESSMENT_DEFAULT, &t, breakdown,
+                                              &error));
+  g_assert_no_error (error);
+  g_test_message ("dashboard: %u compounds, %u problems (%u resolved, %u open, %u overdue), "
+                  "lifts %u (15+ %u, 20+ %u, due %u)", t.compounds, t.problems,
+                  t.problems_resolved, t.problems_open, t.problems_overdue, t.elevators,
+                  t.elevators_15_years, t.elevators_20_years, t.elevators_assessment_due);
+
+  /* shared/seed/SUMMARY.md's table. */
+  g_assert_cmpuint (t.compounds, ==, 3490);
+  g_assert_cmpuint (t.problems_resolved, >, 15000);
+  g_assert_cmpuint (t.flood_problems_fixed, ==, 195);
+  g_assert_cmpuint (t.drills_held, >=, 4000);
+  g_assert_cmpuint (t.public_revenue_recorded, ==, 3334);
+  g_assert_cmpuint (t.special_accounts, ==, 747);
+  g_assert_cmpint (t.supervised_fen, ==, G_GINT64_CONSTANT (3693230000));
+  g_assert_cmpint (t.charging_ports, ==, 449000);
+  g_assert_cmpfloat_with_epsilon (xa_totals_charging_coverage (&t), 91.6, 0.05);
+  g_assert_cmpuint (t.city_tier_compounds, ==, 48);
+
+  /* Each split adds up to the figure it splits. */
+  for (guint i = 0; i < XA_N_PROBLEM_TIERS; i++)
+    {
+      g_assert_cmpuint (t.problems_open_by_tier[i], <=, t.problems_by_tier[i]);
+      tiers += t.problems_by_tier[i];
+    }
+  g_assert_cmpuint (tiers, ==, t.problems);
+  categories = xa_problem_breakdown_categories (breakdown);
+  g_assert_cmpuint (categories->len, >, 10);
+  for (guint i = 0; i < categories->len; i++)
+    by_category += ((XaCategoryCount *) g_ptr_array_index (categories, i))->problems;
+  g_assert_cmpuint (by_category, ==, t.problems);
+  /* From September 2024 to the demo's day: every month, none missing. */
+  months = xa_problem_breakdown_months (breakdown, 0);
+  g_assert_cmpuint (months->len, ==, 13);
+  g_assert_cmpint (g_array_index (months, XaMonthCount, 0).year, ==, 2024);
+  g_assert_cmpint (g_array_index (months, XaMonthCount, 0).month, ==, 9);
+  for (guint i = 0; i < months->len; i++)
+    {
+      opened += g_array_index (months, XaMonthCount, i).opened;
+      resolved += g_array_index (months, XaMonthCount, i).resolved;
+    }
+  g_assert_cmpuint (opened, ==, t.problems);
+  g_assert_cmpuint (resolved, ==, t.problems_resolved);
+  for (guint i = 0; i < XA_N_RENEWAL_STATUSES; i++)
+    renewals += t.elevators_by_renewal[i];
+  g_assert_cmpuint (renewals, ==, t.elevators);
+  g_assert_cmpuint (t.elevators_20_years, <, t.elevators_15_years);
+  g_assert_cmpuint (t.elevators_assessment_due, <=, t.elevators_15_years);
+  g_assert_cmpfloat_with_epsilon (xa_totals_port_ratio (&t),
+                                  (double) t.charging_ports / t.registered_ebikes, 1e-12);
+
+  /* The districts add up to the city, split by split. */
+  districts = xa_totals_compute_by_district (store, 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                             &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (districts->len, ==, 12);
+  for (guint i = 0; i < districts->len; i++)
+    xa_totals_add_totals (&sum, &((XaDistrictTotals *) g_ptr_array_index (districts, i))->totals);
+  g_assert_cmpuint (sum.compounds, ==, t.compounds);
+  g_assert_cmpuint (sum.problems_open, ==, t.problems_open);
+  g_assert_cmpuint (sum.problems_overdue, ==, t.problems_overdue);
+  g_assert_cmpuint (sum.flood_ready, ==, t.flood_ready);
+  g_assert_cmpuint (sum.compounds_with_charging, ==, t.compounds_with_charging);
+  g_assert_cmpuint (sum.elevators_20_years, ==, t.elevators_20_years);
+  for (guint i = 0; i < XA_N_PROBLEM_TIERS; i++)
+    g_assert_cmpuint (sum.problems_by_tier[i], ==, t.problems_by_tier[i]);
+  for (guint i = 0; i < XA_N_FUNDING_SOURCES; i++)
+    g_assert_cmpuint (sum.elevators_by_funding[i], ==, t.elevators_by_funding[i]);
+}
+
 static void
 test_flood (void)
 {
@@ -1064,6 +1162,7 @@ main (int    argc,
   g_test_add_func ("/demo-city/order-and-references", test_order_and_references);
   g_test_add_func ("/demo-city/counts", test_counts);
   g_test_add_func ("/demo-city/seed-totals", test_seed_totals);
+  g_test_add_func ("/demo-city/dashboard-totals", test_dashboard_totals);
   g_test_add_func ("/demo-city/flood", test_flood);
   g_test_add_func ("/demo-city/elevators", test_elevators);
   g_test_add_func ("/demo-city/problems", test_problems);

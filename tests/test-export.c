@@ -561,6 +561,144 @@ test_pdf (void)
   g_assert_cmpuint (n_district_cells, <, 2 * n_rows);
 }
 
+/* ---- The Dashboard's report ---- */
+
+/* The count @sql answers in the test's store, written as the report writes counts. */
+static char *
+store_count (const char *sql)
+{
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(GError) error = NULL;
+  gint64 n = xa_store_query_int (store, sql, &error);
+
+  g_assert_no_error (error);
+  return xa_test_group_thousands ((guint64) n);
+}
+
+static void
+assert_page_has (const char *page,
+                 const char *text)
+{
+  if (strstr (page, text) == NULL)
+    g_error ("the page does not say “%s”:\n%s", text, page);
+}
+
+/* The report as a Chinese user's scheduled job writes it: seven pages, one a section, its
+ * titles in Chinese, "数据截至" the last sync on each, its figures those of the store, every
+ * page rendered by pdftoppm. */
+static void
+test_dashboard_pdf (void)
+{
+  g_autofree char *dir = xa_test_path ("dashboard");
+  g_autofree char *output = g_build_filename (dir, "dashboard.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *compounds = store_count ("SELECT count(*) FROM compound");
+  g_autofree char *accounts = store_count ("SELECT count(*) FROM compound WHERE special_account");
+  g_autofree char *problems = store_count ("SELECT count(*) FROM problem");
+  g_autofree char *open = store_count ("SELECT count(*) FROM problem "
+                                       "WHERE status IN ('open', 'in_progress')");
+  g_autofree char *lifts = store_count ("SELECT count(*) FROM elevator");
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  gint64 fen = xa_store_query_int (store, "SELECT sum(supervised_fen) FROM compound", NULL);
+  g_autofree char *yuan = xa_test_group_thousands ((guint64) fen / 100);
+  g_autofree char *supervised = g_strdup_printf ("%s.%02d 元", yuan, (int) (fen % 100));
+  g_autoptr(GSubprocess) pdftoppm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) pages = NULL;
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  run = xa_test_run_app_in_locale ("zh_CN.UTF-8",
+                                   (const char * const[]) { "--store", get_store (), "--export",
+                                                            "dashboard", "--output", output,
+                                                            NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, "已将仪表板导出到"));
+  xa_test_run_clear (&run);
+
+  pages = pdf_pages (output);
+  g_assert_cmpuint (g_strv_length (pages), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *page_number = g_strdup_printf ("第 %u 页，共 7 页", i + 1);
+
+      if (!g_str_has_prefix (pages[i], "仪表板 · 全市\n"))
+        g_error ("page %u does not begin with the title: %.80s", i + 1, pages[i]);
+      assert_page_has (pages[i], "数据截至 ");
+      assert_page_has (pages[i], page_number);
+    }
+  assert_page_has (pages[0], "小区与公共收益");
+  assert_page_has (pages[0], compounds);
+  assert_page_has (pages[0], accounts);
+  assert_page_has (pages[0], supervised);
+  assert_page_has (pages[1], "问题诉求");
+  assert_page_has (pages[1], problems);
+  assert_page_has (pages[1], open);
+  assert_page_has (pages[5], lifts);
+  assert_page_has (pages[6], "各区县对比");
+  assert_page_has (pages[6], "兰山区");
+  assert_page_has (pages[6], "临沭县");
+
+  /* Every page renders. */
+  pdftoppm = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_PIPE, &error, "pdftoppm", "-r", "30",
+                               "-png", output, prefix, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (pdftoppm, NULL, &error));
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 7; i++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s-%u.png", prefix, i);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    }
+}
+
+/* One district's report, and the image for slides: a PNG of the documented size. */
+static void
+test_dashboard_district_png (void)
+{
+  g_autofree char *dir = xa_test_path ("dashboard-district");
+  g_autofree char *pdf = g_build_filename (dir, "luozhuang.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "slide.PNG", NULL);
+  g_autofree char *compounds = store_count ("SELECT count(*) FROM compound "
+                                            "WHERE district = '" DISTRICT "'");
+  g_autoptr(XaStore) store = xa_store_open (get_store (), NULL);
+  g_autoptr(XaDistrict) district = xa_store_get_district (store, DISTRICT, NULL);
+  g_autofree char *title = g_strdup_printf ("Dashboard · %s\n", district->name);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) pages = NULL;
+  gsize length = 0;
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  run = xa_test_run_app ((const char * const[]) { "--store", get_store (), "--export",
+                                                  "dashboard", "--output", pdf, "--district",
+                                                  DISTRICT, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Exported the dashboard to "));
+  xa_test_run_clear (&run);
+  pages = pdf_pages (pdf);
+  g_assert_true (g_str_has_prefix (pages[0], title));
+  assert_page_has (pages[0], "Compounds and Public Revenue");
+  assert_page_has (pages[0], compounds);
+
+  run = xa_test_run_app ((const char * const[]) { "--store", get_store (), "--export",
+                                                  "dashboard", "--output", png, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (contents, 16, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+  /* Width and height, big-endian, in the header chunk: 1920 × 1080 as the help says. */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 1920);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 1080);
+}
+
 static void
 assert_fails (const char * const *args,
               int                 status,
@@ -604,6 +742,7 @@ test_failures (void)
   g_autofree char *empty_store = xa_test_path ("empty.db");
   g_autofree char *no_folder = xa_test_path ("no-such-folder");
   g_autofree char *unwritable = g_build_filename (no_folder, "report.csv", NULL);
+  g_autofree char *dashboard_unwritable = g_build_filename (no_folder, "report.pdf", NULL);
   g_autoptr(XaStore) empty = xa_store_open (empty_store, NULL);
 
   g_assert_nonnull (empty);
@@ -631,8 +770,42 @@ test_failures (void)
                 2, "--output");
   assert_fails ((const char * const[]) { "--store", store, "--output", "@OUTPUT", NULL },
                 2, "--export");
+  assert_fails ((const char * const[]) { "--store", store, "--export", "dashboard",
+                                         "--output", "@OUTPUT", NULL },
+                2, ".pdf (a report) or .png");
+  assert_fails ((const char * const[]) { "--store", store, "--export", "dashboard",
+                                         "--output", dashboard_unwritable, NULL },
+                3, dashboard_unwritable);
+  assert_fails ((const char * const[]) { "--store", missing_store, "--export", "dashboard",
+                                         "--output", dashboard_unwritable, NULL },
+                3, "sync");
   /* A missing store is not created by asking for an export. */
   g_assert_false (g_file_test (missing_store, G_FILE_TEST_EXISTS));
+}
+
+/* An output the rename cannot replace (a folder of that name): the command says so, and
+ * neither the folder nor a temporary file beside it is left changed. */
+static void
+test_dashboard_rename_fails (void)
+{
+  g_autofree char *dir = xa_test_path ("dashboard-rename");
+  g_autofree char *output = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GDir) listing = NULL;
+  guint n_files = 0;
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir_with_parents (output, 0700), ==, 0);
+  run = xa_test_run_app ((const char * const[]) { "--store", get_store (), "--export",
+                                                  "dashboard", "--output", output, NULL });
+  g_assert_cmpint (run.status, ==, 3);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, output));
+  xa_test_run_clear (&run);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_DIR));
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
 }
 
 /* A disk that fills up during the export (@data: the format): the command fails with the
@@ -681,6 +854,9 @@ main (int   argc,
   g_test_add_func ("/export/district", test_district);
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/failures", test_failures);
+  g_test_add_func ("/export/dashboard/pdf", test_dashboard_pdf);
+  g_test_add_func ("/export/dashboard/district-png", test_dashboard_district_png);
+  g_test_add_func ("/export/dashboard/rename-fails", test_dashboard_rename_fails);
   g_test_add_data_func ("/export/disk-full/csv", "csv", test_disk_full);
   g_test_add_data_func ("/export/disk-full/pdf", "pdf", test_disk_full);
 

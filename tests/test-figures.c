@@ -7,7 +7,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "xa-dashboard-chart.h"
 #include "xa-sync-client.h"
+#include "xa-test-store.h"
 #include "xa-test-feed.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
@@ -66,7 +70,11 @@ typedef struct
   guint   flood_inspected, flood_ready;
   gint64  drills, flood_fixed;
   guint   resolved, open, city_tier, elevators;
+  guint   problems, on_site;
+  gint64  ebikes;
   int     season;
+  GHashTable *open_by_district;   /* district code → GUINT_TO_POINTER (open problems) */
+  GHashTable *compound_district;  /* compound id → district code */
 } Expected;
 
 /* The latest flood season any check is of: the demo city's "this season". */
@@ -94,10 +102,14 @@ compute_expected (XaTestFeed *feed,
   g_autoptr(GPtrArray) checks = xa_test_feed_ids (feed, "flood_check");
   g_autoptr(GPtrArray) problems = xa_test_feed_ids (feed, "problem");
 
+  e->open_by_district = g_hash_table_new (g_str_hash, g_str_equal);
+  e->compound_district = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < compounds->len; i++)
     {
       JsonObject *c = xa_test_feed_lookup (feed, "compound", compounds->pdata[i]);
 
+      g_hash_table_insert (e->compound_district, compounds->pdata[i],
+                           (gpointer) member_string (c, "district"));
       e->compounds++;
       e->revenue_recorded += member_bool (c, "public_revenue_recorded");
       e->special_accounts += member_bool (c, "special_account");
@@ -110,6 +122,7 @@ compute_expected (XaTestFeed *feed,
       JsonObject *c = xa_test_feed_lookup (feed, "charging", chargings->pdata[i]);
 
       e->ports += member_int (c, "ports");
+      e->ebikes += member_int (c, "registered_ebikes");
       e->smart_ports += member_int (c, "smart_ports");
       if (member_int (c, "ports") > 0)
         g_hash_table_add (charging, (gpointer) member_string (c, "compound"));
@@ -140,10 +153,19 @@ compute_expected (XaTestFeed *feed,
       const char *status = member_string (p, "status");
       gboolean done = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
 
+      e->problems++;
+      e->on_site += g_str_equal (member_string (p, "tier"), "on_site");
       if (done)
         e->resolved++;
       if (g_str_equal (status, "open") || g_str_equal (status, "in_progress"))
-        e->open++;
+        {
+          const char *district = g_hash_table_lookup (e->compound_district,
+                                                      member_string (p, "compound"));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (e->open_by_district, district));
+
+          e->open++;
+          g_hash_table_insert (e->open_by_district, (gpointer) district, GUINT_TO_POINTER (n + 1));
+        }
       if (done && g_str_equal (member_string (p, "tier"), "city"))
         g_hash_table_add (city, (gpointer) member_string (p, "compound"));
     }
@@ -185,6 +207,141 @@ assert_count (GtkWidget  *page,
   g_assert_cmpstr (xa_test_row_value (page, title), ==, want);
 }
 
+/* @keyval pressed on @widget's key controller, as GTK delivers a key to the focus widget:
+ * whether the widget handled it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The Dashboard's own figures and charts: the splits, "Figures as of" the store's last
+ * sync, the chart by district (its numbers, its accessible label) and its bars choosing
+ * the map's district filter. */
+static void
+check_dashboard (XaWindow       *window,
+                 GtkWidget      *page,
+                 const Expected *e)
+{
+  g_autoptr(XaStore) store = xa_test_store_open (_xa_window_get_store_path (window));
+  g_autofree char *server = xa_store_dup_server (store);
+  g_autoptr(GDateTime) synced = g_date_time_new_from_unix_local (
+    xa_store_get_last_sync (store, server));
+  g_autofree char *time = g_date_time_format (synced, "%Y-%m-%d %H:%M");
+  g_autofree char *as_of = g_strdup_printf (_("Figures as of %s"), time);
+  g_autofree char *ratio = NULL;
+  g_autofree char *label = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  XaDashboardChart *chart;
+  const XaChartData *data;
+  guint luozhuang = G_MAXUINT;
+
+  g_assert_nonnull (xa_test_ui_find_label (page, as_of));
+  assert_count (page, _("Problems"), e->problems);
+  assert_count (page, _("Registered e-bikes"), (guint64) e->ebikes);
+  g_ascii_formatd (number, sizeof number, "%.2f", (double) e->ports / e->ebikes);
+  ratio = g_strdup_printf ("%s : 1", number);
+  g_assert_cmpstr (xa_test_row_value (page, _("Port ratio")), ==, ratio);
+  /* The tiers' group: the on-site tier's row. */
+  assert_count (page, _("Solved on site"), e->on_site);
+
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  g_assert_nonnull (chart);
+  data = xa_dashboard_chart_get_data (chart);
+  g_assert_cmpstr (data->title, ==, _("Open problems"));
+  g_assert_cmpuint (data->groups->len, ==, 12);
+  for (guint i = 0; i < data->groups->len; i++)
+    {
+      XaChartGroup *group = g_ptr_array_index (data->groups, i);
+      g_autofree char *want = xa_test_group_thousands (
+        GPOINTER_TO_UINT (g_hash_table_lookup (e->open_by_district, group->key)));
+
+      g_test_message ("chart: %s %s %s", group->key, group->label, group->texts[0]);
+      g_assert_cmpstr (group->texts[0], ==, want);
+      if (g_str_equal (group->key, "371311"))
+        luozhuang = i;
+    }
+  g_assert_cmpuint (luozhuang, <, data->groups->len);
+  /* What a screen reader reads holds every number. */
+  label = xa_chart_data_describe (data);
+  g_assert_nonnull (strstr (label, ((XaChartGroup *) data->groups->pdata[luozhuang])->label));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       label);
+
+  /* The page's Export Report…, to a path as the save dialog gives one: the report as the
+   * command line writes it, its first page saying the page's "Figures as of". */
+  {
+    g_autofree char *path = xa_test_path ("dashboard-window");
+    g_autofree char *report = g_strconcat (path, ".pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    /* A name without an extension: the report is a PDF, and the name says so. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s",
+                                               path));
+    g_assert_true (xa_test_ui_poll_until (file_exists, report, 100, 30));
+    g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
+    g_assert_cmpmem (contents, 5, "%PDF-", 5);
+  }
+
+  /* A click lands on the bar drawn under it: the bars share the width in their order. */
+  {
+    double width = gtk_widget_get_width (GTK_WIDGET (chart));
+    guint n = data->groups->len;
+
+    g_assert_cmpfloat (width, >, 300);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpint (xa_chart_group_at (data, width, width * (i + 0.5) / n), ==, (int) i);
+    g_assert_cmpint (xa_chart_group_at (data, width, 0), ==, -1);
+    g_assert_cmpint (xa_chart_group_at (data, width, width), ==, -1);
+  }
+
+  /* A district's bar chooses the district on the map; the figures follow; the same bar
+   * again gives back the whole city. */
+  xa_dashboard_chart_activate_group (chart, luozhuang);
+  g_assert_cmpstr (_xa_window_get_district (window), ==, "371311");
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_null (xa_test_ui_find_label (page, _("Whole City")));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "dashboard-district");
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  xa_dashboard_chart_activate_group (chart, luozhuang);
+  g_assert_null (_xa_window_get_district (window));
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
+  g_assert_nonnull (xa_test_ui_find_label (page, _("Whole City")));
+
+  /* From the keyboard: the chart takes the focus, Home and the arrows move from bar to
+   * bar, Enter chooses the district of the bar with the focus. */
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (chart)));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Home));
+  for (guint i = 0; i < luozhuang; i++)
+    g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Right));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_Return));
+  g_assert_cmpstr (_xa_window_get_district (window), ==, "371311");
+  chart = XA_DASHBOARD_CHART (xa_test_ui_find_widget (page, XA_TYPE_DASHBOARD_CHART));
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (press_key (GTK_WIDGET (chart), GDK_KEY_space));
+  g_assert_null (_xa_window_get_district (window));
+}
+
 static void
 test_city_figures (void)
 {
@@ -214,6 +371,9 @@ test_city_figures (void)
   g_assert_cmpuint (e.open, >, 0);
 
   g_settings_set_int (settings, "flood-season", e.season);
+  /* The size the Dashboard is designed for, in its screenshots. */
+  g_settings_set_int (settings, "window-width", 1280);
+  g_settings_set_int (settings, "window-height", 800);
   before = g_get_real_time () / G_USEC_PER_SEC;
   window = xa_test_window_open (app, store_path);
   after = g_get_real_time () / G_USEC_PER_SEC;
@@ -257,9 +417,15 @@ test_city_figures (void)
   assert_count (page, _("Solved at city level"), e.city_tier);
   assert_count (page, _("Elevators"), e.elevators);
 
+  check_dashboard (window, page, &e);
+
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "figures");
   xa_test_window_close (window);
   g_settings_reset (settings, "flood-season");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_hash_table_unref (e.open_by_district);
+  g_hash_table_unref (e.compound_district);
 }
 
 int

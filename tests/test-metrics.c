@@ -140,6 +140,7 @@ elevator (const char *commissioned)
   e.compound = (char *) "C1";
   e.commissioned = (char *) commissioned;
   e.assessment_grade = XA_GRADE_NONE;
+  e.funding_source = XA_FUNDING_NONE;
   return e;
 }
 
@@ -440,6 +441,8 @@ test_totals_accumulate (void)
   XaElevator old = elevator ("2010-07-01");   /* exactly 15 at midnight, 1 July */
   XaElevator young = elevator ("2010-07-02");
   XaElevator bad = elevator ("2010-02-30");
+  XaElevator older = elevator ("2005-07-01");  /* exactly 20 */
+  XaElevator renewed = elevator ("2005-07-02"); /* a day short of 20 */
   XaFloodCheck ready = flood_check (2025, TRUE, TRUE, TRUE, TRUE);
   XaFloodCheck three = flood_check (2025, TRUE, FALSE, TRUE, TRUE);
   XaFloodCheck last_year = flood_check (2024, TRUE, TRUE, TRUE, TRUE);
@@ -488,6 +491,32 @@ test_totals_accumulate (void)
                           XA_ELEVATOR_REASSESSMENT_DEFAULT);
   g_assert_cmpuint (t.elevators, ==, 3);
   g_assert_cmpuint (t.elevators_assessment_due, ==, 1);
+  g_assert_cmpuint (t.elevators_15_years, ==, 1);
+  g_assert_cmpuint (t.elevators_20_years, ==, 0);
+
+  /* The 20-year boundary, and renewal and funding counted whatever the age. */
+  older.renewal_status = XA_RENEWAL_FUNDED;
+  older.funding_source = XA_FUNDING_SPECIAL_BONDS;
+  renewed.renewal_status = XA_RENEWAL_DONE;
+  renewed.funding_source = XA_FUNDING_OWNERS;
+  young.renewal_status = XA_RENEWAL_PROPOSED;
+  xa_totals_add_elevator (&t, &older, xa_test_parse_time ("2025-07-01T00:00:00+08:00"),
+                          XA_ELEVATOR_REASSESSMENT_DEFAULT);
+  xa_totals_add_elevator (&t, &renewed, xa_test_parse_time ("2025-07-01T00:00:00+08:00"),
+                          XA_ELEVATOR_REASSESSMENT_DEFAULT);
+  g_assert_cmpuint (t.elevators, ==, 5);
+  /* The renewed lift is no longer due, but still 15+ by its record's date. */
+  g_assert_cmpuint (t.elevators_assessment_due, ==, 2);
+  g_assert_cmpuint (t.elevators_15_years, ==, 3);
+  g_assert_cmpuint (t.elevators_20_years, ==, 1);
+  g_assert_cmpuint (t.elevators_by_renewal[XA_RENEWAL_NONE], ==, 3);
+  g_assert_cmpuint (t.elevators_by_renewal[XA_RENEWAL_FUNDED], ==, 1);
+  g_assert_cmpuint (t.elevators_by_renewal[XA_RENEWAL_DONE], ==, 1);
+  g_assert_cmpuint (t.elevators_by_renewal[XA_RENEWAL_PROPOSED], ==, 0);
+  g_assert_cmpuint (t.elevators_by_funding[XA_FUNDING_SPECIAL_BONDS], ==, 1);
+  g_assert_cmpuint (t.elevators_by_funding[XA_FUNDING_OWNERS], ==, 1);
+  g_assert_cmpuint (t.elevators_by_funding[XA_FUNDING_MAINTENANCE_FUND], ==, 0);
+  g_assert_cmpuint (t.elevators_by_funding[XA_FUNDING_OTHER], ==, 0);
 
   xa_totals_add_flood_check (&t, &ready, 2025);
   xa_totals_add_flood_check (&t, &three, 2025);
@@ -506,6 +535,11 @@ test_totals_accumulate (void)
   g_assert_cmpuint (t.problems_open, ==, 2);
   g_assert_cmpuint (t.problems_overdue, ==, 1);
   g_assert_cmpuint (t.city_tier_compounds, ==, 1);
+  g_assert_cmpuint (t.problems_by_tier[XA_TIER_ON_SITE], ==, 1);
+  g_assert_cmpuint (t.problems_by_tier[XA_TIER_CONSULTATION], ==, 0);
+  g_assert_cmpuint (t.problems_by_tier[XA_TIER_CITY], ==, 3);
+  g_assert_cmpuint (t.problems_open_by_tier[XA_TIER_ON_SITE], ==, 1);
+  g_assert_cmpuint (t.problems_open_by_tier[XA_TIER_CITY], ==, 1);
 
   /* A single problem never touches the per-compound figure. */
   xa_totals_add_problem (&t, &p_city1, now);
@@ -517,11 +551,114 @@ test_totals_accumulate (void)
   g_assert_cmpuint (sum.compounds, ==, 8);
   g_assert_cmpint (sum.supervised_fen, ==, 2 * 14812505);
   g_assert_cmpuint (sum.registered_ebikes, ==, 360);
-  g_assert_cmpuint (sum.elevators_assessment_due, ==, 2);
+  g_assert_cmpuint (sum.elevators_assessment_due, ==, 4);
   g_assert_cmpuint (sum.flood_problems_fixed, ==, 6);
   g_assert_cmpuint (sum.problems_overdue, ==, 2);
   g_assert_cmpuint (sum.city_tier_compounds, ==, 2);
+  g_assert_cmpuint (sum.elevators_15_years, ==, 6);
+  g_assert_cmpuint (sum.elevators_20_years, ==, 2);
+  g_assert_cmpuint (sum.elevators_by_renewal[XA_RENEWAL_NONE], ==, 6);
+  g_assert_cmpuint (sum.elevators_by_funding[XA_FUNDING_OWNERS], ==, 2);
+  g_assert_cmpuint (sum.problems_by_tier[XA_TIER_CITY], ==, 8);
+  g_assert_cmpuint (sum.problems_open_by_tier[XA_TIER_ON_SITE], ==, 2);
   g_assert_cmpfloat (xa_totals_charging_coverage (&sum), ==, 50.0);
+  /* 150 ports for 180 e-bikes. */
+  g_assert_cmpfloat_with_epsilon (xa_totals_port_ratio (&sum), 300.0 / 360, 1e-12);
+  /* One ready compound of four. */
+  g_assert_cmpfloat (xa_totals_flood_ready_share (&t), ==, 25.0);
+}
+
+/* Ratios without a denominator: no e-bikes is "no data", no compounds is 0 %. */
+static void
+test_ratios_empty (void)
+{
+  XaTotals t = { .charging_ports = 10 };
+
+  g_assert_true (isnan (xa_totals_port_ratio (&t)));
+  g_assert_cmpfloat (xa_totals_flood_ready_share (&t), ==, 0.0);
+  t.registered_ebikes = 4;
+  g_assert_cmpfloat (xa_totals_port_ratio (&t), ==, 2.5);
+}
+
+static XaProblem
+dated_problem (const char     *category,
+               XaProblemStatus status,
+               const char     *reported,
+               const char     *resolved_or_NULL)
+{
+  XaProblem p = problem (status, XA_TIER_ON_SITE, xa_test_parse_time (reported) + 86400);
+
+  p.category = (char *) category;
+  p.reported_at = xa_test_parse_time (reported);
+  p.resolved_at = resolved_or_NULL != NULL ? xa_test_parse_time (resolved_or_NULL) : 0;
+  return p;
+}
+
+/* Categories sorted by code; months in UTC+8, the gaps between them filled with zeros. */
+static void
+test_breakdown (void)
+{
+  gint64 now = xa_test_parse_time ("2025-05-01T12:00:00+08:00");
+  g_autoptr(XaProblemBreakdown) breakdown = xa_problem_breakdown_new ();
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GArray) months = NULL;
+  g_autoptr(GArray) last_two = NULL;
+  /* 2025-01-31T20:00 UTC is 1 February in UTC+8. */
+  XaProblem january = dated_problem ("WATER-02", XA_STATUS_RESOLVED, "2025-01-05T09:00:00+08:00",
+                                     "2025-02-01T04:00:00+08:00");
+  XaProblem february = dated_problem ("FLOOD-01", XA_STATUS_OPEN, "2025-01-31T20:00:00+00:00",
+                                      NULL);
+  XaProblem april = dated_problem ("FLOOD-01", XA_STATUS_CLOSED, "2025-04-02T09:00:00+08:00",
+                                   "2025-04-30T23:59:00+08:00");
+  /* Resolved without its date (an old store): counted, but in no month's resolutions. */
+  XaProblem undated = dated_problem ("FLOOD-01", XA_STATUS_RESOLVED,
+                                     "2025-04-03T09:00:00+08:00", NULL);
+  XaMonthCount *m;
+  XaCategoryCount *c;
+
+  xa_problem_breakdown_add (breakdown, &january, now);
+  xa_problem_breakdown_add (breakdown, &february, now);
+  xa_problem_breakdown_add (breakdown, &april, now);
+  xa_problem_breakdown_add (breakdown, &undated, now);
+
+  categories = xa_problem_breakdown_categories (breakdown);
+  g_assert_cmpuint (categories->len, ==, 2);
+  c = g_ptr_array_index (categories, 0);
+  g_assert_cmpstr (c->category, ==, "FLOOD-01");
+  g_assert_cmpuint (c->problems, ==, 3);
+  g_assert_cmpuint (c->open, ==, 1);
+  g_assert_cmpuint (c->resolved, ==, 2);
+  g_assert_cmpuint (c->overdue, ==, 1);
+  c = g_ptr_array_index (categories, 1);
+  g_assert_cmpstr (c->category, ==, "WATER-02");
+  g_assert_cmpuint (c->problems, ==, 1);
+  g_assert_cmpuint (c->resolved, ==, 1);
+  g_assert_cmpuint (c->overdue, ==, 0);
+
+  months = xa_problem_breakdown_months (breakdown, 0);
+  g_assert_cmpuint (months->len, ==, 4);
+  m = &g_array_index (months, XaMonthCount, 0);
+  g_assert_cmpint (m->year, ==, 2025);
+  g_assert_cmpint (m->month, ==, 1);
+  g_assert_cmpuint (m->opened, ==, 1);
+  g_assert_cmpuint (m->resolved, ==, 0);
+  m = &g_array_index (months, XaMonthCount, 1);
+  g_assert_cmpint (m->month, ==, 2);
+  g_assert_cmpuint (m->opened, ==, 1);
+  g_assert_cmpuint (m->resolved, ==, 1);
+  m = &g_array_index (months, XaMonthCount, 2);
+  g_assert_cmpint (m->month, ==, 3);
+  g_assert_cmpuint (m->opened, ==, 0);
+  g_assert_cmpuint (m->resolved, ==, 0);
+  m = &g_array_index (months, XaMonthCount, 3);
+  g_assert_cmpint (m->month, ==, 4);
+  g_assert_cmpuint (m->opened, ==, 2);
+  g_assert_cmpuint (m->resolved, ==, 1);
+
+  last_two = xa_problem_breakdown_months (breakdown, 2);
+  g_assert_cmpuint (last_two->len, ==, 2);
+  g_assert_cmpint (g_array_index (last_two, XaMonthCount, 0).month, ==, 3);
+  g_assert_cmpint (g_array_index (last_two, XaMonthCount, 1).month, ==, 4);
 }
 
 static void
@@ -783,6 +920,17 @@ assert_totals (const XaTotals *t,
   g_assert_cmpuint (t->problems_open, ==, expected->problems_open);
   g_assert_cmpuint (t->problems_overdue, ==, expected->problems_overdue);
   g_assert_cmpuint (t->city_tier_compounds, ==, expected->city_tier_compounds);
+  g_assert_cmpuint (t->elevators_15_years, ==, expected->elevators_15_years);
+  g_assert_cmpuint (t->elevators_20_years, ==, expected->elevators_20_years);
+  for (guint i = 0; i < XA_N_RENEWAL_STATUSES; i++)
+    g_assert_cmpuint (t->elevators_by_renewal[i], ==, expected->elevators_by_renewal[i]);
+  for (guint i = 0; i < XA_N_FUNDING_SOURCES; i++)
+    g_assert_cmpuint (t->elevators_by_funding[i], ==, expected->elevators_by_funding[i]);
+  for (guint i = 0; i < XA_N_PROBLEM_TIERS; i++)
+    {
+      g_assert_cmpuint (t->problems_by_tier[i], ==, expected->problems_by_tier[i]);
+      g_assert_cmpuint (t->problems_open_by_tier[i], ==, expected->problems_open_by_tier[i]);
+    }
 }
 
 static void
@@ -796,10 +944,16 @@ assert_lanshan (const XaTotals *t)
     .problems_resolved = 2, .problems_open = 3,
     /* P1 is late; P6's deadline is exactly now, so not yet. */
     .problems_overdue = 1, .city_tier_compounds = 1,
+    /* E1 is 20, E2 10. */
+    .elevators_15_years = 1, .elevators_20_years = 1, .elevators_by_renewal = { 2 },
+    /* P1, P6 on site; P2 consultation; P3, P4 city. */
+    .problems_by_tier = { 2, 1, 2 }, .problems_open_by_tier = { 2, 1, 0 },
   };
 
   assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 50.0);
+  g_assert_cmpfloat (xa_totals_port_ratio (t), ==, 120.0 / 160);
+  g_assert_cmpfloat (xa_totals_flood_ready_share (t), ==, 50.0);
 }
 
 static void
@@ -812,10 +966,17 @@ assert_luozhuang (const XaTotals *t)
     .flood_inspected = 1, .flood_ready = 0, .drills_held = 2, .flood_problems_fixed = 0,
     .problems = 3, .problems_resolved = 2, .problems_open = 1, .problems_overdue = 1,
     .city_tier_compounds = 1,
+    /* E3 exactly 15, E4 a day short. */
+    .elevators_15_years = 1, .elevators_20_years = 0, .elevators_by_renewal = { 2 },
+    /* P7 on site; P5, P8 city. */
+    .problems_by_tier = { 1, 0, 2 }, .problems_open_by_tier = { 0, 0, 1 },
   };
 
   assert_totals (t, &expected);
   g_assert_cmpfloat (xa_totals_charging_coverage (t), ==, 100.0);
+  /* 40 ports and no e-bike registered: no ratio. */
+  g_assert_true (isnan (xa_totals_port_ratio (t)));
+  g_assert_cmpfloat (xa_totals_flood_ready_share (t), ==, 0.0);
 }
 
 static void
@@ -828,9 +989,12 @@ assert_city (const XaTotals *t)
     .elevators_assessment_due = 2, .flood_inspected = 3, .flood_ready = 1, .drills_held = 6,
     .flood_problems_fixed = 3, .problems = 8, .problems_resolved = 4, .problems_open = 4,
     .problems_overdue = 2, .city_tier_compounds = 2,
+    .elevators_15_years = 2, .elevators_20_years = 1, .elevators_by_renewal = { 4 },
+    .problems_by_tier = { 3, 1, 4 }, .problems_open_by_tier = { 2, 1, 1 },
   };
 
   assert_totals (t, &expected);
+  g_assert_cmpfloat (xa_totals_port_ratio (t), ==, 160.0 / 160);
   g_assert_cmpfloat_with_epsilon (xa_totals_charging_coverage (t), 200.0 / 3, 1e-9);
 }
 
@@ -847,6 +1011,36 @@ test_store_totals (void)
                                     &city, &error));
   g_assert_no_error (error);
   assert_city (&city);
+
+  /* The breakdown counts the very problems of the totals: the district's only. */
+  {
+    g_autoptr(XaProblemBreakdown) breakdown = xa_problem_breakdown_new ();
+    g_autoptr(GPtrArray) categories = NULL;
+    g_autoptr(GArray) months = NULL;
+    XaCategoryCount *category;
+    XaMonthCount *month;
+
+    g_assert_true (xa_totals_compute_breakdown (store, "371311", 2025, now,
+                                                XA_ELEVATOR_REASSESSMENT_DEFAULT,
+                                                &luozhuang, breakdown, &error));
+    g_assert_no_error (error);
+    assert_luozhuang (&luozhuang);
+    categories = xa_problem_breakdown_categories (breakdown);
+    g_assert_cmpuint (categories->len, ==, 1);
+    category = g_ptr_array_index (categories, 0);
+    g_assert_cmpstr (category->category, ==, "FLOOD-01");
+    g_assert_cmpuint (category->problems, ==, 3);
+    g_assert_cmpuint (category->resolved, ==, 2);
+    g_assert_cmpuint (category->open, ==, 1);
+    g_assert_cmpuint (category->overdue, ==, 1);
+    months = xa_problem_breakdown_months (breakdown, 12);
+    g_assert_cmpuint (months->len, ==, 1);
+    month = &g_array_index (months, XaMonthCount, 0);
+    g_assert_cmpint (month->year, ==, 2025);
+    g_assert_cmpint (month->month, ==, 6);
+    g_assert_cmpuint (month->opened, ==, 3);
+    g_assert_cmpuint (month->resolved, ==, 2);
+  }
 
   g_assert_true (xa_totals_compute (store, "371302", 2025, now, XA_ELEVATOR_REASSESSMENT_DEFAULT,
                                     &lanshan, &error));
@@ -1027,6 +1221,8 @@ main (int   argc,
   g_test_add_func ("/metrics/problems", test_problems);
   g_test_add_func ("/metrics/totals-accumulate", test_totals_accumulate);
   g_test_add_func ("/metrics/coverage", test_coverage);
+  g_test_add_func ("/metrics/ratios-empty", test_ratios_empty);
+  g_test_add_func ("/metrics/breakdown", test_breakdown);
   g_test_add_func ("/metrics/fen-as-yuan", test_fen_as_yuan);
   g_test_add_func ("/metrics/store-totals", test_store_totals);
   g_test_add_func ("/metrics/store-totals-later", test_store_totals_later);

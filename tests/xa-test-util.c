@@ -325,6 +325,21 @@ xa_test_run_app (const char * const *args)
   return run_to_end (launcher, atlas, args);
 }
 
+XaTestRun
+xa_test_run_app_in_locale (const char         *locale,
+                           const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = app_launcher ();
+  g_autofree char *localedir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po",
+                                                 NULL);
+  const char *atlas = g_getenv ("XIAOQU_ATLAS");
+
+  g_assert_nonnull (atlas);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XA_LOCALEDIR", localedir, TRUE);
+  return run_to_end (launcher, atlas, args);
+}
+
 /* In the child, before exec: async-signal-safe calls only. */
 static void
 limit_file_size (gpointer user_data)

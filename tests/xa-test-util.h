@@ -62,6 +62,10 @@ typedef struct
 /* Runs $XIAOQU_ATLAS with @args (NULL-terminated) to its end, in English, without a display
  * (the command line needs none) and without $XIAOQU_ATLAS_TOKEN. */
 XaTestRun     xa_test_run_app   (const char * const *args);
+/* xa_test_run_app() in the locale @locale (e.g. "zh_CN.UTF-8"), with the build's own
+ * translations (XA_LOCALEDIR): the command line as a Chinese user's scheduled job runs it. */
+XaTestRun     xa_test_run_app_in_locale (const char         *locale,
+                                         const char * const *args);
 /* xa_test_run_app() with every file the app writes limited to @max_file_bytes (RLIMIT_FSIZE,
  * SIGXFSZ ignored): a write past that fails as on a disk that has filled up. */
 XaTestRun     xa_test_run_app_file_limit (const char * const *args,

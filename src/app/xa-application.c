@@ -42,10 +42,11 @@ static const GOptionEntry option_entries[] = {
     N_("With --sync-only: when the records file holds another server’s records, keep it "
        "aside and sync into a new one"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a table (compounds, elevators or problems) of the records file and exit, "
-       "without a window"), N_("TABLE") },
+    N_("Export a table (compounds, elevators or problems) or the dashboard of the records "
+       "file and exit, without a window"), N_("TABLE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf) chooses the format"),
+    N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf; .pdf or .png for "
+       "the dashboard) chooses the format"),
     N_("FILE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the records of the district with this code"), N_("CODE") },

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "xa-command-line.h"
+#include "xa-dashboard-report.h"
 #include "xa-export-file.h"
 #include "xa-format.h"
 #include "xa-keyring.h"
@@ -154,23 +155,56 @@ xa_command_line_sync_only (const char *server_url,
   return XA_EXIT_OK;
 }
 
-/* The user's priority weights, as the Elevators page scores with them, when the app's
- * settings schema is installed; the defaults otherwise (a script run from the build tree). */
-static XaPriorityParams
-priority_params (void)
+/* The app's settings when its schema is installed; NULL otherwise (a script run from the
+ * build tree), when the defaults apply. */
+static GSettings *
+app_settings (void)
 {
   g_autoptr(GSettingsSchema) schema = NULL;
-  XaPriorityParams params = xa_priority_params_default ();
 
   schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID,
                                             TRUE);
-  if (schema != NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
 
-      xa_priority_params_from_settings (settings, &params);
-    }
+/* The user's priority weights, as the Elevators page scores with them. */
+static XaPriorityParams
+priority_params (void)
+{
+  g_autoptr(GSettings) settings = app_settings ();
+  XaPriorityParams params = xa_priority_params_default ();
+
+  if (settings != NULL)
+    xa_priority_params_from_settings (settings, &params);
   return params;
+}
+
+/* --export dashboard: the Dashboard's report, with the flood season and the assessment
+ * interval of the settings, as the window's Dashboard shows them. */
+static int
+export_dashboard (const char *store_path,
+                  const char *district_code,
+                  const char *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = app_settings ();
+  int season = settings != NULL ? g_settings_get_int (settings, "flood-season") : 0;
+  int reassessment = settings != NULL ? g_settings_get_int (settings, "reassessment-interval")
+                                      : XA_ELEVATOR_REASSESSMENT_DEFAULT;
+
+  if (!xa_dashboard_report_export_file (store_path, district_code, output,
+                                        g_get_real_time () / G_USEC_PER_SEC, season,
+                                        reassessment, XA_DASHBOARD_MEASURE_OPEN_PROBLEMS,
+                                        &error))
+    {
+      g_printerr ("xiaoqu-atlas: %s\n", error->message);
+      if (g_error_matches (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_FORMAT))
+        return XA_EXIT_USAGE;
+      return XA_EXIT_EXPORT_FAILED;
+    }
+  /* Translators: the summary of `xiaoqu-atlas --export dashboard`; %s is the output file. */
+  g_print (_("Exported the dashboard to %s\n"), output);
+  return XA_EXIT_OK;
 }
 
 int
@@ -188,6 +222,8 @@ xa_command_line_export (const char *store_path,
   g_return_val_if_fail (table_name != NULL, XA_EXIT_USAGE);
   g_return_val_if_fail (output != NULL, XA_EXIT_USAGE);
 
+  if (g_str_equal (table_name, "dashboard"))
+    return export_dashboard (store_path, district_code, output);
   if (!xa_export_file (store_path, table_name, district_code, output,
                        g_get_real_time () / G_USEC_PER_SEC, &params, &n_rows, &error))
     {

@@ -103,22 +103,51 @@ folder_is_full (const char *output)
          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024;
 }
 
+typedef struct
+{
+  XaExportTable  *table;
+  XaExportFormat  format;
+} TableWrite;
+
+static gboolean
+write_table_to (const char  *path,
+                gpointer     user_data,
+                GError     **error)
+{
+  TableWrite *write = user_data;
+
+  return write_format (write->table, write->format, path, error);
+}
+
 gboolean
 xa_export_write_table (XaExportTable   *table,
                        XaExportFormat   format,
                        const char      *output,
                        GError         **error)
 {
+  TableWrite write = { table, format };
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return xa_export_write_through_temporary (output, write_table_to, &write, error);
+}
+
+gboolean
+xa_export_write_through_temporary (const char          *output,
+                                   XaExportWriteFunc    write,
+                                   gpointer             user_data,
+                                   GError             **error)
+{
   g_autofree char *temporary = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
   temporary = create_temporary (output, error);
   if (temporary == NULL)
     return FALSE;
-  if (!write_format (table, format, temporary, &local_error))
+  if (!write (temporary, user_data, &local_error))
     {
       g_autoptr(GString) message = g_string_new (local_error->message);
 
@@ -167,6 +196,36 @@ xa_export_check_output_folder (const char  *output,
 }
 
 gboolean
+xa_export_check_store_file (const char  *store_path,
+                            GError     **error)
+{
+  g_return_val_if_fail (store_path != NULL, FALSE);
+
+  /* Opening a missing file would create an empty store in its place. */
+  if (!g_file_test (store_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_EMPTY_STORE,
+                   _("There is no records file at %s: sync it from the records server first "
+                     "(xiaoqu-atlas --sync-only --server URL), or give another with --store."),
+                   store_path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+XaStore *
+xa_export_open_store (const char  *store_path,
+                      const char  *output,
+                      GError     **error)
+{
+  /* Said before the store is read, which takes seconds on a large city. */
+  if (!xa_export_check_store_file (store_path, error) ||
+      !xa_export_check_output_folder (output, error))
+    return NULL;
+  return xa_store_open (store_path, error);
+}
+
+gboolean
 xa_export_file (const char              *store_path,
                 const char              *table_name,
                 const char              *district_code,
@@ -189,27 +248,15 @@ xa_export_file (const char              *store_path,
       g_autofree char *names = xa_export_kind_list ();
 
       g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_UNKNOWN_TABLE,
-                   _("There is no table “%s” to export; the tables are: %s."),
+                   _("There is no table “%s” to export; the tables are: %s; or "
+                     "dashboard, for the Dashboard’s report."),
                    table_name, names);
       return FALSE;
     }
   if (!xa_export_format_from_path (output, &format, error))
     return FALSE;
 
-  /* Opening a missing file would create an empty store in its place. */
-  if (!g_file_test (store_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, XA_EXPORT_ERROR, XA_EXPORT_ERROR_EMPTY_STORE,
-                   _("There is no records file at %s: sync it from the records server first "
-                     "(xiaoqu-atlas --sync-only --server URL), or give another with --store."),
-                   store_path);
-      return FALSE;
-    }
-  /* Said before the store is read, which takes seconds on a large city. */
-  if (!xa_export_check_output_folder (output, error))
-    return FALSE;
-
-  store = xa_store_open (store_path, error);
+  store = xa_export_open_store (store_path, output, error);
   if (store == NULL)
     return FALSE;
   table = xa_export_table_new (store, kind, district_code, now, params, error);

@@ -27,11 +27,30 @@ gboolean xa_export_write_table      (XaExportTable   *table,
                                      const char      *output,
                                      GError         **error);
 
+/* Writes a file at a path it is given. */
+typedef gboolean (*XaExportWriteFunc) (const char  *path,
+                                       gpointer     user_data,
+                                       GError     **error);
+/* Calls @write on a temporary file beside @output and renames it over @output when it
+ * succeeds; removes it when it fails, the error then naming @output (and a full disk). */
+gboolean xa_export_write_through_temporary (const char          *output,
+                                            XaExportWriteFunc    write,
+                                            gpointer             user_data,
+                                            GError             **error);
 /* XA_EXPORT_ERROR_WRITE when the folder of @output does not exist or may not be written
  * to: checked before a long read of the store. */
 gboolean xa_export_check_output_folder (const char *output,
                                         GError    **error);
 
+/* XA_EXPORT_ERROR_EMPTY_STORE, with the way to fill it, when there is no records file at
+ * @store_path: opening one would create an empty store. */
+gboolean xa_export_check_store_file    (const char *store_path,
+                                        GError    **error);
+/* The store at @store_path opened for an export to @output, once both checks above have
+ * passed: NULL with @error set otherwise. */
+XaStore *xa_export_open_store          (const char *store_path,
+                                        const char *output,
+                                        GError    **error);
 /* Exports @table_name ("compounds", "elevators", "problems") of the store at @store_path,
  * of @district_code only unless NULL, to @output, the elevators' priority scored with
  * @params (NULL: the defaults), with every check of the command line:

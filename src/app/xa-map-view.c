@@ -432,6 +432,22 @@ district_changed_cb (XaMapView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
 }
 
+void
+xa_map_view_set_district (XaMapView  *self,
+                          const char *code_or_NULL)
+{
+  guint position = 0;
+
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  for (guint i = 0; code_or_NULL != NULL && self->district_codes != NULL &&
+       i < self->district_codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->district_codes, i), code_or_NULL))
+      position = i + 1;
+  /* The drop-down's "notify::selected" filters the map and notifies "district". */
+  gtk_drop_down_set_selected (self->district_dropdown, position);
+}
+
 const char *
 xa_map_view_get_district (XaMapView *self)
 {

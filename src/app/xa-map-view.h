@@ -32,6 +32,10 @@ void          xa_map_view_clear         (XaMapView  *self);
 /* The district chosen in the sidebar (property "district", notified on change): its code,
  * or NULL for all districts. The map then shows, hit tests and counts only its compounds. */
 const char   *xa_map_view_get_district      (XaMapView  *self);
+/* Chooses the district @code_or_NULL (NULL or an unknown code: all districts), as the
+ * sidebar's drop-down does: the map, the lists and the figures follow. */
+void          xa_map_view_set_district      (XaMapView  *self,
+                                             const char *code_or_NULL);
 /* The chosen district's name, or NULL for all districts. */
 const char   *xa_map_view_get_district_name (XaMapView  *self);
 /* Selects the compound @compound_id and brings it into view, as a search result does; the

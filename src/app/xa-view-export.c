@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-calendar.h"
+#include "xa-city-summary.h"
+#include "xa-dashboard-report.h"
 #include "xa-export-file.h"
 #include "xa-export-pdf.h"
 #include "xa-format.h"
@@ -69,6 +71,13 @@ typedef struct
   XaExportFormat    format;
   char             *print_to;     /* print into this PDF file; NULL for the print dialog */
   XaExportTable    *table;        /* read by the thread */
+  /* The Dashboard's report instead of a table: the measure of its chart by district, the
+   * season and assessment interval of its figures. */
+  gboolean                 dashboard;
+  XaDashboardMeasure       measure;
+  int                      season;
+  int                      reassessment_years;
+  XaDashboardReportFormat  report_format;
 } Job;
 
 static void
@@ -97,12 +106,16 @@ job_copy_request (const Job *job)
   copy->kind = job->kind;
   copy->store_path = g_strdup (job->store_path);
   copy->district = g_strdup (job->district);
-  copy->ids = g_ptr_array_ref (job->ids);
+  copy->ids = job->ids != NULL ? g_ptr_array_ref (job->ids) : NULL;
   copy->filters = g_strdup (job->filters);
   copy->measure_title = g_strdup (job->measure_title);
   copy->measures = job->measures != NULL ? g_hash_table_ref (job->measures) : NULL;
   copy->now = job->now;
   copy->params = job->params;
+  copy->dashboard = job->dashboard;
+  copy->measure = job->measure;
+  copy->season = job->season;
+  copy->reassessment_years = job->reassessment_years;
   return copy;
 }
 
@@ -221,6 +234,16 @@ job_new (XaViewExport *self,
       job->ids = xa_problem_ledger_get_shown_ids (self->problem_ledger);
       view = GTK_WIDGET (self->problem_ledger);
     }
+  else if (g_strcmp0 (page, "summary") == 0)
+    {
+      GtkWidget *summary = adw_view_stack_get_child_by_name (self->view_stack, "summary");
+
+      /* The Dashboard: its figures read again in the thread, as the page computes them. */
+      job->dashboard = TRUE;
+      job->measure = xa_city_summary_get_measure (XA_CITY_SUMMARY (summary));
+      job->season = g_settings_get_int (self->settings, "flood-season");
+      job->reassessment_years = g_settings_get_int (self->settings, "reassessment-interval");
+    }
   else
     return NULL;
 
@@ -248,6 +271,16 @@ read_thread (GTask        *task,
   g_autoptr(XaStore) store = NULL;
   GError *error = NULL;
 
+  if (job->dashboard)
+    {
+      if (!xa_dashboard_report_export_file (job->store_path, job->district, job->output,
+                                            job->now, job->season, job->reassessment_years,
+                                            job->measure, &error))
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      return;
+    }
   /* Said before the store is read, which takes seconds on a large city. */
   if (job->output != NULL && !xa_export_check_output_folder (job->output, &error))
     {
@@ -357,13 +390,19 @@ export_done_cb (GObject      *source,
   if (job == NULL)
     return;
 
-  n_rows = xa_export_table_get_n_rows (job->table);
-  rows = xa_format_count (n_rows);
   name = g_filename_display_basename (job->output);
-  /* Translators: a toast after an export from the Elevators or Problems page or the list of
-   * compounds; the number of rows and the file's name. */
-  text = g_strdup_printf (ngettext ("Exported %s row to %s", "Exported %s rows to %s", n_rows),
-                          rows, name);
+  if (job->dashboard)
+    /* Translators: a toast after "Export Report…" on the Dashboard; the file's name. */
+    text = g_strdup_printf (_("Exported the report to %s"), name);
+  else
+    {
+      n_rows = xa_export_table_get_n_rows (job->table);
+      rows = xa_format_count (n_rows);
+      /* Translators: a toast after an export from the Elevators or Problems page or the list
+       * of compounds; the number of rows and the file's name. */
+      text = g_strdup_printf (ngettext ("Exported %s row to %s", "Exported %s rows to %s",
+                                        n_rows), rows, name);
+    }
   uri = g_filename_to_uri (job->output, NULL, NULL);
   toast = adw_toast_new (text);
   if (uri != NULL)
@@ -385,7 +424,16 @@ export_to (XaViewExport   *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (xa_export_format_from_path (path, &job->format, &error))
+  if (job->dashboard)
+    {
+      /* A report is a PDF unless its name or the PNG filter says otherwise. */
+      if (xa_dashboard_report_format_from_path (path, &job->report_format, &error))
+        job->output = g_strdup (path);
+      else
+        job->output = g_strconcat (path, fallback == XA_EXPORT_FORMAT_CSV ? ".png" : ".pdf",
+                                   NULL);
+    }
+  else if (xa_export_format_from_path (path, &job->format, &error))
     job->output = g_strdup (path);
   else
     {
@@ -441,6 +489,36 @@ add_filter (GtkFileChooser *chooser,
     gtk_file_chooser_set_filter (chooser, filter);
 }
 
+static void
+open_chooser (XaViewExport *self,
+              Job          *job,
+              const char   *name);
+
+/* The save dialog of the Dashboard's report: PDF, or PNG for slides. The PNG filter
+ * carries XA_EXPORT_FORMAT_CSV as its mark, export_to()'s fallback for a report. */
+static void
+choose_report_file (XaViewExport *self,
+                    Job          *job,
+                    const char   *date)
+{
+  GtkFileChooser *chooser;
+  g_autoptr(GtkFileFilter) pdf = NULL;
+  /* Translators: the start of an exported report's suggested name, as in
+   * "dashboard-2026-12-06.pdf"; keep it short, without spaces. */
+  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", C_("file name", "dashboard"), date);
+
+  self->chooser = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self->window),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  chooser = GTK_FILE_CHOOSER (self->chooser);
+  add_filter (chooser, _("PDF report"), "*.pdf", "application/pdf", XA_EXPORT_FORMAT_PDF);
+  add_filter (chooser, _("PNG image for slides (1920 × 1080)"), "*.png", "image/png",
+              XA_EXPORT_FORMAT_CSV);
+  pdf = g_list_model_get_item (gtk_file_chooser_get_filters (chooser), 0);
+  gtk_file_chooser_set_filter (chooser, pdf);
+  open_chooser (self, job, name);
+}
+
 /* The save dialog for @job (taken), named after the page and the day. */
 static void
 choose_file (XaViewExport *self,
@@ -456,6 +534,11 @@ choose_file (XaViewExport *self,
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  if (job->dashboard)
+    {
+      choose_report_file (self, job, date);
+      return;
+    }
   switch (job->kind)
     {
     case XA_EXPORT_COMPOUNDS:
@@ -481,13 +564,25 @@ choose_file (XaViewExport *self,
                                                GTK_FILE_CHOOSER_ACTION_SAVE,
                                                _("_Export"), _("_Cancel"));
   chooser = GTK_FILE_CHOOSER (self->chooser);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   add_filter (chooser, _("Excel workbook (XLSX)"), "*.xlsx",
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
               XA_EXPORT_FORMAT_XLSX);
   add_filter (chooser, _("CSV (comma-separated values)"), "*.csv", "text/csv",
               XA_EXPORT_FORMAT_CSV);
   add_filter (chooser, _("PDF"), "*.pdf", "application/pdf", XA_EXPORT_FORMAT_PDF);
+  open_chooser (self, job, name);
+}
+
+/* Shows the save dialog made in self->chooser for @job (taken), in the last folder, with
+ * the name @name suggested. */
+static void
+open_chooser (XaViewExport *self,
+              Job          *job,
+              const char   *name)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (self->chooser);
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   if (self->last_folder == NULL)
     {
       const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
@@ -620,7 +715,7 @@ static void
 update_actions (XaViewExport *self)
 {
   const char *page;
-  gboolean enabled;
+  gboolean enabled, dashboard;
 
   if (self->window == NULL || self->main_stack == NULL || self->view_stack == NULL)
     return;
@@ -628,9 +723,19 @@ update_actions (XaViewExport *self)
   enabled = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "records") == 0
             && (g_strcmp0 (page, "elevators") == 0 || g_strcmp0 (page, "problems") == 0
                 || compound_list_shown (self));
+  /* The Dashboard exports its report; it prints nothing (its PDF report prints). */
+  dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "records") == 0
+              && g_strcmp0 (page, "summary") == 0 && !compound_list_shown (self);
   for (guint i = 0; xa_view_export_actions[i][0] != NULL; i++)
-    if (!g_str_equal (xa_view_export_actions[i][0], "win.open-export"))
-      gtk_widget_action_set_enabled (self->window, xa_view_export_actions[i][0], enabled);
+    {
+      const char *action = xa_view_export_actions[i][0];
+
+      if (g_str_equal (action, "win.open-export"))
+        continue;
+      gtk_widget_action_set_enabled (self->window, action,
+                                     enabled || (dashboard && g_str_has_prefix (action,
+                                                                                "win.export")));
+    }
 }
 
 void
@@ -656,6 +761,11 @@ xa_view_export_activate (XaViewExport *self,
   job = job_new (self, district_or_NULL);
   if (job == NULL)
     return;
+  if (job->dashboard && g_str_has_prefix (action_name, "win.print"))
+    {
+      job_free (job);
+      return;
+    }
   if (g_str_equal (action_name, "win.export"))
     choose_file (self, job);
   else if (g_str_equal (action_name, "win.export-to"))

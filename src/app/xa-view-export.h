@@ -2,8 +2,9 @@
  * the list of compounds beside the map: the rows the view shows, in its order, with its
  * filters in words, written to CSV, XLSX or PDF in a thread (a toast says where, with a
  * button to open it; a failure says what failed and offers to save elsewhere), or printed
- * through GtkPrintOperation on the same pages as the PDF. The window owns one and forwards
- * its export actions to it. */
+ * through GtkPrintOperation on the same pages as the PDF. On the Dashboard ("summary") the
+ * same Export… writes its report (xa-dashboard-report: PDF or PNG) instead of a table, and
+ * there is nothing to print. The window owns one and forwards its export actions to it. */
 #pragma once
 
 #include <adwaita.h>

@@ -223,6 +223,15 @@ figure_activated_cb (XaWindow   *self,
   xa_map_view_show_figure_list (self->map_view, figure);
 }
 
+/* A district's bar on the Dashboard: the map's district filter, which the map, the lists
+ * and the figures follow. */
+static void
+dashboard_district_cb (XaWindow   *self,
+                       const char *code_or_NULL)
+{
+  xa_map_view_set_district (self->map_view, code_or_NULL);
+}
+
 /* The Elevators page follows the map's district filter, as the figures do. */
 static void
 update_elevator_district (XaWindow *self)
@@ -884,6 +893,8 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (elevator_compound_activated_cb), self);
   g_signal_connect_swapped (self->map_view, "notify::district",
                             G_CALLBACK (district_changed_cb), self);
+  g_signal_connect_swapped (self->city_summary, "district-activated",
+                            G_CALLBACK (dashboard_district_cb), self);
   g_signal_connect_swapped (self->city_summary, "figure-activated",
                             G_CALLBACK (figure_activated_cb), self);
   xa_session_start (self->session);

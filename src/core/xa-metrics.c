@@ -340,12 +340,25 @@ xa_totals_add_elevator (XaTotals         *totals,
                         gint64            now,
                         int               reassessment_years)
 {
+  double years;
+
   g_return_if_fail (totals != NULL);
   g_return_if_fail (elevator != NULL);
 
+  years = xa_metrics_elevator_years (elevator, now);
   totals->elevators++;
-  if (xa_metrics_elevator_assessment_due (elevator, now, reassessment_years))
+  if (xa_metrics_elevator_assessment_due_at (elevator, years, now, reassessment_years))
     totals->elevators_assessment_due++;
+  /* By the commissioned date, as the map's age overlay counts them: a renewed lift keeps
+   * its record's date, and its renewal shows in elevators_by_renewal. */
+  if (!isnan (years) && years >= XA_ELEVATOR_ASSESSMENT_YEARS)
+    totals->elevators_15_years++;
+  if (!isnan (years) && years >= XA_ELEVATOR_OLD_YEARS)
+    totals->elevators_20_years++;
+  if (elevator->renewal_status >= 0 && elevator->renewal_status < XA_N_RENEWAL_STATUSES)
+    totals->elevators_by_renewal[elevator->renewal_status]++;
+  if (elevator->funding_source >= 0 && elevator->funding_source < XA_N_FUNDING_SOURCES)
+    totals->elevators_by_funding[elevator->funding_source]++;
 }
 
 void
@@ -380,6 +393,12 @@ xa_totals_add_problem (XaTotals        *totals,
     totals->problems_resolved++;
   if (xa_metrics_problem_is_overdue (problem, now))
     totals->problems_overdue++;
+  if (problem->tier >= 0 && problem->tier < XA_N_PROBLEM_TIERS)
+    {
+      totals->problems_by_tier[problem->tier]++;
+      if (xa_metrics_problem_is_open (problem))
+        totals->problems_open_by_tier[problem->tier]++;
+    }
 }
 
 void
@@ -421,6 +440,12 @@ xa_totals_add_totals (XaTotals       *totals,
   totals->registered_ebikes += other->registered_ebikes;
   totals->elevators += other->elevators;
   totals->elevators_assessment_due += other->elevators_assessment_due;
+  totals->elevators_15_years += other->elevators_15_years;
+  totals->elevators_20_years += other->elevators_20_years;
+  for (guint i = 0; i < XA_N_RENEWAL_STATUSES; i++)
+    totals->elevators_by_renewal[i] += other->elevators_by_renewal[i];
+  for (guint i = 0; i < XA_N_FUNDING_SOURCES; i++)
+    totals->elevators_by_funding[i] += other->elevators_by_funding[i];
   totals->flood_ready += other->flood_ready;
   totals->flood_inspected += other->flood_inspected;
   totals->drills_held += other->drills_held;
@@ -429,6 +454,11 @@ xa_totals_add_totals (XaTotals       *totals,
   totals->problems_resolved += other->problems_resolved;
   totals->problems_open += other->problems_open;
   totals->problems_overdue += other->problems_overdue;
+  for (guint i = 0; i < XA_N_PROBLEM_TIERS; i++)
+    {
+      totals->problems_by_tier[i] += other->problems_by_tier[i];
+      totals->problems_open_by_tier[i] += other->problems_open_by_tier[i];
+    }
   totals->city_tier_compounds += other->city_tier_compounds;
 }
 
@@ -440,6 +470,183 @@ xa_totals_charging_coverage (const XaTotals *totals)
   if (totals->compounds == 0)
     return 0.0;
   return 100.0 * totals->compounds_with_charging / totals->compounds;
+}
+
+double
+xa_totals_port_ratio (const XaTotals *totals)
+{
+  g_return_val_if_fail (totals != NULL, NAN);
+
+  if (totals->registered_ebikes == 0)
+    return NAN;
+  return (double) totals->charging_ports / (double) totals->registered_ebikes;
+}
+
+double
+xa_totals_flood_ready_share (const XaTotals *totals)
+{
+  g_return_val_if_fail (totals != NULL, 0.0);
+
+  if (totals->compounds == 0)
+    return 0.0;
+  return 100.0 * totals->flood_ready / totals->compounds;
+}
+
+/* ---- Problems by category and by month ---- */
+
+struct _XaProblemBreakdown
+{
+  GHashTable *categories;  /* code (the row's) → XaCategoryCount* (owned) */
+  GHashTable *months;      /* GINT_TO_POINTER (month index) → XaMonthCount* (owned) */
+};
+
+/* Months since year 0, so consecutive months are consecutive integers. */
+static int
+month_index (gint64 unix_seconds)
+{
+  GDate date;
+
+  xa_calendar_date (unix_seconds, &date);
+  return g_date_get_year (&date) * 12 + (g_date_get_month (&date) - 1);
+}
+
+static void
+category_count_free (XaCategoryCount *count)
+{
+  g_free (count->category);
+  g_free (count);
+}
+
+XaProblemBreakdown *
+xa_problem_breakdown_new (void)
+{
+  XaProblemBreakdown *breakdown = g_new0 (XaProblemBreakdown, 1);
+
+  breakdown->categories = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                 (GDestroyNotify) category_count_free);
+  breakdown->months = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  return breakdown;
+}
+
+void
+xa_problem_breakdown_free (XaProblemBreakdown *breakdown)
+{
+  if (breakdown == NULL)
+    return;
+  g_hash_table_unref (breakdown->categories);
+  g_hash_table_unref (breakdown->months);
+  g_free (breakdown);
+}
+
+static XaMonthCount *
+month_count (XaProblemBreakdown *breakdown,
+             int                 index)
+{
+  XaMonthCount *count = g_hash_table_lookup (breakdown->months, GINT_TO_POINTER (index));
+
+  if (count == NULL)
+    {
+      count = g_new0 (XaMonthCount, 1);
+      count->year = index / 12;
+      count->month = index % 12 + 1;
+      g_hash_table_insert (breakdown->months, GINT_TO_POINTER (index), count);
+    }
+  return count;
+}
+
+void
+xa_problem_breakdown_add (XaProblemBreakdown *breakdown,
+                          const XaProblem    *problem,
+                          gint64              now)
+{
+  const char *code;
+  XaCategoryCount *category;
+  gboolean open;
+
+  g_return_if_fail (breakdown != NULL);
+  g_return_if_fail (problem != NULL);
+
+  code = problem->category != NULL ? problem->category : "";
+  category = g_hash_table_lookup (breakdown->categories, code);
+  if (category == NULL)
+    {
+      category = g_new0 (XaCategoryCount, 1);
+      category->category = g_strdup (code);
+      g_hash_table_insert (breakdown->categories, category->category, category);
+    }
+  open = xa_metrics_problem_is_open (problem);
+  category->problems++;
+  if (open)
+    category->open++;
+  else
+    category->resolved++;
+  if (xa_metrics_problem_is_overdue (problem, now))
+    category->overdue++;
+
+  month_count (breakdown, month_index (problem->reported_at))->opened++;
+  if (!open && problem->resolved_at != 0)
+    month_count (breakdown, month_index (problem->resolved_at))->resolved++;
+}
+
+static int
+compare_category_counts (gconstpointer a,
+                         gconstpointer b)
+{
+  const XaCategoryCount *ca = *(XaCategoryCount * const *) a;
+  const XaCategoryCount *cb = *(XaCategoryCount * const *) b;
+
+  return strcmp (ca->category, cb->category);
+}
+
+GPtrArray *
+xa_problem_breakdown_categories (XaProblemBreakdown *breakdown)
+{
+  GPtrArray *rows;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (breakdown != NULL, NULL);
+
+  rows = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, breakdown->categories);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (rows, value);
+  g_ptr_array_sort (rows, compare_category_counts);
+  return rows;
+}
+
+GArray *
+xa_problem_breakdown_months (XaProblemBreakdown *breakdown,
+                             guint               max_months)
+{
+  GArray *months;
+  GHashTableIter iter;
+  gpointer key;
+  int first = G_MAXINT, last = G_MININT;
+
+  g_return_val_if_fail (breakdown != NULL, NULL);
+
+  months = g_array_new (FALSE, TRUE, sizeof (XaMonthCount));
+  g_hash_table_iter_init (&iter, breakdown->months);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      first = MIN (first, GPOINTER_TO_INT (key));
+      last = MAX (last, GPOINTER_TO_INT (key));
+    }
+  if (first > last)
+    return months;
+  if (max_months > 0 && last - first + 1 > (int) max_months)
+    first = last - (int) max_months + 1;
+  for (int index = first; index <= last; index++)
+    {
+      XaMonthCount *count = g_hash_table_lookup (breakdown->months, GINT_TO_POINTER (index));
+      XaMonthCount row = { .year = index / 12, .month = index % 12 + 1 };
+
+      if (count != NULL)
+        row = *count;
+      g_array_append_val (months, row);
+    }
+  return months;
 }
 
 /* ---- Totals from the store ---- */
@@ -464,6 +671,7 @@ typedef struct
                                   * record is counted */
   GHashTable  *flood_chosen;  /* compound id (key of @compounds) → FloodChoice* (owned) */
   gboolean     district_seen; /* single mode: @district is a stored district */
+  XaProblemBreakdown *breakdown; /* single mode, or NULL: the problems counted, split */
 } Accumulation;
 
 /* The one flood check of this season a compound is counted by. The contract allows one
@@ -624,6 +832,8 @@ accumulate_problem (gconstpointer record,
   if (!g_hash_table_lookup_extended (acc->compounds, problem->compound, &key, &value))
     return;
   xa_totals_add_problem (value, problem, acc->now);
+  if (acc->breakdown != NULL)
+    xa_problem_breakdown_add (acc->breakdown, problem, acc->now);
   /* Problems arrive in id order, not by compound: remember which compounds were counted
    * so that two city-level problems of one compound count it once. */
   if (xa_metrics_problem_solved_at_city_level (problem) &&
@@ -693,6 +903,20 @@ xa_totals_compute (XaStore     *store,
                    XaTotals    *out,
                    GError     **error)
 {
+  return xa_totals_compute_breakdown (store, district_code_or_NULL, season, now,
+                                      reassessment_years, out, NULL, error);
+}
+
+gboolean
+xa_totals_compute_breakdown (XaStore            *store,
+                             const char         *district_code_or_NULL,
+                             int                 season,
+                             gint64              now,
+                             int                 reassessment_years,
+                             XaTotals           *out,
+                             XaProblemBreakdown *breakdown,
+                             GError            **error)
+{
   XaTotals totals = { 0 };
   Accumulation acc = { 0 };
   gboolean ok;
@@ -708,6 +932,7 @@ xa_totals_compute (XaStore     *store,
   acc.reassessment_years = reassessment_years;
   acc.district = district_code_or_NULL;
   acc.single = &totals;
+  acc.breakdown = breakdown;
 
   ok = accumulate (store, &acc, error);
   accumulation_clear (&acc);

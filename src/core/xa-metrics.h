@@ -159,7 +159,15 @@ XaProblemBand xa_metrics_problem_band       (guint open,
 
 /* ---- Totals (the dashboard figures) ---- */
 
-/* Zero-initialise (XaTotals t = { 0 }) and add records with the accumulators below. */
+/* The second age the bureau reports lifts by: 20 years in service and more. */
+#define XA_ELEVATOR_OLD_YEARS 20.0
+/* The sizes of the per-value counts of XaTotals, one slot per C value of the enum. */
+#define XA_N_PROBLEM_TIERS (XA_TIER_CITY + 1)
+#define XA_N_RENEWAL_STATUSES (XA_RENEWAL_DONE + 1)
+#define XA_N_FUNDING_SOURCES (XA_FUNDING_OTHER + 1)
+
+/* Zero-initialise (XaTotals t = { 0 }) and add records with the accumulators below.
+ * Plain data (fixed arrays, no pointers), so totals are copied and summed by value. */
 typedef struct
 {
   guint   compounds;
@@ -172,6 +180,11 @@ typedef struct
   guint64 registered_ebikes;
   guint   elevators;
   guint   elevators_assessment_due;  /* xa_metrics_elevator_assessment_due() */
+  guint   elevators_15_years;        /* >= XA_ELEVATOR_ASSESSMENT_YEARS in service */
+  guint   elevators_20_years;        /* >= XA_ELEVATOR_OLD_YEARS in service */
+  guint   elevators_by_renewal[XA_N_RENEWAL_STATUSES];  /* by renewal_status */
+  guint   elevators_by_funding[XA_N_FUNDING_SOURCES];   /* by funding_source; those
+                                                         * without one are not counted */
   guint   flood_ready;               /* compounds whose check of the season has all four */
   guint   flood_inspected;           /* compounds with a check of the season */
   guint   drills_held;               /* summed over those checks, one a compound */
@@ -180,6 +193,8 @@ typedef struct
   guint   problems_resolved;         /* resolved or closed */
   guint   problems_open;             /* open or in progress */
   guint   problems_overdue;
+  guint   problems_by_tier[XA_N_PROBLEM_TIERS];       /* every problem, by tier */
+  guint   problems_open_by_tier[XA_N_PROBLEM_TIERS];  /* the open ones, by tier */
   guint   city_tier_compounds;       /* compounds with a resolved city-tier problem */
 } XaTotals;
 
@@ -214,6 +229,58 @@ void xa_totals_add_totals      (XaTotals           *totals,
 /* Charging coverage (覆盖率) in percent: compounds with ports > 0 ÷ compounds × 100.
  * 0 when there are no compounds, so an empty store reads "0.0 %", not "nan %". */
 double xa_totals_charging_coverage (const XaTotals *totals);
+/* Charging ports ÷ registered e-bikes, summed over the compounds' charging records (the
+ * bureau's "port ratio", target 1:1). NaN when no e-bike is registered. */
+double xa_totals_port_ratio        (const XaTotals *totals);
+/* Flood readiness in percent: compounds with all four items in place ÷ compounds × 100
+ * (a compound not inspected this season is not ready); 0 when there are no compounds. */
+double xa_totals_flood_ready_share (const XaTotals *totals);
+
+/* ---- Problems by category and by month ----
+ *
+ * What a fixed-size XaTotals cannot hold: the categories are records (any number of
+ * them) and the months run as long as the ledger. Filled by xa_totals_compute_breakdown()
+ * in the same pass, from the same problems, as the totals beside it. */
+
+typedef struct
+{
+  char  *category;   /* the category's code */
+  guint  problems;
+  guint  resolved;   /* resolved or closed */
+  guint  open;       /* open or in progress */
+  guint  overdue;
+} XaCategoryCount;
+
+typedef struct
+{
+  int   year;
+  int   month;       /* 1 … 12, in UTC+8 */
+  guint opened;      /* problems reported that month */
+  guint resolved;    /* problems resolved that month */
+} XaMonthCount;
+
+typedef struct _XaProblemBreakdown XaProblemBreakdown;
+
+XaProblemBreakdown *xa_problem_breakdown_new  (void);
+void                xa_problem_breakdown_free (XaProblemBreakdown *breakdown);
+/* Adds one problem: to its category, to the month it was reported in and, when it is
+ * resolved or closed, to the month of its resolved_at. A problem's record keeps only its
+ * latest resolution (reopening removes resolved_at), so "resolved in a month" counts the
+ * problems whose present resolution falls in it, not every resolution there ever was. A
+ * resolved problem without a resolved_at (the contract requires one; an old store may
+ * lack it) counts in no month: a made-up month would move the chart. */
+void                xa_problem_breakdown_add  (XaProblemBreakdown *breakdown,
+                                               const XaProblem    *problem,
+                                               gint64              now);
+/* The categories with at least one problem, as XaCategoryCount* sorted by code; the
+ * array is new, its rows belong to @breakdown. */
+GPtrArray          *xa_problem_breakdown_categories (XaProblemBreakdown *breakdown);
+/* The months from the first to the last one with a problem opened or resolved, every
+ * month between included (with zeros), as XaMonthCount in order; at most the last
+ * @max_months of them (0: all). A new array. */
+GArray             *xa_problem_breakdown_months     (XaProblemBreakdown *breakdown,
+                                                     guint               max_months);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (XaProblemBreakdown, xa_problem_breakdown_free)
 
 /* The totals of the stored records: the whole city when @district_code_or_NULL is NULL,
  * else only the compounds of that district and the records pointing at them. Flood
@@ -228,6 +295,17 @@ gboolean xa_totals_compute (XaStore     *store,
                             int          reassessment_years,
                             XaTotals    *out,
                             GError     **error);
+
+/* xa_totals_compute() that also fills @breakdown (from xa_problem_breakdown_new(), empty)
+ * with the same problems the totals count. */
+gboolean xa_totals_compute_breakdown (XaStore            *store,
+                                      const char         *district_code_or_NULL,
+                                      int                 season,
+                                      gint64              now,
+                                      int                 reassessment_years,
+                                      XaTotals           *out,
+                                      XaProblemBreakdown *breakdown,
+                                      GError            **error);
 
 /* One row of xa_totals_compute_by_district(). */
 typedef struct
