@@ -498,6 +498,18 @@ test_agendas (void)
   g_assert_cmpstr (gtk_editable_get_text (_xa_agenda_editor_get_topic_entry (f.editor, 0)), ==,
                    topic);
 
+  /* The shortcuts window's section of the agendas: laid out without a critical. */
+  {
+    GtkWindow *shortcuts;
+
+    gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-help-overlay", NULL);
+    shortcuts = xa_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    g_assert_nonnull (shortcuts);
+    g_object_set (shortcuts, "section-name", "agendas", NULL);
+    xa_test_ui_save_screenshot (GTK_WIDGET (shortcuts), "agenda-shortcuts");
+    gtk_window_close (shortcuts);
+  }
+
   /* The server deletes the first compound of the agenda: after a sync it is shown as no
    * longer in the records, and stays on the agenda. */
   missing_id = g_strdup (kept->pdata[0]);

@@ -265,9 +265,9 @@ create_row (gpointer object,
 
   gtk_editable_set_text (GTK_EDITABLE (entry), xa_agenda_item_get_topic (item));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What is to be decided"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 22);
+  /* One width for every row, so that the topics line up under each other. */
+  gtk_widget_set_size_request (entry, 220, -1);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (entry, TRUE);
   /* Translators: the accessible name of an agenda item's topic; %s is the compound. */
   entry_name = g_strdup_printf (_("What is to be decided about %s"), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
