@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-elevator-list-private.h"
+#include "xa-elevator-row.h"
 #include "xa-map-view-private.h"
 #include "xa-store-agendas.h"
 #include "xa-test-store.h"
@@ -257,6 +259,27 @@ test_by_hand (Fixture   *f,
     add_unique (want, item->compound_id);
     assert_saved (f, id, want);
   }
+
+  /* The Elevators page's selection, by Ctrl+D's action: the compounds of the lifts. */
+  {
+    XaElevatorList *lifts = _xa_window_get_elevator_list (f->window);
+    GtkSelectionModel *selection;
+
+    _xa_window_show_view (f->window, "elevators");
+    xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+    g_assert_cmpuint (g_list_model_get_n_items (_xa_elevator_list_get_shown (lifts)), >, 10);
+    selection = gtk_column_view_get_model (_xa_elevator_list_get_column_view (lifts));
+    gtk_selection_model_select_range (selection, 5, 4, TRUE);
+    for (guint i = 5; i < 9; i++)
+      {
+        g_autoptr(XaElevatorRow) lift = g_list_model_get_item (
+                                          _xa_elevator_list_get_shown (lifts), i);
+
+        add_unique (want, xa_elevator_row_get_data (lift)->compound_id);
+      }
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-to-agenda", NULL);
+    assert_saved (f, id, want);
+  }
   return id;
 }
 
@@ -334,7 +357,32 @@ test_compound_list (Fixture *f)
   return id;
 }
 
-/* Alt+↑ and Alt+↓ on the row with the focus, and the Move buttons. */
+/* A row dropped on another (as drag and drop ends): it takes that row's place. */
+static void
+drop_on_row (Fixture    *f,
+             const char *compound_id,
+             guint       position)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (
+                         _xa_agenda_editor_get_items_list (f->editor), (int) position);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, compound_id);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0, 10.0, &accepted);
+    }
+  g_assert_true (accepted);
+  xa_test_ui_spin (100);
+}
+
+/* Alt+↑ and Alt+↓ on the row with the focus, the Move buttons and a drop. */
 static void
 test_reorder (Fixture *f,
               gint64   id)
@@ -344,6 +392,15 @@ test_reorder (Fixture *f,
 
   _xa_window_show_view (f->window, "agendas");
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+  /* With compounds listed too, the page never widens the window past 360 pixels. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_test_message ("agenda page minimum width with items: %d", minimum);
+    g_assert_cmpint (minimum, <=, 360);
+  }
   want = editor_ids (f);
   gtk_widget_grab_focus (GTK_WIDGET (_xa_agenda_editor_get_topic_entry (f->editor, 2)));
   g_assert_cmpint (focused_position (f), ==, 2);
@@ -385,6 +442,14 @@ test_reorder (Fixture *f,
     want->pdata[1] = moved;
     assert_saved (f, id, want);
   }
+
+  /* Dragged: the first row dropped on the third. */
+  moved = want->pdata[0];
+  want->pdata[0] = want->pdata[1];
+  want->pdata[1] = want->pdata[2];
+  want->pdata[2] = moved;
+  drop_on_row (f, moved, 2);
+  assert_saved (f, id, want);
 }
 
 /* Alt+Delete removes the row with the focus; the toast's Undo puts it back where it was. */
@@ -528,8 +593,7 @@ test_agendas (void)
 
     g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "xa-agenda-missing"));
     missing_title = g_strdup_printf (_("Compound %s"), missing_id);
-    g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                              missing_title));
+    g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (row), missing_title));
   }
   xa_test_ui_save_screenshot (GTK_WIDGET (f.window), "agenda-missing");
 

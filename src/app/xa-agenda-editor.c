@@ -51,6 +51,7 @@ struct _XaAgendaEditor
   GHashTable     *district_names;
   GPtrArray      *search_index;
   AdwToast       *last_toast;  /* weak */
+  GtkSizeGroup   *names_group;
 };
 
 G_DEFINE_FINAL_TYPE (XaAgendaEditor, xa_agenda_editor, ADW_TYPE_BIN)
@@ -158,7 +159,9 @@ renumber (XaAgendaEditor *self)
       /* Translators: an agenda item's title: its number and the compound's name. */
       title = g_strdup_printf (_("%u. %s"), i + 1,
                                (const char *) g_object_get_data (G_OBJECT (row), "name"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title"), title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
       gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "up"), i > 0);
       gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "down"), i + 1 < n);
     }
@@ -226,6 +229,64 @@ icon_button (const char *icon_name,
   return button;
 }
 
+/* Drag and drop: a row is dragged by its name (the topic's field keeps its own drags of
+ * text) and carries its compound's id; dropped on another row, it takes that row's place.
+ * The move waits for the drop to end: it makes the rows again. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *row)
+{
+  return gdk_content_provider_new_typed (G_TYPE_STRING,
+                                         g_object_get_data (G_OBJECT (row), "compound-id"));
+}
+
+typedef struct
+{
+  XaAgendaEditor *self;  /* weak */
+  char           *compound_id;
+  guint           to;
+} Drop;
+
+static gboolean
+drop_later_cb (gpointer data)
+{
+  Drop *drop = data;
+  XaAgendaEditor *self = drop->self;
+  int from = self != NULL && self->agenda != NULL
+             ? xa_agenda_find (self->agenda, drop->compound_id) : -1;
+
+  if (from >= 0 && drop->to < xa_agenda_get_n_items (self->agenda))
+    xa_agenda_editor_move (self, (guint) from, drop->to);
+  g_clear_weak_pointer (&drop->self);
+  g_free (drop->compound_id);
+  g_free (drop);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         XaAgendaEditor *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const char *id = g_value_get_string (value);
+  Drop *drop;
+
+  if (self->agenda == NULL || id == NULL || xa_agenda_find (self->agenda, id) < 0)
+    return FALSE;
+  drop = g_new0 (Drop, 1);
+  g_set_weak_pointer (&drop->self, self);
+  drop->compound_id = g_strdup (id);
+  drop->to = (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  /* Before the next frame: an idle of the lowest priority would wait behind the redraws. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, drop_later_cb, drop, NULL);
+  return TRUE;
+}
+
 static GtkWidget *
 create_row (gpointer object,
             gpointer user_data)
@@ -235,9 +296,15 @@ create_row (gpointer object,
   const char *id = xa_agenda_item_get_compound_id (item);
   g_autoptr(XaCompound) compound = self->store != NULL
                                    ? xa_store_get_compound (self->store, id) : NULL;
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *place = gtk_label_new (NULL);
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *button;
+  GtkDragSource *drag;
+  GtkDropTarget *target;
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *entry_name = NULL;
@@ -260,13 +327,30 @@ create_row (gpointer object,
     }
   g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name), g_free);
   g_object_set_data_full (G_OBJECT (row), "compound-id", g_strdup (id), g_free);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+
+  /* The names take the width of the widest (a size group), so that the topics line up
+   * under each other; they wrap when the window is narrow. */
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (place), 0);
+  gtk_label_set_wrap (GTK_LABEL (place), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_label (GTK_LABEL (place), subtitle);
+  gtk_widget_add_css_class (place, "subtitle");
+  gtk_widget_add_css_class (place, "caption");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), place);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_size_group_add_widget (self->names_group, labels);
+  gtk_box_append (GTK_BOX (box), labels);
+  g_object_set_data (G_OBJECT (row), "title", title);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), xa_agenda_item_get_topic (item));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What is to be decided"));
-  /* One width for every row, so that the topics line up under each other. */
-  gtk_widget_set_size_request (entry, 220, -1);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
+  gtk_widget_set_hexpand (entry, TRUE);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   /* Translators: the accessible name of an agenda item's topic; %s is the compound. */
   entry_name = g_strdup_printf (_("What is to be decided about %s"), name);
@@ -274,24 +358,38 @@ create_row (gpointer object,
                                   entry_name, -1);
   g_object_set_data_full (G_OBJECT (entry), "item", g_object_ref (item), g_object_unref);
   g_signal_connect (entry, "changed", G_CALLBACK (topic_changed_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  gtk_box_append (GTK_BOX (box), entry);
   g_object_set_data (G_OBJECT (row), "entry", entry);
 
   button = icon_button ("go-up-symbolic", _("Move Up (Alt+↑)"));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (box), button);
   g_object_set_data (G_OBJECT (row), "up", button);
 
   button = icon_button ("go-down-symbolic", _("Move Down (Alt+↓)"));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (box), button);
   g_object_set_data (G_OBJECT (row), "down", button);
 
   button = icon_button ("user-trash-symbolic", _("Remove from the Agenda (Alt+Delete)"));
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), row);
+  gtk_widget_add_controller (labels, GTK_EVENT_CONTROLLER (drag));
+  target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
   return row;
 }
 
@@ -709,6 +807,7 @@ xa_agenda_editor_finalize (GObject *object)
   XaAgendaEditor *self = XA_AGENDA_EDITOR (object);
 
   g_hash_table_unref (self->district_names);
+  g_object_unref (self->names_group);
 
   G_OBJECT_CLASS (xa_agenda_editor_parent_class)->finalize (object);
 }
@@ -747,6 +846,7 @@ xa_agenda_editor_init (XaAgendaEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->district_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->names_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->key_controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (self->key_controller, GTK_PHASE_CAPTURE);
   g_signal_connect (self->key_controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);

@@ -88,6 +88,8 @@ summary_row (XaAgendaSummary *summary)
   gtk_box_append (GTK_BOX (labels), label);
   label = gtk_label_new (detail);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (labels), label);
