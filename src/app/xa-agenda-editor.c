@@ -51,7 +51,6 @@ struct _XaAgendaEditor
   GHashTable     *district_names;
   GPtrArray      *search_index;
   AdwToast       *last_toast;  /* weak */
-  GtkSizeGroup   *names_group;
 };
 
 G_DEFINE_FINAL_TYPE (XaAgendaEditor, xa_agenda_editor, ADW_TYPE_BIN)
@@ -329,8 +328,8 @@ create_row (gpointer object,
   g_object_set_data_full (G_OBJECT (row), "compound-id", g_strdup (id), g_free);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
-  /* The names take the width of the widest (a size group), so that the topics line up
-   * under each other; they wrap when the window is narrow. */
+  /* The names take the room the topics leave: every topic has one width, so that they
+   * line up under each other; the names wrap when the window is narrow. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
@@ -343,14 +342,13 @@ create_row (gpointer object,
   gtk_box_append (GTK_BOX (labels), title);
   gtk_box_append (GTK_BOX (labels), place);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_size_group_add_widget (self->names_group, labels);
+  gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
   g_object_set_data (G_OBJECT (row), "title", title);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), xa_agenda_item_get_topic (item));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What is to be decided"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 8);
-  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_size_request (entry, 170, -1);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   /* Translators: the accessible name of an agenda item's topic; %s is the compound. */
   entry_name = g_strdup_printf (_("What is to be decided about %s"), name);
@@ -807,7 +805,6 @@ xa_agenda_editor_finalize (GObject *object)
   XaAgendaEditor *self = XA_AGENDA_EDITOR (object);
 
   g_hash_table_unref (self->district_names);
-  g_object_unref (self->names_group);
 
   G_OBJECT_CLASS (xa_agenda_editor_parent_class)->finalize (object);
 }
@@ -846,7 +843,6 @@ xa_agenda_editor_init (XaAgendaEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->district_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->names_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->key_controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (self->key_controller, GTK_PHASE_CAPTURE);
   g_signal_connect (self->key_controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
