@@ -580,9 +580,14 @@ test_agendas (void)
   missing_id = g_strdup (kept->pdata[0]);
   xa_test_server_run_admin ((const char * const[]) { "--db", f.server->db_path, "--delete",
                                                      "compound", missing_id, NULL });
+  _xa_window_show_view (f.window, "agendas");
+  xa_test_ui_wait_frames (GTK_WIDGET (f.window), 2);
+  gtk_widget_grab_focus (GTK_WIDGET (_xa_agenda_editor_get_topic_entry (f.editor, 1)));
   xa_window_set_server (f.window, f.server->base_url, f.server->token);
   gtk_widget_activate_action (GTK_WIDGET (f.window), "win.sync", NULL);
   xa_test_window_wait_idle (f.window, 120);
+  /* The rows stayed: the topic being typed keeps the focus through the sync. */
+  g_assert_cmpint (focused_position (&f), ==, 1);
   g_assert_cmpint (sql (&f, "SELECT count(*) FROM compound WHERE id = '%s'", missing_id), ==, 0);
   assert_saved (&f, id, kept);
   _xa_window_show_view (f.window, "agendas");

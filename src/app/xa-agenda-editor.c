@@ -286,27 +286,18 @@ drop_cb (GtkDropTarget  *target,
   return TRUE;
 }
 
-static GtkWidget *
-create_row (gpointer object,
-            gpointer user_data)
+/* The compound's name and place on @row, read from the store again: after a sync, a
+ * compound may be gone (the server deleted it) or renamed. */
+static void
+show_names (XaAgendaEditor *self,
+            GtkWidget      *row)
 {
-  XaAgendaEditor *self = user_data;
-  XaAgendaItem *item = object;
-  const char *id = xa_agenda_item_get_compound_id (item);
+  const char *id = g_object_get_data (G_OBJECT (row), "compound-id");
   g_autoptr(XaCompound) compound = self->store != NULL
                                    ? xa_store_get_compound (self->store, id) : NULL;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *place = gtk_label_new (NULL);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *button;
-  GtkDragSource *drag;
-  GtkDropTarget *target;
-  g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *entry_name = NULL;
+  char *name;
 
   if (compound != NULL)
     {
@@ -322,9 +313,36 @@ create_row (gpointer object,
       name = g_strdup_printf (_("Compound %s"), id);
       subtitle = g_strdup (_("No longer in the records: the server deleted it. Remove it, or "
                              "keep it to discuss."));
-      gtk_widget_add_css_class (row, "xa-agenda-missing");
     }
-  g_object_set_data_full (G_OBJECT (row), "name", g_strdup (name), g_free);
+  if (compound == NULL)
+    gtk_widget_add_css_class (row, "xa-agenda-missing");
+  else
+    gtk_widget_remove_css_class (row, "xa-agenda-missing");
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "place"), subtitle);
+  /* Translators: the accessible name of an agenda item's topic; %s is the compound. */
+  entry_name = g_strdup_printf (_("What is to be decided about %s"), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "entry")),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
+  g_object_set_data_full (G_OBJECT (row), "name", name, g_free);
+}
+
+static GtkWidget *
+create_row (gpointer object,
+            gpointer user_data)
+{
+  XaAgendaEditor *self = user_data;
+  XaAgendaItem *item = object;
+  const char *id = xa_agenda_item_get_compound_id (item);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *place = gtk_label_new (NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *button;
+  GtkDragSource *drag;
+  GtkDropTarget *target;
+
   g_object_set_data_full (G_OBJECT (row), "compound-id", g_strdup (id), g_free);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
 
@@ -336,7 +354,6 @@ create_row (gpointer object,
   gtk_label_set_xalign (GTK_LABEL (place), 0);
   gtk_label_set_wrap (GTK_LABEL (place), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (place), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_label (GTK_LABEL (place), subtitle);
   gtk_widget_add_css_class (place, "subtitle");
   gtk_widget_add_css_class (place, "caption");
   gtk_box_append (GTK_BOX (labels), title);
@@ -345,15 +362,12 @@ create_row (gpointer object,
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
   g_object_set_data (G_OBJECT (row), "title", title);
+  g_object_set_data (G_OBJECT (row), "place", place);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), xa_agenda_item_get_topic (item));
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What is to be decided"));
   gtk_widget_set_size_request (entry, 170, -1);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-  /* Translators: the accessible name of an agenda item's topic; %s is the compound. */
-  entry_name = g_strdup_printf (_("What is to be decided about %s"), name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  entry_name, -1);
   g_object_set_data_full (G_OBJECT (entry), "item", g_object_ref (item), g_object_unref);
   g_signal_connect (entry, "changed", G_CALLBACK (topic_changed_cb), self);
   gtk_box_append (GTK_BOX (box), entry);
@@ -388,6 +402,7 @@ create_row (gpointer object,
   target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  show_names (self, row);
   return row;
 }
 
@@ -703,6 +718,19 @@ xa_agenda_editor_set_agenda (XaAgendaEditor *self,
   /* Nothing typed is lost when another agenda, or another store, comes. */
   if (self->save_id != 0)
     xa_agenda_editor_save (self);
+  /* The same agenda after a sync: the rows stay (and the focus in a topic being typed);
+   * only the names are read again. */
+  if (store_or_NULL == self->store && agenda_or_NULL == self->agenda && self->agenda != NULL)
+    {
+      GtkListBoxRow *row;
+
+      g_hash_table_remove_all (self->district_names);
+      g_clear_pointer (&self->search_index, g_ptr_array_unref);
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (self->items_list, i)) != NULL; i++)
+        show_names (self, GTK_WIDGET (row));
+      renumber (self);
+      return;
+    }
   if (self->agenda != NULL)
     g_signal_handlers_disconnect_by_data (self->agenda, self);
   g_set_object (&self->store, store_or_NULL);
