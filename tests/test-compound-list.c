@@ -51,25 +51,6 @@ choose_district (XaMapView  *view,
   g_assert_not_reached ();
 }
 
-/* The legend's button of @band, or NULL. */
-static GtkWidget *
-find_band_button (GtkWidget *root,
-                  guint      band)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "xa-legend-band") &&
-          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "band")) == band)
-        return child;
-      if ((found = find_band_button (child, band)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The number the legend's row of @band shows, read from its last label. */
 static const char *
 band_count_text (GtkWidget *button)
@@ -190,7 +171,7 @@ test_compound_list (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 
   /* The legend's "Some overdue" row: a button with a name, that opens the list. */
-  button = find_band_button (GTK_WIDGET (_xa_map_view_get_legend (view)),
+  button = xa_test_find_legend_band (GTK_WIDGET (_xa_map_view_get_legend (view)),
                              XA_PROBLEM_BAND_OVERDUE);
   g_assert_nonnull (button);
   n = legend_count (view, XA_OVERLAY_PROBLEMS, XA_PROBLEM_BAND_OVERDUE);
@@ -236,7 +217,7 @@ test_compound_list (void)
   /* The elevator age overlay's oldest band, by its measure: the oldest lift first, which
    * SQL finds as the earliest commissioned date of each compound. */
   gtk_widget_activate_action (GTK_WIDGET (view), "map.overlay", "s", "elevator-age");
-  xa_test_click (find_band_button (GTK_WIDGET (_xa_map_view_get_legend (view)),
+  xa_test_click (xa_test_find_legend_band (GTK_WIDGET (_xa_map_view_get_legend (view)),
                                    XA_ELEVATOR_AGE_BAND_20_PLUS));
   other_n = xa_compound_list_get_n_items (list);
   g_assert_cmpuint (other_n, ==,
@@ -252,7 +233,7 @@ test_compound_list (void)
 
   /* Back to the overdue problems. */
   gtk_widget_activate_action (GTK_WIDGET (view), "map.overlay", "s", "problems");
-  xa_test_click (find_band_button (GTK_WIDGET (_xa_map_view_get_legend (view)),
+  xa_test_click (xa_test_find_legend_band (GTK_WIDGET (_xa_map_view_get_legend (view)),
                                    XA_PROBLEM_BAND_OVERDUE));
   g_assert_cmpuint (xa_compound_list_get_n_items (list), ==, n);
 

@@ -219,9 +219,10 @@ xa_test_demo_server_start (void)
 }
 
 char *
-xa_test_sync_demo (const char          *name,
-                   const char * const  *extra_args,
-                   XaTestFeed         **feed)
+xa_test_sync_demo_serving (const char          *name,
+                           const char * const  *extra_args,
+                           XaTestFeed         **feed,
+                           XaTestServer       **out_server)
 {
   g_autofree char *server_db = xa_test_path ("demo-server.db");
   char *store_path = xa_test_path (name);
@@ -242,8 +243,19 @@ xa_test_sync_demo (const char          *name,
   g_assert_no_error (error);
   if (feed != NULL)
     *feed = xa_test_feed_fetch (server->base_url, server->token);
-  xa_test_server_free (server);
+  if (out_server != NULL)
+    *out_server = server;
+  else
+    xa_test_server_free (server);
   return store_path;
+}
+
+char *
+xa_test_sync_demo (const char          *name,
+                   const char * const  *extra_args,
+                   XaTestFeed         **feed)
+{
+  return xa_test_sync_demo_serving (name, extra_args, feed, NULL);
 }
 
 guint16

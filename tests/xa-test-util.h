@@ -47,6 +47,12 @@ XaTestServer *xa_test_demo_server_start (void);
 char         *xa_test_sync_demo (const char          *name,
                                  const char * const  *extra_args,
                                  XaTestFeed         **feed);
+/* The same, the server left running in *@out_server (free it with xa_test_server_free()):
+ * for a test that changes the city on the server afterwards and syncs again. */
+char         *xa_test_sync_demo_serving (const char          *name,
+                                         const char * const  *extra_args,
+                                         XaTestFeed         **feed,
+                                         XaTestServer       **out_server);
 
 /* A loopback port nothing listens on: bound, read and closed again. */
 guint16       xa_test_closed_port (void);

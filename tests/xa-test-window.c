@@ -307,3 +307,21 @@ xa_test_window_assert_unsent_edits (XaWindow *window,
 
   g_assert_cmpstr (label, ==, want);
 }
+
+GtkWidget *
+xa_test_find_legend_band (GtkWidget *root,
+                          guint      band)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_has_css_class (child, "xa-legend-band")
+          && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (child), "band")) == band)
+        return child;
+      if ((found = xa_test_find_legend_band (child, band)) != NULL)
+        return found;
+    }
+  return NULL;
+}

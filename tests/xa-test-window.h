@@ -57,6 +57,9 @@ GtkWidget *xa_test_find_button          (GtkWidget     *root,
 /* Activates @button as the keyboard does (it is drawn pressed for a moment first) and
  * iterates until it has emitted "clicked"; asserts it does. */
 void       xa_test_click                (GtkWidget     *button);
+/* The map legend's button of @band (of the overlay shown) under @root, or NULL. */
+GtkWidget *xa_test_find_legend_band     (GtkWidget     *root,
+                                         guint          band);
 /* The first AdwPreferencesRow (action rows, entry rows) under @root titled @title, or NULL. */
 GtkWidget *xa_test_find_row             (GtkWidget     *root,
                                          const char    *title);

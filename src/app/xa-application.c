@@ -400,6 +400,9 @@ xa_application_startup (GApplication *app)
   /* Ctrl+E is the Problems page's Change Status. */
   static const char *export_accels[] = { "<Shift><Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  /* Meeting agendas: "D" for discuss. */
+  static const char *agenda_accels[] = { "<Control>d", NULL };
+  static const char *agenda_shown_accels[] = { "<Shift><Control>d", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
 
@@ -425,6 +428,10 @@ xa_application_startup (GApplication *app)
                                          sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-to-agenda",
+                                         agenda_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-shown-to-agenda",
+                                         agenda_shown_accels);
 }
 
 static void

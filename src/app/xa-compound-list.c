@@ -563,6 +563,24 @@ selection_changed_cb (XaCompoundList *self)
     g_signal_emit (self, signals[COMPOUND_SELECTED], 0, xa_compound_list_item_get_id (item));
 }
 
+/* "Add All to Agenda": the compounds listed, in the list's order, to the window's agenda
+ * (win.agenda-add, xa-agenda-page.c). */
+static void
+add_to_agenda_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GPtrArray) ids = xa_compound_list_get_shown_ids (XA_COMPOUND_LIST (widget), NULL,
+                                                             NULL);
+
+  if (ids->len == 0)
+    return;
+  g_ptr_array_add (ids, NULL);
+  gtk_widget_activate_action_variant (widget, "win.agenda-add",
+                                      g_variant_new_strv ((const char * const *) ids->pdata,
+                                                          -1));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -615,6 +633,8 @@ xa_compound_list_class_init (XaCompoundListClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_install_action (widget_class, "compound-list.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "compound-list.add-to-agenda", NULL,
+                                   add_to_agenda_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "compound-list.close", NULL);
 

@@ -56,6 +56,7 @@ struct _XaCompoundPanel
   GtkLabel            *name_label;
   GtkLabel            *place_label;
   GtkLabel            *address_label;
+  GtkButton           *agenda_button;
   GtkLabel            *kind_label;
   GtkLabel            *built_label;
   GtkLabel            *buildings_label;
@@ -516,6 +517,13 @@ xa_compound_panel_set_compound (XaCompoundPanel            *self,
   same = g_strcmp0 (self->compound_id, compound->id) == 0;
   g_free (self->compound_id);
   self->compound_id = g_strdup (compound->id);
+  {
+    const char *ids[] = { compound->id, NULL };
+
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->agenda_button),
+                                            g_variant_new_strv (ids, -1));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (self->agenda_button), "win.agenda-add");
+  }
 
   show_facts (self, compound, district);
   show_cadres (self, cadres);
@@ -594,6 +602,7 @@ xa_compound_panel_class_init (XaCompoundPanelClass *klass)
   BIND (name_label);
   BIND (place_label);
   BIND (address_label);
+  BIND (agenda_button);
   BIND (kind_label);
   BIND (built_label);
   BIND (buildings_label);

@@ -685,6 +685,8 @@ selection_changed_cb (XaElevatorList *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "elevators.change-renewal",
                                  self->store != NULL && !gtk_bitset_is_empty (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elevators.add-to-agenda",
+                                 !gtk_bitset_is_empty (selected));
   if (gtk_bitset_get_size (selected) != 1)
     return;
   row = g_list_model_get_item (G_LIST_MODEL (self->filtered), gtk_bitset_get_minimum (selected));
@@ -729,6 +731,39 @@ change_renewal_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) rows = selected_rows (self);
 
   xa_elevator_renewal_ask (self->renewal, rows);
+}
+
+GStrv
+xa_elevator_list_dup_agenda_compounds (XaElevatorList *self)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (XA_IS_ELEVATOR_LIST (self), NULL);
+
+  rows = selected_rows (self);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const char *id = xa_elevator_row_get_data (g_ptr_array_index (rows, i))->compound_id;
+
+      if (g_hash_table_add (seen, (gpointer) id))
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The selected lifts' compounds to the window's agenda (win.agenda-add, xa-agenda-page.c). */
+static void
+add_to_agenda_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_auto(GStrv) ids = xa_elevator_list_dup_agenda_compounds (XA_ELEVATOR_LIST (widget));
+
+  if (ids[0] != NULL)
+    gtk_widget_activate_action_variant (widget, "win.agenda-add",
+                                        g_variant_new_strv ((const char * const *) ids, -1));
 }
 
 static void
@@ -892,6 +927,8 @@ xa_elevator_list_class_init (XaElevatorListClass *klass)
                                    change_renewal_action);
   gtk_widget_class_install_action (widget_class, "elevators.undo-renewal", NULL,
                                    undo_renewal_action);
+  gtk_widget_class_install_action (widget_class, "elevators.add-to-agenda", NULL,
+                                   add_to_agenda_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "elevators.change-renewal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
@@ -926,6 +963,7 @@ xa_elevator_list_init (XaElevatorList *self)
     GtkGesture *press = gtk_gesture_click_new ();
 
     g_menu_append (menu, _("Change _Renewal…"), "elevators.change-renewal");
+    g_menu_append (menu, _("Add to _Agenda"), "elevators.add-to-agenda");
     self->row_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (G_MENU_MODEL (menu)));
     gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
     gtk_widget_set_parent (GTK_WIDGET (self->row_popover), GTK_WIDGET (self->column_view));

@@ -31,6 +31,9 @@ void        xa_elevator_list_focus_search (XaElevatorList *self);
 /* The ids of the lifts the table shows, in its order (sort and filters): what Export… and
  * Print… write. Free with g_ptr_array_unref(). */
 GPtrArray  *xa_elevator_list_get_shown_ids (XaElevatorList *self);
+/* The compounds of the lifts selected, once each, in the table's order, for a meeting's
+ * agenda. Free with g_strfreev(). */
+GStrv       xa_elevator_list_dup_agenda_compounds (XaElevatorList *self);
 
 /* Signal "compound-selected" (const char *compound_id): a row was selected; the window
  * selects its compound on the map.

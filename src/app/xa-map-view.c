@@ -1109,6 +1109,14 @@ _xa_map_view_get_layer (XaMapView *self)
   return self->layer;
 }
 
+const char *
+xa_map_view_get_selected_compound (XaMapView *self)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
+
+  return xa_compound_panel_get_compound_id (self->panel);
+}
+
 XaCompoundPanel *
 _xa_map_view_get_panel (XaMapView *self)
 {

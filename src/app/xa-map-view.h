@@ -42,6 +42,8 @@ const char   *xa_map_view_get_district_name (XaMapView  *self);
  * district filter goes back to all districts when the compound lies in another. */
 void          xa_map_view_select_compound   (XaMapView  *self,
                                              const char *compound_id);
+/* The compound the sidebar's card shows (the one selected), or NULL. */
+const char   *xa_map_view_get_selected_compound (XaMapView *self);
 /* Opens the list of the compounds the figure @figure of the Figures page counts (names in
  * xa-compound-list.h) beside the map; FALSE for a figure without one. */
 gboolean      xa_map_view_show_figure_list  (XaMapView  *self,

@@ -197,6 +197,51 @@ update_actions (XaProblemLedger *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.change-status",
                                  self->store != NULL && item != NULL
                                  && item->status != XA_STATUS_CLOSED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger.add-to-agenda", item != NULL);
+}
+
+GStrv
+xa_problem_ledger_dup_agenda_compounds (XaProblemLedger *self,
+                                        gboolean         shown)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+
+  g_return_val_if_fail (XA_IS_PROBLEM_LEDGER (self), NULL);
+
+  if (!shown)
+    {
+      XaLedgerItem *item = selected_item (self);
+
+      if (item != NULL)
+        g_strv_builder_add (builder, item->compound_id);
+      return g_strv_builder_end (builder);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(XaLedgerItem) item = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+
+      /* The items outlive the table's rows: their strings do for this table. */
+      if (g_hash_table_add (seen, item->compound_id))
+        g_strv_builder_add (builder, item->compound_id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Hands the compounds to the window's agenda (win.agenda-add, xa-agenda-page.c). */
+static void
+add_to_agenda_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  XaProblemLedger *self = XA_PROBLEM_LEDGER (widget);
+  g_auto(GStrv) ids = xa_problem_ledger_dup_agenda_compounds (
+                        self, g_str_equal (action_name, "ledger.add-shown-to-agenda"));
+
+  if (ids[0] != NULL)
+    gtk_widget_activate_action_variant (widget, "win.agenda-add",
+                                        g_variant_new_strv ((const char * const *) ids, -1));
 }
 
 static void
@@ -659,6 +704,10 @@ xa_problem_ledger_class_init (XaProblemLedgerClass *klass)
                                    change_status_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "ledger.change-status", NULL);
+  gtk_widget_class_install_action (widget_class, "ledger.add-to-agenda", NULL,
+                                   add_to_agenda_action);
+  gtk_widget_class_install_action (widget_class, "ledger.add-shown-to-agenda", NULL,
+                                   add_to_agenda_action);
 }
 
 static void

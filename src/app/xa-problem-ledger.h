@@ -32,6 +32,11 @@ void     xa_problem_ledger_unload      (XaProblemLedger  *self);
 /* The ids of the problems the table shows, in its order (filters and sort): what Export…
  * and Print… write. Free with g_ptr_array_unref(). */
 GPtrArray *xa_problem_ledger_get_shown_ids (XaProblemLedger *self);
+/* The compounds for a meeting's agenda: the selected problem's (@shown FALSE; none when no
+ * row is selected), or those of every row shown (@shown TRUE), once each, in the table's
+ * order. Free with g_strfreev(). */
+GStrv      xa_problem_ledger_dup_agenda_compounds (XaProblemLedger *self,
+                                                   gboolean         shown);
 
 /* For tests: the rows shown, in order (after filters and sort), and all rows. */
 GListModel *_xa_problem_ledger_get_shown (XaProblemLedger *self);

@@ -3,6 +3,7 @@
  * Nothing else uses it; the window's own state lives in xa-window.c and its session. */
 #pragma once
 
+#include "xa-agenda-page.h"
 #include "xa-city-summary.h"
 #include "xa-elevator-list.h"
 #include "xa-problem-ledger.h"
@@ -32,6 +33,7 @@ XaMapView        *_xa_window_get_map_view           (XaWindow   *self);
 XaCitySummary    *_xa_window_get_city_summary       (XaWindow   *self);
 XaElevatorList   *_xa_window_get_elevator_list      (XaWindow   *self);
 XaProblemLedger  *_xa_window_get_problem_ledger     (XaWindow   *self);
+XaAgendaPage     *_xa_window_get_agenda_page        (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */

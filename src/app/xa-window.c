@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-accessible.h"
+#include "xa-agenda-page.h"
+#include "xa-agenda-sources.h"
 #include "xa-city-summary.h"
 #include "xa-message-dialogs.h"
 #include "xa-problem-ledger.h"
@@ -54,6 +56,7 @@ struct _XaWindow
   XaCitySummary        *city_summary;
   XaElevatorList       *elevator_list;
   XaProblemLedger      *problem_ledger;
+  XaAgendaPage         *agenda_page;
   AdwStatusPage        *error_page;
   GtkLabel             *error_detail_label;
   AdwStatusPage        *damaged_page;
@@ -124,6 +127,42 @@ update_subtitle (XaWindow *self)
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
 }
 
+/* Meeting agendas (xa-agenda-page.c): compounds handed over by a page's own button
+ * (win.agenda-add), or taken from the page shown (Ctrl+D, Shift+Ctrl+D). */
+static const char * const agenda_actions[][2] = {
+  { "win.agenda-add", "as" },
+  { "win.add-to-agenda", NULL },
+  { "win.add-shown-to-agenda", NULL },
+  { "win.show-agendas", NULL },
+  { NULL, NULL },
+};
+
+static void
+agenda_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  XaWindow *self = XA_WINDOW (widget);
+  g_auto(GStrv) ids = NULL;
+  const char *hint = NULL;
+
+  if (g_str_equal (action_name, "win.show-agendas"))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "agendas");
+      return;
+    }
+  if (parameter != NULL)
+    ids = g_variant_dup_strv (parameter, NULL);
+  else
+    ids = xa_agenda_sources_collect (adw_view_stack_get_visible_child (self->view_stack),
+                                     g_str_equal (action_name, "win.add-shown-to-agenda"),
+                                     &hint);
+  if (ids[0] != NULL)
+    xa_agenda_page_add (self->agenda_page, (const char * const *) ids, NULL, NULL);
+  else if (hint != NULL)
+    xa_window_add_toast (self, adw_toast_new (hint));
+}
+
 /* "records" shows the map and the figures with the view switcher; the other pages
  * (welcome, busy, error, damaged) stand alone. */
 static void
@@ -140,6 +179,8 @@ show_page (XaWindow   *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-search", records);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-overlay", records);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.map-toggle-sidebar", records);
+  for (guint i = 0; agenda_actions[i][0] != NULL; i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), agenda_actions[i][0], records);
 }
 
 /* Ctrl+F and Ctrl+1…4 are about the map: from the Figures view they go to the Map first.
@@ -360,6 +401,7 @@ reload (XaWindow *self)
   update_elevator_district (self);
   xa_elevator_list_set_store (self->elevator_list, self->store, self->settings);
   update_problem_ledger (self);
+  xa_agenda_page_set_store (self->agenda_page, self->store);
   show_page (self, "records");
 }
 
@@ -371,6 +413,7 @@ close_store (XaWindow *self)
   xa_map_view_clear (self->map_view);
   xa_elevator_list_set_store (self->elevator_list, NULL, NULL);
   xa_problem_ledger_unload (self->problem_ledger);
+  xa_agenda_page_set_store (self->agenda_page, NULL);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -1007,6 +1050,7 @@ xa_window_class_init (XaWindowClass *klass)
   g_type_ensure (XA_TYPE_CITY_SUMMARY);
   g_type_ensure (XA_TYPE_ELEVATOR_LIST);
   g_type_ensure (XA_TYPE_PROBLEM_LEDGER);
+  g_type_ensure (XA_TYPE_AGENDA_PAGE);
   g_type_ensure (XA_TYPE_MAP_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1032,6 +1076,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, city_summary);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, elevator_list);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, problem_ledger);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, agenda_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, error_detail_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, damaged_page);
@@ -1054,6 +1099,9 @@ xa_window_class_init (XaWindowClass *klass)
   for (guint i = 0; xa_view_export_actions[i][0] != NULL; i++)
     gtk_widget_class_install_action (widget_class, xa_view_export_actions[i][0],
                                      xa_view_export_actions[i][1], view_export_action);
+  for (guint i = 0; agenda_actions[i][0] != NULL; i++)
+    gtk_widget_class_install_action (widget_class, agenda_actions[i][0], agenda_actions[i][1],
+                                     agenda_action);
 }
 
 static void
@@ -1226,6 +1274,14 @@ _xa_window_get_problem_ledger (XaWindow *self)
   g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
 
   return self->problem_ledger;
+}
+
+XaAgendaPage *
+_xa_window_get_agenda_page (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), NULL);
+
+  return self->agenda_page;
 }
 
 XaSession *
