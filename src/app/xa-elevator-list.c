@@ -491,12 +491,11 @@ reason_left_cb (GtkEventController *motion)
   gtk_widget_set_tooltip_text (gtk_event_controller_get_widget (motion), NULL);
 }
 
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
+/* A cell's label of @column, for the row of @list_item. */
+static GtkWidget *
+cell_label_new (XaElevatorColumn  column,
+                GtkListItem      *list_item)
 {
-  XaElevatorColumn column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), xa_elevator_column_is_numeric (column) ? 1.0 : 0.0);
@@ -507,6 +506,21 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   /* The row's position for its context menu (row_pressed_cb()). */
   g_object_set_data (G_OBJECT (label), "xa-list-item", list_item);
+  return label;
+}
+
+/* Each cell is one label: GTK 4.8 makes the cells of some 200 rows again at every change of
+ * the rows shown (tests/bench-elevator-list), and each widget more in a cell is 200 more
+ * to make, style and measure. The status cell of a lift with an edit in the outbox also
+ * shows its mark (bind_status()). */
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  XaElevatorColumn column = GPOINTER_TO_INT (user_data);
+  GtkWidget *label = cell_label_new (column, list_item);
+
   if (column == XA_ELEVATOR_COLUMN_WHY)
     {
       GtkEventController *motion = gtk_event_controller_motion_new ();
@@ -515,17 +529,36 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       g_signal_connect (motion, "leave", G_CALLBACK (reason_left_cb), NULL);
       gtk_widget_add_controller (label, motion);
     }
-  if (column == XA_ELEVATOR_COLUMN_STATUS)
-    {
-      GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-      gtk_box_append (GTK_BOX (cell), label);
-      gtk_box_append (GTK_BOX (cell), xa_outbox_mark_new ());
-      g_object_set_data (G_OBJECT (cell), "xa-list-item", list_item);
-      gtk_list_item_set_child (list_item, cell);
-      return;
-    }
   gtk_list_item_set_child (list_item, label);
+}
+
+/* The status cell of @row: its label alone, or in a box with the mark of its edit in the
+ * outbox, which few rows have. Returns the label. */
+static GtkLabel *
+bind_status (GtkListItem             *list_item,
+             const XaElevatorRowData *d)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+  gboolean marked = d->outbox_state >= 0;
+
+  if (marked != GTK_IS_BOX (cell))
+    {
+      GtkWidget *label = cell_label_new (XA_ELEVATOR_COLUMN_STATUS, list_item);
+
+      cell = label;
+      if (marked)
+        {
+          cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+          gtk_box_append (GTK_BOX (cell), label);
+          gtk_box_append (GTK_BOX (cell), xa_outbox_mark_new ());
+          g_object_set_data (G_OBJECT (cell), "xa-list-item", list_item);
+        }
+      gtk_list_item_set_child (list_item, cell);
+    }
+  if (!marked)
+    return GTK_LABEL (cell);
+  xa_outbox_mark_show (gtk_widget_get_last_child (cell), d->outbox_state, XA_RECORD_ELEVATOR);
+  return GTK_LABEL (gtk_widget_get_first_child (cell));
 }
 
 static void
@@ -533,17 +566,15 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  XaElevatorRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-  GtkLabel *label = GTK_LABEL (GTK_IS_LABEL (cell) ? cell : gtk_widget_get_first_child (cell));
-  g_autofree char *text = xa_elevator_column_text (xa_elevator_row_get_data (row),
-                                     GPOINTER_TO_INT (user_data));
+  XaElevatorColumn column = GPOINTER_TO_INT (user_data);
+  const XaElevatorRowData *d = xa_elevator_row_get_data (gtk_list_item_get_item (list_item));
+  GtkLabel *label = column == XA_ELEVATOR_COLUMN_STATUS
+                    ? bind_status (list_item, d)
+                    : GTK_LABEL (gtk_list_item_get_child (list_item));
+  g_autofree char *text = xa_elevator_column_text (d, column);
 
   gtk_label_set_label (label, text != NULL ? text : "—");
-  if (!GTK_IS_LABEL (cell))
-    xa_outbox_mark_show (gtk_widget_get_last_child (cell),
-                         xa_elevator_row_get_data (row)->outbox_state, XA_RECORD_ELEVATOR);
-  if (GPOINTER_TO_INT (user_data) == XA_ELEVATOR_COLUMN_WHY)
+  if (column == XA_ELEVATOR_COLUMN_WHY)
     {
       /* Under the pointer (its tooltip set), a row bound again shows its own reason. */
       if (gtk_widget_get_has_tooltip (GTK_WIDGET (label)))
