@@ -49,6 +49,9 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the records of the district with this code"), N_("CODE") },
+  { "agenda", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export pack: the agenda to write to a meeting pack (a .xqpack file)"),
+    N_("ID") },
   { NULL }
 };
 
@@ -156,6 +159,7 @@ xa_application_handle_local_options (GApplication *app,
   g_autofree char *export_table = NULL;
   g_autofree char *output = NULL;
   g_autofree char *district = NULL;
+  g_autofree char *agenda = NULL;
 
   self->options_handled = TRUE;
 
@@ -192,6 +196,12 @@ xa_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export", "s", &export_table);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "district", "s", &district);
+  g_variant_dict_lookup (options, "agenda", "s", &agenda);
+  if (agenda != NULL && g_strcmp0 (export_table, "pack") != 0)
+    {
+      g_printerr (_("xiaoqu-atlas: --agenda goes with --export pack.\n"));
+      return XA_EXIT_USAGE;
+    }
   if (export_table == NULL && (output != NULL || district != NULL))
     {
       g_printerr (_("xiaoqu-atlas: --output and --district go with --export TABLE.\n"));
@@ -213,6 +223,9 @@ xa_application_handle_local_options (GApplication *app,
                         "ending in .csv, .xlsx or .pdf.\n"));
           return XA_EXIT_USAGE;
         }
+      if (g_str_equal (export_table, "pack"))
+        return xa_command_line_export_pack (xa_application_get_store_path (self), agenda,
+                                            output);
       return xa_command_line_export (xa_application_get_store_path (self), export_table,
                                      district, output);
     }

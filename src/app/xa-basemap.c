@@ -456,6 +456,49 @@ xa_basemap_new_from_settings (GSettings   *settings,
   return xa_basemap_new (kind, xyz_url, mbtiles_path, tianditu_key, error);
 }
 
+void
+xa_basemap_pack_sources (GSettings  *settings,
+                         char      **out_mbtiles_path,
+                         char      **out_cache_dir,
+                         char      **out_attribution)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  *out_mbtiles_path = NULL;
+  *out_cache_dir = NULL;
+  *out_attribution = NULL;
+  kind = g_settings_get_string (settings, "basemap");
+  if (g_str_equal (kind, "mbtiles"))
+    {
+      *out_mbtiles_path = g_settings_get_string (settings, "basemap-mbtiles-path");
+      return;
+    }
+  if (g_str_equal (kind, "osm"))
+    {
+      key = g_strdup ("xa_osm");
+      *out_attribution = g_strdup (_("© OpenStreetMap contributors"));
+    }
+  else if (g_str_equal (kind, "tianditu"))
+    {
+      /* Its roads only: the labels are a second layer, and a pack holds one. */
+      key = g_strdup ("xa_tianditu_vec_w");
+      *out_attribution = g_strdup (_("© Tianditu (National Platform for Common GeoSpatial "
+                                     "Information Services)"));
+    }
+  else if (g_str_equal (kind, "xyz"))
+    {
+      g_autofree char *url = g_settings_get_string (settings, "basemap-xyz-url");
+
+      g_strstrip (url);
+      key = xyz_cache_key (url);
+    }
+  if (key != NULL)
+    *out_cache_dir = g_build_filename (g_get_user_cache_dir (), "shumate", key, key, NULL);
+}
+
 const char *
 xa_basemap_get_kind (XaBasemap *self)
 {

@@ -36,6 +36,14 @@ XaBasemap        *xa_basemap_new_from_settings    (GSettings   *settings,
                                                    const char  *tianditu_key,
                                                    GError     **error);
 
+/* Where a meeting pack takes the tiles of the basemap @settings choose: the MBTiles file,
+ * or the folder of libshumate's cache (its <z>/<x>/<y>.png) of the tiles viewed (for
+ * Tianditu, its roads); the rest NULL, and the tiles' attribution, or NULL. Nothing that
+ * downloads: tile policies forbid fetching tiles in bulk. */
+void              xa_basemap_pack_sources         (GSettings   *settings,
+                                                   char       **out_mbtiles_path,
+                                                   char       **out_cache_dir,
+                                                   char       **out_attribution);
 const char       *xa_basemap_get_kind             (XaBasemap   *self);
 /* Never NULL, also for "none": the viewport needs it for coordinates and zoom limits. */
 ShumateMapSource *xa_basemap_get_reference_source (XaBasemap   *self);
