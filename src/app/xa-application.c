@@ -6,6 +6,9 @@
 
 #include "xa-application.h"
 #include "xa-command-line.h"
+#include "xa-meeting-pack-actions.h"
+#include "xa-meeting-pack.h"
+#include "xa-message-dialogs.h"
 #include "xa-overlay.h"
 #include "xa-resources.h"
 #include "xa-store.h"
@@ -61,7 +64,7 @@ xa_application_new (void)
   return g_object_new (XA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", "/io/github/xiaoquatlas/XiaoquAtlas",
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 
@@ -143,6 +146,75 @@ static void
 xa_application_activate (GApplication *app)
 {
   gtk_window_present (GTK_WINDOW (ensure_window (XA_APPLICATION (app))));
+}
+
+/* The window of the records file @path, or a new one. */
+static XaWindow *
+window_for_store (XaApplication *self,
+                  const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autofree char *shown = NULL;
+
+      if (!XA_IS_WINDOW (l->data))
+        continue;
+      g_object_get (l->data, "store-path", &shown, NULL);
+      if (g_strcmp0 (shown, path) == 0)
+        return XA_WINDOW (l->data);
+    }
+  return xa_window_new (self, path);
+}
+
+/* A meeting pack opened: where the records of its server are kept, its decisions come back
+ * into them; anywhere else (the meeting room) it opens as the records to show. */
+static void
+xa_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  XaApplication *self = XA_APPLICATION (app);
+  const char *store_path = xa_application_get_store_path (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *pack_server = NULL;
+      g_autofree char *server = NULL;
+      g_autoptr(GError) error = NULL;
+      XaWindow *window;
+
+      if (path == NULL || !xa_meeting_pack_check (path, NULL, &pack_server, &error))
+        {
+          window = window_for_store (self, store_path);
+          gtk_window_present (GTK_WINDOW (window));
+          if (error != NULL)
+            {
+              AdwMessageDialog *dialog = xa_message_dialog_new_error (GTK_WINDOW (window),
+                                                                      _("Could Not Open the "
+                                                                        "File"),
+                                                                      error->message);
+
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+          continue;
+        }
+      if (g_file_test (store_path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(XaStore) store = xa_store_open (store_path, NULL);
+
+          server = store != NULL ? xa_store_dup_server (store) : NULL;
+        }
+      if (server != NULL && g_strcmp0 (server, pack_server) == 0)
+        {
+          window = window_for_store (self, store_path);
+          gtk_window_present (GTK_WINDOW (window));
+          xa_meeting_pack_import_async (window, path, store_path);
+        }
+      else
+        gtk_window_present (GTK_WINDOW (window_for_store (self, path)));
+    }
 }
 
 static gint
@@ -483,6 +555,7 @@ xa_application_class_init (XaApplicationClass *klass)
   object_class->dispose = xa_application_dispose;
   object_class->finalize = xa_application_finalize;
   app_class->activate = xa_application_activate;
+  app_class->open = xa_application_open;
   app_class->startup = xa_application_startup;
   app_class->shutdown = xa_application_shutdown;
   app_class->handle_local_options = xa_application_handle_local_options;

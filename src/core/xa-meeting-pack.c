@@ -655,6 +655,22 @@ xa_meeting_pack_check (const char  *path,
 }
 
 gboolean
+xa_meeting_pack_is_pack (const char *path)
+{
+  g_autofree char *mark = NULL;
+  sqlite3 *db = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    mark = query_text (db, "SELECT value FROM metadata WHERE name = '" PACK_MARK "'", 0);
+  sqlite3_close (db);
+  return mark != NULL;
+}
+
+gboolean
 xa_meeting_pack_has_suffix (const char *path)
 {
   g_return_val_if_fail (path != NULL, FALSE);

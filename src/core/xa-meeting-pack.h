@@ -73,6 +73,10 @@ gboolean  xa_meeting_pack_import      (const char                *pack_path,
                                        guint                     *out_skipped,
                                        GError                   **error);
 
+/* Whether the file at @path says it is a meeting pack (without checking the rest of it: a
+ * records store is told apart at once, however large). */
+gboolean  xa_meeting_pack_is_pack     (const char                *path);
+
 /* Whether @path names a meeting pack by its name (the suffix). */
 gboolean  xa_meeting_pack_has_suffix  (const char                *path);
 

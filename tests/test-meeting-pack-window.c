@@ -1,0 +1,110 @@
+/* test-meeting-pack-window.c — a meeting pack in the real window with the network and the
+ * server gone: the demo city synced from the real server, which is then stopped; a pack of
+ * an agenda written; the window opened on it shows the map of its compounds, the "Meeting
+ * pack — offline" subtitle, no sync and no sync error, the pack's agenda as the current one,
+ * and the agenda's first compound in the side panel when it is selected. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "xa-map-view.h"
+#include "xa-meeting-pack.h"
+#include "xa-store-agendas.h"
+#include "xa-test-ui.h"
+#include "xa-test-util.h"
+#include "xa-test-window.h"
+
+static XaApplication *app;
+
+/* Agenda "会商" of the two first compounds with problems, saved in @store_path; the first's
+ * id and name in @out_id and @out_name. */
+static gint64
+save_agenda (const char  *store_path,
+             char       **out_id,
+             char       **out_name)
+{
+  g_autoptr(XaStore) store = xa_store_open (store_path, NULL);
+  g_autoptr(XaAgenda) agenda = xa_agenda_new ("会商");
+  g_autoptr(XaCompound) first = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_nonnull (store);
+  g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT compound FROM problem ORDER BY "
+                                       "compound LIMIT 2", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    xa_agenda_append (agenda, (const char *) sqlite3_column_text (stmt, 0), NULL);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (xa_agenda_get_n_items (agenda), ==, 2);
+  g_assert_true (xa_store_save_agenda (store, agenda, &error));
+  g_assert_no_error (error);
+
+  *out_id = g_strdup (xa_agenda_item_get_compound_id (xa_agenda_peek_item (agenda, 0)));
+  first = xa_store_get_compound (store, *out_id);
+  *out_name = g_strdup (first->name);
+  return xa_agenda_get_id (agenda);
+}
+
+static void
+test_pack_offline (void)
+{
+  /* The server is stopped once the demo is synced: nothing answers on its address. */
+  g_autofree char *store_path = xa_test_sync_demo ("bureau.db", NULL, NULL);
+  g_autofree char *pack_path = xa_test_path ("meeting.xqpack");
+  g_autofree char *first_id = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *offline = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  XaWindow *window;
+  GtkWidget *label;
+  gint64 agenda_id;
+
+  agenda_id = save_agenda (store_path, &first_id, &first_name);
+  g_assert_true (xa_meeting_pack_write (store_path, agenda_id, NULL, pack_path, NULL, &error));
+  g_assert_no_error (error);
+  /* The meeting room has no copy of the bureau's records. */
+  g_assert_cmpint (g_remove (store_path), ==, 0);
+
+  window = xa_test_window_open (app, pack_path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  xa_test_window_wait_page (window, "map", 30);
+  g_assert_true (xa_window_get_meeting_pack (window));
+  g_assert_cmpint (g_settings_get_int64 (settings, "current-agenda"), ==, agenda_id);
+
+  /* The header says what this is, and since when its records are (in the tooltip and, in
+   * a narrow window, the subtitle). */
+  offline = g_strdup (_("Meeting pack — offline · data as of %s"));
+  *strstr (offline, "%s") = '\0';
+  label = xa_test_ui_find_label (GTK_WIDGET (window), _("Meeting Pack — Offline"));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (label), offline));
+
+  /* No sync starts by itself or from the keyboard, so no sync error either. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
+  xa_test_ui_spin (1500);
+  g_assert_false (_xa_window_is_syncing (window));
+  g_assert_null (_xa_window_get_error_text (window));
+
+  /* The agenda's first compound, as presentation mode starts with it. */
+  xa_map_view_select_compound (_xa_window_get_map_view (window), first_id);
+  xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (window), first_name));
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "meeting-pack");
+
+  xa_test_window_close (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return xa_test_window_main (&argc, &argv, &app, "/meeting-pack-window/offline",
+                              test_pack_offline);
+}
