@@ -1,12 +1,14 @@
 /* test-meeting-pack-window.c — a meeting pack in the real window with the network and the
  * server gone: the demo city synced from the real server, which is then stopped; a pack of
  * an agenda written; the window opened on it shows the map of its compounds, the "Meeting
- * pack — offline" subtitle, no sync and no sync error, the pack's agenda as the current one,
- * and the agenda's first compound in the side panel when it is selected. */
+ * Pack — Offline" label, no sync and no sync error, the pack's agenda as the current one,
+ * the agenda's first compound in the side panel when it is selected, and under it the
+ * pack's own tiles (taken from a tile cache the test fills) as the basemap. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <sqlite3.h>
 
 #include "xa-map-view.h"
@@ -50,6 +52,61 @@ save_agenda (const char  *store_path,
   return xa_agenda_get_id (agenda);
 }
 
+/* The pack's tiles' colour, as the map draws it. */
+static const guint8 tile_rgb[3] = { 0xd0, 0xe4, 0xc0 };
+
+/* A viewed-tile cache (libshumate's <z>/<x>/<y>.png) with the 5 × 5 tiles around (@lat,
+ * @lon) at every zoom level a pack takes. */
+static char *
+make_cache (double lat,
+            double lon)
+{
+  char *dir = xa_test_path ("tiles");
+  g_autoptr(GBytes) tile = xa_test_ui_png_tile ((guint32) tile_rgb[0] << 24
+                                                | (guint32) tile_rgb[1] << 16
+                                                | (guint32) tile_rgb[2] << 8 | 0xff);
+
+  for (int z = 10; z <= 17; z++)
+    {
+      double rad = lat * G_PI / 180.0;
+      int x0 = (int) floor ((lon + 180.0) / 360.0 * (1 << z));
+      int y0 = (int) floor ((1.0 - log (tan (rad) + 1.0 / cos (rad)) / G_PI) / 2.0 * (1 << z));
+
+      for (int x = x0 - 2; x <= x0 + 2; x++)
+        for (int y = y0 - 2; y <= y0 + 2; y++)
+          {
+            g_autofree char *zs = g_strdup_printf ("%d", z);
+            g_autofree char *xs = g_strdup_printf ("%d", x);
+            g_autofree char *ys = g_strdup_printf ("%d.png", y);
+            g_autofree char *folder = g_build_filename (dir, zs, xs, NULL);
+            g_autofree char *file = g_build_filename (folder, ys, NULL);
+
+            g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+            g_assert_true (g_file_set_contents (file, g_bytes_get_data (tile, NULL),
+                                                g_bytes_get_size (tile), NULL));
+          }
+    }
+  return dir;
+}
+
+/* Whether the map shows the pack's tile colour at the top of the map, away from the
+ * compounds and the legend. */
+static gboolean
+shows_tiles (gpointer user_data)
+{
+  XaWindow *window = user_data;
+  g_autoptr(GdkTexture) texture = xa_test_ui_try_render (GTK_WIDGET (window));
+  int width;
+  guint8 rgba[4];
+
+  if (texture == NULL)
+    return FALSE;
+  width = gdk_texture_get_width (texture);
+  xa_test_ui_texture_pixel (texture, width - 420, 200, rgba);
+  return abs (rgba[0] - tile_rgb[0]) < 6 && abs (rgba[1] - tile_rgb[1]) < 6
+         && abs (rgba[2] - tile_rgb[2]) < 6;
+}
+
 static void
 test_pack_offline (void)
 {
@@ -61,13 +118,25 @@ test_pack_offline (void)
   g_autofree char *offline = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
+  g_autofree char *cache = NULL;
+  XaMeetingPackTiles tiles = { NULL, NULL, NULL };
+  XaMeetingPackSummary summary = { 0 };
   XaWindow *window;
   GtkWidget *label;
   gint64 agenda_id;
 
   agenda_id = save_agenda (store_path, &first_id, &first_name);
-  g_assert_true (xa_meeting_pack_write (store_path, agenda_id, NULL, pack_path, NULL, &error));
+  {
+    g_autoptr(XaStore) store = xa_store_open (store_path, NULL);
+    g_autoptr(XaCompound) first = xa_store_get_compound (store, first_id);
+
+    cache = make_cache (first->lat, first->lon);
+  }
+  tiles.cache_dir = cache;
+  g_assert_true (xa_meeting_pack_write (store_path, agenda_id, &tiles, pack_path, &summary,
+                                        &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (summary.tiles_found, >, 20);
   /* The meeting room has no copy of the bureau's records. */
   g_assert_cmpint (g_remove (store_path), ==, 0);
 
@@ -96,6 +165,8 @@ test_pack_offline (void)
   xa_map_view_select_compound (_xa_window_get_map_view (window), first_id);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_assert_nonnull (xa_test_ui_find_label_containing (GTK_WIDGET (window), first_name));
+  /* The pack's tiles under it, as the basemap. */
+  g_assert_true (xa_test_ui_poll_until (shows_tiles, window, 200, 20));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "meeting-pack");
 
   xa_test_window_close (window);

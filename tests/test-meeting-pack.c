@@ -8,7 +8,6 @@
  * one, is refused and changes nothing; the command line writes one too. */
 #include "config.h"
 
-#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <sqlite3.h>
@@ -19,6 +18,7 @@
 #include "xa-store-edits.h"
 #include "xa-sync-client.h"
 #include "xa-test-store.h"
+#include "xa-test-ui.h"
 #include "xa-test-util.h"
 
 static char *demo_store;
@@ -54,27 +54,13 @@ tile_y (double lat,
   return (int) floor ((1.0 - log (tan (rad) + 1.0 / cos (rad)) / G_PI) / 2.0 * (1 << z));
 }
 
-static GBytes *
-png_tile (guint32 rgba)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 256, 256);
-  g_autoptr(GError) error = NULL;
-  char *buffer = NULL;
-  gsize size = 0;
-
-  gdk_pixbuf_fill (pixbuf, rgba);
-  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, NULL));
-  g_assert_no_error (error);
-  return g_bytes_new_take (buffer, size);
-}
-
 /* An MBTiles file with the tile under (@lat, @lon) at zoom 14 and one far away (Beijing). */
 static char *
 make_mbtiles (double lat,
               double lon)
 {
   char *path = xa_test_path ("bureau.mbtiles");
-  g_autoptr(GBytes) tile = png_tile (0x2080c0ff);
+  g_autoptr(GBytes) tile = xa_test_ui_png_tile (0x2080c0ff);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   const int rows[2][2] = { { tile_x (lon, 14), tile_y (lat, 14) },
@@ -109,7 +95,7 @@ make_cache (double lat,
             double lon)
 {
   char *dir = g_build_filename (g_get_user_cache_dir (), "shumate", "xa_osm", "xa_osm", NULL);
-  g_autoptr(GBytes) tile = png_tile (0xc08020ff);
+  g_autoptr(GBytes) tile = xa_test_ui_png_tile (0xc08020ff);
   g_autoptr(GError) error = NULL;
 
   for (int z = 15; z <= 16; z++)
