@@ -20,7 +20,7 @@
 
 static XaApplication *app;
 
-/* Agenda "会商" of the two first compounds with problems, saved in @store_path; the first's
+/* Agenda "会商" of the two first compounds with open problems, saved in @store_path; the first's
  * id and name in @out_id and @out_name. */
 static gint64
 save_agenda (const char  *store_path,
@@ -36,8 +36,9 @@ save_agenda (const char  *store_path,
 
   g_assert_nonnull (store);
   g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT compound FROM problem ORDER BY "
-                                       "compound LIMIT 2", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT compound FROM problem WHERE "
+                                       "status = 'open' ORDER BY compound LIMIT 2", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     xa_agenda_append (agenda, (const char *) sqlite3_column_text (stmt, 0), NULL);
   sqlite3_finalize (stmt);
@@ -107,6 +108,44 @@ shows_tiles (gpointer user_data)
          && abs (rgba[2] - tile_rgb[2]) < 6;
 }
 
+/* An open problem of compound @compound_id. */
+static char *
+first_open_problem (XaStore    *store,
+                    const char *compound_id)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *id = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (xa_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT id FROM problem WHERE compound = ?1 AND "
+                                       "status = 'open' ORDER BY id LIMIT 1", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, compound_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_nonnull (id);
+  return id;
+}
+
+/* Whether @window shows the toast of decisions brought back (one, or none new). */
+static gboolean
+shows_toast (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  g_autofree char *one = g_strdup_printf (ngettext ("%u decision of the meeting brought back: "
+                                                    "it is sent at the next sync",
+                                                    "%u decisions of the meeting brought back: "
+                                                    "they are sent at the next sync", 1), 1);
+
+  return xa_test_ui_find_label (window, one) != NULL
+         || xa_test_ui_find_label (window, _("The meeting pack has no new decisions: they "
+                                             "were brought back before")) != NULL;
+}
+
 static void
 test_pack_offline (void)
 {
@@ -121,6 +160,9 @@ test_pack_offline (void)
   g_autofree char *cache = NULL;
   XaMeetingPackTiles tiles = { NULL, NULL, NULL };
   XaMeetingPackSummary summary = { 0 };
+  g_autofree char *bureau_path = NULL;
+  g_autofree char *bureau_dir = NULL;
+  g_autofree char *problem_id = NULL;
   XaWindow *window;
   GtkWidget *label;
   gint64 agenda_id;
@@ -137,8 +179,12 @@ test_pack_offline (void)
                                         &error));
   g_assert_no_error (error);
   g_assert_cmpuint (summary.tiles_found, >, 20);
-  /* The meeting room has no copy of the bureau's records. */
-  g_assert_cmpint (g_remove (store_path), ==, 0);
+  /* The meeting room has no copy of the bureau's records: they are the bureau computer's
+   * own (the default records file), below. */
+  bureau_path = xa_store_default_path ();
+  bureau_dir = g_path_get_dirname (bureau_path);
+  g_assert_cmpint (g_mkdir_with_parents (bureau_dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (store_path, bureau_path), ==, 0);
 
   window = xa_test_window_open (app, pack_path);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -169,7 +215,40 @@ test_pack_offline (void)
   g_assert_true (xa_test_ui_poll_until (shows_tiles, window, 200, 20));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "meeting-pack");
 
+  /* A decision of the meeting, kept in the pack. */
+  {
+    g_autoptr(XaStore) pack = xa_store_open (pack_path, NULL);
+    g_autoptr(XaAgendaDecision) decision = NULL;
+    XaProblemEdit edit = { .status = XA_STATUS_IN_PROGRESS, .note = "会商议定" };
+
+    problem_id = first_open_problem (pack, first_id);
+    decision = xa_store_decide (pack, agenda_id, first_id, problem_id, XA_DECISION_AGREED,
+                                &edit, g_get_real_time () / G_USEC_PER_SEC, &error);
+    g_assert_no_error (error);
+  }
   xa_test_window_close (window);
+
+  /* Back at the bureau: opening the pack where its server's records are kept brings the
+   * decision into them, once. */
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (pack_path);
+      g_autoptr(XaStore) bureau = NULL;
+      XaWindow *bureau_window;
+
+      g_application_open (G_APPLICATION (app), &file, 1, "");
+      bureau_window = XA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+      g_assert_false (xa_window_get_meeting_pack (bureau_window));
+      g_assert_cmpstr (_xa_window_get_store_path (bureau_window), ==, bureau_path);
+      g_assert_true (xa_test_ui_spin_until (shows_toast, bureau_window, 20));
+      bureau = xa_store_open (bureau_path, NULL);
+      g_assert_cmpint (xa_store_query_int (bureau, "SELECT count (*) FROM outbox WHERE "
+                                           "state = 'pending'", NULL), ==, 1);
+      g_assert_cmpint (xa_store_query_int (bureau, "SELECT count (*) FROM agenda_decision",
+                                           NULL), ==, 1);
+      g_clear_object (&bureau);
+      xa_test_window_close (bureau_window);
+    }
 }
 
 int

@@ -129,7 +129,8 @@ save_agenda (const char  *store_path,
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT compound FROM problem WHERE compound IN "
                                        "(SELECT compound FROM elevator) AND compound IN "
                                        "(SELECT compound FROM cadre_compound) GROUP BY compound "
-                                       "ORDER BY compound LIMIT 3", -1, &stmt, NULL), ==, SQLITE_OK);
+                                       "ORDER BY compound LIMIT 3", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
