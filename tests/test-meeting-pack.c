@@ -306,6 +306,15 @@ test_command_line (void)
     xa_test_run_clear (&run);
   }
   {
+    const char * const args[] = { "--store", demo_store, "--export", "pack", "--agenda", agenda,
+                                  "--district", "371302", "--output", pack_path, NULL };
+
+    run = xa_test_run_app (args);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "--district"));
+    xa_test_run_clear (&run);
+  }
+  {
     const char * const args[] = { "--store", demo_store, "--export", "pack", "--agenda", "4242",
                                   "--output", pack_path, NULL };
 

@@ -45,8 +45,8 @@ static const GOptionEntry option_entries[] = {
     N_("With --sync-only: when the records file holds another server’s records, keep it "
        "aside and sync into a new one"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a table (compounds, elevators or problems) of the records file and exit, "
-       "without a window"), N_("TABLE") },
+    N_("Export a table (compounds, elevators or problems) of the records file, or a meeting "
+       "pack (pack), and exit, without a window"), N_("TABLE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf) chooses the format"),
     N_("FILE") },
@@ -272,6 +272,12 @@ xa_application_handle_local_options (GApplication *app,
   if (agenda != NULL && g_strcmp0 (export_table, "pack") != 0)
     {
       g_printerr (_("xiaoqu-atlas: --agenda goes with --export pack.\n"));
+      return XA_EXIT_USAGE;
+    }
+  if (district != NULL && g_strcmp0 (export_table, "pack") == 0)
+    {
+      g_printerr (_("xiaoqu-atlas: a meeting pack holds the compounds of its agenda: "
+                    "--district does not go with --export pack.\n"));
       return XA_EXIT_USAGE;
     }
   if (export_table == NULL && (output != NULL || district != NULL))
