@@ -2,7 +2,8 @@
  * 127.0.0.1: a pack of the synced demo city holds exactly its agenda's compounds' records
  * (counted in SQL against the bureau's store), the agenda, the server and last sync but no
  * cursor, and the tiles found on this machine (an MBTiles file the test makes, a libshumate
- * tile cache) as MBTiles tables the MBTiles source reads; a pack works as a store with its
+ * tile cache, Tianditu's place names drawn over its roads) as MBTiles tables the MBTiles
+ * source reads; a pack works as a store with its
  * server stopped; a decision taken in it comes back into the bureau's outbox and reaches
  * the server once; importing again adds nothing; a pack of another server, or a truncated
  * one, is refused and changes nothing; the command line writes one too. */
@@ -12,6 +13,7 @@
 #include <math.h>
 #include <sqlite3.h>
 
+#include "xa-basemap.h"
 #include "xa-mbtiles-source.h"
 #include "xa-meeting-pack.h"
 #include "xa-store-agendas.h"
@@ -325,6 +327,101 @@ test_command_line (void)
   }
 }
 
+/* The pixel at @x, @y of the PNG @png as 0xRRGGBB. */
+static guint32
+png_pixel (GBytes *png,
+           int     x,
+           int     y)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  const guint8 *p;
+
+  g_assert_nonnull (pixbuf);
+  p = gdk_pixbuf_read_pixels (pixbuf) + y * gdk_pixbuf_get_rowstride (pixbuf)
+      + x * gdk_pixbuf_get_n_channels (pixbuf);
+  return (guint32) p[0] << 16 | (guint32) p[1] << 8 | p[2];
+}
+
+/* Tianditu's two layers in two caches become one tile, the place names over the roads. */
+static void
+test_labels_over_roads (void)
+{
+  g_autofree char *pack_path = xa_test_path ("labels.xqpack");
+  g_autofree char *roads = xa_test_path ("roads");
+  g_autofree char *names = xa_test_path ("names");
+  g_autofree char *roads_file = NULL;
+  g_autofree char *names_file = NULL;
+  g_autoptr(GBytes) road_tile = xa_test_ui_png_tile (0x2080c0ff);
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(GdkPixbuf) label = gdk_pixbuf_new (GDK_COLORSPACE_RGB, TRUE, 8, 256, 256);
+  g_autoptr(GdkPixbuf) corner = NULL;
+  g_autoptr(XaStore) store = xa_test_store_open (demo_store);
+  g_autoptr(XaCompound) compound = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) agendas = xa_store_list_agendas (store, NULL);
+  g_autofree char *first = NULL;
+  XaMeetingPackTiles tiles = { NULL, roads, NULL, names, xa_basemap_compose_tiles };
+  XaMeetingPackSummary summary = { 0 };
+  char *buffer = NULL;
+  gsize size = 0;
+  int x, y;
+  gint64 agenda_id;
+
+  agenda_id = agendas->len > 0 ? ((XaAgendaSummary *) agendas->pdata[0])->id
+                               : save_agenda (demo_store, NULL);
+  {
+    g_autoptr(XaAgenda) agenda = xa_store_load_agenda (store, agenda_id, NULL);
+
+    first = g_strdup (xa_agenda_item_get_compound_id (xa_agenda_peek_item (agenda, 0)));
+  }
+  compound = xa_store_get_compound (store, first);
+  x = tile_x (compound->lon, 16);
+  y = tile_y (compound->lat, 16);
+
+  /* Names: transparent but for a red corner. */
+  gdk_pixbuf_fill (label, 0x00000000);
+  corner = gdk_pixbuf_new_subpixbuf (label, 0, 0, 64, 64);
+  gdk_pixbuf_fill (corner, 0xe01010ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (label, &buffer, &size, "png", &error, NULL));
+  {
+    g_autofree char *xs = g_strdup_printf ("%d", x);
+    g_autofree char *ys = g_strdup_printf ("%d.png", y);
+    g_autofree char *roads_dir = g_build_filename (roads, "16", xs, NULL);
+    g_autofree char *names_dir = g_build_filename (names, "16", xs, NULL);
+
+    roads_file = g_build_filename (roads_dir, ys, NULL);
+    names_file = g_build_filename (names_dir, ys, NULL);
+    g_assert_cmpint (g_mkdir_with_parents (roads_dir, 0700), ==, 0);
+    g_assert_cmpint (g_mkdir_with_parents (names_dir, 0700), ==, 0);
+  }
+  g_assert_true (g_file_set_contents (roads_file, g_bytes_get_data (road_tile, NULL),
+                                      g_bytes_get_size (road_tile), NULL));
+  g_assert_true (g_file_set_contents (names_file, buffer, size, NULL));
+  g_free (buffer);
+
+  g_assert_true (xa_meeting_pack_write (demo_store, agenda_id, &tiles, pack_path, &summary,
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.tiles_found, ==, 1);
+
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (pack_path, &db, SQLITE_OPEN_READONLY, NULL), ==,
+                     SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT tile_data FROM tiles WHERE zoom_level = 16",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    packed = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_cmphex (png_pixel (packed, 10, 10), ==, 0xe01010);
+  g_assert_cmphex (png_pixel (packed, 200, 200), ==, 0x2080c0);
+}
+
 /* ---- decisions: the small city, its server stopped while the meeting decides --------- */
 
 typedef struct
@@ -556,6 +653,7 @@ main (int   argc,
 
   g_test_add_func ("/meeting-pack/records-and-tiles", test_records_and_tiles);
   g_test_add_func ("/meeting-pack/command-line", test_command_line);
+  g_test_add_func ("/meeting-pack/labels-over-roads", test_labels_over_roads);
   g_test_add ("/meeting-pack/decision-comes-back", Fixture, NULL, fixture_set_up,
               test_decision_comes_back, fixture_tear_down);
   g_test_add ("/meeting-pack/refused", Fixture, NULL, fixture_set_up, test_refused,

@@ -217,9 +217,10 @@ xa_command_line_export_pack (const char *store_path,
   g_autoptr(GError) error = NULL;
   g_autofree char *mbtiles_path = NULL;
   g_autofree char *cache_dir = NULL;
+  g_autofree char *labels_cache_dir = NULL;
   g_autofree char *attribution = NULL;
   XaMeetingPackSummary summary = { 0 };
-  XaMeetingPackTiles tiles = { NULL, NULL, NULL };
+  XaMeetingPackTiles tiles = { NULL, NULL, NULL, NULL, NULL };
   char *end = NULL;
   gint64 agenda_id;
 
@@ -241,10 +242,13 @@ xa_command_line_export_pack (const char *store_path,
     {
       g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
 
-      xa_basemap_pack_sources (settings, &mbtiles_path, &cache_dir, &attribution);
+      xa_basemap_pack_sources (settings, &mbtiles_path, &cache_dir, &labels_cache_dir,
+                               &attribution);
       tiles.mbtiles_path = mbtiles_path;
       tiles.cache_dir = cache_dir;
       tiles.attribution = attribution;
+      tiles.labels_cache_dir = labels_cache_dir;
+      tiles.compose = xa_basemap_compose_tiles;
     }
 
   if (!xa_meeting_pack_write (store_path, agenda_id, &tiles, output, &summary, &error))

@@ -19,6 +19,7 @@ typedef struct
   gint64                agenda_id;
   char                 *mbtiles_path;
   char                 *cache_dir;
+  char                 *labels_cache_dir;
   char                 *attribution;
   XaMeetingPackSummary  summary;
   guint                 imported;
@@ -32,6 +33,7 @@ pack_job_free (PackJob *job)
   g_free (job->pack_path);
   g_free (job->mbtiles_path);
   g_free (job->cache_dir);
+  g_free (job->labels_cache_dir);
   g_free (job->attribution);
   g_free (job);
 }
@@ -74,7 +76,8 @@ pack_thread (GTask        *task,
              GCancellable *cancellable)
 {
   PackJob *job = task_data;
-  XaMeetingPackTiles tiles = { job->mbtiles_path, job->cache_dir, job->attribution };
+  XaMeetingPackTiles tiles = { job->mbtiles_path, job->cache_dir, job->attribution,
+                               job->labels_cache_dir, xa_basemap_compose_tiles };
   GError *error = NULL;
   gboolean ok;
 
@@ -170,7 +173,8 @@ export_response_cb (GtkNativeDialog *chooser,
       job->pack_path = named;
     }
   job->agenda_id = g_settings_get_int64 (settings, "current-agenda");
-  xa_basemap_pack_sources (settings, &job->mbtiles_path, &job->cache_dir, &job->attribution);
+  xa_basemap_pack_sources (settings, &job->mbtiles_path, &job->cache_dir,
+                           &job->labels_cache_dir, &job->attribution);
 
   task = g_task_new (window, NULL, pack_done_cb, NULL);
   g_task_set_source_tag (task, export_response_cb);

@@ -204,9 +204,11 @@ unique_keys (GArray *wanted)
 
 typedef struct
 {
-  sqlite3      *mbtiles;
-  sqlite3_stmt *read;
-  const char   *cache_dir;
+  sqlite3                  *mbtiles;
+  sqlite3_stmt             *read;
+  const char               *cache_dir;
+  const char               *labels_cache_dir;
+  XaMeetingPackComposeFunc  compose;
 } TileReader;
 
 static void
@@ -216,8 +218,28 @@ tile_reader_clear (TileReader *reader)
   g_clear_pointer (&reader->mbtiles, sqlite3_close);
 }
 
-/* Tile @z/@x/@y (XYZ rows) from the MBTiles file, else from the cache; NULL when neither
- * has it. Nothing is ever fetched. */
+/* Tile @z/@x/@y of libshumate's cache in @dir, or NULL. */
+static GBytes *
+read_cached (const char *dir,
+             int         z,
+             int         x,
+             int         y)
+{
+  g_autofree char *name = g_strdup_printf ("%d.png", y);
+  g_autofree char *zs = g_strdup_printf ("%d", z);
+  g_autofree char *xs = g_strdup_printf ("%d", x);
+  g_autofree char *path = g_build_filename (dir, zs, xs, name, NULL);
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (g_file_get_contents (path, &contents, &length, NULL) && length > 0)
+    return g_bytes_new_take (contents, length);
+  g_free (contents);
+  return NULL;
+}
+
+/* Tile @z/@x/@y (XYZ rows) from the MBTiles file, else from the cache (with the labels'
+ * cache drawn over it); NULL when none has it. Nothing is ever fetched. */
 static GBytes *
 read_tile (TileReader *reader,
            int         z,
@@ -241,16 +263,16 @@ read_tile (TileReader *reader,
     }
   if (reader->cache_dir != NULL)
     {
-      g_autofree char *name = g_strdup_printf ("%d.png", y);
-      g_autofree char *zs = g_strdup_printf ("%d", z);
-      g_autofree char *xs = g_strdup_printf ("%d", x);
-      g_autofree char *path = g_build_filename (reader->cache_dir, zs, xs, name, NULL);
-      char *contents = NULL;
-      gsize length = 0;
+      g_autoptr(GBytes) base = read_cached (reader->cache_dir, z, x, y);
+      g_autoptr(GBytes) labels = NULL;
+      GBytes *composed = NULL;
 
-      if (g_file_get_contents (path, &contents, &length, NULL) && length > 0)
-        return g_bytes_new_take (contents, length);
-      g_free (contents);
+      if (base == NULL || reader->labels_cache_dir == NULL || reader->compose == NULL)
+        return g_steal_pointer (&base);
+      labels = read_cached (reader->labels_cache_dir, z, x, y);
+      if (labels != NULL)
+        composed = reader->compose (base, labels);
+      return composed != NULL ? composed : g_steal_pointer (&base);
     }
   return NULL;
 }
@@ -278,7 +300,7 @@ write_tiles (sqlite3                   *db,
   g_autofree char *format = NULL;
   g_autofree char *bounds = NULL;
   g_autofree char *agenda = g_strdup_printf ("%" G_GINT64_FORMAT, agenda_id);
-  TileReader reader = { NULL, NULL, NULL };
+  TileReader reader = { NULL, NULL, NULL, NULL, NULL };
   sqlite3_stmt *stmt = NULL;
   sqlite3_stmt *insert = NULL;
   double min_lat = 90, min_lon = 180, max_lat = -90, max_lon = -180;
@@ -340,7 +362,11 @@ write_tiles (sqlite3                   *db,
                            "SELECT value FROM metadata WHERE lower (name) = 'format'", 0);
     }
   if (tiles != NULL)
-    reader.cache_dir = tiles->cache_dir;
+    {
+      reader.cache_dir = tiles->cache_dir;
+      reader.labels_cache_dir = tiles->labels_cache_dir;
+      reader.compose = tiles->compose;
+    }
 
   if (sqlite3_prepare_v2 (db, "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data)"
                           " VALUES (?1, ?2, ?3, ?4)", -1, &insert, NULL) != SQLITE_OK)

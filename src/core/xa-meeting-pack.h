@@ -30,11 +30,20 @@ typedef enum
 
 /* Where the basemap tiles of a pack come from; either may be NULL. Tiles missing from both
  * are left out, never downloaded. */
+/* Draws the PNG tile @labels over the PNG tile @base, as one PNG; NULL when either cannot
+ * be read. Called in the writer's thread. */
+typedef GBytes *(*XaMeetingPackComposeFunc) (GBytes *base,
+                                             GBytes *labels);
+
 typedef struct
 {
   const char *mbtiles_path;   /* an MBTiles file */
   const char *cache_dir;      /* a viewed-tile cache holding <z>/<x>/<y>.png */
   const char *attribution;    /* the tiles' attribution, plain text, or NULL */
+  /* A second cache whose tiles are drawn over those of @cache_dir (Tianditu's place names
+   * over its roads) with @compose; either may be NULL: none. */
+  const char *labels_cache_dir;
+  XaMeetingPackComposeFunc compose;
 } XaMeetingPackTiles;
 
 typedef struct
