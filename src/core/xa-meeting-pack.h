@@ -86,7 +86,4 @@ gboolean  xa_meeting_pack_import      (const char                *pack_path,
  * records store is told apart at once, however large). */
 gboolean  xa_meeting_pack_is_pack     (const char                *path);
 
-/* Whether @path names a meeting pack by its name (the suffix). */
-gboolean  xa_meeting_pack_has_suffix  (const char                *path);
-
 G_END_DECLS
