@@ -3,7 +3,9 @@
  * an agenda written; the window opened on it shows the map of its compounds, the "Meeting
  * Pack — Offline" label, no sync and no sync error, the pack's agenda as the current one,
  * the agenda's first compound in the side panel when it is selected, and under it the
- * pack's own tiles (taken from a tile cache the test fills) as the basemap. */
+ * pack's own tiles (taken from a tile cache the test fills) as the basemap; a decision taken
+ * in it comes back into the bureau's records when the pack is opened where they are kept,
+ * once; Export Meeting Pack… of the bureau's window writes its current agenda. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -146,6 +148,45 @@ shows_toast (gpointer user_data)
                                              "were brought back before")) != NULL;
 }
 
+static gboolean
+chooser_shown (gpointer user_data)
+{
+  return xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_exists (gpointer user_data)
+{
+  return g_file_test (user_data, G_FILE_TEST_EXISTS);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  char      *text;
+} LabelWait;
+
+static LabelWait label_wait;
+
+/* What shows_label() waits for: a label in @window that contains @text. */
+static LabelWait *
+saved_in (XaWindow   *window,
+          const char *text)
+{
+  g_free (label_wait.text);
+  label_wait.window = GTK_WIDGET (window);
+  label_wait.text = g_strdup (text);
+  return &label_wait;
+}
+
+static gboolean
+shows_label (gpointer user_data)
+{
+  LabelWait *wait = user_data;
+
+  return xa_test_ui_find_label_containing (wait->window, wait->text) != NULL;
+}
+
 static void
 test_pack_offline (void)
 {
@@ -249,6 +290,42 @@ test_pack_offline (void)
       g_clear_object (&bureau);
       xa_test_window_close (bureau_window);
     }
+
+  /* Export Meeting Pack… of the bureau's window: the current agenda, under its name. */
+  {
+    XaWindow *bureau_window = xa_test_window_open (app, bureau_path);
+    g_autofree char *folder_path = g_path_get_dirname (pack_path);
+    g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+    g_autofree char *exported = g_build_filename (folder_path, "exported.xqpack", NULL);
+    g_autofree char *name = NULL;
+    g_autofree char *saved = NULL;
+    gint64 exported_agenda = 0;
+    GtkWindow *chooser;
+
+    gtk_widget_activate_action (GTK_WIDGET (bureau_window), "win.export-meeting-pack", NULL);
+    g_assert_true (xa_test_ui_spin_until (chooser_shown, NULL, 10));
+    /* The chooser reads its first folder before it takes another, and before an answer. */
+    xa_test_ui_spin (1500);
+    chooser = xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+    g_assert_cmpstr (name, ==, "会商.xqpack");
+    g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder,
+                                                        NULL));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "exported.xqpack");
+    xa_test_ui_spin (1500);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
+    saved = g_strdup_printf (ngettext ("Saved %s: %u compound, %u of %u map tiles",
+                                       "Saved %s: %u compounds, %u of %u map tiles", 2),
+                             "exported.xqpack", 2, 0, 0);
+    *strstr (saved, ", 0") = '\0';
+    g_assert_true (xa_test_ui_spin_until (shows_label, saved_in (bureau_window, saved), 30));
+    g_assert_true (xa_meeting_pack_check (exported, &exported_agenda, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (exported_agenda, ==, agenda_id);
+    xa_test_window_close (bureau_window);
+    g_clear_pointer (&label_wait.text, g_free);
+  }
 }
 
 int

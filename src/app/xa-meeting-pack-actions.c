@@ -158,7 +158,7 @@ export_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  if (file == NULL || g_file_get_path (file) == NULL)
+  if (file == NULL || !g_file_is_native (file))
     return;
 
   settings = g_settings_new (APP_ID);
