@@ -298,7 +298,6 @@ test_pack_offline (void)
     g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
     g_autofree char *exported = g_build_filename (folder_path, "exported.xqpack", NULL);
     g_autofree char *name = NULL;
-    g_autofree char *saved = NULL;
     gint64 exported_agenda = 0;
     GtkWindow *chooser;
 
@@ -315,11 +314,9 @@ test_pack_offline (void)
     xa_test_ui_spin (1500);
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
     g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
-    saved = g_strdup_printf (ngettext ("Saved %s: %u compound, %u of %u map tiles",
-                                       "Saved %s: %u compounds, %u of %u map tiles", 2),
-                             "exported.xqpack", 2, 0, 0);
-    *strstr (saved, ", 0") = '\0';
-    g_assert_true (xa_test_ui_spin_until (shows_label, saved_in (bureau_window, saved), 30));
+    /* The toast names the file (in any language). */
+    g_assert_true (xa_test_ui_spin_until (shows_label, saved_in (bureau_window,
+                                                                 "exported.xqpack"), 30));
     g_assert_true (xa_meeting_pack_check (exported, &exported_agenda, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpint (exported_agenda, ==, agenda_id);
