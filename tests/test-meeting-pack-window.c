@@ -282,6 +282,8 @@ test_pack_offline (void)
       g_assert_false (xa_window_get_meeting_pack (bureau_window));
       g_assert_cmpstr (_xa_window_get_store_path (bureau_window), ==, bureau_path);
       g_assert_true (xa_test_ui_spin_until (shows_toast, bureau_window, 20));
+      if (round == 0)
+        xa_test_ui_save_screenshot (GTK_WIDGET (bureau_window), "meeting-pack-imported");
       bureau = xa_store_open (bureau_path, NULL);
       g_assert_cmpint (xa_store_query_int (bureau, "SELECT count (*) FROM outbox WHERE "
                                            "state = 'pending'", NULL), ==, 1);
