@@ -314,6 +314,13 @@ test_pack_offline (void)
                                                         NULL));
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "exported.xqpack");
     xa_test_ui_spin (1500);
+    /* Never into the folder the tests run in. */
+    {
+      g_autoptr(GFile) shown = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+
+      g_assert_nonnull (shown);
+      g_assert_true (g_file_equal (shown, folder));
+    }
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
     g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
     /* The toast names the file (in any language). */
