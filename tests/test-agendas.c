@@ -19,16 +19,6 @@ typedef struct
   char         *store_path;
 } Fixture;
 
-static void
-sync_ok (Fixture *f)
-{
-  g_autoptr(XaSyncClient) client = xa_sync_client_new (f->server->base_url, f->server->token);
-  g_autoptr(GError) error = NULL;
-  XaSyncResult result = { 0 };
-
-  g_assert_true (xa_sync_client_sync (client, f->store_path, NULL, &result, &error));
-  g_assert_no_error (error);
-}
 
 /* The small city (compound C1) with problems P-open and P-closed, synced into a store. */
 static void
@@ -43,7 +33,7 @@ fixture_set_up (Fixture       *f,
   xa_test_server_put (f->db, "compound", "C2", XA_TEST_COMPOUND_JSON);
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");
-  sync_ok (f);
+  xa_test_sync_ok (f->server, f->store_path);
 }
 
 static void
@@ -187,7 +177,7 @@ test_decision_pushed (Fixture       *f,
 
   /* The next sync pushes it; the minutes keep it; the agenda outlives the sync. */
   g_clear_object (&store);
-  sync_ok (f);
+  xa_test_sync_ok (f->server, f->store_path);
   store = xa_test_store_open (f->store_path);
   g_assert_cmpint (xa_test_store_query (store, "SELECT count (*) FROM outbox"), ==, 0);
   g_assert_cmpint (xa_test_store_query (store,

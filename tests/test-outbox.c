@@ -251,7 +251,7 @@ test_migrate_v4 (void)
 
   store = xa_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 7);
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpint (entry->type, ==, XA_RECORD_PROBLEM);

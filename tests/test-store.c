@@ -98,7 +98,7 @@ test_open_and_migrate (void)
   g_autoptr(XaStore) store = open_store (path);
   sqlite3 *db = NULL;
 
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 6);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
   g_assert_null (xa_store_dup_cursor (store, SERVER));
   g_clear_object (&store);
@@ -641,7 +641,7 @@ test_migrate_v3 (void)
 
   g_assert_nonnull (strstr (v3_dump, "[store_server]\n"));
   store = open_store (path);
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 6);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_clear_object (&store);
   migrated_dump = xa_test_store_dump (path);
   xa_test_store_cut_agendas (migrated_dump);
@@ -735,7 +735,7 @@ test_migrate_v1 (void)
   g_assert_nonnull (strstr (v1_dump, "沂河花园"));
 
   store = open_store (path);
-  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 6);
+  g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_clear_object (&store);
 
   /* Every v1 row as it was; the new tables are cut out by name: version 3's server, and

@@ -56,6 +56,9 @@ GdkTexture *xa_test_ui_render           (GtkWidget *widget);
  * yet, for callers that poll until the picture is right. */
 GdkTexture *xa_test_ui_try_render       (GtkWidget *widget);
 
+/* A 256 × 256 map tile of one colour @rgba (0xRRGGBBAA), as PNG bytes. */
+GBytes     *xa_test_ui_png_tile         (guint32    rgba);
+
 /* Saves @texture as "<file_name>.png" in $XA_SCREENSHOT_DIR (or the test's tmp dir when
  * that is unset or empty) and names the path in the test log. */
 void        xa_test_ui_save_texture     (GdkTexture *texture,

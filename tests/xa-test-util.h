@@ -54,6 +54,11 @@ char         *xa_test_sync_demo_serving (const char          *name,
                                          XaTestFeed         **feed,
                                          XaTestServer       **out_server);
 
+/* One sync of @server into the store at @store_path with the sync client; asserts it
+ * succeeds. */
+void          xa_test_sync_ok   (XaTestServer        *server,
+                                 const char          *store_path);
+
 /* A loopback port nothing listens on: bound, read and closed again. */
 guint16       xa_test_closed_port (void);
 
@@ -146,9 +151,9 @@ guint         xa_test_server_post_update (XaTestServer  *server,
  * in name order, each row as its quoted values in rowid or key order: two files with the
  * same dump hold the same records. */
 char         *xa_test_store_dump (const char *path);
-/* Cuts the agenda tables out of a dump of a file migrated from before version 6 (the
- * store's schema), asserting they are there and empty: agendas are the bureau's own data,
- * which an older file never had. */
+/* Cuts the agenda tables (version 6 of the store's schema) and the keys of imported meeting
+ * packs' edits (version 7) out of a dump of a file migrated from before, asserting they are
+ * there and empty: they are the bureau's own data, which an older file never had. */
 void          xa_test_store_cut_agendas (char *dump);
 
 /* @value with a comma every three digits ("1,234,567"), as the app shows counts in every

@@ -6,6 +6,9 @@
 
 #include "xa-application.h"
 #include "xa-command-line.h"
+#include "xa-meeting-pack-actions.h"
+#include "xa-meeting-pack.h"
+#include "xa-message-dialogs.h"
 #include "xa-overlay.h"
 #include "xa-resources.h"
 #include "xa-store.h"
@@ -42,14 +45,17 @@ static const GOptionEntry option_entries[] = {
     N_("With --sync-only: when the records file holds another server’s records, keep it "
        "aside and sync into a new one"), NULL },
   { "export", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Export a table (compounds, elevators or problems) or the dashboard of the records "
-       "file and exit, without a window"), N_("TABLE") },
+    N_("Export a table (compounds, elevators or problems), the dashboard or a meeting pack "
+       "(pack) of the records file and exit, without a window"), N_("TABLE") },
   { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --export: the file to write; its extension (.csv, .xlsx, .pdf; .pdf or .png for "
        "the dashboard) chooses the format"),
     N_("FILE") },
   { "district", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: only the records of the district with this code"), N_("CODE") },
+  { "agenda", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export pack: the agenda to write to a meeting pack (a .xqpack file)"),
+    N_("ID") },
   { NULL }
 };
 
@@ -59,7 +65,7 @@ xa_application_new (void)
   return g_object_new (XA_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", "/io/github/xiaoquatlas/XiaoquAtlas",
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        NULL);
 }
 
@@ -143,6 +149,75 @@ xa_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (ensure_window (XA_APPLICATION (app))));
 }
 
+/* The window of the records file @path, or a new one. */
+static XaWindow *
+window_for_store (XaApplication *self,
+                  const char    *path)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      g_autofree char *shown = NULL;
+
+      if (!XA_IS_WINDOW (l->data))
+        continue;
+      g_object_get (l->data, "store-path", &shown, NULL);
+      if (g_strcmp0 (shown, path) == 0)
+        return XA_WINDOW (l->data);
+    }
+  return xa_window_new (self, path);
+}
+
+/* A meeting pack opened: where the records of its server are kept, its decisions come back
+ * into them; anywhere else (the meeting room) it opens as the records to show. */
+static void
+xa_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  XaApplication *self = XA_APPLICATION (app);
+  const char *store_path = xa_application_get_store_path (self);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+      g_autofree char *pack_server = NULL;
+      g_autofree char *server = NULL;
+      g_autoptr(GError) error = NULL;
+      XaWindow *window;
+
+      if (path == NULL || !xa_meeting_pack_check (path, NULL, &pack_server, &error))
+        {
+          window = window_for_store (self, store_path);
+          gtk_window_present (GTK_WINDOW (window));
+          if (error != NULL)
+            {
+              AdwMessageDialog *dialog = xa_message_dialog_new_error (GTK_WINDOW (window),
+                                                                      _("Could Not Open the "
+                                                                        "File"),
+                                                                      error->message);
+
+              gtk_window_present (GTK_WINDOW (dialog));
+            }
+          continue;
+        }
+      if (g_file_test (store_path, G_FILE_TEST_IS_REGULAR))
+        {
+          g_autoptr(XaStore) store = xa_store_open (store_path, NULL);
+
+          server = store != NULL ? xa_store_dup_server (store) : NULL;
+        }
+      if (server != NULL && g_strcmp0 (server, pack_server) == 0)
+        {
+          window = window_for_store (self, store_path);
+          gtk_window_present (GTK_WINDOW (window));
+          xa_meeting_pack_import_async (window, path, store_path);
+        }
+      else
+        gtk_window_present (GTK_WINDOW (window_for_store (self, path)));
+    }
+}
+
 static gint
 xa_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -157,6 +232,7 @@ xa_application_handle_local_options (GApplication *app,
   g_autofree char *export_table = NULL;
   g_autofree char *output = NULL;
   g_autofree char *district = NULL;
+  g_autofree char *agenda = NULL;
 
   self->options_handled = TRUE;
 
@@ -193,6 +269,18 @@ xa_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "export", "s", &export_table);
   g_variant_dict_lookup (options, "output", "^ay", &output);
   g_variant_dict_lookup (options, "district", "s", &district);
+  g_variant_dict_lookup (options, "agenda", "s", &agenda);
+  if (agenda != NULL && g_strcmp0 (export_table, "pack") != 0)
+    {
+      g_printerr (_("xiaoqu-atlas: --agenda goes with --export pack.\n"));
+      return XA_EXIT_USAGE;
+    }
+  if (district != NULL && g_strcmp0 (export_table, "pack") == 0)
+    {
+      g_printerr (_("xiaoqu-atlas: a meeting pack holds the compounds of its agenda: "
+                    "--district does not go with --export pack.\n"));
+      return XA_EXIT_USAGE;
+    }
   if (export_table == NULL && (output != NULL || district != NULL))
     {
       g_printerr (_("xiaoqu-atlas: --output and --district go with --export TABLE.\n"));
@@ -214,6 +302,9 @@ xa_application_handle_local_options (GApplication *app,
                         "ending in .csv, .xlsx or .pdf.\n"));
           return XA_EXIT_USAGE;
         }
+      if (g_str_equal (export_table, "pack"))
+        return xa_command_line_export_pack (xa_application_get_store_path (self), agenda,
+                                            output);
       return xa_command_line_export (xa_application_get_store_path (self), export_table,
                                      district, output);
     }
@@ -478,6 +569,7 @@ xa_application_class_init (XaApplicationClass *klass)
   object_class->dispose = xa_application_dispose;
   object_class->finalize = xa_application_finalize;
   app_class->activate = xa_application_activate;
+  app_class->open = xa_application_open;
   app_class->startup = xa_application_startup;
   app_class->shutdown = xa_application_shutdown;
   app_class->handle_local_options = xa_application_handle_local_options;

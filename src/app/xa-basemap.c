@@ -456,6 +456,111 @@ xa_basemap_new_from_settings (GSettings   *settings,
   return xa_basemap_new (kind, xyz_url, mbtiles_path, tianditu_key, error);
 }
 
+typedef struct
+{
+  GBytes *bytes;
+  gsize   offset;
+} PngReader;
+
+static cairo_status_t
+read_png (void          *closure,
+          unsigned char *data,
+          unsigned int   length)
+{
+  PngReader *reader = closure;
+  gsize size = 0;
+  const guint8 *bytes = g_bytes_get_data (reader->bytes, &size);
+
+  if (reader->offset + length > size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, bytes + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+write_png (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+xa_basemap_compose_tiles (GBytes *base,
+                          GBytes *labels)
+{
+  PngReader base_reader = { base, 0 }, labels_reader = { labels, 0 };
+  cairo_surface_t *surface = cairo_image_surface_create_from_png_stream (read_png, &base_reader);
+  cairo_surface_t *over = cairo_image_surface_create_from_png_stream (read_png, &labels_reader);
+  GByteArray *png = NULL;
+  cairo_t *cr;
+
+  if (cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
+      && cairo_surface_status (over) == CAIRO_STATUS_SUCCESS)
+    {
+      cr = cairo_create (surface);
+      cairo_set_source_surface (cr, over, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      png = g_byte_array_new ();
+      if (cairo_surface_write_to_png_stream (surface, write_png, png) != CAIRO_STATUS_SUCCESS)
+        g_clear_pointer (&png, g_byte_array_unref);
+    }
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (over);
+  return png != NULL ? g_byte_array_free_to_bytes (png) : NULL;
+}
+
+void
+xa_basemap_pack_sources (GSettings  *settings,
+                         char      **out_mbtiles_path,
+                         char      **out_cache_dir,
+                         char      **out_labels_cache_dir,
+                         char      **out_attribution)
+{
+  g_autofree char *kind = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  *out_mbtiles_path = NULL;
+  *out_cache_dir = NULL;
+  *out_labels_cache_dir = NULL;
+  *out_attribution = NULL;
+  kind = g_settings_get_string (settings, "basemap");
+  if (g_str_equal (kind, "mbtiles"))
+    {
+      *out_mbtiles_path = g_settings_get_string (settings, "basemap-mbtiles-path");
+      return;
+    }
+  if (g_str_equal (kind, "osm"))
+    {
+      key = g_strdup ("xa_osm");
+      *out_attribution = g_strdup (_("© OpenStreetMap contributors"));
+    }
+  else if (g_str_equal (kind, "tianditu"))
+    {
+      /* Two layers, the place names drawn over the roads: a pack holds one. */
+      key = g_strdup ("xa_tianditu_vec_w");
+      *out_labels_cache_dir = g_build_filename (g_get_user_cache_dir (), "shumate",
+                                                "xa_tianditu_cva_w", "xa_tianditu_cva_w",
+                                                NULL);
+      *out_attribution = g_strdup (_("© Tianditu (National Platform for Common GeoSpatial "
+                                     "Information Services)"));
+    }
+  else if (g_str_equal (kind, "xyz"))
+    {
+      g_autofree char *url = g_settings_get_string (settings, "basemap-xyz-url");
+
+      g_strstrip (url);
+      key = xyz_cache_key (url);
+    }
+  if (key != NULL)
+    *out_cache_dir = g_build_filename (g_get_user_cache_dir (), "shumate", key, key, NULL);
+}
+
 const char *
 xa_basemap_get_kind (XaBasemap *self)
 {

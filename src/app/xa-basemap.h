@@ -36,6 +36,20 @@ XaBasemap        *xa_basemap_new_from_settings    (GSettings   *settings,
                                                    const char  *tianditu_key,
                                                    GError     **error);
 
+/* Where a meeting pack takes the tiles of the basemap @settings choose: the MBTiles file,
+ * or the folder of libshumate's cache (its <z>/<x>/<y>.png) of the tiles viewed (for
+ * Tianditu, its roads, and its place names in @out_labels_cache_dir, to be drawn over them
+ * with xa_basemap_compose_tiles()); the rest NULL, and the tiles' attribution, or NULL.
+ * Nothing that downloads: tile policies forbid fetching tiles in bulk. */
+void              xa_basemap_pack_sources         (GSettings   *settings,
+                                                   char       **out_mbtiles_path,
+                                                   char       **out_cache_dir,
+                                                   char       **out_labels_cache_dir,
+                                                   char       **out_attribution);
+/* The PNG tile @labels drawn over the PNG tile @base, as one PNG; NULL when either is not
+ * a PNG. Safe in any thread. */
+GBytes           *xa_basemap_compose_tiles        (GBytes      *base,
+                                                   GBytes      *labels);
 const char       *xa_basemap_get_kind             (XaBasemap   *self);
 /* Never NULL, also for "none": the viewport needs it for coordinates and zoom limits. */
 ShumateMapSource *xa_basemap_get_reference_source (XaBasemap   *self);

@@ -12,7 +12,9 @@
 #include "xa-dashboard-report.h"
 #include "xa-export-file.h"
 #include "xa-format.h"
+#include "xa-basemap.h"
 #include "xa-keyring.h"
+#include "xa-meeting-pack.h"
 #include "xa-messages.h"
 #include "xa-priority-settings.h"
 #include "xa-store.h"
@@ -239,5 +241,62 @@ xa_command_line_export (const char *store_path,
    * name as typed on the command line, the output file. */
   g_print (ngettext ("Exported %s row of %s to %s\n", "Exported %s rows of %s to %s\n", n_rows),
            rows, table_name, output);
+  return XA_EXIT_OK;
+}
+
+int
+xa_command_line_export_pack (const char *store_path,
+                             const char *agenda,
+                             const char *output)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mbtiles_path = NULL;
+  g_autofree char *cache_dir = NULL;
+  g_autofree char *labels_cache_dir = NULL;
+  g_autofree char *attribution = NULL;
+  XaMeetingPackSummary summary = { 0 };
+  XaMeetingPackTiles tiles = { NULL, NULL, NULL, NULL, NULL };
+  char *end = NULL;
+  gint64 agenda_id;
+
+  g_return_val_if_fail (store_path != NULL, XA_EXIT_USAGE);
+  g_return_val_if_fail (output != NULL, XA_EXIT_USAGE);
+
+  agenda_id = agenda != NULL ? g_ascii_strtoll (agenda, &end, 10) : 0;
+  if (agenda == NULL || end == agenda || *end != '\0' || agenda_id <= 0)
+    {
+      g_printerr (_("xiaoqu-atlas: --export pack needs --agenda ID, the number of a saved "
+                    "agenda.\n"));
+      return XA_EXIT_USAGE;
+    }
+
+  /* The basemap the user chose, when the settings schema is installed. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID,
+                                            TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new_full (schema, NULL, NULL);
+
+      xa_basemap_pack_sources (settings, &mbtiles_path, &cache_dir, &labels_cache_dir,
+                               &attribution);
+      tiles.mbtiles_path = mbtiles_path;
+      tiles.cache_dir = cache_dir;
+      tiles.attribution = attribution;
+      tiles.labels_cache_dir = labels_cache_dir;
+      tiles.compose = xa_basemap_compose_tiles;
+    }
+
+  if (!xa_meeting_pack_write (store_path, agenda_id, &tiles, output, &summary, &error))
+    {
+      g_printerr ("xiaoqu-atlas: %s\n", error->message);
+      return XA_EXIT_EXPORT_FAILED;
+    }
+  /* Translators: the summary of `xiaoqu-atlas --export pack`: compounds, the file, then
+   * the map tiles found on this machine and the tiles the pack would hold at most. */
+  g_print (ngettext ("Wrote a meeting pack of %u compound to %s, with %u of %u map tiles\n",
+                     "Wrote a meeting pack of %u compounds to %s, with %u of %u map tiles\n",
+                     summary.compounds),
+           summary.compounds, output, summary.tiles_found, summary.tiles_wanted);
   return XA_EXIT_OK;
 }

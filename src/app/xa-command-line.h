@@ -33,4 +33,11 @@ int xa_command_line_export (const char *store_path,
                             const char *district_code,
                             const char *output);
 
+/* Writes agenda @agenda (its number, as text) of the store at @store_path to the meeting
+ * pack @output, with the tiles of the chosen basemap found on this machine; a summary on
+ * stdout that says how many tiles were found of those wanted. Opens no display. */
+int xa_command_line_export_pack (const char *store_path,
+                                 const char *agenda,
+                                 const char *output);
+
 G_END_DECLS

@@ -58,6 +58,8 @@ struct _XaMapView
   XaCompoundPoints   *points;
   XaBasemap          *basemap;
   GCancellable       *key_cancellable;
+  /* A meeting pack's tiles, instead of the basemap of the settings; or NULL. */
+  char               *basemap_file;
 
   /* District codes in the order of the dropdown's items after "All districts". */
   GPtrArray          *district_codes;
@@ -152,7 +154,9 @@ build_basemap (XaMapView  *self,
   g_autoptr(XaBasemap) basemap = NULL;
   g_autoptr(GError) error = NULL;
 
-  basemap = xa_basemap_new_from_settings (self->settings, tianditu_key, &error);
+  basemap = self->basemap_file != NULL
+            ? xa_basemap_new ("mbtiles", NULL, self->basemap_file, NULL, &error)
+            : xa_basemap_new_from_settings (self->settings, tianditu_key, &error);
   if (basemap == NULL)
     {
       g_autofree char *text = NULL;
@@ -200,7 +204,7 @@ apply_basemap (XaMapView *self)
 
   g_cancellable_cancel (self->key_cancellable);
   g_clear_object (&self->key_cancellable);
-  if (g_strcmp0 (kind, "tianditu") == 0)
+  if (g_strcmp0 (kind, "tianditu") == 0 && self->basemap_file == NULL)
     {
       self->key_cancellable = g_cancellable_new ();
       xa_keyring_lookup (XA_SECRET_TIANDITU_KEY, NULL, XA_KEYRING_LOOKUP_NONE,
@@ -232,6 +236,17 @@ xa_map_view_reload_basemap (XaMapView *self)
 {
   g_return_if_fail (XA_IS_MAP_VIEW (self));
 
+  apply_basemap (self);
+}
+
+void
+xa_map_view_set_basemap_file (XaMapView  *self,
+                              const char *path)
+{
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  g_free (self->basemap_file);
+  self->basemap_file = g_strdup (path);
   apply_basemap (self);
 }
 
@@ -897,6 +912,7 @@ xa_map_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_cancellable_cancel (self->key_cancellable);
   g_clear_object (&self->key_cancellable);
+  g_clear_pointer (&self->basemap_file, g_free);
   if (self->basemap != NULL)
     g_signal_handlers_disconnect_by_data (self->basemap, self);
   g_clear_object (&self->basemap);

@@ -27,6 +27,10 @@ gboolean      xa_map_view_load          (XaMapView  *self,
                                          GError    **error);
 /* Builds the basemap again, e.g. after its key changed in the keyring. */
 void          xa_map_view_reload_basemap (XaMapView *self);
+/* Shows the tiles of the MBTiles file @path (a meeting pack's) whatever the settings
+ * choose; NULL: the settings' basemap again. */
+void          xa_map_view_set_basemap_file (XaMapView  *self,
+                                            const char *path);
 /* Forgets the store (it is about to be replaced or closed). */
 void          xa_map_view_clear         (XaMapView  *self);
 /* The district chosen in the sidebar (property "district", notified on change): its code,

@@ -19,6 +19,8 @@
 #include "xa-elevator-list.h"
 #include "xa-format.h"
 #include "xa-map-view.h"
+#include "xa-meeting-pack.h"
+#include "xa-meeting-pack-actions.h"
 #include "xa-messages.h"
 #include "xa-metrics.h"
 #include "xa-preferences-window.h"
@@ -39,6 +41,7 @@ struct _XaWindow
   GMenu                *edits_section;
   AdwViewSwitcherTitle *window_title;
   GtkToggleButton      *sidebar_button;
+  GtkLabel             *meeting_pack_label;
   GtkStack             *sync_button_stack;
   GtkSpinner           *sync_spinner;
   GtkRevealer          *progress_revealer;
@@ -78,6 +81,8 @@ struct _XaWindow
   AdwMessageDialog     *replace_dialog;
   /* Export… and Print… of the Elevators and Problems pages. */
   XaViewExport         *view_export;
+  /* The store is a meeting pack: never synced, its own tiles (xa-meeting-pack.h). */
+  gboolean              meeting_pack;
 };
 
 G_DEFINE_FINAL_TYPE (XaWindow, xa_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -110,7 +115,20 @@ update_subtitle (XaWindow *self)
       last = xa_store_get_last_sync (self->store, server);
     }
 
-  if (last > 0)
+  if (self->meeting_pack)
+    {
+      g_autofree char *server = self->store != NULL ? xa_store_dup_server (self->store) : NULL;
+      g_autoptr(GDateTime) when = NULL;
+      g_autofree char *time = NULL;
+
+      last = server != NULL ? xa_store_get_last_sync (self->store, server) : 0;
+      when = g_date_time_new_from_unix_local (MAX (last, 0));
+      time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      /* Translators: the window subtitle of a meeting pack; %s is a date and time. */
+      subtitle = g_strdup_printf (_("Meeting pack — offline · data as of %s"), time);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->meeting_pack_label), subtitle);
+    }
+  else if (last > 0)
     {
       g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (last);
       g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
@@ -470,9 +488,11 @@ set_syncing (XaWindow *self,
   gtk_stack_set_visible_child_name (self->sync_button_stack, syncing ? "busy" : "idle");
   gtk_spinner_set_spinning (self->sync_spinner, syncing);
   gtk_spinner_set_spinning (self->busy_spinner, syncing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", !syncing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !syncing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect", !syncing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", !syncing && !self->meeting_pack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo",
+                                 !syncing && !self->meeting_pack);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect",
+                                 !syncing && !self->meeting_pack);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-sync", syncing);
   if (!syncing)
     g_clear_handle_id (&self->pulse_id, g_source_remove);
@@ -894,6 +914,27 @@ application_changed_cb (XaWindow *self)
                                                 ? XA_APPLICATION (app) : NULL);
 }
 
+/* A meeting pack is shown as it is: no sync, however the settings ask for one (there is no
+ * network in the meeting room, and a pack never syncs); its own tiles; its agenda the
+ * current one, for presentation mode. */
+static void
+enter_meeting_pack (XaWindow *self)
+{
+  gint64 agenda_id = 0;
+
+  xa_session_set_auto_sync_interval (self->session, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-decisions", FALSE);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->sync_button_stack)), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->meeting_pack_label), TRUE);
+  xa_map_view_set_basemap_file (self->map_view, self->store_path);
+  if (xa_meeting_pack_check (self->store_path, &agenda_id, NULL, NULL))
+    g_settings_set_int64 (self->settings, "current-agenda", agenda_id);
+  update_subtitle (self);
+}
+
 static void
 xa_window_constructed (GObject *object)
 {
@@ -905,6 +946,7 @@ xa_window_constructed (GObject *object)
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (self->store_path == NULL)
     self->store_path = xa_store_default_path ();
+  self->meeting_pack = xa_meeting_pack_is_pack (self->store_path);
   self->session = xa_session_new (XA_IS_APPLICATION (app) ? XA_APPLICATION (app) : NULL,
                                   self->settings, self->store_path);
   g_signal_connect_swapped (self->session, "notify::state", G_CALLBACK (session_state_cb),
@@ -940,7 +982,10 @@ xa_window_constructed (GObject *object)
                             G_CALLBACK (dashboard_district_cb), self);
   g_signal_connect_swapped (self->city_summary, "figure-activated",
                             G_CALLBACK (figure_activated_cb), self);
-  xa_session_start (self->session);
+  if (self->meeting_pack)
+    enter_meeting_pack (self);
+  else
+    xa_session_start (self->session);
 }
 
 static void
@@ -1070,6 +1115,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_page);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, busy_spinner);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, XaWindow, meeting_pack_label);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, XaWindow, map_view);
@@ -1092,6 +1138,7 @@ xa_window_class_init (XaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL,
                                    preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, dismiss_error_action);
+  xa_meeting_pack_actions_install (widget_class);
   gtk_widget_class_install_action (widget_class, "win.map-search", NULL, map_search_action);
   gtk_widget_class_install_action (widget_class, "win.map-overlay", "s", map_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.map-toggle-sidebar", NULL,
@@ -1151,6 +1198,22 @@ xa_window_set_server (XaWindow   *self,
   g_return_if_fail (XA_IS_WINDOW (self));
 
   xa_session_set_server (self->session, server_url, token);
+}
+
+void
+xa_window_reload_records (XaWindow *self)
+{
+  g_return_if_fail (XA_IS_WINDOW (self));
+
+  session_records_changed_cb (self);
+}
+
+gboolean
+xa_window_get_meeting_pack (XaWindow *self)
+{
+  g_return_val_if_fail (XA_IS_WINDOW (self), FALSE);
+
+  return self->meeting_pack;
 }
 
 void

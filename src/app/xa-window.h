@@ -22,6 +22,10 @@ void      xa_window_set_server (XaWindow      *self,
                                 const char    *token);
 /* The window's link to its records server: what it shows the state of. */
 XaSession *xa_window_get_session (XaWindow   *self);
+/* Reads the records of the store again, as after a sync (another connection changed it). */
+void      xa_window_reload_records (XaWindow  *self);
+/* Whether the window shows a meeting pack (offline, never synced). */
+gboolean  xa_window_get_meeting_pack (XaWindow *self);
 /* Takes ownership of @toast. */
 void      xa_window_add_toast  (XaWindow      *self,
                                 AdwToast      *toast);

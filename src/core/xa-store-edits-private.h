@@ -40,6 +40,16 @@ char    *_xa_store_capture_original (sqlite3               *db,
                                      const char            *fields_json,
                                      gint64                *out_version,
                                      GError               **error);
+/* Writes an edit made in another store (a meeting pack) over row @id and queues it under
+ * its own idempotency key @key, on @base_version, the version it was made on. */
+gboolean _xa_store_import_entry     (sqlite3               *db,
+                                     XaRecordType           type,
+                                     const char            *id,
+                                     const char            *fields,
+                                     gint64                 base_version,
+                                     const char            *key,
+                                     gint64                 created_at,
+                                     GError               **error);
 /* Removes entry @local_id and puts its row back as xa_store_discard_edit() does; which
  * record it was in @out_type and @out_id (may be NULL; *@out_id NULL: no such entry). */
 gboolean _xa_store_discard_entry    (sqlite3               *db,

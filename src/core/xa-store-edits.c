@@ -444,6 +444,41 @@ _xa_store_queue_fields (sqlite3       *db,
                         error);
 }
 
+gboolean
+_xa_store_import_entry (sqlite3       *db,
+                        XaRecordType   type,
+                        const char    *id,
+                        const char    *fields,
+                        gint64         base_version,
+                        const char    *key,
+                        gint64         created_at,
+                        GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *original = NULL;
+  gint64 version = 0;
+
+  original = _xa_store_capture_original (db, type, id, fields, &version, &local_error);
+  if (original == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
+                     id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* On the version the edit was made on, not the row's here: the server judges it as the
+   * meeting saw the record, and answers with a conflict if it changed since. */
+  return apply_fields (db, type, id, fields, error)
+         && _xa_store_run (db, "Could not queue the edit", error,
+                           "INSERT INTO outbox (record_type, record_id, base_version, fields, "
+                           "idempotency_key, created_at, original, original_version) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "ttittiti",
+                           xa_record_type_to_string (type), id, base_version, fields, key,
+                           created_at, original, version);
+}
+
 /* The entry queue_edit() just inserted, as xa_store_list_outbox() would read it. */
 static XaOutboxEntry *
 entry_new (sqlite3      *db,

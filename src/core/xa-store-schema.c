@@ -11,7 +11,7 @@
 
 #include "xa-store-private.h"
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 static const char schema_v1[] =
   "CREATE TABLE sync_state ("
@@ -158,6 +158,13 @@ static const char schema_v6[] =
   "  decided_at INTEGER NOT NULL, idempotency_key TEXT NOT NULL UNIQUE);"
   "CREATE INDEX agenda_decision_agenda ON agenda_decision (agenda);";
 
+/* Version 7: the idempotency keys of the edits copied in from meeting packs
+ * (xa-meeting-pack.c). An outbox entry is gone once the server has it, so only this table
+ * remembers that a pack's edit came in before: importing the pack again adds nothing. */
+static const char schema_v7[] =
+  "CREATE TABLE imported_edit ("
+  "  idempotency_key TEXT PRIMARY KEY, imported_at INTEGER NOT NULL) WITHOUT ROWID;";
+
 /* The secondary indexes, as in schema_v1. A first sync into an empty store builds them once
  * at its end instead of row by row: rows arrive in id order but these keys in no order, so
  * every page would dirty (and write to the WAL) nearly every page of each index, and a
@@ -214,7 +221,8 @@ _xa_store_migrate (sqlite3     *db,
       (version < 3 && !_xa_store_exec (db, schema_v3, error)) ||
       (version < 4 && !_xa_store_exec (db, schema_v4, error)) ||
       (version < 5 && !_xa_store_exec (db, schema_v5, error)) ||
-      (version < 6 && !_xa_store_exec (db, schema_v6, error)))
+      (version < 6 && !_xa_store_exec (db, schema_v6, error)) ||
+      (version < 7 && !_xa_store_exec (db, schema_v7, error)))
     {
       _xa_store_exec (db, "ROLLBACK", NULL);
       return FALSE;
