@@ -399,6 +399,7 @@ xa_application_startup (GApplication *app)
   /* Ctrl+E is the Problems page's Change Status. */
   static const char *export_accels[] = { "<Shift><Control>e", NULL };
   static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *present_accels[] = { "F5", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
 
@@ -424,6 +425,7 @@ xa_application_startup (GApplication *app)
                                          sidebar_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.present", present_accels);
 }
 
 static void

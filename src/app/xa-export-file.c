@@ -103,22 +103,51 @@ folder_is_full (const char *output)
          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_FILESYSTEM_FREE) < 1024 * 1024;
 }
 
+typedef struct
+{
+  XaExportTable  *table;
+  XaExportFormat  format;
+} TableWrite;
+
+static gboolean
+write_table_cb (const char  *path,
+                gpointer     user_data,
+                GError     **error)
+{
+  TableWrite *write = user_data;
+
+  return write_format (write->table, write->format, path, error);
+}
+
 gboolean
 xa_export_write_table (XaExportTable   *table,
                        XaExportFormat   format,
                        const char      *output,
                        GError         **error)
 {
+  TableWrite write = { table, format };
+
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  return xa_export_write_through_temporary (output, write_table_cb, &write, error);
+}
+
+gboolean
+xa_export_write_through_temporary (const char        *output,
+                                   XaExportWriteFunc  write,
+                                   gpointer           user_data,
+                                   GError           **error)
+{
   g_autofree char *temporary = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
 
   temporary = create_temporary (output, error);
   if (temporary == NULL)
     return FALSE;
-  if (!write_format (table, format, temporary, &local_error))
+  if (!write (temporary, user_data, &local_error))
     {
       g_autoptr(GString) message = g_string_new (local_error->message);
 
