@@ -150,7 +150,13 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
   cairo_stroke (cr);
 
   text = xa_format_abbreviated_count (shown);
-  layout = bold_layout (widget, text, (int) lrint ((shown >= 1000 ? 7 : 8) * m), &extents);
+  /* A smaller size only where the count would not fit the hole (four digits). */
+  layout = bold_layout (widget, text, (int) lrint (8 * m), &extents);
+  if (extents.width > 2 * r * 0.62 * 0.92)
+    {
+      g_clear_object (&layout);
+      layout = bold_layout (widget, text, (int) lrint (7 * m), &extents);
+    }
   cairo_move_to (cr, -extents.width / 2.0 - extents.x, -extents.height / 2.0 - extents.y);
   cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 1);
   pango_cairo_show_layout (cr, layout);

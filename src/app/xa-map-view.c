@@ -284,6 +284,9 @@ fit_margins_cb (XaCompoundLayer *layer,
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
       bounds.size.height > 0)
     margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
+  /* Presentation mode's progress line in the top-left corner (three lines of large type). */
+  if (self->before_presenting.presenting)
+    margins->top = MAX (margins->top, 220);
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&
@@ -909,8 +912,8 @@ xa_map_view_dispose (GObject *object)
 /* ---- Presentation mode ---- */
 
 /* How much larger the compounds and their counts are drawn on a projector: the cluster
- * digits go from 8 px to 24 px tall at 1920×1080, legible from five metres. */
-#define PRESENTATION_TYPE_SCALE 3.0
+ * digits go from 8 px to about 27 px tall at 1920×1080, legible from five metres. */
+#define PRESENTATION_TYPE_SCALE 4.0
 
 void
 xa_map_view_set_presenting (XaMapView *self,

@@ -263,12 +263,8 @@ enter (XaPresentation *self)
 {
   g_autoptr(GdkMonitor) monitor = NULL;
 
+  /* GTK 4 keeps the default size up to date as the user resizes the window. */
   gtk_window_get_default_size (self->window, &self->width, &self->height);
-  if (gtk_widget_get_width (GTK_WIDGET (self->window)) > 0)
-    {
-      self->width = gtk_widget_get_width (GTK_WIDGET (self->window));
-      self->height = gtk_widget_get_height (GTK_WIDGET (self->window));
-    }
   self->maximized = gtk_window_is_maximized (self->window);
   g_free (self->page);
   self->page = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
@@ -379,20 +375,29 @@ decision_response_cb (XaDecisionDialog *dialog,
   XaProblemEdit edit;
 
   self->dialog = NULL;
+  /* Whoever answered (a button, Escape, a test), the dialog goes: the presenter's keys
+   * are the window's again. */
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   if (g_strcmp0 (response, "decide") != 0 || !self->active || self->position < 0)
-    return;
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
   xa_decision_dialog_get_edit (dialog, &edit);
   /* A decision belongs to a saved agenda's minutes. */
   if (xa_agenda_get_id (self->agenda) == 0 &&
       !xa_store_save_agenda (self->store, self->agenda, &error))
     {
-      xa_message_dialog_new_error (self->window, _("Could Not Save the Agenda"), error->message);
+      gtk_window_present (GTK_WINDOW (xa_message_dialog_new_error (
+        self->window, _("Could Not Save the Agenda"), error->message)));
+      gtk_window_destroy (GTK_WINDOW (dialog));
       return;
     }
   decision = xa_store_decide (self->store, xa_agenda_get_id (self->agenda),
                               xa_presentation_card_get_compound_id (self->card),
                               xa_decision_dialog_get_problem_id (dialog),
                               xa_decision_dialog_get_kind (dialog), &edit, now (), &error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
   if (decision == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("%s Nothing was changed."), error->message);

@@ -126,6 +126,9 @@ update_subtitle (XaWindow *self)
     subtitle = g_strdup (_("Demo city"));
 
   adw_view_switcher_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  /* Presentation mode's "data as of" line reads the same last sync. */
+  if (self->presentation != NULL && self->store != NULL)
+    xa_presentation_set_store (self->presentation, self->store, server_url);
 }
 
 /* "records" shows the map and the figures with the view switcher; the other pages
