@@ -284,9 +284,15 @@ fit_margins_cb (XaCompoundLayer *layer,
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
       bounds.size.height > 0)
     margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
-  /* Presentation mode's progress line in the top-left corner (three lines of large type). */
+  /* Presentation mode's progress line in the top-left corner (three lines of large type),
+   * and its large clusters and name plates, which reach far beyond the compounds' box. */
   if (self->before_presenting.presenting)
-    margins->top = MAX (margins->top, 220);
+    {
+      margins->top = MAX (margins->top, 220) + 110;
+      margins->left += 110;
+      margins->right += 110;
+      margins->bottom += 60;
+    }
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&

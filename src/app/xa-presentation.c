@@ -43,6 +43,8 @@ struct _XaPresentation
   gint64              started;      /* unix seconds */
   guint               n_decisions;
   guint               clock_id;
+  guint               refit_id;
+  guint               refit_frames;
 
   /* The window before presenting. */
   int                 width, height;
@@ -258,6 +260,23 @@ choose_monitor (XaPresentation *self)
   return n > 0 ? g_list_model_get_item (monitors, 0) : NULL;
 }
 
+/* The overview fitted again once the large type is laid out: the legend and the progress
+ * line, which the fit keeps clear of, have grown since entering. */
+static gboolean
+refit_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  XaPresentation *self = user_data;
+
+  if (++self->refit_frames < 2)
+    return G_SOURCE_CONTINUE;
+  self->refit_id = 0;
+  if (self->active && self->position < 0)
+    xa_map_view_show_city (self->map_view);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 enter (XaPresentation *self)
 {
@@ -302,6 +321,10 @@ enter (XaPresentation *self)
   else
     gtk_window_fullscreen (self->window);
   show_position (self, -1);
+  self->refit_frames = 0;
+  if (self->refit_id == 0)
+    self->refit_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->window), refit_tick_cb,
+                                                   self, NULL);
   /* Nothing of the page left focused behind the chrome: the keys are the presenter's. */
   gtk_window_set_focus (self->window, NULL);
 }
@@ -344,6 +367,9 @@ xa_presentation_stop (XaPresentation *self)
     return;
   self->active = FALSE;
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  if (self->refit_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->window), self->refit_id);
+  self->refit_id = 0;
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   gtk_window_unfullscreen (self->window);
