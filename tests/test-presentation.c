@@ -385,7 +385,7 @@ test_present (void)
     deadline = xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC,
                                      g_settings_get_int (settings,
                                                          "deadline-days-consultation"));
-    _xa_decision_dialog_fill (dialog, "会商议定：街道牵头疏通", "盛庄街道办事处", NULL);
+    _xa_decision_dialog_fill (dialog, "街道牵头，物业配合清理楼道", "盛庄街道办事处", NULL);
     xa_test_ui_wait_frames (GTK_WIDGET (dialog), 3);
     xa_test_ui_save_screenshot (GTK_WIDGET (dialog), "presentation-decision");
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
@@ -438,7 +438,7 @@ test_present (void)
     g_test_message ("minutes:\n%s", text);
     g_assert_nonnull (strstr (text, "十二月防汛会商"));
     g_assert_nonnull (strstr (text, name));
-    g_assert_nonnull (strstr (text, "会商议定：街道牵头疏通"));
+    g_assert_nonnull (strstr (text, "街道牵头，物业配合清理楼道"));
     g_assert_nonnull (strstr (text, "盛庄街道办事处"));
     g_assert_true (g_spawn_sync (NULL, (char **) toppm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                  NULL, NULL, &status, &error));

@@ -291,7 +291,7 @@ fit_margins_cb (XaCompoundLayer *layer,
       margins->top = MAX (margins->top, 220) + 110;
       margins->left += 110;
       margins->right += 110;
-      margins->bottom += 60;
+      margins->bottom += 110;
     }
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
