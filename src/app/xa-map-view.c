@@ -288,10 +288,19 @@ fit_margins_cb (XaCompoundLayer *layer,
    * and its large clusters and name plates, which reach far beyond the compounds' box. */
   if (self->before_presenting.presenting)
     {
-      margins->top = MAX (margins->top, 220) + 110;
-      margins->left += 110;
-      margins->right += 110;
-      margins->bottom += 110;
+      /* A tenth of the map each side at most, so a small projector keeps room to fit. */
+      int extra_x = MIN (110, gtk_widget_get_width (map) / 10);
+      int extra_y = MIN (110, gtk_widget_get_height (map) / 10);
+
+      /* The large legend takes the left column rather than the bottom: the projector's
+       * wide picture has room beside it. */
+      margins->bottom = 48 + extra_y;
+      if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
+          bounds.size.width > 0)
+        margins->left = (int) (bounds.origin.x + bounds.size.width) + gap;
+      margins->top = MAX (margins->top, 220) + extra_y;
+      margins->left += extra_x;
+      margins->right += extra_x;
     }
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
@@ -917,13 +926,10 @@ xa_map_view_dispose (GObject *object)
 
 /* ---- Presentation mode ---- */
 
-/* How much larger the compounds and their counts are drawn on a projector: the cluster
- * digits go from 8 px to about 27 px tall at 1920×1080, legible from five metres. */
-#define PRESENTATION_TYPE_SCALE 4.0
-
 void
 xa_map_view_set_presenting (XaMapView *self,
-                            gboolean   presenting)
+                            gboolean   presenting,
+                            double     type_scale)
 {
   ShumateViewport *viewport;
 
@@ -952,7 +958,7 @@ xa_map_view_set_presenting (XaMapView *self,
     }
   gtk_widget_set_visible (self->overlay_chooser, !presenting);
   gtk_widget_set_visible (self->zoom_buttons, !presenting);
-  xa_compound_layer_set_type_scale (self->layer, presenting ? PRESENTATION_TYPE_SCALE : 1.0);
+  xa_compound_layer_set_type_scale (self->layer, presenting ? type_scale : 1.0);
   self->before_presenting.presenting = presenting;
   if (presenting)
     return;

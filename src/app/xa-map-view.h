@@ -49,10 +49,12 @@ const char   *xa_map_view_get_selected_id   (XaMapView  *self);
 /* Fits the whole city, with nothing selected: the overview of a meeting. */
 void          xa_map_view_show_city         (XaMapView  *self);
 /* Presentation mode's map: no sidebar, list of compounds, overlay chooser or zoom buttons,
- * every district, the compounds and their counts in large type. Leaving it puts back the
- * sidebar, the list, the district filter, the selection and the view as they were. */
+ * every district, the compounds and their counts @type_scale times larger (see
+ * xa_compound_layer_set_type_scale()). Leaving it puts back the sidebar, the list, the
+ * district filter, the selection and the view as they were. */
 void          xa_map_view_set_presenting    (XaMapView  *self,
-                                             gboolean    presenting);
+                                             gboolean    presenting,
+                                             double      type_scale);
 gboolean      xa_map_view_get_presenting    (XaMapView  *self);
 /* Floats @widget over the map (presentation mode's card and progress line). */
 void          xa_map_view_add_overlay       (XaMapView  *self,

@@ -277,6 +277,20 @@ refit_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* How much larger the compounds and their counts are drawn: at 1920×1080 the cluster
+ * digits go from 8 px to about 27 px tall, legible from five metres; a smaller picture gets
+ * them in proportion, or the city would not fit on it. */
+static double
+type_scale (GdkMonitor *monitor)
+{
+  GdkRectangle geometry;
+
+  if (monitor == NULL)
+    return 4.0;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  return CLAMP (4.0 * geometry.height / 1080.0, 2.0, 4.0);
+}
+
 static void
 enter (XaPresentation *self)
 {
@@ -296,9 +310,10 @@ enter (XaPresentation *self)
       gtk_widget_set_visible (self->chrome->pdata[i], FALSE);
     }
 
+  monitor = choose_monitor (self);
   gtk_widget_add_css_class (GTK_WIDGET (self->window), "presentation");
   adw_view_stack_set_visible_child_name (self->view_stack, "map");
-  xa_map_view_set_presenting (self->map_view, TRUE);
+  xa_map_view_set_presenting (self->map_view, TRUE, type_scale (monitor));
   gtk_widget_set_visible (self->status_box, TRUE);
   self->active = TRUE;
   self->started = now ();
@@ -307,7 +322,6 @@ enter (XaPresentation *self)
   update_synced (self);
   self->clock_id = g_timeout_add_seconds (1, clock_cb, self);
 
-  monitor = choose_monitor (self);
   if (monitor != NULL)
     {
       GdkRectangle geometry;
@@ -379,7 +393,7 @@ xa_presentation_stop (XaPresentation *self)
   gtk_widget_set_visible (self->status_box, FALSE);
   gtk_widget_set_visible (self->card_scroller, FALSE);
   gtk_widget_set_visible (self->blackout, FALSE);
-  xa_map_view_set_presenting (self->map_view, FALSE);
+  xa_map_view_set_presenting (self->map_view, FALSE, 1.0);
   if (self->page != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, self->page);
   gtk_widget_remove_css_class (GTK_WIDGET (self->window), "presentation");
