@@ -36,6 +36,7 @@ struct _XaPresentation
   XaPresentationCard *card;
   GtkWidget          *blackout;
   GtkWindow          *dialog;
+  GtkEventController *keys;
 
   gboolean            active;
   XaAgenda           *agenda;
@@ -545,6 +546,7 @@ build_overlays (XaPresentation *self)
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->window), key);
+  self->keys = key;
 }
 
 XaPresentation *
@@ -640,6 +642,16 @@ xa_presentation_dispose (GObject *object)
   XaPresentation *self = XA_PRESENTATION (object);
 
   g_clear_handle_id (&self->clock_id, g_source_remove);
+  /* The window outlives this object by a little in its own dispose: its keys come here no
+   * more. */
+  if (self->keys != NULL)
+    {
+      gtk_widget_remove_controller (GTK_WIDGET (self->window), self->keys);
+      self->keys = NULL;
+    }
+  if (self->refit_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->window), self->refit_id);
+  self->refit_id = 0;
   g_clear_object (&self->store);
   g_clear_object (&self->agenda);
   g_clear_object (&self->settings);

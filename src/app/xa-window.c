@@ -1023,6 +1023,9 @@ xa_window_close_request (GtkWindow *window)
   XaWindow *self = XA_WINDOW (window);
   int width, height;
 
+  /* Closed during a meeting (Ctrl+W, Ctrl+Q): the window's own size, page and view are
+   * kept, not the projector's. */
+  xa_presentation_stop (self->presentation);
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);
