@@ -4,8 +4,9 @@
  * through the X server (PageDown, Space, Right, PageUp, Left, Home, B, "."); the card shows
  * the compound of the item; a decision taken on the card is pushed by the next sync and the
  * server holds its tier, party and deadline; the minutes PDF of win.save-minutes-to has the
- * agenda's Chinese name and the decision (pdftotext) and renders (pdftoppm). At the screen's
- * size it measures the cluster digits' and the card's glyph heights. */
+ * agenda's Chinese name and the decisions (pdftotext) and renders (pdftoppm); an
+ * escalation is refused without a note or with a past deadline. At the screen's size it
+ * measures the cluster digits' and the card's glyph heights. */
 #include "config.h"
 
 #include <dlfcn.h>
@@ -405,6 +406,45 @@ test_present (void)
     xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "presentation-decided");
   }
 
+  /* The next compound, and an escalation: refused without a note, taken with one. */
+  press (f, XK_space);
+  assert_item (f, agenda, 1);
+  {
+    Pick *pick = picks->pdata[1];
+    GtkButton *escalate = _xa_presentation_card_get_button (
+      XA_PRESENTATION_CARD (_xa_presentation_get_card (f->presentation)), pick->problem,
+      XA_DECISION_ESCALATED);
+    g_autoptr(XaProblem) problem = NULL;
+    XaDecisionDialog *dialog;
+
+    g_assert_nonnull (escalate);
+    xa_test_click (GTK_WIDGET (escalate));
+    dialog = XA_DECISION_DIALOG (_xa_presentation_get_dialog (f->presentation));
+    g_assert_nonnull (dialog);
+    _xa_decision_dialog_fill (dialog, "  ", "罗庄区住建局", NULL);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "decide"));
+    _xa_decision_dialog_fill (dialog, "需市级协调资金", "罗庄区住建局", "2001-01-01");
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "decide"));
+    _xa_decision_dialog_fill (dialog, "需市级协调资金", "罗庄区住建局", NULL);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                             "decide"));
+    {
+      g_autofree char *later = xa_calendar_format (
+        xa_calendar_deadline (g_get_real_time () / G_USEC_PER_SEC, 20), "%Y-%m-%d");
+
+      _xa_decision_dialog_fill (dialog, "需市级协调资金", "罗庄区住建局", later);
+    }
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                            "decide"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "decide");
+    xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
+    problem = xa_store_get_problem (f->store, pick->problem);
+    g_assert_cmpint (problem->tier, ==, XA_TIER_CONSULTATION);
+    g_assert_cmpstr (problem->responsible_party, ==, "罗庄区住建局");
+  }
+
   /* Esc leaves: the window as it was. */
   press (f, XK_Escape);
   xa_test_ui_spin (300);
@@ -423,6 +463,10 @@ test_present (void)
   g_assert_nonnull (xa_test_find_button (GTK_WIDGET (f->window), _("Save _Minutes…"),
                                          "win.save-minutes"));
   xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "presentation-left");
+  /* The presenter's keys are plain keys again. */
+  press (f, XK_Page_Down);
+  g_assert_false (xa_presentation_is_active (f->presentation));
+  g_assert_cmpint (xa_presentation_get_position (f->presentation), ==, 1);
 
   /* The minutes: the agenda's Chinese name and the decision, as text; and a page. */
   minutes = xa_test_path ("minutes.pdf");
@@ -455,6 +499,8 @@ test_present (void)
     g_assert_nonnull (strstr (text, name));
     g_assert_nonnull (strstr (text, "街道牵头，物业配合清理楼道"));
     g_assert_nonnull (strstr (text, "盛庄街道办事处"));
+    g_assert_nonnull (strstr (text, "需市级协调资金"));
+    g_assert_nonnull (strstr (text, "罗庄区住建局"));
     g_assert_true (g_spawn_sync (NULL, (char **) toppm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                  NULL, NULL, &status, &error));
     g_assert_no_error (error);
@@ -492,6 +538,12 @@ test_present (void)
                      "盛庄街道办事处");
     g_assert_true (xa_parse_time (json_object_get_string_member (record, "deadline"), &sent));
     g_assert_cmpint (sent, ==, deadline);
+    /* The escalation too: one tier up, its party. */
+    record = xa_test_feed_lookup (feed, "problem", ((Pick *) picks->pdata[1])->problem);
+    g_assert_nonnull (record);
+    g_assert_cmpstr (json_object_get_string_member (record, "tier"), ==, "consultation");
+    g_assert_cmpstr (json_object_get_string_member (record, "responsible_party"), ==,
+                     "罗庄区住建局");
   }
 
   xa_test_window_close (f->window);

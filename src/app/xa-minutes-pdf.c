@@ -103,12 +103,20 @@ collect (XaStore   *store,
   add (paragraphs, g_strdup_printf (_("Minutes: %s"), xa_agenda_get_name (agenda)), 18, TRUE,
        0, 0);
   when = xa_calendar_format (started, "%Y-%m-%d %H:%M");
-  /* Translators: under the title of the minutes; %1$s a date and time, %2$u and %3$u
-   * counts. */
-  add (paragraphs, g_strdup_printf (_("Coordination meeting of %1$s · %2$u compounds on the "
-                                      "agenda · %3$u decisions"),
-                                    when != NULL ? when : "", n_items, decisions->len),
-       10, FALSE, 0, 4);
+  {
+    /* Translators: under the title of the minutes; %1$s a date and time, %2$u a count. */
+    g_autofree char *meeting = g_strdup_printf (ngettext (
+                                                  "Coordination meeting of %1$s · %2$u "
+                                                  "compound on the agenda",
+                                                  "Coordination meeting of %1$s · %2$u "
+                                                  "compounds on the agenda", n_items),
+                                                when != NULL ? when : "", n_items);
+    /* Translators: after the meeting's date in the minutes. */
+    g_autofree char *decided = g_strdup_printf (ngettext ("%u decision", "%u decisions",
+                                                          decisions->len), decisions->len);
+
+    add (paragraphs, g_strdup_printf ("%s · %s", meeting, decided), 10, FALSE, 0, 4);
+  }
 
   for (guint i = 0; i < n_items; i++)
     {
