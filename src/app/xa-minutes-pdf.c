@@ -76,7 +76,7 @@ decision_text (XaStore                *store,
   /* Translators: one decision in the minutes: %1$s the problem's title, %2$s "Agreed at
    * consultation" or "Escalated to …", %3$s the note, %4$s the responsible party, %5$s
    * the deadline (a date). */
-  return g_strdup_printf (_("• %1$s — %2$s: %3$s Responsible: %4$s. By %5$s."), title, what,
+  return g_strdup_printf (_("• %1$s — %2$s: %3$s; responsible: %4$s; by %5$s."), title, what,
                           decision->note, decision->responsible_party,
                           deadline != NULL ? deadline : "");
 }
