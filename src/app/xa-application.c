@@ -494,6 +494,7 @@ xa_application_startup (GApplication *app)
   /* Meeting agendas: "D" for discuss. */
   static const char *agenda_accels[] = { "<Control>d", NULL };
   static const char *agenda_shown_accels[] = { "<Shift><Control>d", NULL };
+  static const char *present_accels[] = { "F5", NULL };
 
   G_APPLICATION_CLASS (xa_application_parent_class)->startup (app);
 
@@ -523,6 +524,7 @@ xa_application_startup (GApplication *app)
                                          agenda_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.add-shown-to-agenda",
                                          agenda_shown_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.present", present_accels);
 }
 
 static void

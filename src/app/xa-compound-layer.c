@@ -54,6 +54,7 @@ enum
 {
   PROP_0,
   PROP_SELECTED_ID,
+  PROP_TYPE_SCALE,
   N_PROPS
 };
 
@@ -194,7 +195,7 @@ xa_compound_layer_snapshot (GtkWidget   *widget,
             {
               x = c->x;
               y = c->y;
-              r = xa_cluster_radius (c->n) + 6;
+              r = xa_compound_scene_cluster_radius (scene, c->n) + 6;
             }
           /* Where the cluster is drawn, when it was moved apart from its neighbours. */
           item = xa_compound_scene_find_item (scene, c->n > 1,
@@ -522,6 +523,9 @@ xa_compound_layer_get_property (GObject    *object,
     case PROP_SELECTED_ID:
       g_value_set_string (value, self->selected_id);
       break;
+    case PROP_TYPE_SCALE:
+      g_value_set_double (value, xa_compound_layer_get_type_scale (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -539,6 +543,9 @@ xa_compound_layer_set_property (GObject      *object,
     {
     case PROP_SELECTED_ID:
       xa_compound_layer_set_selected_id (self, g_value_get_string (value));
+      break;
+    case PROP_TYPE_SCALE:
+      xa_compound_layer_set_type_scale (self, g_value_get_double (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -565,6 +572,9 @@ xa_compound_layer_class_init (XaCompoundLayerClass *klass)
 
   properties[PROP_SELECTED_ID] =
     g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TYPE_SCALE] =
+    g_param_spec_double ("type-scale", NULL, NULL, 1.0, 4.0, 1.0,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -924,4 +934,26 @@ _xa_compound_layer_get_focus_id (XaCompoundLayer *self)
       !xa_compound_keyboard_get_ring (self->keyboard, &is_cluster, &index, &level) || is_cluster)
     return NULL;
   return xa_compound_points_get (self->scene->points, index)->id;
+}
+
+void
+xa_compound_layer_set_type_scale (XaCompoundLayer *self,
+                                  double           type_scale)
+{
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+  g_return_if_fail (type_scale >= 1.0 && type_scale <= 4.0);
+
+  if (!xa_compound_scene_set_magnification (self->scene, type_scale))
+    return;
+  xa_compound_scene_invalidate (self->scene);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_SCALE]);
+}
+
+double
+xa_compound_layer_get_type_scale (XaCompoundLayer *self)
+{
+  g_return_val_if_fail (XA_IS_COMPOUND_LAYER (self), 1.0);
+
+  return xa_compound_sprites_get_magnification (self->scene->sprites);
 }

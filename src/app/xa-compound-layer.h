@@ -38,6 +38,13 @@ void              xa_compound_layer_set_selected_id     (XaCompoundLayer  *self,
                                                          const char       *id_or_NULL);
 const char       *xa_compound_layer_get_selected_id     (XaCompoundLayer  *self);
 
+/* How much larger than normal the dots, the clusters with their counts and the district
+ * plates are drawn (property "type-scale", 1 to 4, default 1): presentation mode's large
+ * type, read from five metres away on a projector. */
+void              xa_compound_layer_set_type_scale      (XaCompoundLayer  *self,
+                                                         double            type_scale);
+double            xa_compound_layer_get_type_scale      (XaCompoundLayer  *self);
+
 /* Fills @margins (48 px each side when it is not called) with the room that fitting must
  * leave free along the layer's edges, for controls floating over the map. */
 typedef void (*XaCompoundLayerMarginsFunc) (XaCompoundLayer *self,

@@ -295,7 +295,7 @@ add_cluster_items (XaCompoundScene *self,
           worst = MAX (worst, band_severity (self->overlay, b));
       item = (XaCompoundItem) {
         .wx = wx, .wy = wy, .ax = wx, .ay = wy,
-        .r = xa_cluster_radius (c->n),
+        .r = xa_compound_scene_cluster_radius (self, c->n),
         .index = i,
         .is_cluster = TRUE,
         .rank = worst,
@@ -572,9 +572,29 @@ xa_compound_scene_dot_radius (XaCompoundScene       *self,
 {
   /* Area grows with the open count, so a compound with 9 problems reads as three times
    * as wide as one with 1, and even a long list stays a dot. */
+  double m = xa_compound_sprites_get_magnification (self->sprites);
+
   if (self->overlay == XA_OVERLAY_PROBLEMS)
-    return (float) MIN (4.0 + 2.0 * sqrt ((double) p->open_problems), 14.0);
-  return XA_DOT_RADIUS;
+    return (float) (MIN (4.0 + 2.0 * sqrt ((double) p->open_problems), 14.0) * m);
+  return (float) (XA_DOT_RADIUS * m);
+}
+
+float
+xa_compound_scene_cluster_radius (XaCompoundScene *self,
+                                  guint            n)
+{
+  return (float) (xa_cluster_radius (n) * xa_compound_sprites_get_magnification (self->sprites));
+}
+
+gboolean
+xa_compound_scene_set_magnification (XaCompoundScene *self,
+                                     double           magnification)
+{
+  if (!xa_compound_sprites_set_magnification (self->sprites, magnification))
+    return FALSE;
+  xa_compound_scene_clear_textures (self);
+  self->generation++;
+  return TRUE;
 }
 
 const XaCluster *

@@ -125,7 +125,14 @@ GArray               *xa_compound_scene_tab_order           (XaCompoundScene    
 /* Cluster @index of the frame's level. */
 const XaCluster      *xa_compound_scene_get_cluster         (XaCompoundScene      *self,
                                                              guint                 index);
-/* The radius of @p's dot in the current overlay. */
+/* How much larger than normal dots, clusters and plates are drawn (presentation mode's
+ * large type); a change invalidates the frame and drops the textures. */
+gboolean              xa_compound_scene_set_magnification   (XaCompoundScene      *self,
+                                                             double                magnification);
+/* The radius a cluster of @n compounds is drawn with, magnified. */
+float                 xa_compound_scene_cluster_radius      (XaCompoundScene       *self,
+                                                             guint                  n);
+/* The radius of @p's dot in the current overlay, magnified. */
 float                 xa_compound_scene_dot_radius          (XaCompoundScene       *self,
                                                              const XaCompoundPoint *p);
 

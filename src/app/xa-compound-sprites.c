@@ -12,6 +12,8 @@ struct _XaCompoundSprites
 {
   GHashTable *dots;             /* dot key → GdkTexture */
   int         scale;
+  double      magnification;    /* of clusters' and plates' text and size: 1, or more on a
+                                 * projector */
 };
 
 /* Cairo's premultiplied native-endian ARGB32 is GDK_MEMORY_DEFAULT. */
@@ -111,7 +113,8 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
   const guint *counts = cluster->counts[overlay];
   guint n_bands = xa_overlay_n_bands (overlay);
   guint shown = cluster->n;
-  double r = xa_cluster_radius (shown), half = r + 1.5;
+  double m = self->magnification;
+  double r = xa_cluster_radius (shown) * m, half = r + 1.5;
   int size = (int) ceil (2 * half * self->scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr = cairo_create (surface);
@@ -147,7 +150,13 @@ xa_compound_sprites_draw_cluster (XaCompoundSprites *self,
   cairo_stroke (cr);
 
   text = xa_format_abbreviated_count (shown);
-  layout = bold_layout (widget, text, shown >= 1000 ? 7 : 8, &extents);
+  /* A smaller size only where the count would not fit the hole (four digits). */
+  layout = bold_layout (widget, text, (int) lrint (8 * m), &extents);
+  if (extents.width > 2 * r * 0.62 * 0.92)
+    {
+      g_clear_object (&layout);
+      layout = bold_layout (widget, text, (int) lrint (7 * m), &extents);
+    }
   cairo_move_to (cr, -extents.width / 2.0 - extents.x, -extents.height / 2.0 - extents.y);
   cairo_set_source_rgba (cr, 0.1, 0.1, 0.1, 1);
   pango_cairo_show_layout (cr, layout);
@@ -161,13 +170,13 @@ xa_compound_sprites_draw_label (XaCompoundSprites *self,
                                 double            *width,
                                 double            *height)
 {
-  const double pad_x = 5, pad_y = 2;
+  const double pad_x = 5 * self->magnification, pad_y = 2 * self->magnification;
   g_autoptr(PangoLayout) layout = NULL;
   cairo_surface_t *surface;
   PangoRectangle extents;
   cairo_t *cr;
 
-  layout = bold_layout (widget, text, 8, &extents);
+  layout = bold_layout (widget, text, (int) lrint (8 * self->magnification), &extents);
   *width = extents.width + 2 * pad_x;
   *height = extents.height + 2 * pad_y;
 
@@ -195,6 +204,7 @@ xa_compound_sprites_new (void)
   XaCompoundSprites *self = g_new0 (XaCompoundSprites, 1);
 
   self->dots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  self->magnification = 1;
   return self;
 }
 
@@ -222,4 +232,20 @@ xa_compound_sprites_set_scale (XaCompoundSprites *self,
   self->scale = scale;
   g_hash_table_remove_all (self->dots);
   return TRUE;
+}
+
+gboolean
+xa_compound_sprites_set_magnification (XaCompoundSprites *self,
+                                       double             magnification)
+{
+  if (magnification == self->magnification)
+    return FALSE;
+  self->magnification = magnification;
+  return TRUE;
+}
+
+double
+xa_compound_sprites_get_magnification (XaCompoundSprites *self)
+{
+  return self->magnification;
 }

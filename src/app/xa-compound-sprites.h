@@ -23,6 +23,13 @@ void               xa_compound_sprites_clear        (XaCompoundSprites *self);
  * (and the caller drops its cluster textures). */
 gboolean           xa_compound_sprites_set_scale    (XaCompoundSprites *self,
                                                      int                scale);
+/* How much larger than normal clusters, their counts and the district plates are drawn
+ * (1 normally; presentation mode's large type on a projector); TRUE when it changed, and
+ * then the caller drops its cluster and plate textures. Dots take their radius from the
+ * caller. */
+gboolean           xa_compound_sprites_set_magnification (XaCompoundSprites *self,
+                                                          double             magnification);
+double             xa_compound_sprites_get_magnification (XaCompoundSprites *self);
 
 /* The dot of a compound in @band of @overlay, @radius wide, kept by @self. */
 GdkTexture        *xa_compound_sprites_get_dot      (XaCompoundSprites *self,

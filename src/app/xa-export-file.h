@@ -27,16 +27,19 @@ gboolean xa_export_write_table      (XaExportTable   *table,
                                      const char      *output,
                                      GError         **error);
 
-/* Writes a file at a path it is given. */
+/* Writes a file at @path (the temporary one) for xa_export_write_through_temporary(). */
 typedef gboolean (*XaExportWriteFunc) (const char  *path,
                                        gpointer     user_data,
                                        GError     **error);
-/* Calls @write on a temporary file beside @output and renames it over @output when it
- * succeeds; removes it when it fails, the error then naming @output (and a full disk). */
-gboolean xa_export_write_through_temporary (const char          *output,
-                                            XaExportWriteFunc    write,
-                                            gpointer             user_data,
-                                            GError             **error);
+
+/* Any document (a table, the minutes of a meeting) written by @write to a temporary file
+ * beside @output and renamed over it: a failure leaves no half file and the old one whole,
+ * and its message names @output (and a full disk) rather than the temporary file. */
+gboolean xa_export_write_through_temporary (const char        *output,
+                                            XaExportWriteFunc  write,
+                                            gpointer           user_data,
+                                            GError           **error);
+
 /* XA_EXPORT_ERROR_WRITE when the folder of @output does not exist or may not be written
  * to: checked before a long read of the store. */
 gboolean xa_export_check_output_folder (const char *output,

@@ -66,11 +66,22 @@ new_layout (XaExportPages *self,
             double         size,
             gboolean       bold)
 {
+  return xa_export_pdf_layout_new (self->context, cr, size, bold);
+}
+
+PangoLayout *
+xa_export_pdf_layout_new (PangoContext *context,
+                          cairo_t      *cr,
+                          double        size,
+                          gboolean      bold)
+{
   PangoLayout *layout;
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
 
-  pango_cairo_update_context (cr, self->context);
-  layout = pango_layout_new (self->context);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  pango_cairo_update_context (cr, context);
+  layout = pango_layout_new (context);
   pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
@@ -405,20 +416,14 @@ xa_export_pdf_write (XaExportTable  *table,
                      GError        **error)
 {
   g_autoptr(XaExportPages) pages = NULL;
-  cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
 
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   pages = xa_export_pages_new (table, XA_EXPORT_PDF_PAGE_WIDTH, XA_EXPORT_PDF_PAGE_HEIGHT);
-  surface = cairo_pdf_surface_create (path, XA_EXPORT_PDF_PAGE_WIDTH,
-                                      XA_EXPORT_PDF_PAGE_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
-                                  xa_export_table_get_title (table));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoqu Atlas");
-  cr = cairo_create (surface);
+  cr = xa_export_pdf_begin (path, XA_EXPORT_PDF_PAGE_WIDTH, XA_EXPORT_PDF_PAGE_HEIGHT,
+                            xa_export_table_get_title (table));
   for (guint page = 0; page < xa_export_pages_get_n_pages (pages); page++)
     {
       xa_export_pages_draw (pages, cr, page);
@@ -426,7 +431,36 @@ xa_export_pdf_write (XaExportTable  *table,
       if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
         break;
     }
-  status = cairo_status (cr);
+  return xa_export_pdf_end (cr, path, error);
+}
+
+cairo_t *
+xa_export_pdf_begin (const char *path,
+                     double      width,
+                     double      height,
+                     const char *title)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  surface = cairo_pdf_surface_create (path, width, height);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoqu Atlas");
+  cr = cairo_create (surface);
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+gboolean
+xa_export_pdf_end (cairo_t     *cr,
+                   const char  *path,
+                   GError     **error)
+{
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  cairo_status_t status = cairo_status (cr);
+
   cairo_destroy (cr);
   /* Finishing writes the file's end: a full disk shows up here. */
   cairo_surface_finish (surface);

@@ -5,12 +5,13 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pango.h>
 
 #include "xa-export-table.h"
 
 G_BEGIN_DECLS
 
-/* A4 landscape, in points. */
+/* A4 landscape, in points (portrait: the two swapped). */
 #define XA_EXPORT_PDF_PAGE_WIDTH  841.89
 #define XA_EXPORT_PDF_PAGE_HEIGHT 595.28
 
@@ -31,6 +32,24 @@ void           xa_export_pages_draw        (XaExportPages *pages,
 /* Writes @table as a PDF file at @path. XA_EXPORT_ERROR_WRITE names @path when it cannot
  * be written. */
 gboolean       xa_export_pdf_write         (XaExportTable  *table,
+                                            const char     *path,
+                                            GError        **error);
+
+/* The page set-up every PDF of the app shares, for documents other than tables (the
+ * meeting's minutes): a cairo context on a new PDF file at @path of @width × @height
+ * points, titled @title, … */
+cairo_t       *xa_export_pdf_begin         (const char     *path,
+                                            double          width,
+                                            double          height,
+                                            const char     *title);
+/* … its text in Noto Sans CJK SC at @size points, kept as text (copy, search) … */
+PangoLayout   *xa_export_pdf_layout_new    (PangoContext   *context,
+                                            cairo_t        *cr,
+                                            double          size,
+                                            gboolean        bold);
+/* … and the file finished (@cr destroyed): XA_EXPORT_ERROR_WRITE names @path when it
+ * could not be written. */
+gboolean       xa_export_pdf_end           (cairo_t        *cr,
                                             const char     *path,
                                             GError        **error);
 

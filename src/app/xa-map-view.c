@@ -67,6 +67,16 @@ struct _XaMapView
   double              min_lat, max_lat, min_lon, max_lon;
 
   gboolean            view_restored;
+  /* What presentation mode changed, to put back when it ends (presented: TRUE meanwhile). */
+  struct
+  {
+    gboolean presenting;
+    gboolean sidebar_shown;
+    gboolean list_visible;
+    guint    district;
+    char    *selected_id;
+    double   latitude, longitude, zoom;
+  } before_presenting;
   /* Set while search brings every district back: the search's own move follows. */
   gboolean            keep_view;
 };
@@ -289,6 +299,24 @@ fit_margins_cb (XaCompoundLayer *layer,
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
       bounds.size.height > 0)
     margins->bottom = gtk_widget_get_height (map) - bounds.origin.y + gap;
+  /* Presentation mode's progress line in the top-left corner (three lines of large type),
+   * and its large clusters and name plates, which reach far beyond the compounds' box. */
+  if (self->before_presenting.presenting)
+    {
+      /* A tenth of the map each side at most, so a small projector keeps room to fit. */
+      int extra_x = MIN (110, gtk_widget_get_width (map) / 10);
+      int extra_y = MIN (110, gtk_widget_get_height (map) / 10);
+
+      /* The large legend takes the left column rather than the bottom: the projector's
+       * wide picture has room beside it. */
+      margins->bottom = 48 + extra_y;
+      if (gtk_widget_compute_bounds (GTK_WIDGET (self->legend_bin), map, &bounds) &&
+          bounds.size.width > 0)
+        margins->left = (int) (bounds.origin.x + bounds.size.width) + gap;
+      margins->top = MAX (margins->top, 220) + extra_y;
+      margins->left += extra_x;
+      margins->right += extra_x;
+    }
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&
@@ -918,6 +946,7 @@ xa_map_view_dispose (GObject *object)
   g_clear_object (&self->basemap);
   g_clear_object (&self->points);
   g_clear_pointer (&self->district_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->before_presenting.selected_id, g_free);
 
   /* The flap is both AdwBin's child and a template child: let AdwBin drop it first, or
    * dispose_template would unparent it behind AdwBin's back. */
@@ -925,6 +954,93 @@ xa_map_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), XA_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (xa_map_view_parent_class)->dispose (object);
+}
+
+/* ---- Presentation mode ---- */
+
+void
+xa_map_view_set_presenting (XaMapView *self,
+                            gboolean   presenting,
+                            double     type_scale)
+{
+  ShumateViewport *viewport;
+
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  if (self->before_presenting.presenting == presenting)
+    return;
+  viewport = get_viewport (self);
+  if (presenting)
+    {
+      self->before_presenting.sidebar_shown = adw_flap_get_reveal_flap (self->flap);
+      self->before_presenting.list_visible = gtk_widget_get_visible (GTK_WIDGET (self->list));
+      self->before_presenting.district = gtk_drop_down_get_selected (self->district_dropdown);
+      self->before_presenting.selected_id =
+        g_strdup (xa_compound_layer_get_selected_id (self->layer));
+      self->before_presenting.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      self->before_presenting.longitude =
+        shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+      self->before_presenting.zoom = shumate_viewport_get_zoom_level (viewport);
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+      /* The whole city: an agenda's compounds lie in any district. */
+      self->keep_view = TRUE;
+      gtk_drop_down_set_selected (self->district_dropdown, 0);
+      self->keep_view = FALSE;
+    }
+  gtk_widget_set_visible (self->overlay_chooser, !presenting);
+  gtk_widget_set_visible (self->zoom_buttons, !presenting);
+  xa_compound_layer_set_type_scale (self->layer, presenting ? type_scale : 1.0);
+  self->before_presenting.presenting = presenting;
+  if (presenting)
+    return;
+
+  adw_flap_set_reveal_flap (self->flap, self->before_presenting.sidebar_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), self->before_presenting.list_visible);
+  self->keep_view = TRUE;
+  gtk_drop_down_set_selected (self->district_dropdown, self->before_presenting.district);
+  self->keep_view = FALSE;
+  xa_compound_layer_set_selected_id (self->layer, self->before_presenting.selected_id);
+  g_clear_pointer (&self->before_presenting.selected_id, g_free);
+  shumate_map_center_on (self->map, self->before_presenting.latitude,
+                         self->before_presenting.longitude);
+  shumate_viewport_set_zoom_level (viewport, self->before_presenting.zoom);
+}
+
+gboolean
+xa_map_view_get_presenting (XaMapView *self)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), FALSE);
+
+  return self->before_presenting.presenting;
+}
+
+void
+xa_map_view_add_overlay (XaMapView *self,
+                         GtkWidget *widget)
+{
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->map))),
+                           widget);
+}
+
+void
+xa_map_view_show_city (XaMapView *self)
+{
+  g_return_if_fail (XA_IS_MAP_VIEW (self));
+
+  xa_compound_layer_set_selected_id (self->layer, NULL);
+  fit_city (self, TRUE);
+}
+
+const char *
+xa_map_view_get_selected_id (XaMapView *self)
+{
+  g_return_val_if_fail (XA_IS_MAP_VIEW (self), NULL);
+
+  return xa_compound_layer_get_selected_id (self->layer);
 }
 
 static void

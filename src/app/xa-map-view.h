@@ -54,6 +54,21 @@ gboolean      xa_map_view_show_figure_list  (XaMapView  *self,
                                              const char *figure);
 /* The list of compounds beside the map (hidden until a legend row or a figure opens it). */
 XaCompoundList *xa_map_view_get_compound_list (XaMapView *self);
+/* The selected compound's id, or NULL. */
+const char   *xa_map_view_get_selected_id   (XaMapView  *self);
+/* Fits the whole city, with nothing selected: the overview of a meeting. */
+void          xa_map_view_show_city         (XaMapView  *self);
+/* Presentation mode's map: no sidebar, list of compounds, overlay chooser or zoom buttons,
+ * every district, the compounds and their counts @type_scale times larger (see
+ * xa_compound_layer_set_type_scale()). Leaving it puts back the sidebar, the list, the
+ * district filter, the selection and the view as they were. */
+void          xa_map_view_set_presenting    (XaMapView  *self,
+                                             gboolean    presenting,
+                                             double      type_scale);
+gboolean      xa_map_view_get_presenting    (XaMapView  *self);
+/* Floats @widget over the map (presentation mode's card and progress line). */
+void          xa_map_view_add_overlay       (XaMapView  *self,
+                                             GtkWidget  *widget);
 /* Writes the centre and zoom to settings, for the next start. */
 void          xa_map_view_save_state    (XaMapView  *self);
 

@@ -250,7 +250,7 @@ build (GtkWindow       *parent,
   if (tier < XA_TIER_CITY)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-      int days = g_settings_get_int (settings, deadline_keys[tier + 1]);
+      int days = xa_problem_status_dialog_tier_days (settings, tier + 1);
       g_autofree char *when = NULL;
       g_autofree char *text = NULL;
 
@@ -381,4 +381,14 @@ xa_problem_status_dialog_refusal_new (const char *message)
   gtk_widget_add_css_class (label, "error");
   gtk_widget_add_css_class (label, "xa-refusal");
   return label;
+}
+
+int
+xa_problem_status_dialog_tier_days (GSettings     *settings,
+                                    XaProblemTier  tier)
+{
+  g_return_val_if_fail (G_IS_SETTINGS (settings), 0);
+  g_return_val_if_fail (tier <= XA_TIER_CITY, 0);
+
+  return g_settings_get_int (settings, deadline_keys[tier]);
 }

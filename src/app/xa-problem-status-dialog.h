@@ -37,6 +37,11 @@ const char *xa_problem_status_dialog_get_problem_id (XaProblemStatusDialog *self
 void        xa_problem_status_dialog_get_edit       (XaProblemStatusDialog *self,
                                                      XaProblemEdit         *edit);
 
+/* The days a problem has at @tier (Preferences: deadline-days-*), for any dialog that sets
+ * a tier's deadline (xa_calendar_deadline()). */
+int         xa_problem_status_dialog_tier_days      (GSettings             *settings,
+                                                     XaProblemTier          tier);
+
 /* For tests: the statuses offered, in order (*@n_statuses of them; owned by the dialog). */
 const XaProblemStatus *_xa_problem_status_dialog_get_offered (XaProblemStatusDialog *self,
                                                               guint                 *n_statuses);

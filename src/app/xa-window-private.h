@@ -8,6 +8,7 @@
 #include "xa-elevator-list.h"
 #include "xa-problem-ledger.h"
 #include "xa-map-view.h"
+#include "xa-presentation.h"
 #include "xa-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ XaProblemLedger  *_xa_window_get_problem_ledger     (XaWindow   *self);
 XaAgendaPage     *_xa_window_get_agenda_page        (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
+/* Presentation mode and its meetings' minutes. */
+XaPresentation   *_xa_window_get_presentation      (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */
 AdwMessageDialog *_xa_window_get_replace_dialog     (XaWindow   *self);
 
