@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-calendar.h"
 #include "xa-dashboard-chart.h"
 #include "xa-sync-client.h"
 #include "xa-test-store.h"
@@ -242,9 +243,8 @@ check_dashboard (XaWindow       *window,
 {
   g_autoptr(XaStore) store = xa_test_store_open (_xa_window_get_store_path (window));
   g_autofree char *server = xa_store_dup_server (store);
-  g_autoptr(GDateTime) synced = g_date_time_new_from_unix_local (
-    xa_store_get_last_sync (store, server));
-  g_autofree char *time = g_date_time_format (synced, "%Y-%m-%d %H:%M");
+  g_autofree char *time = xa_calendar_format (xa_store_get_last_sync (store, server),
+                                              "%Y-%m-%d %H:%M");
   g_autofree char *as_of = g_strdup_printf (_("Figures as of %s"), time);
   g_autofree char *ratio = NULL;
   g_autofree char *label = NULL;

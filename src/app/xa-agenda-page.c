@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "xa-agenda-page.h"
+#include "xa-calendar.h"
+#include "xa-format.h"
 #include "xa-message-dialogs.h"
 #include "xa-store-agendas.h"
 
@@ -41,9 +43,7 @@ error_toast (XaAgendaPage *self,
 static char *
 format_changed (gint64 updated_at)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (updated_at);
-
-  return g_date_time_format (when, "%Y-%m-%d %H:%M");
+  return xa_format_date_time (updated_at);
 }
 
 static GtkWidget *
@@ -260,8 +260,7 @@ xa_agenda_page_set_store (XaAgendaPage *self,
 static char *
 default_name (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *date = xa_calendar_format_date (g_get_real_time () / G_USEC_PER_SEC);
 
   /* Translators: the name of an agenda made by "Add to Agenda"; %s is today's date. */
   return g_strdup_printf (_("Meeting %s"), date);

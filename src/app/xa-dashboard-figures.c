@@ -135,15 +135,13 @@ xa_dashboard_figures_free (XaDashboardFigures *figures)
 char *
 xa_dashboard_figures_as_of (const XaDashboardFigures *figures)
 {
-  g_autoptr(GDateTime) when = NULL;
   g_autofree char *time = NULL;
 
   g_return_val_if_fail (figures != NULL, NULL);
 
   if (figures->last_sync <= 0)
     return g_strdup (_("Figures of records never synced"));
-  when = g_date_time_new_from_unix_local (figures->last_sync);
-  time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+  time = xa_format_date_time (figures->last_sync);
   /* Translators: at the top of the Dashboard and of its report; %s is the date and time
    * of the last sync, e.g. "2025-09-15 09:00". */
   return g_strdup_printf (_("Figures as of %s"), time);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-calendar.h"
 #include "xa-format.h"
 
 char *
@@ -67,4 +68,10 @@ xa_format_abbreviated_count (guint n)
    * in the unit translated above ("12" for 12,000 in English, "1.2" in Chinese): "12k",
    * "1.2万". The circle has room for about four characters. */
   return g_strdup_printf (_("%sk"), number);
+}
+
+char *
+xa_format_date_time (gint64 unix_seconds)
+{
+  return xa_calendar_format (unix_seconds, "%Y-%m-%d %H:%M");
 }

@@ -17,5 +17,8 @@ char *xa_format_percent  (double percent);
 /* A count for the small circle of a map cluster: "9999", then "12k" (in Chinese "1.2万",
  * the unit comes from the translation). */
 char *xa_format_abbreviated_count (guint n);
+/* "2026-12-06 09:30": a moment as the bureau's clock reads it (China Standard Time, as
+ * every deadline and date of the records is shown), whatever this computer's time zone. */
+char *xa_format_date_time (gint64 unix_seconds);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "xa-decision-dialog.h"
+#include "xa-format.h"
 #include "xa-message-dialogs.h"
 #include "xa-minutes-pdf.h"
 #include "xa-presentation.h"
@@ -110,8 +111,7 @@ update_synced (XaPresentation *self)
     }
   if (last > 0)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (last);
-      g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autofree char *time = xa_format_date_time (last);
 
       /* Translators: in presentation mode; %s is a date and time. */
       text = g_strdup_printf (_("Data as of %s"), time);

@@ -122,20 +122,17 @@ update_subtitle (XaWindow *self)
   if (self->meeting_pack)
     {
       g_autofree char *server = self->store != NULL ? xa_store_dup_server (self->store) : NULL;
-      g_autoptr(GDateTime) when = NULL;
       g_autofree char *time = NULL;
 
       last = server != NULL ? xa_store_get_last_sync (self->store, server) : 0;
-      when = g_date_time_new_from_unix_local (MAX (last, 0));
-      time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      time = xa_format_date_time (MAX (last, 0));
       /* Translators: the window subtitle of a meeting pack; %s is a date and time. */
       subtitle = g_strdup_printf (_("Meeting pack — offline · data as of %s"), time);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->meeting_pack_label), subtitle);
     }
   else if (last > 0)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (last);
-      g_autofree char *time = g_date_time_format (when, "%Y-%m-%d %H:%M");
+      g_autofree char *time = xa_format_date_time (last);
 
       subtitle = demo
         /* Translators: the window subtitle; %s is a date and time. */
