@@ -539,9 +539,14 @@ test_pdf (void)
   guint n_pages = g_strv_length (pages);
   guint n_district_cells = 0;
 
+  g_autofree char *server = xa_store_dup_server (store);
+  g_autofree char *synced = xa_calendar_format (xa_store_get_last_sync (store, server),
+                                                "%Y-%m-%d %H:%M");
+
   g_assert_no_error (error);
-  subtitle = g_strdup_printf ("%s (%s) · %" G_GINT64_FORMAT " records · as of ",
-                              district->name, DISTRICT, n_rows);
+  /* The records as of their last sync (China Standard Time), then the day of the export. */
+  subtitle = g_strdup_printf ("%s (%s) · %" G_GINT64_FORMAT " records · figures as of %s · made ",
+                              district->name, DISTRICT, n_rows, synced);
   /* Hundreds of rows: several pages. */
   g_assert_cmpuint (n_pages, >, 3);
   for (guint i = 0; i < n_pages; i++)

@@ -12,6 +12,7 @@
 #include "xa-calendar.h"
 #include "xa-export-pdf.h"
 #include "xa-export-xlsx.h"
+#include "xa-format.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC"
 #define MARGIN 28.0
@@ -253,13 +254,29 @@ xa_export_pages_new (XaExportTable *table,
   self->width = width;
   self->height = height;
   n_rows = xa_export_table_get_n_rows (table);
-  date = xa_calendar_format_date (xa_export_table_get_now (table));
   rows = g_strdup_printf ("%u", n_rows);
-  /* Translators: under the title of a printed table: the filter ("All districts" or a
-   * district), the number of rows, and the day it was made (YYYY-MM-DD). */
-  self->subtitle = g_strdup_printf (ngettext ("%s · %s record · as of %s",
-                                              "%s · %s records · as of %s", n_rows),
-                                    xa_export_table_get_filter (table), rows, date);
+  date = xa_calendar_format_date (xa_export_table_get_now (table));
+  if (xa_export_table_get_last_sync (table) > 0)
+    {
+      g_autofree char *synced = xa_format_date_time (xa_export_table_get_last_sync (table));
+
+      /* Translators: under the title of a printed table: the filter ("All districts" or a
+       * district), the number of rows, the date and time of the last sync the records are
+       * of, and the day the table was made (YYYY-MM-DD), which overdue problems and years
+       * in service are counted to. */
+      self->subtitle = g_strdup_printf (ngettext ("%s · %s record · figures as of %s · made %s",
+                                                  "%s · %s records · figures as of %s · made %s",
+                                                  n_rows),
+                                        xa_export_table_get_filter (table), rows, synced, date);
+    }
+  else
+    {
+      /* Translators: under the title of a printed table: the filter ("All districts" or a
+       * district), the number of rows, and the day it was made (YYYY-MM-DD). */
+      self->subtitle = g_strdup_printf (ngettext ("%s · %s record · as of %s",
+                                                  "%s · %s records · as of %s", n_rows),
+                                        xa_export_table_get_filter (table), rows, date);
+    }
   self->font_map = pango_cairo_font_map_new ();
   self->context = pango_font_map_create_context (self->font_map);
   measure (self);

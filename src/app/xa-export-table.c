@@ -125,6 +125,7 @@ struct _XaExportTable
   XaExportKind  kind;
   char         *filter;
   gint64        now;
+  gint64        last_sync;  /* when the store last took a page of its server; 0 never */
   XaPriorityParams params;
   guint         n_columns;
   GArray       *cells;        /* XaExportCell, row by row */
@@ -608,6 +609,11 @@ table_new (XaStore                *store,
   table = g_new0 (XaExportTable, 1);
   table->kind = kind;
   table->now = now;
+  {
+    g_autofree char *server = xa_store_dup_server (store);
+
+    table->last_sync = server != NULL ? xa_store_get_last_sync (store, server) : 0;
+  }
   table->params = params != NULL ? *params : xa_priority_params_default ();
   while (kind_columns[kind][table->n_columns].name != NULL)
     table->n_columns++;
@@ -773,6 +779,14 @@ xa_export_table_get_filter (XaExportTable *table)
   g_return_val_if_fail (table != NULL, NULL);
 
   return table->filter;
+}
+
+gint64
+xa_export_table_get_last_sync (XaExportTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->last_sync;
 }
 
 gint64

@@ -92,6 +92,9 @@ const char    *xa_export_table_get_title      (XaExportTable *table);
 /* The translated filter ("All districts", "兰山区 (371302)", "兰山区 (371302) · Planned"). */
 const char    *xa_export_table_get_filter     (XaExportTable *table);
 gint64         xa_export_table_get_now        (XaExportTable *table);
+/* When the store last took a page from its server (unix seconds): what the figures are as
+ * of. 0 for a store never synced. */
+gint64         xa_export_table_get_last_sync  (XaExportTable *table);
 guint          xa_export_table_get_n_columns  (XaExportTable *table);
 guint          xa_export_table_get_n_rows     (XaExportTable *table);
 /* The translated title of @column. */
