@@ -596,6 +596,54 @@ priority_spin (XaPreferencesWindow *window,
   return GTK_SPIN_BUTTON (spin);
 }
 
+/* The monitor presentation mode goes to: Automatic, each monitor attached with a connector
+ * (Xvfb has one), and a chosen one that is not attached now kept as such. */
+static void
+test_presentation_monitor (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) first = g_list_model_get_item (monitors, 0);
+  const char *connector = gdk_monitor_get_connector (first);
+  XaPreferencesWindow *window;
+  AdwComboRow *row;
+  GListModel *choices;
+  g_autofree char *chosen = NULL;
+  g_autofree char *missing = g_strdup_printf (_("%s (not attached)"), "HDMI-9");
+
+  reset_settings ();
+  window = open_window ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "map");
+  row = ADW_COMBO_ROW (child (window, "monitor_row"));
+  choices = adw_combo_row_get_model (row);
+  g_test_message ("monitor: %s", connector != NULL ? connector : "(no connector)");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==,
+                   _("Automatic: the projector when one is attached"));
+  if (connector != NULL)
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (choices), ==,
+                        1 + g_list_model_get_n_items (monitors));
+      g_assert_true (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1),
+                                       connector));
+      adw_combo_row_set_selected (row, 1);
+      chosen = g_settings_get_string (settings, "presentation-monitor");
+      g_assert_cmpstr (chosen, ==, connector);
+      g_clear_pointer (&chosen, g_free);
+    }
+
+  /* A projector chosen in the meeting room, absent at the desk: listed, still chosen. */
+  g_settings_set_string (settings, "presentation-monitor", "HDMI-9");
+  choices = adw_combo_row_get_model (row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices),
+                                               adw_combo_row_get_selected (row)), ==, missing);
+  xa_test_ui_save_screenshot (GTK_WIDGET (window), "preferences-presentation-monitor");
+
+  adw_combo_row_set_selected (row, 0);
+  chosen = g_settings_get_string (settings, "presentation-monitor");
+  g_assert_cmpstr (chosen, ==, "");
+  close_window (window);
+}
+
 static void
 test_priority (void)
 {
@@ -754,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/preferences/tianditu-key", test_tianditu_key);
   g_test_add_func ("/preferences/token-on-close", test_token_on_close);
   g_test_add_func ("/preferences/priority", test_priority);
+  g_test_add_func ("/preferences/presentation-monitor", test_presentation_monitor);
   g_test_add_func ("/preferences/screenshots", test_screenshots);
   g_test_add_func ("/preferences/no-keyring", test_no_keyring);
 

@@ -1,5 +1,5 @@
 /* xa-compound-list.h — the list of compounds beside the map: the compounds a legend band or
- * a figure of the Figures page counts, as a sortable table (name, district, the measure
+ * a figure of the Dashboard counts, as a sortable table (name, district, the measure
  * they are ranked by, cadre) that follows the map's district filter. Choosing a row emits
  * "compound-selected" (the compound's id) for the map to select it; Esc or the close
  * button hides the list. */
@@ -30,7 +30,7 @@ void         xa_compound_list_show_band    (XaCompoundList   *self,
 /* Lists the compounds the figure @figure of the Figures page counts, or those that hold
  * what it counts (problems, lifts, ports…), and shows the list. FALSE for a figure that
  * has no list (a percentage, an amount of money). The names are the targets of the
- * Figures page's rows: "compounds", "revenue-recorded", "special-accounts",
+ * Dashboard's rows: "compounds", "revenue-recorded", "special-accounts",
  * "charging-compounds", "charging-ports", "smart-ports", "flood-inspected",
  * "flood-ready", "drills", "flood-fixed", "problems-resolved", "problems-open",
  * "problems-overdue", "city-tier", "elevators", "assessment-due". */

@@ -13,6 +13,7 @@
 #include "xa-metrics.h"
 #include "xa-preferences-secrets-private.h"
 #include "xa-preferences-window-private.h"
+#include "xa-monitor-row.h"
 #include "xa-priority-settings.h"
 #include "xa-store.h"
 #include "xa-web-address.h"
@@ -44,6 +45,7 @@ struct _XaPreferencesWindow
   GPtrArray            *cadre_ids;
   AdwPreferencesGroup  *basemap_group;
   AdwComboRow          *basemap_row;
+  XaMonitorRow         *monitor_row;
   AdwEntryRow          *xyz_row;
   AdwActionRow         *xyz_error_row;
   AdwPasswordEntryRow  *tianditu_row;
@@ -645,6 +647,7 @@ xa_preferences_window_constructed (GObject *object)
   g_settings_bind (self->settings, "deadline-days-city", self->city_days_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   xa_priority_settings_add_rows (self->priority_group, self->settings);
+  xa_monitor_row_set_settings (self->monitor_row, self->settings);
   load_seasons (self);
   load_server (self);
   load_basemap (self);
@@ -770,6 +773,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
     g_signal_new ("tianditu-key-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (XA_TYPE_MONITOR_ROW);
   gtk_widget_class_set_template_from_resource (
     widget_class, "/io/github/xiaoquatlas/XiaoquAtlas/xa-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, server_row);
@@ -787,6 +791,7 @@ xa_preferences_window_class_init (XaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, cadre_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_group);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, basemap_row);
+  gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, monitor_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, xyz_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, xyz_error_row);
   gtk_widget_class_bind_template_child (widget_class, XaPreferencesWindow, tianditu_row);
