@@ -143,7 +143,7 @@ xa_decision_dialog_new (GtkWindow       *parent,
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
   box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
-  self->note_entry = add_field (self, box, _("_Decision"), XA_EDIT_MAX_NOTE);
+  self->note_entry = add_field (self, box, _("Decision _note"), XA_EDIT_MAX_NOTE);
   self->party_entry = add_field (self, box, _("_Responsible party"), XA_EDIT_MAX_PARTY);
   self->deadline_entry = add_field (self, box, _("Dead_line (YYYY-MM-DD)"), 10);
   self->hint_label = GTK_LABEL (gtk_label_new (NULL));
