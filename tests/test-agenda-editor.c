@@ -154,16 +154,21 @@ new_agenda (Fixture    *f,
                         G_GINT64_FORMAT, name, current_id (f)), ==, 1);
 }
 
-/* Clicks the Undo of the toast just shown. */
+static gboolean
+undo_shown (gpointer user_data)
+{
+  Fixture *f = user_data;
+
+  return xa_test_find_button (GTK_WIDGET (f->window), _("_Undo"), NULL) != NULL;
+}
+
+/* Clicks the Undo of the toast just shown, once its revealer has mapped it (a few frames
+ * here, more in the sanitizer build). */
 static void
 click_undo (Fixture *f)
 {
-  GtkWidget *undo;
-
-  xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
-  undo = xa_test_find_button (GTK_WIDGET (f->window), _("_Undo"), NULL);
-  g_assert_nonnull (undo);
-  xa_test_click (undo);
+  g_assert_true (xa_test_ui_spin_until (undo_shown, f, 30));
+  xa_test_click (xa_test_find_button (GTK_WIDGET (f->window), _("_Undo"), NULL));
 }
 
 static gboolean

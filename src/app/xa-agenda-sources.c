@@ -74,3 +74,19 @@ xa_agenda_sources_collect (GtkWidget   *page,
   return no_compounds (out_hint, _("Compounds are added to the agenda from the map, the "
                                    "Elevators page and the Problems page."));
 }
+
+void
+xa_agenda_sources_hand_over (GtkWidget          *widget,
+                             const char * const *ids)
+{
+  g_autoptr(GVariant) parameter = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  /* Sunk here: GTK 4.8's gtk_widget_activate_action_variant() leaves a floating parameter
+   * floating, and it leaked on every Add to Agenda. */
+  parameter = g_variant_ref_sink (g_variant_new_strv (ids, -1));
+  gtk_widget_activate_action_variant (widget, "win.agenda-add", parameter);
+}

@@ -17,4 +17,9 @@ GStrv xa_agenda_sources_collect (GtkWidget   *page,
                                  gboolean     shown,
                                  const char **out_hint);
 
+/* Hands @ids (NULL-terminated compound ids) from @widget to the window's agenda through the
+ * action win.agenda-add (xa-agenda-page.c); nothing when @ids is empty. */
+void  xa_agenda_sources_hand_over (GtkWidget          *widget,
+                                   const char * const *ids);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-agenda-sources.h"
 #include "xa-compound-list.h"
 #include "xa-compound-list-item.h"
 #include "xa-format.h"
@@ -573,12 +574,8 @@ add_to_agenda_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) ids = xa_compound_list_get_shown_ids (XA_COMPOUND_LIST (widget), NULL,
                                                              NULL);
 
-  if (ids->len == 0)
-    return;
   g_ptr_array_add (ids, NULL);
-  gtk_widget_activate_action_variant (widget, "win.agenda-add",
-                                      g_variant_new_strv ((const char * const *) ids->pdata,
-                                                          -1));
+  xa_agenda_sources_hand_over (widget, (const char * const *) ids->pdata);
 }
 
 static void

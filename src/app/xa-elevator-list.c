@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "xa-agenda-sources.h"
 #include "xa-accessible.h"
 #include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
@@ -792,9 +793,7 @@ add_to_agenda_action (GtkWidget  *widget,
 {
   g_auto(GStrv) ids = xa_elevator_list_dup_agenda_compounds (XA_ELEVATOR_LIST (widget));
 
-  if (ids[0] != NULL)
-    gtk_widget_activate_action_variant (widget, "win.agenda-add",
-                                        g_variant_new_strv ((const char * const *) ids, -1));
+  xa_agenda_sources_hand_over (widget, (const char * const *) ids);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-agenda-sources.h"
 #include "xa-accessible.h"
 #include "xa-format.h"
 #include "xa-ledger-columns.h"
@@ -239,9 +240,7 @@ add_to_agenda_action (GtkWidget  *widget,
   g_auto(GStrv) ids = xa_problem_ledger_dup_agenda_compounds (
                         self, g_str_equal (action_name, "ledger.add-shown-to-agenda"));
 
-  if (ids[0] != NULL)
-    gtk_widget_activate_action_variant (widget, "win.agenda-add",
-                                        g_variant_new_strv ((const char * const *) ids, -1));
+  xa_agenda_sources_hand_over (widget, (const char * const *) ids);
 }
 
 static void
