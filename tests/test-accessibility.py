@@ -201,6 +201,10 @@ def main():
     except Exception as error:  # a failure to reach a window fails the remaining tests
         while tests_run < 3:
             tap(False, "could not check: %s" % error)
+        # Whether the app was still running, and what it said, is what tells a slow start
+        # from a crash.
+        print("# the app %s" % ("is still running" if process.poll() is None
+                               else "exited with %s" % process.returncode))
     finally:
         process.terminate()
         try:
@@ -208,6 +212,10 @@ def main():
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+    if failures:
+        with open(os.path.join(home, "program.log"), errors="replace") as program_log:
+            for line in program_log.read().splitlines()[-40:]:
+                print("# app: %s" % line)
     return 1 if failures else 0
 
 
