@@ -180,10 +180,10 @@ xa_chart_style_print (double font_size)
                           .focus_group = -1, .chosen_group = -1 };
 }
 
-static PangoLayout *
-new_layout (PangoContext *context,
-            double        size,
-            gboolean      bold)
+PangoLayout *
+xa_dashboard_chart_new_layout (PangoContext *context,
+                               double        size,
+                               gboolean      bold)
 {
   PangoLayout *layout = pango_layout_new (context);
   g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
@@ -270,9 +270,9 @@ xa_chart_draw (const XaChartData  *data,
   else
     pango_cairo_update_context (cr, context);
   fs = style->font_size;
-  title = new_layout (context, fs * 1.1, TRUE);
-  small = new_layout (context, fs * 0.85, FALSE);
-  label = new_layout (context, fs * 0.9, FALSE);
+  title = xa_dashboard_chart_new_layout (context, fs * 1.1, TRUE);
+  small = xa_dashboard_chart_new_layout (context, fs * 0.85, FALSE);
+  label = xa_dashboard_chart_new_layout (context, fs * 0.9, FALSE);
   chart_geometry (data, fs, width, height, &g);
   range = g.max_value > 0 ? g.max_value : 1;
 

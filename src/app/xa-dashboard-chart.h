@@ -93,4 +93,10 @@ void               xa_dashboard_chart_set_chosen (XaDashboardChart *self,
 void               xa_dashboard_chart_activate_group (XaDashboardChart *self,
                                                       guint             index);
 
+/* A layout of @context in the charts' font (Noto Sans CJK first) at @size pixels (points
+ * on a PDF page), bold or not: the charts and the report around them write alike. */
+PangoLayout *xa_dashboard_chart_new_layout (PangoContext *context,
+                                            double        size,
+                                            gboolean      bold);
+
 G_END_DECLS

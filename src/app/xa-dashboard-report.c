@@ -9,12 +9,12 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "xa-dashboard-chart.h"
 #include "xa-dashboard-report.h"
 #include "xa-export-file.h"
 #include "xa-export-pdf.h"
 #include "xa-export-table.h"
 
-#define FONT_FAMILY "Noto Sans CJK SC"
 #define PDF_MARGIN 32.0
 #define PDF_FONT 8.0
 #define PDF_CHART_HEIGHT 210.0
@@ -58,15 +58,8 @@ new_layout (Report   *report,
             double    size,
             gboolean  bold)
 {
-  PangoLayout *layout;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-
   pango_cairo_update_context (report->cr, report->context);
-  layout = pango_layout_new (report->context);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  return layout;
+  return xa_dashboard_chart_new_layout (report->context, size, bold);
 }
 
 /* Shows @text at @x, @y (its top left; its top right when @right): its size in @out_w,
