@@ -274,11 +274,8 @@ _xa_compound_panel_problem_row_new (XaStore         *store,
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   XaCategory *category = xa_store_get_category (store, problem->category, NULL);
-  /* Translators: translate this to "zh" if category names should be shown in Chinese
-   * (the records carry both), or leave it as "en". */
-  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
   const char *category_name = category == NULL ? problem->category
-                              : chinese ? category->name_zh : category->name_en;
+                              : xa_record_words_category (category);
   g_autofree char *deadline = _xa_compound_panel_format_time (problem->deadline);
   g_autofree char *deadline_text = NULL, *ticket = NULL, *meta = NULL, *responsible = NULL;
   g_autofree char *state = NULL, *line = NULL;

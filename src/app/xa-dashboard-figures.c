@@ -62,19 +62,6 @@ xa_dashboard_section_title (XaDashboardSection section)
 
 /* ---- Computing ---- */
 
-static void
-remember_category (gconstpointer record,
-                   gpointer      user_data)
-{
-  const XaCategory *category = record;
-  /* Translators: translate this to "zh" if category names should be shown in Chinese
-   * (the records carry both), or leave it as "en". */
-  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
-
-  g_hash_table_insert (user_data, g_strdup (category->code),
-                       g_strdup (chinese ? category->name_zh : category->name_en));
-}
-
 XaDashboardFigures *
 xa_dashboard_figures_compute (XaStore     *store,
                               const char  *district_code_or_NULL,
@@ -102,8 +89,7 @@ xa_dashboard_figures_compute (XaStore     *store,
                                                       error);
   if (figures->districts == NULL)
     return NULL;
-  if (!xa_store_foreach (store, XA_RECORD_CATEGORY, remember_category,
-                         figures->category_names, error))
+  if (!xa_record_words_category_names (store, figures->category_names, error))
     return NULL;
   for (guint i = 0; district_code_or_NULL != NULL && i < figures->districts->len; i++)
     {

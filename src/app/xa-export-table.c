@@ -267,20 +267,6 @@ remember_compound (gconstpointer record,
   g_hash_table_insert (pass->compounds, g_strdup (compound->id), info);
 }
 
-static void
-remember_category (gconstpointer record,
-                   gpointer      user_data)
-{
-  const XaCategory *category = record;
-  Pass *pass = user_data;
-  /* Translators: translate this to "zh" if category names should be shown in Chinese
-   * (the records carry both), or leave it as "en". */
-  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
-
-  g_hash_table_insert (pass->categories, g_strdup (category->code),
-                       g_strdup (chinese ? category->name_zh : category->name_en));
-}
-
 static CompoundCounts *
 counts_of (Pass       *pass,
            const char *compound_id)
@@ -688,7 +674,7 @@ table_new (XaStore                *store,
       break;
     case XA_EXPORT_PROBLEMS:
       ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
-           && xa_store_foreach (store, XA_RECORD_CATEGORY, remember_category, &pass, error)
+           && xa_record_words_category_names (store, categories, error)
            && xa_store_foreach (store, XA_RECORD_PROBLEM, add_row, &pass, error);
       break;
     default:

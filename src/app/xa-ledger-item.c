@@ -6,6 +6,7 @@
 
 #include "xa-ledger-item.h"
 #include "xa-metrics.h"
+#include "xa-record-words.h"
 #include "xa-store-edits.h"
 
 G_DEFINE_FINAL_TYPE (XaLedgerItem, xa_ledger_item, G_TYPE_OBJECT)
@@ -114,20 +115,6 @@ collect_compound (gconstpointer record,
 }
 
 static void
-collect_category (gconstpointer record,
-                  gpointer      user_data)
-{
-  const XaCategory *category = record;
-  LoadState *state = user_data;
-  /* Translators: translate this to "zh" if category names should be shown in Chinese
-   * (the records carry both); anything else shows the English names. */
-  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
-
-  g_hash_table_insert (state->categories, g_strdup (category->code),
-                       g_strdup (chinese ? category->name_zh : category->name_en));
-}
-
-static void
 collect_problem (gconstpointer record,
                  gpointer      user_data)
 {
@@ -171,7 +158,7 @@ xa_ledger_item_load_all (XaStore     *store,
   items = g_ptr_array_new_with_free_func (g_object_unref);
   state = (LoadState) { now, compounds, categories, pending, items };
   if (!xa_store_foreach (store, XA_RECORD_COMPOUND, collect_compound, &state, error)
-      || !xa_store_foreach (store, XA_RECORD_CATEGORY, collect_category, &state, error)
+      || !xa_record_words_category_names (store, categories, error)
       || !xa_store_foreach (store, XA_RECORD_PROBLEM, collect_problem, &state, error))
     return NULL;
   return g_steal_pointer (&items);

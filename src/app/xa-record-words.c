@@ -136,3 +136,36 @@ xa_record_words_yes_no (gboolean value)
 {
   return value ? _("Yes") : _("No");
 }
+
+const char *
+xa_record_words_category (const XaCategory *category)
+{
+  /* Translators: translate this to "zh" if category names should be shown in Chinese
+   * (the records carry both), or leave it as "en". */
+  gboolean chinese = g_str_equal (C_("category name language", "en"), "zh");
+
+  g_return_val_if_fail (category != NULL, NULL);
+
+  return chinese ? category->name_zh : category->name_en;
+}
+
+static void
+add_category_name (gconstpointer record,
+                   gpointer      user_data)
+{
+  const XaCategory *category = record;
+
+  g_hash_table_insert (user_data, g_strdup (category->code),
+                       g_strdup (xa_record_words_category (category)));
+}
+
+gboolean
+xa_record_words_category_names (XaStore     *store,
+                                GHashTable  *names,
+                                GError     **error)
+{
+  g_return_val_if_fail (XA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  return xa_store_foreach (store, XA_RECORD_CATEGORY, add_category_name, names, error);
+}
