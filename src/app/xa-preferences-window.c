@@ -503,6 +503,22 @@ season_selected_cb (XaPreferencesWindow *self)
                       g_array_index (self->season_years, int, selected));
 }
 
+/* Gives @row the list @names with @selected chosen, without writing that choice back to
+ * the settings it came from. */
+static void
+set_choices (XaPreferencesWindow *self,
+             AdwComboRow         *row,
+             GtkStringList       *names,
+             guint                selected)
+{
+  gboolean updating = self->updating;
+
+  self->updating = TRUE;
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (row, selected);
+  self->updating = updating;
+}
+
 /* "This year (2026)", then this year and the five before it by number, so a bureau can
  * both follow the calendar and look back at a finished season. A year set by other means
  * and not in the list is added at its end. */
@@ -513,7 +529,6 @@ load_seasons (XaPreferencesWindow *self)
   int current = xa_metrics_current_season (g_get_real_time () / G_USEC_PER_SEC);
   int stored = g_settings_get_int (self->settings, "flood-season");
   g_autofree char *this_year = NULL;
-  gboolean was_updating = self->updating;
   guint selected = adw_combo_row_get_selected (self->season_row);
 
   /* Our own change coming back from the settings: the list already says it, and it must
@@ -546,10 +561,7 @@ load_seasons (XaPreferencesWindow *self)
       selected = self->season_years->len - 1;
     }
 
-  self->updating = TRUE;
-  adw_combo_row_set_model (self->season_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->season_row, selected);
-  self->updating = was_updating;
+  set_choices (self, self->season_row, names, selected);
 }
 
 static void
@@ -591,7 +603,6 @@ xa_preferences_window_set_store (XaPreferencesWindow *self,
   g_autofree char *chosen = NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   CadreList list = { self->cadre_ids, names };
-  gboolean updating = self->updating;
   guint selected = 0;
 
   g_return_if_fail (XA_IS_PREFERENCES_WINDOW (self));
@@ -617,10 +628,7 @@ xa_preferences_window_set_store (XaPreferencesWindow *self,
       gtk_string_list_append (names, chosen);
       selected = self->cadre_ids->len;
     }
-  self->updating = TRUE;
-  adw_combo_row_set_model (self->cadre_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->cadre_row, selected);
-  self->updating = updating;
+  set_choices (self, self->cadre_row, names, selected);
 }
 
 static void
