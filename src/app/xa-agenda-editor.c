@@ -87,6 +87,25 @@ xa_agenda_editor_add_toast (XaAgendaEditor *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
+void
+xa_agenda_editor_add_undo_toast (XaAgendaEditor *self,
+                                 const char     *text,
+                                 GCallback       undo,
+                                 gpointer        data,
+                                 GDestroyNotify  free_data)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (XA_IS_AGENDA_EDITOR (self));
+  g_return_if_fail (text != NULL);
+
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", undo, data,
+                         (GClosureNotify) (void (*) (void)) free_data, 0);
+  xa_agenda_editor_add_toast (self, toast);
+}
+
 gboolean
 xa_agenda_editor_save (XaAgendaEditor *self)
 {
@@ -502,7 +521,6 @@ xa_agenda_editor_remove (XaAgendaEditor *self,
   XaAgendaItem *item;
   GtkListBoxRow *row;
   RemovedItem *removed;
-  AdwToast *toast;
   g_autofree char *text = NULL;
   guint n;
 
@@ -527,11 +545,8 @@ xa_agenda_editor_remove (XaAgendaEditor *self,
   if (n > 0)
     focus_item (self, MIN (position, n - 1), "entry");
 
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_remove_cb), removed,
-                         (GClosureNotify) (void (*) (void)) removed_item_free, 0);
-  xa_agenda_editor_add_toast (self, toast);
+  xa_agenda_editor_add_undo_toast (self, text, G_CALLBACK (undo_remove_cb), removed,
+                                   removed_item_free);
 }
 
 /* Alt+↑, Alt+↓ and Alt+Delete on the row that has the focus. Captured before the topic's

@@ -32,6 +32,13 @@ gboolean   xa_agenda_editor_save       (XaAgendaEditor *self);
  * and the editor's answers to what was just done. */
 void       xa_agenda_editor_add_toast  (XaAgendaEditor *self,
                                         AdwToast       *toast);
+/* The same with a toast of @text whose "Undo" calls @undo (AdwToast *, @data); @data is let
+ * go with @free_data when the toast is. */
+void       xa_agenda_editor_add_undo_toast (XaAgendaEditor *self,
+                                            const char     *text,
+                                            GCallback       undo,
+                                            gpointer        data,
+                                            GDestroyNotify  free_data);
 /* Shows the button back to the list of agendas (the page is too narrow for both). */
 void       xa_agenda_editor_set_folded (XaAgendaEditor *self,
                                         gboolean        folded);

@@ -544,7 +544,6 @@ delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   DeletedAgenda *deleted;
-  AdwToast *toast;
 
   if (self->store == NULL)
     return;
@@ -567,11 +566,8 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a toast; %s is the agenda's name. */
   text = g_strdup_printf (_("Agenda “%s” deleted"), xa_agenda_get_name (agenda));
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_cb), deleted,
-                         (GClosureNotify) (void (*) (void)) deleted_agenda_free, 0);
-  xa_agenda_editor_add_toast (self->editor, toast);
+  xa_agenda_editor_add_undo_toast (self->editor, text, G_CALLBACK (undo_delete_cb), deleted,
+                                   deleted_agenda_free);
 }
 
 static void
