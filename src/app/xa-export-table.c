@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "xa-calendar.h"
+#include "xa-compound-names.h"
 #include "xa-elevator-priority.h"
 #include "xa-export-table.h"
 #include "xa-metrics.h"
@@ -133,13 +134,6 @@ struct _XaExportTable
   char         *added_title;
 };
 
-/* What the elevator and problem rows take from their compound. */
-typedef struct
-{
-  char       *name;
-  char       *district;       /* the code */
-} CompoundInfo;
-
 /* What the compound rows take from the problems and elevators of each compound. */
 typedef struct
 {
@@ -154,7 +148,7 @@ typedef struct
   XaExportTable *table;
   const char    *district;    /* the filter, or NULL */
   GHashTable    *district_names; /* code → name */
-  GHashTable    *compounds;   /* id → CompoundInfo */
+  GHashTable    *compounds;   /* id → XaCompoundNames */
   GHashTable    *categories;  /* code → name in the user's language */
   GHashTable    *counts;      /* compound id → CompoundCounts */
   /* When the rows are those of a view: record id → its row's place in the view, plus one;
@@ -163,16 +157,6 @@ typedef struct
   /* For each row added, its place in the view (with @places). */
   GArray        *row_places;
 } Pass;
-
-static void
-compound_info_free (gpointer data)
-{
-  CompoundInfo *info = data;
-
-  g_free (info->name);
-  g_free (info->district);
-  g_free (info);
-}
 
 static void
 clear_cell (gpointer data)
@@ -254,19 +238,6 @@ district_name (Pass       *pass,
 
 /* ---- The passes ---- */
 
-static void
-remember_compound (gconstpointer record,
-                   gpointer      user_data)
-{
-  const XaCompound *compound = record;
-  Pass *pass = user_data;
-  CompoundInfo *info = g_new0 (CompoundInfo, 1);
-
-  info->name = g_strdup (compound->name);
-  info->district = g_strdup (compound->district);
-  g_hash_table_insert (pass->compounds, g_strdup (compound->id), info);
-}
-
 static CompoundCounts *
 counts_of (Pass       *pass,
            const char *compound_id)
@@ -308,9 +279,9 @@ count_elevator (gconstpointer record,
 /* What the worked-out cells of one row need beside the record. */
 typedef struct
 {
-  const CompoundCounts *counts;   /* compounds */
-  const CompoundInfo   *info;     /* elevators and problems: their compound, or NULL */
-  XaPriority            priority; /* elevators */
+  const CompoundCounts  *counts;   /* compounds */
+  const XaCompoundNames *info;     /* elevators and problems: their compound, or NULL */
+  XaPriority             priority; /* elevators */
 } Row;
 
 static void
@@ -642,7 +613,7 @@ table_new (XaStore                *store,
       table->filter = filter;
     }
 
-  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, compound_info_free);
+  compounds = xa_compound_names_new ();
   categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   pass.table = table;
@@ -669,11 +640,11 @@ table_new (XaStore                *store,
            && xa_store_foreach (store, XA_RECORD_COMPOUND, add_row, &pass, error);
       break;
     case XA_EXPORT_ELEVATORS:
-      ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
+      ok = xa_compound_names_read (compounds, store, error)
            && xa_store_foreach (store, XA_RECORD_ELEVATOR, add_row, &pass, error);
       break;
     case XA_EXPORT_PROBLEMS:
-      ok = xa_store_foreach (store, XA_RECORD_COMPOUND, remember_compound, &pass, error)
+      ok = xa_compound_names_read (compounds, store, error)
            && xa_record_words_category_names (store, categories, error)
            && xa_store_foreach (store, XA_RECORD_PROBLEM, add_row, &pass, error);
       break;

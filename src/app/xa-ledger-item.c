@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-compound-names.h"
 #include "xa-ledger-item.h"
 #include "xa-metrics.h"
 #include "xa-record-words.h"
@@ -80,39 +81,12 @@ xa_ledger_item_new (const XaProblem *problem,
 
 typedef struct
 {
-  char *name;
-  char *district;
-} CompoundNames;
-
-static void
-compound_names_free (CompoundNames *names)
-{
-  g_free (names->name);
-  g_free (names->district);
-  g_free (names);
-}
-
-typedef struct
-{
   gint64      now;
-  GHashTable *compounds;    /* id → CompoundNames */
+  GHashTable *compounds;    /* id → XaCompoundNames */
   GHashTable *categories;   /* code → name in the user's language */
   GHashTable *pending;      /* problem id → its outbox state + 1 */
   GPtrArray  *items;
 } LoadState;
-
-static void
-collect_compound (gconstpointer record,
-                  gpointer      user_data)
-{
-  const XaCompound *compound = record;
-  LoadState *state = user_data;
-  CompoundNames *names = g_new0 (CompoundNames, 1);
-
-  names->name = g_strdup (compound->name);
-  names->district = g_strdup (compound->district);
-  g_hash_table_insert (state->compounds, g_strdup (compound->id), names);
-}
 
 static void
 collect_problem (gconstpointer record,
@@ -120,7 +94,7 @@ collect_problem (gconstpointer record,
 {
   const XaProblem *problem = record;
   LoadState *state = user_data;
-  CompoundNames *names = g_hash_table_lookup (state->compounds, problem->compound);
+  XaCompoundNames *names = g_hash_table_lookup (state->compounds, problem->compound);
 
   g_ptr_array_add (state->items,
                    xa_ledger_item_new (problem, names != NULL ? names->name : NULL,
@@ -153,11 +127,10 @@ xa_ledger_item_load_all (XaStore     *store,
   if (categories == NULL)
     categories = own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                          g_free);
-  compounds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                     (GDestroyNotify) compound_names_free);
+  compounds = xa_compound_names_new ();
   items = g_ptr_array_new_with_free_func (g_object_unref);
   state = (LoadState) { now, compounds, categories, pending, items };
-  if (!xa_store_foreach (store, XA_RECORD_COMPOUND, collect_compound, &state, error)
+  if (!xa_compound_names_read (compounds, store, error)
       || !xa_record_words_category_names (store, categories, error)
       || !xa_store_foreach (store, XA_RECORD_PROBLEM, collect_problem, &state, error))
     return NULL;
