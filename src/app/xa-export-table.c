@@ -495,6 +495,18 @@ add_row (gconstpointer record,
 
 /* ---- The table ---- */
 
+/* Makes @cells (taken), built of the texts of the table's cells moved over, the table's
+ * cells: the old array goes without freeing those texts. */
+static void
+replace_cells (XaExportTable *table,
+               GArray        *cells)
+{
+  g_array_set_clear_func (table->cells, NULL);
+  g_array_unref (table->cells);
+  table->cells = cells;
+  g_array_set_clear_func (table->cells, clear_cell);
+}
+
 /* The rows of the view were added in store order, each with its place among the view's
  * @n_places rows in @row_places: moves them into those places. A place whose record is gone
  * from the store since is left out. */
@@ -515,11 +527,7 @@ put_rows_in_place (XaExportTable *table,
       g_array_append_vals (placed, &g_array_index (table->cells, XaExportCell,
                                                    (gsize) row_at[place] * table->n_columns),
                            table->n_columns);
-  /* The texts moved into @placed: let go of the old array without freeing them. */
-  g_array_set_clear_func (table->cells, NULL);
-  g_array_unref (table->cells);
-  table->cells = placed;
-  g_array_set_clear_func (table->cells, clear_cell);
+  replace_cells (table, placed);
 }
 
 static XaExportTable *
@@ -811,11 +819,7 @@ xa_export_table_add_column (XaExportTable *table,
       g_array_append_vals (cells, old, table->n_columns);
       g_array_append_val (cells, added);
     }
-  /* The texts moved into @cells: let go of the old array without freeing them. */
-  g_array_set_clear_func (table->cells, NULL);
-  g_array_unref (table->cells);
-  table->cells = cells;
-  g_array_set_clear_func (table->cells, clear_cell);
+  replace_cells (table, cells);
   table->n_columns++;
   table->added_title = g_strdup (title);
 }
