@@ -142,6 +142,18 @@ pack_done_cb (GObject      *source,
     xa_window_reload_records (window);
 }
 
+/* Runs @job (taken) in a thread; pack_done_cb() tells the outcome in @window. */
+static void
+run_pack_job (XaWindow *window,
+              PackJob  *job)
+{
+  g_autoptr(GTask) task = g_task_new (window, NULL, pack_done_cb, NULL);
+
+  g_task_set_source_tag (task, run_pack_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
+  g_task_run_in_thread (task, pack_thread);
+}
+
 /* ---- export --------------------------------------------------------------------------- */
 
 static void
@@ -152,7 +164,6 @@ export_response_cb (GtkNativeDialog *chooser,
   XaWindow *window = XA_WINDOW (user_data);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GTask) task = NULL;
   PackJob *job;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -176,10 +187,7 @@ export_response_cb (GtkNativeDialog *chooser,
   xa_basemap_pack_sources (settings, &job->mbtiles_path, &job->cache_dir,
                            &job->labels_cache_dir, &job->attribution);
 
-  task = g_task_new (window, NULL, pack_done_cb, NULL);
-  g_task_set_source_tag (task, export_response_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
-  g_task_run_in_thread (task, pack_thread);
+  run_pack_job (window, job);
 }
 
 static void
@@ -223,7 +231,6 @@ xa_meeting_pack_import_async (XaWindow   *window,
                               const char *pack_path,
                               const char *store_path)
 {
-  g_autoptr(GTask) task = NULL;
   PackJob *job;
 
   g_return_if_fail (XA_IS_WINDOW (window));
@@ -232,10 +239,7 @@ xa_meeting_pack_import_async (XaWindow   *window,
   job->import = TRUE;
   job->pack_path = g_strdup (pack_path);
   job->store_path = g_strdup (store_path);
-  task = g_task_new (window, NULL, pack_done_cb, NULL);
-  g_task_set_source_tag (task, xa_meeting_pack_import_async);
-  g_task_set_task_data (task, job, (GDestroyNotify) pack_job_free);
-  g_task_run_in_thread (task, pack_thread);
+  run_pack_job (window, job);
 }
 
 /* ---- open and import: choosing the pack ----------------------------------------------- */
