@@ -4,7 +4,6 @@
  * layout draws the PNG at a slide's size with larger type. */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
@@ -268,6 +267,20 @@ draw_section_page (Report             *report,
              report->height - report->margin + report->font, TRUE, TRUE, NULL, NULL);
 }
 
+/* The measures of the pages: @width × @height, text of @font, margins of @margin. */
+static void
+set_measures (Report *report,
+              double  width,
+              double  height,
+              double  font,
+              double  margin)
+{
+  report->width = width;
+  report->height = height;
+  report->font = font;
+  report->margin = margin;
+}
+
 static gboolean
 cairo_result (cairo_surface_t  *surface,
               cairo_status_t    status,
@@ -291,20 +304,12 @@ write_pdf (const char  *path,
            GError     **error)
 {
   Report *report = user_data;
-  cairo_surface_t *surface;
-  cairo_status_t status;
   g_autofree char *title = g_strdup_printf (_("Dashboard · %s"),
                                             xa_dashboard_figures_scope (report->figures));
-  gboolean ok;
 
-  report->width = XA_EXPORT_PDF_PAGE_WIDTH;
-  report->height = XA_EXPORT_PDF_PAGE_HEIGHT;
-  report->font = PDF_FONT;
-  report->margin = PDF_MARGIN;
-  surface = cairo_pdf_surface_create (path, report->width, report->height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Xiaoqu Atlas");
-  report->cr = cairo_create (surface);
+  set_measures (report, XA_EXPORT_PDF_PAGE_WIDTH, XA_EXPORT_PDF_PAGE_HEIGHT, PDF_FONT,
+                PDF_MARGIN);
+  report->cr = xa_export_pdf_begin (path, report->width, report->height, title);
   for (guint section = 0; section < XA_N_DASHBOARD_SECTIONS; section++)
     {
       draw_section_page (report, section, XA_N_DASHBOARD_SECTIONS);
@@ -312,13 +317,7 @@ write_pdf (const char  *path,
       if (cairo_status (report->cr) != CAIRO_STATUS_SUCCESS)
         break;
     }
-  status = cairo_status (report->cr);
-  g_clear_pointer (&report->cr, cairo_destroy);
-  /* Finishing writes the file's end: a full disk shows up here. */
-  cairo_surface_finish (surface);
-  ok = cairo_result (surface, status, path, error);
-  cairo_surface_destroy (surface);
-  return ok;
+  return xa_export_pdf_end (g_steal_pointer (&report->cr), path, error);
 }
 
 /* The slide: both charts side by side, the key figures under them. */
@@ -341,10 +340,7 @@ write_png (const char  *path,
   double y, chart_width, chart_height = 430;
   gboolean ok;
 
-  report->width = XA_DASHBOARD_PNG_WIDTH;
-  report->height = XA_DASHBOARD_PNG_HEIGHT;
-  report->font = PNG_FONT;
-  report->margin = PNG_MARGIN;
+  set_measures (report, XA_DASHBOARD_PNG_WIDTH, XA_DASHBOARD_PNG_HEIGHT, PNG_FONT, PNG_MARGIN);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, XA_DASHBOARD_PNG_WIDTH,
                                         XA_DASHBOARD_PNG_HEIGHT);
   report->cr = cairo_create (surface);

@@ -36,8 +36,8 @@ gboolean       xa_export_pdf_write         (XaExportTable  *table,
                                             GError        **error);
 
 /* The page set-up every PDF of the app shares, for documents other than tables (the
- * meeting's minutes): a cairo context on a new PDF file at @path of @width × @height
- * points, titled @title, … */
+ * meeting's minutes, the Dashboard's report): a cairo context on a new PDF file at @path
+ * of @width × @height points, titled @title, … */
 cairo_t       *xa_export_pdf_begin         (const char     *path,
                                             double          width,
                                             double          height,
