@@ -116,7 +116,7 @@ _xa_meeting_pack_query_text (sqlite3    *db,
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, agenda_id);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    value = _xa_store_dup_column (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -440,10 +440,10 @@ read_pack_entries (sqlite3  *db,
     {
       PackEntry *entry = g_new0 (PackEntry, 1);
 
-      entry->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->type = _xa_store_dup_column (stmt, 0);
+      entry->id = _xa_store_dup_column (stmt, 1);
+      entry->fields = _xa_store_dup_column (stmt, 2);
+      entry->key = _xa_store_dup_column (stmt, 3);
       entry->base_version = sqlite3_column_int64 (stmt, 4);
       entry->created_at = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (entries, entry);

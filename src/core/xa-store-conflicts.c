@@ -115,9 +115,9 @@ read_conflict (sqlite3        *db,
     {
       found = xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0),
                                           out_type);
-      *out_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      *out_fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      *out_current = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      *out_id = _xa_store_dup_column (stmt, 1);
+      *out_fields = _xa_store_dup_column (stmt, 2);
+      *out_current = _xa_store_dup_column (stmt, 3);
     }
   sqlite3_finalize (stmt);
   if (!found)
@@ -333,7 +333,7 @@ xa_store_edit_record_label (XaStore      *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    label = _xa_store_dup_column (stmt, 0);
   sqlite3_finalize (stmt);
   return label;
 }

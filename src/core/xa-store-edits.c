@@ -273,8 +273,8 @@ reapply (sqlite3       *db,
       p->local_id = sqlite3_column_int64 (stmt, 0);
       if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->type))
         p->type = XA_RECORD_PROBLEM;
-      p->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      p->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      p->id = _xa_store_dup_column (stmt, 2);
+      p->fields = _xa_store_dup_column (stmt, 3);
       g_ptr_array_add (pending, p);
     }
   sqlite3_finalize (stmt);
@@ -373,7 +373,7 @@ read_row (sqlite3       *db,
   if (rc == SQLITE_ROW)
     {
       *out_version = sqlite3_column_int64 (stmt, 0);
-      *out_status = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *out_status = _xa_store_dup_column (stmt, 1);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
@@ -597,13 +597,6 @@ xa_store_edit_elevator (XaStore              *self,
   return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 GPtrArray *
 xa_store_list_outbox (XaStore   *self,
                       gboolean   pending_only,
@@ -635,18 +628,18 @@ xa_store_list_outbox (XaStore   *self,
 
       entry->local_id = sqlite3_column_int64 (stmt, 0);
       xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->type);
-      entry->record_id = dup_column (stmt, 2);
+      entry->record_id = _xa_store_dup_column (stmt, 2);
       entry->base_version = sqlite3_column_int64 (stmt, 3);
-      entry->fields = dup_column (stmt, 4);
-      entry->idempotency_key = dup_column (stmt, 5);
+      entry->fields = _xa_store_dup_column (stmt, 4);
+      entry->idempotency_key = _xa_store_dup_column (stmt, 5);
       entry->created_at = sqlite3_column_int64 (stmt, 6);
       for (guint i = 0; state_names[i] != NULL; i++)
         if (g_strcmp0 (state, state_names[i]) == 0)
           entry->state = i;
-      entry->message = dup_column (stmt, 8);
-      entry->field = dup_column (stmt, 9);
-      entry->current = dup_column (stmt, 10);
-      entry->original = dup_column (stmt, 11);
+      entry->message = _xa_store_dup_column (stmt, 8);
+      entry->field = _xa_store_dup_column (stmt, 9);
+      entry->current = _xa_store_dup_column (stmt, 10);
+      entry->original = _xa_store_dup_column (stmt, 11);
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)
@@ -740,8 +733,8 @@ _xa_store_discard_entry (sqlite3       *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
-      id = dup_column (stmt, 1);
-      original = dup_column (stmt, 2);
+      id = _xa_store_dup_column (stmt, 1);
+      original = _xa_store_dup_column (stmt, 2);
       restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
   sqlite3_finalize (stmt);

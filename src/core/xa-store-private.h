@@ -46,6 +46,9 @@ gboolean _xa_store_run            (sqlite3      *db,
                                    const char   *sql,
                                    const char   *types,
                                    ...);
+/* A copy of the text of column @column of @stmt's row, or NULL for a NULL. */
+char    *_xa_store_dup_column     (sqlite3_stmt *stmt,
+                                   int           column);
 
 /* Whether an extended sqlite result code means the file is damaged (corrupt, or not a
  * database). */
