@@ -192,15 +192,9 @@ merged_fields (XaRecordType         type,
                                                                              NULL);
       const char *my_status = json_object_get_string_member_with_default (mine, "status",
                                                                           NULL);
-      int from = -1, to = -1;
+      int from = xa_enum_from_string (xa_problem_status_names, their_status);
+      int to = xa_enum_from_string (xa_problem_status_names, my_status);
 
-      for (int i = 0; xa_problem_status_names[i] != NULL; i++)
-        {
-          if (g_strcmp0 (xa_problem_status_names[i], their_status) == 0)
-            from = i;
-          if (g_strcmp0 (xa_problem_status_names[i], my_status) == 0)
-            to = i;
-        }
       if (status_kept && from >= 0 && to >= 0 && !xa_problem_status_may_change (from, to))
         {
           g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_TRANSITION,

@@ -525,11 +525,8 @@ _xa_store_edit_one (sqlite3               *db,
     return FALSE;
   if (type == XA_RECORD_PROBLEM)
     {
-      int current = -1;
+      int current = xa_enum_from_string (xa_problem_status_names, status);
 
-      for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
-        if (g_str_equal (xa_problem_status_names[i], status))
-          current = i;
       if (current < 0)
         {
           g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
@@ -624,7 +621,8 @@ xa_store_list_outbox (XaStore   *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
-      const char *state = (const char *) sqlite3_column_text (stmt, 7);
+      int state = xa_enum_from_string (state_names,
+                                       (const char *) sqlite3_column_text (stmt, 7));
 
       entry->local_id = sqlite3_column_int64 (stmt, 0);
       xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->type);
@@ -633,9 +631,8 @@ xa_store_list_outbox (XaStore   *self,
       entry->fields = _xa_store_dup_column (stmt, 4);
       entry->idempotency_key = _xa_store_dup_column (stmt, 5);
       entry->created_at = sqlite3_column_int64 (stmt, 6);
-      for (guint i = 0; state_names[i] != NULL; i++)
-        if (g_strcmp0 (state, state_names[i]) == 0)
-          entry->state = i;
+      if (state >= 0)
+        entry->state = state;
       entry->message = _xa_store_dup_column (stmt, 8);
       entry->field = _xa_store_dup_column (stmt, 9);
       entry->current = _xa_store_dup_column (stmt, 10);
