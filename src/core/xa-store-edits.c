@@ -193,6 +193,37 @@ _xa_store_capture_original (sqlite3       *db,
   return json_to_string (original, FALSE);
 }
 
+static gboolean
+set_no_record (GError       **error,
+               XaRecordType   type,
+               const char    *id)
+{
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+               "There is no %s “%s” in the records store", xa_record_type_to_string (type), id);
+  return FALSE;
+}
+
+/* _xa_store_capture_original() of a row that must be there: without one, an error that
+ * says so. */
+static char *
+capture_existing (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *fields_json,
+                  gint64        *out_version,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *original;
+
+  original = _xa_store_capture_original (db, type, id, fields_json, out_version, &local_error);
+  if (original == NULL && local_error == NULL)
+    set_no_record (&local_error, type, id);
+  if (original == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return original;
+}
+
 /* Writes the values of capture_original() back. */
 static gboolean
 restore_original (sqlite3       *db,
@@ -376,9 +407,7 @@ read_row (sqlite3       *db,
       *out_status = _xa_store_dup_column (stmt, 1);
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                 "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                 id);
+    set_no_record (error, type, id);
   else
     _xa_store_set_sql_error (db, error, "Could not read the record to edit");
   sqlite3_finalize (stmt);
@@ -427,18 +456,9 @@ _xa_store_queue_fields (sqlite3       *db,
                         char         **out_key,
                         GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  *out_original = _xa_store_capture_original (db, type, id, fields, version, &local_error);
+  *out_original = capture_existing (db, type, id, fields, version, error);
   if (*out_original == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                     id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   return apply_fields (db, type, id, fields, error)
          && queue_edit (db, local_id, type, id, *version, fields, *out_original, out_key,
                         error);
@@ -454,20 +474,12 @@ _xa_store_import_entry (sqlite3       *db,
                         gint64         created_at,
                         GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *original = NULL;
   gint64 version = 0;
 
-  original = _xa_store_capture_original (db, type, id, fields, &version, &local_error);
+  original = capture_existing (db, type, id, fields, &version, error);
   if (original == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                     id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   /* On the version the edit was made on, not the row's here: the server judges it as the
    * meeting saw the record, and answers with a conflict if it changed since. */
   return apply_fields (db, type, id, fields, error)
