@@ -82,6 +82,25 @@ static const char * const elevator_columns[] = {
   "renewal_status", "planned_year", "funding_source", NULL
 };
 
+/* Sets each column of row @id of which @values has a member to that member. */
+static gboolean
+set_columns (sqlite3       *db,
+             XaRecordType   type,
+             const char    *id,
+             JsonObject    *values,
+             GError       **error)
+{
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  const char *table = xa_record_type_to_string (type);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (values, columns[i]) &&
+        !set_column (db, table, id, columns[i], json_object_get_member (values, columns[i]),
+                     error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Writes the members of an update into the local row, as the server would: a problem
  * that becomes resolved gets a resolved_at (now, until the server's own comes back), a
  * reopened one loses it. The note lives only in the outbox until the feed brings it. */
@@ -92,7 +111,6 @@ apply_fields (sqlite3       *db,
               const char    *fields_json,
               GError       **error)
 {
-  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
   const char *table = xa_record_type_to_string (type);
   g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
   JsonObject *fields;
@@ -118,12 +136,7 @@ apply_fields (sqlite3       *db,
                           "UPDATE problem SET resolved_at = NULL WHERE id = ?1", "t", id))
         return FALSE;
     }
-  for (guint i = 0; columns[i] != NULL; i++)
-    if (json_object_has_member (fields, columns[i]) &&
-        !set_column (db, table, id, columns[i], json_object_get_member (fields, columns[i]),
-                     error))
-      return FALSE;
-  return TRUE;
+  return set_columns (db, type, id, fields, error);
 }
 
 /* The row's values of the columns @fields_json sets (with resolved_at when it sets the
@@ -233,18 +246,10 @@ restore_original (sqlite3       *db,
                   GError       **error)
 {
   g_autoptr(JsonNode) root = json_from_string (original_json, NULL);
-  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
-  JsonObject *original;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return TRUE;
-  original = json_node_get_object (root);
-  for (guint i = 0; columns[i] != NULL; i++)
-    if (json_object_has_member (original, columns[i]) &&
-        !set_column (db, xa_record_type_to_string (type), id, columns[i],
-                     json_object_get_member (original, columns[i]), error))
-      return FALSE;
-  return TRUE;
+  return set_columns (db, type, id, json_node_get_object (root), error);
 }
 
 typedef struct
