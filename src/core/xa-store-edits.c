@@ -252,24 +252,6 @@ restore_original (sqlite3       *db,
   return set_columns (db, type, id, json_node_get_object (root), error);
 }
 
-typedef struct
-{
-  gint64        local_id;
-  XaRecordType  type;
-  char         *id;
-  char         *fields;
-} Pending;
-
-static void
-pending_free (gpointer data)
-{
-  Pending *p = data;
-
-  g_free (p->id);
-  g_free (p->fields);
-  g_free (p);
-}
-
 /* Writes the pending entries (of record @type @id only, when @id is not NULL; of the records
  * in @changes only, when it is not NULL) over their rows, oldest first, each after keeping
  * the row as it was before it in the entry. A row the page did not bring still holds its
@@ -282,8 +264,7 @@ reapply (sqlite3       *db,
          GError       **error)
 {
   g_autoptr(GHashTable) in_page = NULL;
-
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(GPtrArray) pending = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -302,16 +283,18 @@ reapply (sqlite3       *db,
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
     }
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_outbox_entry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Pending *p = g_new0 (Pending, 1);
+      XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
 
-      p->local_id = sqlite3_column_int64 (stmt, 0);
-      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->type))
-        p->type = XA_RECORD_PROBLEM;
-      p->id = _xa_store_dup_column (stmt, 2);
-      p->fields = _xa_store_dup_column (stmt, 3);
-      g_ptr_array_add (pending, p);
+      entry->local_id = sqlite3_column_int64 (stmt, 0);
+      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1),
+                                       &entry->type))
+        entry->type = XA_RECORD_PROBLEM;
+      entry->record_id = _xa_store_dup_column (stmt, 2);
+      entry->fields = _xa_store_dup_column (stmt, 3);
+      g_ptr_array_add (pending, entry);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -342,8 +325,8 @@ reapply (sqlite3       *db,
 
   for (guint i = 0; i < pending->len; i++)
     {
-      Pending *p = g_ptr_array_index (pending, i);
-      g_autofree char *key = g_strdup_printf ("%d/%s", p->type, p->id);
+      XaOutboxEntry *entry = g_ptr_array_index (pending, i);
+      g_autofree char *key = g_strdup_printf ("%d/%s", entry->type, entry->record_id);
       gint64 version = 0;
       g_autofree char *original = NULL;
 
@@ -351,7 +334,8 @@ reapply (sqlite3       *db,
 
       if (in_page != NULL && page_version == NULL)
         continue;
-      original = _xa_store_capture_original (db, p->type, p->id, p->fields, &version, error);
+      original = _xa_store_capture_original (db, entry->type, entry->record_id, entry->fields,
+                                             &version, error);
       if (original == NULL)
         {
           if (error != NULL && *error != NULL)
@@ -363,8 +347,8 @@ reapply (sqlite3       *db,
         continue;
       if (!_xa_store_run (db, "Could not change the outbox", error,
                           "UPDATE outbox SET original = ?2, original_version = ?3 "
-                          "WHERE local_id = ?1", "iti", p->local_id, original, version) ||
-          !apply_fields (db, p->type, p->id, p->fields, error))
+                          "WHERE local_id = ?1", "iti", entry->local_id, original, version) ||
+          !apply_fields (db, entry->type, entry->record_id, entry->fields, error))
         return FALSE;
     }
   return TRUE;
