@@ -73,12 +73,6 @@ xa_coordinates_in_china (double lat,
          lat >= 3.8 && lat <= 53.6 && lon >= 73.5 && lon <= 135.1;
 }
 
-gboolean
-_xa_id_is_valid (const char *id)
-{
-  return xa_record_id_is_valid (id);
-}
-
 void
 _xa_reader_fail (XaFieldReader *r,
                  XaRecordError  code,
@@ -185,7 +179,7 @@ _xa_read_ref (XaFieldReader *r,
 
   if (value == NULL)
     return NULL;
-  if (!_xa_id_is_valid (value))
+  if (!xa_record_id_is_valid (value))
     {
       _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, field, "“%s” is not a valid id", value);
       return NULL;
