@@ -77,9 +77,6 @@ gboolean _xa_store_create_indexes (sqlite3      *db,
 gboolean _xa_store_drop_indexes   (sqlite3      *db,
                                    GError      **error);
 
-/* Writes the pending edits of the outbox over their rows again, oldest first, in the
- * caller's transaction, after a page (@changes, XaChange*) or a full resync (@changes NULL:
- * every record) brought those records (xa-store-edits.c). */
 /* Writes the pending edits of record @type @id over its row again, each entry keeping the row
  * as it was before it (xa-store-edits.c); for a resolved conflict (xa-store-conflicts.c). */
 gboolean _xa_store_reapply_record (sqlite3      *db,
@@ -91,6 +88,9 @@ gboolean _xa_store_reapply_record (sqlite3      *db,
 gboolean _xa_store_apply_change   (XaStore      *self,
                                    XaChange     *change,
                                    GError      **error);
+/* Writes the pending edits of the outbox over their rows again, oldest first, in the
+ * caller's transaction, after a page (@changes, XaChange*) or a full resync (@changes NULL:
+ * every record) brought those records (xa-store-edits.c). */
 gboolean _xa_store_reapply_edits  (sqlite3      *db,
                                    GPtrArray    *changes,
                                    GError      **error);
