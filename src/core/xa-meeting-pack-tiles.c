@@ -176,7 +176,8 @@ _xa_meeting_pack_write_tiles (sqlite3                   *db,
                               GError                   **error)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *name = _xa_meeting_pack_query_text (db, "SELECT name FROM agenda WHERE id = ?1", agenda_id);
+  g_autofree char *name = _xa_meeting_pack_query_text (db, "SELECT name FROM agenda WHERE id = ?1",
+                                                        agenda_id);
   g_autofree char *format = NULL;
   g_autofree char *bounds = NULL;
   g_autofree char *agenda = g_strdup_printf ("%" G_GINT64_FORMAT, agenda_id);

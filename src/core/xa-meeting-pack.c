@@ -62,22 +62,36 @@ set_failed (GError     **error,
   return FALSE;
 }
 
+/* @sql prepared, with @agenda_id as its parameter when it has one; NULL when it does not
+ * prepare. */
+static sqlite3_stmt *
+prepare_bound (sqlite3    *db,
+               const char *sql,
+               gint64      agenda_id)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, agenda_id);
+  return stmt;
+}
+
 static gboolean
 exec_bound (sqlite3     *db,
             const char  *sql,
             gint64       agenda_id,
             GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepare_bound (db, sql, agenda_id);
   int rc;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     {
       g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
       return FALSE;
     }
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, agenda_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL, "%s", sqlite3_errmsg (db));
@@ -90,13 +104,11 @@ query_int (sqlite3    *db,
            const char *sql,
            gint64      agenda_id)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepare_bound (db, sql, agenda_id);
   gint64 value = -1;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return -1;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, agenda_id);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
@@ -108,15 +120,13 @@ _xa_meeting_pack_query_text (sqlite3    *db,
                              const char *sql,
                              gint64      agenda_id)
 {
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = prepare_bound (db, sql, agenda_id);
   char *value = NULL;
 
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (stmt == NULL)
     return NULL;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, agenda_id);
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    value = _xa_store_dup_column (stmt, 0);
   sqlite3_finalize (stmt);
   return value;
 }
@@ -440,10 +450,10 @@ read_pack_entries (sqlite3  *db,
     {
       PackEntry *entry = g_new0 (PackEntry, 1);
 
-      entry->type = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      entry->id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      entry->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      entry->key = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->type = _xa_store_dup_column (stmt, 0);
+      entry->id = _xa_store_dup_column (stmt, 1);
+      entry->fields = _xa_store_dup_column (stmt, 2);
+      entry->key = _xa_store_dup_column (stmt, 3);
       entry->base_version = sqlite3_column_int64 (stmt, 4);
       entry->created_at = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (entries, entry);

@@ -73,12 +73,6 @@ xa_coordinates_in_china (double lat,
          lat >= 3.8 && lat <= 53.6 && lon >= 73.5 && lon <= 135.1;
 }
 
-gboolean
-_xa_id_is_valid (const char *id)
-{
-  return xa_record_id_is_valid (id);
-}
-
 void
 _xa_reader_fail (XaFieldReader *r,
                  XaRecordError  code,
@@ -119,22 +113,37 @@ _xa_reader_node (XaFieldReader *r,
   return node;
 }
 
+/* The node of @field when it is a @kind; NULL when it is missing (the failure said when it
+ * is @required) or another kind (the failure said, "@expected"). */
+static const XaJsonNode *
+node_of_kind (XaFieldReader *r,
+              const char    *field,
+              gboolean       required,
+              XaJsonKind     kind,
+              const char    *expected)
+{
+  const XaJsonNode *node = _xa_reader_node (r, field, required);
+
+  if (node != NULL && xa_json_node_get_kind (node) != kind)
+    {
+      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "%s", expected);
+      return NULL;
+    }
+  return node;
+}
+
 const char *
 _xa_reader_peek_string (XaFieldReader *r,
                         const char    *field,
                         gboolean       required)
 {
-  const XaJsonNode *node = _xa_reader_node (r, field, required);
+  const XaJsonNode *node = node_of_kind (r, field, required, XA_JSON_STRING,
+                                         "expected a string");
   const char *value;
   gsize length;
 
   if (node == NULL)
     return NULL;
-  if (xa_json_node_get_kind (node) != XA_JSON_STRING)
-    {
-      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected a string");
-      return NULL;
-    }
   value = xa_json_node_get_string (node, &length);
   /* Records are C strings: a \u0000 would silently cut the text short in the store. */
   if (strlen (value) != length)
@@ -170,7 +179,7 @@ _xa_read_ref (XaFieldReader *r,
 
   if (value == NULL)
     return NULL;
-  if (!_xa_id_is_valid (value))
+  if (!xa_record_id_is_valid (value))
     {
       _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, field, "“%s” is not a valid id", value);
       return NULL;
@@ -185,16 +194,12 @@ _xa_read_int (XaFieldReader *r,
               gint64         min,
               gint64         max)
 {
-  const XaJsonNode *node = _xa_reader_node (r, field, required);
+  const XaJsonNode *node = node_of_kind (r, field, required, XA_JSON_INTEGER,
+                                         "expected an integer");
   gint64 value;
 
   if (node == NULL)
     return 0;
-  if (xa_json_node_get_kind (node) != XA_JSON_INTEGER)
-    {
-      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected an integer");
-      return 0;
-    }
   value = xa_json_node_get_int (node);
   if (value < min || value > max)
     {
@@ -235,15 +240,11 @@ _xa_read_bool (XaFieldReader *r,
                const char    *field,
                gboolean       required)
 {
-  const XaJsonNode *node = _xa_reader_node (r, field, required);
+  const XaJsonNode *node = node_of_kind (r, field, required, XA_JSON_BOOLEAN,
+                                         "expected true or false");
 
   if (node == NULL)
     return FALSE;
-  if (xa_json_node_get_kind (node) != XA_JSON_BOOLEAN)
-    {
-      _xa_reader_fail (r, XA_RECORD_ERROR_WRONG_TYPE, field, "expected true or false");
-      return FALSE;
-    }
   return xa_json_node_get_boolean (node);
 }
 

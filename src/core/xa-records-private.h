@@ -85,8 +85,6 @@ struct _XaFieldReader
   GError           *error;
 };
 
-/* Up to 64 ASCII letters, digits, '.', '_' and '-'. */
-gboolean          _xa_id_is_valid        (const char         *id);
 /* An integer or a double. */
 gboolean          _xa_node_is_number     (const XaJsonNode   *node);
 

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "xa-record-ids.h"
 #include "xa-records-private.h"
 
 G_DEFINE_QUARK (xa-record-error-quark, xa_record_error)
@@ -163,7 +164,7 @@ read_id_list (XaFieldReader     *r,
       if (value != NULL && strlen (value) != length)
         _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key,
                          "element %u contains a NUL character (\\u0000)", i);
-      else if (value == NULL || !_xa_id_is_valid (value))
+      else if (value == NULL || !xa_record_id_is_valid (value))
         _xa_reader_fail (r, XA_RECORD_ERROR_BAD_VALUE, f->key, "element %u is not a %s id", i,
                          target);
       else
@@ -591,7 +592,7 @@ xa_change_from_json (const XaJsonNode  *node,
       g_set_error (&r.error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_TYPE,
                    "change %s: unknown record type “%s”", seq_label, type_name);
     }
-  if (r.error == NULL && !_xa_id_is_valid (id))
+  if (r.error == NULL && !xa_record_id_is_valid (id))
     _xa_reader_fail (&r, XA_RECORD_ERROR_BAD_VALUE, "id", "“%s” is not a valid id", id);
   if (r.error != NULL)
     {

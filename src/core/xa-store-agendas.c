@@ -34,13 +34,6 @@ xa_agenda_decision_free (XaAgendaDecision *decision)
   g_free (decision);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 GPtrArray *
 xa_store_list_agendas (XaStore  *self,
                        GError  **error)
@@ -67,7 +60,7 @@ xa_store_list_agendas (XaStore  *self,
       XaAgendaSummary *summary = g_new0 (XaAgendaSummary, 1);
 
       summary->id = sqlite3_column_int64 (stmt, 0);
-      summary->name = dup_column (stmt, 1);
+      summary->name = _xa_store_dup_column (stmt, 1);
       summary->updated_at = sqlite3_column_int64 (stmt, 2);
       summary->n_items = (guint) sqlite3_column_int64 (stmt, 3);
       g_ptr_array_add (agendas, summary);
@@ -257,17 +250,17 @@ read_decision (sqlite3_stmt *stmt)
 
   decision->id = sqlite3_column_int64 (stmt, 0);
   decision->agenda_id = sqlite3_column_int64 (stmt, 1);
-  decision->compound_id = dup_column (stmt, 2);
-  decision->problem_id = dup_column (stmt, 3);
+  decision->compound_id = _xa_store_dup_column (stmt, 2);
+  decision->problem_id = _xa_store_dup_column (stmt, 3);
   kind = xa_enum_from_string (decision_kind_names, (const char *) sqlite3_column_text (stmt, 4));
   decision->kind = kind >= 0 ? (XaDecisionKind) kind : XA_DECISION_AGREED;
-  decision->note = dup_column (stmt, 5);
-  decision->responsible_party = dup_column (stmt, 6);
+  decision->note = _xa_store_dup_column (stmt, 5);
+  decision->responsible_party = _xa_store_dup_column (stmt, 6);
   decision->deadline = sqlite3_column_int64 (stmt, 7);
   tier = xa_enum_from_string (xa_problem_tier_names, (const char *) sqlite3_column_text (stmt, 8));
   decision->tier = tier >= 0 ? (XaProblemTier) tier : XA_TIER_ON_SITE;
   decision->decided_at = sqlite3_column_int64 (stmt, 9);
-  decision->idempotency_key = dup_column (stmt, 10);
+  decision->idempotency_key = _xa_store_dup_column (stmt, 10);
   return decision;
 }
 

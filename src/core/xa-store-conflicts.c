@@ -115,9 +115,9 @@ read_conflict (sqlite3        *db,
     {
       found = xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0),
                                           out_type);
-      *out_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      *out_fields = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      *out_current = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      *out_id = _xa_store_dup_column (stmt, 1);
+      *out_fields = _xa_store_dup_column (stmt, 2);
+      *out_current = _xa_store_dup_column (stmt, 3);
     }
   sqlite3_finalize (stmt);
   if (!found)
@@ -192,15 +192,9 @@ merged_fields (XaRecordType         type,
                                                                              NULL);
       const char *my_status = json_object_get_string_member_with_default (mine, "status",
                                                                           NULL);
-      int from = -1, to = -1;
+      int from = xa_enum_from_string (xa_problem_status_names, their_status);
+      int to = xa_enum_from_string (xa_problem_status_names, my_status);
 
-      for (int i = 0; xa_problem_status_names[i] != NULL; i++)
-        {
-          if (g_strcmp0 (xa_problem_status_names[i], their_status) == 0)
-            from = i;
-          if (g_strcmp0 (xa_problem_status_names[i], my_status) == 0)
-            to = i;
-        }
       if (status_kept && from >= 0 && to >= 0 && !xa_problem_status_may_change (from, to))
         {
           g_set_error (error, XA_RECORD_EDIT_ERROR, XA_RECORD_EDIT_ERROR_TRANSITION,
@@ -333,7 +327,7 @@ xa_store_edit_record_label (XaStore      *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    label = _xa_store_dup_column (stmt, 0);
   sqlite3_finalize (stmt);
   return label;
 }

@@ -82,6 +82,25 @@ static const char * const elevator_columns[] = {
   "renewal_status", "planned_year", "funding_source", NULL
 };
 
+/* Sets each column of row @id of which @values has a member to that member. */
+static gboolean
+set_columns (sqlite3       *db,
+             XaRecordType   type,
+             const char    *id,
+             JsonObject    *values,
+             GError       **error)
+{
+  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
+  const char *table = xa_record_type_to_string (type);
+
+  for (guint i = 0; columns[i] != NULL; i++)
+    if (json_object_has_member (values, columns[i]) &&
+        !set_column (db, table, id, columns[i], json_object_get_member (values, columns[i]),
+                     error))
+      return FALSE;
+  return TRUE;
+}
+
 /* Writes the members of an update into the local row, as the server would: a problem
  * that becomes resolved gets a resolved_at (now, until the server's own comes back), a
  * reopened one loses it. The note lives only in the outbox until the feed brings it. */
@@ -92,7 +111,6 @@ apply_fields (sqlite3       *db,
               const char    *fields_json,
               GError       **error)
 {
-  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
   const char *table = xa_record_type_to_string (type);
   g_autoptr(JsonNode) root = json_from_string (fields_json, NULL);
   JsonObject *fields;
@@ -118,12 +136,7 @@ apply_fields (sqlite3       *db,
                           "UPDATE problem SET resolved_at = NULL WHERE id = ?1", "t", id))
         return FALSE;
     }
-  for (guint i = 0; columns[i] != NULL; i++)
-    if (json_object_has_member (fields, columns[i]) &&
-        !set_column (db, table, id, columns[i], json_object_get_member (fields, columns[i]),
-                     error))
-      return FALSE;
-  return TRUE;
+  return set_columns (db, type, id, fields, error);
 }
 
 /* The row's values of the columns @fields_json sets (with resolved_at when it sets the
@@ -193,6 +206,37 @@ _xa_store_capture_original (sqlite3       *db,
   return json_to_string (original, FALSE);
 }
 
+static gboolean
+set_no_record (GError       **error,
+               XaRecordType   type,
+               const char    *id)
+{
+  g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
+               "There is no %s “%s” in the records store", xa_record_type_to_string (type), id);
+  return FALSE;
+}
+
+/* _xa_store_capture_original() of a row that must be there: without one, an error that
+ * says so. */
+static char *
+capture_existing (sqlite3       *db,
+                  XaRecordType   type,
+                  const char    *id,
+                  const char    *fields_json,
+                  gint64        *out_version,
+                  GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *original;
+
+  original = _xa_store_capture_original (db, type, id, fields_json, out_version, &local_error);
+  if (original == NULL && local_error == NULL)
+    set_no_record (&local_error, type, id);
+  if (original == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return original;
+}
+
 /* Writes the values of capture_original() back. */
 static gboolean
 restore_original (sqlite3       *db,
@@ -202,36 +246,10 @@ restore_original (sqlite3       *db,
                   GError       **error)
 {
   g_autoptr(JsonNode) root = json_from_string (original_json, NULL);
-  const char * const *columns = type == XA_RECORD_PROBLEM ? problem_columns : elevator_columns;
-  JsonObject *original;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return TRUE;
-  original = json_node_get_object (root);
-  for (guint i = 0; columns[i] != NULL; i++)
-    if (json_object_has_member (original, columns[i]) &&
-        !set_column (db, xa_record_type_to_string (type), id, columns[i],
-                     json_object_get_member (original, columns[i]), error))
-      return FALSE;
-  return TRUE;
-}
-
-typedef struct
-{
-  gint64        local_id;
-  XaRecordType  type;
-  char         *id;
-  char         *fields;
-} Pending;
-
-static void
-pending_free (gpointer data)
-{
-  Pending *p = data;
-
-  g_free (p->id);
-  g_free (p->fields);
-  g_free (p);
+  return set_columns (db, type, id, json_node_get_object (root), error);
 }
 
 /* Writes the pending entries (of record @type @id only, when @id is not NULL; of the records
@@ -246,8 +264,7 @@ reapply (sqlite3       *db,
          GError       **error)
 {
   g_autoptr(GHashTable) in_page = NULL;
-
-  g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (pending_free);
+  g_autoptr(GPtrArray) pending = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
@@ -266,16 +283,18 @@ reapply (sqlite3       *db,
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, xa_record_type_to_string (type), -1, SQLITE_STATIC);
     }
+  pending = g_ptr_array_new_with_free_func ((GDestroyNotify) xa_outbox_entry_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      Pending *p = g_new0 (Pending, 1);
+      XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
 
-      p->local_id = sqlite3_column_int64 (stmt, 0);
-      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &p->type))
-        p->type = XA_RECORD_PROBLEM;
-      p->id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      p->fields = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-      g_ptr_array_add (pending, p);
+      entry->local_id = sqlite3_column_int64 (stmt, 0);
+      if (!xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1),
+                                       &entry->type))
+        entry->type = XA_RECORD_PROBLEM;
+      entry->record_id = _xa_store_dup_column (stmt, 2);
+      entry->fields = _xa_store_dup_column (stmt, 3);
+      g_ptr_array_add (pending, entry);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -306,8 +325,8 @@ reapply (sqlite3       *db,
 
   for (guint i = 0; i < pending->len; i++)
     {
-      Pending *p = g_ptr_array_index (pending, i);
-      g_autofree char *key = g_strdup_printf ("%d/%s", p->type, p->id);
+      XaOutboxEntry *entry = g_ptr_array_index (pending, i);
+      g_autofree char *key = g_strdup_printf ("%d/%s", entry->type, entry->record_id);
       gint64 version = 0;
       g_autofree char *original = NULL;
 
@@ -315,7 +334,8 @@ reapply (sqlite3       *db,
 
       if (in_page != NULL && page_version == NULL)
         continue;
-      original = _xa_store_capture_original (db, p->type, p->id, p->fields, &version, error);
+      original = _xa_store_capture_original (db, entry->type, entry->record_id, entry->fields,
+                                             &version, error);
       if (original == NULL)
         {
           if (error != NULL && *error != NULL)
@@ -327,8 +347,8 @@ reapply (sqlite3       *db,
         continue;
       if (!_xa_store_run (db, "Could not change the outbox", error,
                           "UPDATE outbox SET original = ?2, original_version = ?3 "
-                          "WHERE local_id = ?1", "iti", p->local_id, original, version) ||
-          !apply_fields (db, p->type, p->id, p->fields, error))
+                          "WHERE local_id = ?1", "iti", entry->local_id, original, version) ||
+          !apply_fields (db, entry->type, entry->record_id, entry->fields, error))
         return FALSE;
     }
   return TRUE;
@@ -373,12 +393,10 @@ read_row (sqlite3       *db,
   if (rc == SQLITE_ROW)
     {
       *out_version = sqlite3_column_int64 (stmt, 0);
-      *out_status = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *out_status = _xa_store_dup_column (stmt, 1);
     }
   else if (rc == SQLITE_DONE)
-    g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                 "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                 id);
+    set_no_record (error, type, id);
   else
     _xa_store_set_sql_error (db, error, "Could not read the record to edit");
   sqlite3_finalize (stmt);
@@ -427,18 +445,9 @@ _xa_store_queue_fields (sqlite3       *db,
                         char         **out_key,
                         GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
-  *out_original = _xa_store_capture_original (db, type, id, fields, version, &local_error);
+  *out_original = capture_existing (db, type, id, fields, version, error);
   if (*out_original == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                     id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   return apply_fields (db, type, id, fields, error)
          && queue_edit (db, local_id, type, id, *version, fields, *out_original, out_key,
                         error);
@@ -454,20 +463,12 @@ _xa_store_import_entry (sqlite3       *db,
                         gint64         created_at,
                         GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *original = NULL;
   gint64 version = 0;
 
-  original = _xa_store_capture_original (db, type, id, fields, &version, &local_error);
+  original = capture_existing (db, type, id, fields, &version, error);
   if (original == NULL)
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
-                     "There is no %s “%s” in the records store", xa_record_type_to_string (type),
-                     id);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+    return FALSE;
   /* On the version the edit was made on, not the row's here: the server judges it as the
    * meeting saw the record, and answers with a conflict if it changed since. */
   return apply_fields (db, type, id, fields, error)
@@ -525,11 +526,8 @@ _xa_store_edit_one (sqlite3               *db,
     return FALSE;
   if (type == XA_RECORD_PROBLEM)
     {
-      int current = -1;
+      int current = xa_enum_from_string (xa_problem_status_names, status);
 
-      for (int i = 0; xa_problem_status_names[i] != NULL && status != NULL; i++)
-        if (g_str_equal (xa_problem_status_names[i], status))
-          current = i;
       if (current < 0)
         {
           g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
@@ -597,13 +595,6 @@ xa_store_edit_elevator (XaStore              *self,
   return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
 }
 
-static char *
-dup_column (sqlite3_stmt *stmt,
-            int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
 GPtrArray *
 xa_store_list_outbox (XaStore   *self,
                       gboolean   pending_only,
@@ -631,22 +622,22 @@ xa_store_list_outbox (XaStore   *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
-      const char *state = (const char *) sqlite3_column_text (stmt, 7);
+      int state = xa_enum_from_string (state_names,
+                                       (const char *) sqlite3_column_text (stmt, 7));
 
       entry->local_id = sqlite3_column_int64 (stmt, 0);
       xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 1), &entry->type);
-      entry->record_id = dup_column (stmt, 2);
+      entry->record_id = _xa_store_dup_column (stmt, 2);
       entry->base_version = sqlite3_column_int64 (stmt, 3);
-      entry->fields = dup_column (stmt, 4);
-      entry->idempotency_key = dup_column (stmt, 5);
+      entry->fields = _xa_store_dup_column (stmt, 4);
+      entry->idempotency_key = _xa_store_dup_column (stmt, 5);
       entry->created_at = sqlite3_column_int64 (stmt, 6);
-      for (guint i = 0; state_names[i] != NULL; i++)
-        if (g_strcmp0 (state, state_names[i]) == 0)
-          entry->state = i;
-      entry->message = dup_column (stmt, 8);
-      entry->field = dup_column (stmt, 9);
-      entry->current = dup_column (stmt, 10);
-      entry->original = dup_column (stmt, 11);
+      if (state >= 0)
+        entry->state = state;
+      entry->message = _xa_store_dup_column (stmt, 8);
+      entry->field = _xa_store_dup_column (stmt, 9);
+      entry->current = _xa_store_dup_column (stmt, 10);
+      entry->original = _xa_store_dup_column (stmt, 11);
       g_ptr_array_add (entries, entry);
     }
   if (rc != SQLITE_DONE)
@@ -740,8 +731,8 @@ _xa_store_discard_entry (sqlite3       *db,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       xa_record_type_from_string ((const char *) sqlite3_column_text (stmt, 0), &type);
-      id = dup_column (stmt, 1);
-      original = dup_column (stmt, 2);
+      id = _xa_store_dup_column (stmt, 1);
+      original = _xa_store_dup_column (stmt, 2);
       restore = original != NULL && sqlite3_column_int (stmt, 3) == 1;
     }
   sqlite3_finalize (stmt);

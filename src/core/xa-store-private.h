@@ -46,6 +46,9 @@ gboolean _xa_store_run            (sqlite3      *db,
                                    const char   *sql,
                                    const char   *types,
                                    ...);
+/* A copy of the text of column @column of @stmt's row, or NULL for a NULL. */
+char    *_xa_store_dup_column     (sqlite3_stmt *stmt,
+                                   int           column);
 
 /* Whether an extended sqlite result code means the file is damaged (corrupt, or not a
  * database). */
@@ -74,9 +77,6 @@ gboolean _xa_store_create_indexes (sqlite3      *db,
 gboolean _xa_store_drop_indexes   (sqlite3      *db,
                                    GError      **error);
 
-/* Writes the pending edits of the outbox over their rows again, oldest first, in the
- * caller's transaction, after a page (@changes, XaChange*) or a full resync (@changes NULL:
- * every record) brought those records (xa-store-edits.c). */
 /* Writes the pending edits of record @type @id over its row again, each entry keeping the row
  * as it was before it (xa-store-edits.c); for a resolved conflict (xa-store-conflicts.c). */
 gboolean _xa_store_reapply_record (sqlite3      *db,
@@ -88,6 +88,9 @@ gboolean _xa_store_reapply_record (sqlite3      *db,
 gboolean _xa_store_apply_change   (XaStore      *self,
                                    XaChange     *change,
                                    GError      **error);
+/* Writes the pending edits of the outbox over their rows again, oldest first, in the
+ * caller's transaction, after a page (@changes, XaChange*) or a full resync (@changes NULL:
+ * every record) brought those records (xa-store-edits.c). */
 gboolean _xa_store_reapply_edits  (sqlite3      *db,
                                    GPtrArray    *changes,
                                    GError      **error);

@@ -165,6 +165,13 @@ _xa_store_run (sqlite3     *db,
   return TRUE;
 }
 
+char *
+_xa_store_dup_column (sqlite3_stmt *stmt,
+                      int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
 static gboolean
 set_sql_error (XaStore     *self,
                GError     **error,
@@ -407,7 +414,7 @@ xa_store_dup_server (XaStore *self)
   g_return_val_if_fail (XA_IS_STORE (self), NULL);
 
   if (sqlite3_step (self->get_server) == SQLITE_ROW)
-    url = g_strdup ((const char *) sqlite3_column_text (self->get_server, 0));
+    url = _xa_store_dup_column (self->get_server, 0);
   sqlite3_reset (self->get_server);
   return url;
 }
@@ -449,7 +456,7 @@ xa_store_dup_cursor (XaStore    *self,
 
   sqlite3_bind_text (self->get_cursor, 1, server_url, -1, SQLITE_STATIC);
   if (sqlite3_step (self->get_cursor) == SQLITE_ROW && sqlite3_column_text (self->get_cursor, 0))
-    cursor = g_strdup ((const char *) sqlite3_column_text (self->get_cursor, 0));
+    cursor = _xa_store_dup_column (self->get_cursor, 0);
   sqlite3_reset (self->get_cursor);
   sqlite3_clear_bindings (self->get_cursor);
   return cursor;
@@ -857,7 +864,7 @@ xa_store_compounds_in_box (XaStore *self,
   sqlite3_bind_double (stmt, 3, max_lat);
   sqlite3_bind_double (stmt, 4, max_lon);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_ptr_array_add (ids, _xa_store_dup_column (stmt, 0));
   sqlite3_finalize (stmt);
   return ids;
 }

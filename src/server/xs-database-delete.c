@@ -7,20 +7,6 @@
 
 #include "xs-database-private.h"
 
-static gint64
-tombstone (XsDatabase  *self,
-           const char  *type,
-           const char  *id,
-           GError     **error)
-{
-  gint64 version;
-  gboolean deleted;
-
-  if (!_xs_database_current_version (self, type, id, &version, &deleted, error))
-    return 0;
-  return _xs_database_insert_change (self, type, id, version + 1, NULL, error);
-}
-
 typedef struct
 {
   char *type;
@@ -92,8 +78,6 @@ unlink_cadre (XsDatabase  *self,
   JsonArray *old = data != NULL ? json_object_get_array_member (data, "compounds") : NULL;
   g_autoptr(JsonArray) kept = json_array_new ();
   g_autofree char *text = NULL;
-  gint64 version;
-  gboolean deleted;
 
   for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
     {
@@ -105,14 +89,11 @@ unlink_cadre (XsDatabase  *self,
       json_array_add_element (kept, json_node_copy (element));
     }
   if (json_array_get_length (kept) == 0)
-    return tombstone (self, cadre->type, cadre->id, error) > 0 ? 1 : 0;
+    return _xs_database_append_next (self, cadre->type, cadre->id, NULL, error) > 0 ? 1 : 0;
 
   json_object_set_array_member (data, "compounds", g_steal_pointer (&kept));
   text = _xs_database_object_to_json (data);
-  if (!_xs_database_current_version (self, cadre->type, cadre->id, &version, &deleted, error))
-    return 0;
-  return _xs_database_insert_change (self, cadre->type, cadre->id, version + 1, text,
-                                     error) > 0 ? 1 : 0;
+  return _xs_database_append_next (self, cadre->type, cadre->id, text, error) > 0 ? 1 : 0;
 }
 
 static gint64
@@ -189,8 +170,12 @@ xs_database_delete (XsDatabase  *self,
       for (guint i = 0; ok && i < dependents->len; i++)
         {
           Dependent *d = &g_array_index (dependents, Dependent, i);
-          guint n = g_str_equal (d->type, "cadre") ? unlink_cadre (self, d, id, error)
-                                                   : (tombstone (self, d->type, d->id, error) > 0);
+          guint n;
+
+          if (g_str_equal (d->type, "cadre"))
+            n = unlink_cadre (self, d, id, error);
+          else
+            n = _xs_database_append_next (self, d->type, d->id, NULL, error) > 0;
           ok = n > 0;
           written += n;
         }

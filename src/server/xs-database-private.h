@@ -68,6 +68,13 @@ gint64        _xs_database_insert_change    (XsDatabase    *self,
                                              gint64         version,
                                              const char    *data_json,
                                              GError       **error);
+/* Appends the next version of record @type @id, after its newest (retired ones included):
+ * @data_json, or a tombstone when NULL; returns its seq, 0 on error. */
+gint64        _xs_database_append_next      (XsDatabase    *self,
+                                             const char    *type,
+                                             const char    *id,
+                                             const char    *data_json,
+                                             GError       **error);
 /* @data as compact JSON text. */
 char         *_xs_database_object_to_json   (JsonObject    *data);
 

@@ -568,6 +568,21 @@ _xs_database_insert_change (XsDatabase  *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+gint64
+_xs_database_append_next (XsDatabase  *self,
+                          const char  *type,
+                          const char  *id,
+                          const char  *data_json,
+                          GError     **error)
+{
+  gint64 version;
+  gboolean deleted;
+
+  if (!_xs_database_current_version (self, type, id, &version, &deleted, error))
+    return 0;
+  return _xs_database_insert_change (self, type, id, version + 1, data_json, error);
+}
+
 static gboolean
 require_live (XsDatabase  *self,
               const char  *type,
@@ -682,8 +697,8 @@ xs_database_put (XsDatabase  *self,
                  GError     **error)
 {
   g_autofree char *text = NULL;
-  gint64 version, seq = 0;
-  gboolean deleted, owned;
+  gint64 seq = 0;
+  gboolean owned;
 
   g_return_val_if_fail (XS_IS_DATABASE (self), 0);
   g_return_val_if_fail (data != NULL, 0);
@@ -693,9 +708,8 @@ xs_database_put (XsDatabase  *self,
   text = _xs_database_object_to_json (data);
   if (!_xs_database_auto_begin (self, &owned, error))
     return 0;
-  if (check_references (self, type, id, data, error) &&
-      _xs_database_current_version (self, type, id, &version, &deleted, error))
-    seq = _xs_database_insert_change (self, type, id, version + 1, text, error);
+  if (check_references (self, type, id, data, error))
+    seq = _xs_database_append_next (self, type, id, text, error);
   if (!_xs_database_auto_end (self, owned, seq > 0, error))
     return 0;
   return seq;

@@ -231,16 +231,6 @@ apply_field (Update           *u,
   return TRUE;
 }
 
-static int
-name_index (const char * const *names,
-            const char         *name)
-{
-  for (int i = 0; name != NULL && names[i] != NULL; i++)
-    if (g_str_equal (names[i], name))
-      return i;
-  return -1;
-}
-
 static char *
 now_text (void)
 {
@@ -256,8 +246,8 @@ apply_problem_flow (Update     *u,
                     const char *status_before)
 {
   const char *status_after = json_object_get_string_member (u->data, "status");
-  int from = name_index (xa_problem_status_names, status_before);
-  int to = name_index (xa_problem_status_names, status_after);
+  int from = xa_enum_from_string (xa_problem_status_names, status_before);
+  int to = xa_enum_from_string (xa_problem_status_names, status_after);
 
   if (from == XA_STATUS_CLOSED)
     return refuse (u, 422, "status", "Its “status” is closed, which is final: nothing about "
