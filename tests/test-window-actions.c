@@ -317,6 +317,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *server_db = NULL;
   int ret;
 
   xa_test_window_init (&argc, &argv);
@@ -324,7 +325,8 @@ main (int   argc,
   /* Before the application connects to the session bus: it would keep the outer one. The
    * connect dialog saves the token it is given in this keyring. */
   keyring = xa_test_keyring_start (TRUE);
-  server = xa_test_server_start (xa_test_path ("synthetic.db"),
+  server_db = xa_test_path ("synthetic.db");
+  server = xa_test_server_start (server_db,
                                  (const char * const[]) { "--synthetic", "6000", NULL });
   app = xa_test_window_app_new ();
 
