@@ -11,6 +11,7 @@
 
 #include "xa-records-private.h"
 #include "xa-store.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
 
 #define SERVER "http://127.0.0.1:1"
@@ -67,17 +68,6 @@ base_page (void)
     districts, a, b);
 }
 
-static XaStore *
-open_store (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  XaStore *store = xa_store_open (path, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static void
 apply (XaStore    *store,
        const char *json,
@@ -95,7 +85,7 @@ test_open_and_migrate (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(GError) error = NULL;
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   sqlite3 *db = NULL;
 
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
@@ -104,7 +94,7 @@ test_open_and_migrate (void)
   g_clear_object (&store);
 
   /* Reopening an existing store keeps it. */
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 0);
   g_clear_object (&store);
 
@@ -136,7 +126,7 @@ static void
 test_apply_and_reapply (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autofree char *cursor = NULL;
 
@@ -160,7 +150,7 @@ static void
 test_versions (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autofree char *page_v3 = compound_page (10, "C1", 3, 35.06, 118.36);
   g_autofree char *page_v2 = compound_page (11, "C1", 2, 35.07, 118.37);
@@ -183,7 +173,7 @@ static void
 test_tombstones (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autofree char *page3 = compound_page (30, "C1", 5, 35.05, 118.35);
   g_autoptr(GPtrArray) found = NULL;
@@ -216,7 +206,7 @@ static void
 test_rejected_page_changes_nothing (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autofree char *fresh = compound_json (40, "C9", 1, 35.2, 118.2);
   g_autofree char *bad = g_strdup_printf (
@@ -252,7 +242,7 @@ static void
 test_deferred_indexes (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autofree char *moved_page = compound_page (9, "C2", 2, 35.30, 118.60);
   g_autoptr(GPtrArray) changes = NULL;
@@ -277,7 +267,7 @@ test_deferred_indexes (void)
 
   /* Still deferred after reopening: an interrupted first sync continues as one. */
   g_clear_object (&store);
-  store = open_store (path);
+  store = xa_test_store_open (path);
 
   /* A rejected page with a tombstone takes the rebuilt indexes with it. */
   changes = xa_test_parse_changes (
@@ -310,7 +300,7 @@ static void
 test_build_indexes (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autoptr(GError) error = NULL;
 
@@ -323,7 +313,7 @@ test_build_indexes (void)
                                               " INDEXED BY compound_district"
                                               " WHERE district = '371302'", NULL), ==, 2);
   g_clear_object (&store);
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_store_query_int (store, COUNT_INDEXES, NULL), ==, 8);
 }
 
@@ -332,8 +322,8 @@ test_replace_from (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
   g_autofree char *other_path = xa_test_path ("resync.db");
-  g_autoptr(XaStore) store = open_store (path);
-  g_autoptr(XaStore) other = open_store (other_path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
+  g_autoptr(XaStore) other = xa_test_store_open (other_path);
   g_autofree char *page = base_page ();
   g_autofree char *c3 = compound_json (2, "C3", 1, 35.3, 118.3);
   g_autofree char *other_page = g_strdup_printf ("[%s, %s]", districts, c3);
@@ -377,7 +367,7 @@ static void
 test_foreach (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -395,7 +385,7 @@ fill_store (const char *path,
 {
   g_autoptr(GString) json = g_string_new ("[");
   g_autoptr(GPtrArray) changes = NULL;
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autoptr(GError) error = NULL;
 
   g_string_append (json, districts);
@@ -425,7 +415,7 @@ static void
 test_one_server (void)
 {
   g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   g_autofree char *page = base_page ();
   g_autoptr(GPtrArray) changes = xa_test_parse_changes (page);
   g_autoptr(GPtrArray) other = xa_test_parse_changes ("[" "{\"seq\": 9, \"type\": \"district\","
@@ -472,7 +462,7 @@ test_damaged (void)
   fill_store (path, 3000);
   damaged = xa_test_damage_store (path);
 
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_false (xa_store_check (store, &error));
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_DAMAGED);
   g_assert_nonnull (strstr (error->message, "damaged"));
@@ -540,7 +530,7 @@ test_unclean_shutdown (void)
 
   /* Healthy: opened, and the marker is this process's until it closes the store. */
   g_assert_true (g_file_set_contents (marker, pid, -1, NULL));
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_true (g_file_test (marker, G_FILE_TEST_EXISTS));
   g_clear_object (&store);
   g_assert_false (g_file_test (marker, G_FILE_TEST_EXISTS));
@@ -640,14 +630,14 @@ test_migrate_v3 (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (strstr (v3_dump, "[store_server]\n"));
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_clear_object (&store);
   migrated_dump = xa_test_store_dump (path);
   xa_test_store_cut_agendas (migrated_dump);
   g_assert_cmpstr (migrated_dump, ==, expected);
 
-  store = open_store (path);
+  store = xa_test_store_open (path);
   server = xa_store_dup_server (store);
   g_assert_cmpstr (server, ==, "http://records.v3.example:8080");
   g_assert_true (xa_store_foreach (store, XA_RECORD_ELEVATOR, note_elevator, elevators, &error));
@@ -684,7 +674,7 @@ static void
 test_description_matches_schema (void)
 {
   g_autofree char *path = xa_test_path ("columns.db");
-  g_autoptr(XaStore) store = open_store (path);
+  g_autoptr(XaStore) store = xa_test_store_open (path);
   sqlite3 *db = NULL;
 
   g_clear_object (&store);
@@ -734,7 +724,7 @@ test_migrate_v1 (void)
 
   g_assert_nonnull (strstr (v1_dump, "沂河花园"));
 
-  store = open_store (path);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_clear_object (&store);
 
@@ -759,7 +749,7 @@ test_migrate_v1 (void)
   }
 
   /* Through today's code. */
-  store = open_store (path);
+  store = xa_test_store_open (path);
   server = xa_store_dup_server (store);
   g_assert_cmpstr (server, ==, "http://records.v1.example:8080");
   cursor = xa_store_dup_cursor (store, server);
