@@ -105,37 +105,7 @@ feed_count (Fixture     *f,
             gint64       version,
             char       **out_data)
 {
-  g_autofree char *url = g_strdup_printf ("%s/api/v1/changes?limit=5000", f->server->base_url);
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", f->server->token);
-  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *changes;
-  guint n = 0;
-
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-  root = json_from_string (g_bytes_get_data (reply, NULL), &error);
-  g_assert_no_error (error);
-  changes = json_object_get_array_member (json_node_get_object (root), "changes");
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *c = json_array_get_object_element (changes, i);
-
-      if (!g_str_equal (json_object_get_string_member (c, "type"), type) ||
-          !g_str_equal (json_object_get_string_member (c, "id"), id))
-        continue;
-      n += json_object_get_int_member (c, "version") == version;
-      if (out_data != NULL)
-        {
-          g_free (*out_data);
-          *out_data = json_to_string (json_object_get_member (c, "data"), FALSE);
-        }
-    }
-  return n;
+  return xa_test_server_feed_count (f->server, f->session, type, id, version, NULL, out_data);
 }
 
 static GPtrArray *

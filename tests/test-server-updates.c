@@ -164,12 +164,7 @@ new_key (void)
 static char *
 feed_text (Fixture *f)
 {
-  g_auto(Answer) a = { 0 };
-
-  request (f, "GET", "/api/v1/changes?limit=5000", f->server->token, NULL, NULL, &a);
-  g_assert_cmpuint (a.status, ==, 200);
-  g_assert_false (json_object_get_boolean_member (a.json, "more"));
-  return g_steal_pointer (&a.body);
+  return xa_test_server_feed_text (f->server, f->session);
 }
 
 /* The feed is exactly @expected (from an earlier feed_text ()): nothing was applied since. */
@@ -190,25 +185,7 @@ feed_count (Fixture    *f,
             gint64      version,
             gint64     *out_seq)
 {
-  g_autofree char *text = feed_text (f);
-  g_autoptr(JsonNode) root = json_from_string (text, NULL);
-  JsonArray *changes = json_object_get_array_member (json_node_get_object (root), "changes");
-  guint n = 0;
-
-  for (guint i = 0; i < json_array_get_length (changes); i++)
-    {
-      JsonObject *c = json_array_get_object_element (changes, i);
-
-      if (g_str_equal (json_object_get_string_member (c, "type"), type) &&
-          g_str_equal (json_object_get_string_member (c, "id"), id) &&
-          json_object_get_int_member (c, "version") == version)
-        {
-          n++;
-          if (out_seq != NULL)
-            *out_seq = json_object_get_int_member (c, "seq");
-        }
-    }
-  return n;
+  return xa_test_server_feed_count (f->server, f->session, type, id, version, out_seq, NULL);
 }
 
 /* A refusal: @status, a problem document naming @field (NULL: any or none), and nothing

@@ -580,6 +580,65 @@ xa_test_server_post_update (XaTestServer  *server,
   return soup_message_get_status (msg);
 }
 
+char *
+xa_test_server_feed_text (XaTestServer *server,
+                          SoupSession  *session)
+{
+  g_autofree char *url = g_strdup_printf ("%s/api/v1/changes?limit=5000", server->base_url);
+  g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
+  g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+  text = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
+  root = json_from_string (text, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "more"));
+  return g_steal_pointer (&text);
+}
+
+guint
+xa_test_server_feed_count (XaTestServer  *server,
+                           SoupSession   *session,
+                           const char    *type,
+                           const char    *id,
+                           gint64         version,
+                           gint64        *out_seq,
+                           char         **out_data)
+{
+  g_autofree char *text = xa_test_server_feed_text (server, session);
+  g_autoptr(JsonNode) root = json_from_string (text, NULL);
+  JsonArray *changes = json_object_get_array_member (json_node_get_object (root), "changes");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (changes); i++)
+    {
+      JsonObject *c = json_array_get_object_element (changes, i);
+
+      if (!g_str_equal (json_object_get_string_member (c, "type"), type) ||
+          !g_str_equal (json_object_get_string_member (c, "id"), id))
+        continue;
+      if (json_object_get_int_member (c, "version") == version)
+        {
+          n++;
+          if (out_seq != NULL)
+            *out_seq = json_object_get_int_member (c, "seq");
+        }
+      if (out_data != NULL)
+        {
+          g_free (*out_data);
+          *out_data = json_to_string (json_object_get_member (c, "data"), FALSE);
+        }
+    }
+  return n;
+}
+
 void
 xa_test_sync_ok (XaTestServer *server,
                  const char   *store_path)
