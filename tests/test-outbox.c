@@ -572,19 +572,18 @@ test_resolve (Fixture       *f,
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
 }
 
-/* A value the server refuses: 422, the entry kept as rejected with the server's message and
- * the field it names. The client's own checks refuse such an edit today (the same rules), so
- * the entry is written as an older client, whose rules allowed it, would have queued it. */
-static void
-test_rejected (Fixture       *f,
-               gconstpointer  data)
+/* E1 planned for 2031, then its entry made to carry 2101 as an older client, whose rules
+ * allowed it, would have queued it (the client's own checks refuse it today); the sync sends
+ * it and the server rejects it. Returns the store opened again, its outbox in *@entries: the
+ * one entry, rejected. */
+static XaStore *
+sync_refused_year (Fixture       *f,
+                   XaSyncResult  *result,
+                   GPtrArray    **entries)
 {
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
-  XaSyncResult result = { 0 };
-  XaOutboxEntry *entry;
   sqlite3 *db = NULL;
 
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
@@ -595,15 +594,30 @@ test_rejected (Fixture       *f,
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
-  sync_ok (f, &result);
-  g_assert_cmpuint (result.rejected, ==, 1);
-  g_assert_cmpuint (result.pushed, ==, 0);
-  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
+  sync_ok (f, result);
+  g_assert_cmpuint (result->rejected, ==, 1);
 
   store = xa_test_store_open (f->store_path);
-  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
-  entry = g_ptr_array_index (entries, 0);
-  g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
+  g_assert_cmpuint (relist_outbox (store, entries), ==, 1);
+  g_assert_cmpint (((XaOutboxEntry *) (*entries)->pdata[0])->state, ==, XA_OUTBOX_REJECTED);
+  return g_steal_pointer (&store);
+}
+
+/* A value the server refuses: 422, the entry kept as rejected with the server's message and
+ * the field it names. The client's own checks refuse such an edit today (the same rules), so
+ * the entry is written as an older client, whose rules allowed it, would have queued it. */
+static void
+test_rejected (Fixture       *f,
+               gconstpointer  data)
+{
+  XaSyncResult result = { 0 };
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(XaStore) store = sync_refused_year (f, &result, &entries);
+  XaOutboxEntry *entry = g_ptr_array_index (entries, 0);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (result.pushed, ==, 0);
+  g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 0);
   g_assert_cmpstr (entry->field, ==, "planned_year");
   g_assert_nonnull (strstr (entry->message, "2101"));
   g_assert_nonnull (strstr (entry->message, "2000 … 2100"));
@@ -627,35 +641,20 @@ static void
 test_rejected_corrected (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(XaStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server_data = NULL;
-  XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
   XaElevatorEdit corrected = { .set_planned_year = TRUE, .planned_year = 2033,
                                .note = "更正年份" };
   XaElevatorEdit invalid = { .set_planned_year = TRUE, .planned_year = 2101 };
   XaProblemEdit wrong_type = { .status = XA_STATUS_RESOLVED, .note = "x" };
   XaSyncResult result = { 0 };
   XaOutboxEntry *entry;
-  sqlite3 *db = NULL;
   gint64 local_id;
 
-  g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
-  sync_ok (f, &result);
-  g_assert_cmpuint (result.rejected, ==, 1);
-
-  store = xa_test_store_open (f->store_path);
-  g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
-  entry = g_ptr_array_index (entries, 0);
-  g_assert_cmpint (entry->state, ==, XA_OUTBOX_REJECTED);
-  local_id = entry->local_id;
+  store = sync_refused_year (f, &result, &entries);
+  local_id = ((XaOutboxEntry *) entries->pdata[0])->local_id;
 
   /* A correction the rules refuse, or of the wrong kind, changes nothing. */
   g_assert_false (xa_store_correct_edit (store, local_id, NULL, &invalid, &error));
