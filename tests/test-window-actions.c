@@ -320,15 +320,11 @@ main (int   argc,
   g_autofree char *server_db = NULL;
   int ret;
 
-  xa_test_window_init (&argc, &argv);
-
-  /* Before the application connects to the session bus: it would keep the outer one. The
-   * connect dialog saves the token it is given in this keyring. */
-  keyring = xa_test_keyring_start (TRUE);
+  /* The connect dialog saves the token it is given in this keyring. */
+  app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
   server_db = xa_test_path ("synthetic.db");
   server = xa_test_server_start (server_db,
                                  (const char * const[]) { "--synthetic", "6000", NULL });
-  app = xa_test_window_app_new ();
 
   g_test_add_func ("/window-actions/enter-token", test_enter_token);
   g_test_add_func ("/window-actions/change-server", test_change_server);

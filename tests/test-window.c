@@ -708,9 +708,9 @@ static gboolean
 search_settled (gpointer user_data)
 {
   XaMapView *view = user_data;
+  GtkRevealer *revealer = _xa_map_view_child (view, GtkRevealer, "results_revealer");
 
-  return gtk_revealer_get_reveal_child (_xa_map_view_child (view, GtkRevealer, "results_revealer"))
-         && gtk_revealer_get_child_revealed (_xa_map_view_child (view, GtkRevealer, "results_revealer"));
+  return gtk_revealer_get_reveal_child (revealer) && gtk_revealer_get_child_revealed (revealer);
 }
 
 /* Types @text into the search field and waits for its results to show. */
@@ -719,10 +719,11 @@ search_for (XaWindow   *window,
             const char *text)
 {
   XaMapView *view = _xa_window_get_map_view (window);
+  GtkEditable *entry = GTK_EDITABLE (_xa_map_view_child (view, GtkSearchEntry, "search_entry"));
 
-  gtk_editable_set_text (GTK_EDITABLE (_xa_map_view_child (view, GtkSearchEntry, "search_entry")), "");
+  gtk_editable_set_text (entry, "");
   xa_test_ui_spin (300);
-  gtk_editable_set_text (GTK_EDITABLE (_xa_map_view_child (view, GtkSearchEntry, "search_entry")), text);
+  gtk_editable_set_text (entry, text);
   xa_test_ui_spin (400);
   g_assert_true (xa_test_ui_spin_until (search_settled, view, 10));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
@@ -748,16 +749,20 @@ test_search (void)
   g_test_message ("many: %s", text);
   g_assert_null (strchr (text, '%'));
   g_assert_nonnull (strstr (text, "50"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "results_label"))));
-  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget, "no_results_page")));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_xa_map_view_child (view, GtkLabel,
+                                                                        "results_label"))));
+  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget,
+                                                              "no_results_page")));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-many");
 
-  first = gtk_list_box_get_row_at_index (_xa_map_view_child (view, GtkListBox, "results_list"), 0);
+  first = gtk_list_box_get_row_at_index (_xa_map_view_child (view, GtkListBox, "results_list"),
+                                         0);
   g_assert_nonnull (first);
   gtk_widget_grab_focus (entry);
   g_assert_true (press_key (entry, GDK_KEY_Down));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (first));
-  g_assert_true (press_key (GTK_WIDGET (_xa_map_view_child (view, GtkListBox, "results_list")), GDK_KEY_Up));
+  g_assert_true (press_key (GTK_WIDGET (_xa_map_view_child (view, GtkListBox, "results_list")),
+                            GDK_KEY_Up));
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
 
@@ -766,12 +771,14 @@ test_search (void)
   search_for (window, "君澜壹号院");
   g_signal_emit_by_name (_xa_map_view_child (view, GtkSearchEntry, "search_entry"), "activate");
   xa_test_ui_wait_frames (GTK_WIDGET (window), 5);
-  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==, "LY-JUNLAN-1");
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==,
+                   "LY-JUNLAN-1");
   {
     g_autofree char *tooltip = NULL;
     double x, y;
 
-    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), "LY-JUNLAN-1", &x, &y));
+    g_assert_true (_xa_compound_layer_locate (_xa_map_view_get_layer (view), "LY-JUNLAN-1",
+                                              &x, &y));
     tooltip = _xa_compound_layer_dup_tooltip (_xa_map_view_get_layer (view), x, y);
     g_assert_nonnull (tooltip);
     g_test_message ("tooltip: %s", tooltip);
@@ -786,8 +793,11 @@ test_search (void)
 
   search_for (window, "zzqq不存在");
   g_assert_true (gtk_widget_get_mapped (_xa_map_view_child (view, GtkWidget, "no_results_page")));
-  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget, "results_scrolled")));
-  g_assert_nonnull (strstr (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "no_results_title")), "zzqq不存在"));
+  g_assert_false (gtk_widget_get_visible (_xa_map_view_child (view, GtkWidget,
+                                                              "results_scrolled")));
+  g_assert_nonnull (strstr (gtk_label_get_label (_xa_map_view_child (view, GtkLabel,
+                                                                     "no_results_title")),
+                            "zzqq不存在"));
   /* Nothing to go down to: the key goes on to GTK. */
   g_assert_false (press_key (entry, GDK_KEY_Down));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "search-none");
@@ -1169,12 +1179,7 @@ main (int   argc,
 {
   int ret;
 
-  xa_test_window_init (&argc, &argv);
-
-  /* Before the application connects to the session bus: it would keep the outer one. */
-  keyring = xa_test_keyring_start (TRUE);
-
-  app = xa_test_window_app_new ();
+  app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/bad-store", test_bad_store);

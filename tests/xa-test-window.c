@@ -39,6 +39,16 @@ xa_test_window_app_new (void)
   return xa_test_window_app_register ();
 }
 
+XaApplication *
+xa_test_window_init_with_keyring (int             *argc,
+                                  char          ***argv,
+                                  XaTestKeyring  **keyring)
+{
+  xa_test_window_init (argc, argv);
+  *keyring = xa_test_keyring_start (TRUE);
+  return xa_test_window_app_new ();
+}
+
 int
 xa_test_window_run (XaApplication **app)
 {
@@ -127,7 +137,8 @@ xa_test_find_toplevel (GType type)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         return toplevel;
     }
   return NULL;
@@ -220,7 +231,8 @@ is_row_titled (GtkWidget *widget,
                gpointer   user_data)
 {
   return ADW_IS_PREFERENCES_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), user_data) == 0;
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                       user_data) == 0;
 }
 
 GtkWidget *

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "xa-application.h"
+#include "xa-test-keyring.h"
 #include "xa-window-private.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,12 @@ void           xa_test_window_init      (int    *argc,
  * transition ends. Call after starting a test keyring: the application keeps the session
  * bus it finds. */
 XaApplication *xa_test_window_app_new   (void);
+/* xa_test_window_init(), then a test keyring with a Secret Service in *@keyring (started
+ * first: the application keeps the session bus it finds), then the application of
+ * xa_test_window_app_new(): the start of main() for the window tests that save tokens. */
+XaApplication *xa_test_window_init_with_keyring (int             *argc,
+                                                 char          ***argv,
+                                                 XaTestKeyring  **keyring);
 /* The same with the basemap setting left as it is: for the tests of the map's tiles and of
  * the widgets that only need the app's resources and style. */
 XaApplication *xa_test_window_app_register (void);
