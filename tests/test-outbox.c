@@ -641,20 +641,17 @@ static void
 test_rejected_corrected (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = NULL;
+  XaSyncResult result = { 0 };
   g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_data = NULL;
+  g_autoptr(XaStore) store = sync_refused_year (f, &result, &entries);
+  gint64 local_id = ((XaOutboxEntry *) entries->pdata[0])->local_id;
   XaElevatorEdit corrected = { .set_planned_year = TRUE, .planned_year = 2033,
                                .note = "更正年份" };
   XaElevatorEdit invalid = { .set_planned_year = TRUE, .planned_year = 2101 };
   XaProblemEdit wrong_type = { .status = XA_STATUS_RESOLVED, .note = "x" };
-  XaSyncResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_data = NULL;
   XaOutboxEntry *entry;
-  gint64 local_id;
-
-  store = sync_refused_year (f, &result, &entries);
-  local_id = ((XaOutboxEntry *) entries->pdata[0])->local_id;
 
   /* A correction the rules refuse, or of the wrong kind, changes nothing. */
   g_assert_false (xa_store_correct_edit (store, local_id, NULL, &invalid, &error));
