@@ -80,6 +80,18 @@ apply (XaStore    *store,
   g_assert_no_error (error);
 }
 
+/* A new store.db holding base_page (), applied with @cursor. */
+static XaStore *
+open_base_store (const char *cursor)
+{
+  g_autofree char *path = xa_test_path ("store.db");
+  g_autofree char *page = base_page ();
+  XaStore *store = xa_test_store_open (path);
+
+  apply (store, page, cursor);
+  return store;
+}
+
 static void
 test_open_and_migrate (void)
 {
@@ -149,14 +161,11 @@ test_apply_and_reapply (void)
 static void
 test_versions (void)
 {
-  g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = xa_test_store_open (path);
-  g_autofree char *page = base_page ();
+  g_autoptr(XaStore) store = open_base_store ("c1");
   g_autofree char *page_v3 = compound_page (10, "C1", 3, 35.06, 118.36);
   g_autofree char *page_v2 = compound_page (11, "C1", 2, 35.07, 118.37);
   g_autoptr(XaCompound) compound = NULL;
 
-  apply (store, page, "c1");
   apply (store, page_v3, "c2");
   apply (store, page_v2, "c3");   /* older than what is stored: ignored */
   compound = xa_store_get_compound (store, "C1");
@@ -172,13 +181,10 @@ test_versions (void)
 static void
 test_tombstones (void)
 {
-  g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = xa_test_store_open (path);
-  g_autofree char *page = base_page ();
+  g_autoptr(XaStore) store = open_base_store ("c1");
   g_autofree char *page3 = compound_page (30, "C1", 5, 35.05, 118.35);
   g_autoptr(GPtrArray) found = NULL;
 
-  apply (store, page, "c1");
   apply (store,
          "[{\"seq\": 20, \"type\": \"compound\", \"id\": \"C1\", \"version\": 2, \"deleted\": true,"
          "  \"data\": null},"
@@ -205,9 +211,7 @@ test_tombstones (void)
 static void
 test_rejected_page_changes_nothing (void)
 {
-  g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = xa_test_store_open (path);
-  g_autofree char *page = base_page ();
+  g_autoptr(XaStore) store = open_base_store ("good");
   g_autofree char *fresh = compound_json (40, "C9", 1, 35.2, 118.2);
   g_autofree char *bad = g_strdup_printf (
     "[%s, {\"seq\": 41, \"type\": \"elevator\", \"id\": \"E9\", \"version\": 1, \"data\": {"
@@ -218,7 +222,6 @@ test_rejected_page_changes_nothing (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *cursor = NULL;
 
-  apply (store, page, "good");
   changes = xa_test_parse_changes (bad);
   g_assert_false (xa_store_apply_page (store, SERVER, changes, "bad", &error));
   g_assert_error (error, XA_RECORD_ERROR, XA_RECORD_ERROR_UNKNOWN_REFERENCE);
@@ -366,13 +369,10 @@ count_compound (gconstpointer record,
 static void
 test_foreach (void)
 {
-  g_autofree char *path = xa_test_path ("store.db");
-  g_autoptr(XaStore) store = xa_test_store_open (path);
-  g_autofree char *page = base_page ();
+  g_autoptr(XaStore) store = open_base_store ("c");
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  apply (store, page, "c");
   g_assert_true (xa_store_foreach (store, XA_RECORD_COMPOUND, count_compound, names, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (names->str, ==, "C1:小区C1;C2:小区C2;");
