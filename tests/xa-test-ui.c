@@ -293,6 +293,9 @@ find_label (GtkWidget  *widget,
             const char *text,
             gboolean    substring)
 {
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (text != NULL);
+
   if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget))
     {
       const char *label = gtk_label_get_text (GTK_LABEL (widget));
@@ -315,9 +318,6 @@ GtkWidget *
 xa_test_ui_find_label (GtkWidget  *widget,
                        const char *text)
 {
-  g_assert (GTK_IS_WIDGET (widget));
-  g_assert (text != NULL);
-
   return find_label (widget, text, FALSE);
 }
 
@@ -325,9 +325,6 @@ GtkWidget *
 xa_test_ui_find_label_containing (GtkWidget  *widget,
                                   const char *text)
 {
-  g_assert (GTK_IS_WIDGET (widget));
-  g_assert (text != NULL);
-
   return find_label (widget, text, TRUE);
 }
 
