@@ -227,12 +227,6 @@ press_key (GtkWidget *widget,
   return handled;
 }
 
-static gboolean
-file_exists (gpointer path)
-{
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
-}
-
 /* The Dashboard's own figures and charts: the splits, "Figures as of" the store's last
  * sync, the chart by district (its numbers, its accessible label) and its bars choosing
  * the map's district filter. */
@@ -296,7 +290,7 @@ check_dashboard (XaWindow       *window,
     /* A name without an extension: the report is a PDF, and the name says so. */
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-to", "s",
                                                path));
-    g_assert_true (xa_test_ui_poll_until (file_exists, report, 100, 30));
+    g_assert_true (xa_test_ui_poll_until (xa_test_ui_file_exists, report, 100, 30));
     g_assert_true (g_file_get_contents (report, &contents, &length, NULL));
     g_assert_cmpmem (contents, 5, "%PDF-", 5);
   }

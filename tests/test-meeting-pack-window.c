@@ -154,12 +154,6 @@ chooser_shown (gpointer user_data)
   return xa_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
-static gboolean
-file_exists (gpointer user_data)
-{
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
-}
-
 typedef struct
 {
   GtkWidget *window;
@@ -322,7 +316,7 @@ test_pack_offline (void)
       g_assert_true (g_file_equal (shown, folder));
     }
     gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-    g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
+    g_assert_true (xa_test_ui_spin_until (xa_test_ui_file_exists, exported, 60));
     /* The toast names the file (in any language). */
     g_assert_true (xa_test_ui_spin_until (shows_label, saved_in (bureau_window,
                                                                  "exported.xqpack"), 30));

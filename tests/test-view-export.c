@@ -53,7 +53,8 @@ static const char reader_script[] =
   "else:\n"
   "    import openpyxl\n"
   "    sheet = openpyxl.load_workbook(path, read_only=True).active\n"
-  "    rows = [['' if c is None else str(c) for c in r] for r in sheet.iter_rows(values_only=True)]\n"
+  "    rows = [['' if c is None else str(c) for c in r]"
+  " for r in sheet.iter_rows(values_only=True)]\n"
   "print(len(rows) - 1)\n"
   "for row in rows[1:]:\n"
   "    print(row[column])\n";
@@ -75,12 +76,6 @@ run_output (const char * const *argv)
   if (!g_subprocess_get_successful (process))
     g_error ("%s failed: %s", argv[0], errors);
   return text;
-}
-
-static gboolean
-file_exists (gpointer user_data)
-{
-  return g_file_test (user_data, G_FILE_TEST_EXISTS);
 }
 
 /* Runs the window action @action with the string @target, if any. */
@@ -107,7 +102,7 @@ export_and_compare (XaWindow   *window,
   g_auto(GStrv) lines = NULL;
 
   activate (window, "win.export-to", path);
-  g_assert_true (xa_test_ui_spin_until (file_exists, path, 60));
+  g_assert_true (xa_test_ui_spin_until (xa_test_ui_file_exists, path, 60));
   output = run_output ((const char * const[]) { "/usr/bin/python3", "-c", reader_script,
                                                 g_str_has_suffix (name, ".csv") ? "csv" : "xlsx",
                                                 path, column_text, NULL });
@@ -255,6 +250,16 @@ first_page_text (const char *pdf)
                                               "-", NULL });
 }
 
+/* Prints the page on screen to @pdf; returns its first page as text. */
+static char *
+print_first_page (XaWindow   *window,
+                  const char *pdf)
+{
+  activate (window, "win.print-to", pdf);
+  g_assert_true (xa_test_ui_spin_until (xa_test_ui_file_exists, (gpointer) pdf, 60));
+  return first_page_text (pdf);
+}
+
 static void
 test_problems (XaWindow *window)
 {
@@ -285,9 +290,7 @@ test_problems (XaWindow *window)
   export_and_compare (window, "problems.xlsx", 0, tickets);
 
   /* Printed to a file: the title, the district and the filter on top. */
-  activate (window, "win.print-to", pdf);
-  g_assert_true (xa_test_ui_spin_until (file_exists, pdf, 60));
-  text = first_page_text (pdf);
+  text = print_first_page (window, pdf);
   g_assert_nonnull (strstr (text, C_("export table", "Problems")));
   g_assert_nonnull (strstr (text, _("All districts")));
   /* The toggle's label without its mnemonic: "_Overdue", "已超期(_O)". */
@@ -308,7 +311,7 @@ test_problems (XaWindow *window)
 
   /* "Print to File" and a PDF export give the same pages. */
   activate (window, "win.export-to", exported);
-  g_assert_true (xa_test_ui_spin_until (file_exists, exported, 60));
+  g_assert_true (xa_test_ui_spin_until (xa_test_ui_file_exists, exported, 60));
   /* Every page, laid out as drawn (the plain text's order follows tiny differences in
    * where a run of text starts). */
   printed_text = run_output ((const char * const[]) { "pdftotext", "-enc", "UTF-8", "-layout",
@@ -402,7 +405,7 @@ test_unwritable (XaWindow *window)
   elsewhere = g_build_filename (export_dir, name, NULL);
   g_free (name);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  g_assert_true (xa_test_ui_spin_until (file_exists, elsewhere, 60));
+  g_assert_true (xa_test_ui_spin_until (xa_test_ui_file_exists, elsewhere, 60));
 }
 
 /* The ids, names and measures of the compounds the list shows, in its order. */
@@ -471,9 +474,7 @@ test_compound_list (XaWindow *window)
   export_and_compare (window, "compounds-measure.csv", 12, measures);
 
   /* Printed: the table's title and the list's heading on top. */
-  activate (window, "win.print-to", pdf);
-  g_assert_true (xa_test_ui_spin_until (file_exists, pdf, 60));
-  text = first_page_text (pdf);
+  text = print_first_page (window, pdf);
   g_assert_nonnull (strstr (text, C_("export table", "Compounds")));
   g_assert_nonnull (strstr (text, xa_compound_list_get_heading (list)));
   g_assert_nonnull (strstr (text, names->pdata[0]));

@@ -166,6 +166,12 @@ wait_until (XaTestUiCondition condition,
 }
 
 gboolean
+xa_test_ui_file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+gboolean
 xa_test_ui_spin_until (XaTestUiCondition condition,
                        gpointer          user_data,
                        guint             seconds)

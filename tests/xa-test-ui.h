@@ -48,6 +48,8 @@ gboolean    xa_test_ui_poll_until       (XaTestUiCondition condition,
                                          gpointer          user_data,
                                          guint             interval_ms,
                                          guint             seconds);
+/* A condition for the two above: a regular file is at the path @path. */
+gboolean    xa_test_ui_file_exists      (gpointer          path);
 
 /* Waits for three painted frames, then renders @widget at its size with its native's
  * renderer; asserts that it draws something. */
