@@ -34,19 +34,8 @@ typedef struct
   XaAgendaEditor *editor;
 } Fixture;
 
-static gint64 G_GNUC_PRINTF (2, 3)
-sql (Fixture    *f,
-     const char *format,
-     ...)
-{
-  g_autofree char *query = NULL;
-  va_list args;
-
-  va_start (args, format);
-  query = g_strdup_vprintf (format, args);
-  va_end (args);
-  return xa_test_store_query (f->store, query);
-}
+/* The integer the SQL made from a printf-style format answers in @f's store. */
+#define sql(f, ...) xa_test_store_queryf ((f)->store, __VA_ARGS__)
 
 static gint64
 current_id (Fixture *f)

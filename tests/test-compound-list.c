@@ -27,12 +27,10 @@ sql_overdue_compounds (XaStore    *store,
                        const char *district,
                        gint64      now)
 {
-  g_autofree char *sql = g_strdup_printf (
+  return xa_test_store_queryf (store,
     "SELECT count(DISTINCT c.id) FROM compound c JOIN problem p ON p.compound = c.id "
     "WHERE c.district = '%s' AND p.status IN ('open', 'in_progress') AND p.deadline < %"
     G_GINT64_FORMAT, district, now);
-
-  return xa_test_store_query (store, sql);
 }
 
 static void
@@ -109,11 +107,9 @@ sql_overdue_of (XaStore    *store,
                 const char *compound_id,
                 gint64      now)
 {
-  g_autofree char *sql = g_strdup_printf (
+  return xa_test_store_queryf (store,
     "SELECT count(*) FROM problem WHERE compound = '%s' AND status IN ('open', 'in_progress') "
     "AND deadline < %" G_GINT64_FORMAT, compound_id, now);
-
-  return xa_test_store_query (store, sql);
 }
 
 /* The day (julian) the oldest lift of @compound_id was commissioned, by SQL. */
@@ -121,10 +117,8 @@ static gint64
 first_commissioned (XaStore    *store,
                     const char *compound_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT CAST(julianday(min(commissioned)) AS INTEGER) "
-                                          "FROM elevator WHERE compound = '%s'", compound_id);
-
-  return xa_test_store_query (store, sql);
+  return xa_test_store_queryf (store, "SELECT CAST(julianday(min(commissioned)) AS INTEGER) "
+                                      "FROM elevator WHERE compound = '%s'", compound_id);
 }
 
 static guint64
@@ -143,8 +137,6 @@ test_compound_list (void)
 {
   g_autofree char *store_path = xa_test_sync_demo ("compound-list.db", NULL, NULL);
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *want_count = NULL;
   g_autofree char *band_label = NULL;
   g_autofree char *accessible_name = NULL;
@@ -157,8 +149,7 @@ test_compound_list (void)
   guint n, other_n;
   const char *first_name;
 
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   window = xa_test_window_open (app, store_path);
   /* The screenshots' size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -258,9 +249,9 @@ test_compound_list (void)
   row = xa_test_find_row (summary, _("Public revenue recorded"));
   g_assert_nonnull (row);
   n = parse_count (xa_test_row_value (summary, _("Public revenue recorded")));
-  sql = g_strdup_printf ("SELECT count(*) FROM compound WHERE district = '%s' "
-                         "AND public_revenue_recorded", LUOZHUANG);
-  g_assert_cmpint (n, ==, xa_test_store_query (store, sql));
+  g_assert_cmpint (n, ==, xa_test_store_queryf (store, "SELECT count(*) FROM compound WHERE "
+                                                       "district = '%s' AND "
+                                                       "public_revenue_recorded", LUOZHUANG));
   g_assert_cmpuint (n, >, 0);
   g_signal_emit_by_name (row, "activate");
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
@@ -272,11 +263,11 @@ test_compound_list (void)
   _xa_window_show_view (window, "summary");
   row = xa_test_find_row (summary, _("Open"));
   g_signal_emit_by_name (row, "activate");
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("SELECT count(DISTINCT c.id) FROM compound c JOIN problem p "
-                         "ON p.compound = c.id WHERE c.district = '%s' "
-                         "AND p.status IN ('open', 'in_progress')", LUOZHUANG);
-  g_assert_cmpint (xa_compound_list_get_n_items (list), ==, xa_test_store_query (store, sql));
+  g_assert_cmpint (xa_compound_list_get_n_items (list), ==,
+                   xa_test_store_queryf (store, "SELECT count(DISTINCT c.id) FROM compound c "
+                                                "JOIN problem p ON p.compound = c.id WHERE "
+                                                "c.district = '%s' AND p.status IN "
+                                                "('open', 'in_progress')", LUOZHUANG));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "compound-list-figure");
 

@@ -73,10 +73,8 @@ static gint64
 sql_count (XaStore    *store,
            const char *where)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM elevator e JOIN compound c "
-                                          "ON c.id = e.compound WHERE %s", where);
-
-  return xa_test_store_query (store, sql);
+  return xa_test_store_queryf (store, "SELECT count(*) FROM elevator e JOIN compound c "
+                                      "ON c.id = e.compound WHERE %s", where);
 }
 
 /* Chooses @choice in the filter @id and checks the rows left (with the other filters as they
@@ -219,8 +217,7 @@ test_elevator_list (void)
   guint top, with_faults = 0, with_q0;
   int top_score;
 
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   total = xa_store_count (store, XA_RECORD_ELEVATOR);
   g_assert_cmpint (total, >, 100);
 

@@ -171,6 +171,20 @@ xa_test_store_query (XaStore    *store,
   return value;
 }
 
+gint64
+xa_test_store_queryf (XaStore    *store,
+                      const char *format,
+                      ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return xa_test_store_query (store, sql);
+}
+
 typedef struct
 {
   XaRecordType  type;

@@ -31,6 +31,10 @@ char     *xa_test_store_first_id (XaStore      *store,
  * to the test's log. */
 gint64    xa_test_store_query   (XaStore    *store,
                                  const char *sql);
+/* The same with the SQL made from @format (printf-style) and what follows. */
+gint64    xa_test_store_queryf  (XaStore    *store,
+                                 const char *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
 
 /* Fills the new store at @path with a made-up city, page by page through
  * xa_store_apply_page () as a sync does: 12 districts, @n_compounds compounds ("小区N") and
