@@ -186,6 +186,28 @@ feed_clear (Feed *feed)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Feed, feed_clear)
 
+/* @feed made ready to read into: an empty list of changes. */
+static void
+feed_init (Feed *feed)
+{
+  feed->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_array_set_clear_func (feed->changes, change_clear);
+}
+
+/* The feed from @cursor, @limit a page, is refused: @status and a problem document. */
+static void
+assert_cursor_refused (Fixture    *f,
+                       const char *cursor,
+                       guint       limit,
+                       guint       status)
+{
+  g_autofree char *path = changes_path (cursor, limit);
+  g_auto(Reply) reply = { 0 };
+
+  get (f, path, &reply);
+  assert_problem (&reply, status);
+}
+
 /* One 200 page: checks its shape and every record with the client's parser. */
 static gboolean
 read_page (Fixture    *f,
@@ -248,8 +270,7 @@ read_all (Fixture    *f,
 {
   g_autofree char *from = g_strdup (cursor);
 
-  feed->changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (feed->changes, change_clear);
+  feed_init (feed);
   while (read_page (f, from, limit, feed))
     {
       g_free (from);
@@ -437,8 +458,7 @@ test_limits (Fixture       *f,
       assert_problem (&reply, 400);
     }
 
-  feed.changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (feed.changes, change_clear);
+  feed_init (&feed);
   g_assert_true (read_page (f, NULL, 0, &feed));
   g_assert_cmpuint (feed.changes->len, ==, 500);
   g_array_set_size (feed.changes, 0);
@@ -476,26 +496,15 @@ test_bad_cursors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_autofree char *path = changes_path (bad[i], 10);
-      g_auto(Reply) reply = { 0 };
-
       g_test_message ("cursor=%.40s (%zu bytes)", bad[i], strlen (bad[i]));
-      get (f, path, &reply);
-      assert_problem (&reply, 400);
+      assert_cursor_refused (f, bad[i], 10, 400);
     }
 
   /* Well formed, but from another database: only a full resync helps. */
-  {
-    g_autofree char *path = changes_path (other_epoch, 10);
-    g_auto(Reply) reply = { 0 };
-
-    get (f, path, &reply);
-    assert_problem (&reply, 410);
-  }
+  assert_cursor_refused (f, other_epoch, 10, 410);
 
   /* This database's epoch, but a seq it never gave out. */
-  feed.changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (feed.changes, change_clear);
+  feed_init (&feed);
   read_page (f, NULL, 1, &feed);
   {
     gsize len;
@@ -503,8 +512,6 @@ test_bad_cursors (Fixture       *f,
     g_autofree guchar *plain = NULL;
     g_auto(GStrv) parts = NULL;
     g_autofree char *text = NULL;
-    g_autofree char *path = NULL;
-    g_auto(Reply) reply = { 0 };
 
     g_strdelimit (b64, "-", '+');
     g_strdelimit (b64, "_", '/');
@@ -522,9 +529,7 @@ test_bad_cursors (Fixture       *f,
     future = g_strdup_printf ("v1.%s.0.999999999", epoch);
     g_free (text);
     text = base64url (future);
-    path = changes_path (text, 10);
-    get (f, path, &reply);
-    assert_problem (&reply, 400);
+    assert_cursor_refused (f, text, 10, 400);
   }
 }
 
@@ -820,8 +825,7 @@ test_compact (Fixture       *f,
   gint64 c0002_version = 0;
   guint n_live = 0;
 
-  early.changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (early.changes, change_clear);
+  feed_init (&early);
   read_page (f, NULL, 100, &early);
   early_cursor = g_strdup (early.cursor);
 
@@ -849,16 +853,9 @@ test_compact (Fixture       *f,
   admin (f, "--compact", NULL, NULL, NULL);
 
   /* An old cursor cannot be served exactly any more. */
-  {
-    g_autofree char *path = changes_path (early_cursor, 100);
-    g_auto(Reply) reply = { 0 };
-
-    get (f, path, &reply);
-    assert_problem (&reply, 410);
-  }
+  assert_cursor_refused (f, early_cursor, 100, 410);
   /* A cursor that had read everything still goes on. */
-  tail.changes = g_array_new (FALSE, FALSE, sizeof (Change));
-  g_array_set_clear_func (tail.changes, change_clear);
+  feed_init (&tail);
   g_assert_false (read_page (f, end_cursor, 100, &tail));
   g_assert_cmpuint (tail.changes->len, ==, 0);
 
