@@ -46,24 +46,13 @@ shown_item (Fixture *f,
   return g_list_model_get_item (_xa_problem_ledger_get_shown (f->ledger), position);
 }
 
-static gint64
-sql_count (Fixture    *f,
-           const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 count = xa_store_query_int (f->store, sql, &error);
-
-  g_assert_no_error (error);
-  return count;
-}
-
 /* The ledger shows as many rows as @sql counts, and the count label says so. */
 static void
 assert_shown_as (Fixture    *f,
                  const char *what,
                  const char *sql)
 {
-  gint64 expected = sql_count (f, sql);
+  gint64 expected = xa_test_store_query (f->store, sql);
 
   g_test_message ("%s: %u shown, %" G_GINT64_FORMAT " by SQL", what, shown (f), expected);
   g_assert_cmpint (shown (f), ==, expected);
@@ -220,7 +209,8 @@ test_district (Fixture *f)
 static void
 test_order (Fixture *f)
 {
-  GListModel *columns = gtk_column_view_get_columns (_xa_problem_ledger_get_column_view (f->ledger));
+  GListModel *columns =
+    gtk_column_view_get_columns (_xa_problem_ledger_get_column_view (f->ledger));
   g_autoptr(GtkColumnViewColumn) days_open = NULL;
   guint n = shown (f);
 
@@ -488,7 +478,7 @@ test_status_change (Fixture *f)
   }
   /* The synced row holds the server's deadline. */
   sql = g_strdup_printf ("SELECT deadline FROM problem WHERE id = '%s'", item->id);
-  g_assert_cmpint (sql_count (f, sql), ==, deadline);
+  g_assert_cmpint (xa_test_store_query (f->store, sql), ==, deadline);
   /* Read again after the sync: no longer pending. */
   for (guint i = 0; i < shown (f); i++)
     {
@@ -520,15 +510,9 @@ static void
 test_conflict (Fixture *f)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(XaLedgerItem) item = NULL;
   g_autoptr(XaLedgerItem) after = NULL;
-  g_autofree char *url = NULL;
-  g_autofree char *auth = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *sql = NULL;
   XaProblemStatusDialog *dialog;
   guint position = find_row (f, XA_STATUS_OPEN);
 
@@ -537,24 +521,12 @@ test_conflict (Fixture *f)
   _xa_problem_status_dialog_choose (dialog, XA_STATUS_RESOLVED, FALSE, "Settled on the spot");
   close_dialog (dialog, "change");
 
-  sql = g_strdup_printf ("SELECT version FROM problem WHERE id = '%s'", item->id);
-  url = g_strdup_printf ("%s/api/v1/problems/%s/updates", f->server->base_url, item->id);
-  auth = g_strdup_printf ("Bearer %s", f->server->token);
   body = g_strdup_printf ("{\"base_version\": %" G_GINT64_FORMAT ", \"status\": "
                           "\"in_progress\", \"note\": \"另一位干部已受理\"}",
-                          sql_count (f, sql));
-  msg = soup_message_new ("POST", url);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Idempotency-Key",
-                                "ledger-other-client");
-  {
-    g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-    soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-  }
-  reply = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
+                          xa_test_store_queryf (f->store, "SELECT version FROM problem "
+                                                          "WHERE id = '%s'", item->id));
+  g_assert_cmpuint (xa_test_server_post_update (f->server, session, "problem", item->id,
+                                                "ledger-other-client", body, NULL), ==, 200);
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.sync", NULL);
   xa_test_ui_spin (200);
