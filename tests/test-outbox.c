@@ -386,12 +386,7 @@ test_push_round_trip (Fixture       *f,
                    ==, 2);
   g_clear_object (&store);
 
-  {
-    g_autoptr(XaSyncClient) client = xa_sync_client_new (f->server->base_url, f->server->token);
-
-    g_assert_true (xa_sync_client_sync (client, mirror, NULL, &result, &error));
-    g_assert_no_error (error);
-  }
+  xa_test_sync_ok (f->server, mirror);
   for (guint i = 0; i < 2; i++)
     {
       const char *table = i == 0 ? "problem" : "elevator";

@@ -29,6 +29,7 @@
 #include "xa-store.h"
 #include "xa-sync-client.h"
 #include "xa-test-keyring.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -349,20 +350,15 @@ test_open_demo (void)
   g_autofree char *old_url = NULL;
   g_autofree char *old_cursor = NULL;
   g_autofree char *demo_cursor = NULL;
-  g_autoptr(XaSyncClient) client = NULL;
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(GError) error = NULL;
   XaTestServer *server;
-  XaSyncResult result;
   XaWindow *window;
 
   /* A demo store left by a demo served at another address (its port was taken since):
    * opening the demo must start it afresh, not lay today's city over it. */
   server = xa_test_demo_server_start ();
   old_url = g_strdup (server->base_url);
-  client = xa_sync_client_new (server->base_url, server->token);
-  xa_sync_client_sync (client, demo_store, NULL, &result, &error);
-  g_assert_no_error (error);
+  xa_test_sync_ok (server, demo_store);
   xa_test_server_free (server);
 
   window = xa_test_window_open (app, store_path);
@@ -383,8 +379,7 @@ test_open_demo (void)
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), "3,490"));
   xa_test_window_close (window);
 
-  store = xa_store_open (demo_store, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (demo_store);
   old_cursor = xa_store_dup_cursor (store, old_url);
   g_assert_null (old_cursor);
   demo_cursor = xa_store_dup_cursor (store,
