@@ -13,7 +13,6 @@
 #include <libsoup/soup.h>
 #include <math.h>
 #include <shumate/shumate.h>
-#include <sqlite3.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -785,19 +784,6 @@ make_mbtiles (void)
 }
 
 static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
 fill_tile_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
@@ -859,7 +845,7 @@ test_mbtiles (void)
     }
 
   /* An attribution as MBTiles files often have it: HTML. */
-  exec_sql (path, "DELETE FROM metadata WHERE name = 'attribution';"
+  xa_test_sqlite_exec (path, "DELETE FROM metadata WHERE name = 'attribution';"
                   "INSERT INTO metadata (name, value) VALUES ('attribution',"
                   " '<a href=\"https://example.org/\">© Linyi Survey &amp; Mapping</a>');");
 
@@ -959,7 +945,7 @@ test_mbtiles (void)
     g_autofree char *sql = g_strdup_printf ("UPDATE metadata SET value = '%u'"
                                             " WHERE name = 'maxzoom';", max_zoom + 2);
 
-    exec_sql (copy, sql);
+    xa_test_sqlite_exec (copy, sql);
   }
   source = xa_mbtiles_source_new (copy, &error);
   g_assert_no_error (error);
@@ -1111,11 +1097,11 @@ test_bad_inputs (void)
 
   g_file_set_contents (garbage, "This is not a database, just some text.\n", -1, &error);
   g_assert_no_error (error);
-  exec_sql (no_tiles, "CREATE TABLE metadata (name TEXT, value TEXT);");
-  exec_sql (empty, "CREATE TABLE metadata (name TEXT, value TEXT);"
+  xa_test_sqlite_exec (no_tiles, "CREATE TABLE metadata (name TEXT, value TEXT);");
+  xa_test_sqlite_exec (empty, "CREATE TABLE metadata (name TEXT, value TEXT);"
                    "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
                    " tile_row INTEGER, tile_data BLOB);");
-  exec_sql (vector, "CREATE TABLE metadata (name TEXT, value TEXT);"
+  xa_test_sqlite_exec (vector, "CREATE TABLE metadata (name TEXT, value TEXT);"
                     "INSERT INTO metadata VALUES ('format', 'pbf'), ('minzoom', '0'),"
                     " ('maxzoom', '0');"
                     "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "xa-application.h"
@@ -617,16 +616,12 @@ test_read_error (Fixture       *f,
     g_object_ref_sink (gtk_label_new_with_mnemonic (_("Sync _Again")));
   const char *sync_again = gtk_label_get_text (GTK_LABEL (mnemonic));
   GtkWidget *button;
-  sqlite3 *db;
 
   g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   broken = xa_store_open (broken_path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (broken_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE cadre_compound", NULL, NULL, NULL), ==,
-                   SQLITE_OK);
-  sqlite3_close (db);
+  xa_test_sqlite_exec (broken_path, "DROP TABLE cadre_compound");
 
   xa_compound_panel_set_compound (XA_COMPOUND_PANEL (f->panel), broken, "LY-JUNLAN-1",
                                   demo_now, DEMO_SEASON, NULL);

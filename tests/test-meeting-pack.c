@@ -609,14 +609,10 @@ test_refused (Fixture       *f,
   /* The pack made to name another server, as a pack of another city's would. */
   {
     g_autofree char *other_path = xa_test_path ("other.xqpack");
-    sqlite3 *db = NULL;
 
     g_assert_true (g_file_get_contents (f->pack_path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (other_path, contents, length, NULL));
-    g_assert_cmpint (sqlite3_open (other_path, &db), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE store_server SET url = 'http://192.0.2.1:8080'",
-                                   NULL, NULL, NULL), ==, SQLITE_OK);
-    sqlite3_close (db);
+    xa_test_sqlite_exec (other_path, "UPDATE store_server SET url = 'http://192.0.2.1:8080'");
     g_assert_false (xa_meeting_pack_import (other_path, f->store_path, NULL, NULL, &error));
     g_assert_error (error, XA_MEETING_PACK_ERROR, XA_MEETING_PACK_ERROR_OTHER_SERVER);
     g_assert_nonnull (strstr (error->message, "192.0.2.1"));

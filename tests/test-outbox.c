@@ -207,16 +207,13 @@ test_migrate_v4 (void)
   g_autoptr(XaStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   XaOutboxEntry *entry;
-  sqlite3 *db = NULL;
   char *outbox;
 
   g_file_get_contents (file, &sql, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "ALTER TABLE elevator ADD COLUMN assessed_on TEXT;"
-                                     "PRAGMA user_version = 4", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  xa_test_sqlite_exec (path, sql);
+  xa_test_sqlite_exec (path, "ALTER TABLE elevator ADD COLUMN assessed_on TEXT;"
+                             "PRAGMA user_version = 4");
   before = xa_test_store_dump (path);
 
   store = xa_store_open (path, &error);
@@ -579,15 +576,11 @@ sync_refused_year (Fixture       *f,
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GError) error = NULL;
   XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
-  sqlite3 *db = NULL;
 
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  g_assert_cmpint (sqlite3_open (f->store_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  xa_test_sqlite_exec (f->store_path, "UPDATE outbox SET fields = '{\"planned_year\":2101}'");
 
   sync_ok (f, result);
   g_assert_cmpuint (result->rejected, ==, 1);

@@ -11,7 +11,6 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <poll.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -402,13 +401,9 @@ test_old_file_keeps_keys (Fixture       *f,
   g_autofree char *after_first = NULL;
   g_auto(Answer) first = { 0 };
   g_auto(Answer) again = { 0 };
-  sqlite3 *db = NULL;
 
   xa_test_server_stop (f->server, FALSE);
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE answers; PRAGMA user_version = 1", NULL, NULL,
-                                 NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  xa_test_sqlite_exec (f->db, "DROP TABLE answers; PRAGMA user_version = 1");
   restart (f);
 
   update (f, "elevator", "E1", key, body, &first);
@@ -433,15 +428,11 @@ test_expired_key_never_applies_twice (Fixture       *f,
   g_auto(Answer) first = { 0 };
   g_auto(Answer) other = { 0 };
   g_auto(Answer) late = { 0 };
-  sqlite3 *db = NULL;
 
   update (f, "elevator", "E1", key, body, &first);
   assert_applied (&first, "elevator", "E1", 2);
   xa_test_server_stop (f->server, FALSE);
-  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE answers SET created = created - 91 * 86400", NULL,
-                                 NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  xa_test_sqlite_exec (f->db, "UPDATE answers SET created = created - 91 * 86400");
   restart (f);
   /* The next applied update forgets the old answer... */
   update (f, "problem", "P-open", other_key,

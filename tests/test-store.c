@@ -98,7 +98,6 @@ test_open_and_migrate (void)
   g_autofree char *path = xa_test_path ("store.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(XaStore) store = xa_test_store_open (path);
-  sqlite3 *db = NULL;
 
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA user_version", NULL), ==, 7);
   g_assert_cmpint (xa_store_query_int (store, "PRAGMA foreign_keys", NULL), ==, 1);
@@ -111,9 +110,7 @@ test_open_and_migrate (void)
   g_clear_object (&store);
 
   /* A store from the future is refused with a way forward, and left alone. */
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  xa_test_sqlite_exec (path, "PRAGMA user_version = 99");
   store = xa_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, XA_STORE_ERROR, XA_STORE_ERROR_TOO_NEW);
@@ -591,13 +588,10 @@ store_from_fixture (const char *path,
   g_autofree char *file = g_test_build_filename (G_TEST_DIST, "data", fixture, NULL);
   g_autofree char *sql = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
   g_file_get_contents (file, &sql, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  xa_test_sqlite_exec (path, sql);
   return xa_test_store_dump (path);
 }
 

@@ -453,6 +453,19 @@ xa_test_store_cut_agendas (char *dump)
   memmove (at, at + strlen (imported), strlen (at) - strlen (imported) + 1);
 }
 
+void
+xa_test_sqlite_exec (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 char *
 xa_test_store_dump (const char *path)
 {

@@ -167,6 +167,11 @@ guint         xa_test_server_feed_count (XaTestServer  *server,
  * in name order, each row as its quoted values in rowid or key order: two files with the
  * same dump hold the same records. */
 char         *xa_test_store_dump (const char *path);
+/* Runs @sql on the sqlite file at @path through a connection of its own, as another
+ * program would (to damage, age or rewrite a file behind its owner's back); a failure names
+ * the statements and sqlite's message. */
+void          xa_test_sqlite_exec (const char *path,
+                                   const char *sql);
 /* Cuts the agenda tables (version 6 of the store's schema) and the keys of imported meeting
  * packs' edits (version 7) out of a dump of a file migrated from before, asserting they are
  * there and empty: they are the bureau's own data, which an older file never had. */
