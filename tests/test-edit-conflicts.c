@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "xa-edit-conflict-dialog-private.h"
@@ -37,6 +36,17 @@ sync_window (XaWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   xa_test_window_wait_idle (window, 240);
   g_assert_null (_xa_window_get_error_text (window));
+}
+
+/* A window of @store_path, synced, in *@window; returns the test's own connection to that
+ * store. */
+static XaStore *
+open_synced (const char  *store_path,
+             XaWindow   **window)
+{
+  *window = xa_test_window_open (app, store_path);
+  sync_window (*window);
+  return xa_test_store_open (store_path);
 }
 
 /* The second client: sets problem @id (at @version) in progress with another deadline. */
@@ -71,9 +81,7 @@ static gint64
 version_of (XaStore    *store,
             const char *id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT version FROM problem WHERE id = '%s'", id);
-
-  return xa_test_store_query (store, sql);
+  return xa_test_store_queryf (store, "SELECT version FROM problem WHERE id = '%s'", id);
 }
 
 static void
@@ -105,6 +113,14 @@ outbox_shown (gpointer user_data)
   return xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW) != NULL;
 }
 
+/* The list of unsent edits, once it shows (asserts it does within 10 seconds). */
+static XaOutboxWindow *
+wait_for_outbox (void)
+{
+  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
+  return XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+}
+
 static XaEditConflictDialog *
 open_resolve (XaOutboxWindow *outbox,
               guint           row)
@@ -129,15 +145,15 @@ assert_record (XaStore     *store,
                const char  *deadline,
                gint64       version)
 {
-  g_autofree char *sql = NULL;
   gint64 unix_time = 0;
 
   g_assert_true (xa_parse_time (deadline, &unix_time));
-  sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE id = '%s' AND status = '%s' AND "
-                         "deadline = %" G_GINT64_FORMAT " AND version = %" G_GINT64_FORMAT,
-                         id, status, unix_time, version);
   g_test_message ("%s: %s, %s, version %" G_GINT64_FORMAT, id, status, deadline, version);
-  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
+  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM problem WHERE id = '%s' "
+                                                "AND status = '%s' AND deadline = %"
+                                                G_GINT64_FORMAT " AND version = %"
+                                                G_GINT64_FORMAT,
+                                         id, status, unix_time, version), ==, 1);
 }
 
 static void
@@ -162,10 +178,7 @@ test_resolve_in_window (void)
   GtkWidget *toast_label, *review;
   AdwMessageDialog *question;
 
-  window = xa_test_window_open (app, store_path);
-  sync_window (window);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = open_synced (store_path, &window);
   g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, collect_open, ids, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 4);
@@ -193,8 +206,7 @@ test_resolve_in_window (void)
   review = xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits");
   g_assert_nonnull (review);
   xa_test_click (review);
-  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
-  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  outbox = wait_for_outbox ();
   xa_test_ui_wait_frames (GTK_WIDGET (outbox), 3);
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 3);
   for (guint i = 0; i < 3; i++)
@@ -318,30 +330,22 @@ test_rejected_in_window (void)
   XaWindow *window;
   XaOutboxWindow *outbox;
   AdwMessageDialog *question;
-  sqlite3 *db = NULL;
   gint64 planned_before;
 
-  window = xa_test_window_open (app, store_path);
-  sync_window (window);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = open_synced (store_path, &window);
   id = xa_test_store_first_id (store, XA_RECORD_ELEVATOR);
   sql = g_strdup_printf ("SELECT coalesce (planned_year, 0) FROM elevator WHERE id = '%s'", id);
   planned_before = xa_test_store_query (store, sql);
   g_assert_true (xa_store_edit_elevator (store, id, &plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  xa_test_sqlite_exec (store_path, "UPDATE outbox SET fields = '{\"planned_year\":2101}'");
 
   sync_window (window);
   toast_text = g_strdup_printf (ngettext ("%u edit was refused by the server",
                                           "%u edits were refused by the server", 1), 1);
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (window), toast_text));
   xa_test_click (xa_test_find_button (GTK_WIDGET (window), _("_Review"), "win.unsent-edits"));
-  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
-  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  outbox = wait_for_outbox ();
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 1);
   /* An elevator is named by its registration code and its compound. */
   g_assert_nonnull (strstr (_xa_outbox_window_get_row_title (outbox, 0), " · "));
@@ -401,20 +405,15 @@ test_corrected_in_window (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *elevator = NULL;
-  g_autofree char *sql = NULL;
   struct { guint seen; char *id; } problem = { 0, NULL };
   XaElevatorEdit plan = { .set_planned_year = TRUE, .planned_year = 2031 };
   XaProblemEdit start = { .status = XA_STATUS_IN_PROGRESS, .note = "已受理" };
   XaWindow *window;
   XaOutboxWindow *outbox;
   GtkWindow *dialog;
-  sqlite3 *db = NULL;
   gint64 problem_version;
 
-  window = xa_test_window_open (app, store_path);
-  sync_window (window);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = open_synced (store_path, &window);
   elevator = xa_test_store_first_id (store, XA_RECORD_ELEVATOR);
   g_assert_true (xa_store_foreach (store, XA_RECORD_PROBLEM, ninth_open, &problem, &error));
   g_assert_no_error (error);
@@ -423,18 +422,14 @@ test_corrected_in_window (void)
   g_assert_true (xa_store_edit_elevator (store, elevator, &plan, &error));
   g_assert_true (xa_store_edit_problem (store, problem.id, &start, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (store_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE outbox SET fields = '{\"planned_year\":2101}' "
-                                     "WHERE record_type = 'elevator'; "
-                                     "UPDATE outbox SET fields = '{\"status\":\"closed\","
-                                     "\"note\":\"直接办结\"}' WHERE record_type = 'problem'",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  xa_test_sqlite_exec (store_path, "UPDATE outbox SET fields = '{\"planned_year\":2101}' "
+                                   "WHERE record_type = 'elevator'; "
+                                   "UPDATE outbox SET fields = '{\"status\":\"closed\","
+                                   "\"note\":\"直接办结\"}' WHERE record_type = 'problem'");
 
   sync_window (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.unsent-edits", NULL);
-  g_assert_true (xa_test_ui_spin_until (outbox_shown, NULL, 10));
-  outbox = XA_OUTBOX_WINDOW (xa_test_find_toplevel (XA_TYPE_OUTBOX_WINDOW));
+  outbox = wait_for_outbox ();
   g_assert_cmpuint (_xa_outbox_window_get_n_rows (outbox), ==, 2);
   g_assert_nonnull (_xa_outbox_window_get_row_button (outbox, 0, "correct"));
   g_assert_nonnull (_xa_outbox_window_get_row_button (outbox, 1, "correct"));
@@ -504,14 +499,13 @@ test_corrected_in_window (void)
   g_assert_cmpuint (entries->len, ==, 0);
   xa_test_window_assert_unsent_edits (window, 0);
   /* What the feed brought back from the server. */
-  sql = g_strdup_printf ("SELECT count(*) FROM elevator WHERE id = '%s' AND planned_year = 2032 "
-                         "AND version = 2", elevator);
-  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
-  g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("SELECT count(*) FROM problem WHERE id = '%s' AND "
-                         "status = 'in_progress' AND version = %" G_GINT64_FORMAT,
-                         problem.id, problem_version + 1);
-  g_assert_cmpint (xa_test_store_query (store, sql), ==, 1);
+  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM elevator WHERE id = '%s' "
+                                                "AND planned_year = 2032 AND version = 2",
+                                         elevator), ==, 1);
+  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM problem WHERE id = '%s' "
+                                                "AND status = 'in_progress' AND version = %"
+                                                G_GINT64_FORMAT, problem.id, problem_version + 1),
+                   ==, 1);
 
   g_free (problem.id);
   g_clear_object (&store);
