@@ -26,10 +26,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->db = xa_test_path ("server.db");
-  xa_test_server_put_small_city (f->db);
-  xa_test_server_put (f->db, "problem", "P-open", XA_TEST_PROBLEM_JSON ("open", ""));
-  xa_test_server_put (f->db, "problem", "P-closed",
-       XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
+  xa_test_server_put_small_city_problems (f->db);
   xa_test_server_put (f->db, "compound", "C2", XA_TEST_COMPOUND_JSON);
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");

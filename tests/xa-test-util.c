@@ -210,6 +210,15 @@ xa_test_server_put_small_city (const char *db)
   xa_test_server_put (db, "elevator", "E1", XA_TEST_ELEVATOR_JSON);
 }
 
+void
+xa_test_server_put_small_city_problems (const char *db)
+{
+  xa_test_server_put_small_city (db);
+  xa_test_server_put (db, "problem", "P-open", XA_TEST_PROBLEM_JSON ("open", ""));
+  xa_test_server_put (db, "problem", "P-closed",
+       XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
+}
+
 XaTestServer *
 xa_test_demo_server_start (void)
 {

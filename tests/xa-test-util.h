@@ -125,6 +125,8 @@ void          xa_test_server_run_admin (const char * const *args);
 /* Puts district 371302, category K1, compound C1 and elevator E1 into the server database
  * @db. */
 void          xa_test_server_put_small_city (const char *db);
+/* The same, and problems P-open (open) and P-closed (closed, resolved on 3 November) of C1. */
+void          xa_test_server_put_small_city_problems (const char *db);
 
 /* `xiaoqu-server --db @db --put @type @id @json`: one record stored as an administrator
  * would; asserts the server took it. */
