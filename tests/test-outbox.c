@@ -30,26 +30,39 @@ typedef struct
   SoupSession  *session;
 } Fixture;
 
+/* Syncs the store at @store_path from @url with @token, retrying quickly. */
 static gboolean
-sync_store (Fixture       *f,
+sync_store (const char    *url,
             const char    *token,
+            const char    *store_path,
             XaSyncResult  *result,
             GError       **error)
 {
-  g_autoptr(XaSyncClient) client = xa_sync_client_new (f->server->base_url, token);
+  g_autoptr(XaSyncClient) client = xa_sync_client_new (url, token);
 
   xa_sync_client_set_retry_policy (client, 10, 2, 20, 100);
-  return xa_sync_client_sync (client, f->store_path, NULL, result, error);
+  return xa_sync_client_sync (client, store_path, NULL, result, error);
 }
 
+/* The same; asserts the sync succeeds. */
+static void
+sync_via (const char   *url,
+          const char   *token,
+          const char   *store_path,
+          XaSyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sync_store (url, token, store_path, result, &error));
+  g_assert_no_error (error);
+}
+
+/* The client's store synced from the fixture's server. */
 static void
 sync_ok (Fixture      *f,
          XaSyncResult *result)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (sync_store (f, f->server->token, result, &error));
-  g_assert_no_error (error);
+  sync_via (f->server->base_url, f->server->token, f->store_path, result);
 }
 
 /* A server with one compound, one elevator (E1) and problems P-open, P-closed, and the
@@ -775,7 +788,8 @@ test_pending_survives (Fixture       *f,
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
   g_clear_object (&store);
 
-  g_assert_false (sync_store (f, "wrong-token", &result, &error));
+  g_assert_false (sync_store (f->server->base_url, "wrong-token", f->store_path, &result,
+                              &error));
   g_assert_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
@@ -1034,20 +1048,6 @@ test_batch_and_undo (Fixture       *f,
   g_assert_null (strstr (record, "planned_year\":2"));
   store = xa_test_store_open (f->store_path);
   g_assert_cmpint (xa_test_store_query (store, "SELECT count(*) FROM outbox"), ==, 0);
-}
-
-static void
-sync_via (const char   *url,
-          const char   *token,
-          const char   *store_path,
-          XaSyncResult *result)
-{
-  g_autoptr(XaSyncClient) client = xa_sync_client_new (url, token);
-  g_autoptr(GError) error = NULL;
-
-  xa_sync_client_set_retry_policy (client, 10, 2, 20, 100);
-  g_assert_true (xa_sync_client_sync (client, store_path, NULL, result, &error));
-  g_assert_no_error (error);
 }
 
 /* Through a proxy that misbehaves: a busy server (503) leaves the edit pending and the pull
