@@ -840,6 +840,19 @@ test_pending_survives (Fixture       *f,
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
 }
 
+/* Discards the first entry of @store's outbox; asserts it goes. */
+static void
+discard_first_edit (XaStore *store)
+{
+  g_autoptr(GPtrArray) entries = list_outbox (store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (entries->len, >, 0);
+  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *) entries->pdata[0])->local_id,
+                                        &error));
+  g_assert_no_error (error);
+}
+
 /* Discarding an entry puts the row back as it was before that edit (the later pending edits
  * of the record written over it again); a rejected entry likewise. Once the feed brought a
  * newer version, the row is the server's and a discard leaves it. */
@@ -871,14 +884,9 @@ test_discard (Fixture       *f,
     g_assert_true (xa_store_apply_page (store, server, changes, cursor, &error));
     g_assert_no_error (error);
   }
-  entries = list_outbox (store);
-  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
-                                                g_ptr_array_index (entries, 0))->local_id,
-                                        &error));
-  g_assert_no_error (error);
+  discard_first_edit (store);
   now = table_dump (f->store_path, "problem");
   g_assert_cmpstr (now, ==, pristine);
-  g_clear_pointer (&entries, g_ptr_array_unref);
   g_clear_pointer (&now, g_free);
 
   g_assert_true (xa_store_edit_problem (store, "P-open", &escalate, &error));
@@ -906,11 +914,7 @@ test_discard (Fixture       *f,
   /* An elevator edit discarded: its row as it was. */
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
-  relist_outbox (store, &entries);
-  g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
-                                                g_ptr_array_index (entries, 0))->local_id,
-                                        &error));
-  g_assert_no_error (error);
+  discard_first_edit (store);
   g_free (now);
   now = table_dump (f->store_path, "elevator");
   g_assert_cmpstr (now, ==, pristine_elevators);
@@ -931,11 +935,7 @@ test_discard (Fixture       *f,
     store = xa_test_store_open (f->store_path);
     g_free (now);
     now = table_dump (f->store_path, "elevator");
-    relist_outbox (store, &entries);
-    g_assert_true (xa_store_discard_edit (store, ((XaOutboxEntry *)
-                                                  g_ptr_array_index (entries, 0))->local_id,
-                                          &error));
-    g_assert_no_error (error);
+    discard_first_edit (store);
     g_free (pristine_elevators);
     pristine_elevators = table_dump (f->store_path, "elevator");
     g_assert_cmpstr (pristine_elevators, ==, now);
