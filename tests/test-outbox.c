@@ -140,6 +140,16 @@ relist_outbox (XaStore    *store,
   return (*entries)->len;
 }
 
+/* The client's store has nothing left in its outbox. */
+static void
+assert_outbox_empty (Fixture *f)
+{
+  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(GPtrArray) entries = list_outbox (store);
+
+  g_assert_cmpuint (entries->len, ==, 0);
+}
+
 /* The rows of @table in the dump of the store at @path: what the tests compare. */
 static char *
 table_dump (const char *path,
@@ -570,8 +580,7 @@ test_resolve (Fixture       *f,
     }
   /* The other client's note is still there: nothing was overwritten silently. */
   g_assert_nonnull (strstr (server_data, "另一位干部已受理"));
-  store = xa_test_store_open (f->store_path);
-  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
+  assert_outbox_empty (f);
 }
 
 /* E1 planned for 2031, then its entry made to carry 2101 as an older client, whose rules
@@ -681,8 +690,7 @@ test_rejected_corrected (Fixture       *f,
   g_assert_cmpuint (result.rejected, ==, 0);
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &server_data), ==, 1);
   g_assert_nonnull (strstr (server_data, "\"planned_year\":2033"));
-  store = xa_test_store_open (f->store_path);
-  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
+  assert_outbox_empty (f);
 }
 
 /* The app killed between the edit and the push: the next start's sync pushes it, once. */
@@ -691,7 +699,6 @@ test_killed_before_push (Fixture       *f,
                          gconstpointer  data)
 {
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
-  g_autoptr(GPtrArray) entries = NULL;
   XaSyncResult result = { 0 };
 
   edit_problem (store, "P-open", XA_STATUS_RESOLVED, "当场解决");
@@ -711,8 +718,7 @@ test_killed_before_push (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = xa_test_store_open (f->store_path);
-  g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
+  assert_outbox_empty (f);
 }
 
 /* The network cut after the server applied a push: the first attempt (sent here with the
