@@ -159,9 +159,25 @@ def main():
     process = subprocess.Popen([program, "--demo"], env=env, stdout=log, stderr=log)
     try:
         desktop = pyatspi.Registry.getDesktop(0)
+
+        def on_the_bus():
+            nonlocal process
+            found = next((a for a in children(desktop) if a.name == "xiaoqu-atlas"), None)
+            # Two CI runs saw the app exit at once with "cannot open display" from the
+            # suite's Xvfb that every window test before and after had used: a start that
+            # never reached the X server is tried again (twice at most), and said.
+            if found is None and process.poll() is not None and launches[0] < 3:
+                print("# the app exited with %s before it appeared; starting it again"
+                      % process.returncode)
+                time.sleep(2)
+                launches[0] += 1
+                process = subprocess.Popen([program, "--demo"], env=env, stdout=log,
+                                           stderr=log)
+            return found
+
+        launches = [1]
         # The app's first start under load (both suites at once) has taken over 60 s.
-        app = wait_for("xiaoqu-atlas on the AT-SPI bus", lambda: next(
-            (a for a in children(desktop) if a.name == "xiaoqu-atlas"), None), 180)
+        app = wait_for("xiaoqu-atlas on the AT-SPI bus", on_the_bus, 180)
         main_window = wait_for("the main window", lambda: next(
             (f for f in app_frames(app) if f.name == "Xiaoqu Atlas"), None), 30)
         # The demo city synced and on the map: the window's subtitle says so.
