@@ -277,7 +277,7 @@ test_present (void)
   }
   xa_test_window_wait_page (f->window, "map", 60);
   xa_window_set_server (f->window, server->base_url, server->token);
-  f->presentation = _xa_window_get_presentation (f->window);
+  f->presentation = xa_window_get_presentation (f->window);
   view = _xa_window_get_map_view (f->window);
   header = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->window), XA_TYPE_WINDOW,
                                                      "header_bar"));

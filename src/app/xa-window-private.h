@@ -37,8 +37,6 @@ XaProblemLedger  *_xa_window_get_problem_ledger     (XaWindow   *self);
 XaAgendaPage     *_xa_window_get_agenda_page        (XaWindow   *self);
 /* Where the damaged store was moved, or NULL. */
 const char       *_xa_window_get_damaged_aside_path (XaWindow   *self);
-/* Presentation mode and its meetings' minutes. */
-XaPresentation   *_xa_window_get_presentation      (XaWindow   *self);
 /* The dialog asking to replace another server's records, while it is open. */
 AdwMessageDialog *_xa_window_get_replace_dialog     (XaWindow   *self);
 

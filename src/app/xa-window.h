@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "xa-application.h"
+#include "xa-presentation.h"
 #include "xa-session.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,8 @@ XaSession *xa_window_get_session (XaWindow   *self);
 void      xa_window_reload_records (XaWindow  *self);
 /* Whether the window shows a meeting pack (offline, never synced). */
 gboolean  xa_window_get_meeting_pack (XaWindow *self);
+/* Presentation mode (F5) of the window, and its meetings' minutes. */
+XaPresentation *xa_window_get_presentation (XaWindow *self);
 /* Takes ownership of @toast. */
 void      xa_window_add_toast  (XaWindow      *self,
                                 AdwToast      *toast);
