@@ -75,8 +75,9 @@ static const char records[] =
   PROBLEM (18, "P4", "C1", "open", "2025-09-01T00:00:00+08:00", "")
   "]";
 
-/* Two flood checks of one season for C1 (the later inspected has the smaller id) and for
- * C2 (inspected at the same time), and two charging records for C1: the store allows it. */
+/* Two flood checks of one season for C1 (the later inspected has the smaller id), for C2
+ * (inspected at the same time) and for C3 (the later inspected has the larger id), and two
+ * charging records for C1: the store allows it. */
 static const char duplicates[] =
   "["
   "{\"seq\": 1, \"type\": \"district\", \"id\": \"371302\", \"version\": 1,"
@@ -89,7 +90,10 @@ static const char duplicates[] =
   FLOOD_AT (7, "F4", "C2", 2025, true, false, true, false, "2025-05-01T09:00:00+08:00")
   CHARGING (8, "K1", "C1", 100, 100)
   CHARGING (9, "K2", "C1", 100, 10)
-  "{\"seq\": 10, \"type\": \"category\", \"id\": \"P01\", \"version\": 1,"
+  COMPOUND (10, "C3", "滨河新村", "371302", "翠湖路8号", 34.98, 118.28, "")
+  FLOOD_AT (11, "F5", "C3", 2025, true, true, true, false, "2025-05-01T09:00:00+08:00")
+  FLOOD_AT (12, "F6", "C3", 2025, true, true, true, true, "2025-06-01T09:00:00+08:00")
+  "{\"seq\": 13, \"type\": \"category\", \"id\": \"P01\", \"version\": 1,"
   " \"data\": {\"code\": \"P01\", \"name_zh\": \"漏水\", \"name_en\": \"Leaks\"}}"
   "]";
 
@@ -362,8 +366,8 @@ test_duplicates_agree_with_panel (void)
   g_autoptr(XaStore) store = NULL;
   g_autoptr(XaCompoundPoints) points = load_points_from (duplicates, &store);
   const XaCompoundPointsOptions *options = xa_compound_points_get_options (points);
-  static const char * const ids[] = { "C1", "C2" };
-  static const char * const checks[] = { "F1", "F3" };
+  static const char * const ids[] = { "C1", "C2", "C3" };
+  static const char * const checks[] = { "F1", "F3", "F6" };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -386,6 +390,8 @@ test_duplicates_agree_with_panel (void)
                       ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
   g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C2"))
                       ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
+  g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C3"))
+                      ->bands[XA_OVERLAY_FLOOD], ==, XA_FLOOD_BAND_READY);
   g_assert_cmpuint (xa_compound_points_get (points, xa_compound_points_find (points, "C1"))
                       ->bands[XA_OVERLAY_CHARGING], ==, XA_CHARGING_BAND_MEETS_TARGET);
 
@@ -398,8 +404,8 @@ test_duplicates_agree_with_panel (void)
                                       XA_ELEVATOR_REASSESSMENT_DEFAULT, &totals,
                                       &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (totals.flood_inspected, ==, 2);
-    g_assert_cmpuint (totals.flood_ready, ==, 2);
+    g_assert_cmpuint (totals.flood_inspected, ==, 3);
+    g_assert_cmpuint (totals.flood_ready, ==, 3);
     g_assert_cmpuint (totals.compounds_with_charging, ==, 1);
     g_assert_cmpint (totals.charging_ports, ==, 100);
   }

@@ -69,6 +69,26 @@ test_flood (void)
   g_test_assert_expected_messages ();
 }
 
+/* Of a compound's flood checks read in id order, the one that counts is of the season, the
+ * latest inspected, and of equals the first. */
+static void
+test_flood_check_replaces (void)
+{
+  XaFloodCheck check = flood_check (2025, TRUE, TRUE, TRUE, TRUE);
+  XaFloodCheck last_year = flood_check (2024, TRUE, TRUE, TRUE, TRUE);
+
+  check.inspected_at = 1000;
+  last_year.inspected_at = 2000;
+  g_assert_true (xa_metrics_flood_check_replaces (&check, 2025, XA_METRICS_NO_FLOOD_CHECK));
+  g_assert_true (xa_metrics_flood_check_replaces (&check, 2025, 999));
+  g_assert_false (xa_metrics_flood_check_replaces (&check, 2025, 1000));
+  g_assert_false (xa_metrics_flood_check_replaces (&check, 2025, 1001));
+
+  g_assert_false (xa_metrics_flood_check_replaces (&last_year, 2025, XA_METRICS_NO_FLOOD_CHECK));
+  g_assert_false (xa_metrics_flood_check_replaces (&last_year, 2025, 1000));
+  g_assert_false (xa_metrics_flood_check_replaces (&check, 2026, XA_METRICS_NO_FLOOD_CHECK));
+}
+
 /* ---- Charging ---- */
 
 static XaCharging
@@ -1212,6 +1232,7 @@ main (int   argc,
   xa_test_init (&argc, &argv);
 
   g_test_add_func ("/metrics/flood", test_flood);
+  g_test_add_func ("/metrics/flood-check-replaces", test_flood_check_replaces);
   g_test_add_func ("/metrics/charging", test_charging);
   g_test_add_func ("/metrics/elevator-years", test_elevator_years);
   g_test_add_func ("/metrics/elevator-band", test_elevator_band);

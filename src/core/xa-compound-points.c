@@ -266,7 +266,8 @@ finish (XaCompoundPoints *self)
 typedef struct
 {
   double   oldest;            /* years of the oldest elevator, NaN: none */
-  gint64   flood_inspected;   /* inspected_at of this season's check, G_MININT64: none */
+  gint64   flood_inspected;   /* inspected_at of this season's check, or
+                               * XA_METRICS_NO_FLOOD_CHECK */
   gboolean has_charging;
 } Chosen;
 
@@ -318,7 +319,7 @@ load_compound (gconstpointer record,
   const XaCompoundPointsOptions *options = loading->options;
   XaCompoundPoint *point;
   guint index, start = G_MAXUINT;
-  Chosen none = { NAN, G_MININT64, FALSE };
+  Chosen none = { NAN, XA_METRICS_NO_FLOOD_CHECK, FALSE };
 
   index = add_point (loading->self, compound->id, compound->name, compound->address,
                      compound->district,
@@ -356,11 +357,11 @@ load_flood_check (gconstpointer record,
   Chosen *chosen;
   XaCompoundPoint *point = point_of (loading, check->compound, &chosen);
 
-  /* Only this season's check says anything. The store does not keep a compound to one per
-   * season: as xa_store_get_flood_check(), the latest inspected wins, and of equals the
-   * first in id order (the order records come in). */
-  if (point != NULL && check->season == loading->options->season &&
-      check->inspected_at > chosen->flood_inspected)
+  /* Only this season's check says anything; of two, the one xa_store_get_flood_check()
+   * gives the side panel (records come in id order). */
+  if (point != NULL &&
+      xa_metrics_flood_check_replaces (check, loading->options->season,
+                                       chosen->flood_inspected))
     {
       chosen->flood_inspected = check->inspected_at;
       point->bands[XA_OVERLAY_FLOOD] = xa_metrics_flood_band (check, loading->options->season);

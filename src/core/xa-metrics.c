@@ -55,6 +55,21 @@ xa_metrics_flood_band (const XaFloodCheck *check_or_NULL,
   return XA_FLOOD_BAND_TWO_OR_LESS;
 }
 
+gboolean
+xa_metrics_flood_check_replaces (const XaFloodCheck *check,
+                                 int                 season,
+                                 gint64              chosen_inspected_at)
+{
+  g_return_val_if_fail (check != NULL, FALSE);
+
+  if (check->season != season)
+    return FALSE;
+  /* Strictly later: a check inspected at the same time as the one chosen comes later in id
+   * order and leaves it. */
+  return chosen_inspected_at == XA_METRICS_NO_FLOOD_CHECK
+         || check->inspected_at > chosen_inspected_at;
+}
+
 /* ---- Charging ---- */
 
 double
@@ -676,7 +691,7 @@ typedef struct
 
 /* The one flood check of this season a compound is counted by. The contract allows one
  * per compound and season; should a server send two, the totals count the same one the
- * map and the side panel show: the latest inspected, on a tie the first in id order. */
+ * map and the side panel show, by xa_metrics_flood_check_replaces(). */
 typedef struct
 {
   XaTotals *totals;        /* the compound's row */
@@ -798,7 +813,9 @@ accumulate_flood_check (gconstpointer record,
       || !g_hash_table_lookup_extended (acc->compounds, check->compound, &key, &value))
     return;
   choice = g_hash_table_lookup (acc->flood_chosen, key);
-  if (choice != NULL && check->inspected_at <= choice->inspected_at)
+  if (!xa_metrics_flood_check_replaces (check, acc->season,
+                                        choice != NULL ? choice->inspected_at
+                                                       : XA_METRICS_NO_FLOOD_CHECK))
     return;
   if (choice == NULL)
     {

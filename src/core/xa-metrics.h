@@ -47,6 +47,19 @@ int         xa_metrics_flood_items_in_place (const XaFloodCheck *check);
 XaFloodBand xa_metrics_flood_band           (const XaFloodCheck *check_or_NULL,
                                              int                 season);
 
+/* A compound has one flood check a season by the contract, but the store keeps what the
+ * server sends. Where it holds two, the one that counts, on the map, in the side panel and
+ * in the totals alike, is the latest inspected; of equals the first in id order.
+ * xa_metrics_flood_check_replaces() is that rule for records read in id order: whether
+ * @check is of @season and replaces the check chosen so far, inspected at
+ * @chosen_inspected_at, or XA_METRICS_NO_FLOOD_CHECK if none is. (The store's query
+ * "flood-check" in xa-store-queries.c says the same in SQL.) No time read from the feed
+ * is as early as XA_METRICS_NO_FLOOD_CHECK. */
+#define XA_METRICS_NO_FLOOD_CHECK G_MININT64
+gboolean    xa_metrics_flood_check_replaces (const XaFloodCheck *check,
+                                             int                 season,
+                                             gint64              chosen_inspected_at);
+
 /* ---- E-bike charging (电动自行车充电) ---- */
 
 /* The target ratio of ports to registered e-bikes (1:1); a setting, this is its default. */

@@ -40,6 +40,8 @@ static const struct
   [QUERY_CADRES] = { "cadres", XA_RECORD_CADRE,
                      "WHERE id IN (SELECT cadre FROM cadre_compound WHERE compound = ?1) "
                      "ORDER BY name, id" },
+  /* The rule of xa_metrics_flood_check_replaces(): the latest inspected, of equals the
+   * first in id order. */
   [QUERY_FLOOD_CHECK] = { "flood-check", XA_RECORD_FLOOD_CHECK,
                           "WHERE compound = ?1 AND season = ?2 "
                           "ORDER BY inspected_at DESC, id LIMIT 1" },
