@@ -17,6 +17,7 @@
 #include "xa-problem-status-dialog.h"
 #include "xa-record-words.h"
 #include "xa-store-edits.h"
+#include "xa-test-http.h"
 #include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"

@@ -19,6 +19,7 @@
 #include "xa-store-edits.h"
 #include "xa-fault-proxy.h"
 #include "xa-sync-client.h"
+#include "xa-test-http.h"
 #include "xa-test-store.h"
 #include "xa-test-util.h"
 

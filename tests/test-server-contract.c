@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "xa-records.h"
+#include "xa-test-http.h"
 #include "xa-test-util.h"
 #include "xa-test-store.h"
 
@@ -18,22 +19,6 @@ typedef struct
   XaTestServer *server;
   SoupSession  *session;
 } Fixture;
-
-typedef struct
-{
-  guint               status;
-  SoupMessageHeaders *headers;   /* response headers */
-  GBytes             *body;
-} Reply;
-
-static void
-reply_clear (Reply *reply)
-{
-  g_clear_pointer (&reply->headers, soup_message_headers_unref);
-  g_clear_pointer (&reply->body, g_bytes_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, reply_clear)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -54,50 +39,31 @@ fixture_tear_down (Fixture       *f,
   xa_test_server_free (f->server);
 }
 
-/* Sends @method to @path_and_query with @token (NULL: no Authorization) and extra
- * header name/value pairs (NULL-terminated). */
+/* Sends @method to @path_and_query with @token (NULL: no Authorization), @body as
+ * application/octet-stream (may be NULL) and the header @header: @value (NULL: none). */
 static void
 request_full (Fixture     *f,
               const char  *method,
               const char  *path_and_query,
               const char  *token,
               GBytes      *body,
-              Reply       *reply,
-              const char  *first_header,
-              ...)
+              XaTestReply *reply,
+              const char  *header,
+              const char  *value)
 {
-  g_autofree char *url = g_strconcat (f->server->base_url, path_and_query, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-  va_list args;
+  const char * const headers[] = { header, value, NULL };
+  const XaTestRequest request = { method, path_and_query, token, "application/octet-stream",
+                                  body, headers };
 
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-  va_start (args, first_header);
-  for (const char *name = first_header; name != NULL; name = va_arg (args, const char *))
-    soup_message_headers_replace (headers, name, va_arg (args, const char *));
-  va_end (args);
-  if (body != NULL)
-    soup_message_set_request_body_from_bytes (msg, "application/octet-stream", body);
-
-  reply->body = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
+  xa_test_request (f->session, f->server->base_url, &request, reply);
 }
 
 static void
-get (Fixture    *f,
-     const char *path_and_query,
-     Reply      *reply)
+get (Fixture     *f,
+     const char  *path_and_query,
+     XaTestReply *reply)
 {
-  request_full (f, "GET", path_and_query, f->server->token, NULL, reply, NULL);
+  request_full (f, "GET", path_and_query, f->server->token, NULL, reply, NULL, NULL);
 }
 
 static JsonNode *
@@ -115,8 +81,8 @@ parse_json (GBytes *bytes)
 
 /* The reply is an RFC 9457 problem document with @status. */
 static void
-assert_problem (Reply *reply,
-                guint  status)
+assert_problem (XaTestReply *reply,
+                guint        status)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonObject *problem;
@@ -202,7 +168,7 @@ assert_cursor_refused (Fixture    *f,
                        guint       status)
 {
   g_autofree char *path = changes_path (cursor, limit);
-  g_auto(Reply) reply = { 0 };
+  g_auto(XaTestReply) reply = { 0 };
 
   get (f, path, &reply);
   assert_problem (&reply, status);
@@ -216,7 +182,7 @@ read_page (Fixture    *f,
            Feed       *feed)
 {
   g_autofree char *path = changes_path (cursor, limit);
-  g_auto(Reply) reply = { 0 };
+  g_auto(XaTestReply) reply = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *page;
   JsonArray *changes;
@@ -411,30 +377,30 @@ test_auth (Fixture       *f,
 {
   g_autofree char *same_length = g_strdup (f->server->token);
   const char *bad_tokens[] = { "wrong", "", same_length, "test-token-and-more" };
-  g_auto(Reply) reply = { 0 };
+  g_auto(XaTestReply) reply = { 0 };
 
   same_length[0] = 'X';
 
-  request_full (f, "GET", "/api/v1/changes", NULL, NULL, &reply, NULL);
+  request_full (f, "GET", "/api/v1/changes", NULL, NULL, &reply, NULL, NULL);
   assert_problem (&reply, 401);
   g_assert_cmpstr (soup_message_headers_get_one (reply.headers, "WWW-Authenticate"), ==,
                    "Bearer realm=\"xiaoqu\"");
-  reply_clear (&reply);
+  xa_test_reply_clear (&reply);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_tokens); i++)
     {
-      request_full (f, "GET", "/api/v1/changes", bad_tokens[i], NULL, &reply, NULL);
+      request_full (f, "GET", "/api/v1/changes", bad_tokens[i], NULL, &reply, NULL, NULL);
       assert_problem (&reply, 401);
       g_assert_cmpstr (soup_message_headers_get_one (reply.headers, "WWW-Authenticate"), ==,
                        "Bearer realm=\"xiaoqu\"");
-      reply_clear (&reply);
+      xa_test_reply_clear (&reply);
     }
 
   /* Another scheme carrying the right secret is still no bearer token. */
   request_full (f, "GET", "/api/v1/changes", NULL, NULL, &reply,
-                "Authorization", "Basic dGVzdC10b2tlbg==", NULL);
+                "Authorization", "Basic dGVzdC10b2tlbg==");
   assert_problem (&reply, 401);
-  reply_clear (&reply);
+  xa_test_reply_clear (&reply);
 
   get (f, "/api/v1/changes?limit=1", &reply);
   g_assert_cmpuint (reply.status, ==, 200);
@@ -451,7 +417,7 @@ test_limits (Fixture       *f,
     {
       g_autofree char *escaped = g_uri_escape_string (bad[i], NULL, FALSE);
       g_autofree char *path = g_strdup_printf ("/api/v1/changes?limit=%s", escaped);
-      g_auto(Reply) reply = { 0 };
+      g_auto(XaTestReply) reply = { 0 };
 
       g_test_message ("limit=%s", bad[i]);
       get (f, path, &reply);
@@ -588,17 +554,18 @@ static void
 test_gzip (Fixture       *f,
            gconstpointer  data)
 {
-  g_auto(Reply) plain = { 0 };
-  g_auto(Reply) zipped = { 0 };
-  g_auto(Reply) refused = { 0 };
+  g_auto(XaTestReply) plain = { 0 };
+  g_auto(XaTestReply) zipped = { 0 };
+  g_auto(XaTestReply) refused = { 0 };
   g_autoptr(GBytes) decoded = NULL;
 
-  request_full (f, "GET", "/api/v1/changes?limit=2000", f->server->token, NULL, &plain, NULL);
+  request_full (f, "GET", "/api/v1/changes?limit=2000", f->server->token, NULL, &plain,
+                NULL, NULL);
   g_assert_cmpuint (plain.status, ==, 200);
   g_assert_null (soup_message_headers_get_one (plain.headers, "Content-Encoding"));
 
   request_full (f, "GET", "/api/v1/changes?limit=2000", f->server->token, NULL, &zipped,
-                "Accept-Encoding", "br, gzip;q=0.8", NULL);
+                "Accept-Encoding", "br, gzip;q=0.8");
   g_assert_cmpuint (zipped.status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (zipped.headers, "Content-Encoding"), ==, "gzip");
   g_assert_cmpuint (g_bytes_get_size (zipped.body), <, g_bytes_get_size (plain.body) / 3);
@@ -607,7 +574,7 @@ test_gzip (Fixture       *f,
 
   /* q=0 means "not this one". */
   request_full (f, "GET", "/api/v1/changes?limit=10", f->server->token, NULL, &refused,
-                "Accept-Encoding", "gzip;q=0", NULL);
+                "Accept-Encoding", "gzip;q=0");
   g_assert_cmpuint (refused.status, ==, 200);
   g_assert_null (soup_message_headers_get_one (refused.headers, "Content-Encoding"));
 }
@@ -616,11 +583,11 @@ static void
 test_etag (Fixture       *f,
            gconstpointer  data)
 {
-  g_auto(Reply) first = { 0 };
-  g_auto(Reply) again = { 0 };
-  g_auto(Reply) weak = { 0 };
-  g_auto(Reply) other = { 0 };
-  g_auto(Reply) stale = { 0 };
+  g_auto(XaTestReply) first = { 0 };
+  g_auto(XaTestReply) again = { 0 };
+  g_auto(XaTestReply) weak = { 0 };
+  g_auto(XaTestReply) other = { 0 };
+  g_auto(XaTestReply) stale = { 0 };
   g_auto(Feed) feed = { 0 };
   g_autofree char *weak_tag = NULL;
   g_autofree char *end_path = NULL;
@@ -634,19 +601,19 @@ test_etag (Fixture       *f,
   g_assert_true (etag[0] == '"' && etag[strlen (etag) - 1] == '"');
 
   request_full (f, "GET", "/api/v1/changes?limit=50", f->server->token, NULL, &again,
-                "If-None-Match", etag, NULL);
+                "If-None-Match", etag);
   g_assert_cmpuint (again.status, ==, 304);
   g_assert_cmpuint (g_bytes_get_size (again.body), ==, 0);
   g_assert_cmpstr (soup_message_headers_get_one (again.headers, "ETag"), ==, etag);
 
   weak_tag = g_strconcat ("\"nope\", W/", etag, NULL);
   request_full (f, "GET", "/api/v1/changes?limit=50", f->server->token, NULL, &weak,
-                "If-None-Match", weak_tag, NULL);
+                "If-None-Match", weak_tag);
   g_assert_cmpuint (weak.status, ==, 304);
 
   /* Another page is another representation. */
   request_full (f, "GET", "/api/v1/changes?limit=51", f->server->token, NULL, &other,
-                "If-None-Match", etag, NULL);
+                "If-None-Match", etag);
   g_assert_cmpuint (other.status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (other.headers, "ETag"), !=, etag);
 
@@ -654,7 +621,7 @@ test_etag (Fixture       *f,
   read_all (f, NULL, 5000, &feed);
   end_path = changes_path (feed.cursor, 100);
   {
-    g_auto(Reply) end = { 0 };
+    g_auto(XaTestReply) end = { 0 };
 
     get (f, end_path, &end);
     g_assert_cmpuint (end.status, ==, 200);
@@ -662,7 +629,7 @@ test_etag (Fixture       *f,
   }
   admin (f, "--delete", "problem", "PB000001", NULL);
   request_full (f, "GET", end_path, f->server->token, NULL, &stale,
-                "If-None-Match", end_etag, NULL);
+                "If-None-Match", end_etag);
   g_assert_cmpuint (stale.status, ==, 200);
   g_assert_cmpstr (soup_message_headers_get_one (stale.headers, "ETag"), !=, end_etag);
 }
@@ -681,27 +648,27 @@ test_errors (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(XaTestReply) reply = { 0 };
 
       get (f, paths[i], &reply);
       assert_problem (&reply, 404);
     }
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(XaTestReply) reply = { 0 };
 
-      request_full (f, methods[i], "/api/v1/changes", f->server->token, NULL, &reply, NULL);
+      request_full (f, methods[i], "/api/v1/changes", f->server->token, NULL, &reply, NULL, NULL);
       assert_problem (&reply, 405);
       g_assert_nonnull (strstr (soup_message_headers_get_one (reply.headers, "Allow"), "GET"));
     }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(XaTestReply) reply = { 0 };
 
-    request_full (f, "POST", "/api/v1/changes", f->server->token, big_body, &reply, NULL);
+    request_full (f, "POST", "/api/v1/changes", f->server->token, big_body, &reply, NULL, NULL);
     assert_problem (&reply, 413);
   }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(XaTestReply) reply = { 0 };
 
     get (f, long_path, &reply);
     g_assert_true (reply.status == 414 || reply.status == 400);
@@ -709,7 +676,7 @@ test_errors (Fixture       *f,
   }
   /* Still serving after all that. */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(XaTestReply) reply = { 0 };
 
     get (f, "/api/v1/changes?limit=1", &reply);
     g_assert_cmpuint (reply.status, ==, 200);

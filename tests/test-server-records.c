@@ -14,6 +14,7 @@
 #include "xa-records.h"
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
+#include "xa-test-http.h"
 #include "xa-test-util.h"
 
 #define DISTRICT "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34}"
@@ -51,28 +52,25 @@ read_feed (XaTestServer *server)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autofree char *cursor = NULL;
-  g_autofree char *auth = g_strdup_printf ("Bearer %s", server->token);
   guint n = 0;
   gboolean more = TRUE;
 
   while (more)
     {
       g_autofree char *escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
-      g_autofree char *url = g_strdup_printf ("%s/api/v1/changes?limit=2%s%s", server->base_url,
-                                              cursor != NULL ? "&cursor=" : "",
-                                              cursor != NULL ? escaped : "");
-      g_autoptr(SoupMessage) msg = soup_message_new ("GET", url);
-      g_autoptr(GBytes) body = NULL;
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?limit=2%s%s",
+                                               cursor != NULL ? "&cursor=" : "",
+                                               cursor != NULL ? escaped : "");
+      const XaTestRequest request = { .path = path, .token = server->token };
+      g_auto(XaTestReply) reply = { 0 };
       g_autoptr(XaSyncPage) page = NULL;
       g_autoptr(GError) error = NULL;
       gsize size;
       const char *data;
 
-      soup_message_headers_replace (soup_message_get_request_headers (msg), "Authorization", auth);
-      body = soup_session_send_and_read (session, msg, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (soup_message_get_status (msg), ==, 200);
-      data = g_bytes_get_data (body, &size);
+      xa_test_request (session, server->base_url, &request, &reply);
+      g_assert_cmpuint (reply.status, ==, 200);
+      data = g_bytes_get_data (reply.body, &size);
       page = _xa_sync_page_parse (g_memdup2 (data, size), size, &error);
       g_assert_no_error (error);
       n += page->changes->len;

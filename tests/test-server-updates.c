@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 
 #include "xa-records.h"
+#include "xa-test-http.h"
 #include "xa-test-util.h"
 
 static const char * const statuses[] = { "open", "in_progress", "resolved", "closed" };
@@ -39,24 +40,6 @@ typedef struct
   XaTestServer *server;
   SoupSession  *session;
 } Fixture;
-
-typedef struct
-{
-  guint       status;
-  char       *content_type;
-  char       *body;
-  JsonObject *json;   /* the body parsed, when it is an object */
-} Answer;
-
-static void
-answer_clear (Answer *a)
-{
-  g_clear_pointer (&a->content_type, g_free);
-  g_clear_pointer (&a->body, g_free);
-  g_clear_pointer (&a->json, json_object_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -95,55 +78,28 @@ restart (Fixture *f)
 /* Sends @method @path with @body (may be NULL), the bearer @token (NULL: none) and the
  * Idempotency-Key @key (NULL: none). */
 static void
-request (Fixture    *f,
-         const char *method,
-         const char *path,
-         const char *token,
-         const char *key,
-         const char *body,
-         Answer     *a)
+request (Fixture     *f,
+         const char  *method,
+         const char  *path,
+         const char  *token,
+         const char  *key,
+         const char  *body,
+         XaTestReply *a)
 {
-  g_autofree char *url = g_strconcat (f->server->base_url, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  SoupMessageHeaders *headers = soup_message_get_request_headers (msg);
-  g_autoptr(GBytes) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *content_type;
+  g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+  const char * const headers[] = { "Idempotency-Key", key, NULL };
+  const XaTestRequest request = { method, path, token, "application/json", bytes, headers };
 
-  if (token != NULL)
-    {
-      g_autofree char *auth = g_strdup_printf ("Bearer %s", token);
-
-      soup_message_headers_replace (headers, "Authorization", auth);
-    }
-  if (key != NULL)
-    soup_message_headers_replace (headers, "Idempotency-Key", key);
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-  reply = soup_session_send_and_read (f->session, msg, NULL, &error);
-  g_assert_no_error (error);
-  a->status = soup_message_get_status (msg);
-  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (msg),
-                                                        NULL);
-  a->content_type = g_strdup (content_type);
-  a->body = g_strndup (g_bytes_get_data (reply, NULL), g_bytes_get_size (reply));
-  if (json_parser_load_from_data (parser, a->body, -1, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    a->json = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  xa_test_request (f->session, f->server->base_url, &request, a);
 }
 
 static void
-update (Fixture    *f,
-        const char *type,
-        const char *id,
-        const char *key,
-        const char *body,
-        Answer     *a)
+update (Fixture     *f,
+        const char  *type,
+        const char  *id,
+        const char  *key,
+        const char  *body,
+        XaTestReply *a)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
 
@@ -200,19 +156,23 @@ assert_refused (Fixture    *f,
   g_autofree char *before = feed_text (f);
   g_autofree char *after = NULL;
   g_autofree char *key = new_key ();
-  g_auto(Answer) a = { 0 };
+  g_auto(XaTestReply) a = { 0 };
+
+  JsonObject *problem;
 
   update (f, type, id, key, body, &a);
-  g_test_message ("%s %s %s → %u %s", type, id, body, a.status, a.body);
+  g_test_message ("%s %s %s → %u %s", type, id, body, a.status, xa_test_reply_text (&a));
   g_assert_cmpuint (a.status, ==, status);
-  g_assert_cmpstr (a.content_type, ==, "application/problem+json");
-  g_assert_nonnull (a.json);
-  g_assert_cmpint (json_object_get_int_member (a.json, "status"), ==, status);
-  g_assert_nonnull (json_object_get_string_member (a.json, "detail"));
+  g_assert_cmpstr (xa_test_reply_content_type (&a), ==, "application/problem+json");
+  problem = xa_test_reply_object (&a);
+  g_assert_nonnull (problem);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, status);
+  g_assert_nonnull (json_object_get_string_member (problem, "detail"));
   if (field != NULL)
     {
-      g_assert_cmpstr (json_object_get_string_member_with_default (a.json, "field", ""), ==, field);
-      g_assert_nonnull (strstr (json_object_get_string_member (a.json, "detail"), field));
+      g_assert_cmpstr (json_object_get_string_member_with_default (problem, "field", ""), ==,
+                       field);
+      g_assert_nonnull (strstr (json_object_get_string_member (problem, "detail"), field));
     }
   after = feed_text (f);
   g_assert_cmpstr (after, ==, before);
@@ -220,24 +180,26 @@ assert_refused (Fixture    *f,
 
 /* A 200: the record as a change of the feed, which the client's own parser accepts. */
 static JsonObject *
-assert_applied (Answer     *a,
-                const char *type,
-                const char *id,
-                gint64      version)
+assert_applied (XaTestReply *a,
+                const char  *type,
+                const char  *id,
+                gint64       version)
 {
   g_autoptr(XaChange) change = NULL;
   g_autoptr(GError) error = NULL;
+  JsonObject *applied;
 
-  g_test_message ("→ %u %s", a->status, a->body);
+  g_test_message ("→ %u %s", a->status, xa_test_reply_text (a));
   g_assert_cmpuint (a->status, ==, 200);
-  g_assert_cmpstr (a->content_type, ==, "application/json");
-  g_assert_cmpstr (json_object_get_string_member (a->json, "type"), ==, type);
-  g_assert_cmpstr (json_object_get_string_member (a->json, "id"), ==, id);
-  g_assert_cmpint (json_object_get_int_member (a->json, "version"), ==, version);
-  g_assert_false (json_object_get_boolean_member (a->json, "deleted"));
-  change = xa_change_from_text (a->body, -1, &error);
+  g_assert_cmpstr (xa_test_reply_content_type (a), ==, "application/json");
+  applied = xa_test_reply_object (a);
+  g_assert_cmpstr (json_object_get_string_member (applied, "type"), ==, type);
+  g_assert_cmpstr (json_object_get_string_member (applied, "id"), ==, id);
+  g_assert_cmpint (json_object_get_int_member (applied, "version"), ==, version);
+  g_assert_false (json_object_get_boolean_member (applied, "deleted"));
+  change = xa_change_from_text (xa_test_reply_text (a), -1, &error);
   g_assert_no_error (error);
-  return json_object_get_object_member (a->json, "data");
+  return json_object_get_object_member (applied, "data");
 }
 
 /* ---- Applied ------------------------------------------------------------------------------ */
@@ -249,9 +211,9 @@ test_applied_once_in_feed (Fixture       *f,
   g_autofree char *key = new_key ();
   g_autofree char *key2 = new_key ();
   g_autofree char *key3 = new_key ();
-  g_auto(Answer) a = { 0 };
-  g_auto(Answer) b = { 0 };
-  g_auto(Answer) c = { 0 };
+  g_auto(XaTestReply) a = { 0 };
+  g_auto(XaTestReply) b = { 0 };
+  g_auto(XaTestReply) c = { 0 };
   JsonObject *record;
   JsonArray *notes;
   gint64 seq = 0;
@@ -276,7 +238,7 @@ test_applied_once_in_feed (Fixture       *f,
                    ==, 2);
   /* In the feed once, with the answered version and seq. */
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, &seq), ==, 1);
-  g_assert_cmpint (seq, ==, json_object_get_int_member (a.json, "seq"));
+  g_assert_cmpint (seq, ==, json_object_get_int_member (xa_test_reply_object (&a), "seq"));
 
   /* Resolved: resolved_at is set; reopened: it is gone again. */
   update (f, "problem", "P-open", key2,
@@ -299,8 +261,8 @@ test_elevator_applied (Fixture       *f,
 {
   g_autofree char *key = new_key ();
   g_autofree char *key2 = new_key ();
-  g_auto(Answer) a = { 0 };
-  g_auto(Answer) b = { 0 };
+  g_auto(XaTestReply) a = { 0 };
+  g_auto(XaTestReply) b = { 0 };
   JsonObject *record;
   gint64 seq = 0;
 
@@ -313,7 +275,7 @@ test_elevator_applied (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (record, "funding_source"), ==, "special_bonds");
   g_assert_cmpstr (json_object_get_string_member (record, "maker"), ==, "通力");
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, &seq), ==, 1);
-  g_assert_cmpint (seq, ==, json_object_get_int_member (a.json, "seq"));
+  g_assert_cmpint (seq, ==, json_object_get_int_member (xa_test_reply_object (&a), "seq"));
 
   /* null takes an optional field away. */
   update (f, "elevator", "E1", key2,
@@ -330,7 +292,7 @@ test_elevator_applied (Fixture       *f,
       g_autofree char *note_key = new_key ();
       g_autofree char *body = g_strdup_printf ("{\"base_version\": %u, \"note\": \"第%u次\"}",
                                                version, version);
-      g_auto(Answer) n = { 0 };
+      g_auto(XaTestReply) n = { 0 };
       JsonArray *notes;
 
       update (f, "elevator", "E1", note_key, body, &n);
@@ -353,9 +315,9 @@ test_same_key_applies_once (Fixture       *f,
   g_autofree char *after_first = NULL;
   g_autofree char *after_second = NULL;
   g_autofree char *after_restart = NULL;
-  g_auto(Answer) first = { 0 };
-  g_auto(Answer) second = { 0 };
-  g_auto(Answer) third = { 0 };
+  g_auto(XaTestReply) first = { 0 };
+  g_auto(XaTestReply) second = { 0 };
+  g_auto(XaTestReply) third = { 0 };
 
   update (f, "elevator", "E1", key, body, &first);
   assert_applied (&first, "elevator", "E1", 2);
@@ -364,7 +326,7 @@ test_same_key_applies_once (Fixture       *f,
   /* The answer was lost, say: the client sends the same change with the same key. */
   update (f, "elevator", "E1", key, body, &second);
   g_assert_cmpuint (second.status, ==, 200);
-  g_assert_cmpstr (second.body, ==, first.body);
+  g_assert_cmpstr (xa_test_reply_text (&second), ==, xa_test_reply_text (&first));
   after_second = feed_text (f);
   g_assert_cmpstr (after_second, ==, after_first);
   g_assert_cmpuint (feed_count (f, "elevator", "E1", 2, NULL), ==, 1);
@@ -374,18 +336,19 @@ test_same_key_applies_once (Fixture       *f,
   restart (f);
   update (f, "elevator", "E1", key, body, &third);
   g_assert_cmpuint (third.status, ==, 200);
-  g_assert_cmpstr (third.body, ==, first.body);
+  g_assert_cmpstr (xa_test_reply_text (&third), ==, xa_test_reply_text (&first));
   after_restart = feed_text (f);
   g_assert_cmpstr (after_restart, ==, after_first);
 
   /* The same key for another request is the client's mistake: refused, nothing stored. */
   {
-    g_auto(Answer) other = { 0 };
+    g_auto(XaTestReply) other = { 0 };
 
     update (f, "elevator", "E1", key,
             "{\"base_version\": 2, \"renewal_status\": \"planned\"}", &other);
     g_assert_cmpuint (other.status, ==, 422);
-    g_assert_cmpstr (json_object_get_string_member (other.json, "field"), ==, "Idempotency-Key");
+    g_assert_cmpstr (json_object_get_string_member (xa_test_reply_object (&other), "field"), ==,
+                     "Idempotency-Key");
     assert_feed_is (f, after_first);
   }
 }
@@ -399,8 +362,8 @@ test_old_file_keeps_keys (Fixture       *f,
   const char *body = "{\"base_version\": 1, \"funding_source\": \"owners\"}";
   g_autofree char *key = new_key ();
   g_autofree char *after_first = NULL;
-  g_auto(Answer) first = { 0 };
-  g_auto(Answer) again = { 0 };
+  g_auto(XaTestReply) first = { 0 };
+  g_auto(XaTestReply) again = { 0 };
 
   xa_test_server_stop (f->server, FALSE);
   xa_test_sqlite_exec (f->db, "DROP TABLE answers; PRAGMA user_version = 1");
@@ -411,7 +374,7 @@ test_old_file_keeps_keys (Fixture       *f,
   after_first = feed_text (f);
   restart (f);
   update (f, "elevator", "E1", key, body, &again);
-  g_assert_cmpstr (again.body, ==, first.body);
+  g_assert_cmpstr (xa_test_reply_text (&again), ==, xa_test_reply_text (&first));
   assert_feed_is (f, after_first);
 }
 
@@ -425,9 +388,9 @@ test_expired_key_never_applies_twice (Fixture       *f,
   g_autofree char *key = new_key ();
   g_autofree char *other_key = new_key ();
   g_autofree char *before = NULL;
-  g_auto(Answer) first = { 0 };
-  g_auto(Answer) other = { 0 };
-  g_auto(Answer) late = { 0 };
+  g_auto(XaTestReply) first = { 0 };
+  g_auto(XaTestReply) other = { 0 };
+  g_auto(XaTestReply) late = { 0 };
 
   update (f, "elevator", "E1", key, body, &first);
   assert_applied (&first, "elevator", "E1", 2);
@@ -455,8 +418,9 @@ test_stale_base_409 (Fixture       *f,
   g_autofree char *key2 = new_key ();
   g_autofree char *before = NULL;
   g_autoptr(JsonNode) feed = NULL;
-  g_auto(Answer) mine = { 0 };
-  g_auto(Answer) theirs = { 0 };
+  g_auto(XaTestReply) mine = { 0 };
+  g_auto(XaTestReply) theirs = { 0 };
+  JsonObject *problem;
   JsonObject *current;
   JsonArray *changes;
   JsonObject *last;
@@ -470,11 +434,12 @@ test_stale_base_409 (Fixture       *f,
   update (f, "problem", "P-in_progress", key2,
           "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"转交\", "
           "\"responsible_party\": \"社区居委会\"}", &mine);
-  g_test_message ("%s", mine.body);
+  g_test_message ("%s", xa_test_reply_text (&mine));
   g_assert_cmpuint (mine.status, ==, 409);
-  g_assert_cmpstr (mine.content_type, ==, "application/problem+json");
-  g_assert_cmpint (json_object_get_int_member (mine.json, "status"), ==, 409);
-  current = json_object_get_object_member (mine.json, "current");
+  g_assert_cmpstr (xa_test_reply_content_type (&mine), ==, "application/problem+json");
+  problem = xa_test_reply_object (&mine);
+  g_assert_cmpint (json_object_get_int_member (problem, "status"), ==, 409);
+  current = json_object_get_object_member (problem, "current");
   g_assert_nonnull (current);
   g_assert_cmpstr (json_object_get_string_member (current, "type"), ==, "problem");
   g_assert_cmpstr (json_object_get_string_member (current, "id"), ==, "P-in_progress");
@@ -543,7 +508,7 @@ test_allowed_transitions (Fixture       *f,
     { "in_progress", "resolved" },
     { "resolved", "closed" },
   };
-  g_auto(Answer) spot = { 0 };
+  g_auto(XaTestReply) spot = { 0 };
   g_autofree char *spot_key = new_key ();
 
   for (guint i = 0; i < G_N_ELEMENTS (allowed); i++)
@@ -551,7 +516,7 @@ test_allowed_transitions (Fixture       *f,
       g_autofree char *key = new_key ();
       g_autofree char *body = g_strdup_printf ("{\"base_version\": %u, \"status\": \"%s\", "
                                                "\"note\": \"下一步\"}", i + 1, allowed[i].to);
-      g_auto(Answer) a = { 0 };
+      g_auto(XaTestReply) a = { 0 };
       JsonObject *record;
 
       update (f, "problem", "P-open", key, body, &a);
@@ -643,12 +608,12 @@ test_other_refusals (Fixture       *f,
 
   /* 401: no token, a wrong one. */
   {
-    g_auto(Answer) none = { 0 };
-    g_auto(Answer) wrong = { 0 };
+    g_auto(XaTestReply) none = { 0 };
+    g_auto(XaTestReply) wrong = { 0 };
 
     request (f, "POST", "/api/v1/elevators/E1/updates", NULL, key, good, &none);
     g_assert_cmpuint (none.status, ==, 401);
-    g_assert_cmpstr (none.content_type, ==, "application/problem+json");
+    g_assert_cmpstr (xa_test_reply_content_type (&none), ==, "application/problem+json");
     request (f, "POST", "/api/v1/problems/P-open/updates", "not-the-token", key,
              "{\"base_version\": 1, \"status\": \"in_progress\", \"note\": \"x\"}", &wrong);
     g_assert_cmpuint (wrong.status, ==, 401);
@@ -660,7 +625,7 @@ test_other_refusals (Fixture       *f,
   assert_refused (f, "elevator", "E%21", good, 404, NULL);
   assert_refused (f, "elevator", "P-open", good, 404, NULL);   /* a problem's id */
   {
-    g_auto(Answer) a = { 0 };
+    g_auto(XaTestReply) a = { 0 };
 
     request (f, "POST", "/api/v1/compounds/C1/updates", f->server->token, key, good, &a);
     g_assert_cmpuint (a.status, ==, 404);
@@ -670,19 +635,20 @@ test_other_refusals (Fixture       *f,
     assert_refused (f, "elevator", "E1", malformed[i], 400, NULL);
   /* 400: without an Idempotency-Key, or with one that is no key. */
   {
-    g_auto(Answer) a = { 0 };
-    g_auto(Answer) b = { 0 };
+    g_auto(XaTestReply) a = { 0 };
+    g_auto(XaTestReply) b = { 0 };
     g_autofree char *long_key = g_strnfill (256, 'k');
 
     update (f, "elevator", "E1", NULL, good, &a);
     g_assert_cmpuint (a.status, ==, 400);
-    g_assert_cmpstr (json_object_get_string_member (a.json, "field"), ==, "Idempotency-Key");
+    g_assert_cmpstr (json_object_get_string_member (xa_test_reply_object (&a), "field"), ==,
+                     "Idempotency-Key");
     update (f, "elevator", "E1", long_key, good, &b);
     g_assert_cmpuint (b.status, ==, 400);
   }
   /* 405: an update path only takes POST. */
   {
-    g_auto(Answer) a = { 0 };
+    g_auto(XaTestReply) a = { 0 };
 
     request (f, "GET", "/api/v1/elevators/E1/updates", f->server->token, NULL, NULL, &a);
     g_assert_cmpuint (a.status, ==, 405);
@@ -691,7 +657,7 @@ test_other_refusals (Fixture       *f,
 
   /* And then the good request still applies. */
   {
-    g_auto(Answer) a = { 0 };
+    g_auto(XaTestReply) a = { 0 };
     g_autofree char *fresh = new_key ();
 
     update (f, "elevator", "E1", fresh, good, &a);
@@ -758,7 +724,7 @@ test_early_refusals (Fixture       *f,
   g_autofree char *big_body = g_strdup_printf ("{\"base_version\": 1, \"note\": \"%s\"}", big_note);
   g_autofree char *big_chunk = g_strdup_printf ("%zx\r\n%s\r\n", strlen (big_body), big_body);
   g_autofree char *key = new_key ();
-  g_auto(Answer) whole = { 0 };
+  g_auto(XaTestReply) whole = { 0 };
 
   g_assert_cmpuint (answered_from_headers (f, no_token, NULL), ==, 401);
   g_assert_cmpuint (answered_from_headers (f, too_big, NULL), ==, 413);

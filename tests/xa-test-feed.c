@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "xa-test-feed.h"
+#include "xa-test-http.h"
 
 typedef struct
 {
@@ -92,7 +93,6 @@ xa_test_feed_fetch (const char *base_url,
                     const char *token)
 {
   g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *authorization = g_strdup_printf ("Bearer %s", token);
   g_autofree char *cursor = NULL;
   XaTestFeed *feed = g_new0 (XaTestFeed, 1);
   gboolean more = TRUE;
@@ -103,19 +103,15 @@ xa_test_feed_fetch (const char *base_url,
   while (more)
     {
       g_autofree char *escaped = cursor != NULL ? g_uri_escape_string (cursor, NULL, FALSE) : NULL;
-      g_autofree char *url = g_strdup_printf ("%s/api/v1/changes?limit=5000%s%s", base_url,
-                                              escaped != NULL ? "&cursor=" : "",
-                                              escaped != NULL ? escaped : "");
-      g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
-      g_autoptr(GBytes) body = NULL;
-      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_strdup_printf ("/api/v1/changes?limit=5000%s%s",
+                                               escaped != NULL ? "&cursor=" : "",
+                                               escaped != NULL ? escaped : "");
+      const XaTestRequest request = { .path = path, .token = token };
+      g_auto(XaTestReply) reply = { 0 };
 
-      soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
-                                    authorization);
-      body = soup_session_send_and_read (session, message, NULL, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (soup_message_get_status (message), ==, SOUP_STATUS_OK);
-      more = apply_page (feed, body, &cursor);
+      xa_test_request (session, base_url, &request, &reply);
+      g_assert_cmpuint (reply.status, ==, SOUP_STATUS_OK);
+      more = apply_page (feed, reply.body, &cursor);
       /* A feed that never ends is a server bug, not a reason to hang the test. */
       g_assert_cmpuint (++pages, <, 10000);
     }

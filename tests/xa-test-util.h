@@ -135,36 +135,6 @@ void          xa_test_server_put (const char *db,
                                   const char *id,
                                   const char *json);
 
-/* libsoup's, declared here so that tests without it may include this header. */
-typedef struct _SoupSession SoupSession;
-
-/* POSTs @body to the update path of @type @id on @server as another client would, with
- * the server's token and the Idempotency-Key @key, through @session; returns the status and,
- * in @out_body (may be NULL), the answer. Asserts the request is answered. */
-guint         xa_test_server_post_update (XaTestServer  *server,
-                                          SoupSession   *session,
-                                          const char    *type,
-                                          const char    *id,
-                                          const char    *key,
-                                          const char    *body,
-                                          char         **out_body);
-
-/* @server's whole feed (one page of up to 5,000 changes, asked with its token through
- * @session) as the text served. Asserts a 200 that holds every change (no "more"). */
-char         *xa_test_server_feed_text  (XaTestServer *server,
-                                         SoupSession  *session);
-
-/* How many changes of @server's feed are @type @id at @version. @out_seq (may be NULL) gets
- * the seq of the last such change; @out_data (may be NULL) the data of the newest change of
- * @type @id at any version (what it held is freed). */
-guint         xa_test_server_feed_count (XaTestServer  *server,
-                                         SoupSession   *session,
-                                         const char    *type,
-                                         const char    *id,
-                                         gint64         version,
-                                         gint64        *out_seq,
-                                         char         **out_data);
-
 /* Every row of every table of the sqlite file at @path (opened read-only), table by table
  * in name order, each row as its quoted values in rowid or key order: two files with the
  * same dump hold the same records. */

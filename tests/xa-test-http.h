@@ -1,0 +1,79 @@
+/* xa-test-http.h — what tests ask of xiaoqu-server over HTTP, apart from the app's own
+ * client: one request with its whole reply, an edit posted as another client would, and
+ * the feed as served. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "xa-test-util.h"
+
+G_BEGIN_DECLS
+
+/* A server's answer to one request. */
+typedef struct
+{
+  guint               status;
+  SoupMessageHeaders *headers;   /* the response's headers */
+  GBytes             *body;
+  char               *text;      /* xa_test_reply_text()'s, made on first ask */
+  JsonObject         *object;    /* xa_test_reply_object()'s, made on first ask */
+} XaTestReply;
+
+void        xa_test_reply_clear        (XaTestReply *reply);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (XaTestReply, xa_test_reply_clear)
+
+/* The body as a string. */
+const char *xa_test_reply_text         (XaTestReply *reply);
+/* The body parsed, when it is a JSON object; else NULL. */
+JsonObject *xa_test_reply_object       (XaTestReply *reply);
+/* The media type of the body, without parameters, or NULL. */
+const char *xa_test_reply_content_type (XaTestReply *reply);
+
+/* One request to a server, as xa_test_request() sends it. */
+typedef struct
+{
+  const char         *method;        /* NULL: GET */
+  const char         *path;          /* with its query, if any */
+  const char         *token;         /* the bearer token; NULL: no Authorization */
+  const char         *content_type;  /* of @body */
+  GBytes             *body;          /* NULL: none */
+  const char * const *headers;       /* more headers, name and value pairs up to a NULL name (a
+                                      * NULL value leaves its header out); may be NULL */
+} XaTestRequest;
+
+/* Sends @request to the server at @base_url through @session and fills @reply, to be
+ * cleared with xa_test_reply_clear(). Asserts the request is answered. */
+void        xa_test_request            (SoupSession         *session,
+                                        const char          *base_url,
+                                        const XaTestRequest *request,
+                                        XaTestReply         *reply);
+
+/* POSTs @body to the update path of @type @id on @server as another client would, with
+ * the server's token and the Idempotency-Key @key, through @session; returns the status and,
+ * in @out_body (may be NULL), the answer. Asserts the request is answered. */
+guint       xa_test_server_post_update (XaTestServer  *server,
+                                        SoupSession   *session,
+                                        const char    *type,
+                                        const char    *id,
+                                        const char    *key,
+                                        const char    *body,
+                                        char         **out_body);
+
+/* @server's whole feed (one page of up to 5,000 changes, asked with its token through
+ * @session) as the text served. Asserts a 200 that holds every change (no "more"). */
+char       *xa_test_server_feed_text   (XaTestServer *server,
+                                        SoupSession  *session);
+
+/* How many changes of @server's feed are @type @id at @version. @out_seq (may be NULL) gets
+ * the seq of the last such change; @out_data (may be NULL) the data of the newest change of
+ * @type @id at any version (what it held is freed). */
+guint       xa_test_server_feed_count  (XaTestServer  *server,
+                                        SoupSession   *session,
+                                        const char    *type,
+                                        const char    *id,
+                                        gint64         version,
+                                        gint64        *out_seq,
+                                        char         **out_data);
+
+G_END_DECLS
