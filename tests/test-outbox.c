@@ -78,8 +78,7 @@ fixture_set_up (Fixture       *f,
   xa_test_server_put_small_city_problems (f->db);
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");
-  f->session = soup_session_new ();
-  soup_session_set_timeout (f->session, 60);
+  f->session = xa_test_session_new ();
   sync_ok (f, &result);
   g_assert_cmpuint (result.pushed, ==, 0);
 }

@@ -25,8 +25,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->server = xa_test_demo_server_start ();
-  f->session = soup_session_new ();
-  soup_session_set_timeout (f->session, 60);
+  f->session = xa_test_session_new ();
   /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
   soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
 }

@@ -55,8 +55,7 @@ fixture_set_up (Fixture       *f,
       xa_test_server_put (f->db, "problem", id, json);
     }
   f->server = xa_test_server_start (f->db, NULL);
-  f->session = soup_session_new ();
-  soup_session_set_timeout (f->session, 60);
+  f->session = xa_test_session_new ();
 }
 
 static void

@@ -5,6 +5,15 @@
 
 #include "xa-test-http.h"
 
+SoupSession *
+xa_test_session_new (void)
+{
+  SoupSession *session = soup_session_new ();
+
+  soup_session_set_timeout (session, 60);
+  return session;
+}
+
 void
 xa_test_reply_clear (XaTestReply *reply)
 {

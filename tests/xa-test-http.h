@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* A session for the tests' own requests: a server silent for a minute fails the request
+ * rather than hanging the test until meson kills it. */
+SoupSession *xa_test_session_new (void);
+
 /* A server's answer to one request. */
 typedef struct
 {
