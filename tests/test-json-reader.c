@@ -95,7 +95,8 @@ test_strings (void)
     { "\"沂河花园 188号\"", "沂河花园 188号", 19 },         /* raw UTF-8 passes unchanged */
     { "\"\xf0\x9f\x98\x80\"", "😀", 4 },
     { "\"a\\u0000b\"", "a", 3 },                           /* NUL kept, length tells */
-    { "\"\\u007f\\u0080\\u07ff\\u0800\\uffff\"", "\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf", 11 },
+    { "\"\\u007f\\u0080\\u07ff\\u0800\\uffff\"",
+      "\x7f\xc2\x80\xdf\xbf\xe0\xa0\x80\xef\xbf\xbf", 11 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -143,20 +144,24 @@ test_containers (void)
 
   g_assert_cmpint (xa_json_node_get_kind (root), ==, XA_JSON_OBJECT);
   g_assert_cmpuint (xa_json_node_get_size (root), ==, 6);
-  g_assert_cmpstr (xa_json_node_get_string (xa_json_object_get_member (root, "cursor", NULL), NULL), ==, "c1");
+  g_assert_cmpstr (xa_json_node_get_string (xa_json_object_get_member (root, "cursor", NULL), NULL),
+                   ==, "c1");
   g_assert_true (xa_json_node_get_boolean (xa_json_object_get_member (root, "more", NULL)));
   g_assert_cmpuint (xa_json_node_get_size (xa_json_object_get_member (root, "empty", NULL)), ==, 0);
   g_assert_null (xa_json_node_first_child (xa_json_object_get_member (root, "none", NULL)));
   g_assert_null (xa_json_object_get_member (root, "missing", NULL));
-  g_assert_null (xa_json_object_get_member (xa_json_object_get_member (root, "empty", NULL), "x", NULL));
+  g_assert_null (xa_json_object_get_member (xa_json_object_get_member (root, "empty", NULL), "x",
+                                            NULL));
   g_assert_cmpint (xa_json_node_get_int (xa_json_object_get_member (root, "z", NULL)), ==, -1);
 
   /* Every hint finds every member: the search wraps around. */
-  for (member = xa_json_node_first_child (root); member != NULL; member = xa_json_node_next (member))
+  for (member = xa_json_node_first_child (root); member != NULL;
+       member = xa_json_node_next (member))
     {
       for (const XaJsonNode *other = xa_json_node_first_child (root); other != NULL;
            other = xa_json_node_next (other))
-        g_assert_true (xa_json_object_get_member (root, xa_json_node_get_name (other), member) == other);
+        g_assert_true (xa_json_object_get_member (root, xa_json_node_get_name (other), member)
+                       == other);
       n++;
     }
   g_assert_cmpuint (n, ==, 6);
@@ -172,10 +177,12 @@ test_containers (void)
   point = xa_json_node_first_child (ring);
   g_assert_cmpfloat (xa_json_node_get_double (xa_json_node_first_child (point)), ==, 118.3);
   point = xa_json_node_next (point);
-  g_assert_cmpfloat (xa_json_node_get_double (xa_json_node_next (xa_json_node_first_child (point))), ==, 2);
+  g_assert_cmpfloat (xa_json_node_get_double (xa_json_node_next (xa_json_node_first_child (point))),
+                     ==, 2);
   change = xa_json_node_next (change);
   g_assert_cmpint (xa_json_node_get_int (xa_json_object_get_member (change, "seq", NULL)), ==, 2);
-  g_assert_cmpint (xa_json_node_get_kind (xa_json_object_get_member (change, "data", NULL)), ==, XA_JSON_NULL);
+  g_assert_cmpint (xa_json_node_get_kind (xa_json_object_get_member (change, "data", NULL)), ==,
+                   XA_JSON_NULL);
   g_assert_null (xa_json_node_next (change));
 }
 
@@ -281,14 +288,16 @@ test_duplicates_in_large_objects (void)
   g_autoptr(GString) text = g_string_new ("{");
   g_autoptr(XaJsonDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  const XaJsonNode *root;
 
   for (guint i = 0; i < 200; i++)
     g_string_append_printf (text, "%s\"member%u\": %u", i ? ", " : "", i, i);
   g_string_append (text, "}");
   document = parse_ok (text->str);
-  g_assert_cmpuint (xa_json_node_get_size (xa_json_document_get_root (document)), ==, 200);
-  g_assert_cmpint (xa_json_node_get_int (xa_json_object_get_member (xa_json_document_get_root (document),
-                                                                    "member150", NULL)), ==, 150);
+  root = xa_json_document_get_root (document);
+  g_assert_cmpuint (xa_json_node_get_size (root), ==, 200);
+  g_assert_cmpint (xa_json_node_get_int (xa_json_object_get_member (root, "member150", NULL)), ==,
+                   150);
   g_clear_pointer (&document, xa_json_document_free);
 
   g_string_insert (text, text->len - 1, ", \"member77\": 0");
@@ -327,7 +336,8 @@ test_every_prefix_fails (void)
 {
   static const char page[] =
     "{\"cursor\":\"djEuZXBvY2g\",\"more\":true,\"changes\":[{\"seq\":1,\"type\":\"compound\","
-    "\"id\":\"C0001\",\"version\":2,\"deleted\":false,\"data\":{\"name\":\"沂河花园\\u00e9\\ud83d\\ude00\","
+    "\"id\":\"C0001\",\"version\":2,\"deleted\":false,"
+    "\"data\":{\"name\":\"沂河花园\\u00e9\\ud83d\\ude00\","
     "\"lat\":35.05,\"lon\":-1.5e2,\"n\":[1,2,3],\"ok\":true,\"none\":null}}]}";
   gsize length = strlen (page);
 

@@ -359,11 +359,14 @@ test_demo_city (void)
   /* No remembered view: the whole city, Linyi's twelve districts and counties, fits. */
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >=, 6.0);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), <=, 11.0);
-  g_assert_cmpfloat (ABS (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - 35.2), <, 1.0);
-  g_assert_cmpfloat (ABS (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 118.3), <, 1.0);
+  g_assert_cmpfloat (ABS (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - 35.2), <,
+                     1.0);
+  g_assert_cmpfloat (ABS (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - 118.3), <,
+                     1.0);
   _xa_compound_layer_count_visible (layer, &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
-  g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==, XA_OVERLAY_FLOOD);
+  g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (view)), ==,
+                   XA_OVERLAY_FLOOD);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-city");
   close_window (window);
 }
@@ -493,7 +496,8 @@ test_select (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
 
   g_assert_cmpstr (xa_compound_layer_get_selected_id (layer), ==, point->id);
-  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==,
+                   point->id);
   g_assert_true (_xa_map_view_get_sidebar_shown (view));
   g_assert_nonnull (xa_test_ui_find_label (GTK_WIDGET (_xa_map_view_get_panel (view)),
                                            point->name));
@@ -530,7 +534,8 @@ test_search (void)
   focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == GTK_WIDGET (_xa_map_view_get_search_entry (view))
-                 || gtk_widget_is_ancestor (focus, GTK_WIDGET (_xa_map_view_get_search_entry (view))));
+                 || gtk_widget_is_ancestor (focus,
+                                            GTK_WIDGET (_xa_map_view_get_search_entry (view))));
 
   /* The whole name finds the compound among its results. */
   query = g_strdup (point->name);
@@ -540,14 +545,17 @@ test_search (void)
   g_assert_nonnull (row);
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-search");
 
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i));
+       i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), point->id) == 0)
       break;
   g_assert_nonnull (row);
   g_signal_emit_by_name (_xa_map_view_get_results_list (view), "row-activated", row);
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
-  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==, point->id);
-  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==, point->id);
+  g_assert_cmpstr (xa_compound_layer_get_selected_id (_xa_map_view_get_layer (view)), ==,
+                   point->id);
+  g_assert_cmpstr (xa_compound_panel_get_compound_id (_xa_map_view_get_panel (view)), ==,
+                   point->id);
 
   /* Nonsense finds nothing and says so. */
   gtk_editable_set_text (_xa_map_view_get_search_entry (view), "不存在的小区名称 zzzz");
@@ -582,7 +590,8 @@ test_district_filter (void)
   xa_test_ui_wait_frames (GTK_WIDGET (window), 2);
   g_assert_nonnull (xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)));
   xa_compound_points_count_bands (points, XA_OVERLAY_FLOOD,
-                                  xa_compound_layer_get_district_filter (_xa_map_view_get_layer (view)),
+                                  xa_compound_layer_get_district_filter (
+                                    _xa_map_view_get_layer (view)),
                                   one);
   for (guint i = 0; i < xa_overlay_n_bands (XA_OVERLAY_FLOOD); i++)
     {
@@ -647,7 +656,9 @@ test_district_filter (void)
     /* Searching for it brings every district back, and it is drawn and selected. */
     gtk_editable_set_text (_xa_map_view_get_search_entry (view), outside->name);
     xa_test_ui_spin_until (has_results, view, 10);
-    for (int i = 0; (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i)); i++)
+    for (int i = 0;
+         (row = gtk_list_box_get_row_at_index (_xa_map_view_get_results_list (view), i));
+         i++)
       if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "compound-id"), outside->id) == 0)
         break;
     g_assert_nonnull (row);
@@ -745,7 +756,8 @@ test_chrome_on_top (void)
   view = _xa_window_get_map_view (window);
   layer = _xa_map_view_get_layer (view);
   map = GTK_WIDGET (_xa_map_view_get_map (view));
-  charging = xa_test_ui_find_label (_xa_map_view_child (view, GtkWidget, "overlay_chooser"), _("Charging"));
+  charging = xa_test_ui_find_label (_xa_map_view_child (view, GtkWidget, "overlay_chooser"),
+                                    _("Charging"));
   g_assert_nonnull (charging);
   chrome[0] = gtk_widget_get_ancestor (charging, GTK_TYPE_BUTTON);
   chrome[1] = _xa_map_view_child (view, GtkWidget, "overlay_chooser");
@@ -825,15 +837,19 @@ test_tiles_offline (void)
   _xa_compound_layer_count_visible (_xa_map_view_get_layer (view), &dots, &clusters);
   g_assert_cmpuint (dots + clusters, >, 0);
   /* No tile drawn: no credit for tiles nobody sees. */
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "attribution_label"))));
+  g_assert_false (gtk_widget_get_visible (
+    GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "attribution_label"))));
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline");
 
   /* Calm: a small chip in a corner, not a banner over the map; the full text (what failed
    * and what to do) is in its popover, opened on demand. */
   {
+    GtkMenuButton *notice_button = _xa_map_view_child (view, GtkMenuButton, "notice_button");
+    GtkLabel *chip_label = _xa_map_view_child (view, GtkLabel, "notice_chip_label");
+    GtkLabel *offline_label = _xa_map_view_child (view, GtkLabel, "offline_label");
     graphene_rect_t chip;
 
-    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (_xa_map_view_child (view, GtkMenuButton, "notice_button")),
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (notice_button),
                                               GTK_WIDGET (_xa_map_view_get_map (view)), &chip));
     g_test_message ("chip: %gx%g at %g,%g", chip.size.width, chip.size.height, chip.origin.x,
                     chip.origin.y);
@@ -841,15 +857,15 @@ test_tiles_offline (void)
     g_assert_cmpfloat (chip.size.width, <=, 240);
     g_assert_cmpfloat (chip.origin.x, <=, 24);
     g_assert_cmpfloat (chip.origin.y, <=, 24);
-    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (
-      gtk_menu_button_get_popover (_xa_map_view_child (view, GtkMenuButton, "notice_button")))));
-    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "notice_chip_label")), -1), <=, 20);
-    gtk_menu_button_popup (_xa_map_view_child (view, GtkMenuButton, "notice_button"));
+    g_assert_false (gtk_widget_get_visible (
+      GTK_WIDGET (gtk_menu_button_get_popover (notice_button))));
+    g_assert_cmpuint (g_utf8_strlen (gtk_label_get_label (chip_label), -1), <=, 20);
+    gtk_menu_button_popup (notice_button);
     xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
-    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_xa_map_view_child (view, GtkLabel, "offline_label"))));
-    g_assert_true (strstr (gtk_label_get_label (_xa_map_view_child (view, GtkLabel, "offline_label")), "127.0.0.1") != NULL);
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (offline_label)));
+    g_assert_true (strstr (gtk_label_get_label (offline_label), "127.0.0.1") != NULL);
     xa_test_ui_save_screenshot (GTK_WIDGET (window), "map-offline-explained");
-    gtk_menu_button_popdown (_xa_map_view_child (view, GtkMenuButton, "notice_button"));
+    gtk_menu_button_popdown (notice_button);
   }
   close_window (window);
 }
@@ -898,8 +914,10 @@ test_view_remembered (void)
   window = open_window ();
   viewport = shumate_map_get_viewport (_xa_map_view_get_map (_xa_window_get_map_view (window)));
   g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), 13.0, 0.01);
-  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 35.1, 0.001);
-  g_assert_cmpint (xa_map_legend_get_overlay (_xa_map_view_get_legend (_xa_window_get_map_view (window))),
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 35.1,
+                                  0.001);
+  g_assert_cmpint (xa_map_legend_get_overlay (
+                     _xa_map_view_get_legend (_xa_window_get_map_view (window))),
                    ==, XA_OVERLAY_ELEVATOR_AGE);
   close_window (window);
 }

@@ -326,7 +326,8 @@ test_local_edit (Fixture       *f,
   entry = g_ptr_array_index (entries, 1);
   g_assert_cmpint (entry->type, ==, XA_RECORD_ELEVATOR);
   g_assert_cmpstr (entry->fields, ==, "{\"renewal_status\":\"planned\",\"planned_year\":2030,"
-                                      "\"funding_source\":\"special_bonds\",\"note\":\"列入计划\"}");
+                                      "\"funding_source\":\"special_bonds\","
+                                      "\"note\":\"列入计划\"}");
   g_assert_true (xa_store_has_edit (store, XA_RECORD_ELEVATOR, "E1"));
 
   /* The row and the entry go together: when queueing fails after the row changed, the row

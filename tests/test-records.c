@@ -14,7 +14,8 @@
 static const char good_compound[] =
   "{\"seq\": 7, \"type\": \"compound\", \"id\": \"C0001\", \"version\": 2, \"deleted\": false,"
   " \"data\": {\"name\": \"沂河花园\", \"district\": \"371302\", \"subdistrict\": \"兰山街道\","
-  " \"community\": \"沂河社区\", \"address\": \"兰山区通达路188号\", \"lat\": 35.05, \"lon\": 118.35,"
+  " \"community\": \"沂河社区\", \"address\": \"兰山区通达路188号\","
+  " \"lat\": 35.05, \"lon\": 118.35,"
   " \"boundary\": [[118.349, 35.049], [118.351, 35.049], [118.351, 35.051]],"
   " \"kind\": \"residential\", \"built_year\": 2004, \"buildings\": 12, \"households\": 860,"
   " \"property_company\": \"临沂安居物业\", \"owners_committee\": true,"

@@ -969,12 +969,8 @@ test_command_line (void)
     { "--db", db, "--compact", "--stats", NULL },
     { "--no-such-option", NULL },
   };
-  const char * const compound[] = { "--db", db, "--put", "compound", "C1",
-    "{\"name\": \"小区\", \"district\": \"371302\", \"subdistrict\": \"街道\", \"community\": \"社区\","
-    " \"address\": \"路1号\", \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\","
-    " \"buildings\": 2, \"households\": 80, \"owners_committee\": false,"
-    " \"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}",
-    NULL };
+  const char * const compound[] = { "--db", db, "--put", "compound", "C1", XA_TEST_COMPOUND_JSON,
+                                     NULL };
   const char * const stats[] = { "--db", db, "--stats", NULL };
 
   g_assert_cmpint (run_status (district), ==, 0);

@@ -584,8 +584,8 @@ test_backlog (void)
           int error = 0;
           socklen_t len = sizeof error;
 
-          if (poll (&p, 1, 0) == 1 && getsockopt (fds[i], SOL_SOCKET, SO_ERROR, &error, &len) == 0 &&
-              error == 0)
+          if (poll (&p, 1, 0) == 1 &&
+              getsockopt (fds[i], SOL_SOCKET, SO_ERROR, &error, &len) == 0 && error == 0)
             connected++;
         }
       g_usleep (50 * 1000);

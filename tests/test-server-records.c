@@ -97,10 +97,12 @@ test_put_refuses_hostile_records (void)
     { "district", "371302",
       "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 1e400, \"lon\": 118.34}", "lat" },
     { "district", "371302",
-      "{\"code\": \"371302\", \"name\": \"兰山\\u0000区\", \"lat\": 35.05, \"lon\": 118.34}", "name" },
+      "{\"code\": \"371302\", \"name\": \"兰山\\u0000区\", \"lat\": 35.05, \"lon\": 118.34}",
+      "name" },
     { "compound", "C1", COMPOUND ("9223372036854775808"), "households" },
     { "district", "371302",
-      "{\"code\": \"371302\", \"name\": \"兰山\\ud800区\", \"lat\": 35.05, \"lon\": 118.34}", "name" },
+      "{\"code\": \"371302\", \"name\": \"兰山\\ud800区\", \"lat\": 35.05, \"lon\": 118.34}",
+      "name" },
     /* The same faults in a field no client reads are refused as well: the whole record is
      * read, and json-glib would store inf or bytes that are not UTF-8. */
     { "district", "371302",
@@ -154,7 +156,8 @@ test_client_names_record (void)
     const char *field;
   } cases[] = {
     { "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 1e400, \"lon\": 118.34}", "lat" },
-    { "{\"code\": \"371302\", \"name\": \"兰山\\ud800区\", \"lat\": 35.05, \"lon\": 118.34}", "name" },
+    { "{\"code\": \"371302\", \"name\": \"兰山\\ud800区\", \"lat\": 35.05, \"lon\": 118.34}",
+      "name" },
     { "{\"code\": \"371302\", \"name\": \"兰山区\", \"lat\": 35.05, \"lon\": 118.34, "
       "\"boundary\": [[118.3, 35.0], [118.4, 35.1], [118.3, 3e999]]}", "boundary[2][1]" },
     { "{\"code\": \"371302\", \"name\": \"兰山区\" \"lat\": 35.05}", "name" },

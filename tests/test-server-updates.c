@@ -27,7 +27,8 @@ problem_json (const char *status)
   gboolean resolved = g_str_equal (status, "resolved") || g_str_equal (status, "closed");
 
   return g_strdup_printf ("{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", "
-                          "\"title\": \"楼道灯不亮\", \"reported_at\": \"2026-11-02T09:30:00+08:00\", "
+                          "\"title\": \"楼道灯不亮\", "
+                          "\"reported_at\": \"2026-11-02T09:30:00+08:00\", "
                           "\"deadline\": \"2026-11-05T09:30:00+08:00\", \"status\": \"%s\", "
                           "\"tier\": \"on_site\", \"responsible_party\": \"物业公司\"%s}",
                           status,
@@ -247,7 +248,8 @@ test_applied_once_in_feed (Fixture       *f,
   g_assert_true (json_object_has_member (record, "resolved_at"));
   g_assert_cmpstr (json_object_get_string_member (record, "resolution_note"), ==, "更换灯泡");
   update (f, "problem", "P-open", key3,
-          "{\"base_version\": 3, \"status\": \"in_progress\", \"note\": \"业主不认可，重新处理\"}", &c);
+          "{\"base_version\": 3, \"status\": \"in_progress\", "
+          "\"note\": \"业主不认可，重新处理\"}", &c);
   record = assert_applied (&c, "problem", "P-open", 4);
   g_assert_false (json_object_has_member (record, "resolved_at"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (record, "notes")), ==, 3);
@@ -309,7 +311,8 @@ static void
 test_same_key_applies_once (Fixture       *f,
                             gconstpointer  data)
 {
-  const char *body = "{\"base_version\": 1, \"renewal_status\": \"proposed\", \"note\": \"申请评估\"}";
+  const char *body = "{\"base_version\": 1, \"renewal_status\": \"proposed\", "
+                     "\"note\": \"申请评估\"}";
   g_autofree char *key = new_key ();
   g_autofree char *after_first = NULL;
   g_autofree char *after_second = NULL;

@@ -102,7 +102,8 @@ problem_json (int         seq,
   return g_strdup_printf (
     ",{\"seq\": %d, \"type\": \"problem\", \"id\": \"%s\", \"version\": 1, \"data\": {"
     " \"compound\": \"%s\", \"category\": \"FLOOD-01\", \"source\": \"hotline_12345\","
-    " \"ticket_no\": \"12345-%s\", \"title\": \"问题%s\", \"reported_at\": \"2025-06-01T09:00:00+08:00\","
+    " \"ticket_no\": \"12345-%s\", \"title\": \"问题%s\","
+    " \"reported_at\": \"2025-06-01T09:00:00+08:00\","
     " \"deadline\": \"%s\", \"status\": \"%s\", \"tier\": \"on_site\","
     " \"responsible_party\": \"物业\"%s}}",
     seq, id, compound, id, id, deadline, status, resolved);
@@ -361,7 +362,8 @@ test_plans (void)
       if (strstr (lines[i], "SEARCH problem ") != NULL)
         g_assert_nonnull (strstr (lines[i], "USING INDEX problem_compound (compound=?)"));
     }
-  g_assert_nonnull (strstr (plans, "flood-check: SEARCH flood_check USING INDEX flood_check_compound"));
+  g_assert_nonnull (strstr (plans,
+                            "flood-check: SEARCH flood_check USING INDEX flood_check_compound"));
   g_assert_nonnull (strstr (plans, "elevators: SEARCH elevator USING INDEX elevator_compound"));
   g_assert_nonnull (strstr (plans, "cadre_compound_compound"));
   g_assert_nonnull (strstr (plans, "problems-open: SEARCH problem USING INDEX problem_compound"));

@@ -114,11 +114,13 @@ void          xa_test_server_run_admin (const char * const *args);
   "\"public_revenue_recorded\": false, \"special_account\": false, \"supervised_fen\": 0}"
 #define XA_TEST_ELEVATOR_JSON \
   "{\"compound\": \"C1\", \"building\": \"3号楼\", \"unit\": \"2单元\", " \
-  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", \"model\": \"KONE 3000\", " \
+  "\"registration_code\": \"31103713022005000123\", \"maker\": \"通力\", " \
+  "\"model\": \"KONE 3000\", " \
   "\"commissioned\": \"2004-05-01\", \"faults_12m\": 9, \"entrapments_12m\": 2, " \
   "\"renewal_status\": \"none\"}"
 #define XA_TEST_PROBLEM_JSON(status, extra) \
-  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", \"title\": \"楼道灯不亮\", " \
+  "{\"compound\": \"C1\", \"category\": \"K1\", \"source\": \"owner\", " \
+  "\"title\": \"楼道灯不亮\", " \
   "\"reported_at\": \"2026-11-02T09:30:00+08:00\", \"deadline\": \"2026-11-05T09:30:00+08:00\", " \
   "\"status\": \"" status "\", \"tier\": \"on_site\", \"responsible_party\": \"物业公司\"" extra "}"
 

@@ -977,7 +977,8 @@ xa_map_view_set_presenting (XaMapView *self,
       self->before_presenting.district = gtk_drop_down_get_selected (self->district_dropdown);
       self->before_presenting.selected_id =
         g_strdup (xa_compound_layer_get_selected_id (self->layer));
-      self->before_presenting.latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+      self->before_presenting.latitude =
+        shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
       self->before_presenting.longitude =
         shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
       self->before_presenting.zoom = shumate_viewport_get_zoom_level (viewport);

@@ -73,7 +73,8 @@ const XsDemoDistrict xs_demo_districts[XS_DEMO_N_DISTRICTS] = {
 /* Weights follow what 12345 property orders are usually about: service quality first,
  * then parking, sanitation and lifts. */
 const XsDemoCategory xs_demo_categories[] = {
-  { "CONTRACT-01", "物业服务合同履约公示", "Service contract compliance publicity", "contract_publicity", 2 },
+  { "CONTRACT-01", "物业服务合同履约公示", "Service contract compliance publicity",
+    "contract_publicity", 2 },
   { "CONTRACT-02", "收费标准与服务事项公示", "Fee and service publicity", "contract_publicity", 1 },
   { "REV-01", "公共收益管理", "Public revenue management", "public_revenue", 2 },
   { "REV-02", "公共收益公开", "Public revenue disclosure", "public_revenue", 1 },
@@ -100,9 +101,11 @@ const XsDemoCategory xs_demo_categories[] = {
 const guint xs_demo_n_categories = G_N_ELEMENTS (xs_demo_categories);
 
 const XsDemoProblemText xs_demo_problem_texts[] = {
-  { "CONTRACT-01", "物业服务合同未在小区公示", "业主反映物业服务合同及服务标准未在公告栏公示，业主无从监督。",
+  { "CONTRACT-01", "物业服务合同未在小区公示",
+    "业主反映物业服务合同及服务标准未在公告栏公示，业主无从监督。",
     "督促物业在各单元公告栏及业主群公示合同和服务标准。" },
-  { "CONTRACT-01", "物业服务内容与合同约定不符", "合同约定每日保洁两次，实际隔天一次，业主要求按约履行。",
+  { "CONTRACT-01", "物业服务内容与合同约定不符",
+    "合同约定每日保洁两次，实际隔天一次，业主要求按约履行。",
     "约谈物业项目负责人，按合同恢复保洁频次，社区跟踪检查。" },
   { "CONTRACT-02", "收费标准未公示", "物业费、停车费收费标准未公示，业主对收费依据有疑问。",
     "物业在小区出入口及公告栏公示收费标准和服务事项。" },
@@ -243,7 +246,9 @@ const char * const xs_demo_name_suffixes[] = {
   "华庭", "名苑", "新村", "佳苑", "尚城", "丽景", "壹号", "庄园", "国际", "豪庭",
   "御府", "湾", "雅苑", "锦苑", "园", NULL
 };
-const char * const xs_demo_name_phases[] = { "一期", "二期", "三期", "东区", "西区", "南区", "北区", NULL };
+const char * const xs_demo_name_phases[] = {
+  "一期", "二期", "三期", "东区", "西区", "南区", "北区", NULL
+};
 const char * const xs_demo_work_units[] = {
   "第一中学", "人民医院", "供电公司", "化肥厂", "棉纺厂", "粮食局", "交通局", "卫生局",
   "制药厂", "水泥厂", "邮电局", "烟草公司", "师范学校", "党校", "农业银行", "建设银行",

@@ -310,7 +310,8 @@ plan_stories (City   *city,
       gint64 answered = reported + rand_int (city->rand, 1, 4) * DAY;
       int satisfaction = rand_int (city->rand, 2, 3);
 
-      add_story (problems, boguan, "ROAD-01", "hotline_12345", "on_site", "西出口未开通，出行绕行拥堵",
+      add_story (problems, boguan, "ROAD-01", "hotline_12345", "on_site",
+                 "西出口未开通，出行绕行拥堵",
                  "业主反映小区西出口迟迟未开通，早晚高峰从东门绕行，拥堵严重。",
                  "临沂恒泰物业服务有限公司", reported, reported + 5 * DAY, answered,
                  "已向业主说明情况，问题纳入西出口开通专项协调。", satisfaction);

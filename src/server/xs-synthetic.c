@@ -61,8 +61,10 @@ xs_synthetic_fill (XsDatabase  *database,
   for (guint64 i = 0; i < n_categories; i++)
     {
       g_snprintf (id, sizeof id, "SYN-CAT-%02u", (guint) i + 1);
-      g_string_printf (data, "{\"code\":\"%s\",\"name_zh\":\"合成类别%u\",\"name_en\":\"Synthetic %u\","
-                       "\"key_action\":\"%s\"}", id, (guint) i + 1, (guint) i + 1, key_actions[i]);
+      g_string_printf (data,
+                       "{\"code\":\"%s\",\"name_zh\":\"合成类别%u\","
+                       "\"name_en\":\"Synthetic %u\",\"key_action\":\"%s\"}",
+                       id, (guint) i + 1, (guint) i + 1, key_actions[i]);
       if (xs_database_append_new (database, "category", id, data->str, error) == 0)
         goto fail;
     }
@@ -103,7 +105,8 @@ xs_synthetic_fill (XsDatabase  *database,
       if (i % 4 == 0)
         g_string_append_printf (data, "\"ticket_no\":\"12345-2025-%07u\",", (guint) (i % 10000000));
       g_string_append_printf (data, "\"title\":\"合成问题%" G_GUINT64_FORMAT "\","
-                              "\"description\":\"合成的问题描述，用于基准测试。\",\"reported_at\":", i + 1);
+                              "\"description\":\"合成的问题描述，用于基准测试。\","
+                              "\"reported_at\":", i + 1);
       append_time (data, reported);
       g_string_append (data, ",\"deadline\":");
       append_time (data, reported + 7 * 86400);
