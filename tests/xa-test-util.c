@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libsoup/soup.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/prctl.h>
