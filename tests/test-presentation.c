@@ -239,6 +239,7 @@ test_present (void)
   XaTestRun run;
   XaMapView *view;
   GtkWidget *header;
+  GtkWidget *export_button;
   void *xtst;
   int width, height;
   gint64 deadline;
@@ -289,6 +290,12 @@ test_present (void)
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
   width = gtk_widget_get_width (GTK_WIDGET (f->window));
   height = gtk_widget_get_height (GTK_WIDGET (f->window));
+
+  /* The keyboard focus on the page's Export Report…: it is there again after the meeting. */
+  export_button = xa_test_find_button (GTK_WIDGET (f->window), _("_Export Report…"),
+                                      "win.export");
+  g_assert_nonnull (export_button);
+  g_assert_true (gtk_widget_grab_focus (export_button));
 
   /* F5 (the window's accelerator) presents the agenda of "current-agenda". */
   g_settings_set_int64 (settings, "current-agenda", xa_agenda_get_id (agenda));
@@ -459,6 +466,7 @@ test_present (void)
   g_assert_cmpfloat (xa_compound_layer_get_type_scale (_xa_map_view_get_layer (view)), ==, 1);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == export_button);
   /* The toast offers the minutes. */
   g_assert_nonnull (xa_test_find_button (GTK_WIDGET (f->window), _("Save _Minutes…"),
                                          "win.save-minutes"));

@@ -53,6 +53,9 @@ struct _XaPresentation
   gboolean            maximized;
   char               *page;
   GArray             *chrome_visible;  /* gboolean per chrome widget */
+  /* The widget that had the keyboard focus: given it back, so GTK does not pick the first
+   * focusable one itself (a selectable label, all its text then shown selected). */
+  GWeakRef            focus;
 };
 
 G_DEFINE_FINAL_TYPE (XaPresentation, xa_presentation, G_TYPE_OBJECT)
@@ -302,6 +305,7 @@ enter (XaPresentation *self)
   self->maximized = gtk_window_is_maximized (self->window);
   g_free (self->page);
   self->page = g_strdup (adw_view_stack_get_visible_child_name (self->view_stack));
+  g_weak_ref_set (&self->focus, gtk_window_get_focus (self->window));
   g_array_set_size (self->chrome_visible, 0);
   for (guint i = 0; i < self->chrome->len; i++)
     {
@@ -373,6 +377,21 @@ xa_presentation_start (XaPresentation  *self,
   return TRUE;
 }
 
+/* The focus as it was before presenting, if that widget is still in the window and can
+ * take it; else the visible page itself, which draws no selection. */
+static void
+restore_focus (XaPresentation *self)
+{
+  g_autoptr(GtkWidget) focus = g_weak_ref_get (&self->focus);
+
+  g_weak_ref_set (&self->focus, NULL);
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self->window) &&
+      gtk_widget_grab_focus (focus))
+    return;
+  gtk_window_set_focus (self->window, NULL);
+  gtk_widget_grab_focus (adw_view_stack_get_visible_child (self->view_stack));
+}
+
 void
 xa_presentation_stop (XaPresentation *self)
 {
@@ -401,6 +420,7 @@ xa_presentation_stop (XaPresentation *self)
   for (guint i = 0; i < self->chrome->len && i < self->chrome_visible->len; i++)
     gtk_widget_set_visible (self->chrome->pdata[i],
                             g_array_index (self->chrome_visible, gboolean, i));
+  restore_focus (self);
   g_signal_emit (self, signals[STOPPED], 0, self->n_decisions);
 }
 
@@ -668,6 +688,7 @@ xa_presentation_finalize (GObject *object)
   g_array_unref (self->chrome_visible);
   g_free (self->server_url);
   g_free (self->page);
+  g_weak_ref_clear (&self->focus);
 
   G_OBJECT_CLASS (xa_presentation_parent_class)->finalize (object);
 }
@@ -691,4 +712,5 @@ xa_presentation_init (XaPresentation *self)
   self->chrome = g_ptr_array_new ();
   self->chrome_visible = g_array_new (FALSE, FALSE, sizeof (gboolean));
   self->position = -1;
+  g_weak_ref_init (&self->focus, NULL);
 }
