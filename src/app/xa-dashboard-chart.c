@@ -247,6 +247,55 @@ draw_legend (const XaChartData  *data,
     }
 }
 
+/* Whether every number of a two-bar chart fits over its bar without squeezing it below
+ * 85 % (a month's two numbers side by side at the Dashboard's usual width do not). */
+static gboolean
+values_fit_bars (const XaChartData *data,
+                 PangoLayout       *layout,
+                 double             bar)
+{
+  for (guint i = 0; i < data->groups->len; i++)
+    {
+      XaChartGroup *group = g_ptr_array_index (data->groups, i);
+
+      for (guint s = 0; s < 2; s++)
+        {
+          int w, h;
+
+          pango_layout_set_text (layout, group->texts[s], -1);
+          pango_layout_get_size (layout, &w, &h);
+          if (w / (double) PANGO_SCALE * 0.85 > bar)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The number of series @s of @group when the two do not fit side by side: both stand over
+ * the group's taller bar, centred on the group and as wide as it, the left bar's above the
+ * right one's, each in its bar's colour halfway to the text colour (readable on paper and
+ * on either theme) so that which is which does not rest on the order alone. */
+static void
+show_value_staggered (cairo_t            *cr,
+                      PangoLayout        *layout,
+                      const XaChartStyle *style,
+                      const XaChartGroup *group,
+                      guint               s,
+                      double              range,
+                      const Geometry     *g,
+                      double              group_centre)
+{
+  double fs = style->font_size;
+  double top = MAX (group->values[0], group->values[1]);
+  double h = (g->plot_bottom - g->plot_top) * top / range;
+  double y = g->plot_bottom - h - fs * 1.3 - (s == 0 ? fs * 1.2 : 0);
+
+  cairo_set_source_rgba (cr, (series_colours[s][0] + style->fg[0]) / 2,
+                         (series_colours[s][1] + style->fg[1]) / 2,
+                         (series_colours[s][2] + style->fg[2]) / 2, style->fg[3]);
+  show_centred (cr, layout, group->texts[s], group_centre, y, g->slot - 2);
+}
+
 void
 xa_chart_draw (const XaChartData  *data,
                const XaChartStyle *style,
@@ -261,6 +310,7 @@ xa_chart_draw (const XaChartData  *data,
   g_autoptr(PangoLayout) label = NULL;
   PangoContext *context = context_or_NULL;
   double fs, range;
+  gboolean stagger;
   Geometry g;
 
   g_return_if_fail (data != NULL && style != NULL && cr != NULL);
@@ -274,6 +324,10 @@ xa_chart_draw (const XaChartData  *data,
   small = xa_dashboard_chart_new_layout (context, fs * 0.85, FALSE);
   label = xa_dashboard_chart_new_layout (context, fs * 0.9, FALSE);
   chart_geometry (data, fs, width, height, &g);
+  stagger = n_series (data) == 2 && !values_fit_bars (data, small, g.bar);
+  /* Staggered numbers stand two lines above a group's taller bar. */
+  if (stagger)
+    g.plot_top += fs * 1.2;
   range = g.max_value > 0 ? g.max_value : 1;
 
   cairo_save (cr);
@@ -318,8 +372,11 @@ xa_chart_draw (const XaChartData  *data,
           cairo_rectangle (cr, x + 1, g.plot_bottom - h, g.bar - 2, h);
           cairo_fill (cr);
           cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], style->fg[3]);
-          show_centred (cr, small, group->texts[s], x + g.bar / 2,
-                        g.plot_bottom - h - fs * 1.3, n == 1 ? g.slot - 2 : g.bar);
+          if (stagger)
+            show_value_staggered (cr, small, style, group, s, range, &g, centre);
+          else
+            show_centred (cr, small, group->texts[s], x + g.bar / 2,
+                          g.plot_bottom - h - fs * 1.3, n == 1 ? g.slot - 2 : g.bar);
         }
       /* One line, squeezed rather than wrapped: "兰山区" broken in two reads as two
        * words, and a month's "2025-" and "09" as two months. */
