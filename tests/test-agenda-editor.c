@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-agenda-sources.h"
 #include "xa-calendar.h"
 #include "xa-elevator-list-private.h"
 #include "xa-elevator-row.h"
@@ -349,6 +350,25 @@ test_compound_list (Fixture *f)
   assert_saved (f, id, want);
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "agenda-compound-list");
+
+  /* A list left empty (a district without such compounds): Shift+Ctrl+D says why it adds
+   * nothing rather than nothing at all. */
+  {
+    g_auto(GStrv) none = NULL;
+    const char *hint = NULL;
+    XaCompoundPoints *points = xa_compound_layer_get_points (_xa_map_view_get_layer (view));
+
+    /* The band's list again, of a district code that no compound has. */
+    xa_compound_list_set_source (list, f->store, points, "379999", NULL);
+    g_assert_cmpuint (xa_compound_list_get_n_items (list), ==, 0);
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (list)));
+    none = xa_agenda_sources_collect (GTK_WIDGET (view), TRUE, &hint);
+    g_assert_null (none[0]);
+    g_assert_cmpstr (hint, ==, _("The list shows no compounds: choose another row of the "
+                                 "legend, a figure or another district."));
+    xa_compound_list_set_source (list, f->store, points, NULL, NULL);
+    g_assert_cmpuint (xa_compound_list_get_n_items (list), ==, want->len);
+  }
   return id;
 }
 

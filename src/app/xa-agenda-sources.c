@@ -35,6 +35,9 @@ map_compounds (XaMapView   *view,
         return no_compounds (out_hint, _("Open a list of compounds first: click a row of the "
                                          "legend or a figure."));
       ids = xa_compound_list_get_shown_ids (list, NULL, NULL);
+      if (ids->len == 0)
+        return no_compounds (out_hint, _("The list shows no compounds: choose another row of "
+                                         "the legend, a figure or another district."));
       g_ptr_array_add (ids, NULL);
       return g_strdupv ((char **) ids->pdata);
     }
