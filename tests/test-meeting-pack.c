@@ -525,7 +525,7 @@ test_decision_comes_back (Fixture       *f,
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *pack_key = NULL;
-  guint imported = 0, skipped = 0;
+  guint imported = 0, skipped = 0, gone = 0;
 
   decide_in_pack (f);
   {
@@ -538,11 +538,12 @@ test_decision_comes_back (Fixture       *f,
   }
 
   /* Back at the bureau: the edit and its decision, under the same key. */
-  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped,
+  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped, &gone,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpuint (imported, ==, 1);
   g_assert_cmpuint (skipped, ==, 0);
+  g_assert_cmpuint (gone, ==, 0);
   bureau = xa_test_store_open (f->store_path);
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM outbox WHERE "
@@ -560,7 +561,7 @@ test_decision_comes_back (Fixture       *f,
   g_clear_object (&bureau);
 
   /* Twice: nothing more. */
-  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped,
+  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped, &gone,
                                          &error));
   g_assert_cmpuint (imported, ==, 0);
   g_assert_cmpuint (skipped, ==, 1);
@@ -578,7 +579,7 @@ test_decision_comes_back (Fixture       *f,
   g_clear_object (&bureau);
 
   /* After the push, importing the pack again still adds nothing, and a sync sends nothing. */
-  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped,
+  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped, &gone,
                                          &error));
   g_assert_no_error (error);
   g_assert_cmpuint (imported, ==, 0);
@@ -589,6 +590,73 @@ test_decision_comes_back (Fixture       *f,
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT version FROM problem WHERE id = "
                                         "'P-open'"), ==, 2);
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM agenda_decision"), ==, 1);
+}
+
+/* The server deletes one of the meeting's problems before the pack comes back: its decision
+ * is left out and counted, the other one comes back, and the pack still holds both. */
+static void
+test_decision_on_deleted_problem (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(XaStore) bureau = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pack_before = NULL;
+  guint imported = 0, skipped = 0, gone = 0;
+
+  /* A second problem of C1 in the pack, and a decision on it too. */
+  xa_test_server_put (f->db, "problem", "P-kept", XA_TEST_PROBLEM_JSON ("open", ""));
+  xa_test_sync_ok (f->server, f->store_path);
+  g_assert_true (xa_meeting_pack_write (f->store_path, f->agenda_id, NULL, f->pack_path, NULL,
+                                        &error));
+  g_assert_no_error (error);
+  decide_in_pack (f);
+  {
+    g_autoptr(XaStore) pack = xa_test_store_open (f->pack_path);
+    g_autoptr(XaAgendaDecision) decision = NULL;
+    XaProblemEdit edit = { .status = XA_STATUS_IN_PROGRESS, .note = "会商议定：本周内处理" };
+
+    decision = xa_store_decide (pack, f->agenda_id, "C1", "P-kept", XA_DECISION_AGREED, &edit,
+                                1790000100, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (xa_test_store_query (pack, "SELECT count (*) FROM outbox"), ==, 2);
+  }
+  pack_before = xa_test_store_dump (f->pack_path);
+
+  /* Meanwhile the server deletes P-open, and the bureau's store follows. */
+  xa_test_server_run_admin ((const char * const[]) { "--db", f->db, "--delete", "problem",
+                                                      "P-open", NULL });
+  restart_server (f);
+  xa_test_sync_ok (f->server, f->store_path);
+  bureau = xa_test_store_open (f->store_path);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM problem WHERE id = "
+                                        "'P-open'"), ==, 0);
+
+  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped, &gone,
+                                         &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported, ==, 1);
+  g_assert_cmpuint (skipped, ==, 0);
+  g_assert_cmpuint (gone, ==, 1);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM outbox WHERE record_id = "
+                                        "'P-kept'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM outbox"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM agenda_decision WHERE "
+                                        "problem = 'P-kept'"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM agenda_decision"), ==, 1);
+  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM problem WHERE id = "
+                                        "'P-kept' AND status = 'in_progress'"), ==, 1);
+  {
+    g_autofree char *pack_after = xa_test_store_dump (f->pack_path);
+
+    g_assert_cmpstr (pack_after, ==, pack_before);
+  }
+
+  /* Again: the kept one is known, the other still left out. */
+  g_assert_true (xa_meeting_pack_import (f->pack_path, f->store_path, &imported, &skipped, &gone,
+                                         &error));
+  g_assert_cmpuint (imported, ==, 0);
+  g_assert_cmpuint (skipped, ==, 1);
+  g_assert_cmpuint (gone, ==, 1);
 }
 
 /* Another server's pack, and a truncated one: refused, the bureau's store unchanged. */
@@ -613,7 +681,7 @@ test_refused (Fixture       *f,
     g_assert_true (g_file_get_contents (f->pack_path, &contents, &length, NULL));
     g_assert_true (g_file_set_contents (other_path, contents, length, NULL));
     xa_test_sqlite_exec (other_path, "UPDATE store_server SET url = 'http://192.0.2.1:8080'");
-    g_assert_false (xa_meeting_pack_import (other_path, f->store_path, NULL, NULL, &error));
+    g_assert_false (xa_meeting_pack_import (other_path, f->store_path, NULL, NULL, NULL, &error));
     g_assert_error (error, XA_MEETING_PACK_ERROR, XA_MEETING_PACK_ERROR_OTHER_SERVER);
     g_assert_nonnull (strstr (error->message, "192.0.2.1"));
     g_clear_error (&error);
@@ -624,13 +692,13 @@ test_refused (Fixture       *f,
   g_assert_false (xa_meeting_pack_check (cut_path, NULL, NULL, &error));
   g_assert_error (error, XA_MEETING_PACK_ERROR, XA_MEETING_PACK_ERROR_NOT_A_PACK);
   g_clear_error (&error);
-  g_assert_false (xa_meeting_pack_import (cut_path, f->store_path, NULL, NULL, &error));
+  g_assert_false (xa_meeting_pack_import (cut_path, f->store_path, NULL, NULL, NULL, &error));
   g_assert_error (error, XA_MEETING_PACK_ERROR, XA_MEETING_PACK_ERROR_NOT_A_PACK);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
   /* A plain store is no pack either. */
-  g_assert_false (xa_meeting_pack_import (f->store_path, f->store_path, NULL, NULL, &error));
+  g_assert_false (xa_meeting_pack_import (f->store_path, f->store_path, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -652,6 +720,8 @@ main (int   argc,
   g_test_add_func ("/meeting-pack/labels-over-roads", test_labels_over_roads);
   g_test_add ("/meeting-pack/decision-comes-back", Fixture, NULL, fixture_set_up,
               test_decision_comes_back, fixture_tear_down);
+  g_test_add ("/meeting-pack/decision-on-deleted-problem", Fixture, NULL, fixture_set_up,
+              test_decision_on_deleted_problem, fixture_tear_down);
   g_test_add ("/meeting-pack/refused", Fixture, NULL, fixture_set_up, test_refused,
               fixture_tear_down);
   status = g_test_run ();

@@ -24,6 +24,7 @@ typedef struct
   XaMeetingPackSummary  summary;
   guint                 imported;
   guint                 skipped;
+  guint                 gone;     /* decisions on records the server deleted since */
 } PackJob;
 
 static void
@@ -83,7 +84,7 @@ pack_thread (GTask        *task,
 
   if (job->import)
     ok = xa_meeting_pack_import (job->pack_path, job->store_path, &job->imported,
-                                 &job->skipped, &error);
+                                 &job->skipped, &job->gone, &error);
   else
     ok = xa_meeting_pack_write (job->store_path, job->agenda_id, &tiles, job->pack_path,
                                 &job->summary, &error);
@@ -109,14 +110,31 @@ export_text (PackJob *job)
 static char *
 import_text (PackJob *job)
 {
-  if (job->imported == 0)
-    return g_strdup (_("The meeting pack has no new decisions: they were brought back before"));
-  return g_strdup_printf (ngettext ("%u decision of the meeting brought back: it is sent at "
-                                    "the next sync",
-                                    "%u decisions of the meeting brought back: they are "
-                                    "sent at the next sync",
-                                    job->imported),
-                          job->imported);
+  g_autofree char *brought = NULL;
+  g_autofree char *gone = NULL;
+
+  if (job->imported > 0)
+    brought = g_strdup_printf (ngettext ("%u decision of the meeting brought back: it is sent "
+                                         "at the next sync",
+                                         "%u decisions of the meeting brought back: they are "
+                                         "sent at the next sync",
+                                         job->imported),
+                               job->imported);
+  else if (job->gone == 0)
+    brought = g_strdup (_("The meeting pack has no new decisions: they were brought back "
+                          "before"));
+  if (job->gone == 0)
+    return g_steal_pointer (&brought);
+  gone = g_strdup_printf (ngettext ("%u decision was left out: its problem was deleted on the "
+                                    "server since the meeting",
+                                    "%u decisions were left out: their problems were deleted "
+                                    "on the server since the meeting",
+                                    job->gone),
+                          job->gone);
+  if (brought == NULL)
+    return g_steal_pointer (&gone);
+  /* Translators: two sentences of a toast, "N decisions brought back…" and "N left out…" */
+  return g_strdup_printf (_("%s. %s"), brought, gone);
 }
 
 static void

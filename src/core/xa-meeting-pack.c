@@ -493,6 +493,7 @@ import_entries (sqlite3    *db,
                 GPtrArray  *entries,
                 guint      *imported,
                 guint      *skipped,
+                guint      *gone,
                 GError    **error)
 {
   /* The meeting's agenda comes along when this store has no agenda of that id (a pack
@@ -520,6 +521,15 @@ import_entries (sqlite3    *db,
                        "The pack holds an edit of an unknown kind of record (%s)", entry->type);
           return FALSE;
         }
+      /* A record the server deleted after the pack was made (the feed took it out of the
+       * store): its decision has nothing left to change, and the server would refuse it.
+       * Left out, and counted, rather than keeping every other decision out with it; the
+       * pack keeps it. */
+      if (!_xa_store_row_exists (db, xa_record_type_to_string (type), entry->id))
+        {
+          (*gone)++;
+          continue;
+        }
       if (!_xa_store_import_entry (db, type, entry->id, entry->fields, entry->base_version,
                                    entry->key, entry->created_at, error)
           || !_xa_store_run (db, "Could not copy a meeting decision", error,
@@ -543,6 +553,7 @@ xa_meeting_pack_import (const char  *pack_path,
                         const char  *store_path,
                         guint       *out_imported,
                         guint       *out_skipped,
+                        guint       *out_gone,
                         GError     **error)
 {
   g_autoptr(XaStore) store = NULL;
@@ -552,7 +563,7 @@ xa_meeting_pack_import (const char  *pack_path,
   g_autofree char *server = NULL;
   g_autofree char *canonical_pack = NULL;
   g_autofree char *canonical_store = NULL;
-  guint imported = 0, skipped = 0;
+  guint imported = 0, skipped = 0, gone = 0;
   gint64 agenda_id = 0;
   sqlite3 *db;
   gboolean ok;
@@ -600,7 +611,8 @@ xa_meeting_pack_import (const char  *pack_path,
     {
       entries = read_pack_entries (db, &local_error);
       ok = entries != NULL
-           && import_entries (db, agenda_id, entries, &imported, &skipped, &local_error)
+           && import_entries (db, agenda_id, entries, &imported, &skipped, &gone,
+                              &local_error)
            && _xa_store_exec (db, "COMMIT", &local_error);
       if (!ok)
         _xa_store_exec (db, "ROLLBACK", NULL);
@@ -627,5 +639,7 @@ xa_meeting_pack_import (const char  *pack_path,
     *out_imported = imported;
   if (out_skipped != NULL)
     *out_skipped = skipped;
+  if (out_gone != NULL)
+    *out_gone = gone;
   return TRUE;
 }

@@ -74,12 +74,15 @@ gboolean  xa_meeting_pack_check       (const char                *path,
 /* Copies the unsent edits of the pack at @pack_path, and the meeting decisions that carry
  * them, into the store at @store_path, which must mirror the pack's server: each edit with
  * its idempotency key, written over its record as the pack's was, all in one transaction.
- * An edit whose key the store has seen already (imported before, or pushed) is skipped.
- * The number copied in @out_imported and skipped in @out_skipped (may be NULL). */
+ * An edit whose key the store has seen already (imported before, or pushed) is skipped; an
+ * edit of a record the store no longer holds (the server deleted it since) is left out. The
+ * number copied in @out_imported, skipped in @out_skipped and left out in @out_gone (each
+ * may be NULL). */
 gboolean  xa_meeting_pack_import      (const char                *pack_path,
                                        const char                *store_path,
                                        guint                     *out_imported,
                                        guint                     *out_skipped,
+                                       guint                     *out_gone,
                                        GError                   **error);
 
 /* Whether the file at @path says it is a meeting pack (without checking the rest of it: a

@@ -46,6 +46,11 @@ gboolean _xa_store_run            (sqlite3      *db,
                                    const char   *sql,
                                    const char   *types,
                                    ...);
+/* Whether the table @table (a record type's, say) holds a row of id @id; FALSE also when
+ * sqlite cannot tell. */
+gboolean _xa_store_row_exists     (sqlite3      *db,
+                                   const char   *table,
+                                   const char   *id);
 /* A copy of the text of column @column of @stmt's row, or NULL for a NULL. */
 char    *_xa_store_dup_column     (sqlite3_stmt *stmt,
                                    int           column);

@@ -478,16 +478,16 @@ xa_store_get_last_sync (XaStore    *self,
   return last;
 }
 
-static gboolean
-row_exists (XaStore    *self,
-            const char *table,
-            const char *id)
+gboolean
+_xa_store_row_exists (sqlite3    *db,
+                      const char *table,
+                      const char *id)
 {
   g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?", table);
   sqlite3_stmt *stmt = NULL;
   gboolean found;
 
-  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
@@ -518,8 +518,9 @@ set_reference_error (XaStore    *self,
       if (f->kind == XA_FIELD_ID_LIST && link_target != NULL)
         field = f, target = link_target;
       else if (f->kind == XA_FIELD_REF && link_target == NULL &&
-               (field == NULL || row_exists (self, xa_record_type_to_string (field->target),
-                                             target)))
+               (field == NULL ||
+                _xa_store_row_exists (self->db, xa_record_type_to_string (field->target),
+                                      target)))
         field = f, target = G_STRUCT_MEMBER (const char *, change->record, f->offset);
     }
 
