@@ -79,12 +79,33 @@ static const char reader_script[] =
   "        out['filter'] = ws.auto_filter.ref\n"
   "        out['widths'] = [ws.column_dimensions[get_column_letter(i + 1)].width or 0\n"
   "                         for i in range(len(header))]\n"
+  "        out['print'] = [ws.page_setup.orientation, ws.print_title_rows,\n"
+  "                        bool(ws.sheet_properties.pageSetUpPr.fitToPage),\n"
+  "                        ws.page_setup.fitToHeight, ws.oddHeader.left.text,\n"
+  "                        ws.oddHeader.right.text, ws.oddFooter.center.text]\n"
   "    out['types'] = [' '.join(sorted({cell(r[i])['t'] for r in data} - {'empty'}))\n"
   "                    for i in range(len(header))]\n"
   "    match = [r for r in data if r[key_column].value == key]\n"
   "    out['matches'] = len(match)\n"
   "    out['row'] = [cell(c) for c in match[0]] if match else []\n"
   "print(json.dumps(out))\n";
+
+/* How a workbook prints: landscape, one page wide, the titles on each page, what it is
+ * and of when at the top, page numbers at the foot. */
+static void
+assert_prints_like_pdf (JsonObject *root,
+                        const char *district_name)
+{
+  JsonArray *print = json_object_get_array_member (root, "print");
+
+  g_assert_cmpstr (json_array_get_string_element (print, 0), ==, "landscape");
+  g_assert_cmpstr (json_array_get_string_element (print, 1), ==, "$1:$1");
+  g_assert_true (json_array_get_boolean_element (print, 2));
+  g_assert_cmpint (json_array_get_int_element (print, 3), ==, 0);
+  g_assert_nonnull (strstr (json_array_get_string_element (print, 4), district_name));
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (print, 5), "Figures as of "));
+  g_assert_cmpstr (json_array_get_string_element (print, 6), ==, "Page &P of &N");
+}
 
 static char *store_path;
 
@@ -479,6 +500,7 @@ test_district (void)
                              "A2");
             g_assert_cmpstr (json_object_get_string_member (readback.root, "filter"), ==,
                              filter);
+            assert_prints_like_pdf (readback.root, district->name);
           }
       }
 }

@@ -9,6 +9,7 @@
 
 #include "xa-calendar.h"
 #include "xa-export-xlsx.h"
+#include "xa-format.h"
 
 /* Excel's widest column is 255; past 60 a column of long titles only hides the others. */
 #define MAX_COLUMN_WIDTH 60
@@ -82,6 +83,55 @@ cell_datetime (const XaExportCell *cell,
   return TRUE;
 }
 
+/* @text for a header or footer of Excel's, where "&" starts a code. */
+static char *
+escape_header_text (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "&", -1);
+
+  return g_strjoinv ("&&", parts);
+}
+
+/* How the sheet prints, as the PDF export does: landscape, one page wide, the column
+ * titles on every page, the title and filter at the top left, when the figures are of at
+ * the top right, and the page number at the foot. */
+static void
+set_up_printing (lxw_worksheet *worksheet,
+                 XaExportTable *table)
+{
+  g_autofree char *title = escape_header_text (xa_export_table_get_title (table));
+  g_autofree char *filter = escape_header_text (xa_export_table_get_filter (table));
+  g_autofree char *date = xa_calendar_format_date (xa_export_table_get_now (table));
+  g_autofree char *as_of = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *footer = NULL;
+
+  if (xa_export_table_get_last_sync (table) > 0)
+    {
+      g_autofree char *synced = xa_format_date_time (xa_export_table_get_last_sync (table));
+
+      /* Translators: the top right of a printed workbook: the date and time of the last
+       * sync the records are of, and the day the table was made (YYYY-MM-DD). */
+      as_of = g_strdup_printf (_("Figures as of %s · made %s"), synced, date);
+    }
+  else
+    /* Translators: the top right of a printed workbook: the day it was made (YYYY-MM-DD). */
+    as_of = g_strdup_printf (_("As of %s"), date);
+  header = g_strdup_printf ("&L%s · %s&R%s", title, filter, as_of);
+  /* Translators: the foot of a printed workbook's pages; keep &P (this page) and &N (the
+   * number of pages) as they are. */
+  footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+
+  worksheet_set_landscape (worksheet);
+  worksheet_fit_to_pages (worksheet, 1, 0);
+  worksheet_repeat_rows (worksheet, 0, 0);
+  /* Excel takes no header longer than 255 bytes: a very long filter leaves it out, the
+   * rest of the workbook is the same. */
+  if (worksheet_set_header (worksheet, header) != LXW_NO_ERROR)
+    g_debug ("The workbook's print header was left out: %s", header);
+  worksheet_set_footer (worksheet, footer);
+}
+
 gboolean
 xa_export_xlsx_write (XaExportTable  *table,
                       const char     *path,
@@ -136,6 +186,7 @@ xa_export_xlsx_write (XaExportTable  *table,
     }
   worksheet_freeze_panes (worksheet, 1, 0);
   worksheet_autofilter (worksheet, 0, 0, n_rows, n_columns - 1);
+  set_up_printing (worksheet, table);
 
   for (guint row = 0; row < n_rows && status == LXW_NO_ERROR; row++)
     for (guint column = 0; column < n_columns && status == LXW_NO_ERROR; column++)
