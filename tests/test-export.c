@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <utime.h>
 
 #include "xa-calendar.h"
 #include "xa-elevator-priority.h"
@@ -864,6 +865,57 @@ test_disk_full (gconstpointer data)
   xa_test_run_clear (&run);
 }
 
+/* Puts an empty file at @folder/@name, last written @age_seconds ago. */
+static void
+put_file_aged (const char *folder,
+               const char *name,
+               gint64      age_seconds)
+{
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  struct utimbuf times;
+
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  times.actime = times.modtime = (time_t) (g_get_real_time () / G_USEC_PER_SEC - age_seconds);
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
+/* The hidden temporary file of an export that was killed (kill -9, a power cut) does not
+ * stay in the planner's folder for good: the next export to that file removes it once it is
+ * an hour old. A younger one (an export running now), another file's, and anything else in
+ * the folder stay. */
+static void
+test_stale_temporaries (void)
+{
+  g_autofree char *folder = xa_test_path ("stale-temporaries");
+  g_autofree char *output = g_build_filename (folder, "lifts.csv", NULL);
+  const char *kept[] = { ".lifts.csv.Fr3sh1", ".lifts.csv.old", ".other.csv.0ld0ld",
+                         "notes.txt", "lifts.csv" };
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  guint n_files = 0;
+  XaTestRun run;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  put_file_aged (folder, ".lifts.csv.K1lled", 2 * 60 * 60);
+  put_file_aged (folder, ".lifts.csv.Fr3sh1", 60);
+  put_file_aged (folder, ".lifts.csv.old", 2 * 60 * 60);
+  put_file_aged (folder, ".other.csv.0ld0ld", 2 * 60 * 60);
+  put_file_aged (folder, "notes.txt", 2 * 60 * 60);
+  run = xa_test_run_app ((const char * const[]) { "--store", get_store (), "--export",
+                                                  "elevators", "--district", DISTRICT,
+                                                  "--output", output, NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+
+  dir = g_dir_open (folder, 0, NULL);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_true (g_strv_contains ((const char * const *) kept, entry));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, G_N_ELEMENTS (kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -886,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/export/dashboard/rename-fails", test_dashboard_rename_fails);
   g_test_add_data_func ("/export/disk-full/csv", "csv", test_disk_full);
   g_test_add_data_func ("/export/disk-full/pdf", "pdf", test_disk_full);
+  g_test_add_func ("/export/stale-temporaries", test_stale_temporaries);
 
   ret = g_test_run ();
   g_clear_pointer (&store_path, g_free);

@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xa-export-csv.h"
@@ -44,6 +46,39 @@ xa_export_format_from_path (const char      *path,
   return FALSE;
 }
 
+/* A temporary file an export of this output left when it was killed (power cut, kill -9)
+ * is no longer written to after this long; a live one is written to all along. */
+#define STALE_TEMPORARY_SECONDS (60 * 60)
+
+/* Deletes the temporaries of earlier exports to @base in @dir that were killed before they
+ * could (".BASE.XXXXXX", a regular file of ours, untouched for an hour); anything else in
+ * the folder, and a temporary another export is writing now, stays. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *entry;
+
+  while (folder != NULL && (entry = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_prefix (entry, prefix) || strlen (entry) != strlen (prefix) + 6)
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      if (g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) && info.st_uid == getuid ()
+          && now - (gint64) info.st_mtime > STALE_TEMPORARY_SECONDS)
+        {
+          g_debug ("Removing %s, left by an export that did not finish", path);
+          g_unlink (path);
+        }
+    }
+}
+
 /* A new empty file beside @output, under a hidden name of its own. */
 static char *
 create_temporary (const char  *output,
@@ -53,7 +88,10 @@ create_temporary (const char  *output,
   g_autofree char *base = g_path_get_basename (output);
   g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (path, O_RDWR, 0644);
+  int fd;
+
+  remove_stale_temporaries (dir, base);
+  fd = g_mkstemp_full (path, O_RDWR, 0644);
 
   if (fd < 0)
     {
