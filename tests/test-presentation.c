@@ -224,6 +224,38 @@ digit_height (GtkWidget *label)
   return ink.height;
 }
 
+/* The district plates of the overview: on the picture, none under the progress line or
+ * the legend (they would be cut, or hidden). */
+static void
+assert_plates_readable (Fixture   *f,
+                        XaMapView *view)
+{
+  GtkWidget *layer = GTK_WIDGET (_xa_map_view_get_layer (view));
+  g_autoptr(GArray) plates = _xa_compound_layer_dup_plates (XA_COMPOUND_LAYER (layer));
+  GtkWidget *progress = xa_test_ui_find_label (GTK_WIDGET (f->window),
+                                               _xa_presentation_get_progress (f->presentation));
+  GtkWidget *over[] = { gtk_widget_get_parent (progress),
+                        GTK_WIDGET (_xa_map_view_get_legend (view)) };
+  graphene_rect_t room = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (layer),
+                                             gtk_widget_get_height (layer));
+
+  g_test_message ("%u district plates in the overview", plates->len);
+  g_assert_cmpuint (plates->len, >, 0);
+  for (guint i = 0; i < plates->len; i++)
+    {
+      const graphene_rect_t *plate = &g_array_index (plates, graphene_rect_t, i);
+
+      g_assert_true (graphene_rect_contains_rect (&room, plate));
+      for (guint k = 0; k < G_N_ELEMENTS (over); k++)
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (over[k], layer, &bounds));
+          g_assert_false (graphene_rect_intersection (plate, &bounds, NULL));
+        }
+    }
+}
+
 static void
 test_present (void)
 {
@@ -328,6 +360,7 @@ test_present (void)
   xa_test_ui_spin (500);
   xa_test_ui_wait_frames (GTK_WIDGET (f->window), 3);
   xa_test_ui_save_screenshot (GTK_WIDGET (f->window), "presentation-overview");
+  assert_plates_readable (f, view);
   {
     GdkMonitor *monitor = gdk_display_get_monitor_at_surface (
       gtk_widget_get_display (GTK_WIDGET (f->window)),

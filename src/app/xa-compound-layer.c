@@ -950,6 +950,20 @@ xa_compound_layer_set_type_scale (XaCompoundLayer *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TYPE_SCALE]);
 }
 
+void
+xa_compound_layer_set_label_keep_out (XaCompoundLayer       *self,
+                                      const graphene_rect_t *rects,
+                                      guint                  n_rects)
+{
+  g_return_if_fail (XA_IS_COMPOUND_LAYER (self));
+  g_return_if_fail (rects != NULL || n_rects == 0);
+
+  if (!xa_compound_scene_set_label_keep_out (self->scene, rects, n_rects))
+    return;
+  xa_compound_scene_invalidate (self->scene);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 double
 xa_compound_layer_get_type_scale (XaCompoundLayer *self)
 {

@@ -44,6 +44,12 @@ const char       *xa_compound_layer_get_selected_id     (XaCompoundLayer  *self)
 void              xa_compound_layer_set_type_scale      (XaCompoundLayer  *self,
                                                          double            type_scale);
 double            xa_compound_layer_get_type_scale      (XaCompoundLayer  *self);
+/* Rectangles of the layer (controls floating over the map: presentation mode's progress
+ * line and legend) that the district plates keep clear of, @n_rects of them; while there
+ * are any, plates also stay inside the layer. 0 for none, as by default. */
+void              xa_compound_layer_set_label_keep_out  (XaCompoundLayer       *self,
+                                                         const graphene_rect_t *rects,
+                                                         guint                  n_rects);
 
 /* Fills @margins (48 px each side when it is not called) with the room that fitting must
  * leave free along the layer's edges, for controls floating over the map. */

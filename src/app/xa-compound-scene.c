@@ -92,6 +92,12 @@ label_fits (XaCompoundScene       *self,
   graphene_rect_t grown;
 
   graphene_rect_inset_r (rect, -LABEL_GAP, -LABEL_GAP, &grown);
+  if (self->keep_out->len > 0 && !graphene_rect_contains_rect (&self->label_room, rect))
+    return FALSE;
+  for (guint i = 0; i < self->keep_out_world->len; i++)
+    if (graphene_rect_intersection (&grown, &g_array_index (self->keep_out_world,
+                                                            graphene_rect_t, i), NULL))
+      return FALSE;
   for (guint i = 0; i < self->labels->len; i++)
     {
       const XaCompoundLabel *l = &g_array_index (self->labels, XaCompoundLabel, i);
@@ -108,6 +114,59 @@ label_fits (XaCompoundScene       *self,
           circle_meets_rect (item->wx, item->wy, item->r + 1.5, &grown))
         return FALSE;
     }
+  return TRUE;
+}
+
+/* Whether the line that would tie @label, placed at @x, @y, to its cluster (see
+ * append_plate_leaders()) passes clear of every other cluster and every plate placed. */
+static gboolean
+leader_clear (XaCompoundScene       *self,
+              const XaCompoundLabel *label,
+              double                 x,
+              double                 y)
+{
+  double nx = CLAMP (label->cx, x, x + label->w), ny = CLAMP (label->cy, y, y + label->h);
+  double length = hypot (nx - label->cx, ny - label->cy);
+
+  /* Looked at every few pixels: the clusters and plates it could cross are far larger. */
+  for (double t = label->r; t < length; t += 3)
+    {
+      double px = label->cx + (nx - label->cx) * t / length;
+      double py = label->cy + (ny - label->cy) * t / length;
+
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
+
+          if (item->is_cluster && (item->wx != label->cx || item->wy != label->cy)
+              && hypot (px - item->wx, py - item->wy) < item->r + LABEL_GAP)
+            return FALSE;
+        }
+      for (guint i = 0; i < self->labels->len; i++)
+        {
+          const XaCompoundLabel *l = &g_array_index (self->labels, XaCompoundLabel, i);
+
+          if (px > l->wx - LABEL_GAP && px < l->wx + l->w + LABEL_GAP
+              && py > l->wy - LABEL_GAP && py < l->wy + l->h + LABEL_GAP)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Places @label with its top left at @x, @y if it fits there (see label_fits()). */
+static gboolean
+try_label (XaCompoundScene *self,
+           XaCompoundLabel *label,
+           double           x,
+           double           y,
+           gboolean         over_dots)
+{
+  if (!label_fits (self, &GRAPHENE_RECT_INIT (x, y, label->w, label->h), over_dots))
+    return FALSE;
+  label->wx = x;
+  label->wy = y;
+  g_array_append_val (self->labels, *label);
   return TRUE;
 }
 
@@ -167,6 +226,9 @@ place_labels (XaCompoundScene *self,
         }
       label.w = sprite->w;
       label.h = sprite->h;
+      label.cx = cx;
+      label.cy = cy;
+      label.r = item->r;
       /* Where the clusters crowd (the urban districts at zoom 11), a plate may cover single
        * dots rather than go unnamed. */
       for (guint ring = 0; ring < 12 && !placed; ring++)
@@ -183,16 +245,29 @@ place_labels (XaCompoundScene *self,
             GRAPHENE_POINT_INIT (cx - diag - label.w, cy - diag - label.h),
           };
 
+          /* Presentation mode takes only the spots beside the cluster here: further out,
+           * below, its plates have a line to keep clear. */
+          if (self->keep_out->len > 0 && ring % 6 != 0)
+            continue;
           for (guint s = 0; s < G_N_ELEMENTS (spots) && !placed; s++)
-            if (label_fits (self, &GRAPHENE_RECT_INIT (spots[s].x, spots[s].y, label.w,
-                                                       label.h), ring >= 6))
-              {
-                label.wx = spots[s].x;
-                label.wy = spots[s].y;
-                g_array_append_val (self->labels, label);
-                placed = TRUE;
-              }
+            placed = try_label (self, &label, spots[s].x, spots[s].y, ring >= 6);
         }
+      /* Presentation mode's plates, three times larger, kept inside the picture and clear of
+       * its progress line and legend: further out in sixteen directions, tied to their
+       * cluster by a line, rather than a district of the city left unnamed. */
+      for (guint ring = 1; ring <= 12 && !placed && self->keep_out->len > 0; ring++)
+        for (guint a = 0; a < 16 && !placed; a++)
+          {
+            double angle = a * G_PI / 8, o = r + ring * label.h * 0.75;
+            double x = cx + o * cos (angle) + (cos (angle) - 1) * label.w / 2;
+            double y = cy + o * sin (angle) + (sin (angle) - 1) * label.h / 2;
+
+            /* Never where its line would cross another cluster or plate: it would seem to
+             * name that one. */
+            label.tied = TRUE;
+            if (leader_clear (self, &label, x, y))
+              placed = try_label (self, &label, x, y, TRUE);
+          }
     }
 }
 
@@ -307,6 +382,30 @@ add_cluster_items (XaCompoundScene *self,
   place_labels (self, level, mains, world);
 }
 
+/* The keep-out rectangles in world pixels of the frame built for @view, and the widget's
+ * box there. A rotated map keeps none: its plates are laid out unturned. */
+static void
+place_keep_out (XaCompoundScene      *self,
+                const XaCompoundView *view)
+{
+  g_array_set_size (self->keep_out_world, 0);
+  if (view->rotation != 0)
+    {
+      self->label_room = GRAPHENE_RECT_INIT (-G_MAXFLOAT / 2, -G_MAXFLOAT / 2, G_MAXFLOAT,
+                                             G_MAXFLOAT);
+      return;
+    }
+  self->label_room = GRAPHENE_RECT_INIT (view->x0, view->y0, view->w, view->h);
+  for (guint i = 0; i < self->keep_out->len; i++)
+    {
+      graphene_rect_t world;
+
+      graphene_rect_offset_r (&g_array_index (self->keep_out, graphene_rect_t, i), view->x0,
+                              view->y0, &world);
+      g_array_append_val (self->keep_out_world, world);
+    }
+}
+
 gboolean
 xa_compound_scene_ensure_items (XaCompoundScene      *self,
                                 const XaCompoundView *view)
@@ -344,6 +443,7 @@ xa_compound_scene_ensure_items (XaCompoundScene      *self,
   self->frame_y1 = box.origin.y + box.size.height + margin;
   g_array_set_size (self->items, 0);
   g_array_set_size (self->labels, 0);
+  place_keep_out (self, view);
 
   level = (int) floor (view->zoom + 0.5);
   self->frame_level = level < XA_CLUSTER_MAX_ZOOM ? MAX (level, 0) : -1;
@@ -379,14 +479,34 @@ xa_compound_scene_ensure_items (XaCompoundScene      *self,
   return TRUE;
 }
 
+static const GdkRGBA leader_ink = { 0.2, 0.2, 0.2, 0.8 };
+
+/* A line @width wide from widget point @x, @y towards @dx, @dy, from @start to @end along
+ * it. */
+static void
+append_line (GtkSnapshot *snapshot,
+             double       x,
+             double       y,
+             double       dx,
+             double       dy,
+             double       start,
+             double       end,
+             double       width)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_rotate (snapshot, atan2 (dy, dx) * 180 / G_PI);
+  gtk_snapshot_append_color (snapshot, &leader_ink,
+                             &GRAPHENE_RECT_INIT (start, -width / 2, end - start, width));
+  gtk_snapshot_restore (snapshot);
+}
+
 /* From each item moved apart to the place it stands for: a thin dark line ending in a small
  * dot, under the items. */
 static void
 append_leader_lines (XaCompoundScene *self,
                      GtkSnapshot     *snapshot)
 {
-  static const GdkRGBA ink = { 0.2, 0.2, 0.2, 0.8 };
-
   for (guint i = 0; i < self->items->len; i++)
     {
       const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
@@ -396,16 +516,31 @@ append_leader_lines (XaCompoundScene *self,
 
       if (length < item->r)
         continue;
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ax, ay));
-      gtk_snapshot_rotate (snapshot, atan2 (dy, dx) * 180 / G_PI);
-      gtk_snapshot_append_color (snapshot, &ink, &GRAPHENE_RECT_INIT (0, -0.75, length, 1.5));
-      gtk_snapshot_restore (snapshot);
+      append_line (snapshot, ax, ay, dx, dy, 0, length, 1.5);
       gsk_rounded_rect_init_from_rect (&spot, &GRAPHENE_RECT_INIT (ax - 2.5, ay - 2.5, 5, 5),
                                        2.5);
       gtk_snapshot_push_rounded_clip (snapshot, &spot);
-      gtk_snapshot_append_color (snapshot, &ink, &spot.bounds);
+      gtk_snapshot_append_color (snapshot, &leader_ink, &spot.bounds);
       gtk_snapshot_pop (snapshot);
+    }
+}
+
+/* A line from each plate placed away from its cluster to the cluster's ring, so the name
+ * still reads as the cluster's. */
+static void
+append_plate_leaders (XaCompoundScene *self,
+                      GtkSnapshot     *snapshot)
+{
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const XaCompoundLabel *label = &g_array_index (self->labels, XaCompoundLabel, i);
+      double nx = CLAMP (label->cx, label->wx, label->wx + label->w);
+      double ny = CLAMP (label->cy, label->wy, label->wy + label->h);
+      double dx = nx - label->cx, dy = ny - label->cy;
+
+      if (label->tied)
+        append_line (snapshot, label->cx - self->frame_x0, label->cy - self->frame_y0, dx, dy,
+                     label->r, hypot (dx, dy), MAX (1.5, label->h / 24));
     }
 }
 
@@ -437,6 +572,7 @@ xa_compound_scene_ensure_node (XaCompoundScene *self)
                                    self->frame_x1, self->frame_y1);
 
   append_leader_lines (self, snapshot);
+  append_plate_leaders (self, snapshot);
   for (guint i = 0; i < self->items->len; i++)
     {
       const XaCompoundItem *item = &g_array_index (self->items, XaCompoundItem, i);
@@ -597,6 +733,23 @@ xa_compound_scene_set_magnification (XaCompoundScene *self,
   return TRUE;
 }
 
+gboolean
+xa_compound_scene_set_label_keep_out (XaCompoundScene       *self,
+                                      const graphene_rect_t *rects,
+                                      guint                  n_rects)
+{
+  gboolean same = self->keep_out->len == n_rects;
+
+  for (guint i = 0; same && i < n_rects; i++)
+    same = graphene_rect_equal (&g_array_index (self->keep_out, graphene_rect_t, i), &rects[i]);
+  if (same)
+    return FALSE;
+  g_array_set_size (self->keep_out, 0);
+  g_array_append_vals (self->keep_out, rects, n_rects);
+  self->generation++;
+  return TRUE;
+}
+
 const XaCluster *
 xa_compound_scene_get_cluster (XaCompoundScene *self,
                                guint            index)
@@ -699,6 +852,8 @@ xa_compound_scene_new (GtkWidget *widget)
   self->boundaries = xa_compound_boundaries_new ();
   self->items = g_array_new (FALSE, FALSE, sizeof (XaCompoundItem));
   self->labels = g_array_new (FALSE, FALSE, sizeof (XaCompoundLabel));
+  self->keep_out = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->keep_out_world = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->label_sprites = g_array_new (FALSE, TRUE, sizeof (XaLabelSprite));
   g_array_set_clear_func (self->label_sprites, clear_label_sprite);
   self->scratch = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -728,6 +883,8 @@ xa_compound_scene_free (XaCompoundScene *self)
   g_clear_pointer (&self->boundaries, xa_compound_boundaries_free);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->labels, g_array_unref);
+  g_clear_pointer (&self->keep_out, g_array_unref);
+  g_clear_pointer (&self->keep_out_world, g_array_unref);
   g_clear_pointer (&self->label_sprites, g_array_unref);
   g_clear_pointer (&self->scratch, g_array_unref);
   g_free (self);

@@ -34,12 +34,15 @@ typedef struct
   double      w, h;             /* widget pixels */
 } XaLabelSprite;
 
-/* A district's name plate at city zoom, beside its largest cluster. */
+/* A district's name plate at city zoom, beside its largest cluster (at cx, cy, radius r);
+ * in presentation mode one placed further out is tied to it by a line. */
 typedef struct
 {
   double wx, wy;                /* top left, world pixels at the frame's zoom */
   double w, h;
   guint  district;
+  double cx, cy, r;             /* the cluster named, world pixels */
+  gboolean tied;                /* placed away from it: a line ties it to the cluster */
 } XaCompoundLabel;
 
 typedef struct
@@ -72,6 +75,14 @@ typedef struct
   gboolean              frame_zooming; /* built mid-zoom: small margin, no boundaries */
   guint                 frame_in_view; /* items inside the view when the frame was built */
   GArray               *scratch;       /* guint, reused by point and cluster queries */
+
+  /* Widget rectangles that name plates keep clear of (presentation mode's progress line
+   * and legend), graphene_rect_t; while there are any, plates also stay inside the widget.
+   * label_room is the frame's view box and keep_out_world the rectangles, in world pixels
+   * of the frame. */
+  GArray               *keep_out;
+  GArray               *keep_out_world;
+  graphene_rect_t       label_room;
 } XaCompoundScene;
 
 XaCompoundScene      *xa_compound_scene_new                 (GtkWidget       *widget);
@@ -129,6 +140,12 @@ const XaCluster      *xa_compound_scene_get_cluster         (XaCompoundScene    
  * large type); a change invalidates the frame and drops the textures. */
 gboolean              xa_compound_scene_set_magnification   (XaCompoundScene      *self,
                                                              double                magnification);
+/* The widget rectangles name plates keep clear of, @n_rects of them (0: none, and plates
+ * may reach past the widget's edges). A change invalidates the frame; TRUE when it was
+ * one. */
+gboolean              xa_compound_scene_set_label_keep_out  (XaCompoundScene       *self,
+                                                             const graphene_rect_t *rects,
+                                                             guint                  n_rects);
 /* The radius a cluster of @n compounds is drawn with, magnified. */
 float                 xa_compound_scene_cluster_radius      (XaCompoundScene       *self,
                                                              guint                  n);

@@ -170,13 +170,17 @@ xa_compound_sprites_draw_label (XaCompoundSprites *self,
                                 double            *width,
                                 double            *height)
 {
-  const double pad_x = 5 * self->magnification, pad_y = 2 * self->magnification;
+  /* Magnified three quarters as much as the clusters: a district's name is read once,
+   * its cluster's count compared with the others; at 1920×1080 the name is still 24 px,
+   * and twelve plates find room around the crowded centre of the city. */
+  const double magnification = MAX (1.0, self->magnification * 0.75);
+  const double pad_x = 5 * magnification, pad_y = 2 * magnification;
   g_autoptr(PangoLayout) layout = NULL;
   cairo_surface_t *surface;
   PangoRectangle extents;
   cairo_t *cr;
 
-  layout = bold_layout (widget, text, (int) lrint (8 * self->magnification), &extents);
+  layout = bold_layout (widget, text, (int) lrint (8 * magnification), &extents);
   *width = extents.width + 2 * pad_x;
   *height = extents.height + 2 * pad_y;
 

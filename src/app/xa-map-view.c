@@ -77,6 +77,8 @@ struct _XaMapView
     char    *selected_id;
     double   latitude, longitude, zoom;
   } before_presenting;
+  /* Widgets floated over the map by xa_map_view_add_overlay(); the overlay owns them. */
+  GPtrArray          *floating;
   /* Set while search brings every district back: the search's own move follows. */
   gboolean            keep_view;
 };
@@ -276,6 +278,34 @@ get_viewport (XaMapView *self)
   return shumate_map_get_viewport (self->map);
 }
 
+/* In presentation mode the large district plates keep clear of the legend and of what
+ * floats over the map (the progress line), and inside the picture: a plate under the
+ * progress line or cut by the projector's edge cannot be read. */
+static void
+update_label_keep_out (XaMapView *self)
+{
+  g_autoptr(GArray) rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  GtkWidget *layer = GTK_WIDGET (self->layer);
+
+  if (self->before_presenting.presenting)
+    {
+      g_autoptr(GPtrArray) over = g_ptr_array_copy (self->floating, NULL, NULL);
+
+      g_ptr_array_add (over, self->legend_bin);
+      for (guint i = 0; i < over->len; i++)
+        {
+          graphene_rect_t bounds;
+
+          if (gtk_widget_get_visible (over->pdata[i])
+              && gtk_widget_compute_bounds (over->pdata[i], layer, &bounds)
+              && bounds.size.width > 0 && bounds.size.height > 0)
+            g_array_append_val (rects, bounds);
+        }
+    }
+  xa_compound_layer_set_label_keep_out (self->layer, (const graphene_rect_t *) rects->data,
+                                        rects->len);
+}
+
 /* The room a fit leaves free: a compound drawn under the overlay chooser, the zoom buttons,
  * the legend or the basemap chip could not be clicked. Measured, as the legend's height
  * follows the overlay and the language; guessed until the controls are laid out. */
@@ -317,6 +347,7 @@ fit_margins_cb (XaCompoundLayer *layer,
       margins->left += extra_x;
       margins->right += extra_x;
     }
+  update_label_keep_out (self);
   /* The basemap chip, while it shows, in the top-left corner. */
   if (gtk_revealer_get_reveal_child (self->offline_revealer) &&
       gtk_widget_compute_bounds (GTK_WIDGET (self->offline_revealer), map, &bounds) &&
@@ -947,6 +978,7 @@ xa_map_view_dispose (GObject *object)
   g_clear_object (&self->points);
   g_clear_pointer (&self->district_codes, g_ptr_array_unref);
   g_clear_pointer (&self->before_presenting.selected_id, g_free);
+  g_clear_pointer (&self->floating, g_ptr_array_unref);
 
   /* The flap is both AdwBin's child and a template child: let AdwBin drop it first, or
    * dispose_template would unparent it behind AdwBin's back. */
@@ -993,6 +1025,7 @@ xa_map_view_set_presenting (XaMapView *self,
   gtk_widget_set_visible (self->zoom_buttons, !presenting);
   xa_compound_layer_set_type_scale (self->layer, presenting ? type_scale : 1.0);
   self->before_presenting.presenting = presenting;
+  update_label_keep_out (self);
   if (presenting)
     return;
 
@@ -1025,6 +1058,7 @@ xa_map_view_add_overlay (XaMapView *self,
 
   gtk_overlay_add_overlay (GTK_OVERLAY (gtk_widget_get_parent (GTK_WIDGET (self->map))),
                            widget);
+  g_ptr_array_add (self->floating, widget);
 }
 
 void
@@ -1174,6 +1208,7 @@ xa_map_view_init (XaMapView *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->floating = g_ptr_array_new ();
   name_drop_down_button (GTK_WIDGET (self->district_dropdown));
 
   self->settings = g_settings_new (APP_ID);
