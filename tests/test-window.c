@@ -397,6 +397,29 @@ test_summary (void)
   xa_test_window_close (window);
 }
 
+/* The app's demo server inherits this process's $ASAN_OPTIONS: set to the fast unwinder
+ * until restore_asan_options(), as for the test's own servers, instead of unwinding whole
+ * stacks at every malloc of the 39,000 records it makes and serves (it draws nothing with
+ * GTK). Returns the options to put back. */
+static char *
+demo_server_unwinds_fast (void)
+{
+  g_autofree char *fast = xa_test_asan_options_fast_unwind ();
+  char *options = g_strdup (g_getenv ("ASAN_OPTIONS"));
+
+  if (fast != NULL)
+    g_setenv ("ASAN_OPTIONS", fast, TRUE);
+  return options;
+}
+
+static void
+restore_asan_options (char *options)
+{
+  if (options != NULL)
+    g_setenv ("ASAN_OPTIONS", options, TRUE);
+  g_free (options);
+}
+
 static void
 test_open_demo (void)
 {
@@ -405,6 +428,7 @@ test_open_demo (void)
   g_autofree char *old_cursor = NULL;
   g_autofree char *demo_cursor = NULL;
   g_autoptr(XaStore) store = NULL;
+  char *options;
   XaWindow *window;
 
   /* A demo store left by a demo served at another address (its port was taken since):
@@ -420,11 +444,13 @@ test_open_demo (void)
 
   /* The demo city never mixes with the records of a real server. */
   g_assert_cmpstr (demo_store, !=, xa_application_get_store_path (app));
+  options = demo_server_unwinds_fast ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "busy");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "demo-starting");
 
   xa_test_window_wait_page (window, "map", 240);
+  restore_asan_options (g_steal_pointer (&options));
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
   g_assert_true (xa_demo_server_is_running (xa_application_get_demo_server (app)));
@@ -1112,6 +1138,7 @@ test_demo_over_saved_server (void)
   XaDemoServer *demo = xa_application_get_demo_server (app);
   XaFaultProxy *proxy;
   XaWindow *window;
+  char *options;
 
   proxy = xa_fault_proxy_new (synthetic->base_url);
   save_token (xa_fault_proxy_get_url (proxy), synthetic->token);
@@ -1126,11 +1153,13 @@ test_demo_over_saved_server (void)
   g_setenv ("XIAOQU_SERVER", slow_binary, TRUE);
 
   /* As `xiaoqu-atlas --demo` does: the window starts, then the demo is asked for. */
+  options = demo_server_unwinds_fast ();
   window = xa_window_new (app, store_path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   gtk_window_present (GTK_WINDOW (window));
   xa_test_window_wait_page (window, "map", 240);
   g_setenv ("XIAOQU_SERVER", real_binary, TRUE);
+  restore_asan_options (options);
 
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
