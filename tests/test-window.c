@@ -2,11 +2,19 @@
  * city totals on a store synced from a real demo server (the safety assessments due
  * checked against the store's rows, the figures of the district chosen on the map), the
  * whole "Open the demo city" path through a child xiaoqu-server (over a stale demo store
- * of another address, which it starts afresh), and a sync error with its way forward;
- * with a real keyring daemon on a private bus: the demo opened over a saved server never
- * talks to that server, a server address set in the settings is used at once, and a saved
- * token only ever goes to its own server. Also the map's shortcuts from the Figures view
- * and without records, and the clusters' abbreviated counts in the language of the run.
+ * of another address, which it starts afresh), a damaged store found by a sync, a store
+ * of one server not replaced by another's without asking, and a sync error; with a real
+ * keyring daemon on a private bus: the demo opened over a saved server never talks to that
+ * server, a server address set in the settings is used at once, and a saved token only ever
+ * goes to its own server. Also the map's shortcuts from the Figures view and without
+ * records, and the clusters' abbreviated counts in the language of the run.
+ * The demo city is synced once, and the cases that open a synced store each get a copy of
+ * it (its content is what the Figures page and the search are checked against: its 3,490
+ * compounds, a named compound, its addresses). The cases that test the window's way
+ * through a sync, not the city, sync a synthetic city of 6,000 records (as
+ * test-window-actions does) from one server started for the whole run: each demo server
+ * started, and each sync of the demo's 39,000 records in this process, was minutes of the
+ * sanitizer run.
  * Saves screenshots to $XA_SCREENSHOT_DIR (or the test's tmp dir), named after the
  * language. */
 #include "config.h"
@@ -37,6 +45,59 @@
 
 static XaApplication *app;
 static XaTestKeyring *keyring;
+/* A synthetic city of 6,000 records (district 379901), served from the start to the end:
+ * for the cases that test the window's way through a sync, not the city's content. */
+static XaTestServer *synthetic;
+/* The demo city, synced once (see demo_city_copy()), and the address it was synced from. */
+static char *demo_city;
+static char *demo_city_url;
+
+/* The demo city in a new file at @path: a copy of the one sync of it that the cases looking
+ * at its content (its figures, its compounds and addresses) share. The server it came from
+ * is stopped again, as after a demo. */
+static void
+copy_demo_city_to (const char *path)
+{
+  g_autofree char *wal = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (demo_city == NULL)
+    {
+      XaTestServer *server = xa_test_demo_server_start ();
+      XaTestRun synced;
+
+      /* Synced by the command line: a child with the fast unwinder (xa_test_run_app()),
+       * where this process would unwind whole stacks at every malloc of 39,000 records. */
+      demo_city = xa_test_path ("demo-city.db");
+      synced = xa_test_run_sync_only (server->base_url, server->token, demo_city);
+      g_assert_cmpint (synced.status, ==, 0);
+      xa_test_run_clear (&synced);
+      demo_city_url = g_strdup (server->base_url);
+      xa_test_server_free (server);
+    }
+  /* Closed after its sync: the whole city is in the one file, nothing in a journal. */
+  wal = g_strconcat (demo_city, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_file_get_contents (demo_city, &contents, &length, &error);
+  g_assert_no_error (error);
+  /* (The demo's folder may not be there yet: the app makes it when it first opens it.) */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* copy_demo_city_to() a new path made by xa_test_path (@name); returns it. */
+static char *
+demo_city_copy (const char *name)
+{
+  char *path = xa_test_path (name);
+
+  copy_demo_city_to (path);
+  return path;
+}
 
 /* The Figures page of @window. */
 static GtkWidget *
@@ -280,7 +341,7 @@ assert_assessment_due (XaWindow   *window,
 static void
 test_summary (void)
 {
-  g_autofree char *store_path = xa_test_sync_demo ("synced.db", NULL, NULL);
+  g_autofree char *store_path = demo_city_copy ("synced.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *district_name = NULL;
   g_autofree char *compounds = NULL;
@@ -342,34 +403,60 @@ test_summary (void)
   xa_test_window_close (window);
 }
 
+/* The app's demo server inherits this process's $ASAN_OPTIONS: set to the fast unwinder
+ * until restore_asan_options(), as for the test's own servers, instead of unwinding whole
+ * stacks at every malloc of the 39,000 records it makes and serves (it draws nothing with
+ * GTK). Returns the options to put back. */
+static char *
+demo_server_unwinds_fast (void)
+{
+  g_autofree char *fast = xa_test_asan_options_fast_unwind ();
+  char *options = g_strdup (g_getenv ("ASAN_OPTIONS"));
+
+  if (fast != NULL)
+    g_setenv ("ASAN_OPTIONS", fast, TRUE);
+  return options;
+}
+
+static void
+restore_asan_options (char *options)
+{
+  if (options != NULL)
+    g_setenv ("ASAN_OPTIONS", options, TRUE);
+  g_free (options);
+}
+
 static void
 test_open_demo (void)
 {
   g_autofree char *store_path = xa_test_path ("unused.db");
   g_autofree char *demo_store = xa_application_dup_demo_store_path (app);
-  g_autofree char *old_url = NULL;
   g_autofree char *old_cursor = NULL;
   g_autofree char *demo_cursor = NULL;
   g_autoptr(XaStore) store = NULL;
-  XaTestServer *server;
+  char *options;
   XaWindow *window;
 
   /* A demo store left by a demo served at another address (its port was taken since):
    * opening the demo must start it afresh, not lay today's city over it. */
-  server = xa_test_demo_server_start ();
-  old_url = g_strdup (server->base_url);
-  xa_test_sync_ok (server, demo_store);
-  xa_test_server_free (server);
+  copy_demo_city_to (demo_store);
+  store = xa_test_store_open (demo_store);
+  old_cursor = xa_store_dup_cursor (store, demo_city_url);
+  g_assert_nonnull (old_cursor);
+  g_clear_pointer (&old_cursor, g_free);
+  g_clear_object (&store);
 
   window = xa_test_window_open (app, store_path);
 
   /* The demo city never mixes with the records of a real server. */
   g_assert_cmpstr (demo_store, !=, xa_application_get_store_path (app));
+  options = demo_server_unwinds_fast ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "busy");
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "demo-starting");
 
   xa_test_window_wait_page (window, "map", 240);
+  restore_asan_options (g_steal_pointer (&options));
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
   g_assert_true (xa_demo_server_is_running (xa_application_get_demo_server (app)));
@@ -380,7 +467,7 @@ test_open_demo (void)
   xa_test_window_close (window);
 
   store = xa_test_store_open (demo_store);
-  old_cursor = xa_store_dup_cursor (store, old_url);
+  old_cursor = xa_store_dup_cursor (store, demo_city_url);
   g_assert_null (old_cursor);
   demo_cursor = xa_store_dup_cursor (store,
                                      xa_demo_server_get_url (xa_application_get_demo_server (app)));
@@ -486,22 +573,20 @@ test_damaged_store (void)
   g_autofree char *kept = NULL;
   g_autoptr(GBytes) damaged = NULL;
   g_autoptr(GError) error = NULL;
-  XaTestServer *server;
   XaTestRun synced;
   XaWindow *window;
   gsize length = 0;
 
   /* Synced by the command line: a process checks a store before its own first sync, and
    * the window's sync must be this process's first into this file. */
-  server = xa_test_demo_server_start ();
-  synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
+  synced = xa_test_run_sync_only (synthetic->base_url, synthetic->token, store_path);
   g_assert_cmpint (synced.status, ==, 0);
   xa_test_run_clear (&synced);
   damaged = xa_test_damage_store (store_path);
 
   /* Found at the open when the map's reading meets the damage, else by the sync's check. */
   window = xa_window_new (app, store_path);
-  xa_window_set_server (window, server->base_url, server->token);
+  xa_window_set_server (window, synthetic->base_url, synthetic->token);
   gtk_window_present (GTK_WINDOW (window));
   xa_test_ui_wait_frames (GTK_WIDGET (window), 3);
   g_test_message ("page after opening the damaged store: %s", _xa_window_get_page (window));
@@ -519,14 +604,13 @@ test_damaged_store (void)
   xa_test_ui_save_screenshot (GTK_WIDGET (window), "damaged-store");
 
   /* A reload (here: the server address set again) keeps the page up. */
-  xa_window_set_server (window, server->base_url, server->token);
+  xa_window_set_server (window, synthetic->base_url, synthetic->token);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "damaged");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   xa_test_window_wait_page (window, "map", 120);
   g_assert_null (_xa_window_get_error_text (window));
   xa_test_window_close (window);
-  xa_test_server_free (server);
 }
 
 static gboolean
@@ -537,22 +621,22 @@ replace_dialog_open (gpointer user_data)
 
 /* The records of one server are never replaced by another's without asking: the dialog
  * names the file they will be kept in; Cancel leaves the store row for row as it was, and
- * Replace keeps it there and syncs a new one. */
+ * Replace keeps it there and syncs a new one. The store holds the demo city, the other
+ * server the synthetic one. */
 static void
 test_replace_store (void)
 {
-  g_autofree char *store_path = xa_test_sync_demo ("replace.db", NULL, NULL);
+  g_autofree char *store_path = demo_city_copy ("replace.db");
   g_autofree char *before = xa_test_store_dump (store_path);
   g_autofree char *after = NULL;
   g_autofree char *kept_path = NULL;
   g_autofree char *kept_dump = NULL;
   g_autofree char *owner = NULL;
   g_autoptr(XaStore) store = NULL;
-  XaTestServer *second;
+  XaTestServer *second = synthetic;
   AdwMessageDialog *dialog;
   XaWindow *window;
 
-  second = xa_test_demo_server_start ();
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "map");
 
@@ -602,22 +686,18 @@ test_replace_store (void)
   g_assert_cmpstr (owner, ==, second->base_url);
   g_clear_object (&store);
   xa_test_window_close (window);
-  xa_test_server_free (second);
 }
 
 static void
 test_sync_error (void)
 {
   g_autofree char *store_path = xa_test_path ("error.db");
-  XaTestServer *server;
   XaWindow *window = xa_test_window_open (app, store_path);
   const char *text;
 
-  server = xa_test_demo_server_start ();
-  xa_window_set_server (window, server->base_url, "wrong-token");
+  xa_window_set_server (window, synthetic->base_url, "wrong-token");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sync", NULL);
   xa_test_window_wait_page (window, "welcome", 120);
-  xa_test_server_free (server);
 
   text = _xa_window_get_error_text (window);
   g_assert_nonnull (text);
@@ -729,7 +809,7 @@ search_for (XaWindow   *window,
 static void
 test_search (void)
 {
-  g_autofree char *store_path = xa_test_sync_demo ("search.db", NULL, NULL);
+  g_autofree char *store_path = demo_city_copy ("search.db");
   XaWindow *window = xa_test_window_open (app, store_path);
   XaMapView *view = _xa_window_get_map_view (window);
   GtkWidget *entry = GTK_WIDGET (_xa_map_view_child (view, GtkSearchEntry, "search_entry"));
@@ -989,7 +1069,7 @@ test_no_session_bus (void)
 static void
 test_map_shortcuts (void)
 {
-  g_autofree char *store_path = xa_test_sync_demo ("shortcuts.db", NULL, NULL);
+  g_autofree char *store_path = demo_city_copy ("shortcuts.db");
   g_autofree char *empty_path = xa_test_path ("no-records.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *overlay = NULL;
@@ -1062,13 +1142,12 @@ test_demo_over_saved_server (void)
   g_autofree char *script = NULL;
   g_autoptr(GError) error = NULL;
   XaDemoServer *demo = xa_application_get_demo_server (app);
-  XaTestServer *server;
   XaFaultProxy *proxy;
   XaWindow *window;
+  char *options;
 
-  server = xa_test_demo_server_start ();
-  proxy = xa_fault_proxy_new (server->base_url);
-  save_token (xa_fault_proxy_get_url (proxy), server->token);
+  proxy = xa_fault_proxy_new (synthetic->base_url);
+  save_token (xa_fault_proxy_get_url (proxy), synthetic->token);
   g_settings_set_string (settings, "server-url", xa_fault_proxy_get_url (proxy));
 
   /* The keyring answers in a fraction of a second; a demo server that takes two seconds
@@ -1080,11 +1159,13 @@ test_demo_over_saved_server (void)
   g_setenv ("XIAOQU_SERVER", slow_binary, TRUE);
 
   /* As `xiaoqu-atlas --demo` does: the window starts, then the demo is asked for. */
+  options = demo_server_unwinds_fast ();
   window = xa_window_new (app, store_path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
   gtk_window_present (GTK_WINDOW (window));
   xa_test_window_wait_page (window, "map", 240);
   g_setenv ("XIAOQU_SERVER", real_binary, TRUE);
+  restore_asan_options (options);
 
   g_assert_null (_xa_window_get_error_text (window));
   g_assert_cmpstr (_xa_window_get_store_path (window), ==, demo_store);
@@ -1098,7 +1179,6 @@ test_demo_over_saved_server (void)
   xa_demo_server_stop (demo);
   g_settings_reset (settings, "server-url");
   xa_fault_proxy_free (proxy);
-  xa_test_server_free (server);
 }
 
 /* An address set in Preferences is used at once: its saved token is read and the window
@@ -1108,11 +1188,10 @@ test_server_url_setting (void)
 {
   g_autofree char *store_path = xa_test_path ("preferences.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  XaTestServer *server;
+  XaTestServer *server = synthetic;
   XaWindow *window;
   GtkWindow *dialog;
 
-  server = xa_test_demo_server_start ();
   save_token (server->base_url, server->token);
   window = xa_test_window_open (app, store_path);
   g_assert_cmpstr (_xa_window_get_page (window), ==, "welcome");
@@ -1134,7 +1213,6 @@ test_server_url_setting (void)
   xa_test_window_close (window);
 
   g_settings_reset (settings, "server-url");
-  xa_test_server_free (server);
 }
 
 /* The server changes while the saved token of the old one is being read: that token is
@@ -1144,11 +1222,10 @@ test_token_stays_with_server (void)
 {
   g_autofree char *store_path = xa_test_path ("switch.db");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  XaTestServer *server;
+  XaTestServer *server = synthetic;
   XaFaultProxy *other;
   XaWindow *window;
 
-  server = xa_test_demo_server_start ();
   /* Another server, which would accept the first one's token if it were sent. */
   other = xa_fault_proxy_new (server->base_url);
   save_token (server->base_url, server->token);
@@ -1165,16 +1242,19 @@ test_token_stays_with_server (void)
 
   g_settings_reset (settings, "server-url");
   xa_fault_proxy_free (other);
-  xa_test_server_free (server);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *synthetic_db = NULL;
   int ret;
 
   app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
+  synthetic_db = xa_test_path ("synthetic.db");
+  synthetic = xa_test_server_start (synthetic_db,
+                                    (const char * const[]) { "--synthetic", "6000", NULL });
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/bad-store", test_bad_store);
@@ -1196,6 +1276,9 @@ main (int   argc,
   g_test_add_func ("/window/token-stays-with-server", test_token_stays_with_server);
 
   ret = xa_test_window_run (&app);
+  xa_test_server_free (synthetic);
+  g_clear_pointer (&demo_city, g_free);
+  g_clear_pointer (&demo_city_url, g_free);
   g_clear_pointer (&keyring, xa_test_keyring_stop);
   return ret;
 }

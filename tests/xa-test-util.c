@@ -120,17 +120,26 @@ assert_not_on_command_line (GSubprocess *process,
  * 39,000 records, and a --sync-only child parsed them, unwinding the whole stack at every
  * malloc. Neither child draws with GTK: like in the other tests, they are held to the
  * sanitizers with the fast unwinder. */
+char *
+xa_test_asan_options_fast_unwind (void)
+{
+  const char *options = g_getenv ("ASAN_OPTIONS");
+  GString *fast;
+
+  if (options == NULL || strstr (options, "fast_unwind_on_malloc=0") == NULL)
+    return NULL;
+  fast = g_string_new (options);
+  g_string_replace (fast, "fast_unwind_on_malloc=0", "fast_unwind_on_malloc=1", 0);
+  return g_string_free (fast, FALSE);
+}
+
 static void
 unwind_children_fast (GSubprocessLauncher *launcher)
 {
-  const char *options = g_getenv ("ASAN_OPTIONS");
-  g_autoptr(GString) fast = NULL;
+  g_autofree char *fast = xa_test_asan_options_fast_unwind ();
 
-  if (options == NULL || strstr (options, "fast_unwind_on_malloc=0") == NULL)
-    return;
-  fast = g_string_new (options);
-  g_string_replace (fast, "fast_unwind_on_malloc=0", "fast_unwind_on_malloc=1", 0);
-  g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", fast->str, TRUE);
+  if (fast != NULL)
+    g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", fast, TRUE);
 }
 
 XaTestServer *

@@ -37,6 +37,10 @@ XaTestServer *xa_test_server_start (const char         *db_path,
 void          xa_test_server_stop  (XaTestServer *server,
                                     gboolean      hard);
 void          xa_test_server_free  (XaTestServer *server);
+/* $ASAN_OPTIONS with the fast unwinder on malloc instead of the slow one, or NULL when it
+ * does not ask for the slow one: what the servers the tests start run with (they draw
+ * nothing with GTK, whose leaks need whole stacks to be suppressed). */
+char         *xa_test_asan_options_fast_unwind (void);
 /* xa_test_server_start() with "--demo" on a new database in the temporary directory. */
 XaTestServer *xa_test_demo_server_start (void);
 
