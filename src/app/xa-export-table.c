@@ -16,8 +16,9 @@
 
 G_DEFINE_QUARK (xa-export-error-quark, xa_export_error)
 
-static const char * const kind_names[XA_N_EXPORT_KINDS] = {
-  "compounds", "elevators", "problems",
+/* NULL-terminated for xa_enum_from_string() and g_strjoinv(). */
+static const char * const kind_names[XA_N_EXPORT_KINDS + 1] = {
+  "compounds", "elevators", "problems", NULL
 };
 
 /* What a column shows of its record: a member as it is, or a value worked out from the
@@ -178,13 +179,12 @@ gboolean
 xa_export_kind_from_string (const char   *name,
                             XaExportKind *out_kind)
 {
-  for (guint i = 0; i < XA_N_EXPORT_KINDS; i++)
-    if (g_strcmp0 (name, kind_names[i]) == 0)
-      {
-        *out_kind = (XaExportKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int index = xa_enum_from_string (kind_names, name);
+
+  if (index < 0)
+    return FALSE;
+  *out_kind = (XaExportKind) index;
+  return TRUE;
 }
 
 char *
