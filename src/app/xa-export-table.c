@@ -530,15 +530,26 @@ put_rows_in_place (XaExportTable *table,
   replace_cells (table, placed);
 }
 
-static XaExportTable *
-table_new (XaStore                *store,
-           XaExportKind            kind,
-           const char             *district_code,
-           GPtrArray              *ids,
-           const char             *view_filters,
-           gint64                  now,
-           const XaPriorityParams *params,
-           GError                **error)
+XaExportTable *
+xa_export_table_new (XaStore                *store,
+                     XaExportKind            kind,
+                     const char             *district_code,
+                     gint64                  now,
+                     const XaPriorityParams *params,
+                     GError                **error)
+{
+  return xa_export_table_new_rows (store, kind, district_code, NULL, NULL, now, params, error);
+}
+
+XaExportTable *
+xa_export_table_new_rows (XaStore                *store,
+                          XaExportKind            kind,
+                          const char             *district_code,
+                          GPtrArray              *ids,
+                          const char             *view_filters,
+                          gint64                  now,
+                          const XaPriorityParams *params,
+                          GError                **error)
 {
   g_autoptr(XaExportTable) table = NULL;
   g_autoptr(GPtrArray) districts = NULL;
@@ -550,6 +561,10 @@ table_new (XaStore                *store,
   g_autoptr(GArray) row_places = NULL;
   Pass pass = { 0 };
   gboolean ok = TRUE;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (xa_store_count (store, XA_RECORD_COMPOUND) <= 0)
     {
@@ -666,39 +681,6 @@ table_new (XaStore                *store,
   if (row_places != NULL)
     put_rows_in_place (table, row_places, ids->len);
   return g_steal_pointer (&table);
-}
-
-XaExportTable *
-xa_export_table_new (XaStore                *store,
-                     XaExportKind            kind,
-                     const char             *district_code,
-                     gint64                  now,
-                     const XaPriorityParams *params,
-                     GError                **error)
-{
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return table_new (store, kind, district_code, NULL, NULL, now, params, error);
-}
-
-XaExportTable *
-xa_export_table_new_rows (XaStore                *store,
-                          XaExportKind            kind,
-                          const char             *district_code,
-                          GPtrArray              *ids,
-                          const char             *view_filters,
-                          gint64                  now,
-                          const XaPriorityParams *params,
-                          GError                **error)
-{
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
-  g_return_val_if_fail (ids != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return table_new (store, kind, district_code, ids, view_filters, now, params, error);
 }
 
 void
