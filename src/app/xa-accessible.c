@@ -68,3 +68,20 @@ xa_accessible_name_drop_down (GtkWidget  *drop_down,
     if (GTK_IS_BUTTON (child))
       set_name (child, name);
 }
+
+GtkWidget *
+xa_accessible_icon_button (const char *icon_name,
+                           const char *label)
+{
+  GtkWidget *button;
+
+  g_return_val_if_fail (icon_name != NULL, NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  button = gtk_button_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  set_name (button, label);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}

@@ -1,7 +1,8 @@
 /* xa-accessible.h — names for screen readers that GTK 4.8 and libadwaita 1.2 leave out:
  * icon-only buttons (GTK 4.8 does not take the tooltip as the name), the peek icon of a
  * password entry, the search entry of a preferences window, the close button of a toast,
- * the button inside a drop-down (named as the drop-down's tooltip). */
+ * the button inside a drop-down (named as the drop-down's tooltip); and icon buttons built
+ * in code, named as they are made. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,5 +16,9 @@ void xa_accessible_name_controls (GtkWidget *root);
  * name: gives that button @name. */
 void xa_accessible_name_drop_down (GtkWidget  *drop_down,
                                    const char *name);
+/* A flat icon button for a row, centred in its height, whose tooltip and name for screen
+ * readers are both @label. */
+GtkWidget *xa_accessible_icon_button (const char *icon_name,
+                                      const char *label);
 
 G_END_DECLS

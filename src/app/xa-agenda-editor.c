@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "xa-accessible.h"
 #include "xa-agenda-editor.h"
 #include "xa-store-agendas.h"
 #include "xa-store-queries.h"
@@ -233,20 +234,6 @@ remove_clicked_cb (GtkButton      *button,
     xa_agenda_editor_remove (self, (guint) position);
 }
 
-static GtkWidget *
-icon_button (const char *icon_name,
-             const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
 /* Drag and drop: a row is dragged by its name (the topic's field keeps its own drags of
  * text) and carries its compound's id; dropped on another row, it takes that row's place.
  * The move waits for the drop to end: it makes the rows again. */
@@ -392,19 +379,20 @@ create_row (gpointer object,
   gtk_box_append (GTK_BOX (box), entry);
   g_object_set_data (G_OBJECT (row), "entry", entry);
 
-  button = icon_button ("go-up-symbolic", _("Move Up (Alt+↑)"));
+  button = xa_accessible_icon_button ("go-up-symbolic", _("Move Up (Alt+↑)"));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), button);
   g_object_set_data (G_OBJECT (row), "up", button);
 
-  button = icon_button ("go-down-symbolic", _("Move Down (Alt+↓)"));
+  button = xa_accessible_icon_button ("go-down-symbolic", _("Move Down (Alt+↓)"));
   g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
   g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), button);
   g_object_set_data (G_OBJECT (row), "down", button);
 
-  button = icon_button ("user-trash-symbolic", _("Remove from the Agenda (Alt+Delete)"));
+  button = xa_accessible_icon_button ("user-trash-symbolic",
+                                      _("Remove from the Agenda (Alt+Delete)"));
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), button);
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "xa-accessible.h"
 #include "xa-agenda-page.h"
 #include "xa-calendar.h"
 #include "xa-format.h"
@@ -52,13 +53,8 @@ row_button (const char *icon_name,
             const char *action_name,
             gint64      id)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = xa_accessible_icon_button (icon_name, label);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", id);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   return button;

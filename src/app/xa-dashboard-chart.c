@@ -8,6 +8,7 @@
 #include <pango/pangocairo.h>
 
 #include "xa-dashboard-chart.h"
+#include "xa-text-layout.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, sans-serif"
 #define SIDE_MARGIN 6.0
@@ -185,13 +186,7 @@ xa_dashboard_chart_new_layout (PangoContext *context,
                                double        size,
                                gboolean      bold)
 {
-  PangoLayout *layout = pango_layout_new (context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  return layout;
+  return xa_text_layout_new (context, FONT_FAMILY, size, bold);
 }
 
 /* Shows @text centred on @cx with its top at @y; squeezed to @max_width when wider. */

@@ -13,6 +13,7 @@
 #include "xa-export-pdf.h"
 #include "xa-export-xlsx.h"
 #include "xa-format.h"
+#include "xa-text-layout.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC"
 #define MARGIN 28.0
@@ -76,17 +77,10 @@ xa_export_pdf_layout_new (PangoContext *context,
                           double        size,
                           gboolean      bold)
 {
-  PangoLayout *layout;
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
 
   pango_cairo_update_context (cr, context);
-  layout = pango_layout_new (context);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  return layout;
+  return xa_text_layout_new (context, FONT_FAMILY, size, bold);
 }
 
 /* A header title wrapped into its column: its height in points. */

@@ -16,8 +16,9 @@
 
 G_DEFINE_QUARK (xa-export-error-quark, xa_export_error)
 
-static const char * const kind_names[XA_N_EXPORT_KINDS] = {
-  "compounds", "elevators", "problems",
+/* NULL-terminated for xa_enum_from_string() and g_strjoinv(). */
+static const char * const kind_names[XA_N_EXPORT_KINDS + 1] = {
+  "compounds", "elevators", "problems", NULL
 };
 
 /* What a column shows of its record: a member as it is, or a value worked out from the
@@ -178,13 +179,12 @@ gboolean
 xa_export_kind_from_string (const char   *name,
                             XaExportKind *out_kind)
 {
-  for (guint i = 0; i < XA_N_EXPORT_KINDS; i++)
-    if (g_strcmp0 (name, kind_names[i]) == 0)
-      {
-        *out_kind = (XaExportKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int index = xa_enum_from_string (kind_names, name);
+
+  if (index < 0)
+    return FALSE;
+  *out_kind = (XaExportKind) index;
+  return TRUE;
 }
 
 char *
@@ -530,15 +530,26 @@ put_rows_in_place (XaExportTable *table,
   replace_cells (table, placed);
 }
 
-static XaExportTable *
-table_new (XaStore                *store,
-           XaExportKind            kind,
-           const char             *district_code,
-           GPtrArray              *ids,
-           const char             *view_filters,
-           gint64                  now,
-           const XaPriorityParams *params,
-           GError                **error)
+XaExportTable *
+xa_export_table_new (XaStore                *store,
+                     XaExportKind            kind,
+                     const char             *district_code,
+                     gint64                  now,
+                     const XaPriorityParams *params,
+                     GError                **error)
+{
+  return xa_export_table_new_rows (store, kind, district_code, NULL, NULL, now, params, error);
+}
+
+XaExportTable *
+xa_export_table_new_rows (XaStore                *store,
+                          XaExportKind            kind,
+                          const char             *district_code,
+                          GPtrArray              *ids,
+                          const char             *view_filters,
+                          gint64                  now,
+                          const XaPriorityParams *params,
+                          GError                **error)
 {
   g_autoptr(XaExportTable) table = NULL;
   g_autoptr(GPtrArray) districts = NULL;
@@ -550,6 +561,10 @@ table_new (XaStore                *store,
   g_autoptr(GArray) row_places = NULL;
   Pass pass = { 0 };
   gboolean ok = TRUE;
+
+  g_return_val_if_fail (XA_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (xa_store_count (store, XA_RECORD_COMPOUND) <= 0)
     {
@@ -666,39 +681,6 @@ table_new (XaStore                *store,
   if (row_places != NULL)
     put_rows_in_place (table, row_places, ids->len);
   return g_steal_pointer (&table);
-}
-
-XaExportTable *
-xa_export_table_new (XaStore                *store,
-                     XaExportKind            kind,
-                     const char             *district_code,
-                     gint64                  now,
-                     const XaPriorityParams *params,
-                     GError                **error)
-{
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return table_new (store, kind, district_code, NULL, NULL, now, params, error);
-}
-
-XaExportTable *
-xa_export_table_new_rows (XaStore                *store,
-                          XaExportKind            kind,
-                          const char             *district_code,
-                          GPtrArray              *ids,
-                          const char             *view_filters,
-                          gint64                  now,
-                          const XaPriorityParams *params,
-                          GError                **error)
-{
-  g_return_val_if_fail (XA_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind < XA_N_EXPORT_KINDS, NULL);
-  g_return_val_if_fail (ids != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return table_new (store, kind, district_code, ids, view_filters, now, params, error);
 }
 
 void

@@ -69,7 +69,8 @@ XaExportTable *xa_export_table_new        (XaStore                *store,
 /* The same for the rows a view shows: only the records whose ids are in @ids, in that order
  * (@district_code then only names the district in the filter); @view_filters (may be NULL) says
  * in words which filters of the view chose them, after the district in the table's filter.
- * A record gone from the store since the view read it is left out. */
+ * A record gone from the store since the view read it is left out. @ids NULL: every record,
+ * as xa_export_table_new() reads them. */
 XaExportTable *xa_export_table_new_rows   (XaStore                *store,
                                            XaExportKind            kind,
                                            const char             *district_code,
