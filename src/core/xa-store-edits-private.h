@@ -19,18 +19,13 @@ gboolean _xa_store_edit_one         (sqlite3               *db,
                                      const XaElevatorEdit  *elevator_edit,
                                      XaOutboxEntry        **out_entry,
                                      GError               **error);
-/* Writes the members @fields (JSON) over row @id and queues them on its version, as they
- * are: *@out_original the row's values of those columns before, *@version its version,
- * *@out_key (may be NULL) the entry's idempotency key. @local_id as for _xa_store_edit_one().
- */
-gboolean _xa_store_queue_fields     (sqlite3               *db,
-                                     gint64                 local_id,
-                                     XaRecordType           type,
-                                     const char            *id,
-                                     const char            *fields,
-                                     char                 **out_original,
-                                     gint64                *version,
-                                     char                 **out_key,
+/* Writes the members @entry->fields (JSON) of @entry (new: its local_id, type, record_id
+ * and fields set, the rest 0) over its row and queues them on the row's version, as they
+ * are, as entry @entry->local_id as for _xa_store_edit_one(). Fills in the rest of @entry
+ * as xa_store_list_outbox() would read it: its local id, base version, new idempotency key,
+ * time, state, and original (the row's values of those columns before). */
+gboolean _xa_store_queue_entry      (sqlite3               *db,
+                                     XaOutboxEntry         *entry,
                                      GError               **error);
 /* The row's values of the columns @fields_json sets, as a JSON object, and its version;
  * NULL without a row. */

@@ -403,54 +403,50 @@ read_row (sqlite3       *db,
   return rc == SQLITE_ROW;
 }
 
-/* Queues the edit as entry @local_id (the place of the entry it corrects), or 0 for a new
- * one at the end. */
+/* The one way into the outbox, for a local edit and an imported one alike: keeps the row's
+ * values of the columns @entry's fields set as its original, writes the fields over the row
+ * and inserts the entry, as entry @entry->local_id (the place of an entry it corrects) or,
+ * with 0, as a new one at the end, whose local id it then takes. @on_row_version: the entry
+ * is made on the row's version (its base_version becomes that); else on its own. */
 static gboolean
-queue_edit (sqlite3       *db,
-            gint64         local_id,
-            XaRecordType   type,
-            const char    *id,
-            gint64         base_version,
-            const char    *fields,
-            const char    *original,
-            char         **out_key,
-            GError       **error)
+write_and_queue (sqlite3        *db,
+                 XaOutboxEntry  *entry,
+                 gboolean        on_row_version,
+                 GError        **error)
 {
-  g_autofree char *key = g_uuid_string_random ();
-  gboolean ok;
+  gint64 version = 0;
 
+  g_assert (entry->original == NULL);
+  entry->original = capture_existing (db, entry->type, entry->record_id, entry->fields,
+                                      &version, error);
+  if (entry->original == NULL)
+    return FALSE;
+  if (on_row_version)
+    entry->base_version = version;
   /* A local id of 0 is none: sqlite gives the new entry the next one. */
-  ok = _xa_store_run (db, "Could not queue the edit", error,
+  if (!apply_fields (db, entry->type, entry->record_id, entry->fields, error) ||
+      !_xa_store_run (db, "Could not queue the edit", error,
                       "INSERT INTO outbox (record_type, record_id, base_version, fields, "
                       "idempotency_key, created_at, original, original_version, local_id) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, nullif (?8, 0))", "ttittiti",
-                      xa_record_type_to_string (type), id, base_version, fields, key,
-                      (gint64) (g_get_real_time () / G_USEC_PER_SEC), original,
-                      MAX (local_id, (gint64) 0));
-  if (ok && out_key != NULL)
-    *out_key = g_steal_pointer (&key);
-  return ok;
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, 0))", "ttittitii",
+                      xa_record_type_to_string (entry->type), entry->record_id,
+                      entry->base_version, entry->fields, entry->idempotency_key,
+                      entry->created_at, entry->original, version,
+                      MAX (entry->local_id, (gint64) 0)))
+    return FALSE;
+  entry->local_id = sqlite3_last_insert_rowid (db);
+  return TRUE;
 }
 
-/* Keeps the row's values of the columns @fields sets (*@out_original) and its version
- * (*@version), writes @fields over the row and queues them on that version. */
 gboolean
-_xa_store_queue_fields (sqlite3       *db,
-                        gint64         local_id,
-                        XaRecordType   type,
-                        const char    *id,
-                        const char    *fields,
-                        char         **out_original,
-                        gint64        *version,
-                        char         **out_key,
-                        GError       **error)
+_xa_store_queue_entry (sqlite3        *db,
+                       XaOutboxEntry  *entry,
+                       GError        **error)
 {
-  *out_original = capture_existing (db, type, id, fields, version, error);
-  if (*out_original == NULL)
-    return FALSE;
-  return apply_fields (db, type, id, fields, error)
-         && queue_edit (db, local_id, type, id, *version, fields, *out_original, out_key,
-                        error);
+  entry->idempotency_key = g_uuid_string_random ();
+  entry->created_at = g_get_real_time () / G_USEC_PER_SEC;
+  entry->state = XA_OUTBOX_PENDING;
+  return write_and_queue (db, entry, TRUE, error);
 }
 
 gboolean
@@ -463,45 +459,17 @@ _xa_store_import_entry (sqlite3       *db,
                         gint64         created_at,
                         GError       **error)
 {
-  g_autofree char *original = NULL;
-  gint64 version = 0;
+  g_autoptr(XaOutboxEntry) entry = g_new0 (XaOutboxEntry, 1);
 
-  original = capture_existing (db, type, id, fields, &version, error);
-  if (original == NULL)
-    return FALSE;
-  /* On the version the edit was made on, not the row's here: the server judges it as the
-   * meeting saw the record, and answers with a conflict if it changed since. */
-  return apply_fields (db, type, id, fields, error)
-         && _xa_store_run (db, "Could not queue the edit", error,
-                           "INSERT INTO outbox (record_type, record_id, base_version, fields, "
-                           "idempotency_key, created_at, original, original_version) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "ttittiti",
-                           xa_record_type_to_string (type), id, base_version, fields, key,
-                           created_at, original, version);
-}
-
-/* The entry queue_edit() just inserted, as xa_store_list_outbox() would read it. */
-static XaOutboxEntry *
-entry_new (sqlite3      *db,
-           XaRecordType  type,
-           const char   *id,
-           gint64        version,
-           const char   *fields,
-           const char   *original,
-           char         *key)
-{
-  XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
-
-  entry->local_id = sqlite3_last_insert_rowid (db);
   entry->type = type;
   entry->record_id = g_strdup (id);
-  entry->base_version = version;
   entry->fields = g_strdup (fields);
-  entry->idempotency_key = key;
-  entry->created_at = g_get_real_time () / G_USEC_PER_SEC;
-  entry->state = XA_OUTBOX_PENDING;
-  entry->original = g_strdup (original);
-  return entry;
+  entry->idempotency_key = g_strdup (key);
+  entry->created_at = created_at;
+  /* On the version the edit was made on, not the row's here: the server judges it as the
+   * meeting saw the record, and answers with a conflict if it changed since. */
+  entry->base_version = base_version;
+  return write_and_queue (db, entry, FALSE, error);
 }
 
 /* One edit inside the caller's transaction: the rules on the stored row, the row, the
@@ -516,10 +484,8 @@ _xa_store_edit_one (sqlite3               *db,
                     XaOutboxEntry        **out_entry,
                     GError               **error)
 {
+  g_autoptr(XaOutboxEntry) entry = g_new0 (XaOutboxEntry, 1);
   g_autofree char *status = NULL;
-  g_autofree char *fields = NULL;
-  g_autofree char *original = NULL;
-  g_autofree char *key = NULL;
   gint64 version = 0;
 
   if (!read_row (db, type, id, &version, &status, error))
@@ -536,19 +502,21 @@ _xa_store_edit_one (sqlite3               *db,
         }
       if (!xa_problem_edit_check (problem_edit, current, error))
         return FALSE;
-      fields = xa_problem_edit_to_json (problem_edit);
+      entry->fields = xa_problem_edit_to_json (problem_edit);
     }
   else
     {
       if (!xa_elevator_edit_check (elevator_edit, error))
         return FALSE;
-      fields = xa_elevator_edit_to_json (elevator_edit);
+      entry->fields = xa_elevator_edit_to_json (elevator_edit);
     }
-  if (!_xa_store_queue_fields (db, local_id, type, id, fields, &original, &version, &key,
-                               error))
+  entry->local_id = local_id;
+  entry->type = type;
+  entry->record_id = g_strdup (id);
+  if (!_xa_store_queue_entry (db, entry, error))
     return FALSE;
   if (out_entry != NULL)
-    *out_entry = entry_new (db, type, id, version, fields, original, g_steal_pointer (&key));
+    *out_entry = g_steal_pointer (&entry);
   return TRUE;
 }
 
