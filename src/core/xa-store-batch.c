@@ -28,10 +28,9 @@ xa_store_edit_elevators (XaStore              *self,
     return NULL;
   for (guint i = 0; i < n_ids && local_error == NULL; i++)
     {
-      XaOutboxEntry *entry = NULL;
+      XaOutboxEntry *entry = _xa_store_edit_one (db, 0, ids[i], NULL, edit, &local_error);
 
-      if (_xa_store_edit_one (db, 0, XA_RECORD_ELEVATOR, ids[i], NULL, edit, &entry,
-                              &local_error))
+      if (entry != NULL)
         g_ptr_array_add (entries, entry);
     }
   if (!_xa_store_end_outbox_change (self, TRUE, &local_error, error))

@@ -450,46 +450,33 @@ _xa_store_queue_entry (sqlite3        *db,
 }
 
 gboolean
-_xa_store_import_entry (sqlite3       *db,
-                        XaRecordType   type,
-                        const char    *id,
-                        const char    *fields,
-                        gint64         base_version,
-                        const char    *key,
-                        gint64         created_at,
-                        GError       **error)
+_xa_store_import_entry (sqlite3        *db,
+                        XaOutboxEntry  *entry,
+                        GError        **error)
 {
-  g_autoptr(XaOutboxEntry) entry = g_new0 (XaOutboxEntry, 1);
-
-  entry->type = type;
-  entry->record_id = g_strdup (id);
-  entry->fields = g_strdup (fields);
-  entry->idempotency_key = g_strdup (key);
-  entry->created_at = created_at;
   /* On the version the edit was made on, not the row's here: the server judges it as the
    * meeting saw the record, and answers with a conflict if it changed since. */
-  entry->base_version = base_version;
   return write_and_queue (db, entry, FALSE, error);
 }
 
 /* One edit inside the caller's transaction: the rules on the stored row, the row, the
- * queue. With @out_entry, the entry queued, its "original" the row's values before. */
-gboolean
+ * queue. The entry queued, its "original" the row's values before. */
+XaOutboxEntry *
 _xa_store_edit_one (sqlite3               *db,
                     gint64                 local_id,
-                    XaRecordType           type,
                     const char            *id,
                     const XaProblemEdit   *problem_edit,
                     const XaElevatorEdit  *elevator_edit,
-                    XaOutboxEntry        **out_entry,
                     GError               **error)
 {
+  XaRecordType type = problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR;
   g_autoptr(XaOutboxEntry) entry = g_new0 (XaOutboxEntry, 1);
   g_autofree char *status = NULL;
   gint64 version = 0;
 
+  g_assert ((problem_edit != NULL) != (elevator_edit != NULL));
   if (!read_row (db, type, id, &version, &status, error))
-    return FALSE;
+    return NULL;
   if (type == XA_RECORD_PROBLEM)
     {
       int current = xa_enum_from_string (xa_problem_status_names, status);
@@ -498,32 +485,29 @@ _xa_store_edit_one (sqlite3               *db,
         {
           g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                        "The problem “%s” has no status the flow knows", id);
-          return FALSE;
+          return NULL;
         }
       if (!xa_problem_edit_check (problem_edit, current, error))
-        return FALSE;
+        return NULL;
       entry->fields = xa_problem_edit_to_json (problem_edit);
     }
   else
     {
       if (!xa_elevator_edit_check (elevator_edit, error))
-        return FALSE;
+        return NULL;
       entry->fields = xa_elevator_edit_to_json (elevator_edit);
     }
   entry->local_id = local_id;
   entry->type = type;
   entry->record_id = g_strdup (id);
   if (!_xa_store_queue_entry (db, entry, error))
-    return FALSE;
-  if (out_entry != NULL)
-    *out_entry = g_steal_pointer (&entry);
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&entry);
 }
 
 /* The edit's own transaction. */
 static gboolean
 edit_record (XaStore              *self,
-             XaRecordType          type,
              const char           *id,
              const XaProblemEdit  *problem_edit,
              const XaElevatorEdit *elevator_edit,
@@ -531,12 +515,12 @@ edit_record (XaStore              *self,
 {
   sqlite3 *db = _xa_store_get_db (self);
   g_autoptr(GError) local_error = NULL;
-  gboolean ok;
+  g_autoptr(XaOutboxEntry) entry = NULL;
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  ok = _xa_store_edit_one (db, 0, type, id, problem_edit, elevator_edit, NULL, &local_error);
-  return _xa_store_end_outbox_change (self, ok, &local_error, error);
+  entry = _xa_store_edit_one (db, 0, id, problem_edit, elevator_edit, &local_error);
+  return _xa_store_end_outbox_change (self, entry != NULL, &local_error, error);
 }
 
 gboolean
@@ -548,7 +532,7 @@ xa_store_edit_problem (XaStore              *self,
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
 
-  return edit_record (self, XA_RECORD_PROBLEM, id, edit, NULL, error);
+  return edit_record (self, id, edit, NULL, error);
 }
 
 gboolean
@@ -560,7 +544,7 @@ xa_store_edit_elevator (XaStore              *self,
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
 
-  return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
+  return edit_record (self, id, NULL, edit, error);
 }
 
 GPtrArray *
@@ -757,8 +741,8 @@ xa_store_correct_edit (XaStore              *self,
         g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                      "The outbox has no such edit to correct");
       else
-        _xa_store_edit_one (db, local_id, type, id, problem_edit, elevator_edit, NULL,
-                            &local_error);
+        xa_outbox_entry_free (_xa_store_edit_one (db, local_id, id, problem_edit, elevator_edit,
+                                                  &local_error));
     }
   return _xa_store_end_outbox_change (self, TRUE, &local_error, error);
 }
