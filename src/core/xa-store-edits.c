@@ -216,27 +216,6 @@ set_no_record (GError       **error,
   return FALSE;
 }
 
-/* _xa_store_capture_original() of a row that must be there: without one, an error that
- * says so. */
-static char *
-capture_existing (sqlite3       *db,
-                  XaRecordType   type,
-                  const char    *id,
-                  const char    *fields_json,
-                  gint64        *out_version,
-                  GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *original;
-
-  original = _xa_store_capture_original (db, type, id, fields_json, out_version, &local_error);
-  if (original == NULL && local_error == NULL)
-    set_no_record (&local_error, type, id);
-  if (original == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return original;
-}
-
 /* Writes the values of capture_original() back. */
 static gboolean
 restore_original (sqlite3       *db,
@@ -414,13 +393,20 @@ write_and_queue (sqlite3        *db,
                  gboolean        on_row_version,
                  GError        **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gint64 version = 0;
 
   g_assert (entry->original == NULL);
-  entry->original = capture_existing (db, entry->type, entry->record_id, entry->fields,
-                                      &version, error);
+  entry->original = _xa_store_capture_original (db, entry->type, entry->record_id,
+                                                entry->fields, &version, &local_error);
+  /* Without a row, the capture says nothing; the edit's row must be there. */
+  if (entry->original == NULL && local_error == NULL)
+    return set_no_record (error, entry->type, entry->record_id);
   if (entry->original == NULL)
-    return FALSE;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (on_row_version)
     entry->base_version = version;
   /* A local id of 0 is none: sqlite gives the new entry the next one. */
