@@ -5,6 +5,7 @@
 
 #include "xa-store-private.h"
 #include "xa-test-store.h"
+#include "xa-varargs.h"
 
 /* Changes a page of the made-up city holds, as the server sends them. */
 #define PAGE_SIZE 5000
@@ -176,12 +177,8 @@ xa_test_store_queryf (XaStore    *store,
                       const char *format,
                       ...)
 {
-  g_autofree char *sql = NULL;
-  va_list args;
+  g_autofree char *sql = XA_STRDUP_VARARGS (format);
 
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
   return xa_test_store_query (store, sql);
 }
 

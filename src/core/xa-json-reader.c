@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "xa-json-reader.h"
+#include "xa-varargs.h"
 
 G_DEFINE_QUARK (xa-json-error-quark, xa_json_error)
 
@@ -70,12 +71,8 @@ fail_at (Parser      *p,
          const char  *format,
          ...)
 {
-  g_autofree char *detail = NULL;
-  va_list args;
+  g_autofree char *detail = XA_STRDUP_VARARGS (format);
 
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
   g_set_error (p->error, XA_JSON_ERROR, code, "%s at byte %" G_GSIZE_FORMAT, detail, p->pos);
   return FALSE;
 }

@@ -409,14 +409,12 @@ xa_meeting_pack_is_pack (const char *path)
 
 /* ---- importing ------------------------------------------------------------------------ */
 
+/* An entry of the pack's outbox as this store's outbox will hold it, and the name of its
+ * record type, which is judged only once the entry is not known here already. */
 typedef struct
 {
-  char         *type;
-  char         *id;
-  char         *fields;
-  char         *key;
-  gint64        base_version;
-  gint64        created_at;
+  char          *type;
+  XaOutboxEntry *edit;
 } PackEntry;
 
 static void
@@ -425,9 +423,7 @@ pack_entry_free (gpointer data)
   PackEntry *entry = data;
 
   g_free (entry->type);
-  g_free (entry->id);
-  g_free (entry->fields);
-  g_free (entry->key);
+  xa_outbox_entry_free (entry->edit);
   g_free (entry);
 }
 
@@ -451,11 +447,12 @@ read_pack_entries (sqlite3  *db,
       PackEntry *entry = g_new0 (PackEntry, 1);
 
       entry->type = _xa_store_dup_column (stmt, 0);
-      entry->id = _xa_store_dup_column (stmt, 1);
-      entry->fields = _xa_store_dup_column (stmt, 2);
-      entry->key = _xa_store_dup_column (stmt, 3);
-      entry->base_version = sqlite3_column_int64 (stmt, 4);
-      entry->created_at = sqlite3_column_int64 (stmt, 5);
+      entry->edit = g_new0 (XaOutboxEntry, 1);
+      entry->edit->record_id = _xa_store_dup_column (stmt, 1);
+      entry->edit->fields = _xa_store_dup_column (stmt, 2);
+      entry->edit->idempotency_key = _xa_store_dup_column (stmt, 3);
+      entry->edit->base_version = sqlite3_column_int64 (stmt, 4);
+      entry->edit->created_at = sqlite3_column_int64 (stmt, 5);
       g_ptr_array_add (entries, entry);
     }
   sqlite3_finalize (stmt);
@@ -508,14 +505,14 @@ import_entries (sqlite3    *db,
   for (guint i = 0; i < entries->len; i++)
     {
       PackEntry *entry = g_ptr_array_index (entries, i);
-      XaRecordType type;
+      XaOutboxEntry *edit = entry->edit;
 
-      if (key_known (db, entry->key))
+      if (key_known (db, edit->idempotency_key))
         {
           (*skipped)++;
           continue;
         }
-      if (!xa_record_type_from_string (entry->type, &type))
+      if (!xa_record_type_from_string (entry->type, &edit->type))
         {
           g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_SQL,
                        "The pack holds an edit of an unknown kind of record (%s)", entry->type);
@@ -525,23 +522,23 @@ import_entries (sqlite3    *db,
        * store): its decision has nothing left to change, and the server would refuse it.
        * Left out, and counted, rather than keeping every other decision out with it; the
        * pack keeps it. */
-      if (!_xa_store_row_exists (db, xa_record_type_to_string (type), entry->id))
+      if (!_xa_store_row_exists (db, xa_record_type_to_string (edit->type),
+                                 edit->record_id))
         {
           (*gone)++;
           continue;
         }
-      if (!_xa_store_import_entry (db, type, entry->id, entry->fields, entry->base_version,
-                                   entry->key, entry->created_at, error)
+      if (!_xa_store_import_entry (db, edit, error)
           || !_xa_store_run (db, "Could not copy a meeting decision", error,
                              "INSERT INTO main.agenda_decision (agenda, compound, problem, kind,"
                              " note, responsible_party, deadline, tier, decided_at, "
                              "idempotency_key) SELECT agenda, compound, problem, kind, note, "
                              "responsible_party, deadline, tier, decided_at, idempotency_key "
                              "FROM pack.agenda_decision WHERE idempotency_key = ?1", "t",
-                             entry->key)
+                             edit->idempotency_key)
           || !_xa_store_run (db, "Could not copy a meeting decision", error,
                              "INSERT INTO main.imported_edit (idempotency_key, imported_at) "
-                             "VALUES (?1, CAST (strftime ('%s') AS INTEGER))", "t", entry->key))
+                             "VALUES (?1, CAST (strftime ('%s') AS INTEGER))", "t", edit->idempotency_key))
         return FALSE;
       (*imported)++;
     }

@@ -9,6 +9,7 @@
 
 #include "xa-record-ids.h"
 #include "xa-records-private.h"
+#include "xa-varargs.h"
 
 gboolean
 xa_parse_time (const char *text,
@@ -81,13 +82,10 @@ _xa_reader_fail (XaFieldReader *r,
                  ...)
 {
   g_autofree char *detail = NULL;
-  va_list args;
 
   if (r->error != NULL)
     return;
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
+  detail = XA_STRDUP_VARARGS (format);
   g_set_error (&r->error, XA_RECORD_ERROR, code, "%s %s: field “%s%s”: %s",
                r->type, r->id, r->prefix, field, detail);
 }

@@ -317,8 +317,7 @@ xa_store_decide (XaStore              *self,
   /* The problem must belong to the compound the meeting discussed: a decision filed under
    * another compound would put it in the wrong place of the minutes. The problem's row,
    * after the edit, gives what the minutes say (tier, party, deadline). */
-  if (_xa_store_edit_one (db, 0, XA_RECORD_PROBLEM, problem_id, edit, NULL, &entry,
-                          &local_error) &&
+  if ((entry = _xa_store_edit_one (db, 0, problem_id, edit, NULL, &local_error)) != NULL &&
       _xa_store_run (db, "Could not keep the decision", &local_error,
                      "INSERT INTO agenda_decision (agenda, compound, problem, kind, note,"
                      "  responsible_party, deadline, tier, decided_at, idempotency_key)"

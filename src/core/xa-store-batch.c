@@ -28,10 +28,9 @@ xa_store_edit_elevators (XaStore              *self,
     return NULL;
   for (guint i = 0; i < n_ids && local_error == NULL; i++)
     {
-      XaOutboxEntry *entry = NULL;
+      XaOutboxEntry *entry = _xa_store_edit_one (db, 0, ids[i], NULL, edit, &local_error);
 
-      if (_xa_store_edit_one (db, 0, XA_RECORD_ELEVATOR, ids[i], NULL, edit, &entry,
-                              &local_error))
+      if (entry != NULL)
         g_ptr_array_add (entries, entry);
     }
   if (!_xa_store_end_outbox_change (self, TRUE, &local_error, error))
@@ -125,18 +124,17 @@ xa_store_undo_edits (XaStore    *self,
   for (guint i = 0; i < entries->len && local_error == NULL; i++)
     {
       const XaOutboxEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *fields = NULL;
-      g_autofree char *original = NULL;
+      g_autoptr(XaOutboxEntry) undo = g_new0 (XaOutboxEntry, 1);
       gboolean in_outbox = FALSE;
-      gint64 version = 0;
 
       if (!outbox_has_entry (db, entry, &in_outbox, &local_error))
         break;
+      undo->type = entry->type;
+      undo->record_id = g_strdup (entry->record_id);
       if (in_outbox)
         _xa_store_discard_entry (db, entry->local_id, NULL, NULL, &local_error);
-      else if ((fields = reverse_fields (db, entry, &local_error)) != NULL &&
-               _xa_store_queue_fields (db, 0, entry->type, entry->record_id, fields, &original,
-                                       &version, NULL, &local_error))
+      else if ((undo->fields = reverse_fields (db, entry, &local_error)) != NULL &&
+               _xa_store_queue_entry (db, undo, &local_error))
         queued++;
     }
   if (!_xa_store_end_outbox_change (self, TRUE, &local_error, error))

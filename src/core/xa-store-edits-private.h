@@ -8,29 +8,23 @@
 
 G_BEGIN_DECLS
 
-/* Judges @problem_edit or @elevator_edit (by @type) on the stored row @id with the server's
- * rules, writes it over the row and queues it as entry @local_id (the place of an entry it
- * corrects) or, with 0, as a new entry at the end; with @out_entry, the entry queued. */
-gboolean _xa_store_edit_one         (sqlite3               *db,
+/* Judges @problem_edit or @elevator_edit (exactly one is given: the record type of row @id)
+ * on the stored row @id with the server's rules, writes it over the row and queues it as
+ * entry @local_id (the place of an entry it corrects) or, with 0, as a new entry at the
+ * end. Returns the entry queued, or NULL with @error. */
+XaOutboxEntry *_xa_store_edit_one   (sqlite3               *db,
                                      gint64                 local_id,
-                                     XaRecordType           type,
                                      const char            *id,
                                      const XaProblemEdit   *problem_edit,
                                      const XaElevatorEdit  *elevator_edit,
-                                     XaOutboxEntry        **out_entry,
                                      GError               **error);
-/* Writes the members @fields (JSON) over row @id and queues them on its version, as they
- * are: *@out_original the row's values of those columns before, *@version its version,
- * *@out_key (may be NULL) the entry's idempotency key. @local_id as for _xa_store_edit_one().
- */
-gboolean _xa_store_queue_fields     (sqlite3               *db,
-                                     gint64                 local_id,
-                                     XaRecordType           type,
-                                     const char            *id,
-                                     const char            *fields,
-                                     char                 **out_original,
-                                     gint64                *version,
-                                     char                 **out_key,
+/* Writes the members @entry->fields (JSON) of @entry (new: its local_id, type, record_id
+ * and fields set, the rest 0) over its row and queues them on the row's version, as they
+ * are, as entry @entry->local_id as for _xa_store_edit_one(). Fills in the rest of @entry
+ * as xa_store_list_outbox() would read it: its local id, base version, new idempotency key,
+ * time, state, and original (the row's values of those columns before). */
+gboolean _xa_store_queue_entry      (sqlite3               *db,
+                                     XaOutboxEntry         *entry,
                                      GError               **error);
 /* The row's values of the columns @fields_json sets, as a JSON object, and its version;
  * NULL without a row. */
@@ -40,15 +34,12 @@ char    *_xa_store_capture_original (sqlite3               *db,
                                      const char            *fields_json,
                                      gint64                *out_version,
                                      GError               **error);
-/* Writes an edit made in another store (a meeting pack) over row @id and queues it under
- * its own idempotency key @key, on @base_version, the version it was made on. */
+/* Writes @entry, an edit made in another store (a meeting pack: its type, record_id, fields,
+ * base_version, idempotency_key and created_at set), over its row and queues it under its
+ * own key, on its base_version, the version it was made on. Fills in its local id and
+ * original as _xa_store_queue_entry() does. */
 gboolean _xa_store_import_entry     (sqlite3               *db,
-                                     XaRecordType           type,
-                                     const char            *id,
-                                     const char            *fields,
-                                     gint64                 base_version,
-                                     const char            *key,
-                                     gint64                 created_at,
+                                     XaOutboxEntry         *entry,
                                      GError               **error);
 /* Removes entry @local_id and puts its row back as xa_store_discard_edit() does; which
  * record it was in @out_type and @out_id (may be NULL; *@out_id NULL: no such entry). */

@@ -216,27 +216,6 @@ set_no_record (GError       **error,
   return FALSE;
 }
 
-/* _xa_store_capture_original() of a row that must be there: without one, an error that
- * says so. */
-static char *
-capture_existing (sqlite3       *db,
-                  XaRecordType   type,
-                  const char    *id,
-                  const char    *fields_json,
-                  gint64        *out_version,
-                  GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *original;
-
-  original = _xa_store_capture_original (db, type, id, fields_json, out_version, &local_error);
-  if (original == NULL && local_error == NULL)
-    set_no_record (&local_error, type, id);
-  if (original == NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return original;
-}
-
 /* Writes the values of capture_original() back. */
 static gboolean
 restore_original (sqlite3       *db,
@@ -403,127 +382,87 @@ read_row (sqlite3       *db,
   return rc == SQLITE_ROW;
 }
 
-/* Queues the edit as entry @local_id (the place of the entry it corrects), or 0 for a new
- * one at the end. */
+/* The one way into the outbox, for a local edit and an imported one alike: keeps the row's
+ * values of the columns @entry's fields set as its original, writes the fields over the row
+ * and inserts the entry, as entry @entry->local_id (the place of an entry it corrects) or,
+ * with 0, as a new one at the end, whose local id it then takes. @on_row_version: the entry
+ * is made on the row's version (its base_version becomes that); else on its own. */
 static gboolean
-queue_edit (sqlite3       *db,
-            gint64         local_id,
-            XaRecordType   type,
-            const char    *id,
-            gint64         base_version,
-            const char    *fields,
-            const char    *original,
-            char         **out_key,
-            GError       **error)
+write_and_queue (sqlite3        *db,
+                 XaOutboxEntry  *entry,
+                 gboolean        on_row_version,
+                 GError        **error)
 {
-  g_autofree char *key = g_uuid_string_random ();
-  gboolean ok;
-
-  /* A local id of 0 is none: sqlite gives the new entry the next one. */
-  ok = _xa_store_run (db, "Could not queue the edit", error,
-                      "INSERT INTO outbox (record_type, record_id, base_version, fields, "
-                      "idempotency_key, created_at, original, original_version, local_id) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?3, nullif (?8, 0))", "ttittiti",
-                      xa_record_type_to_string (type), id, base_version, fields, key,
-                      (gint64) (g_get_real_time () / G_USEC_PER_SEC), original,
-                      MAX (local_id, (gint64) 0));
-  if (ok && out_key != NULL)
-    *out_key = g_steal_pointer (&key);
-  return ok;
-}
-
-/* Keeps the row's values of the columns @fields sets (*@out_original) and its version
- * (*@version), writes @fields over the row and queues them on that version. */
-gboolean
-_xa_store_queue_fields (sqlite3       *db,
-                        gint64         local_id,
-                        XaRecordType   type,
-                        const char    *id,
-                        const char    *fields,
-                        char         **out_original,
-                        gint64        *version,
-                        char         **out_key,
-                        GError       **error)
-{
-  *out_original = capture_existing (db, type, id, fields, version, error);
-  if (*out_original == NULL)
-    return FALSE;
-  return apply_fields (db, type, id, fields, error)
-         && queue_edit (db, local_id, type, id, *version, fields, *out_original, out_key,
-                        error);
-}
-
-gboolean
-_xa_store_import_entry (sqlite3       *db,
-                        XaRecordType   type,
-                        const char    *id,
-                        const char    *fields,
-                        gint64         base_version,
-                        const char    *key,
-                        gint64         created_at,
-                        GError       **error)
-{
-  g_autofree char *original = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 version = 0;
 
-  original = capture_existing (db, type, id, fields, &version, error);
-  if (original == NULL)
+  g_assert (entry->original == NULL);
+  entry->original = _xa_store_capture_original (db, entry->type, entry->record_id,
+                                                entry->fields, &version, &local_error);
+  /* Without a row, the capture says nothing; the edit's row must be there. */
+  if (entry->original == NULL && local_error == NULL)
+    return set_no_record (error, entry->type, entry->record_id);
+  if (entry->original == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (on_row_version)
+    entry->base_version = version;
+  /* A local id of 0 is none: sqlite gives the new entry the next one. */
+  if (!apply_fields (db, entry->type, entry->record_id, entry->fields, error) ||
+      !_xa_store_run (db, "Could not queue the edit", error,
+                      "INSERT INTO outbox (record_type, record_id, base_version, fields, "
+                      "idempotency_key, created_at, original, original_version, local_id) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif (?9, 0))", "ttittitii",
+                      xa_record_type_to_string (entry->type), entry->record_id,
+                      entry->base_version, entry->fields, entry->idempotency_key,
+                      entry->created_at, entry->original, version,
+                      MAX (entry->local_id, (gint64) 0)))
     return FALSE;
-  /* On the version the edit was made on, not the row's here: the server judges it as the
-   * meeting saw the record, and answers with a conflict if it changed since. */
-  return apply_fields (db, type, id, fields, error)
-         && _xa_store_run (db, "Could not queue the edit", error,
-                           "INSERT INTO outbox (record_type, record_id, base_version, fields, "
-                           "idempotency_key, created_at, original, original_version) "
-                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "ttittiti",
-                           xa_record_type_to_string (type), id, base_version, fields, key,
-                           created_at, original, version);
+  entry->local_id = sqlite3_last_insert_rowid (db);
+  return TRUE;
 }
 
-/* The entry queue_edit() just inserted, as xa_store_list_outbox() would read it. */
-static XaOutboxEntry *
-entry_new (sqlite3      *db,
-           XaRecordType  type,
-           const char   *id,
-           gint64        version,
-           const char   *fields,
-           const char   *original,
-           char         *key)
+gboolean
+_xa_store_queue_entry (sqlite3        *db,
+                       XaOutboxEntry  *entry,
+                       GError        **error)
 {
-  XaOutboxEntry *entry = g_new0 (XaOutboxEntry, 1);
-
-  entry->local_id = sqlite3_last_insert_rowid (db);
-  entry->type = type;
-  entry->record_id = g_strdup (id);
-  entry->base_version = version;
-  entry->fields = g_strdup (fields);
-  entry->idempotency_key = key;
+  entry->idempotency_key = g_uuid_string_random ();
   entry->created_at = g_get_real_time () / G_USEC_PER_SEC;
   entry->state = XA_OUTBOX_PENDING;
-  entry->original = g_strdup (original);
-  return entry;
+  return write_and_queue (db, entry, TRUE, error);
+}
+
+gboolean
+_xa_store_import_entry (sqlite3        *db,
+                        XaOutboxEntry  *entry,
+                        GError        **error)
+{
+  /* On the version the edit was made on, not the row's here: the server judges it as the
+   * meeting saw the record, and answers with a conflict if it changed since. */
+  return write_and_queue (db, entry, FALSE, error);
 }
 
 /* One edit inside the caller's transaction: the rules on the stored row, the row, the
- * queue. With @out_entry, the entry queued, its "original" the row's values before. */
-gboolean
+ * queue. The entry queued, its "original" the row's values before. */
+XaOutboxEntry *
 _xa_store_edit_one (sqlite3               *db,
                     gint64                 local_id,
-                    XaRecordType           type,
                     const char            *id,
                     const XaProblemEdit   *problem_edit,
                     const XaElevatorEdit  *elevator_edit,
-                    XaOutboxEntry        **out_entry,
                     GError               **error)
 {
+  XaRecordType type = problem_edit != NULL ? XA_RECORD_PROBLEM : XA_RECORD_ELEVATOR;
+  g_autoptr(XaOutboxEntry) entry = g_new0 (XaOutboxEntry, 1);
   g_autofree char *status = NULL;
-  g_autofree char *fields = NULL;
-  g_autofree char *original = NULL;
-  g_autofree char *key = NULL;
   gint64 version = 0;
 
+  g_assert ((problem_edit != NULL) != (elevator_edit != NULL));
   if (!read_row (db, type, id, &version, &status, error))
-    return FALSE;
+    return NULL;
   if (type == XA_RECORD_PROBLEM)
     {
       int current = xa_enum_from_string (xa_problem_status_names, status);
@@ -532,30 +471,29 @@ _xa_store_edit_one (sqlite3               *db,
         {
           g_set_error (error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                        "The problem “%s” has no status the flow knows", id);
-          return FALSE;
+          return NULL;
         }
       if (!xa_problem_edit_check (problem_edit, current, error))
-        return FALSE;
-      fields = xa_problem_edit_to_json (problem_edit);
+        return NULL;
+      entry->fields = xa_problem_edit_to_json (problem_edit);
     }
   else
     {
       if (!xa_elevator_edit_check (elevator_edit, error))
-        return FALSE;
-      fields = xa_elevator_edit_to_json (elevator_edit);
+        return NULL;
+      entry->fields = xa_elevator_edit_to_json (elevator_edit);
     }
-  if (!_xa_store_queue_fields (db, local_id, type, id, fields, &original, &version, &key,
-                               error))
-    return FALSE;
-  if (out_entry != NULL)
-    *out_entry = entry_new (db, type, id, version, fields, original, g_steal_pointer (&key));
-  return TRUE;
+  entry->local_id = local_id;
+  entry->type = type;
+  entry->record_id = g_strdup (id);
+  if (!_xa_store_queue_entry (db, entry, error))
+    return NULL;
+  return g_steal_pointer (&entry);
 }
 
 /* The edit's own transaction. */
 static gboolean
 edit_record (XaStore              *self,
-             XaRecordType          type,
              const char           *id,
              const XaProblemEdit  *problem_edit,
              const XaElevatorEdit *elevator_edit,
@@ -563,12 +501,12 @@ edit_record (XaStore              *self,
 {
   sqlite3 *db = _xa_store_get_db (self);
   g_autoptr(GError) local_error = NULL;
-  gboolean ok;
+  g_autoptr(XaOutboxEntry) entry = NULL;
 
   if (!_xa_store_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  ok = _xa_store_edit_one (db, 0, type, id, problem_edit, elevator_edit, NULL, &local_error);
-  return _xa_store_end_outbox_change (self, ok, &local_error, error);
+  entry = _xa_store_edit_one (db, 0, id, problem_edit, elevator_edit, &local_error);
+  return _xa_store_end_outbox_change (self, entry != NULL, &local_error, error);
 }
 
 gboolean
@@ -580,7 +518,7 @@ xa_store_edit_problem (XaStore              *self,
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
 
-  return edit_record (self, XA_RECORD_PROBLEM, id, edit, NULL, error);
+  return edit_record (self, id, edit, NULL, error);
 }
 
 gboolean
@@ -592,7 +530,7 @@ xa_store_edit_elevator (XaStore              *self,
   g_return_val_if_fail (XA_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL && edit != NULL, FALSE);
 
-  return edit_record (self, XA_RECORD_ELEVATOR, id, NULL, edit, error);
+  return edit_record (self, id, NULL, edit, error);
 }
 
 GPtrArray *
@@ -789,8 +727,8 @@ xa_store_correct_edit (XaStore              *self,
         g_set_error (&local_error, XA_STORE_ERROR, XA_STORE_ERROR_REJECTED,
                      "The outbox has no such edit to correct");
       else
-        _xa_store_edit_one (db, local_id, type, id, problem_edit, elevator_edit, NULL,
-                            &local_error);
+        xa_outbox_entry_free (_xa_store_edit_one (db, local_id, id, problem_edit, elevator_edit,
+                                                  &local_error));
     }
   return _xa_store_end_outbox_change (self, TRUE, &local_error, error);
 }

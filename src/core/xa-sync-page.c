@@ -8,18 +8,15 @@
 #include "xa-records-private.h"
 #include "xa-sync-client.h"
 #include "xa-sync-page-private.h"
+#include "xa-varargs.h"
 
 gboolean
 _xa_sync_page_bad (GError     **error,
                    const char  *format,
                    ...)
 {
-  g_autofree char *detail = NULL;
-  va_list args;
+  g_autofree char *detail = XA_STRDUP_VARARGS (format);
 
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
   g_set_error (error, XA_SYNC_ERROR, XA_SYNC_ERROR_BAD_PAGE,
                "The records server sent a page that was not stored: %s. Nothing of that page "
                "was applied; report this to the server's operator", detail);

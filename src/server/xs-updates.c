@@ -15,6 +15,7 @@
 #include "xa-record-edits.h"
 #include "xa-record-ids.h"
 #include "xa-records.h"
+#include "xa-varargs.h"
 #include "xs-updates.h"
 
 #define MAX_KEY_LENGTH    255
@@ -101,12 +102,8 @@ refuse (Update     *u,
         const char *format,
         ...)
 {
-  g_autofree char *detail = NULL;
-  va_list args;
+  g_autofree char *detail = XA_STRDUP_VARARGS (format);
 
-  va_start (args, format);
-  detail = g_strdup_vprintf (format, args);
-  va_end (args);
   u->status = status;
   g_free (u->body);
   u->body = xs_problem_document (status, detail, field);
