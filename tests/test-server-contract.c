@@ -14,11 +14,7 @@
 #include "xa-test-util.h"
 #include "xa-test-store.h"
 
-typedef struct
-{
-  XaTestServer *server;
-  SoupSession  *session;
-} Fixture;
+typedef XaTestServerFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -28,14 +24,6 @@ fixture_set_up (Fixture       *f,
   f->session = xa_test_session_new ();
   /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
   soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->session);
-  xa_test_server_free (f->server);
 }
 
 /* Sends @method to @path_and_query with @token (NULL: no Authorization), @body as
@@ -901,7 +889,7 @@ test_simulate (void)
   g_array_set_clear_func (later.changes, NULL);
   live = assert_feed_order (&start);
 
-  fixture_tear_down (f, NULL);
+  xa_test_server_fixture_tear_down (f, NULL);
 }
 
 /* Benchmark data is valid data: the client's parser and the ordering guarantee accept it. */
@@ -935,7 +923,7 @@ test_synthetic (void)
   g_assert_cmpuint (per_type[XA_RECORD_COMPOUND], >, 1000);
   g_assert_cmpuint (per_type[XA_RECORD_PROBLEM], >, 1000);
 
-  fixture_tear_down (f, NULL);
+  xa_test_server_fixture_tear_down (f, NULL);
 }
 
 /* Runs the binary with @args and returns its exit status. */
@@ -985,7 +973,7 @@ test_command_line (void)
 
 /* Adds a test that gets a demo server and a session of its own (the Fixture). */
 #define add_with_server(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), xa_test_server_fixture_tear_down)
 
 int
 main (int   argc,

@@ -15,6 +15,17 @@ xa_test_session_new (void)
 }
 
 void
+xa_test_server_fixture_tear_down (XaTestServerFixture *f,
+                                  gconstpointer        data)
+{
+  g_clear_object (&f->session);
+  g_clear_pointer (&f->proxy, xa_fault_proxy_free);
+  g_clear_pointer (&f->server, xa_test_server_free);
+  g_clear_pointer (&f->store_path, g_free);
+  g_clear_pointer (&f->db, g_free);
+}
+
+void
 xa_test_reply_clear (XaTestReply *reply)
 {
   g_clear_pointer (&reply->headers, soup_message_headers_unref);

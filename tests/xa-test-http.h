@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "xa-fault-proxy.h"
 #include "xa-test-util.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,24 @@ G_BEGIN_DECLS
 /* A session for the tests' own requests: a server silent for a minute fails the request
  * rather than hanging the test until meson kills it. */
 SoupSession *xa_test_session_new (void);
+
+/* What a test case against a real server of its own keeps (the fixture of g_test_add()):
+ * the server's database, the server, a fault proxy in front of it, a client's store and a
+ * session for the test's own requests. Each test's set-up fills in what it uses; the rest
+ * stays NULL. */
+typedef struct
+{
+  char         *db;
+  XaTestServer *server;
+  XaFaultProxy *proxy;
+  char         *store_path;
+  SoupSession  *session;
+} XaTestServerFixture;
+
+/* Frees what @f holds (the server stopped) and sets it back to NULL: the tear-down of
+ * g_test_add(). */
+void        xa_test_server_fixture_tear_down (XaTestServerFixture *f,
+                                              gconstpointer        data);
 
 /* A server's answer to one request. */
 typedef struct
