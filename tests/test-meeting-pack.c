@@ -439,7 +439,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(XaAgenda) agenda = xa_agenda_new ("会商");
+  g_autoptr(XaAgenda) agenda = NULL;
   g_autoptr(GError) error = NULL;
 
   static guint run;
@@ -457,8 +457,7 @@ fixture_set_up (Fixture       *f,
   xa_test_sync_ok (f->server, f->store_path);
 
   store = xa_test_store_open (f->store_path);
-  xa_agenda_append (agenda, "C1", NULL);
-  g_assert_true (xa_store_save_agenda (store, agenda, &error));
+  agenda = xa_test_store_save_agenda (store, "会商", "C1");
   f->agenda_id = xa_agenda_get_id (agenda);
   g_assert_true (xa_meeting_pack_write (f->store_path, f->agenda_id, NULL, f->pack_path, NULL,
                                         &error));
