@@ -617,10 +617,7 @@ test_agendas (void)
   }
   xa_test_ui_save_screenshot (GTK_WIDGET (f.window), "agenda-missing");
 
-  xa_test_window_close (f.window);
-  g_clear_object (&f.store);
-  xa_test_server_free (f.server);
-  g_free (f.store_path);
+  xa_test_window_close_all (f.window, f.store, f.server, f.store_path);
 }
 
 int

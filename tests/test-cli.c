@@ -159,9 +159,7 @@ test_damaged_store (void)
   gsize length = 0;
   XaTestRun result;
 
-  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (result.status, ==, 0);
-  xa_test_run_clear (&result);
+  xa_test_sync_only_ok (server, store_path);
   damaged = xa_test_damage_store (store_path);
 
   result = xa_test_run_sync_only (server->base_url, server->token, store_path);
@@ -207,9 +205,7 @@ test_other_server (void)
   XaTestRun result;
 
   g_assert_cmpstr (other->base_url, !=, server->base_url);
-  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (result.status, ==, 0);
-  xa_test_run_clear (&result);
+  xa_test_sync_only_ok (server, store_path);
   before = xa_test_store_dump (store_path);
 
   result = xa_test_run_sync_only (other->base_url, other->token, store_path);

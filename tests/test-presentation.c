@@ -268,7 +268,6 @@ test_present (void)
   g_autofree char *minutes = NULL;
   g_autofree char *before_selected = NULL;
   XaTestServer *server;
-  XaTestRun run;
   XaMapView *view;
   GtkWidget *header;
   GtkWidget *export_button;
@@ -294,9 +293,7 @@ test_present (void)
   {
     g_autofree char *store_path = xa_test_path ("present.db");
 
-    run = xa_test_run_sync_only (server->base_url, server->token, store_path);
-    g_assert_cmpint (run.status, ==, 0);
-    xa_test_run_clear (&run);
+    xa_test_sync_only_ok (server, store_path);
     f->store = xa_store_open (store_path, &error);
     g_assert_no_error (error);
     g_assert_true (xa_store_foreach (f->store, XA_RECORD_PROBLEM, collect_open, picks, &error));
@@ -587,9 +584,7 @@ test_present (void)
                      "罗庄区住建局");
   }
 
-  xa_test_window_close (f->window);
-  g_clear_object (&f->store);
-  xa_test_server_free (server);
+  xa_test_window_close_all (f->window, f->store, server, NULL);
 }
 
 int

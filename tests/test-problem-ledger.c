@@ -543,7 +543,6 @@ test_ledger (void)
 {
   Fixture f = { 0 };
   g_autoptr(GError) error = NULL;
-  XaTestRun synced;
   guint total;
 
   /* Dated today, as the app's own demo is: the ledger measures "overdue" and "due this
@@ -556,9 +555,7 @@ test_ledger (void)
                                                                   "today", NULL });
   }
   f.store_path = xa_test_path ("ledger.db");
-  synced = xa_test_run_sync_only (f.server->base_url, f.server->token, f.store_path);
-  g_assert_cmpint (synced.status, ==, 0);
-  xa_test_run_clear (&synced);
+  xa_test_sync_only_ok (f.server, f.store_path);
 
   f.window = xa_test_window_open (app, f.store_path);
   xa_test_window_wait_page (f.window, "map", 60);
@@ -595,10 +592,7 @@ test_ledger (void)
   test_status_change (&f);
   test_conflict (&f);
 
-  xa_test_window_close (f.window);
-  g_clear_object (&f.store);
-  xa_test_server_free (f.server);
-  g_free (f.store_path);
+  xa_test_window_close_all (f.window, f.store, f.server, f.store_path);
 }
 
 int

@@ -431,6 +431,16 @@ xa_test_run_sync_only (const char *server_url,
 }
 
 void
+xa_test_sync_only_ok (XaTestServer *server,
+                      const char   *store_path)
+{
+  XaTestRun run = xa_test_run_sync_only (server->base_url, server->token, store_path);
+
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+}
+
+void
 xa_test_run_clear (XaTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
