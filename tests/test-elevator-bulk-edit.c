@@ -309,11 +309,10 @@ static void
 test_bulk_edit (void)
 {
   Fixture f = { 0 };
-  XaTestServer *server = xa_test_demo_server_start ();
-  g_autofree char *store_path = xa_test_path ("bulk.db");
+  XaTestServer *server = NULL;
+  g_autofree char *store_path = xa_test_sync_only_demo_serving ("bulk.db", NULL, &server);
   GtkWidget *button;
 
-  xa_test_sync_only_ok (server, store_path);
   f.store = xa_test_store_open (store_path);
 
   f.window = xa_test_window_open (app, store_path);

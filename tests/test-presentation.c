@@ -285,15 +285,11 @@ test_present (void)
   g_assert_nonnull (f->fake_key);
 
   {
-    g_autofree char *db = xa_test_path ("server.db");
+    g_autofree char *store_path =
+      xa_test_sync_only_demo_serving ("present.db",
+                                      (const char * const[]) { "--demo-now", "today", NULL },
+                                      &server);
 
-    server = xa_test_server_start (db, (const char * const[]) { "--demo", "--demo-now",
-                                                                "today", NULL });
-  }
-  {
-    g_autofree char *store_path = xa_test_path ("present.db");
-
-    xa_test_sync_only_ok (server, store_path);
     f->store = xa_store_open (store_path, &error);
     g_assert_no_error (error);
     g_assert_true (xa_store_foreach (f->store, XA_RECORD_PROBLEM, collect_open, picks, &error));

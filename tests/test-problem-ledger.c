@@ -548,14 +548,9 @@ test_ledger (void)
   /* Dated today, as the app's own demo is: the ledger measures "overdue" and "due this
    * week" against the real clock, and a city dated 2025-09-15 would have every open problem
    * overdue and none due this week. */
-  {
-    g_autofree char *db = xa_test_path ("server.db");
-
-    f.server = xa_test_server_start (db, (const char * const[]) { "--demo", "--demo-now",
-                                                                  "today", NULL });
-  }
-  f.store_path = xa_test_path ("ledger.db");
-  xa_test_sync_only_ok (f.server, f.store_path);
+  f.store_path = xa_test_sync_only_demo_serving ("ledger.db",
+                                                 (const char * const[]) { "--demo-now", "today",
+                                                                          NULL }, &f.server);
 
   f.window = xa_test_window_open (app, f.store_path);
   xa_test_window_wait_page (f.window, "map", 60);

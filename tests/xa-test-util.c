@@ -246,12 +246,24 @@ xa_test_server_put_small_city_problems (const char *db)
        XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
 }
 
+/* A server started with "--demo" and @extra_args (may be NULL) on a new database. */
+static XaTestServer *
+demo_server_start (const char * const *extra_args)
+{
+  g_autofree char *server_db = xa_test_path ("demo-server.db");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "--demo");
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  return xa_test_server_start (server_db, (const char * const *) args->pdata);
+}
+
 XaTestServer *
 xa_test_demo_server_start (void)
 {
-  g_autofree char *db = xa_test_path ("server.db");
-
-  return xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
+  return demo_server_start (NULL);
 }
 
 char *
@@ -260,20 +272,14 @@ xa_test_sync_demo_serving (const char          *name,
                            XaTestFeed         **feed,
                            XaTestServer       **out_server)
 {
-  g_autofree char *server_db = xa_test_path ("demo-server.db");
   char *store_path = xa_test_path (name);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(XaSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   XaTestServer *server;
   XaSyncResult result;
 
-  g_ptr_array_add (args, (gpointer) "--demo");
-  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) extra_args[i]);
-  g_ptr_array_add (args, NULL);
   /* The sync runs in this thread while the server is another process. */
-  server = xa_test_server_start (server_db, (const char * const *) args->pdata);
+  server = demo_server_start (extra_args);
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, store_path, NULL, &result, &error);
   g_assert_no_error (error);
@@ -283,6 +289,18 @@ xa_test_sync_demo_serving (const char          *name,
     *out_server = server;
   else
     xa_test_server_free (server);
+  return store_path;
+}
+
+char *
+xa_test_sync_only_demo_serving (const char          *name,
+                                const char * const  *extra_args,
+                                XaTestServer       **out_server)
+{
+  char *store_path = xa_test_path (name);
+
+  *out_server = demo_server_start (extra_args);
+  xa_test_sync_only_ok (*out_server, store_path);
   return store_path;
 }
 

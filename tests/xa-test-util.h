@@ -57,6 +57,11 @@ char         *xa_test_sync_demo_serving (const char          *name,
                                          const char * const  *extra_args,
                                          XaTestFeed         **feed,
                                          XaTestServer       **out_server);
+/* xa_test_sync_demo_serving() without the feed, synced by xa_test_sync_only_ok() (a child)
+ * instead of in this process: the window tests' demo city on a server of their own. */
+char         *xa_test_sync_only_demo_serving (const char          *name,
+                                              const char * const  *extra_args,
+                                              XaTestServer       **out_server);
 
 /* One sync of @server into the store at @store_path with the sync client; asserts it
  * succeeds. */
