@@ -87,9 +87,7 @@ update (Fixture     *f,
         const char  *body,
         XaTestReply *a)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
-
-  request (f, "POST", path, f->server->token, key, body, a);
+  xa_test_server_update (f->server, f->session, type, id, key, body, a);
 }
 
 /* A new key each time: what a client does for each new change. */
