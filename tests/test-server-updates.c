@@ -87,7 +87,7 @@ update (Fixture     *f,
         const char  *body,
         XaTestReply *a)
 {
-  xa_test_server_update (f->server, f->session, type, id, key, body, a);
+  xa_test_server_post_update (f->server, f->session, type, id, key, body, a);
 }
 
 /* A new key each time: what a client does for each new change. */

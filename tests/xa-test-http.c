@@ -94,39 +94,26 @@ xa_test_request (SoupSession         *session,
   reply->headers = soup_message_headers_ref (soup_message_get_response_headers (msg));
 }
 
-void
-xa_test_server_update (XaTestServer *server,
-                       SoupSession  *session,
-                       const char   *type,
-                       const char   *id,
-                       const char   *key,
-                       const char   *body,
-                       XaTestReply  *reply)
+guint
+xa_test_server_post_update (XaTestServer *server,
+                            SoupSession  *session,
+                            const char   *type,
+                            const char   *id,
+                            const char   *key,
+                            const char   *body,
+                            XaTestReply  *reply)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
   g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+  g_auto(XaTestReply) unread = { 0 };
   const char * const headers[] = { "Idempotency-Key", key, NULL };
   const XaTestRequest request = { "POST", path, server->token, "application/json", bytes,
                                   headers };
 
+  if (reply == NULL)
+    reply = &unread;
   xa_test_request (session, server->base_url, &request, reply);
-}
-
-guint
-xa_test_server_post_update (XaTestServer  *server,
-                            SoupSession   *session,
-                            const char    *type,
-                            const char    *id,
-                            const char    *key,
-                            const char    *body,
-                            char         **out_body)
-{
-  g_auto(XaTestReply) reply = { 0 };
-
-  xa_test_server_update (server, session, type, id, key, body, &reply);
-  if (out_body != NULL)
-    *out_body = g_strdup (xa_test_reply_text (&reply));
-  return reply.status;
+  return reply->status;
 }
 
 char *

@@ -72,25 +72,17 @@ void        xa_test_request            (SoupSession         *session,
                                         const XaTestRequest *request,
                                         XaTestReply         *reply);
 
-/* POSTs @body (NULL: none) to the update path of @type @id on @server, with the server's
- * token and the Idempotency-Key @key (NULL: none), through @session, and fills @reply (to be
- * cleared). Asserts the request is answered. */
-void        xa_test_server_update      (XaTestServer  *server,
-                                        SoupSession   *session,
-                                        const char    *type,
-                                        const char    *id,
-                                        const char    *key,
-                                        const char    *body,
-                                        XaTestReply   *reply);
-/* The same, as another client would post an edit: returns the status and, in @out_body (may
- * be NULL), the answer. */
-guint       xa_test_server_post_update (XaTestServer  *server,
-                                        SoupSession   *session,
-                                        const char    *type,
-                                        const char    *id,
-                                        const char    *key,
-                                        const char    *body,
-                                        char         **out_body);
+/* POSTs @body (NULL: none) to the update path of @type @id on @server as another client
+ * would, with the server's token and the Idempotency-Key @key (NULL: none), through
+ * @session; returns the status and fills @reply (may be NULL; to be cleared) with the whole
+ * answer. Asserts the request is answered. */
+guint       xa_test_server_post_update (XaTestServer *server,
+                                        SoupSession  *session,
+                                        const char   *type,
+                                        const char   *id,
+                                        const char   *key,
+                                        const char   *body,
+                                        XaTestReply  *reply);
 
 /* @server's whole feed (one page of up to 5,000 changes, asked with its token through
  * @session) as the text served. Asserts a 200 that holds every change (no "more"). */
