@@ -158,9 +158,9 @@ test_decision_pushed (Fixture       *f,
   xa_test_sync_ok (f->server, f->store_path);
   store = xa_test_store_open (f->store_path);
   g_assert_cmpint (xa_test_store_query (store, "SELECT count (*) FROM outbox"), ==, 0);
-  g_assert_cmpint (xa_test_store_query (store,
-                     "SELECT count (*) FROM problem WHERE id = 'P-open' AND version > 1 AND "
-                     "tier = 'consultation' AND responsible_party = '盛庄街道办事处'"), ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "version > 1 AND tier = 'consultation' AND "
+                               "responsible_party = '盛庄街道办事处'");
   decisions = xa_store_list_decisions (store, xa_agenda_get_id (agenda), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (decisions->len, ==, 1);
