@@ -83,8 +83,8 @@ xa_test_path (const char *name)
 }
 
 /* A server outlives nothing: when a test aborts, the kernel ends its children too. */
-static void
-die_with_parent (gpointer user_data)
+void
+xa_test_die_with_parent (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
@@ -168,7 +168,7 @@ xa_test_server_start (const char         *db_path,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "XIAOQU_SERVER_TOKEN", server->token, TRUE);
   unwind_children_fast (launcher);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher,
                                                   (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);

@@ -19,6 +19,10 @@ const char *xa_test_tmpdir       (void);
 /* A new path inside it: "<tmpdir>/<name>-<n>" (the file does not exist yet). */
 char       *xa_test_path         (const char *name);
 
+/* For g_subprocess_launcher_set_child_setup(): the child is killed when the test program
+ * that started it ends, also when it aborts. */
+void        xa_test_die_with_parent (gpointer user_data);
+
 typedef struct
 {
   GSubprocess *process;
