@@ -5,9 +5,11 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-records.h"
 #include "xa-sync-client.h"
@@ -463,6 +465,27 @@ xa_test_run_clear (XaTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
+}
+
+double
+xa_test_rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+    return 0;
+  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+}
+
+int
+xa_test_compare_doubles (gconstpointer a,
+                         gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 gint64

@@ -109,6 +109,13 @@ void          xa_test_sync_only_ok (XaTestServer *server,
                                     const char   *store_path);
 void          xa_test_run_clear (XaTestRun *run);
 
+/* What the benchmarks measure with: this process's resident set in MiB (from
+ * /proc/self/statm, 0 when it cannot be read), and the order of two doubles for
+ * g_array_sort() and qsort(). */
+double        xa_test_rss_mib (void);
+int           xa_test_compare_doubles (gconstpointer a,
+                                       gconstpointer b);
+
 /* The time @iso (RFC 3339 with an offset) names, in seconds since the epoch; asserts it
  * parses. */
 gint64        xa_test_parse_time (const char *iso);
