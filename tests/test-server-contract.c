@@ -16,14 +16,22 @@
 
 typedef XaTestServerFixture Fixture;
 
+/* @f with @server and a session of its own for the test's requests. */
+static void
+fixture_serve (Fixture      *f,
+               XaTestServer *server)
+{
+  f->server = server;
+  f->session = xa_test_session_new ();
+  /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
+  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->server = xa_test_demo_server_start ();
-  f->session = xa_test_session_new ();
-  /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
-  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+  fixture_serve (f, xa_test_demo_server_start ());
 }
 
 /* Sends @method to @path_and_query with @token (NULL: no Authorization), @body as
@@ -872,9 +880,7 @@ test_simulate (void)
   g_auto(Feed) later = { 0 };
   g_autoptr(GHashTable) live = NULL;
 
-  f->server = xa_test_server_start (db, args);
-  f->session = soup_session_new ();
-  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+  fixture_serve (f, xa_test_server_start (db, args));
 
   read_all (f, NULL, 5000, &start);
   for (guint i = 0; i < 80; i++)
@@ -896,16 +902,12 @@ test_simulate (void)
 static void
 test_synthetic (void)
 {
-  g_autofree char *db = xa_test_path ("synthetic.db");
-  const char * const args[] = { "--synthetic", "20000", NULL };
   Fixture fixture = { 0 }, *f = &fixture;
   g_auto(Feed) feed = { 0 };
   g_autoptr(GHashTable) live = NULL;
   guint per_type[XA_N_RECORD_TYPES] = { 0 };
 
-  f->server = xa_test_server_start (db, args);
-  f->session = soup_session_new ();
-  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+  fixture_serve (f, xa_test_synthetic_server_start (20000));
 
   read_all (f, NULL, 5000, &feed);
   g_assert_cmpuint (feed.changes->len, ==, 20000);

@@ -1248,13 +1248,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *synthetic_db = NULL;
   int ret;
 
   app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
-  synthetic_db = xa_test_path ("synthetic.db");
-  synthetic = xa_test_server_start (synthetic_db,
-                                    (const char * const[]) { "--synthetic", "6000", NULL });
+  synthetic = xa_test_synthetic_server_start (6000);
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/bad-store", test_bad_store);

@@ -268,6 +268,15 @@ xa_test_demo_server_start (void)
   return demo_server_start (NULL);
 }
 
+XaTestServer *
+xa_test_synthetic_server_start (guint n_records)
+{
+  g_autofree char *db = xa_test_path ("synthetic.db");
+  g_autofree char *n = g_strdup_printf ("%u", n_records);
+
+  return xa_test_server_start (db, (const char * const[]) { "--synthetic", n, NULL });
+}
+
 char *
 xa_test_sync_demo_serving (const char          *name,
                            const char * const  *extra_args,

@@ -47,6 +47,8 @@ void          xa_test_server_free  (XaTestServer *server);
 char         *xa_test_asan_options_fast_unwind (void);
 /* xa_test_server_start() with "--demo" on a new database in the temporary directory. */
 XaTestServer *xa_test_demo_server_start (void);
+/* The same with "--synthetic @n_records": a made-up city of that many records. */
+XaTestServer *xa_test_synthetic_server_start (guint n_records);
 
 /* The demo city in a new store, synced from a real server started with "--demo" and
  * @extra_args (may be NULL), which is stopped again; returns the store's path, made by
