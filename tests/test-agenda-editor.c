@@ -539,8 +539,7 @@ test_agendas (void)
   f.store_path = xa_test_sync_demo_serving ("agendas.db",
                                             (const char * const[]) { "--demo-now", "today",
                                                                      NULL }, NULL, &f.server);
-  f.store = xa_store_open (f.store_path, &error);
-  g_assert_no_error (error);
+  f.store = xa_test_store_open (f.store_path);
   xa_store_foreach (f.store, XA_RECORD_COMPOUND, collect_compound_cb, compounds, &error);
   g_assert_no_error (error);
 

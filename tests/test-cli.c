@@ -10,6 +10,7 @@
 
 #include "xa-store.h"
 #include "xa-test-feed.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
 
 static XaTestServer *demo_server;
@@ -180,8 +181,7 @@ test_damaged_store (void)
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 39,396 records, "));
   xa_test_run_clear (&result);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   g_assert_true (xa_store_check (store, &error));
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 3490);
 }
@@ -229,8 +229,7 @@ test_other_server (void)
   g_assert_true (g_str_has_suffix (kept_path, ".bak"));
   kept_dump = xa_test_store_dump (kept_path);
   g_assert_cmpstr (kept_dump, ==, before);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, other->base_url);
   g_clear_object (&store);
@@ -261,8 +260,7 @@ test_same_server_spelled_otherwise (void)
   result = xa_test_run_sync_only (upper, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   xa_test_run_clear (&result);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, server->base_url);
   g_clear_object (&store);

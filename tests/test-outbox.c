@@ -232,8 +232,7 @@ test_migrate_v4 (void)
                              "PRAGMA user_version = 4");
   before = xa_test_store_dump (path);
 
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 7);
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
