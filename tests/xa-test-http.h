@@ -1,6 +1,6 @@
 /* xa-test-http.h — what tests ask of xiaoqu-server over HTTP, apart from the app's own
- * client: one request with its whole reply, an edit posted as another client would, and
- * the feed as served. */
+ * client: the fixture of a test case against a server of its own, one request with its
+ * whole reply, an edit posted as another client would, and the feed as served. */
 #pragma once
 
 #include <json-glib/json-glib.h>

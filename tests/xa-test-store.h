@@ -1,7 +1,7 @@
 /* xa-test-store.h — what tests and benchmarks ask of the records and the store that the app
  * never does: parsing a change held by json-glib, the query plans of the side panel's
- * queries, and a store filled with a made-up city of any size. Part of the test support
- * library (test_util_lib). */
+ * queries, a record checked with SQL, an agenda saved, and a store filled with a made-up
+ * city of any size. Part of the test support library (test_util_lib). */
 #pragma once
 
 #include <json-glib/json-glib.h>

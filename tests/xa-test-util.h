@@ -1,7 +1,7 @@
 /* xa-test-util.h — what every test program shares: a fresh HOME and XDG dirs per test
  * program, temp paths, the real xiaoqu-server as a child process (and the demo city synced
  * from it), the app's and the server's command lines run to their end, times parsed, a
- * loopback port nobody listens on. */
+ * loopback port nobody listens on, and what the benchmarks measure with. */
 #pragma once
 
 #include <gio/gio.h>
