@@ -15,7 +15,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "xa-elevator-columns.h"
 #include "xa-elevator-list-private.h"
@@ -35,18 +34,6 @@ static double
 ms_since (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static double
-rss_mib (void)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
-      || sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return 0;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
 }
 
 /* One line of the table: the figure, its goal (0: none) and its baseline (< 0: none). */
@@ -135,7 +122,7 @@ key_new (guint i)
 static void
 measure_baseline (Baseline *baseline)
 {
-  double rss_before = rss_mib ();
+  double rss_before = xa_test_rss_mib ();
   GtkStringList *strings = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GtkSortListModel) sorted = NULL;
@@ -168,7 +155,7 @@ measure_baseline (Baseline *baseline)
   baseline->ptr_sort_ms = ms_since (start);
 
   baseline->key_ms = baseline_typing (filter, "3713000004");
-  baseline->rss_mib = rss_mib () - rss_before;
+  baseline->rss_mib = xa_test_rss_mib () - rss_before;
 }
 
 /* ---- The floor: GTK's own column view ---- */
@@ -440,8 +427,7 @@ main (int   argc,
           uptime != NULL ? uptime : "unknown");
   printf ("# times to the next painted frame unless named _model; baselines in the same run\n");
 
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   settings = g_settings_new (APP_ID);
 
   measure_baseline (&baseline);
@@ -461,7 +447,7 @@ main (int   argc,
   xa_test_ui_wait_frames (GTK_WIDGET (bench.window), 3);
 
   /* (a) Opening: the page is on screen, the store arrives. */
-  rss_before = rss_mib ();
+  rss_before = xa_test_rss_mib ();
   start = g_get_monotonic_time ();
   xa_elevator_list_set_store (bench.list, store, settings);
   open_model_ms = ms_since (start);
@@ -472,7 +458,7 @@ main (int   argc,
   figure ("open_model", open_model_ms, "ms", 0, -1,
           "of which reading, scoring and sorting the rows, before the frame");
   xa_test_ui_wait_frames (GTK_WIDGET (bench.window), 3);
-  figure ("rows_rss", rss_mib () - rss_before, "MiB", 0, baseline.rss_mib,
+  figure ("rows_rss", xa_test_rss_mib () - rss_before, "MiB", 0, baseline.rss_mib,
           "RSS after opening less before; baseline: 100,000 GtkStringObjects in GTK's models");
 
   /* (b) Re-sorting. */

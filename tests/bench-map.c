@@ -118,27 +118,6 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
-static double
-rss_mib (void)
-{
-  g_autofree char *statm = NULL;
-  long pages = 0, resident = 0;
-
-  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL) ||
-      sscanf (statm, "%ld %ld", &pages, &resident) != 2)
-    return 0;
-  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static GtkWidget *
 marker_dot (guint band)
 {
@@ -238,7 +217,7 @@ run (const char *kind,
     g_main_context_iteration (NULL, TRUE);
 
   fps = script.frames / ((script.last - script.start) / (double) G_USEC_PER_SEC);
-  g_array_sort (script.frame_ms, compare_doubles);
+  g_array_sort (script.frame_ms, xa_test_compare_doubles);
   p95 = script.frame_ms->len > 0
           ? g_array_index (script.frame_ms, double, (guint) (script.frame_ms->len * 0.95))
           : 0;
@@ -259,7 +238,7 @@ run (const char *kind,
   if (custom)
     printf ("items_max_%s_%u %u items\n", kind, n, script.most_items);
   printf ("startup_%s_%u %.2f s\n", kind, n, build_s);
-  printf ("rss_%s_%u %.1f MiB\n", kind, n, rss_mib ());
+  printf ("rss_%s_%u %.1f MiB\n", kind, n, xa_test_rss_mib ());
   fflush (stdout);
 
   g_array_unref (script.frame_ms);

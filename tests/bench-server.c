@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -74,12 +73,6 @@ typedef struct
   guint16      port;
 } Child;
 
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static Child
 spawn (const char * const *argv)
 {
@@ -90,7 +83,7 @@ spawn (const char * const *argv)
   g_autofree char *line = NULL;
   Child child = { 0 };
 
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   g_subprocess_launcher_setenv (launcher, "XIAOQU_SERVER_TOKEN", TOKEN, TRUE);
   child.process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);

@@ -46,15 +46,16 @@ window_added_cb (GtkApplication *app,
   gtk_widget_add_tick_callback (GTK_WIDGET (window), first_frame_tick, app, NULL);
 }
 
+static void
+watch_first_frame (XaApplication *app)
+{
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(XaApplication) app = NULL;
-
   /* As src/app/main.c starts the app. */
-  xa_application_init_process ();
-  app = xa_application_new ();
-  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return xa_application_main (argc, argv, watch_first_frame);
 }

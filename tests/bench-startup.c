@@ -83,15 +83,6 @@ start_once (const char *atlas,
   return seen;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -146,7 +137,7 @@ main (int   argc,
           peak_rss = MAX (peak_rss, run.rss_mib);
         }
       g_assert_cmpuint (ok_runs, ==, RUNS);
-      qsort (seconds, ok_runs, sizeof (double), compare_doubles);
+      qsort (seconds, ok_runs, sizeof (double), xa_test_compare_doubles);
 
       g_print ("# cold start of xiaoqu-atlas on the demo city (3,490 compounds), renderer %s, "
                "median of %u runs\n", renderer != NULL ? renderer : "the app's choice", RUNS);

@@ -225,15 +225,13 @@ main (int   argc,
 
   {
     ChildSync synthetic[2];
-    const char *sizes[] = { "100000", "1000000" };
+    const guint sizes[] = { 100000, 1000000 };
 
     for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
       {
-        g_autofree char *db = xa_test_path ("synthetic.db");
-        const char * const args[] = { "--synthetic", sizes[i], NULL };
-        XaTestServer *server = xa_test_server_start (db, args);
-        g_autofree char *name_rate = g_strdup_printf ("synthetic_%s_sync_rate", sizes[i]);
-        g_autofree char *name_rss = g_strdup_printf ("synthetic_%s_peak_rss", sizes[i]);
+        XaTestServer *server = xa_test_synthetic_server_start (sizes[i]);
+        g_autofree char *name_rate = g_strdup_printf ("synthetic_%u_sync_rate", sizes[i]);
+        g_autofree char *name_rss = g_strdup_printf ("synthetic_%u_peak_rss", sizes[i]);
         g_autofree char *against = NULL;
         double rate;
 

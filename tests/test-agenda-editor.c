@@ -539,8 +539,7 @@ test_agendas (void)
   f.store_path = xa_test_sync_demo_serving ("agendas.db",
                                             (const char * const[]) { "--demo-now", "today",
                                                                      NULL }, NULL, &f.server);
-  f.store = xa_store_open (f.store_path, &error);
-  g_assert_no_error (error);
+  f.store = xa_test_store_open (f.store_path);
   xa_store_foreach (f.store, XA_RECORD_COMPOUND, collect_compound_cb, compounds, &error);
   g_assert_no_error (error);
 
@@ -617,10 +616,7 @@ test_agendas (void)
   }
   xa_test_ui_save_screenshot (GTK_WIDGET (f.window), "agenda-missing");
 
-  xa_test_window_close (f.window);
-  g_clear_object (&f.store);
-  xa_test_server_free (f.server);
-  g_free (f.store_path);
+  xa_test_window_close_all (f.window, f.store, f.server, f.store_path);
 }
 
 int

@@ -9,16 +9,11 @@
 #include "xa-store-agendas.h"
 #include "xa-store-edits.h"
 #include "xa-sync-client.h"
+#include "xa-test-http.h"
 #include "xa-test-store.h"
 #include "xa-test-util.h"
 
-typedef struct
-{
-  char         *db;
-  XaTestServer *server;
-  char         *store_path;
-} Fixture;
-
+typedef XaTestServerFixture Fixture;
 
 /* The small city (compound C1) with problems P-open and P-closed, synced into a store. */
 static void
@@ -31,15 +26,6 @@ fixture_set_up (Fixture       *f,
   f->server = xa_test_server_start (f->db, NULL);
   f->store_path = xa_test_path ("client.db");
   xa_test_sync_ok (f->server, f->store_path);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  xa_test_server_free (f->server);
-  g_free (f->store_path);
-  g_free (f->db);
 }
 
 static char *
@@ -103,12 +89,10 @@ test_delete_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
-  g_autoptr(XaAgenda) agenda = xa_agenda_new ("防汛");
+  g_autoptr(XaAgenda) agenda = xa_test_store_save_agenda (store, "防汛", "C1");
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
 
-  xa_agenda_append (agenda, "C1", NULL);
-  g_assert_true (xa_store_save_agenda (store, agenda, &error));
   g_assert_true (xa_store_delete_agenda (store, xa_agenda_get_id (agenda), &error));
   g_assert_no_error (error);
   list = xa_store_list_agendas (store, &error);
@@ -128,7 +112,7 @@ test_decision_pushed (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
-  g_autoptr(XaAgenda) agenda = xa_agenda_new ("会商");
+  g_autoptr(XaAgenda) agenda = xa_test_store_save_agenda (store, "会商", "C1");
   g_autoptr(XaAgendaDecision) decision = NULL;
   g_autoptr(GPtrArray) decisions = NULL;
   g_autoptr(XaProblem) problem = NULL;
@@ -139,9 +123,6 @@ test_decision_pushed (Fixture       *f,
     .set_tier = TRUE, .tier = XA_TIER_CONSULTATION,
     .responsible_party = "盛庄街道办事处", .deadline = deadline,
   };
-
-  xa_agenda_append (agenda, "C1", NULL);
-  g_assert_true (xa_store_save_agenda (store, agenda, &error));
 
   decision = xa_store_decide (store, xa_agenda_get_id (agenda), "C1", "P-open",
                               XA_DECISION_AGREED, &edit, 1790000000, &error);
@@ -177,9 +158,9 @@ test_decision_pushed (Fixture       *f,
   xa_test_sync_ok (f->server, f->store_path);
   store = xa_test_store_open (f->store_path);
   g_assert_cmpint (xa_test_store_query (store, "SELECT count (*) FROM outbox"), ==, 0);
-  g_assert_cmpint (xa_test_store_query (store,
-                     "SELECT count (*) FROM problem WHERE id = 'P-open' AND version > 1 AND "
-                     "tier = 'consultation' AND responsible_party = '盛庄街道办事处'"), ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "version > 1 AND tier = 'consultation' AND "
+                               "responsible_party = '盛庄街道办事处'");
   decisions = xa_store_list_decisions (store, xa_agenda_get_id (agenda), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (decisions->len, ==, 1);
@@ -194,10 +175,10 @@ main (int   argc,
   xa_test_init (&argc, &argv);
 
   g_test_add ("/agendas/save-and-order", Fixture, NULL, fixture_set_up, test_save_and_order,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   g_test_add ("/agendas/delete-and-undo", Fixture, NULL, fixture_set_up, test_delete_and_undo,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   g_test_add ("/agendas/decision-pushed", Fixture, NULL, fixture_set_up, test_decision_pushed,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   return g_test_run ();
 }

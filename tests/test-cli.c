@@ -10,6 +10,7 @@
 
 #include "xa-store.h"
 #include "xa-test-feed.h"
+#include "xa-test-store.h"
 #include "xa-test-util.h"
 
 static XaTestServer *demo_server;
@@ -159,9 +160,7 @@ test_damaged_store (void)
   gsize length = 0;
   XaTestRun result;
 
-  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (result.status, ==, 0);
-  xa_test_run_clear (&result);
+  xa_test_sync_only_ok (server, store_path);
   damaged = xa_test_damage_store (store_path);
 
   result = xa_test_run_sync_only (server->base_url, server->token, store_path);
@@ -182,8 +181,7 @@ test_damaged_store (void)
   g_assert_cmpint (result.status, ==, 0);
   g_assert_nonnull (strstr (result.out, " 39,396 records, "));
   xa_test_run_clear (&result);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   g_assert_true (xa_store_check (store, &error));
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 3490);
 }
@@ -207,9 +205,7 @@ test_other_server (void)
   XaTestRun result;
 
   g_assert_cmpstr (other->base_url, !=, server->base_url);
-  result = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (result.status, ==, 0);
-  xa_test_run_clear (&result);
+  xa_test_sync_only_ok (server, store_path);
   before = xa_test_store_dump (store_path);
 
   result = xa_test_run_sync_only (other->base_url, other->token, store_path);
@@ -233,8 +229,7 @@ test_other_server (void)
   g_assert_true (g_str_has_suffix (kept_path, ".bak"));
   kept_dump = xa_test_store_dump (kept_path);
   g_assert_cmpstr (kept_dump, ==, before);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, other->base_url);
   g_clear_object (&store);
@@ -265,8 +260,7 @@ test_same_server_spelled_otherwise (void)
   result = xa_test_run_sync_only (upper, server->token, store_path);
   g_assert_cmpint (result.status, ==, 0);
   xa_test_run_clear (&result);
-  store = xa_store_open (store_path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (store_path);
   owner = xa_store_dup_server (store);
   g_assert_cmpstr (owner, ==, server->base_url);
   g_clear_object (&store);

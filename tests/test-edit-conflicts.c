@@ -146,15 +146,14 @@ assert_record (XaStore     *store,
                const char  *deadline,
                gint64       version)
 {
+  g_autofree char *where = NULL;
   gint64 unix_time = 0;
 
   g_assert_true (xa_parse_time (deadline, &unix_time));
   g_test_message ("%s: %s, %s, version %" G_GINT64_FORMAT, id, status, deadline, version);
-  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM problem WHERE id = '%s' "
-                                                "AND status = '%s' AND deadline = %"
-                                                G_GINT64_FORMAT " AND version = %"
-                                                G_GINT64_FORMAT,
-                                         id, status, unix_time, version), ==, 1);
+  where = g_strdup_printf ("status = '%s' AND deadline = %" G_GINT64_FORMAT " AND version = %"
+                           G_GINT64_FORMAT, status, unix_time, version);
+  xa_test_store_assert_record (store, "problem", id, where);
 }
 
 static void
@@ -500,13 +499,13 @@ test_corrected_in_window (void)
   g_assert_cmpuint (entries->len, ==, 0);
   xa_test_window_assert_unsent_edits (window, 0);
   /* What the feed brought back from the server. */
-  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM elevator WHERE id = '%s' "
-                                                "AND planned_year = 2032 AND version = 2",
-                                         elevator), ==, 1);
-  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM problem WHERE id = '%s' "
-                                                "AND status = 'in_progress' AND version = %"
-                                                G_GINT64_FORMAT, problem.id, problem_version + 1),
-                   ==, 1);
+  xa_test_store_assert_record (store, "elevator", elevator, "planned_year = 2032 AND version = 2");
+  {
+    g_autofree char *where = g_strdup_printf ("status = 'in_progress' AND version = %"
+                                              G_GINT64_FORMAT, problem_version + 1);
+
+    xa_test_store_assert_record (store, "problem", problem.id, where);
+  }
 
   g_free (problem.id);
   g_clear_object (&store);

@@ -309,14 +309,10 @@ static void
 test_bulk_edit (void)
 {
   Fixture f = { 0 };
-  XaTestServer *server = xa_test_demo_server_start ();
-  g_autofree char *store_path = xa_test_path ("bulk.db");
-  XaTestRun synced;
+  XaTestServer *server = NULL;
+  g_autofree char *store_path = xa_test_sync_only_demo_serving ("bulk.db", NULL, &server);
   GtkWidget *button;
 
-  synced = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (synced.status, ==, 0);
-  xa_test_run_clear (&synced);
   f.store = xa_test_store_open (store_path);
 
   f.window = xa_test_window_open (app, store_path);
@@ -367,11 +363,9 @@ test_bulk_edit (void)
   test_change_and_undo (&f);
   test_pushed (&f, server);
 
-  xa_test_window_close (f.window);
-  g_clear_object (&f.store);
+  xa_test_window_close_all (f.window, f.store, server, NULL);
   for (guint i = 0; i < N_CHANGED; i++)
     g_free (f.ids[i]);
-  xa_test_server_free (server);
 }
 
 int

@@ -115,7 +115,6 @@ static const char *
 get_store (void)
 {
   XaTestServer *server;
-  XaTestRun run;
 
   if (store_path != NULL)
     return store_path;
@@ -123,9 +122,7 @@ get_store (void)
   server = xa_test_demo_server_start ();
   xa_test_server_put (server->db_path, "problem", TRICKY_PROBLEM_ID, TRICKY_PROBLEM_JSON);
   store_path = xa_test_path ("store.db");
-  run = xa_test_run_sync_only (server->base_url, server->token, store_path);
-  g_assert_cmpint (run.status, ==, 0);
-  xa_test_run_clear (&run);
+  xa_test_sync_only_ok (server, store_path);
   xa_test_server_stop (server, FALSE);
   xa_test_server_free (server);
   return store_path;

@@ -439,7 +439,7 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(XaStore) store = NULL;
-  g_autoptr(XaAgenda) agenda = xa_agenda_new ("会商");
+  g_autoptr(XaAgenda) agenda = NULL;
   g_autoptr(GError) error = NULL;
 
   static guint run;
@@ -457,8 +457,7 @@ fixture_set_up (Fixture       *f,
   xa_test_sync_ok (f->server, f->store_path);
 
   store = xa_test_store_open (f->store_path);
-  xa_agenda_append (agenda, "C1", NULL);
-  g_assert_true (xa_store_save_agenda (store, agenda, &error));
+  agenda = xa_test_store_save_agenda (store, "会商", "C1");
   f->agenda_id = xa_agenda_get_id (agenda);
   g_assert_true (xa_meeting_pack_write (f->store_path, f->agenda_id, NULL, f->pack_path, NULL,
                                         &error));
@@ -552,9 +551,8 @@ test_decision_comes_back (Fixture       *f,
 
     g_assert_cmpint (xa_test_store_query (bureau, sql), ==, 1);
   }
-  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM problem WHERE id = "
-                                        "'P-open' AND status = 'in_progress' AND tier = "
-                                        "'consultation'"), ==, 1);
+  xa_test_store_assert_record (bureau, "problem", "P-open",
+                               "status = 'in_progress' AND tier = 'consultation'");
   decisions = xa_store_list_decisions (bureau, f->agenda_id, &error);
   g_assert_cmpuint (decisions->len, ==, 1);
   g_assert_cmpstr (((XaAgendaDecision *) decisions->pdata[0])->idempotency_key, ==, pack_key);
@@ -573,9 +571,8 @@ test_decision_comes_back (Fixture       *f,
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM outbox"), ==, 0);
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT version FROM problem WHERE id = "
                                         "'P-open'"), ==, 2);
-  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM problem WHERE id = "
-                                        "'P-open' AND responsible_party = '物业公司' AND tier = "
-                                        "'consultation'"), ==, 1);
+  xa_test_store_assert_record (bureau, "problem", "P-open",
+                               "responsible_party = '物业公司' AND tier = 'consultation'");
   g_clear_object (&bureau);
 
   /* After the push, importing the pack again still adds nothing, and a sync sends nothing. */
@@ -643,8 +640,7 @@ test_decision_on_deleted_problem (Fixture       *f,
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM agenda_decision WHERE "
                                         "problem = 'P-kept'"), ==, 1);
   g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM agenda_decision"), ==, 1);
-  g_assert_cmpint (xa_test_store_query (bureau, "SELECT count (*) FROM problem WHERE id = "
-                                        "'P-kept' AND status = 'in_progress'"), ==, 1);
+  xa_test_store_assert_record (bureau, "problem", "P-kept", "status = 'in_progress'");
   {
     g_autofree char *pack_after = xa_test_store_dump (f->pack_path);
 

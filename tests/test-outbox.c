@@ -23,13 +23,7 @@
 #include "xa-test-store.h"
 #include "xa-test-util.h"
 
-typedef struct
-{
-  char         *db;
-  XaTestServer *server;
-  char         *store_path;
-  SoupSession  *session;
-} Fixture;
+typedef XaTestServerFixture Fixture;
 
 /* Syncs the store at @store_path from @url with @token, retrying quickly. */
 static gboolean
@@ -83,27 +77,17 @@ fixture_set_up (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
 }
 
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->session);
-  xa_test_server_free (f->server);
-  g_free (f->store_path);
-  g_free (f->db);
-}
-
 /* POSTs @body to the update path of @type @id as another client would; returns the status
- * and, in @out_body, the answer. */
+ * and, in @reply (may be NULL), the answer. */
 static guint
 post_update (Fixture     *f,
              const char  *type,
              const char  *id,
              const char  *key,
              const char  *body,
-             char       **out_body)
+             XaTestReply *reply)
 {
-  return xa_test_server_post_update (f->server, f->session, type, id, key, body, out_body);
+  return xa_test_server_post_update (f->server, f->session, type, id, key, body, reply);
 }
 
 /* The server's feed: how many changes are @type @id at @version, and (in @out_data, when not
@@ -178,6 +162,18 @@ edit_problem (XaStore         *store,
   g_assert_no_error (error);
 }
 
+/* edit_problem() of P-open in the store at @store_path, opened for it and closed again: what
+ * the next sync (or the next start of the app) finds. */
+static void
+edit_problem_closed (const char      *store_path,
+                     XaProblemStatus  status,
+                     const char      *note)
+{
+  g_autoptr(XaStore) store = xa_test_store_open (store_path);
+
+  edit_problem (store, "P-open", status, note);
+}
+
 /* The rules both sides judge with (xa-record-edits.c): the ledger's flow pair by pair, the
  * planned years' bounds, and a body's members in the order the client sends them. */
 static void
@@ -236,8 +232,7 @@ test_migrate_v4 (void)
                              "PRAGMA user_version = 4");
   before = xa_test_store_dump (path);
 
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (path);
   g_assert_cmpint (xa_test_store_query (store, "PRAGMA user_version"), ==, 7);
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   entry = g_ptr_array_index (entries, 0);
@@ -310,15 +305,11 @@ test_local_edit (Fixture       *f,
   edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
   g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                        "status = 'in_progress' AND version = 1"),
-                   ==, 1);
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                        "renewal_status = 'planned' AND planned_year = 2030 AND "
-                                        "funding_source = 'special_bonds'"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "status = 'in_progress' AND version = 1");
+  xa_test_store_assert_record (store, "elevator", "E1",
+                               "renewal_status = 'planned' AND planned_year = 2030 AND "
+                               "funding_source = 'special_bonds'");
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 2);
   entry = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (entry->record_id, ==, "P-open");
@@ -423,18 +414,16 @@ static void
 test_conflict (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(XaStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
-  g_autofree char *answer = NULL;
   g_autofree char *server_data = NULL;
   XaSyncResult result = { 0 };
   XaOutboxEntry *entry;
 
   g_assert_cmpuint (post_update (f, "problem", "P-open", "other-client-1",
                                  "{\"base_version\": 1, \"status\": \"in_progress\", "
-                                 "\"note\": \"另一位干部已受理\"}", &answer), ==, 200);
-  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "现场解决");
-  g_clear_object (&store);
+                                 "\"note\": \"另一位干部已受理\"}", NULL), ==, 200);
+  edit_problem_closed (f->store_path, XA_STATUS_RESOLVED, "现场解决");
 
   sync_ok (f, &result);
   g_assert_cmpuint (result.pushed, ==, 0);
@@ -454,10 +443,8 @@ test_conflict (Fixture       *f,
   g_assert_nonnull (strstr (entry->current, "另一位干部已受理"));
   g_assert_nonnull (strstr (entry->message, "version 2"));
   /* The local row shows the server's record; the conflict is in the outbox for the user. */
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                        "version = 2 AND status = 'in_progress'"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "version = 2 AND status = 'in_progress'");
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
 
   /* A conflict is not pushed again by itself. */
@@ -480,7 +467,6 @@ test_resolve (Fixture       *f,
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) fields = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *answer = NULL;
   g_autofree char *server_data = NULL;
   XaProblemEdit edit = { .status = XA_STATUS_RESOLVED, .note = "现场解决" };
   const char * const all_mine[] = { "status", "deadline", NULL };
@@ -493,7 +479,7 @@ test_resolve (Fixture       *f,
   g_assert_cmpuint (post_update (f, "problem", "P-open", "other-client-r",
                                  "{\"base_version\": 1, \"status\": \"in_progress\", "
                                  "\"deadline\": \"2026-11-10T09:30:00+08:00\", "
-                                 "\"note\": \"另一位干部已受理\"}", &answer), ==, 200);
+                                 "\"note\": \"另一位干部已受理\"}", NULL), ==, 200);
   g_assert_true (xa_store_edit_problem (store, "P-open", &edit, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -536,10 +522,8 @@ test_resolve (Fixture       *f,
   if (g_str_equal (choice, "theirs"))
     {
       g_assert_cmpuint (entries->len, ==, 0);
-      g_assert_cmpint (xa_test_store_query (store,
-                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                            "version = 2 AND status = 'in_progress'"),
-                       ==, 1);
+      xa_test_store_assert_record (store, "problem", "P-open",
+                                   "version = 2 AND status = 'in_progress'");
     }
   else
     {
@@ -548,10 +532,7 @@ test_resolve (Fixture       *f,
       g_assert_cmpint (entry->state, ==, XA_OUTBOX_PENDING);
       g_assert_cmpint (entry->base_version, ==, 2);
       /* The row shows the decision until the server's answer comes back. */
-      g_assert_cmpint (xa_test_store_query (store,
-                                            "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                            "status = 'resolved'"),
-                       ==, 1);
+      xa_test_store_assert_record (store, "problem", "P-open", "status = 'resolved'");
     }
   g_clear_object (&store);
 
@@ -637,10 +618,7 @@ test_rejected (Fixture       *f,
                    ==, 2031);
   g_assert_true (xa_store_discard_edit (store, entry->local_id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                        "planned_year IS NULL AND version = 1"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "elevator", "E1", "planned_year IS NULL AND version = 1");
 }
 
 /* A rejected entry corrected: the refused value goes, the corrected one replaces the entry
@@ -699,18 +677,15 @@ static void
 test_killed_before_push (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(XaStore) store = NULL;
   XaSyncResult result = { 0 };
 
-  edit_problem (store, "P-open", XA_STATUS_RESOLVED, "当场解决");
-  g_clear_object (&store);   /* closed without a sync */
+  edit_problem_closed (f->store_path, XA_STATUS_RESOLVED, "当场解决");   /* without a sync */
 
   store = xa_test_store_open (f->store_path);
   g_assert_true (xa_store_has_edit (store, XA_RECORD_PROBLEM, "P-open"));
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                        "status = 'resolved' AND resolved_at IS NOT NULL"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "status = 'resolved' AND resolved_at IS NOT NULL");
   g_clear_object (&store);
 
   sync_ok (f, &result);
@@ -732,7 +707,7 @@ test_answer_lost (Fixture       *f,
   g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *first_answer = NULL;
+  g_auto(XaTestReply) first_answer = { 0 };
   XaSyncResult result = { 0 };
   XaOutboxEntry *entry;
 
@@ -743,7 +718,7 @@ test_answer_lost (Fixture       *f,
   g_assert_cmpstr (body, ==, "{\"base_version\":1,\"status\":\"in_progress\",\"note\":\"已派单\"}");
   g_assert_cmpuint (post_update (f, "problem", "P-open", entry->idempotency_key, body,
                                  &first_answer), ==, 200);
-  g_assert_nonnull (strstr (first_answer, "\"version\":2"));
+  g_assert_nonnull (strstr (xa_test_reply_text (&first_answer), "\"version\":2"));
   g_clear_object (&store);
 
   sync_ok (f, &result);
@@ -786,14 +761,13 @@ static void
 test_pending_survives (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
+  g_autoptr(XaStore) store = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
   XaSyncResult result = { 0 };
   g_autofree char *elsewhere = NULL;
 
-  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
-  g_clear_object (&store);
+  edit_problem_closed (f->store_path, XA_STATUS_IN_PROGRESS, "已派单");
 
   g_assert_false (sync_store (f->server->base_url, "wrong-token", f->store_path, &result,
                               &error));
@@ -802,13 +776,9 @@ test_pending_survives (Fixture       *f,
 
   /* Another client's change of the elevator: the pull brings a page, and with it the
    * records; the pending problem edit stays on its row. */
-  {
-    g_autofree char *answer = NULL;
-
-    g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-2",
-                                   "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
-                                   &answer), ==, 200);
-  }
+  g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-2",
+                                 "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
+                                 NULL), ==, 200);
   {
     g_autoptr(XaStore) reopened = xa_test_store_open (f->store_path);
     g_autoptr(GPtrArray) changes = xa_test_parse_changes (
@@ -819,10 +789,7 @@ test_pending_survives (Fixture       *f,
 
     g_assert_true (xa_store_apply_page (reopened, server, changes, cursor, &error));
     g_assert_no_error (error);
-    g_assert_cmpint (xa_test_store_query (reopened,
-                                          "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                          "status = 'in_progress'"),
-                     ==, 1);
+    xa_test_store_assert_record (reopened, "problem", "P-open", "status = 'in_progress'");
   }
 
   /* The server unreachable: the pull fails, the entry stays pending. */
@@ -906,11 +873,9 @@ test_discard (Fixture       *f,
   /* The first goes: the tier is back, the later edit's status stays. */
   g_assert_true (xa_store_discard_edit (store, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                        "tier = 'on_site' AND status = 'resolved' AND "
-                                        "resolved_at IS NOT NULL"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open",
+                               "tier = 'on_site' AND status = 'resolved' AND "
+                               "resolved_at IS NOT NULL");
   /* The second goes: the row is the server's again, byte for byte. */
   g_assert_true (xa_store_discard_edit (store, second, &error));
   g_assert_no_error (error);
@@ -928,12 +893,11 @@ test_discard (Fixture       *f,
 
   /* A conflict: the pull brought the server's newer record; discarding leaves it. */
   {
-    g_autofree char *answer = NULL;
     XaSyncResult result = { 0 };
 
     g_assert_cmpuint (post_update (f, "elevator", "E1", "other-client-3",
                                    "{\"base_version\": 1, \"renewal_status\": \"proposed\"}",
-                                   &answer), ==, 200);
+                                   NULL), ==, 200);
     g_assert_true (xa_store_edit_elevator (store, "E1", &plan, &error));
     g_assert_no_error (error);
     g_clear_object (&store);
@@ -946,11 +910,9 @@ test_discard (Fixture       *f,
     g_free (pristine_elevators);
     pristine_elevators = table_dump (f->store_path, "elevator");
     g_assert_cmpstr (pristine_elevators, ==, now);
-    g_assert_cmpint (xa_test_store_query (store,
-                                          "SELECT count(*) FROM elevator WHERE id = 'E1' AND "
-                                          "version = 2 AND renewal_status = 'proposed' AND "
-                                          "planned_year IS NULL"),
-                     ==, 1);
+    xa_test_store_assert_record (store, "elevator", "E1",
+                                 "version = 2 AND renewal_status = 'proposed' AND "
+                                 "planned_year IS NULL");
   }
 }
 
@@ -1074,10 +1036,7 @@ test_server_busy_and_answer_cut (Fixture       *f,
   XaSyncResult result = { 0 };
 
   sync_via (url, f->server->token, path, &result);
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
-  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
-  g_clear_object (&store);
+  edit_problem_closed (path, XA_STATUS_IN_PROGRESS, "已派单");
 
   xa_fault_proxy_add (proxy, 1, XA_FAULT_STATUS, 503, -1, NULL, NULL);
   sync_via (url, f->server->token, path, &result);
@@ -1091,16 +1050,12 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpuint (result.pushed, ==, 0);
   g_assert_cmpuint (result.unpushed, ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (path);
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 1);
   g_assert_cmpint (((XaOutboxEntry *) g_ptr_array_index (entries, 0))->state, ==,
                    XA_OUTBOX_PENDING);
   /* The pull brought version 2 meanwhile; the pending edit is still on the row. */
-  g_assert_cmpint (xa_test_store_query (store,
-                                        "SELECT count(*) FROM problem WHERE id = 'P-open' AND "
-                                        "status = 'in_progress'"),
-                   ==, 1);
+  xa_test_store_assert_record (store, "problem", "P-open", "status = 'in_progress'");
   g_clear_object (&store);
 
   sync_via (url, f->server->token, path, &result);
@@ -1109,8 +1064,7 @@ test_server_busy_and_answer_cut (Fixture       *f,
   g_assert_cmpuint (result.unpushed, ==, 0);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 2, NULL), ==, 1);
   g_assert_cmpuint (feed_count (f, "problem", "P-open", 3, NULL), ==, 0);
-  store = xa_store_open (path, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (path);
   g_assert_cmpuint (relist_outbox (store, &entries), ==, 0);
   g_clear_object (&store);
   xa_fault_proxy_free (proxy);
@@ -1121,11 +1075,9 @@ static void
 test_command_line (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(XaStore) store = xa_test_store_open (f->store_path);
   XaTestRun run = { 0 };
 
-  edit_problem (store, "P-open", XA_STATUS_IN_PROGRESS, "已派单");
-  g_clear_object (&store);
+  edit_problem_closed (f->store_path, XA_STATUS_IN_PROGRESS, "已派单");
   run = xa_test_run_sync_only (f->server->base_url, f->server->token, f->store_path);
   g_test_message ("%s%s", run.out, run.err);
   g_assert_cmpint (run.status, ==, 0);
@@ -1149,18 +1101,18 @@ main (int   argc,
   g_test_add_func ("/outbox/rules", test_rules);
   g_test_add_func ("/outbox/migrate-v4", test_migrate_v4);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, xa_test_server_fixture_tear_down)
   ADD ("/outbox/local-edit", test_local_edit);
   ADD ("/outbox/push-round-trip", test_push_round_trip);
   ADD ("/outbox/conflict", test_conflict);
   ADD ("/outbox/rejected", test_rejected);
   ADD ("/outbox/rejected-corrected", test_rejected_corrected);
   g_test_add ("/outbox/resolve/keep-mine", Fixture, "mine", fixture_set_up, test_resolve,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   g_test_add ("/outbox/resolve/take-theirs", Fixture, "theirs", fixture_set_up, test_resolve,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   g_test_add ("/outbox/resolve/merge", Fixture, "merge", fixture_set_up, test_resolve,
-              fixture_tear_down);
+              xa_test_server_fixture_tear_down);
   ADD ("/outbox/killed-before-push", test_killed_before_push);
   ADD ("/outbox/answer-lost", test_answer_lost);
   ADD ("/outbox/two-edits-one-record", test_two_edits_one_record);

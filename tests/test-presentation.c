@@ -23,6 +23,7 @@
 #include "xa-store-agendas.h"
 #include "xa-store-edits.h"
 #include "xa-test-feed.h"
+#include "xa-test-store.h"
 #include "xa-test-ui.h"
 #include "xa-test-util.h"
 #include "xa-test-window.h"
@@ -268,7 +269,6 @@ test_present (void)
   g_autofree char *minutes = NULL;
   g_autofree char *before_selected = NULL;
   XaTestServer *server;
-  XaTestRun run;
   XaMapView *view;
   GtkWidget *header;
   GtkWidget *export_button;
@@ -286,19 +286,12 @@ test_present (void)
   g_assert_nonnull (f->fake_key);
 
   {
-    g_autofree char *db = xa_test_path ("server.db");
+    g_autofree char *store_path =
+      xa_test_sync_only_demo_serving ("present.db",
+                                      (const char * const[]) { "--demo-now", "today", NULL },
+                                      &server);
 
-    server = xa_test_server_start (db, (const char * const[]) { "--demo", "--demo-now",
-                                                                "today", NULL });
-  }
-  {
-    g_autofree char *store_path = xa_test_path ("present.db");
-
-    run = xa_test_run_sync_only (server->base_url, server->token, store_path);
-    g_assert_cmpint (run.status, ==, 0);
-    xa_test_run_clear (&run);
-    f->store = xa_store_open (store_path, &error);
-    g_assert_no_error (error);
+    f->store = xa_test_store_open (store_path);
     g_assert_true (xa_store_foreach (f->store, XA_RECORD_PROBLEM, collect_open, picks, &error));
     g_assert_cmpuint (picks->len, ==, 3);
     for (guint i = 0; i < picks->len; i++)
@@ -587,9 +580,7 @@ test_present (void)
                      "罗庄区住建局");
   }
 
-  xa_test_window_close (f->window);
-  g_clear_object (&f->store);
-  xa_test_server_free (server);
+  xa_test_window_close_all (f->window, f->store, server, NULL);
 }
 
 int

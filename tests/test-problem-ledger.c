@@ -543,22 +543,14 @@ test_ledger (void)
 {
   Fixture f = { 0 };
   g_autoptr(GError) error = NULL;
-  XaTestRun synced;
   guint total;
 
   /* Dated today, as the app's own demo is: the ledger measures "overdue" and "due this
    * week" against the real clock, and a city dated 2025-09-15 would have every open problem
    * overdue and none due this week. */
-  {
-    g_autofree char *db = xa_test_path ("server.db");
-
-    f.server = xa_test_server_start (db, (const char * const[]) { "--demo", "--demo-now",
-                                                                  "today", NULL });
-  }
-  f.store_path = xa_test_path ("ledger.db");
-  synced = xa_test_run_sync_only (f.server->base_url, f.server->token, f.store_path);
-  g_assert_cmpint (synced.status, ==, 0);
-  xa_test_run_clear (&synced);
+  f.store_path = xa_test_sync_only_demo_serving ("ledger.db",
+                                                 (const char * const[]) { "--demo-now", "today",
+                                                                          NULL }, &f.server);
 
   f.window = xa_test_window_open (app, f.store_path);
   xa_test_window_wait_page (f.window, "map", 60);
@@ -569,8 +561,7 @@ test_ledger (void)
   xa_test_ui_wait_frames (GTK_WIDGET (f.window), 3);
   g_assert_cmpstr (_xa_window_get_page (f.window), ==, "problems");
   f.ledger = _xa_window_get_problem_ledger (f.window);
-  f.store = xa_store_open (f.store_path, &error);
-  g_assert_no_error (error);
+  f.store = xa_test_store_open (f.store_path);
 
   /* Every problem of the store, and the count says so. */
   total = (guint) xa_store_count (f.store, XA_RECORD_PROBLEM);
@@ -595,10 +586,7 @@ test_ledger (void)
   test_status_change (&f);
   test_conflict (&f);
 
-  xa_test_window_close (f.window);
-  g_clear_object (&f.store);
-  xa_test_server_free (f.server);
-  g_free (f.store_path);
+  xa_test_window_close_all (f.window, f.store, f.server, f.store_path);
 }
 
 int

@@ -14,28 +14,24 @@
 #include "xa-test-util.h"
 #include "xa-test-store.h"
 
-typedef struct
-{
-  XaTestServer *server;
-  SoupSession  *session;
-} Fixture;
+typedef XaTestServerFixture Fixture;
 
+/* @f with @server and a session of its own for the test's requests. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_serve (Fixture      *f,
+               XaTestServer *server)
 {
-  f->server = xa_test_demo_server_start ();
+  f->server = server;
   f->session = xa_test_session_new ();
   /* The decoder would ask for gzip itself and hide Content-Encoding from us. */
   soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
 }
 
 static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
 {
-  g_clear_object (&f->session);
-  xa_test_server_free (f->server);
+  fixture_serve (f, xa_test_demo_server_start ());
 }
 
 /* Sends @method to @path_and_query with @token (NULL: no Authorization), @body as
@@ -884,9 +880,7 @@ test_simulate (void)
   g_auto(Feed) later = { 0 };
   g_autoptr(GHashTable) live = NULL;
 
-  f->server = xa_test_server_start (db, args);
-  f->session = soup_session_new ();
-  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+  fixture_serve (f, xa_test_server_start (db, args));
 
   read_all (f, NULL, 5000, &start);
   for (guint i = 0; i < 80; i++)
@@ -901,23 +895,19 @@ test_simulate (void)
   g_array_set_clear_func (later.changes, NULL);
   live = assert_feed_order (&start);
 
-  fixture_tear_down (f, NULL);
+  xa_test_server_fixture_tear_down (f, NULL);
 }
 
 /* Benchmark data is valid data: the client's parser and the ordering guarantee accept it. */
 static void
 test_synthetic (void)
 {
-  g_autofree char *db = xa_test_path ("synthetic.db");
-  const char * const args[] = { "--synthetic", "20000", NULL };
   Fixture fixture = { 0 }, *f = &fixture;
   g_auto(Feed) feed = { 0 };
   g_autoptr(GHashTable) live = NULL;
   guint per_type[XA_N_RECORD_TYPES] = { 0 };
 
-  f->server = xa_test_server_start (db, args);
-  f->session = soup_session_new ();
-  soup_session_remove_feature_by_type (f->session, SOUP_TYPE_CONTENT_DECODER);
+  fixture_serve (f, xa_test_synthetic_server_start (20000));
 
   read_all (f, NULL, 5000, &feed);
   g_assert_cmpuint (feed.changes->len, ==, 20000);
@@ -935,7 +925,7 @@ test_synthetic (void)
   g_assert_cmpuint (per_type[XA_RECORD_COMPOUND], >, 1000);
   g_assert_cmpuint (per_type[XA_RECORD_PROBLEM], >, 1000);
 
-  fixture_tear_down (f, NULL);
+  xa_test_server_fixture_tear_down (f, NULL);
 }
 
 /* Runs the binary with @args and returns its exit status. */
@@ -985,7 +975,7 @@ test_command_line (void)
 
 /* Adds a test that gets a demo server and a session of its own (the Fixture). */
 #define add_with_server(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), xa_test_server_fixture_tear_down)
 
 int
 main (int   argc,

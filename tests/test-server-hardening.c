@@ -15,7 +15,6 @@
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,12 +33,6 @@ typedef struct
   char        *out_path;
   char        *err_path;
 } Server;
-
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
 
 static char *
 read_text (const char *path)
@@ -77,7 +70,7 @@ server_start (const char * const *args,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   g_subprocess_launcher_set_stdout_file_path (launcher, server->out_path);
   g_subprocess_launcher_set_stderr_file_path (launcher, server->err_path);
   if (token_in_env)

@@ -35,12 +35,7 @@ problem_json (const char *status)
                           resolved ? ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\"" : "");
 }
 
-typedef struct
-{
-  char         *db;
-  XaTestServer *server;
-  SoupSession  *session;
-} Fixture;
+typedef XaTestServerFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -57,15 +52,6 @@ fixture_set_up (Fixture       *f,
     }
   f->server = xa_test_server_start (f->db, NULL);
   f->session = xa_test_session_new ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_clear_object (&f->session);
-  xa_test_server_free (f->server);
-  g_free (f->db);
 }
 
 static void
@@ -101,9 +87,7 @@ update (Fixture     *f,
         const char  *body,
         XaTestReply *a)
 {
-  g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
-
-  request (f, "POST", path, f->server->token, key, body, a);
+  xa_test_server_post_update (f->server, f->session, type, id, key, body, a);
 }
 
 /* A new key each time: what a client does for each new change. */
@@ -746,7 +730,8 @@ main (int   argc,
   xa_test_init (&argc, &argv);
 
 #define ADD(name, fn) \
-  g_test_add ("/server-updates/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  g_test_add ("/server-updates/" name, Fixture, NULL, fixture_set_up, fn, \
+              xa_test_server_fixture_tear_down)
   ADD ("applied-once-in-feed", test_applied_once_in_feed);
   ADD ("elevator-applied", test_elevator_applied);
   ADD ("same-key-applies-once", test_same_key_applies_once);

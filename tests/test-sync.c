@@ -12,14 +12,10 @@
 #include "xa-store.h"
 #include "xa-sync-client.h"
 #include "xa-test-feed.h"
+#include "xa-test-http.h"
 #include "xa-test-util.h"
 
-typedef struct
-{
-  XaTestServer *server;
-  XaFaultProxy *proxy;
-  char         *store_path;
-} Fixture;
+typedef XaTestServerFixture Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
@@ -28,15 +24,6 @@ fixture_set_up (Fixture       *f,
   f->server = xa_test_demo_server_start ();
   f->proxy = xa_fault_proxy_new (f->server->base_url);
   f->store_path = xa_test_path ("records.db");
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  xa_fault_proxy_free (f->proxy);
-  xa_test_server_free (f->server);
-  g_free (f->store_path);
 }
 
 /* A client with retries short enough for tests. */
@@ -515,7 +502,7 @@ test_bad_url (void)
 }
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, xa_test_server_fixture_tear_down)
 
 int
 main (int   argc,

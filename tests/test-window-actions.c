@@ -317,14 +317,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *server_db = NULL;
   int ret;
 
   /* The connect dialog saves the token it is given in this keyring. */
   app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
-  server_db = xa_test_path ("synthetic.db");
-  server = xa_test_server_start (server_db,
-                                 (const char * const[]) { "--synthetic", "6000", NULL });
+  server = xa_test_synthetic_server_start (6000);
 
   g_test_add_func ("/window-actions/enter-token", test_enter_token);
   g_test_add_func ("/window-actions/change-server", test_change_server);

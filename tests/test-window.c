@@ -529,8 +529,7 @@ test_demo_leaves_store (void)
     "  \"lat\": 35.06, \"lon\": 118.34, \"kind\": \"residential\", \"buildings\": 7,"
     "  \"households\": 420, \"owners_committee\": true, \"public_revenue_recorded\": true,"
     "  \"special_account\": false, \"supervised_fen\": 1234500}}]");
-  store = xa_store_open (user_store, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (user_store);
   xa_store_apply_page (store, "http://records.bureau.example", changes, "c-2", &error);
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -558,8 +557,7 @@ test_demo_leaves_store (void)
 
   dump_after = xa_test_store_dump (user_store);
   g_assert_cmpstr (dump_after, ==, user_dump);
-  store = xa_store_open (demo_store, &error);
-  g_assert_no_error (error);
+  store = xa_test_store_open (demo_store);
   g_assert_cmpint (xa_store_count (store, XA_RECORD_COMPOUND), ==, 3490);
   g_assert_null (xa_store_get_compound (store, "BUREAU-1"));
 }
@@ -1248,13 +1246,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *synthetic_db = NULL;
   int ret;
 
   app = xa_test_window_init_with_keyring (&argc, &argv, &keyring);
-  synthetic_db = xa_test_path ("synthetic.db");
-  synthetic = xa_test_server_start (synthetic_db,
-                                    (const char * const[]) { "--synthetic", "6000", NULL });
+  synthetic = xa_test_synthetic_server_start (6000);
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/bad-store", test_bad_store);

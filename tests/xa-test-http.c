@@ -15,6 +15,17 @@ xa_test_session_new (void)
 }
 
 void
+xa_test_server_fixture_tear_down (XaTestServerFixture *f,
+                                  gconstpointer        data)
+{
+  g_clear_object (&f->session);
+  g_clear_pointer (&f->proxy, xa_fault_proxy_free);
+  g_clear_pointer (&f->server, xa_test_server_free);
+  g_clear_pointer (&f->store_path, g_free);
+  g_clear_pointer (&f->db, g_free);
+}
+
+void
 xa_test_reply_clear (XaTestReply *reply)
 {
   g_clear_pointer (&reply->headers, soup_message_headers_unref);
@@ -84,26 +95,25 @@ xa_test_request (SoupSession         *session,
 }
 
 guint
-xa_test_server_post_update (XaTestServer  *server,
-                            SoupSession   *session,
-                            const char    *type,
-                            const char    *id,
-                            const char    *key,
-                            const char    *body,
-                            char         **out_body)
+xa_test_server_post_update (XaTestServer *server,
+                            SoupSession  *session,
+                            const char   *type,
+                            const char   *id,
+                            const char   *key,
+                            const char   *body,
+                            XaTestReply  *reply)
 {
   g_autofree char *path = g_strdup_printf ("/api/v1/%ss/%s/updates", type, id);
-  g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-  g_auto(XaTestReply) reply = { 0 };
-
+  g_autoptr(GBytes) bytes = body != NULL ? g_bytes_new (body, strlen (body)) : NULL;
+  g_auto(XaTestReply) unread = { 0 };
   const char * const headers[] = { "Idempotency-Key", key, NULL };
   const XaTestRequest request = { "POST", path, server->token, "application/json", bytes,
                                   headers };
 
-  xa_test_request (session, server->base_url, &request, &reply);
-  if (out_body != NULL)
-    *out_body = g_strdup (xa_test_reply_text (&reply));
-  return reply.status;
+  if (reply == NULL)
+    reply = &unread;
+  xa_test_request (session, server->base_url, &request, reply);
+  return reply->status;
 }
 
 char *

@@ -1,11 +1,12 @@
 /* xa-test-http.h — what tests ask of xiaoqu-server over HTTP, apart from the app's own
- * client: one request with its whole reply, an edit posted as another client would, and
- * the feed as served. */
+ * client: the fixture of a test case against a server of its own, one request with its
+ * whole reply, an edit posted as another client would, and the feed as served. */
 #pragma once
 
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "xa-fault-proxy.h"
 #include "xa-test-util.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,24 @@ G_BEGIN_DECLS
 /* A session for the tests' own requests: a server silent for a minute fails the request
  * rather than hanging the test until meson kills it. */
 SoupSession *xa_test_session_new (void);
+
+/* What a test case against a real server of its own keeps (the fixture of g_test_add()):
+ * the server's database, the server, a fault proxy in front of it, a client's store and a
+ * session for the test's own requests. Each test's set-up fills in what it uses; the rest
+ * stays NULL. */
+typedef struct
+{
+  char         *db;
+  XaTestServer *server;
+  XaFaultProxy *proxy;
+  char         *store_path;
+  SoupSession  *session;
+} XaTestServerFixture;
+
+/* Frees what @f holds (the server stopped) and sets it back to NULL: the tear-down of
+ * g_test_add(). */
+void        xa_test_server_fixture_tear_down (XaTestServerFixture *f,
+                                              gconstpointer        data);
 
 /* A server's answer to one request. */
 typedef struct
@@ -53,16 +72,17 @@ void        xa_test_request            (SoupSession         *session,
                                         const XaTestRequest *request,
                                         XaTestReply         *reply);
 
-/* POSTs @body to the update path of @type @id on @server as another client would, with
- * the server's token and the Idempotency-Key @key, through @session; returns the status and,
- * in @out_body (may be NULL), the answer. Asserts the request is answered. */
-guint       xa_test_server_post_update (XaTestServer  *server,
-                                        SoupSession   *session,
-                                        const char    *type,
-                                        const char    *id,
-                                        const char    *key,
-                                        const char    *body,
-                                        char         **out_body);
+/* POSTs @body (NULL: none) to the update path of @type @id on @server as another client
+ * would, with the server's token and the Idempotency-Key @key (NULL: none), through
+ * @session; returns the status and fills @reply (may be NULL; to be cleared) with the whole
+ * answer. Asserts the request is answered. */
+guint       xa_test_server_post_update (XaTestServer *server,
+                                        SoupSession  *session,
+                                        const char   *type,
+                                        const char   *id,
+                                        const char   *key,
+                                        const char   *body,
+                                        XaTestReply  *reply);
 
 /* @server's whole feed (one page of up to 5,000 changes, asked with its token through
  * @session) as the text served. Asserts a 200 that holds every change (no "more"). */

@@ -6,7 +6,6 @@
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 #include <signal.h>
-#include <sys/prctl.h>
 
 #include "xa-test-keyring.h"
 #include "xa-test-util.h"
@@ -37,13 +36,6 @@ static const char bus_config[] =
   "  </policy>\n"
   "</busconfig>\n";
 
-/* The daemons die with the test, even when it aborts. */
-static void
-die_with_parent (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static char *
 make_dir (const char *parent,
           const char *name)
@@ -67,7 +59,7 @@ start_bus (XaTestKeyring *self)
   g_assert_no_error (error);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   self->bus = g_subprocess_launcher_spawn (launcher, &error, "dbus-daemon",
                                            "--config-file", config_path,
                                            "--print-address=1", "--nofork", NULL);
@@ -126,7 +118,7 @@ start_secret_service (XaTestKeyring *self)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
                                         G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);

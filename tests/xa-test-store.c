@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "xa-store-agendas.h"
 #include "xa-store-private.h"
 #include "xa-test-store.h"
 #include "xa-varargs.h"
@@ -180,6 +181,31 @@ xa_test_store_queryf (XaStore    *store,
   g_autofree char *sql = XA_STRDUP_VARARGS (format);
 
   return xa_test_store_query (store, sql);
+}
+
+void
+xa_test_store_assert_record (XaStore    *store,
+                             const char *table,
+                             const char *id,
+                             const char *where)
+{
+  g_assert_cmpint (xa_test_store_queryf (store, "SELECT count(*) FROM %s WHERE id = '%s' AND %s",
+                                         table, id, where),
+                   ==, 1);
+}
+
+XaAgenda *
+xa_test_store_save_agenda (XaStore    *store,
+                           const char *name,
+                           const char *compound_id)
+{
+  g_autoptr(XaAgenda) agenda = xa_agenda_new (name);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (xa_agenda_append (agenda, compound_id, NULL));
+  g_assert_true (xa_store_save_agenda (store, agenda, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&agenda);
 }
 
 typedef struct

@@ -1,11 +1,12 @@
 /* xa-test-store.h — what tests and benchmarks ask of the records and the store that the app
  * never does: parsing a change held by json-glib, the query plans of the side panel's
- * queries, and a store filled with a made-up city of any size. Part of the test support
- * library (test_util_lib). */
+ * queries, a record checked with SQL, an agenda saved, and a store filled with a made-up
+ * city of any size. Part of the test support library (test_util_lib). */
 #pragma once
 
 #include <json-glib/json-glib.h>
 
+#include "xa-agenda.h"
 #include "xa-records.h"
 #include "xa-store.h"
 
@@ -35,6 +36,18 @@ gint64    xa_test_store_query   (XaStore    *store,
 gint64    xa_test_store_queryf  (XaStore    *store,
                                  const char *format,
                                  ...) G_GNUC_PRINTF (2, 3);
+/* Asserts that the record @id of @table in @store meets the SQL condition @where: one row
+ * of "SELECT count(*) FROM @table WHERE id = '@id' AND @where". */
+void      xa_test_store_assert_record (XaStore    *store,
+                                       const char *table,
+                                       const char *id,
+                                       const char *where);
+
+/* A new agenda named @name of the one compound @compound_id, saved in @store; asserts it
+ * is. */
+XaAgenda *xa_test_store_save_agenda (XaStore    *store,
+                                     const char *name,
+                                     const char *compound_id);
 
 /* Fills the new store at @path with a made-up city, page by page through
  * xa_store_apply_page () as a sync does: 12 districts, @n_compounds compounds ("小区N") and

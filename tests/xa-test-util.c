@@ -5,9 +5,11 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xa-records.h"
 #include "xa-sync-client.h"
@@ -83,8 +85,8 @@ xa_test_path (const char *name)
 }
 
 /* A server outlives nothing: when a test aborts, the kernel ends its children too. */
-static void
-die_with_parent (gpointer user_data)
+void
+xa_test_die_with_parent (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
@@ -168,7 +170,7 @@ xa_test_server_start (const char         *db_path,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_setenv (launcher, "XIAOQU_SERVER_TOKEN", server->token, TRUE);
   unwind_children_fast (launcher);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, xa_test_die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher,
                                                   (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -246,12 +248,33 @@ xa_test_server_put_small_city_problems (const char *db)
        XA_TEST_PROBLEM_JSON ("closed", ", \"resolved_at\": \"2026-11-03T10:00:00+08:00\""));
 }
 
+/* A server started with "--demo" and @extra_args (may be NULL) on a new database. */
+static XaTestServer *
+demo_server_start (const char * const *extra_args)
+{
+  g_autofree char *server_db = xa_test_path ("demo-server.db");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  g_ptr_array_add (args, (gpointer) "--demo");
+  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) extra_args[i]);
+  g_ptr_array_add (args, NULL);
+  return xa_test_server_start (server_db, (const char * const *) args->pdata);
+}
+
 XaTestServer *
 xa_test_demo_server_start (void)
 {
-  g_autofree char *db = xa_test_path ("server.db");
+  return demo_server_start (NULL);
+}
 
-  return xa_test_server_start (db, (const char * const[]) { "--demo", NULL });
+XaTestServer *
+xa_test_synthetic_server_start (guint n_records)
+{
+  g_autofree char *db = xa_test_path ("synthetic.db");
+  g_autofree char *n = g_strdup_printf ("%u", n_records);
+
+  return xa_test_server_start (db, (const char * const[]) { "--synthetic", n, NULL });
 }
 
 char *
@@ -260,20 +283,14 @@ xa_test_sync_demo_serving (const char          *name,
                            XaTestFeed         **feed,
                            XaTestServer       **out_server)
 {
-  g_autofree char *server_db = xa_test_path ("demo-server.db");
   char *store_path = xa_test_path (name);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(XaSyncClient) client = NULL;
   g_autoptr(GError) error = NULL;
   XaTestServer *server;
   XaSyncResult result;
 
-  g_ptr_array_add (args, (gpointer) "--demo");
-  for (guint i = 0; extra_args != NULL && extra_args[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer) extra_args[i]);
-  g_ptr_array_add (args, NULL);
   /* The sync runs in this thread while the server is another process. */
-  server = xa_test_server_start (server_db, (const char * const *) args->pdata);
+  server = demo_server_start (extra_args);
   client = xa_sync_client_new (server->base_url, server->token);
   xa_sync_client_sync (client, store_path, NULL, &result, &error);
   g_assert_no_error (error);
@@ -283,6 +300,18 @@ xa_test_sync_demo_serving (const char          *name,
     *out_server = server;
   else
     xa_test_server_free (server);
+  return store_path;
+}
+
+char *
+xa_test_sync_only_demo_serving (const char          *name,
+                                const char * const  *extra_args,
+                                XaTestServer       **out_server)
+{
+  char *store_path = xa_test_path (name);
+
+  *out_server = demo_server_start (extra_args);
+  xa_test_sync_only_ok (*out_server, store_path);
   return store_path;
 }
 
@@ -431,10 +460,41 @@ xa_test_run_sync_only (const char *server_url,
 }
 
 void
+xa_test_sync_only_ok (XaTestServer *server,
+                      const char   *store_path)
+{
+  XaTestRun run = xa_test_run_sync_only (server->base_url, server->token, store_path);
+
+  g_assert_cmpint (run.status, ==, 0);
+  xa_test_run_clear (&run);
+}
+
+void
 xa_test_run_clear (XaTestRun *run)
 {
   g_clear_pointer (&run->out, g_free);
   g_clear_pointer (&run->err, g_free);
+}
+
+double
+xa_test_rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0, resident = 0;
+
+  if (!g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL)
+      || sscanf (statm, "%ld %ld", &pages, &resident) != 2)
+    return 0;
+  return resident * (double) sysconf (_SC_PAGESIZE) / (1024 * 1024);
+}
+
+int
+xa_test_compare_doubles (gconstpointer a,
+                         gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 gint64

@@ -1,7 +1,7 @@
 /* xa-test-util.h — what every test program shares: a fresh HOME and XDG dirs per test
  * program, temp paths, the real xiaoqu-server as a child process (and the demo city synced
  * from it), the app's and the server's command lines run to their end, times parsed, a
- * loopback port nobody listens on. */
+ * loopback port nobody listens on, and what the benchmarks measure with. */
 #pragma once
 
 #include <gio/gio.h>
@@ -18,6 +18,10 @@ void        xa_test_init         (int    *argc,
 const char *xa_test_tmpdir       (void);
 /* A new path inside it: "<tmpdir>/<name>-<n>" (the file does not exist yet). */
 char       *xa_test_path         (const char *name);
+
+/* For g_subprocess_launcher_set_child_setup(): the child is killed when the test program
+ * that started it ends, also when it aborts. */
+void        xa_test_die_with_parent (gpointer user_data);
 
 typedef struct
 {
@@ -43,6 +47,8 @@ void          xa_test_server_free  (XaTestServer *server);
 char         *xa_test_asan_options_fast_unwind (void);
 /* xa_test_server_start() with "--demo" on a new database in the temporary directory. */
 XaTestServer *xa_test_demo_server_start (void);
+/* The same with "--synthetic @n_records": a made-up city of that many records. */
+XaTestServer *xa_test_synthetic_server_start (guint n_records);
 
 /* The demo city in a new store, synced from a real server started with "--demo" and
  * @extra_args (may be NULL), which is stopped again; returns the store's path, made by
@@ -57,6 +63,11 @@ char         *xa_test_sync_demo_serving (const char          *name,
                                          const char * const  *extra_args,
                                          XaTestFeed         **feed,
                                          XaTestServer       **out_server);
+/* xa_test_sync_demo_serving() without the feed, synced by xa_test_sync_only_ok() (a child)
+ * instead of in this process: the window tests' demo city on a server of their own. */
+char         *xa_test_sync_only_demo_serving (const char          *name,
+                                              const char * const  *extra_args,
+                                              XaTestServer       **out_server);
 
 /* One sync of @server into the store at @store_path with the sync client; asserts it
  * succeeds. */
@@ -93,7 +104,19 @@ XaTestRun     xa_test_run_server (const char * const *args);
 XaTestRun     xa_test_run_sync_only (const char *server_url,
                                      const char *token,
                                      const char *store_path);
+/* xa_test_run_sync_only() of @server (its URL and token) into @store_path; asserts it
+ * exits 0. The sync in a child process of its own, as a scheduled job runs it: what the
+ * window tests use, whose own process unwinds slowly under AddressSanitizer. */
+void          xa_test_sync_only_ok (XaTestServer *server,
+                                    const char   *store_path);
 void          xa_test_run_clear (XaTestRun *run);
+
+/* What the benchmarks measure with: this process's resident set in MiB (from
+ * /proc/self/statm, 0 when it cannot be read), and the order of two doubles for
+ * g_array_sort() and qsort(). */
+double        xa_test_rss_mib (void);
+int           xa_test_compare_doubles (gconstpointer a,
+                                       gconstpointer b);
 
 /* The time @iso (RFC 3339 with an offset) names, in seconds since the epoch; asserts it
  * parses. */

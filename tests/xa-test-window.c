@@ -91,6 +91,18 @@ xa_test_window_close (XaWindow *window)
     ;
 }
 
+void
+xa_test_window_close_all (XaWindow     *window,
+                          XaStore      *store,
+                          XaTestServer *server,
+                          char         *store_path)
+{
+  xa_test_window_close (window);
+  g_clear_object (&store);
+  xa_test_server_free (server);
+  g_free (store_path);
+}
+
 typedef struct
 {
   XaWindow   *window;

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "xa-application.h"
+#include "xa-store.h"
+#include "xa-test-util.h"
 #include "xa-test-keyring.h"
 #include "xa-window-private.h"
 
@@ -44,6 +46,14 @@ XaWindow  *xa_test_window_open          (XaApplication *app,
                                          const char    *store_path);
 /* Destroys it and lets the main loop finish with it. */
 void       xa_test_window_close         (XaWindow      *window);
+/* The end of a test that drove @window on the city of a server of its own: closes the
+ * window first (it may still be talking to the server), then drops the test's own
+ * connection @store to the window's store, stops @server and frees @store_path. Any but
+ * @window may be NULL. */
+void       xa_test_window_close_all     (XaWindow      *window,
+                                         XaStore       *store,
+                                         XaTestServer  *server,
+                                         char          *store_path);
 /* Iterates until @window is not syncing and shows @page ("map", "summary", "welcome"…);
  * asserts it does within @seconds. */
 void       xa_test_window_wait_page     (XaWindow      *window,

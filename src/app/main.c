@@ -8,9 +8,5 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(XaApplication) app = NULL;
-
-  xa_application_init_process ();
-  app = xa_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return xa_application_main (argc, argv, NULL);
 }

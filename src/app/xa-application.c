@@ -626,3 +626,17 @@ xa_application_init_process (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 }
+
+int
+xa_application_main (int     argc,
+                     char  **argv,
+                     void  (*prepare) (XaApplication *app))
+{
+  g_autoptr(XaApplication) app = NULL;
+
+  xa_application_init_process ();
+  app = xa_application_new ();
+  if (prepare != NULL)
+    prepare (app);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

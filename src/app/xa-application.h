@@ -29,5 +29,11 @@ const char    *xa_application_get_token          (XaApplication *self);
  * renderer on a machine without a GPU, where GL would be software-rendered (GSK_RENDERER
  * set by the user wins), and binds the translations. */
 void xa_application_init_process (void);
+/* The whole of the app's main(): xa_application_init_process(), a new XaApplication, handed
+ * to @prepare (may be NULL) before it runs with @argc and @argv. Returns its exit status.
+ * A program that watches the app (a benchmark's) starts it the same way through @prepare. */
+int  xa_application_main         (int     argc,
+                                  char  **argv,
+                                  void  (*prepare) (XaApplication *app));
 
 G_END_DECLS
