@@ -612,8 +612,9 @@ choose_renderer (void)
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
 }
 
-void
-xa_application_init_process (void)
+/* What a process does before it runs XaApplication, before GTK starts. */
+static void
+init_process (void)
 {
   choose_renderer ();
 
@@ -634,7 +635,7 @@ xa_application_main (int     argc,
 {
   g_autoptr(XaApplication) app = NULL;
 
-  xa_application_init_process ();
+  init_process ();
   app = xa_application_new ();
   if (prepare != NULL)
     prepare (app);

@@ -25,12 +25,10 @@ XaDemoServer  *xa_application_get_demo_server    (XaApplication *self);
 const char    *xa_application_get_server_url     (XaApplication *self);
 const char    *xa_application_get_token          (XaApplication *self);
 
-/* What a process does before it runs XaApplication, before GTK starts: picks GTK's cairo
- * renderer on a machine without a GPU, where GL would be software-rendered (GSK_RENDERER
- * set by the user wins), and binds the translations. */
-void xa_application_init_process (void);
-/* The whole of the app's main(): xa_application_init_process(), a new XaApplication, handed
- * to @prepare (may be NULL) before it runs with @argc and @argv. Returns its exit status.
+/* The whole of the app's main(): readies the process before GTK starts (GTK's cairo renderer
+ * on a machine without a GPU, where GL would be software-rendered, unless the user set
+ * GSK_RENDERER; the translations bound), then a new XaApplication, handed to @prepare (may
+ * be NULL) before it runs with @argc and @argv. Returns its exit status.
  * A program that watches the app (a benchmark's) starts it the same way through @prepare. */
 int  xa_application_main         (int     argc,
                                   char  **argv,
